@@ -1,0 +1,16 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+let t = performance.now();
+const db = new PGlite({ extensions: { pg_trgm } });
+await db.waitReady;
+console.log('init', performance.now() - t);
+await db.exec("create extension if not exists pg_trgm; create table p(id serial, n text); create index on p using gin (n gin_trgm_ops); insert into p(n) values ('matti virtanen')");
+const r = await db.query("select n, word_similarity('virtnen', n) s from p where 'virtnen' <% n");
+console.log(r.rows, (await db.query('select version()')).rows);
+t = performance.now();
+const dump = await db.dumpDataDir('none');
+console.log('dump', performance.now() - t, dump.size);
+t = performance.now();
+const db2 = new PGlite({ loadDataDir: dump, extensions: { pg_trgm } });
+await db2.waitReady;
+console.log('load', performance.now() - t, (await db2.query('select count(*) from p')).rows);
