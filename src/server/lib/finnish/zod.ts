@@ -8,7 +8,10 @@ import { parsePhone } from './phone.ts';
 import { parsePostalCode } from './postal-code.ts';
 import type { ParseResult } from './result.ts';
 
-/** A string schema that outputs the parser's normalised value; on failure the issue's message is the stable code. */
+/**
+ * A string schema that outputs the parser's normalised value; on failure the issue carries the
+ * English message and, in params.code, the stable code the web app translates.
+ */
 function fromParser<T>(parse: (input: string) => ParseResult<T>) {
   return z
     .string()
@@ -16,7 +19,7 @@ function fromParser<T>(parse: (input: string) => ParseResult<T>) {
     .transform((input, ctx) => {
       const result = parse(input);
       if (!result.ok) {
-        ctx.addIssue({ code: 'custom', message: result.code });
+        ctx.addIssue({ code: 'custom', message: result.message, params: { code: result.code } });
         return z.NEVER;
       }
       return result.value;

@@ -1,0 +1,122 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../server/config.ts';
+import { openDatabase, type Database } from '../server/db/client.ts';
+import { DataDirLockedError } from '../server/db/lock.ts';
+import { AppError } from '../server/lib/errors.ts';
+import { ROLES } from '../server/modules/auth/permissions.ts';
+import { createStaffUser } from '../server/modules/staff/staff.service.ts';
+
+const USAGE = `Usage: rekisteri <command>
+
+Commands:
+  migrate                         apply the database migrations
+  user add NAME --role ROLE --password-stdin [--commitment-signed YYYY-MM-DD]
+                                  create a staff account; the password is read from standard input
+                                  roles: ${ROLES.join(', ')}
+
+The database is the one the server uses: DATABASE_URL, or the embedded one under DATA_DIR (./data).
+The embedded database opens in one process at a time: stop the server before using it here.`;
+
+class UsageError extends Error {}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+async function withDatabase<T>(run: (database: Database) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase(
+    config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir },
+  );
+  try {
+    await database.migrate();
+    return await run(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function userAdd(args: string[]): Promise<string> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      role: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+      'commitment-signed': { type: 'string' },
+    },
+  });
+  const [username, ...extra] = positionals;
+  if (!username || extra.length > 0) throw new UsageError('Give exactly one user name');
+  if (!values.role) throw new UsageError(`Give the role with --role (${ROLES.join(', ')})`);
+  if (!values['password-stdin']) {
+    throw new UsageError('Give the password on standard input with --password-stdin');
+  }
+  if (process.stdin.isTTY) process.stderr.write('Password (then Enter and Ctrl-D): ');
+  const password = await readStdin();
+  const user = await withDatabase((database) =>
+    createStaffUser(database.db, {
+      username,
+      role: values.role as string,
+      password,
+      commitmentSignedOn: values['commitment-signed'],
+    }),
+  );
+  const commitment = values['commitment-signed']
+    ? `confidentiality commitment signed ${values['commitment-signed']}`
+    : 'no confidentiality commitment recorded yet: personal data stays closed until one is';
+  return `Created ${user.role} account "${user.username}" (${commitment}).`;
+}
+
+async function main(argv: string[]): Promise<string> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'migrate':
+      await withDatabase(() => Promise.resolve());
+      return 'The database is up to date.';
+    case 'user': {
+      const [sub, ...args] = rest;
+      if (sub === 'add') return userAdd(args);
+      throw new UsageError(`Unknown user command "${sub ?? ''}"`);
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      return USAGE;
+    default:
+      throw new UsageError(`Unknown command "${command}"`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (message) => {
+    console.log(message);
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n\n${USAGE}`);
+      process.exitCode = 2;
+    } else if (error instanceof AppError) {
+      const details = error.errors?.map((e) => `  - ${e.field}: ${e.message}`).join('\n');
+      console.error(details ? `${error.message}:\n${details}` : error.message);
+      process.exitCode = 1;
+    } else if (
+      error instanceof ConfigError ||
+      error instanceof DataDirLockedError ||
+      (error instanceof TypeError &&
+        'code' in error &&
+        String(error.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
+      console.error(error.message);
+      process.exitCode = 2;
+    } else {
+      console.error(error);
+      process.exitCode = 1;
+    }
+  },
+);

@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { sql } from 'drizzle-orm';
+import type { AppDeps, RouteDeps } from './deps.ts';
+import { serverLogAccessLog } from './modules/access-log/access-log.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { organizationsRoutes } from './modules/organizations/organizations.routes.ts';
+import { personsRoutes } from './modules/persons/persons.routes.ts';
+import { searchRoutes } from './modules/search/search.routes.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { registerOpenApi } from './plugins/openapi.ts';
+import { registerProblemHandler } from './plugins/problem.ts';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
+
+export const WEB_DIST = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../dist/web',
+);
+
+/**
+ * Request lines in the log carry the path only: a query string can hold an identity code
+ * typed into the search, and no log line may ever show one.
+ */
+const serializers = {
+  req(request: { method: string; url: string; id: string; ip: string }) {
+    return {
+      id: request.id,
+      method: request.method,
+      url: request.url.split('?')[0],
+      remoteAddress: request.ip,
+    };
+  },
+};
+
+export type BuildOptions = {
+  logger?: FastifyServerOptions['logger'];
+  /** Serve the built web app from dist/web when it exists (the server's default). */
+  serveWeb?: boolean;
+};
+
+export async function buildApp(
+  deps: AppDeps,
+  options: BuildOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? { level: deps.config.logLevel, serializers },
+    bodyLimit: deps.config.bodyLimitBytes,
+    trustProxy: deps.config.trustProxy,
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const routeDeps: RouteDeps = {
+    ...deps,
+    accessLog: deps.accessLog ?? serverLogAccessLog(app.log),
+  };
+
+  registerProblemHandler(app);
+  await registerSecurityHeaders(app);
+  await app.register(cookie);
+  registerAuth(app, deps);
+  await registerOpenApi(app);
+
+  app.withTypeProvider<ZodTypeProvider>().get('/health', {
+    config: { public: true },
+    schema: {
+      tags: ['health'],
+      summary: 'Liveness: the server answers and reaches its database',
+      response: { 200: z.object({ status: z.literal('ok') }) },
+    },
+    handler: async () => {
+      await deps.database.rows(sql`select 1`);
+      return { status: 'ok' as const };
+    },
+  });
+
+  await app.register(authRoutes(routeDeps));
+  await app.register(personsRoutes(routeDeps));
+  await app.register(organizationsRoutes(routeDeps));
+  await app.register(searchRoutes(routeDeps));
+
+  if ((options.serveWeb ?? true) && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false });
+    // The web app routes in the browser: any other page path gets its index.html.
+    app.get('/*', { config: { public: true }, schema: { hide: true } }, (request, reply) =>
+      request.url.startsWith('/api')
+        ? reply.callNotFound()
+        : reply.type('text/html').sendFile('index.html'),
+    );
+  }
+  return app;
+}

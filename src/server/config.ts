@@ -1,0 +1,92 @@
+import path from 'node:path';
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** PostgreSQL connection string; absent means the embedded PGlite under dataDir. */
+  databaseUrl: string | undefined;
+  /** Base64 of 32 bytes; absent means the key file under dataDir/keys. */
+  masterKey: string | undefined;
+  keyFile: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  /** 'auto' marks the cookie Secure when the request came over HTTPS. */
+  cookieSecure: 'auto' | 'always' | 'never';
+  trustProxy: boolean;
+  bodyLimitBytes: number;
+};
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const COOKIE_SECURE = ['auto', 'always', 'never'] as const;
+
+type Env = Record<string, string | undefined>;
+
+/** Reads the environment into a typed config; every bad value is named in one error. */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const read = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  };
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return Number(raw);
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    if (!(allowed as readonly string[]).includes(raw)) {
+      problems.push(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+      return fallback;
+    }
+    return raw as T;
+  };
+
+  const dataDir = path.resolve(read('DATA_DIR') ?? './data');
+  const databaseUrl = read('DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const masterKey = read('REKISTERI_MASTER_KEY');
+  if (masterKey !== undefined && Buffer.from(masterKey, 'base64').length !== 32) {
+    problems.push(
+      'REKISTERI_MASTER_KEY must be 32 random bytes in base64 (e.g. `openssl rand -base64 32`)',
+    );
+  }
+  const host = read('HOST') ?? '127.0.0.1';
+  if (!/^[A-Za-z0-9.:_-]+$/.test(host))
+    problems.push(`HOST is not a host name or address: "${host}"`);
+
+  const config: Config = {
+    port: integer('PORT', 3000, 0, 65535),
+    host,
+    dataDir,
+    databaseUrl,
+    masterKey,
+    keyFile: path.resolve(read('REKISTERI_KEY_FILE') ?? path.join(dataDir, 'keys', 'master.key')),
+    logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    sessionIdleMinutes: integer('SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    sessionAbsoluteHours: integer('SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7),
+    cookieSecure: oneOf('COOKIE_SECURE', COOKIE_SECURE, 'auto'),
+    trustProxy: oneOf('TRUST_PROXY', ['true', 'false'] as const, 'false') === 'true',
+    bodyLimitBytes: integer('BODY_LIMIT_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,118 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  customType,
+  date,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+export type PostalAddress = {
+  street: string;
+  postalCode: string;
+  postOffice: string;
+  /** ISO 3166-1 alpha-2 */
+  country: string;
+};
+
+export type BillingData = {
+  billingAddress: PostalAddress | null;
+  eInvoiceAddress: string | null;
+  eInvoiceIntermediator: string | null;
+  ovt: string | null;
+};
+
+export const organizations = pgTable(
+  'organization',
+  {
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    name: text('name').notNull(),
+    businessId: text('business_id'),
+    postalAddress: jsonb('postal_address').$type<PostalAddress>(),
+    visitingAddress: jsonb('visiting_address').$type<PostalAddress>(),
+    billing: jsonb('billing').$type<BillingData>(),
+    email: text('email'),
+    phone: text('phone'),
+    notes: text('notes'),
+    /** Name folded for trigram search (lower case, å/ä/ö → a/a/o); see lib/search-text.ts. */
+    searchText: text('search_text').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('organization_business_id_key').on(t.businessId),
+    index('organization_search_text_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('organization_email_idx').on(sql`lower(${t.email})`),
+    index('organization_name_order_idx').on(t.name, t.id),
+  ],
+);
+
+export const persons = pgTable(
+  'person',
+  {
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    /** AES-256-GCM ciphertext (nonce ‖ tag ‖ data); never stored in plain text. */
+    identityCodeEncrypted: bytea('identity_code_encrypted'),
+    /** HMAC-SHA-256 blind index: exact-match search and uniqueness without the plain text. */
+    identityCodeIndex: bytea('identity_code_index'),
+    identityCodePurpose: text('identity_code_purpose'),
+    identityCodeTemporary: boolean('identity_code_temporary'),
+    email: text('email'),
+    /** E.164 */
+    phone: text('phone'),
+    permanentAddress: jsonb('permanent_address').$type<PostalAddress>(),
+    contactAddress: jsonb('contact_address').$type<PostalAddress>(),
+    language: text('language').notNull().default('fi'),
+    billing: jsonb('billing').$type<BillingData>(),
+    addressProtectionActive: boolean('address_protection_active').notNull().default(false),
+    addressProtectionEndsOn: date('address_protection_ends_on', { mode: 'string' }),
+    addressProtectionSource: text('address_protection_source'),
+    notes: text('notes'),
+    searchText: text('search_text').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('person_identity_code_index_key').on(t.identityCodeIndex),
+    index('person_search_text_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('person_email_idx').on(sql`lower(${t.email})`),
+    index('person_phone_idx').on(t.phone),
+    index('person_name_order_idx').on(t.lastName, t.firstName, t.id),
+  ],
+);
+
+export const personOrganizations = pgTable(
+  'person_organization',
+  {
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    title: text('title'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.personId, t.organizationId] }),
+    index('person_organization_org_idx').on(t.organizationId),
+  ],
+);

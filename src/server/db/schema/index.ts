@@ -1,0 +1,2 @@
+export * from './staff.ts';
+export * from './customers.ts';

@@ -1,0 +1,40 @@
+import { ConfigError, loadConfig } from './config.ts';
+import { DataDirLockedError } from './db/lock.ts';
+import { firstAdministratorHint, needsFirstAdministrator, openRegister } from './start.ts';
+
+async function main() {
+  const config = loadConfig();
+  const { app, database, keyCreated } = await openRegister(config);
+  if (keyCreated)
+    app.log.warn(`Created a new master key in ${config.keyFile}: back it up apart from the data`);
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(
+    `Asiakasrekisteri is running at http://${config.host}:${config.port} on ${database.engine === 'pglite' ? `the embedded database in ${config.dataDir}` : 'PostgreSQL'}`,
+  );
+  if (await needsFirstAdministrator(database)) app.log.warn(firstAdministratorHint());
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal}: shutting down`);
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+    console.error(error.message);
+  } else {
+    console.error('The register could not start:', error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { RouteDeps } from '../../deps.ts';
+import { actorOf, SESSION_COOKIE, sessionCookieOptions } from '../../plugins/auth.ts';
+import { standardErrors } from '../customers/customer-data.schemas.ts';
+import { signIn, signOut, type Actor } from './auth.service.ts';
+import { loginBody, meView } from './auth.schemas.ts';
+import { ROLE_PERMISSIONS } from './permissions.ts';
+
+const me = (actor: Actor) => ({
+  id: actor.userId,
+  username: actor.username,
+  role: actor.role,
+  commitmentSigned: actor.commitmentSigned,
+  permissions: [...ROLE_PERMISSIONS[actor.role]],
+});
+
+export function authRoutes(deps: RouteDeps) {
+  return async (instance: FastifyInstance) => {
+    const app = instance.withTypeProvider<ZodTypeProvider>();
+    const tags = ['auth'];
+
+    app.post('/api/auth/login', {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'Sign in with a personal account; sets the session cookie',
+        body: loginBody,
+        response: { 200: meView, ...standardErrors },
+      },
+      handler: async (request, reply) => {
+        const session = await signIn(deps.database.db, {
+          ...request.body,
+          now: deps.clock.now(),
+          policy: {
+            idleMinutes: deps.config.sessionIdleMinutes,
+            absoluteHours: deps.config.sessionAbsoluteHours,
+          },
+        });
+        void reply.setCookie(
+          SESSION_COOKIE,
+          session.token,
+          sessionCookieOptions(deps.config, request),
+        );
+        return me(session.actor);
+      },
+    });
+
+    app.post('/api/auth/logout', {
+      config: { signedIn: true },
+      schema: {
+        tags,
+        summary: 'Sign out: ends this session',
+        response: { 204: z.null(), ...standardErrors },
+      },
+      handler: async (request, reply) => {
+        await signOut(deps.database.db, actorOf(request).sessionTokenHash);
+        void reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(deps.config, request));
+        return reply.status(204).send(null);
+      },
+    });
+
+    app.get('/api/auth/me', {
+      config: { signedIn: true },
+      schema: { tags, summary: 'Who is signed in', response: { 200: meView, ...standardErrors } },
+      handler: (request) => me(actorOf(request)),
+    });
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * Deny by default: a role has exactly the permissions listed here, and every route names the one
+ * it needs (or is declared public). The access-control issue refines this table.
+ */
+export const ROLES = [
+  'admin',
+  'customer_service',
+  'billing',
+  'social_worker',
+  'register_officer',
+  'auditor',
+  'contractor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'customers.read',
+  'customers.write',
+  'customers.archive',
+  'customers.revealIdentityCode',
+  'customers.readProtectedAddress',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: ['customers.read', 'customers.write', 'customers.archive', 'customers.revealIdentityCode'],
+  customer_service: ['customers.read', 'customers.write', 'customers.revealIdentityCode'],
+  billing: ['customers.read', 'customers.write', 'customers.revealIdentityCode'],
+  social_worker: [
+    'customers.read',
+    'customers.revealIdentityCode',
+    'customers.readProtectedAddress',
+  ],
+  register_officer: [
+    'customers.read',
+    'customers.write',
+    'customers.archive',
+    'customers.revealIdentityCode',
+    'customers.readProtectedAddress',
+  ],
+  auditor: [],
+  contractor: ['customers.read'],
+};
+
+/** Permissions that open personal data: a signed confidentiality commitment comes first. */
+export const PERSONAL_DATA_PERMISSIONS: ReadonlySet<Permission> = new Set(PERMISSIONS);
+
+export function roleHas(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

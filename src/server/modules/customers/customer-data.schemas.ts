@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import {
+  parsePostalCode,
+  zEInvoiceAddress,
+  zIntermediator,
+  zOvt,
+} from '../../lib/finnish/index.ts';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const addressInput = z
+  .strictObject({
+    street: text(200),
+    postalCode: z.string().trim().min(1).max(10),
+    postOffice: text(100),
+    country: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}$/, 'Use the two-letter country code, e.g. FI')
+      .default('FI'),
+  })
+  .transform((address, ctx) => {
+    const postal = parsePostalCode(address.postalCode, address.country);
+    if (!postal.ok) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['postalCode'],
+        message: postal.message,
+        params: { code: postal.code },
+      });
+      return z.NEVER;
+    }
+    return { ...address, postalCode: postal.value };
+  });
+
+export const addressView = z.object({
+  street: z.string(),
+  postalCode: z.string(),
+  postOffice: z.string(),
+  country: z.string(),
+});
+
+export const billingInput = z
+  .strictObject({
+    billingAddress: addressInput.nullable().optional(),
+    eInvoiceAddress: zEInvoiceAddress.nullable().optional(),
+    eInvoiceIntermediator: zIntermediator.nullable().optional(),
+    ovt: zOvt.nullable().optional(),
+  })
+  .superRefine((billing, ctx) => {
+    if (billing.eInvoiceAddress && !billing.eInvoiceIntermediator) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['eInvoiceIntermediator'],
+        message: 'An e-invoice address needs its intermediator (operator code or bank BIC)',
+        params: { code: 'billing.intermediatorRequired' },
+      });
+    }
+  })
+  .transform((billing) => ({
+    billingAddress: billing.billingAddress ?? null,
+    eInvoiceAddress: billing.eInvoiceAddress ?? null,
+    eInvoiceIntermediator: billing.eInvoiceIntermediator ?? null,
+    ovt: billing.ovt ?? null,
+  }));
+
+export const billingView = z.object({
+  billingAddress: addressView.nullable(),
+  eInvoiceAddress: z.string().nullable(),
+  eInvoiceIntermediator: z.string().nullable(),
+  ovt: z.string().nullable(),
+});
+
+export const listQuery = z.strictObject({
+  q: z.string().trim().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(500).optional(),
+});
+
+export const idParams = z.strictObject({ id: z.uuid() });
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number(),
+    detail: z.string(),
+    errors: z
+      .array(z.object({ field: z.string(), message: z.string(), code: z.string().optional() }))
+      .optional(),
+  })
+  .loose();
+
+/** The error responses every protected route can give, for the OpenAPI document. */
+export const standardErrors = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+  413: problemSchema,
+  415: problemSchema,
+};

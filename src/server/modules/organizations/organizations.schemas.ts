@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { zBusinessId, zEmail, zPhone } from '../../lib/finnish/index.ts';
+import {
+  addressInput,
+  addressView,
+  billingInput,
+  billingView,
+} from '../customers/customer-data.schemas.ts';
+
+const organizationFields = {
+  name: z.string().trim().min(1).max(200),
+  businessId: zBusinessId.nullable().optional(),
+  postalAddress: addressInput.nullable().optional(),
+  visitingAddress: addressInput.nullable().optional(),
+  billing: billingInput.nullable().optional(),
+  email: zEmail.nullable().optional(),
+  phone: zPhone.nullable().optional(),
+  notes: z.string().trim().max(5000).nullable().optional(),
+};
+
+export const organizationCreate = z.strictObject(organizationFields);
+export const organizationPatch = z.strictObject({
+  ...organizationFields,
+  name: organizationFields.name.optional(),
+});
+export type OrganizationCreate = z.output<typeof organizationCreate>;
+export type OrganizationPatch = z.output<typeof organizationPatch>;
+
+export const organizationView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  businessId: z.string().nullable(),
+  postalAddress: addressView.nullable(),
+  visitingAddress: addressView.nullable(),
+  billing: billingView.nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  phoneDisplay: z.string().nullable(),
+  notes: z.string().nullable(),
+  representatives: z.array(
+    z.object({
+      personId: z.uuid(),
+      firstName: z.string(),
+      lastName: z.string(),
+      title: z.string().nullable(),
+    }),
+  ),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  archivedAt: z.string().nullable(),
+});
+export type OrganizationView = z.infer<typeof organizationView>;
+
+export const organizationSummary = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  businessId: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  phoneDisplay: z.string().nullable(),
+  address: addressView.nullable(),
+  archivedAt: z.string().nullable(),
+});
+export type OrganizationSummary = z.infer<typeof organizationSummary>;

@@ -1,0 +1,161 @@
+import { AppError, notFound } from '../../lib/errors.ts';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { formatPhoneFinnish } from '../../lib/finnish/index.ts';
+import { foldForSearch } from '../../lib/search-text.ts';
+import { logAccess, type CustomerContext } from '../customers/context.ts';
+import { searchCustomers } from '../search/search.service.ts';
+import {
+  findOrganizationById,
+  findOrganizationIdByBusinessId,
+  findRepresentatives,
+  insertOrganization,
+  listOrganizationsByName,
+  updateOrganizationRow,
+  type OrganizationInsert,
+  type OrganizationRow,
+} from './organizations.queries.ts';
+import type {
+  OrganizationCreate,
+  OrganizationPatch,
+  OrganizationSummary,
+  OrganizationView,
+} from './organizations.schemas.ts';
+
+function duplicateBusinessId(existingId: string): AppError {
+  return new AppError('conflict', 'An organisation with this business ID is already registered', {
+    errors: [
+      {
+        field: 'businessId',
+        message: 'An organisation with this business ID is already registered',
+      },
+    ],
+    extra: { existingId, existing: `/api/organizations/${existingId}` },
+  });
+}
+
+export function toOrganizationSummary(row: OrganizationRow): OrganizationSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    businessId: row.businessId,
+    email: row.email,
+    phone: row.phone,
+    phoneDisplay: row.phone ? formatPhoneFinnish(row.phone) : null,
+    address: row.postalAddress ?? row.visitingAddress ?? null,
+    archivedAt: row.archivedAt?.toISOString() ?? null,
+  };
+}
+
+async function toView(ctx: CustomerContext, row: OrganizationRow): Promise<OrganizationView> {
+  const representatives = await findRepresentatives(ctx.db, row.id);
+  await logAccess(
+    ctx,
+    'read',
+    representatives.map((r) => r.personId),
+    ['name', 'organizations'],
+  );
+  return {
+    ...toOrganizationSummary(row),
+    postalAddress: row.postalAddress ?? null,
+    visitingAddress: row.visitingAddress ?? null,
+    billing: row.billing ?? null,
+    notes: row.notes,
+    representatives,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function columnsFrom(input: OrganizationPatch): Partial<OrganizationInsert> {
+  const columns: Partial<OrganizationInsert> = {};
+  for (const key of [
+    'name',
+    'businessId',
+    'postalAddress',
+    'visitingAddress',
+    'billing',
+    'email',
+    'phone',
+    'notes',
+  ] as const) {
+    if (input[key] !== undefined) (columns as Record<string, unknown>)[key] = input[key];
+  }
+  if (input.name !== undefined) columns.searchText = foldForSearch(input.name);
+  return columns;
+}
+
+async function refuseDuplicateBusinessId(ctx: CustomerContext, businessId: string, self?: string) {
+  const existing = await findOrganizationIdByBusinessId(ctx.db, businessId);
+  if (existing && existing !== self) throw duplicateBusinessId(existing);
+}
+
+export async function createOrganization(
+  ctx: CustomerContext,
+  input: OrganizationCreate,
+): Promise<OrganizationView> {
+  if (input.businessId) await refuseDuplicateBusinessId(ctx, input.businessId);
+  const row = await insertOrganization(ctx.db, {
+    ...columnsFrom(input),
+    name: input.name,
+    searchText: foldForSearch(input.name),
+  });
+  return toView(ctx, row);
+}
+
+export async function getOrganization(ctx: CustomerContext, id: string): Promise<OrganizationView> {
+  const row = await findOrganizationById(ctx.db, id);
+  if (!row) throw notFound('Organisation');
+  return toView(ctx, row);
+}
+
+export async function updateOrganization(
+  ctx: CustomerContext,
+  id: string,
+  patch: OrganizationPatch,
+): Promise<OrganizationView> {
+  const current = await findOrganizationById(ctx.db, id);
+  if (!current) throw notFound('Organisation');
+  if (current.archivedAt)
+    throw new AppError('conflict', 'An archived organisation cannot be changed');
+  if (patch.businessId) await refuseDuplicateBusinessId(ctx, patch.businessId, id);
+  const row = await updateOrganizationRow(ctx.db, id, {
+    ...columnsFrom(patch),
+    updatedAt: ctx.clock.now(),
+  });
+  if (!row) throw notFound('Organisation');
+  return toView(ctx, row);
+}
+
+export async function archiveOrganization(ctx: CustomerContext, id: string): Promise<void> {
+  const current = await findOrganizationById(ctx.db, id);
+  if (!current) throw notFound('Organisation');
+  if (!current.archivedAt) {
+    const now = ctx.clock.now();
+    await updateOrganizationRow(ctx.db, id, { archivedAt: now, updatedAt: now });
+  }
+}
+
+export async function listOrganizations(
+  ctx: CustomerContext,
+  query: { q?: string | undefined; limit: number; cursor?: string | undefined },
+): Promise<{ items: OrganizationSummary[]; nextCursor: string | null }> {
+  if (query.q) {
+    const page = await searchCustomers(ctx, { ...query, q: query.q, kind: 'organization' });
+    return {
+      items: page.items.flatMap((item) =>
+        item.kind === 'organization' ? [item.organization] : [],
+      ),
+      nextCursor: page.nextCursor,
+    };
+  }
+  const after = query.cursor
+    ? (decodeCursor(query.cursor, ['string', 'string']) as [string, string])
+    : null;
+  const rows = await listOrganizationsByName(ctx.db, { limit: query.limit + 1, after });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toOrganizationSummary),
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.name, last.id]) : null,
+  };
+}

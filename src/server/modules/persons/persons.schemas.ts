@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { zEmail, zIdentityCode, zPhone } from '../../lib/finnish/index.ts';
+import {
+  addressInput,
+  addressView,
+  billingInput,
+  billingView,
+} from '../customers/customer-data.schemas.ts';
+
+/**
+ * Why an identity code may be kept (Data Protection Act 1050/2018, 29 §): the code is processed
+ * only with one of these reasons recorded.
+ */
+export const IDENTITY_CODE_PURPOSES = [
+  'consent',
+  'legal_obligation',
+  'unambiguous_identification',
+  'social_services',
+  'billing_and_collection',
+  'credit_decision',
+] as const;
+
+export const LANGUAGES = ['fi', 'sv', 'en'] as const;
+
+const name = z.string().trim().min(1).max(100);
+const isoDate = z.iso.date();
+
+const organizationLink = z.strictObject({
+  organizationId: z.uuid(),
+  title: z.string().trim().max(100).nullable().optional(),
+});
+
+const addressProtectionInput = z.strictObject({
+  active: z.boolean(),
+  endsOn: isoDate.nullable().optional(),
+  source: z.string().trim().min(1).max(200).nullable().optional(),
+});
+
+const personFields = {
+  firstName: name,
+  lastName: name,
+  personalIdentityCode: zIdentityCode.nullable().optional(),
+  personalIdentityCodePurpose: z.enum(IDENTITY_CODE_PURPOSES).nullable().optional(),
+  email: zEmail.nullable().optional(),
+  phone: zPhone.nullable().optional(),
+  permanentAddress: addressInput.nullable().optional(),
+  contactAddress: addressInput.nullable().optional(),
+  language: z.enum(LANGUAGES).optional(),
+  organizations: z.array(organizationLink).max(50).optional(),
+  billing: billingInput.nullable().optional(),
+  addressProtection: addressProtectionInput.nullable().optional(),
+  notes: z.string().trim().max(5000).nullable().optional(),
+};
+
+function identityCodeNeedsPurpose(
+  person: { personalIdentityCode?: string | null; personalIdentityCodePurpose?: string | null },
+  ctx: z.RefinementCtx,
+) {
+  if (person.personalIdentityCode && !person.personalIdentityCodePurpose) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['personalIdentityCodePurpose'],
+      message: 'An identity code is kept only with the reason for keeping it',
+      params: { code: 'identityCode.purposeRequired' },
+    });
+  }
+}
+
+export const personCreate = z.strictObject(personFields).superRefine(identityCodeNeedsPurpose);
+
+export const personPatch = z
+  .strictObject({
+    ...personFields,
+    firstName: name.optional(),
+    lastName: name.optional(),
+  })
+  .superRefine(identityCodeNeedsPurpose);
+
+export type PersonCreate = z.output<typeof personCreate>;
+export type PersonPatch = z.output<typeof personPatch>;
+
+export const personView = z.object({
+  id: z.uuid(),
+  firstName: z.string(),
+  lastName: z.string(),
+  /** Always masked (131052-****); the full code only through reveal-identity-code. */
+  personalIdentityCode: z.string().nullable(),
+  personalIdentityCodePurpose: z.enum(IDENTITY_CODE_PURPOSES).nullable(),
+  personalIdentityCodeTemporary: z.boolean().nullable(),
+  email: z.string().nullable(),
+  /** E.164 */
+  phone: z.string().nullable(),
+  /** The phone number the Finnish way, e.g. 040 123 4567 */
+  phoneDisplay: z.string().nullable(),
+  /** null while the address is protected and the reader may not see it */
+  permanentAddress: addressView.nullable(),
+  contactAddress: addressView.nullable(),
+  addressProtected: z.boolean(),
+  addressProtection: z
+    .object({ active: z.boolean(), endsOn: z.string().nullable(), source: z.string().nullable() })
+    .nullable(),
+  language: z.enum(LANGUAGES),
+  organizations: z.array(
+    z.object({
+      organizationId: z.uuid(),
+      name: z.string(),
+      businessId: z.string().nullable(),
+      title: z.string().nullable(),
+    }),
+  ),
+  billing: billingView.nullable(),
+  notes: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  archivedAt: z.string().nullable(),
+});
+export type PersonView = z.infer<typeof personView>;
+
+export const personSummary = z.object({
+  id: z.uuid(),
+  firstName: z.string(),
+  lastName: z.string(),
+  personalIdentityCode: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  phoneDisplay: z.string().nullable(),
+  /** The contact address, else the permanent one; null while protected. */
+  address: addressView.nullable(),
+  addressProtected: z.boolean(),
+  archivedAt: z.string().nullable(),
+});
+export type PersonSummary = z.infer<typeof personSummary>;
+
+export const revealBody = z.strictObject({
+  purpose: z.string().trim().min(3).max(500),
+});
+export const revealView = z.object({ personalIdentityCode: z.string() });

@@ -1,0 +1,374 @@
+import crypto from 'node:crypto';
+import { AppError, notFound } from '../../lib/errors.ts';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import {
+  formatPhoneFinnish,
+  maskIdentityCode,
+  parseIdentityCode,
+} from '../../lib/finnish/index.ts';
+import { foldForSearch } from '../../lib/search-text.ts';
+import type { Keys } from '../../lib/crypto.ts';
+import { roleHas } from '../auth/permissions.ts';
+import { isAddressProtected } from '../customers/address-protection.ts';
+import { logAccess, type CustomerContext } from '../customers/context.ts';
+import { searchCustomers } from '../search/search.service.ts';
+import {
+  countExistingOrganizations,
+  findOrganizationsOfPerson,
+  findPersonById,
+  findPersonIdByIdentityCodeIndex,
+  insertPerson,
+  listPersonsByName,
+  replaceOrganizationsOfPerson,
+  updatePersonRow,
+  type PersonInsert,
+  type PersonRow,
+} from './persons.queries.ts';
+import type { PersonCreate, PersonPatch, PersonSummary, PersonView } from './persons.schemas.ts';
+
+const IDENTITY_CODE_INDEX = 'person.identity_code';
+const identityCodeContext = (personId: string) => `person.identity_code:${personId}`;
+
+export function identityCodeIndex(keys: Keys, code: string): Buffer {
+  return keys.blindIndex(code, IDENTITY_CODE_INDEX);
+}
+
+function maskedIdentityCode(keys: Keys, row: PersonRow): string | null {
+  if (!row.identityCodeEncrypted) return null;
+  return maskIdentityCode(keys.decrypt(row.identityCodeEncrypted, identityCodeContext(row.id)));
+}
+
+function duplicateIdentityCode(existingId: string): AppError {
+  return new AppError('conflict', 'A person with this identity code is already registered', {
+    errors: [
+      {
+        field: 'personalIdentityCode',
+        message: 'A person with this identity code is already registered',
+      },
+    ],
+    extra: { existingId, existing: `/api/persons/${existingId}` },
+  });
+}
+
+/** The columns an input sets; the identity code is encrypted and indexed here, never stored plain. */
+function columnsFrom(
+  ctx: CustomerContext,
+  personId: string,
+  input: PersonPatch,
+  current: PersonRow | undefined,
+): Partial<PersonInsert> {
+  const columns: Partial<PersonInsert> = {};
+  const set = <K extends keyof PersonInsert>(key: K, value: PersonInsert[K] | undefined) => {
+    if (value !== undefined) columns[key] = value;
+  };
+  set('firstName', input.firstName);
+  set('lastName', input.lastName);
+  set('email', input.email);
+  set('phone', input.phone);
+  set('permanentAddress', input.permanentAddress);
+  set('contactAddress', input.contactAddress);
+  set('language', input.language);
+  set('billing', input.billing);
+  set('notes', input.notes);
+  if (input.personalIdentityCode !== undefined) {
+    const code = input.personalIdentityCode;
+    columns.identityCodeEncrypted = code
+      ? ctx.keys.encrypt(code, identityCodeContext(personId))
+      : null;
+    columns.identityCodeIndex = code ? identityCodeIndex(ctx.keys, code) : null;
+    columns.identityCodeTemporary = code ? isTemporary(code) : null;
+    columns.identityCodePurpose = code ? (input.personalIdentityCodePurpose ?? null) : null;
+  } else if (input.personalIdentityCodePurpose !== undefined) {
+    if (!current?.identityCodeEncrypted && input.personalIdentityCodePurpose !== null) {
+      throw new AppError('validation', 'There is no identity code to give a reason for', {
+        errors: [
+          { field: 'personalIdentityCodePurpose', message: 'The person has no identity code' },
+        ],
+      });
+    }
+    if (current?.identityCodeEncrypted && input.personalIdentityCodePurpose === null) {
+      throw new AppError('validation', 'An identity code is kept only with its reason', {
+        errors: [
+          {
+            field: 'personalIdentityCodePurpose',
+            message: 'Remove the identity code, or give the reason for keeping it',
+          },
+        ],
+      });
+    }
+    columns.identityCodePurpose = input.personalIdentityCodePurpose;
+  }
+  if (input.addressProtection !== undefined) {
+    const protection = input.addressProtection;
+    columns.addressProtectionActive = protection?.active ?? false;
+    columns.addressProtectionEndsOn = protection?.endsOn ?? null;
+    columns.addressProtectionSource = protection?.source ?? null;
+  }
+  if (input.firstName !== undefined || input.lastName !== undefined) {
+    const first = input.firstName ?? current?.firstName ?? '';
+    const last = input.lastName ?? current?.lastName ?? '';
+    columns.searchText = foldForSearch(`${first} ${last}`);
+  }
+  return columns;
+}
+
+function isTemporary(code: string): boolean {
+  const parsed = parseIdentityCode(code);
+  return parsed.ok && parsed.value.temporary;
+}
+
+async function checkOrganizationsExist(ctx: CustomerContext, ids: string[]) {
+  const unique = [...new Set(ids)];
+  if (unique.length !== ids.length) {
+    throw new AppError('validation', 'An organisation is listed twice', {
+      errors: [{ field: 'organizations', message: 'Each organisation may be listed once' }],
+    });
+  }
+  if ((await countExistingOrganizations(ctx.db, unique)) !== unique.length) {
+    throw new AppError('validation', 'An organisation in the list does not exist', {
+      errors: [{ field: 'organizations', message: 'Unknown organisation' }],
+    });
+  }
+}
+
+/** The person as the reader may see them on the person's own page. */
+async function toView(ctx: CustomerContext, row: PersonRow): Promise<PersonView> {
+  const protectedNow = isAddressProtected(row, ctx.clock.now());
+  const hide = protectedNow && !roleHas(ctx.actor.role, 'customers.readProtectedAddress');
+  const organizations = await findOrganizationsOfPerson(ctx.db, row.id);
+  return {
+    id: row.id,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    personalIdentityCode: maskedIdentityCode(ctx.keys, row),
+    personalIdentityCodePurpose:
+      row.identityCodePurpose as PersonView['personalIdentityCodePurpose'],
+    personalIdentityCodeTemporary: row.identityCodeTemporary,
+    email: row.email,
+    phone: row.phone,
+    phoneDisplay: row.phone ? formatPhoneFinnish(row.phone) : null,
+    permanentAddress: hide ? null : (row.permanentAddress ?? null),
+    contactAddress: hide ? null : (row.contactAddress ?? null),
+    addressProtected: protectedNow,
+    addressProtection: row.addressProtectionActive
+      ? {
+          active: true,
+          endsOn: row.addressProtectionEndsOn,
+          source: row.addressProtectionSource,
+        }
+      : null,
+    language: row.language as PersonView['language'],
+    organizations,
+    billing: row.billing
+      ? { ...row.billing, billingAddress: hide ? null : row.billing.billingAddress }
+      : null,
+    notes: row.notes,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    archivedAt: row.archivedAt?.toISOString() ?? null,
+  };
+}
+
+/** A person in a list or search result: a protected address is never shown here. */
+export function toSummary(
+  ctx: Pick<CustomerContext, 'keys' | 'clock'>,
+  row: PersonRow,
+): PersonSummary {
+  const protectedNow = isAddressProtected(row, ctx.clock.now());
+  return {
+    id: row.id,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    personalIdentityCode: maskedIdentityCode(ctx.keys, row),
+    email: row.email,
+    phone: row.phone,
+    phoneDisplay: row.phone ? formatPhoneFinnish(row.phone) : null,
+    address: protectedNow ? null : (row.contactAddress ?? row.permanentAddress ?? null),
+    addressProtected: protectedNow,
+    archivedAt: row.archivedAt?.toISOString() ?? null,
+  };
+}
+
+function changedFields(input: PersonPatch): string[] {
+  return Object.entries(input)
+    .filter(([, value]) => value !== undefined)
+    .map(([key]) => key);
+}
+
+export async function createPerson(ctx: CustomerContext, input: PersonCreate): Promise<PersonView> {
+  const id = crypto.randomUUID();
+  if (input.personalIdentityCode) {
+    const existing = await findPersonIdByIdentityCodeIndex(
+      ctx.db,
+      identityCodeIndex(ctx.keys, input.personalIdentityCode),
+    );
+    if (existing) throw duplicateIdentityCode(existing);
+  }
+  if (input.organizations) {
+    await checkOrganizationsExist(
+      ctx,
+      input.organizations.map((o) => o.organizationId),
+    );
+  }
+  const columns = columnsFrom(ctx, id, input, undefined);
+  const row = await ctx.db
+    .transaction(async (tx) => {
+      const inserted = await insertPerson(tx, {
+        ...columns,
+        id,
+        firstName: input.firstName,
+        lastName: input.lastName,
+        searchText: foldForSearch(`${input.firstName} ${input.lastName}`),
+      });
+      if (input.organizations) {
+        await replaceOrganizationsOfPerson(
+          tx,
+          id,
+          input.organizations.map((o) => ({
+            organizationId: o.organizationId,
+            title: o.title ?? null,
+          })),
+        );
+      }
+      return inserted;
+    })
+    .catch((error: unknown) => {
+      throw uniqueViolationToConflict(error, input.personalIdentityCode);
+    });
+  await logAccess(ctx, 'create', [id], changedFields(input));
+  return toView(ctx, row);
+}
+
+export async function getPerson(ctx: CustomerContext, id: string): Promise<PersonView> {
+  const row = await findPersonById(ctx.db, id);
+  if (!row) throw notFound('Person');
+  const view = await toView(ctx, row);
+  const fields = Object.keys(view).filter((key) => key !== 'id');
+  await logAccess(ctx, 'read', [id], fields);
+  return view;
+}
+
+export async function updatePerson(
+  ctx: CustomerContext,
+  id: string,
+  patch: PersonPatch,
+): Promise<PersonView> {
+  const current = await findPersonById(ctx.db, id);
+  if (!current) throw notFound('Person');
+  if (current.archivedAt) {
+    throw new AppError('conflict', 'An archived person cannot be changed');
+  }
+  if (patch.personalIdentityCode) {
+    const existing = await findPersonIdByIdentityCodeIndex(
+      ctx.db,
+      identityCodeIndex(ctx.keys, patch.personalIdentityCode),
+    );
+    if (existing && existing !== id) throw duplicateIdentityCode(existing);
+    if (!patch.personalIdentityCodePurpose && current.identityCodePurpose) {
+      patch = { ...patch, personalIdentityCodePurpose: current.identityCodePurpose as never };
+    }
+  }
+  if (patch.organizations) {
+    await checkOrganizationsExist(
+      ctx,
+      patch.organizations.map((o) => o.organizationId),
+    );
+  }
+  const columns = columnsFrom(ctx, id, patch, current);
+  const row = await ctx.db
+    .transaction(async (tx) => {
+      const updated = await updatePersonRow(tx, id, { ...columns, updatedAt: ctx.clock.now() });
+      if (patch.organizations) {
+        await replaceOrganizationsOfPerson(
+          tx,
+          id,
+          patch.organizations.map((o) => ({
+            organizationId: o.organizationId,
+            title: o.title ?? null,
+          })),
+        );
+      }
+      return updated;
+    })
+    .catch((error: unknown) => {
+      throw uniqueViolationToConflict(error, patch.personalIdentityCode);
+    });
+  if (!row) throw notFound('Person');
+  await logAccess(ctx, 'update', [id], changedFields(patch));
+  return toView(ctx, row);
+}
+
+export async function archivePerson(ctx: CustomerContext, id: string): Promise<void> {
+  const current = await findPersonById(ctx.db, id);
+  if (!current) throw notFound('Person');
+  if (!current.archivedAt) {
+    const now = ctx.clock.now();
+    await updatePersonRow(ctx.db, id, { archivedAt: now, updatedAt: now });
+  }
+  await logAccess(ctx, 'archive', [id], ['archivedAt']);
+}
+
+export async function listPersons(
+  ctx: CustomerContext,
+  query: { q?: string | undefined; limit: number; cursor?: string | undefined },
+): Promise<{ items: PersonSummary[]; nextCursor: string | null }> {
+  if (query.q) {
+    const page = await searchCustomers(ctx, { ...query, q: query.q, kind: 'person' });
+    return {
+      items: page.items.flatMap((item) => (item.kind === 'person' ? [item.person] : [])),
+      nextCursor: page.nextCursor,
+    };
+  }
+  const after = query.cursor
+    ? (decodeCursor(query.cursor, ['string', 'string', 'string']) as [string, string, string])
+    : null;
+  const rows = await listPersonsByName(ctx.db, {
+    limit: query.limit + 1,
+    after,
+    includeArchived: false,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  const items = page.map((row) => toSummary(ctx, row));
+  await logAccess(
+    ctx,
+    'read',
+    items.map((p) => p.id),
+    ['name', 'contact'],
+  );
+  return {
+    items,
+    nextCursor:
+      rows.length > query.limit && last
+        ? encodeCursor([last.lastName, last.firstName, last.id])
+        : null,
+  };
+}
+
+export async function revealIdentityCode(
+  ctx: CustomerContext,
+  id: string,
+  purpose: string,
+): Promise<{ personalIdentityCode: string }> {
+  const row = await findPersonById(ctx.db, id);
+  if (!row) throw notFound('Person');
+  if (!row.identityCodeEncrypted)
+    throw new AppError('not_found', 'The person has no identity code');
+  await logAccess(ctx, 'reveal', [id], ['personalIdentityCode'], purpose);
+  return {
+    personalIdentityCode: ctx.keys.decrypt(row.identityCodeEncrypted, identityCodeContext(row.id)),
+  };
+}
+
+/** Two registrations racing with the same identity code: the unique index decides, cleanly. */
+function uniqueViolationToConflict(error: unknown, code: string | null | undefined): unknown {
+  const pgCode =
+    (error as { code?: string; cause?: { code?: string } }).code ??
+    (error as { cause?: { code?: string } }).cause?.code;
+  if (pgCode === '23505' && code) {
+    return new AppError('conflict', 'A person with this identity code is already registered', {
+      errors: [{ field: 'personalIdentityCode', message: 'Already registered' }],
+    });
+  }
+  return error;
+}

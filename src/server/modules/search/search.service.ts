@@ -1,0 +1,120 @@
+import { AppError } from '../../lib/errors.ts';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import {
+  parseBusinessId,
+  parseEmail,
+  parseIdentityCode,
+  parsePhone,
+} from '../../lib/finnish/index.ts';
+import { foldForSearch } from '../../lib/search-text.ts';
+import { logAccess, type CustomerContext } from '../customers/context.ts';
+import { toOrganizationSummary } from '../organizations/organizations.service.ts';
+import { identityCodeIndex, toSummary } from '../persons/persons.service.ts';
+import type { SearchItem } from './search.schemas.ts';
+import {
+  searchOrganizationRows,
+  searchPersonRows,
+  type Match,
+  type SearchKey,
+} from './search.queries.ts';
+
+export const MIN_NAME_QUERY = 3;
+
+/** Reads what the searcher typed: an identity code, business ID, email or phone is matched exactly. */
+export function understandQuery(q: string, keys: CustomerContext['keys']): Match {
+  const trimmed = q.trim();
+  const identityCode = parseIdentityCode(trimmed);
+  if (identityCode.ok)
+    return { by: 'identityCode', index: identityCodeIndex(keys, identityCode.value.code) };
+  if (/^\d{6,7}-\d$/.test(trimmed)) {
+    const businessId = parseBusinessId(trimmed);
+    if (businessId.ok) return { by: 'businessId', businessId: businessId.value };
+  }
+  if (trimmed.includes('@')) {
+    const email = parseEmail(trimmed);
+    return { by: 'email', email: (email.ok ? email.value : trimmed).toLowerCase() };
+  }
+  if (/^[+(]?\d[\d\s().-]{5,}$/.test(trimmed)) {
+    const phone = parsePhone(trimmed);
+    if (phone.ok) return { by: 'phone', phone: phone.value };
+  }
+  const folded = foldForSearch(trimmed);
+  if (folded.length < MIN_NAME_QUERY) {
+    throw new AppError('validation', 'The search is too short', {
+      errors: [
+        {
+          field: 'q',
+          message: `Type at least ${MIN_NAME_QUERY} letters of a name, or a whole identifier`,
+        },
+      ],
+    });
+  }
+  return { by: 'name', folded };
+}
+
+const compareKeys = (a: SearchKey, b: SearchKey): number =>
+  b.score - a.score || a.kind.localeCompare(b.kind) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * One search over persons and organisations, best match first, paged by a keyset cursor. Persons
+ * come back as summaries, so a protected address is never in a result.
+ */
+export async function searchCustomers(
+  ctx: CustomerContext,
+  query: {
+    q: string;
+    kind: 'all' | 'person' | 'organization';
+    limit: number;
+    cursor?: string | undefined;
+  },
+): Promise<{ matchedBy: Match['by']; items: SearchItem[]; nextCursor: string | null }> {
+  const match = understandQuery(query.q, ctx.keys);
+  const after = query.cursor ? cursorKey(query.cursor) : null;
+  const take = query.limit + 1;
+  const [personRows, organizationRows] = await Promise.all([
+    query.kind === 'organization' ? [] : searchPersonRows(ctx.db, match, after, take),
+    query.kind === 'person' ? [] : searchOrganizationRows(ctx.db, match, after, take),
+  ]);
+  const merged: (SearchKey & { item: SearchItem })[] = [
+    ...personRows.map(({ row, score }) => ({
+      score,
+      kind: 'person' as const,
+      id: row.id,
+      item: { kind: 'person' as const, score, person: toSummary(ctx, row) },
+    })),
+    ...organizationRows.map(({ row, score }) => ({
+      score,
+      kind: 'organization' as const,
+      id: row.id,
+      item: { kind: 'organization' as const, score, organization: toOrganizationSummary(row) },
+    })),
+  ].sort(compareKeys);
+  const page = merged.slice(0, query.limit);
+  const last = page.at(-1);
+  await logAccess(
+    ctx,
+    'search',
+    page.filter((entry) => entry.kind === 'person').map((entry) => entry.id),
+    ['name', 'personalIdentityCode', 'email', 'phone', 'address'],
+  );
+  return {
+    matchedBy: match.by,
+    items: page.map((entry) => entry.item),
+    nextCursor:
+      merged.length > query.limit && last ? encodeCursor([last.score, last.kind, last.id]) : null,
+  };
+}
+
+function cursorKey(cursor: string): SearchKey {
+  const [score, kind, id] = decodeCursor(cursor, ['number', 'string', 'string']) as [
+    number,
+    string,
+    string,
+  ];
+  if ((kind !== 'person' && kind !== 'organization') || !/^[0-9a-f-]{36}$/.test(id)) {
+    throw new AppError('validation', 'The cursor is not valid', {
+      errors: [{ field: 'cursor', message: 'Use the nextCursor of a previous page' }],
+    });
+  }
+  return { score, kind, id };
+}

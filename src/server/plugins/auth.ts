@@ -1,0 +1,96 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/client.ts';
+import type { Clock } from '../lib/clock.ts';
+import { AppError } from '../lib/errors.ts';
+import { resolveSession, type Actor } from '../modules/auth/auth.service.ts';
+import {
+  PERSONAL_DATA_PERMISSIONS,
+  roleHas,
+  type Permission,
+} from '../modules/auth/permissions.ts';
+
+export const SESSION_COOKIE = 'rekisteri_session';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The permission a route needs; every /api route declares one or is public. */
+    permission?: Permission;
+    /** Reachable without signing in (sign-in itself, health, the OpenAPI document). */
+    public?: boolean;
+    /** Any signed-in user, whatever the role (own session, sign-out). */
+    signedIn?: boolean;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+/** The signed-in actor of a route that declared a permission (the hook guarantees one). */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('unauthenticated', 'Sign in first');
+  return request.actor;
+}
+
+export function sessionCookieOptions(config: Config, request: FastifyRequest, expires?: Date) {
+  const secure =
+    config.cookieSecure === 'always' ||
+    (config.cookieSecure === 'auto' && request.protocol === 'https');
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure,
+    ...(expires ? { expires } : {}),
+  };
+}
+
+/**
+ * Deny by default: an /api route that declares neither a permission nor `public` fails at start,
+ * and every request to a protected route needs a live session whose role has the permission.
+ */
+export function registerAuth(
+  app: FastifyInstance,
+  deps: { database: Database; clock: Clock; config: Config },
+): void {
+  app.decorateRequest('actor', null);
+  app.addHook('onRoute', (route) => {
+    // The browsable API documentation (swagger-ui's own routes) is public, like the document.
+    if (!route.url.startsWith('/api') || route.url.startsWith('/api/docs')) return;
+    const config = route.config as
+      { permission?: Permission; public?: boolean; signedIn?: boolean } | undefined;
+    if (!config?.permission && !config?.public && !config?.signedIn) {
+      throw new Error(`Route ${route.method.toString()} ${route.url} declares no permission`);
+    }
+  });
+  const policy = {
+    idleMinutes: deps.config.sessionIdleMinutes,
+    absoluteHours: deps.config.sessionAbsoluteHours,
+  };
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const routeConfig = request.routeOptions.config;
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      request.actor = await resolveSession(deps.database.db, {
+        token,
+        now: deps.clock.now(),
+        policy,
+      });
+      if (!request.actor) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    }
+    if (routeConfig.public || !request.url.startsWith('/api')) return;
+    const permission = routeConfig.permission;
+    if (!permission && !routeConfig.signedIn) return; // unknown /api path: answered by not-found
+    if (!request.actor) throw new AppError('unauthenticated', 'Sign in first');
+    if (!permission) return;
+    if (!roleHas(request.actor.role, permission)) {
+      throw new AppError('forbidden', `Your role does not have the permission ${permission}`);
+    }
+    if (PERSONAL_DATA_PERMISSIONS.has(permission) && !request.actor.commitmentSigned) {
+      throw new AppError(
+        'forbidden',
+        'Personal data opens only after the confidentiality commitment has been signed',
+      );
+    }
+  });
+}

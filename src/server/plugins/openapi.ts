@@ -1,0 +1,36 @@
+import type { FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+
+/** OpenAPI 3.1 generated from the routes' zod schemas; browsable at /api/docs. */
+export async function registerOpenApi(app: FastifyInstance): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Asiakasrekisteri API',
+        version: '0.1.0',
+        description:
+          'The customer register of a Finnish municipality. Every operation needs a staff session ' +
+          '(cookie from POST /api/auth/login) unless it declares `security: []`.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'rekisteri_session' },
+        },
+      },
+      security: [{ session: [] }],
+    },
+    transform: (input) => {
+      const result = jsonSchemaTransform(input);
+      const config = input.route.config as { public?: boolean } | undefined;
+      if (config?.public) (result.schema as Record<string, unknown>).security = [];
+      return result;
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () =>
+    app.swagger(),
+  );
+}

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type BuildOptions } from './app.ts';
+import type { Config } from './config.ts';
+import { openDatabase, type Database } from './db/client.ts';
+import { systemClock } from './lib/clock.ts';
+import { keysFromMaster, loadMasterKey } from './lib/crypto.ts';
+import { countStaffUsers } from './modules/staff/staff.queries.ts';
+
+/** Opens the database (embedded unless DATABASE_URL), migrates it and builds the app. */
+export async function openRegister(
+  config: Config,
+  options: BuildOptions = {},
+): Promise<{ app: FastifyInstance; database: Database; keyCreated: boolean }> {
+  const database = await openDatabase(
+    config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir },
+  );
+  try {
+    await database.migrate();
+    const master = loadMasterKey(config);
+    const app = await buildApp(
+      { config, database, keys: keysFromMaster(master.key), clock: systemClock },
+      options,
+    );
+    app.addHook('onClose', () => database.close());
+    return { app, database, keyCreated: master.created };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+export function firstAdministratorHint(): string {
+  return [
+    'No staff accounts yet. Create the first administrator with:',
+    '  npx rekisteri user add admin --role admin --commitment-signed $(date +%F) --password-stdin',
+    'then type the password (at least 12 characters) and press Enter and Ctrl-D.',
+  ].join('\n');
+}
+
+export async function needsFirstAdministrator(database: Database): Promise<boolean> {
+  return (await countStaffUsers(database.db)) === 0;
+}
