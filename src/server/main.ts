@@ -7,9 +7,9 @@ async function main() {
   const { app, database, keyCreated } = await openRegister(config);
   if (keyCreated)
     app.log.warn(`Created a new master key in ${config.keyFile}: back it up apart from the data`);
-  await app.listen({ port: config.port, host: config.host });
+  const address = await app.listen({ port: config.port, host: config.host });
   app.log.info(
-    `Asiakasrekisteri is running at http://${config.host}:${config.port} on ${database.engine === 'pglite' ? `the embedded database in ${config.dataDir}` : 'PostgreSQL'}`,
+    `Asiakasrekisteri is running at ${address} on ${database.engine === 'pglite' ? `the embedded database in ${config.dataDir}` : 'PostgreSQL'}`,
   );
   if (await needsFirstAdministrator(database)) app.log.warn(firstAdministratorHint());
 

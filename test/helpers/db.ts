@@ -1,0 +1,70 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { openDatabase, pgliteExtensions, type Database } from '../../src/server/db/client.ts';
+
+export type Engine = 'pglite' | 'postgres';
+
+/** PGlite always; PostgreSQL too when TEST_DATABASE_URL names a server. */
+export function engines(): Engine[] {
+  return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+function serverUrl(database: string): string {
+  const url = new URL(process.env.TEST_DATABASE_URL ?? '');
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function adminQuery(text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+export type TestDatabase = Database & {
+  /** The connection string of a PostgreSQL test database (for pg_dump). */
+  url?: string;
+  /** The PGlite instance of an embedded test database. */
+  pglite?: PGlite;
+  drop(): Promise<void>;
+};
+
+/**
+ * A fresh, migrated database of its own for one test file. PGlite starts from the migrated dump
+ * that scripts/test.ts made once for the run; PostgreSQL from the run's template database.
+ * Without those (a file run alone) it migrates from scratch.
+ */
+export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
+  if (engine === 'pglite') {
+    const template = process.env.REKISTERI_PGLITE_TEMPLATE;
+    const pglite = await PGlite.create({
+      extensions: pgliteExtensions,
+      ...(template ? { loadDataDir: new Blob([fs.readFileSync(template)]) } : {}),
+    });
+    const database = await openDatabase({ pglite });
+    if (!template) await database.migrate();
+    return { ...database, pglite, drop: () => database.close() };
+  }
+  const name = `rekisteri_test_${crypto.randomBytes(6).toString('hex')}`;
+  const template = process.env.REKISTERI_PG_TEMPLATE;
+  await adminQuery(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+  const url = serverUrl(name);
+  const database = await openDatabase({ databaseUrl: url, poolSize: 4 });
+  if (!template) await database.migrate();
+  return {
+    ...database,
+    url,
+    drop: async () => {
+      await database.close();
+      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+export { serverUrl, adminQuery };
