@@ -60,6 +60,8 @@ export async function buildApp(
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // The API speaks JSON only: any other body is 415, not a string handed to a schema.
+  app.removeContentTypeParser('text/plain');
   const routeDeps: RouteDeps = {
     ...deps,
     accessLog: deps.accessLog ?? serverLogAccessLog(app.log),

@@ -1,0 +1,197 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { forEachEngine, json } from '../helpers/app.ts';
+
+/**
+ * Bad input to every endpoint gets a 4xx problem+json, never a 5xx, and changes nothing. The list
+ * of endpoints comes from the OpenAPI document, so a new endpoint without cases here fails.
+ */
+type Case = { name: string; request: InjectOptions; status: number; field?: string };
+
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+
+type Endpoint = {
+  /** A valid body, so that one wrong field at a time is what the server answers. */
+  valid?: Record<string, unknown>;
+  /** Field → a value of the right type that is not valid. */
+  invalid?: Record<string, unknown>;
+  query?: boolean;
+};
+
+const ENDPOINTS: Record<string, Endpoint> = {
+  'GET /health': {},
+  'POST /api/auth/login': {
+    valid: { username: 'someone', password: 'secret' },
+    invalid: { username: '' },
+  },
+  'POST /api/auth/logout': {},
+  'GET /api/auth/me': {},
+  'GET /api/persons': { query: true },
+  'POST /api/persons': {
+    valid: { firstName: 'Anna', lastName: 'Korhonen' },
+    invalid: {
+      personalIdentityCode: '131052-308U',
+      email: 'anna@',
+      phone: '040 123 abc',
+      language: 'de',
+      permanentAddress: { street: 'Tie 1', postalCode: '7390', postOffice: 'Rautavaara' },
+      billing: { eInvoiceAddress: '0037 0737546 1', eInvoiceIntermediator: 'NDEAFIHH' },
+      addressProtection: { active: 'yes' },
+    },
+  },
+  'GET /api/persons/{id}': {},
+  'PATCH /api/persons/{id}': {
+    valid: { notes: 'ok' },
+    invalid: { personalIdentityCode: '310252-308Y', firstName: '' },
+  },
+  'DELETE /api/persons/{id}': {},
+  'POST /api/persons/{id}/reveal-identity-code': {
+    valid: { purpose: 'Asiakas pyysi' },
+    invalid: { purpose: '' },
+  },
+  'GET /api/organizations': { query: true },
+  'POST /api/organizations': {
+    valid: { name: 'Kunnan Kone Oy' },
+    invalid: { businessId: '0737546-1', email: 'no-at-sign', phone: '12' },
+  },
+  'GET /api/organizations/{id}': {},
+  'PATCH /api/organizations/{id}': {
+    valid: { notes: 'ok' },
+    invalid: { businessId: '1234567-2', name: '' },
+  },
+  'DELETE /api/organizations/{id}': {},
+  'GET /api/search': { query: true },
+};
+
+function casesFor(method: string, path: string, endpoint: Endpoint, bodyLimit: number): Case[] {
+  const url = path.replace('{id}', UNKNOWN_ID);
+  const cases: Case[] = [];
+  if (path.includes('{id}')) {
+    cases.push({
+      name: 'an id that is not a UUID',
+      request: { method, url: path.replace('{id}', 'not-a-uuid'), payload: endpoint.valid },
+      status: 400,
+      field: 'params.id',
+    });
+  }
+  if (endpoint.query) {
+    cases.push(
+      { name: 'an unknown query parameter', request: { method, url: `${url}?q=abcd&sort=x` }, status: 400, field: 'querystring.sort' },
+      { name: 'a limit that is not a number', request: { method, url: `${url}?q=abcd&limit=lots` }, status: 400, field: 'querystring.limit' },
+      { name: 'a limit out of range', request: { method, url: `${url}?q=abcd&limit=100000` }, status: 400, field: 'querystring.limit' },
+      { name: 'a forged cursor', request: { method, url: `${url}?q=abcd&cursor=%7B%7D` }, status: 400, field: 'cursor' },
+    );
+  }
+  if (method === 'GET' || method === 'DELETE') return cases;
+  const valid = endpoint.valid ?? {};
+  cases.push(
+    {
+      name: 'malformed JSON',
+      request: { method, url, headers: { 'content-type': 'application/json' }, payload: '{"firstName": ' },
+      status: 400,
+    },
+    {
+      name: 'a content type other than JSON',
+      request: { method, url, headers: { 'content-type': 'text/plain' }, payload: 'firstName=Anna' },
+      status: 415,
+    },
+    {
+      name: 'an oversized body',
+      request: {
+        method,
+        url,
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify({ ...valid, notes: 'x'.repeat(bodyLimit + 10) }),
+      },
+      status: 413,
+    },
+  );
+  if (!endpoint.valid) return cases;
+  cases.push(
+    { name: 'an array instead of an object', request: { method, url, payload: [valid] }, status: 400 },
+    { name: 'an unknown field', request: { method, url, payload: { ...valid, isAdmin: true } }, status: 400, field: 'isAdmin' },
+  );
+  for (const [field, value] of Object.entries(valid)) {
+    cases.push({
+      name: `a wrong type for ${field}`,
+      request: { method, url, payload: { ...valid, [field]: { nested: [1, 2] } } },
+      status: 400,
+      field,
+    });
+  }
+  for (const [field, value] of Object.entries(endpoint.invalid ?? {})) {
+    cases.push({
+      name: `an invalid ${field}`,
+      request: { method, url, payload: { ...valid, [field]: value } },
+      status: 400,
+      field,
+    });
+  }
+  return cases;
+}
+
+function assertProblem(response: LightMyRequestResponse, expected: Case) {
+  const label = `${expected.request.method} ${expected.request.url}: ${expected.name}`;
+  assert.ok(response.statusCode >= 400 && response.statusCode < 500, `${label} → ${response.statusCode} ${response.body}`);
+  assert.equal(response.statusCode, expected.status, `${label}: ${response.body}`);
+  assert.match(String(response.headers['content-type']), /^application\/problem\+json/, label);
+  const problem = response.json();
+  assert.equal(problem.status, response.statusCode, label);
+  assert.equal(typeof problem.title, 'string', label);
+  assert.equal(typeof problem.detail, 'string', label);
+  if (expected.field) {
+    const fields = (problem.errors ?? []).map((e: { field: string }) => e.field);
+    assert.ok(
+      fields.some((f: string) => f === expected.field || f.startsWith(`${expected.field}.`)),
+      `${label}: expected an error for ${expected.field}, got ${JSON.stringify(problem.errors)}`,
+    );
+  }
+}
+
+forEachEngine('bad input to every endpoint', ({ ctx }) => {
+  test('every endpoint in the OpenAPI document has bad-input cases here', async () => {
+    const paths = (ctx().app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths;
+    const documented = Object.entries(paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    assert.deepEqual(documented.sort(), Object.keys(ENDPOINTS).sort());
+  });
+
+  test('each gets a 4xx problem+json naming what is wrong, and nothing is stored', async () => {
+    const cookie = await ctx().signIn('register_officer');
+    const before = await ctx().app.inject({ url: '/api/persons?limit=100', headers: { cookie } });
+    const bodyLimit = 256 * 1024;
+    let count = 0;
+    for (const [key, endpoint] of Object.entries(ENDPOINTS)) {
+      const [method = '', path = ''] = key.split(' ');
+      for (const c of casesFor(method, path, endpoint, bodyLimit)) {
+        const base = method === 'GET' || method === 'DELETE' ? { cookie } : json(cookie);
+        const headers = { ...base, ...(c.request.headers as Record<string, string>) };
+        const response = await ctx().app.inject({ ...c.request, headers });
+        assertProblem(response, c);
+        count++;
+      }
+    }
+    assert.ok(count > 60, `${count} cases`);
+    const after = await ctx().app.inject({ url: '/api/persons?limit=100', headers: { cookie } });
+    assert.deepEqual(after.json(), before.json());
+  });
+
+  test('a protected endpoint without a session gets 401 problem+json before its input is read', async () => {
+    const response = await ctx().app.inject({
+      method: 'POST',
+      url: '/api/persons',
+      headers: { 'content-type': 'application/json' },
+      payload: '{broken',
+    });
+    assert.equal(response.statusCode, 401);
+    assert.match(String(response.headers['content-type']), /^application\/problem\+json/);
+  });
+
+  test('an unknown API path is a 404 problem', async () => {
+    const response = await ctx().app.inject({ url: '/api/nothing-here' });
+    assert.equal(response.statusCode, 404);
+    assert.match(String(response.headers['content-type']), /^application\/problem\+json/);
+  });
+});
