@@ -43,7 +43,8 @@ const serializers = {
 };
 
 export type BuildOptions = {
-  logger?: FastifyServerOptions['logger'];
+  /** false for silence; a stream to capture the lines (tests). The serializers always apply. */
+  logger?: false | { level?: string; stream?: NodeJS.WritableStream };
   /** Serve the built web app from dist/web when it exists (the server's default). */
   serveWeb?: boolean;
 };
@@ -53,7 +54,14 @@ export async function buildApp(
   options: BuildOptions = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? { level: deps.config.logLevel, serializers },
+    logger:
+      options.logger === false
+        ? false
+        : ({
+            level: deps.config.logLevel,
+            ...options.logger,
+            serializers,
+          } as FastifyServerOptions['logger']),
     bodyLimit: deps.config.bodyLimitBytes,
     trustProxy: deps.config.trustProxy,
     genReqId: () => crypto.randomUUID(),

@@ -1,0 +1,146 @@
+import type { z } from 'zod';
+import type { meView } from '../server/modules/auth/auth.schemas.ts';
+import type { Permission } from '../server/modules/auth/permissions.ts';
+import type {
+  OrganizationSummary,
+  OrganizationView,
+  organizationCreate,
+  organizationPatch,
+} from '../server/modules/organizations/organizations.schemas.ts';
+import type {
+  PersonSummary,
+  PersonView,
+  personCreate,
+  personPatch,
+} from '../server/modules/persons/persons.schemas.ts';
+import type { SearchItem, searchPage } from '../server/modules/search/search.schemas.ts';
+
+export type { OrganizationSummary, OrganizationView, Permission, PersonSummary, PersonView };
+export type { SearchItem };
+export type Me = z.infer<typeof meView>;
+/** Request bodies are the schemas' input (before the server normalises them). */
+export type PersonCreateInput = z.input<typeof personCreate>;
+export type PersonPatchInput = z.input<typeof personPatch>;
+export type OrganizationCreateInput = z.input<typeof organizationCreate>;
+export type OrganizationPatchInput = z.input<typeof organizationPatch>;
+export type SearchPage = z.infer<typeof searchPage>;
+export type SearchKind = 'all' | 'person' | 'organization';
+export type Address = NonNullable<PersonView['permanentAddress']>;
+
+/** One offending field of an RFC 9457 problem document. */
+export type FieldProblem = { field: string; message: string; code?: string };
+
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: FieldProblem[];
+  /** A 409 on a duplicate identity code or business ID names the record that has it. */
+  existingId?: string;
+};
+
+/** A non-2xx answer; `problem` is the server's problem document (or one made up for it). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+  constructor(problem: Problem) {
+    super(problem.detail);
+    this.name = 'ApiError';
+    this.status = problem.status;
+    this.problem = problem;
+  }
+}
+
+let onUnauthorized: () => void = () => {};
+
+/** Called when a request that needed a session got 401: the session has ended. */
+export function setUnauthorizedHandler(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
+async function request<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+  { signal, signingIn = false }: { signal?: AbortSignal; signingIn?: boolean } = {},
+): Promise<T> {
+  const response = await fetch(path, {
+    method,
+    credentials: 'same-origin',
+    headers: {
+      accept: 'application/json, application/problem+json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? null : JSON.stringify(body),
+    signal: signal ?? null,
+  });
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  const data: unknown = text ? JSON.parse(text) : undefined;
+  if (response.ok) return data as T;
+  const problem: Problem =
+    data && typeof data === 'object' && 'status' in data
+      ? (data as Problem)
+      : {
+          type: 'about:blank',
+          title: response.statusText,
+          status: response.status,
+          detail: response.statusText,
+        };
+  if (response.status === 401 && !signingIn) onUnauthorized();
+  throw new ApiError(problem);
+}
+
+const query = (params: Record<string, string | number | undefined>): string => {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+};
+
+const id = (value: string) => encodeURIComponent(value);
+
+export const api = {
+  me: (signal?: AbortSignal) =>
+    request<Me>('GET', '/api/auth/me', undefined, { signingIn: true, signal }),
+  signIn: (username: string, password: string) =>
+    request<Me>('POST', '/api/auth/login', { username, password }, { signingIn: true }),
+  signOut: () => request<void>('POST', '/api/auth/logout'),
+
+  search: (
+    params: { q: string; kind?: SearchKind; limit?: number; cursor?: string | undefined },
+    signal?: AbortSignal,
+  ) => request<SearchPage>('GET', `/api/search${query(params)}`, undefined, { signal }),
+
+  getPerson: (personId: string, signal?: AbortSignal) =>
+    request<PersonView>('GET', `/api/persons/${id(personId)}`, undefined, { signal }),
+  createPerson: (input: PersonCreateInput) =>
+    request<PersonView>('POST', '/api/persons', input),
+  updatePerson: (personId: string, patch: PersonPatchInput) =>
+    request<PersonView>('PATCH', `/api/persons/${id(personId)}`, patch),
+  archivePerson: (personId: string) =>
+    request<void>('DELETE', `/api/persons/${id(personId)}`),
+  revealIdentityCode: (personId: string, purpose: string) =>
+    request<{ personalIdentityCode: string }>(
+      'POST',
+      `/api/persons/${id(personId)}/reveal-identity-code`,
+      { purpose },
+    ),
+
+  getOrganization: (organizationId: string, signal?: AbortSignal) =>
+    request<OrganizationView>('GET', `/api/organizations/${id(organizationId)}`, undefined, {
+      signal,
+    }),
+  createOrganization: (input: OrganizationCreateInput) =>
+    request<OrganizationView>('POST', '/api/organizations', input),
+  updateOrganization: (organizationId: string, patch: OrganizationPatchInput) =>
+    request<OrganizationView>('PATCH', `/api/organizations/${id(organizationId)}`, patch),
+  archiveOrganization: (organizationId: string) =>
+    request<void>('DELETE', `/api/organizations/${id(organizationId)}`),
+};
+
+export const isAbort = (error: unknown): boolean =>
+  error instanceof DOMException && error.name === 'AbortError';

@@ -1,0 +1,44 @@
+import type { Catalogue, MessageKey } from './catalogue.ts';
+import type { ErrorCode } from './error-codes.ts';
+import { en } from './en.ts';
+import { fi } from './fi.ts';
+import { sv } from './sv.ts';
+
+export type { Catalogue, ErrorCode, MessageKey };
+
+export const LANGUAGES = ['fi', 'sv', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'fi';
+
+/** Each language named in itself, as a language menu shows them. */
+export const LANGUAGE_NAMES: Record<Language, string> = {
+  fi: 'Suomi',
+  sv: 'Svenska',
+  en: 'English',
+};
+
+export const catalogues: Record<Language, Catalogue> = { fi, sv, en };
+
+export const isLanguage = (value: unknown): value is Language =>
+  typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+
+export type Params = Record<string, string | number>;
+
+/** The message for a key, with `{name}` placeholders filled from params. */
+export function translate(catalogue: Catalogue, key: MessageKey, params?: Params): string {
+  return catalogue.messages[key].replace(/\{(\w+)\}/g, (placeholder, name: string) =>
+    params && name in params ? String(params[name]) : placeholder,
+  );
+}
+
+export const isErrorCode = (catalogue: Catalogue, code: string): code is ErrorCode =>
+  Object.hasOwn(catalogue.errors, code);
+
+/** A field error in the reader's language by its code; the server's own message otherwise. */
+export function errorText(
+  catalogue: Catalogue,
+  problem: { code?: string | undefined; message: string },
+): string {
+  const { code } = problem;
+  return code !== undefined && isErrorCode(catalogue, code) ? catalogue.errors[code] : problem.message;
+}

@@ -1,0 +1,28 @@
+import type { FinnishIdentifierError } from '../../server/lib/finnish/index.ts';
+
+/** Codes the server's problem documents carry besides the identifier parsers' own. */
+export const SERVER_ERROR_CODES = [
+  'identityCode.purposeRequired',
+  'billing.intermediatorRequired',
+  'unknownField',
+  'too_small',
+  'too_big',
+  'invalid_type',
+  'invalid_format',
+  'invalid_value',
+  'custom',
+] as const;
+
+/** Codes the web app gives itself: checks before sending, and answers without a code. */
+export const WEB_ERROR_CODES = [
+  'required',
+  'date.format',
+  'search.tooShort',
+  'person.duplicateIdentityCode',
+  'organization.duplicateBusinessId',
+] as const;
+
+export type ErrorCode =
+  | FinnishIdentifierError
+  | (typeof SERVER_ERROR_CODES)[number]
+  | (typeof WEB_ERROR_CODES)[number];

@@ -1,0 +1,67 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import { api, isAbort, setUnauthorizedHandler, type Me, type Permission } from './api.ts';
+
+export type Session =
+  | { status: 'loading' }
+  /** `expired`: the session ended while the user was working (idle or absolute limit). */
+  | { status: 'signedOut'; expired: boolean }
+  | { status: 'signedIn'; me: Me };
+
+type SessionApi = {
+  session: Session;
+  signIn: (username: string, password: string) => Promise<void>;
+  signOut: () => Promise<void>;
+};
+
+const SessionContext = createContext<SessionApi | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [session, setSession] = useState<Session>({ status: 'loading' });
+
+  useEffect(() => {
+    const controller = new AbortController();
+    api.me(controller.signal).then(
+      (me) => setSession({ status: 'signedIn', me }),
+      (error: unknown) => {
+        if (!isAbort(error)) setSession({ status: 'signedOut', expired: false });
+      },
+    );
+    setUnauthorizedHandler(() =>
+      setSession((current) =>
+        current.status === 'signedIn' ? { status: 'signedOut', expired: true } : current,
+      ),
+    );
+    return () => controller.abort();
+  }, []);
+
+  const signIn = useCallback(async (username: string, password: string) => {
+    const me = await api.signIn(username, password);
+    setSession({ status: 'signedIn', me });
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await api.signOut();
+    } finally {
+      setSession({ status: 'signedOut', expired: false });
+    }
+  }, []);
+
+  const value = useMemo(() => ({ session, signIn, signOut }), [session, signIn, signOut]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionApi {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession is used outside SessionProvider');
+  return session;
+}
+
+/** The signed-in user; only for pages rendered behind the sign-in. */
+export function useMe(): Me & { can: (permission: Permission) => boolean } {
+  const { session } = useSession();
+  if (session.status !== 'signedIn') throw new Error('useMe is used before signing in');
+  const { me } = session;
+  return { ...me, can: (permission) => me.permissions.includes(permission) };
+}

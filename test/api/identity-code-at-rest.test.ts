@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { test } from 'node:test';
+import type { PGlite } from '@electric-sql/pglite';
+import { pgDump } from '@electric-sql/pglite-tools/pg_dump';
+import { buildApp } from '../../src/server/app.ts';
+import { loadConfig } from '../../src/server/config.ts';
+import { openDatabase } from '../../src/server/db/client.ts';
+import { systemClock } from '../../src/server/lib/clock.ts';
+import { keysFromMaster } from '../../src/server/lib/crypto.ts';
+import { createStaffUser } from '../../src/server/modules/staff/staff.service.ts';
+import { json, TEST_PASSWORD } from '../helpers/app.ts';
+import { createTestDatabase, engines } from '../helpers/db.ts';
+
+const CODE = '131052-308T';
+const FORMS = [CODE, CODE.replace('-', ''), CODE.toLowerCase()];
+
+/** Registers a person with an identity code, searches and reveals it, all through the API. */
+async function exercise(database: Awaited<ReturnType<typeof openDatabase>>, dataDir: string) {
+  const logLines: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logLines.push(chunk.toString('utf8'));
+      done();
+    },
+  });
+  const app = await buildApp(
+    {
+      config: loadConfig({ DATA_DIR: dataDir }),
+      database,
+      keys: keysFromMaster(crypto.randomBytes(32)),
+      clock: systemClock,
+    },
+    { logger: { level: 'trace', stream }, serveWeb: false },
+  );
+  await createStaffUser(database.db, {
+    username: 'officer',
+    role: 'register_officer',
+    password: TEST_PASSWORD,
+    commitmentSignedOn: '2026-01-02',
+  });
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: 'officer', password: TEST_PASSWORD },
+  });
+  const cookie = `rekisteri_session=${login.cookies[0]?.value}`;
+  const created = await app.inject({
+    method: 'POST',
+    url: '/api/persons',
+    headers: json(cookie),
+    payload: {
+      firstName: 'Plaintext',
+      lastName: 'Canary',
+      personalIdentityCode: CODE,
+      personalIdentityCodePurpose: 'billing_and_collection',
+    },
+  });
+  assert.equal(created.statusCode, 201, created.body);
+  const id = created.json().id as string;
+  const duplicate = await app.inject({
+    method: 'POST',
+    url: '/api/persons',
+    headers: json(cookie),
+    payload: { firstName: 'X', lastName: 'Y', personalIdentityCode: CODE, personalIdentityCodePurpose: 'consent' },
+  });
+  assert.equal(duplicate.statusCode, 409);
+  const found = await app.inject({ url: `/api/search?q=${CODE}`, headers: { cookie } });
+  assert.equal(found.json().items[0].person.id, id);
+  const revealed = await app.inject({
+    method: 'POST',
+    url: `/api/persons/${id}/reveal-identity-code`,
+    headers: json(cookie),
+    payload: { purpose: 'test' },
+  });
+  assert.equal(revealed.json().personalIdentityCode, CODE);
+  await app.close();
+  return logLines;
+}
+
+function assertNoPlaintext(haystack: Buffer | string, where: string) {
+  const text = Buffer.isBuffer(haystack) ? haystack.toString('latin1') : haystack;
+  for (const form of FORMS) {
+    const at = text.indexOf(form);
+    assert.equal(at, -1, `${form} found in ${where}: …${text.slice(Math.max(0, at - 100), at + 300)}`);
+  }
+}
+
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).flatMap((entry) =>
+    entry.isFile() ? [path.join(entry.parentPath, entry.name)] : [],
+  );
+}
+
+test('embedded: no plaintext identity code in the data directory, a pg_dump or the server log', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rekisteri-at-rest-'));
+  try {
+    const database = await openDatabase({ dataDir });
+    await database.migrate();
+    const logLines = await exercise(database, dataDir);
+    assert.ok(logLines.length > 5, 'the log was captured');
+    assertNoPlaintext(logLines.join('\n'), 'the server log');
+    await database.close();
+
+    const files = filesUnder(dataDir);
+    const contents = files.map((file) => fs.readFileSync(file));
+    assert.ok(
+      contents.some((c) => c.includes('Canary')),
+      'the scan sees the stored name, so it would see a plaintext code',
+    );
+    contents.forEach((content, i) => assertNoPlaintext(content, files[i] ?? ''));
+
+    const reopened = await openDatabase({ dataDir });
+    const client = (reopened.db as unknown as { $client: PGlite }).$client;
+    const dump = await (await pgDump({ pg: client })).text();
+    assert.ok(dump.includes('Canary'), 'the dump holds the person');
+    assertNoPlaintext(dump, 'pg_dump of the embedded database');
+    await reopened.close();
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('PostgreSQL: no plaintext identity code in a pg_dump or the server log', {
+  skip: engines().includes('postgres') ? false : 'set TEST_DATABASE_URL to run on PostgreSQL',
+}, async () => {
+  const database = await createTestDatabase('postgres');
+  try {
+    const logLines = await exercise(database, os.tmpdir());
+    assertNoPlaintext(logLines.join('\n'), 'the server log');
+    const dump = execFileSync('pg_dump', ['--no-owner', database.url ?? ''], {
+      maxBuffer: 256 * 1024 * 1024,
+    }).toString('utf8');
+    assert.ok(dump.includes('Canary'), 'the dump holds the person');
+    assertNoPlaintext(dump, 'pg_dump');
+  } finally {
+    await database.drop();
+  }
+});
