@@ -5,7 +5,7 @@ import { openDatabase, type Database } from '../server/db/client.ts';
 import { DataDirLockedError } from '../server/db/lock.ts';
 import { AppError } from '../server/lib/errors.ts';
 import { ROLES } from '../server/modules/auth/permissions.ts';
-import { createStaffUser } from '../server/modules/staff/staff.service.ts';
+import { checkNewStaffUser, createStaffUser } from '../server/modules/staff/staff.service.ts';
 
 const USAGE = `Usage: rekisteri <command>
 
@@ -58,15 +58,14 @@ async function userAdd(args: string[]): Promise<string> {
     throw new UsageError('Give the password on standard input with --password-stdin');
   }
   if (process.stdin.isTTY) process.stderr.write('Password (then Enter and Ctrl-D): ');
-  const password = await readStdin();
-  const user = await withDatabase((database) =>
-    createStaffUser(database.db, {
-      username,
-      role: values.role as string,
-      password,
-      commitmentSignedOn: values['commitment-signed'],
-    }),
-  );
+  const newUser = {
+    username,
+    role: values.role,
+    password: await readStdin(),
+    commitmentSignedOn: values['commitment-signed'],
+  };
+  checkNewStaffUser(newUser);
+  const user = await withDatabase((database) => createStaffUser(database.db, newUser));
   const commitment = values['commitment-signed']
     ? `confidentiality commitment signed ${values['commitment-signed']}`
     : 'no confidentiality commitment recorded yet: personal data stays closed until one is';

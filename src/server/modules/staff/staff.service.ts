@@ -14,10 +14,8 @@ export type NewStaffUser = {
 
 const USERNAME = /^[a-z][a-z0-9._-]{1,62}$/;
 
-export async function createStaffUser(
-  db: Db,
-  input: NewStaffUser,
-): Promise<{ id: string; username: string; role: Role }> {
+/** Checks a new account's fields without the database; throws a validation error naming each. */
+export function checkNewStaffUser(input: NewStaffUser): NewStaffUser & { role: Role } {
   const errors: { field: string; message: string }[] = [];
   const username = input.username.trim().toLowerCase();
   if (!USERNAME.test(username)) {
@@ -39,6 +37,15 @@ export async function createStaffUser(
     });
   }
   if (errors.length > 0) throw new AppError('validation', 'The account is not valid', { errors });
+  return { ...input, username, role: input.role as Role };
+}
+
+export async function createStaffUser(
+  db: Db,
+  newUser: NewStaffUser,
+): Promise<{ id: string; username: string; role: Role }> {
+  const input = checkNewStaffUser(newUser);
+  const username = input.username;
   if (await findStaffUserByUsername(db, username)) {
     throw new AppError('conflict', `An account named "${username}" already exists`);
   }

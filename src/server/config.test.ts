@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { test } from 'node:test';
+import { ConfigError, loadConfig } from './config.ts';
+
+test('defaults: port 3000, embedded database under ./data, key file beside it', () => {
+  const config = loadConfig({});
+  assert.equal(config.port, 3000);
+  assert.equal(config.host, '127.0.0.1');
+  assert.equal(config.dataDir, path.resolve('data'));
+  assert.equal(config.databaseUrl, undefined);
+  assert.equal(config.keyFile, path.resolve('data/keys/master.key'));
+});
+
+test('reads every setting from the environment', () => {
+  const config = loadConfig({
+    PORT: '8080',
+    HOST: '0.0.0.0',
+    DATA_DIR: '/srv/rekisteri',
+    DATABASE_URL: 'postgres://app@db/rekisteri',
+    REKISTERI_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+    SESSION_IDLE_MINUTES: '15',
+    COOKIE_SECURE: 'always',
+  });
+  assert.equal(config.port, 8080);
+  assert.equal(config.dataDir, '/srv/rekisteri');
+  assert.equal(config.databaseUrl, 'postgres://app@db/rekisteri');
+  assert.equal(config.sessionIdleMinutes, 15);
+  assert.equal(config.cookieSecure, 'always');
+});
+
+test('names every bad value at once', () => {
+  assert.throws(
+    () =>
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        REKISTERI_MASTER_KEY: 'short',
+        LOG_LEVEL: 'loud',
+        HOST: 'bad host',
+      }),
+    (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.equal(error.problems.length, 5);
+      assert.match(error.message, /PORT must be a whole number from 0 to 65535, got "eighty"/);
+      assert.match(error.message, /DATABASE_URL must start with postgres:\/\//);
+      assert.match(error.message, /REKISTERI_MASTER_KEY must be 32 random bytes/);
+      assert.match(error.message, /LOG_LEVEL must be one of/);
+      assert.match(error.message, /HOST is not a host name/);
+      return true;
+    },
+  );
+  assert.throws(() => loadConfig({ PORT: '70000' }), /PORT must be a whole number from 0 to 65535/);
+});

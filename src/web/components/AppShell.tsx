@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import type { ReactNode } from 'react';
+import { Link, NavLink } from 'react-router';
+import { Button, LanguageMenu, LanguageMenuItem, SkipLink } from 'suomifi-ui-components';
+import { LANGUAGE_NAMES, LANGUAGES } from '../i18n/catalogues.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { useSession } from '../session.tsx';
+
+/** Header (product, navigation, user, sign-out, language), main landmark and footer. */
+export function AppShell({ children }: { children: ReactNode }) {
+  const { t, language, setLanguage } = useI18n();
+  const { session, signOut } = useSession();
+  const [signingOut, setSigningOut] = useState(false);
+  const me = session.status === 'signedIn' ? session.me : null;
+
+  const navItems = [
+    { to: '/search', label: t('nav.search') },
+    { to: '/persons/new', label: t('nav.newPerson') },
+    { to: '/organizations/new', label: t('nav.newOrganization') },
+  ];
+
+  return (
+    <div className="shell">
+      <SkipLink href="#main">{t('shell.skipToContent')}</SkipLink>
+      <header className="shell__header">
+        <div className="shell__bar">
+          <Link to={me ? '/search' : '/'} className="brand">
+            <span className="brand__mark" aria-hidden="true" />
+            <span className="brand__text">
+              <span className="brand__name">{t('app.name')}</span>
+              <span className="brand__tagline">{t('app.tagline')}</span>
+            </span>
+          </Link>
+          <div className="shell__tools">
+            {me && (
+              <p className="shell__user">
+                <span className="shell__user-label">{t('shell.signedInAs')}</span>{' '}
+                <strong>{me.username}</strong>
+                <span className="shell__role"> · {t(`role.${me.role}`)}</span>
+              </p>
+            )}
+            <LanguageMenu
+              className="shell__language"
+              buttonText={`${LANGUAGE_NAMES[language]} (${language.toUpperCase()})`}
+              aria-label={`${LANGUAGE_NAMES[language]} (${language.toUpperCase()}) – ${t('shell.chooseLanguage')}`}
+            >
+              {LANGUAGES.map((option) => (
+                <LanguageMenuItem
+                  key={option}
+                  lang={option}
+                  selected={option === language}
+                  onSelect={() => setLanguage(option)}
+                >
+                  {`${LANGUAGE_NAMES[option]} (${option.toUpperCase()})`}
+                </LanguageMenuItem>
+              ))}
+            </LanguageMenu>
+            {me && (
+              <Button
+                variant="secondary"
+                className="shell__sign-out"
+                disabled={signingOut}
+                onClick={() => {
+                  setSigningOut(true);
+                  signOut().finally(() => setSigningOut(false));
+                }}
+              >
+                {t('shell.signOut')}
+              </Button>
+            )}
+          </div>
+        </div>
+        {me && (
+          <nav className="shell__nav" aria-label={t('shell.mainNavigation')}>
+            <ul>
+              {navItems.map((item) => (
+                <li key={item.to}>
+                  <NavLink
+                    to={item.to}
+                    end
+                    className={({ isActive }) => `nav-link${isActive ? ' nav-link--active' : ''}`}
+                  >
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+      </header>
+      <main id="main" className="shell__main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="shell__footer">
+        <p>{t('shell.footer')}</p>
+      </footer>
+    </div>
+  );
+}

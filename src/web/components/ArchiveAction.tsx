@@ -1,0 +1,70 @@
+import { useRef, useState } from 'react';
+import { Button, Modal, ModalContent, ModalFooter, ModalTitle, Paragraph } from 'suomifi-ui-components';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { ProblemNotice } from './Notices.tsx';
+
+/** "Archive" with a confirmation: the record stays, read-only and out of searches. */
+export function ArchiveAction({
+  title,
+  explanation,
+  onConfirm,
+}: {
+  title: string;
+  explanation: string;
+  onConfirm: () => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const openButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+
+  const close = () => {
+    setOpen(false);
+    setError(null);
+  };
+  const confirm = () => {
+    setBusy(true);
+    setError(null);
+    onConfirm().then(
+      () => {
+        setBusy(false);
+        setOpen(false);
+      },
+      (failure: unknown) => {
+        setBusy(false);
+        setError(failure);
+      },
+    );
+  };
+
+  return (
+    <>
+      <Button variant="secondary" ref={openButton} onClick={() => setOpen(true)}>
+        {t('common.archive')}
+      </Button>
+      <Modal
+        visible={open}
+        appElementId="app"
+        focusOnOpenRef={cancelButton}
+        focusOnCloseRef={openButton}
+        onEscKeyDown={close}
+      >
+        <ModalContent>
+          <ModalTitle>{title}</ModalTitle>
+          <Paragraph>{explanation}</Paragraph>
+          {error !== null && <ProblemNotice error={error} />}
+        </ModalContent>
+        <ModalFooter>
+          <Button onClick={confirm} disabled={busy}>
+            {t('common.archive')}
+          </Button>
+          <Button variant="secondary" ref={cancelButton} onClick={close}>
+            {t('common.cancel')}
+          </Button>
+        </ModalFooter>
+      </Modal>
+    </>
+  );
+}

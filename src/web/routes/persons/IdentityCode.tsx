@@ -1,0 +1,117 @@
+import { useRef, useState } from 'react';
+import {
+  Button,
+  Modal,
+  ModalContent,
+  ModalFooter,
+  ModalTitle,
+  Paragraph,
+  TextInput,
+} from 'suomifi-ui-components';
+import { api, ApiError, type PersonView } from '../../api.ts';
+import { ProblemNotice } from '../../components/Notices.tsx';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+
+/**
+ * The identity code, masked (131052-****). "Show" asks why the full code is needed; the server
+ * logs the reason with the reveal (Data Protection Act 1050/2018, 29 §).
+ */
+export function IdentityCode({ person, canReveal }: { person: PersonView; canReveal: boolean }) {
+  const { t, errorText } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [purpose, setPurpose] = useState('');
+  const [revealed, setRevealed] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [purposeError, setPurposeError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const showButton = useRef<HTMLButtonElement>(null);
+  const purposeInput = useRef<HTMLInputElement>(null);
+
+  if (!person.personalIdentityCode) return null;
+
+  const close = () => {
+    setOpen(false);
+    setPurposeError(null);
+    setFailure(null);
+  };
+
+  const reveal = () => {
+    if (purpose.trim().length < 3) {
+      setPurposeError(t('person.revealPurposeTooShort'));
+      purposeInput.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setFailure(null);
+    api.revealIdentityCode(person.id, purpose.trim()).then(
+      (answer) => {
+        setBusy(false);
+        setRevealed(answer.personalIdentityCode);
+        setPurpose('');
+        close();
+      },
+      (error: unknown) => {
+        setBusy(false);
+        const field = error instanceof ApiError ? error.problem.errors?.[0] : undefined;
+        if (field?.field === 'purpose') setPurposeError(errorText(field));
+        else setFailure(error);
+      },
+    );
+  };
+
+  return (
+    <span className="identity-code">
+      <span className="identity-code__value" data-testid="identity-code">
+        {revealed ?? person.personalIdentityCode}
+      </span>
+      {person.personalIdentityCodeTemporary && (
+        <span className="badge">{t('person.temporaryCode')}</span>
+      )}
+      {canReveal &&
+        (revealed ? (
+          <Button variant="secondaryNoBorder" onClick={() => setRevealed(null)}>
+            {t('person.hideIdentityCode')}
+          </Button>
+        ) : (
+          <Button variant="secondaryNoBorder" ref={showButton} onClick={() => setOpen(true)}>
+            {t('person.showIdentityCode')}
+          </Button>
+        ))}
+      <Modal
+        visible={open}
+        appElementId="app"
+        focusOnOpenRef={purposeInput}
+        focusOnCloseRef={showButton}
+        onEscKeyDown={close}
+      >
+        <ModalContent>
+          <ModalTitle>{t('person.revealTitle')}</ModalTitle>
+          <Paragraph mb="m">{t('person.revealExplanation')}</Paragraph>
+          <TextInput
+            ref={purposeInput}
+            labelText={t('person.revealPurpose')}
+            hintText={t('person.revealPurposeHint')}
+            value={purpose}
+            autoComplete="off"
+            onChange={(value) => setPurpose(value === undefined ? '' : String(value))}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') reveal();
+            }}
+            status={purposeError ? 'error' : 'default'}
+            statusText={purposeError ?? undefined}
+            fullWidth
+          />
+          {failure !== null && <ProblemNotice error={failure} />}
+        </ModalContent>
+        <ModalFooter>
+          <Button onClick={reveal} disabled={busy}>
+            {t('person.showIdentityCode')}
+          </Button>
+          <Button variant="secondary" onClick={close}>
+            {t('common.cancel')}
+          </Button>
+        </ModalFooter>
+      </Modal>
+    </span>
+  );
+}

@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const MAIN = path.join(ROOT, 'src/server/main.ts');
+const CLI = path.join(ROOT, 'src/cli/rekisteri.ts');
+let dataDir: string;
+
+const envFor = (extra: Record<string, string> = {}) => {
+  const env: Record<string, string | undefined> = { ...process.env };
+  delete env.DATABASE_URL;
+  delete env.REKISTERI_MASTER_KEY;
+  return { ...env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info', ...extra };
+};
+
+function cli(args: string[], input = '') {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    input,
+    env: envFor(),
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Starts the server and resolves with its address once it listens. */
+async function startServer(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn(process.execPath, [MAIN], { env: envFor() });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no start in 90 s:\n${output}`)), 90_000);
+    const check = () => {
+      const match = /running at (http:\/\/[^ ]+) /.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', check);
+    child.on('exit', (code) => reject(new Error(`exited ${code}:\n${output}`)));
+  });
+  return { child, url, output: () => output };
+}
+
+async function stop(child: ChildProcess): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  child.kill('SIGTERM');
+  return exited;
+}
+
+before(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rekisteri-cli-'));
+});
+after(() => {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('first start: the log says how to create the first administrator; a key file 0600 appears', async () => {
+  const server = await startServer();
+  try {
+    const health = await fetch(`${server.url}/health`);
+    assert.deepEqual(await health.json(), { status: 'ok' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.match(server.output(), /No staff accounts yet/);
+    assert.match(server.output(), /npx rekisteri user add admin --role admin/);
+    assert.equal(fs.statSync(path.join(dataDir, 'keys', 'master.key')).mode & 0o777, 0o600);
+
+    const second = spawnSync(process.execPath, [MAIN], { env: envFor(), encoding: 'utf8', timeout: 60_000 });
+    assert.equal(second.status, 1);
+    assert.match(second.stderr, /already in use by another process/);
+
+    const whileRunning = cli(['user', 'add', 'admin', '--role', 'admin', '--password-stdin'], 'x'.repeat(14));
+    assert.equal(whileRunning.status, 2);
+    assert.match(whileRunning.stderr, /already in use by another process/);
+  } finally {
+    assert.equal(await stop(server.child), 0);
+  }
+  assert.equal(fs.existsSync(path.join(dataDir, 'rekisteri.lock')), false, 'the lock is released');
+});
+
+test('rekisteri user add creates an account that signs in; bad input is named', async () => {
+  const bad = cli(['user', 'add', 'bob', '--role', 'wizard', '--password-stdin'], 'short');
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /role: The role must be one of admin, customer_service/);
+  assert.match(bad.stderr, /password: The password must be at least 12 characters/);
+  const noStdin = cli(['user', 'add', 'bob', '--role', 'admin']);
+  assert.equal(noStdin.status, 2);
+  assert.match(noStdin.stderr, /--password-stdin/);
+  const badDate = cli(
+    ['user', 'add', 'bob', '--role', 'admin', '--password-stdin', '--commitment-signed', '2026-02-30'],
+    'a long enough password\n',
+  );
+  assert.equal(badDate.status, 1);
+  assert.match(badDate.stderr, /commitmentSignedOn: The date must be a real date/);
+
+  const ok = cli(
+    ['user', 'add', 'admin', '--role', 'admin', '--password-stdin', '--commitment-signed', '2026-11-25'],
+    'a long enough password\n',
+  );
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.match(ok.stdout, /Created admin account "admin" \(confidentiality commitment signed 2026-11-25\)/);
+  const again = cli(['user', 'add', 'admin', '--role', 'admin', '--password-stdin'], 'a long enough password');
+  assert.equal(again.status, 1);
+  assert.match(again.stderr, /already exists/);
+  assert.equal(cli(['migrate']).status, 0);
+
+  const server = await startServer();
+  try {
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'a long enough password' }),
+    });
+    assert.equal(login.status, 200);
+    assert.match(login.headers.get('set-cookie') ?? '', /HttpOnly; SameSite=Strict/);
+    assert.doesNotMatch(server.output(), /No staff accounts yet/);
+  } finally {
+    await stop(server.child);
+  }
+});
+
+test('a bad setting stops the start with a message naming it', () => {
+  const result = spawnSync(process.execPath, [MAIN], {
+    env: envFor({ PORT: 'abc', DATABASE_URL: 'mysql://nope' }),
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /PORT must be a whole number from 0 to 65535, got "abc"/);
+  assert.match(result.stderr, /DATABASE_URL must start with postgres:\/\//);
+});
