@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import {
@@ -57,11 +57,11 @@ export async function buildApp(
     logger:
       options.logger === false
         ? false
-        : ({
+        : {
             level: deps.config.logLevel,
             ...options.logger,
             serializers,
-          } as FastifyServerOptions['logger']),
+          },
     bodyLimit: deps.config.bodyLimitBytes,
     trustProxy: deps.config.trustProxy,
     genReqId: () => crypto.randomUUID(),

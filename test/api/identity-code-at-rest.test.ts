@@ -67,7 +67,12 @@ async function exercise(database: Awaited<ReturnType<typeof openDatabase>>, data
     method: 'POST',
     url: '/api/persons',
     headers: json(cookie),
-    payload: { firstName: 'X', lastName: 'Y', personalIdentityCode: CODE, personalIdentityCodePurpose: 'consent' },
+    payload: {
+      firstName: 'X',
+      lastName: 'Y',
+      personalIdentityCode: CODE,
+      personalIdentityCodePurpose: 'consent',
+    },
   });
   assert.equal(duplicate.statusCode, 409);
   const found = await app.inject({ url: `/api/search?q=${CODE}`, headers: { cookie } });
@@ -87,14 +92,18 @@ function assertNoPlaintext(haystack: Buffer | string, where: string) {
   const text = Buffer.isBuffer(haystack) ? haystack.toString('latin1') : haystack;
   for (const form of FORMS) {
     const at = text.indexOf(form);
-    assert.equal(at, -1, `${form} found in ${where}: …${text.slice(Math.max(0, at - 100), at + 300)}`);
+    assert.equal(
+      at,
+      -1,
+      `${form} found in ${where}: …${text.slice(Math.max(0, at - 100), at + 300)}`,
+    );
   }
 }
 
 function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).flatMap((entry) =>
-    entry.isFile() ? [path.join(entry.parentPath, entry.name)] : [],
-  );
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .flatMap((entry) => (entry.isFile() ? [path.join(entry.parentPath, entry.name)] : []));
 }
 
 test('embedded: no plaintext identity code in the data directory, a pg_dump or the server log', async () => {
@@ -126,19 +135,23 @@ test('embedded: no plaintext identity code in the data directory, a pg_dump or t
   }
 });
 
-test('PostgreSQL: no plaintext identity code in a pg_dump or the server log', {
-  skip: engines().includes('postgres') ? false : 'set TEST_DATABASE_URL to run on PostgreSQL',
-}, async () => {
-  const database = await createTestDatabase('postgres');
-  try {
-    const logLines = await exercise(database, os.tmpdir());
-    assertNoPlaintext(logLines.join('\n'), 'the server log');
-    const dump = execFileSync('pg_dump', ['--no-owner', database.url ?? ''], {
-      maxBuffer: 256 * 1024 * 1024,
-    }).toString('utf8');
-    assert.ok(dump.includes('Canary'), 'the dump holds the person');
-    assertNoPlaintext(dump, 'pg_dump');
-  } finally {
-    await database.drop();
-  }
-});
+test(
+  'PostgreSQL: no plaintext identity code in a pg_dump or the server log',
+  {
+    skip: engines().includes('postgres') ? false : 'set TEST_DATABASE_URL to run on PostgreSQL',
+  },
+  async () => {
+    const database = await createTestDatabase('postgres');
+    try {
+      const logLines = await exercise(database, os.tmpdir());
+      assertNoPlaintext(logLines.join('\n'), 'the server log');
+      const dump = execFileSync('pg_dump', ['--no-owner', database.url ?? ''], {
+        maxBuffer: 256 * 1024 * 1024,
+      }).toString('utf8');
+      assert.ok(dump.includes('Canary'), 'the dump holds the person');
+      assertNoPlaintext(dump, 'pg_dump');
+    } finally {
+      await database.drop();
+    }
+  },
+);

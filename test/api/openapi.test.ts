@@ -27,16 +27,27 @@ forEachEngine('OpenAPI contract', ({ ctx }) => {
     for (const [path, operations] of Object.entries(document.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
         const name = `${method.toUpperCase()} ${path}`;
-        const success = Object.entries(operation.responses).find(([status]) => status.startsWith('2'));
+        const success = Object.entries(operation.responses).find(([status]) =>
+          status.startsWith('2'),
+        );
         assert.ok(success, `${name} documents its success response`);
         if (success[0] !== '204') {
-          assert.ok(success[1].content?.['application/json']?.schema, `${name} has a response schema`);
+          assert.ok(
+            success[1].content?.['application/json']?.schema,
+            `${name} has a response schema`,
+          );
         }
         if (['post', 'patch', 'put'].includes(method) && name !== 'POST /api/auth/logout') {
-          assert.ok(operation.requestBody?.content['application/json']?.schema, `${name} has a body schema`);
+          assert.ok(
+            operation.requestBody?.content['application/json']?.schema,
+            `${name} has a body schema`,
+          );
         }
         if (path.includes('{id}')) {
-          assert.ok(operation.parameters?.some((p) => p.in === 'path' && p.name === 'id'), name);
+          assert.ok(
+            operation.parameters?.some((p) => p.in === 'path' && p.name === 'id'),
+            name,
+          );
         }
         if (PUBLIC.includes(name)) assert.deepEqual(operation.security, [], `${name} is public`);
         else assert.equal(operation.security, undefined, `${name} needs the session`);

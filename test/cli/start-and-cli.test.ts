@@ -71,11 +71,18 @@ test('first start: the log says how to create the first administrator; a key fil
     assert.match(server.output(), /npx rekisteri user add admin --role admin/);
     assert.equal(fs.statSync(path.join(dataDir, 'keys', 'master.key')).mode & 0o777, 0o600);
 
-    const second = spawnSync(process.execPath, [MAIN], { env: envFor(), encoding: 'utf8', timeout: 60_000 });
+    const second = spawnSync(process.execPath, [MAIN], {
+      env: envFor(),
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     assert.equal(second.status, 1);
     assert.match(second.stderr, /already in use by another process/);
 
-    const whileRunning = cli(['user', 'add', 'admin', '--role', 'admin', '--password-stdin'], 'x'.repeat(14));
+    const whileRunning = cli(
+      ['user', 'add', 'admin', '--role', 'admin', '--password-stdin'],
+      'x'.repeat(14),
+    );
     assert.equal(whileRunning.status, 2);
     assert.match(whileRunning.stderr, /already in use by another process/);
   } finally {
@@ -93,19 +100,43 @@ test('rekisteri user add creates an account that signs in; bad input is named', 
   assert.equal(noStdin.status, 2);
   assert.match(noStdin.stderr, /--password-stdin/);
   const badDate = cli(
-    ['user', 'add', 'bob', '--role', 'admin', '--password-stdin', '--commitment-signed', '2026-02-30'],
+    [
+      'user',
+      'add',
+      'bob',
+      '--role',
+      'admin',
+      '--password-stdin',
+      '--commitment-signed',
+      '2026-02-30',
+    ],
     'a long enough password\n',
   );
   assert.equal(badDate.status, 1);
   assert.match(badDate.stderr, /commitmentSignedOn: The date must be a real date/);
 
   const ok = cli(
-    ['user', 'add', 'admin', '--role', 'admin', '--password-stdin', '--commitment-signed', '2026-11-25'],
+    [
+      'user',
+      'add',
+      'admin',
+      '--role',
+      'admin',
+      '--password-stdin',
+      '--commitment-signed',
+      '2026-11-25',
+    ],
     'a long enough password\n',
   );
   assert.equal(ok.status, 0, ok.stderr);
-  assert.match(ok.stdout, /Created admin account "admin" \(confidentiality commitment signed 2026-11-25\)/);
-  const again = cli(['user', 'add', 'admin', '--role', 'admin', '--password-stdin'], 'a long enough password');
+  assert.match(
+    ok.stdout,
+    /Created admin account "admin" \(confidentiality commitment signed 2026-11-25\)/,
+  );
+  const again = cli(
+    ['user', 'add', 'admin', '--role', 'admin', '--password-stdin'],
+    'a long enough password',
+  );
   assert.equal(again.status, 1);
   assert.match(again.stderr, /already exists/);
   assert.equal(cli(['migrate']).status, 0);

@@ -22,7 +22,9 @@ test('a ciphertext moved to another row, altered, or read with another key fails
   const altered = Buffer.from(sealed);
   altered[altered.length - 1] = (altered.at(-1) ?? 0) ^ 1;
   assert.throws(() => keys.decrypt(altered, 'person.identity_code:1'));
-  assert.throws(() => keysFromMaster(crypto.randomBytes(32)).decrypt(sealed, 'person.identity_code:1'));
+  assert.throws(() =>
+    keysFromMaster(crypto.randomBytes(32)).decrypt(sealed, 'person.identity_code:1'),
+  );
 });
 
 test('blind index: same value same index, other values, purposes and keys differ', () => {

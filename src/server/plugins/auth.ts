@@ -57,8 +57,7 @@ export function registerAuth(
   app.addHook('onRoute', (route) => {
     // The browsable API documentation (swagger-ui's own routes) is public, like the document.
     if (!route.url.startsWith('/api') || route.url.startsWith('/api/docs')) return;
-    const config = route.config as
-      { permission?: Permission; public?: boolean; signedIn?: boolean } | undefined;
+    const config = route.config;
     if (!config?.permission && !config?.public && !config?.signedIn) {
       throw new Error(`Route ${route.method.toString()} ${route.url} declares no permission`);
     }

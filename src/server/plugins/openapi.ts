@@ -24,7 +24,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
     },
     transform: (input) => {
       const result = jsonSchemaTransform(input);
-      const config = input.route.config as { public?: boolean } | undefined;
+      const config = input.route.config;
       if (config?.public) (result.schema as Record<string, unknown>).security = [];
       return result;
     },

@@ -56,10 +56,7 @@ export function registerProblemHandler(app: FastifyInstance): void {
     } else if (hasZodFastifySchemaValidationErrors(error)) {
       status = 400;
       detail = 'The request is not valid';
-      errors = fieldErrors(
-        error.validation as ValidationIssue[],
-        error.validationContext ?? 'body',
-      );
+      errors = fieldErrors(error.validation, error.validationContext ?? 'body');
     } else if (
       error.statusCode !== undefined &&
       error.statusCode >= 400 &&

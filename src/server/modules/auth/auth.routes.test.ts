@@ -39,7 +39,11 @@ forEachEngine(
         { username: 'riku.rasanen', password: 'wrong password 123' },
         { username: 'nobody', password: TEST_PASSWORD },
       ]) {
-        const response = await ctx().app.inject({ method: 'POST', url: '/api/auth/login', payload });
+        const response = await ctx().app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload,
+        });
         assert.equal(response.statusCode, 401);
         assert.equal(response.json().detail, 'The username or password is wrong');
         assert.equal(response.cookies.length, 0);
@@ -69,7 +73,10 @@ forEachEngine(
     test('a session ends after the idle timeout', async () => {
       const cookie = await ctx().signIn('billing');
       clock.advance(29 * 60_000);
-      assert.equal((await ctx().app.inject({ url: '/api/persons', headers: { cookie } })).statusCode, 200);
+      assert.equal(
+        (await ctx().app.inject({ url: '/api/persons', headers: { cookie } })).statusCode,
+        200,
+      );
       clock.advance(29 * 60_000);
       assert.equal(
         (await ctx().app.inject({ url: '/api/persons', headers: { cookie } })).statusCode,
@@ -77,14 +84,18 @@ forEachEngine(
         'activity moved the idle deadline',
       );
       clock.advance(31 * 60_000);
-      assert.equal((await ctx().app.inject({ url: '/api/persons', headers: { cookie } })).statusCode, 401);
+      assert.equal(
+        (await ctx().app.inject({ url: '/api/persons', headers: { cookie } })).statusCode,
+        401,
+      );
     });
 
     test('a session ends at the absolute timeout however active', async () => {
       const cookie = await ctx().signIn('billing');
       for (let step = 1; step <= 40; step++) {
         clock.advance(20 * 60_000);
-        const status = (await ctx().app.inject({ url: '/api/auth/me', headers: { cookie } })).statusCode;
+        const status = (await ctx().app.inject({ url: '/api/auth/me', headers: { cookie } }))
+          .statusCode;
         if (status === 401) {
           assert.equal(step * 20, 12 * 60 + 20, 'ends in the first check past 12 hours');
           return;
@@ -106,7 +117,10 @@ forEachEngine(
 
     test('a role without the permission gets 403 and no data', async () => {
       const auditor = await ctx().signIn('auditor');
-      const response = await ctx().app.inject({ url: '/api/persons', headers: { cookie: auditor } });
+      const response = await ctx().app.inject({
+        url: '/api/persons',
+        headers: { cookie: auditor },
+      });
       assert.equal(response.statusCode, 403);
       assert.equal(response.json().items, undefined);
       const contractor = await ctx().signIn('contractor');

@@ -120,7 +120,12 @@ forEachEngine('persons', ({ ctx }) => {
       method: 'POST',
       url: '/api/persons',
       headers: json(cookie),
-      payload: { firstName: 'Liisa', lastName: 'Mäkelä', email: 'liisa@example.fi', phone: '0501234567' },
+      payload: {
+        firstName: 'Liisa',
+        lastName: 'Mäkelä',
+        email: 'liisa@example.fi',
+        phone: '0501234567',
+      },
     });
     const id = created.json().id;
     const patched = await ctx().app.inject({
@@ -136,7 +141,10 @@ forEachEngine('persons', ({ ctx }) => {
     assert.equal(person.email, null);
     assert.equal(person.phone, '+358501234567');
     assert.equal(person.language, 'sv');
-    const search = await ctx().app.inject({ url: '/api/search?q=makela-laine', headers: { cookie } });
+    const search = await ctx().app.inject({
+      url: '/api/search?q=makela-laine',
+      headers: { cookie },
+    });
     assert.ok(search.json().items.some((i: { person?: { id: string } }) => i.person?.id === id));
   });
 
@@ -164,7 +172,10 @@ forEachEngine('persons', ({ ctx }) => {
     const read = await ctx().app.inject({ url: `/api/persons/${id}`, headers: { cookie } });
     assert.equal(read.statusCode, 200);
     assert.notEqual(read.json().archivedAt, null);
-    const search = await ctx().app.inject({ url: '/api/search?q=arkistoitava', headers: { cookie } });
+    const search = await ctx().app.inject({
+      url: '/api/search?q=arkistoitava',
+      headers: { cookie },
+    });
     assert.deepEqual(search.json().items, []);
     const change = await ctx().app.inject({
       method: 'PATCH',
@@ -182,14 +193,21 @@ forEachEngine('persons', ({ ctx }) => {
       const url: string = `/api/persons?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
       const page = await ctx().app.inject({ url, headers: { cookie } });
       assert.equal(page.statusCode, 200, page.body);
-      const body = page.json() as { items: { id: string; lastName: string }[]; nextCursor: string | null };
+      const body = page.json() as {
+        items: { id: string; lastName: string }[];
+        nextCursor: string | null;
+      };
       seen.push(...body.items.map((p) => `${p.lastName}|${p.id}`));
       cursor = body.nextCursor;
     } while (cursor);
     assert.equal(new Set(seen).size, seen.length, 'no person twice');
     const all = await ctx().app.inject({ url: '/api/persons?limit=100', headers: { cookie } });
     const everyone = (all.json() as { items: { id: string; lastName: string }[] }).items;
-    assert.deepEqual(seen, everyone.map((p) => `${p.lastName}|${p.id}`), 'pages join up in order');
+    assert.deepEqual(
+      seen,
+      everyone.map((p) => `${p.lastName}|${p.id}`),
+      'pages join up in order',
+    );
     assert.ok(seen.length >= 3);
   });
 
@@ -225,7 +243,12 @@ forEachEngine('persons', ({ ctx }) => {
       headers: { cookie },
     });
     assert.deepEqual(orgPage.json().representatives, [
-      { personId: person.json().id, firstName: 'Pekka', lastName: 'Puumies', title: 'toimitusjohtaja' },
+      {
+        personId: person.json().id,
+        firstName: 'Pekka',
+        lastName: 'Puumies',
+        title: 'toimitusjohtaja',
+      },
     ]);
     const unknownOrg = await ctx().app.inject({
       method: 'POST',
@@ -268,7 +291,10 @@ forEachEngine('address protection (turvakielto)', ({ ctx }) => {
     assert.equal(page.billing.billingAddress, null);
     assert.equal(JSON.stringify(page).includes('Piilotie'), false);
     const list = await ctx().app.inject({ url: '/api/persons', headers: { cookie: service } });
-    const search = await ctx().app.inject({ url: '/api/search?q=suojattu', headers: { cookie: service } });
+    const search = await ctx().app.inject({
+      url: '/api/search?q=suojattu',
+      headers: { cookie: service },
+    });
     for (const body of [list.body, search.body]) {
       assert.equal(body.includes('Piilotie'), false);
       assert.equal(body.includes('Laskutie'), false);
@@ -279,9 +305,15 @@ forEachEngine('address protection (turvakielto)', ({ ctx }) => {
 
   test('the person page reveals it to a role allowed to see it; lists still do not', async () => {
     const officer = await ctx().signIn('register_officer');
-    const page = await ctx().app.inject({ url: `/api/persons/${id}`, headers: { cookie: officer } });
+    const page = await ctx().app.inject({
+      url: `/api/persons/${id}`,
+      headers: { cookie: officer },
+    });
     assert.equal(page.json().permanentAddress.street, 'Piilotie 7');
-    const search = await ctx().app.inject({ url: '/api/search?q=suojattu', headers: { cookie: officer } });
+    const search = await ctx().app.inject({
+      url: '/api/search?q=suojattu',
+      headers: { cookie: officer },
+    });
     assert.equal(search.body.includes('Piilotie'), false);
   });
 
@@ -293,7 +325,10 @@ forEachEngine('address protection (turvakielto)', ({ ctx }) => {
       headers: json(officer),
       payload: { addressProtection: { active: true, endsOn: '2020-01-01', source: 'DVV' } },
     });
-    const page = await ctx().app.inject({ url: `/api/persons/${id}`, headers: { cookie: service } });
+    const page = await ctx().app.inject({
+      url: `/api/persons/${id}`,
+      headers: { cookie: service },
+    });
     assert.equal(page.json().addressProtected, false);
     assert.equal(page.json().permanentAddress.street, 'Piilotie 7');
   });

@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { forEachEngine, json } from '../../../../test/helpers/app.ts';
 
-type Item = { kind: string; score: number; person?: { id: string; lastName: string }; organization?: { id: string; name: string } };
+type Item = {
+  kind: string;
+  score: number;
+  person?: { id: string; lastName: string };
+  organization?: { id: string; name: string };
+};
 
 forEachEngine('search', ({ ctx }) => {
   let cookie: string;
@@ -62,7 +67,10 @@ forEachEngine('search', ({ ctx }) => {
     assert.deepEqual(names(result.items).slice(0, 2), ['Virtanen', 'Virtanen']);
     assert.ok(names(result.items).includes('Virtasen Sähkö Ky'));
     const scores = result.items.map((i) => i.score);
-    assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+    assert.deepEqual(
+      scores,
+      [...scores].sort((a, b) => b - a),
+    );
   });
 
   test('å, ä and ö may be written as a and o', async () => {
