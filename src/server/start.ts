@@ -29,11 +29,15 @@ export async function openRegister(
   }
 }
 
-export function firstAdministratorHint(): string {
+export function firstAdministratorHint(database: Database): string {
   return [
-    'No staff accounts yet. Create the first administrator with:',
-    '  npx rekisteri user add admin --role admin --commitment-signed $(date +%F) --password-stdin',
-    'then type the password (at least 12 characters) and press Enter and Ctrl-D.',
+    'No staff accounts yet. Create the first administrator:',
+    ...(database.engine === 'pglite'
+      ? ['  1. stop this server (Ctrl-C): the embedded database opens in one process at a time']
+      : []),
+    `  ${database.engine === 'pglite' ? '2' : '1'}. run: npx rekisteri user add admin --role admin --commitment-signed $(date +%F) --password-stdin`,
+    '     type the password (at least 12 characters), press Enter, then Ctrl-D',
+    ...(database.engine === 'pglite' ? ['  3. npm start, and sign in as admin'] : ['  2. sign in as admin']),
   ].join('\n');
 }
 
