@@ -117,12 +117,10 @@ export const api = {
 
   getPerson: (personId: string, signal?: AbortSignal) =>
     request<PersonView>('GET', `/api/persons/${id(personId)}`, undefined, { signal }),
-  createPerson: (input: PersonCreateInput) =>
-    request<PersonView>('POST', '/api/persons', input),
+  createPerson: (input: PersonCreateInput) => request<PersonView>('POST', '/api/persons', input),
   updatePerson: (personId: string, patch: PersonPatchInput) =>
     request<PersonView>('PATCH', `/api/persons/${id(personId)}`, patch),
-  archivePerson: (personId: string) =>
-    request<void>('DELETE', `/api/persons/${id(personId)}`),
+  archivePerson: (personId: string) => request<void>('DELETE', `/api/persons/${id(personId)}`),
   revealIdentityCode: (personId: string, purpose: string) =>
     request<{ personalIdentityCode: string }>(
       'POST',

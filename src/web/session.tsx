@@ -43,9 +43,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(async () => {
     try {
       await api.signOut();
-    } finally {
-      setSession({ status: 'signedOut', expired: false });
+    } catch {
+      // The page forgets the user either way; the server ends the session at its idle limit.
     }
+    setSession({ status: 'signedOut', expired: false });
   }, []);
 
   const value = useMemo(() => ({ session, signIn, signOut }), [session, signIn, signOut]);

@@ -19,7 +19,7 @@ export function AddressFields({
     <fieldset className="fieldset">
       <legend className="fieldset__legend">{legend}</legend>
       {hint && <p className="fieldset__hint">{hint}</p>}
-      <div className="field-grid">
+      <div className="field-grid field-grid--address">
         <TextField
           form={form}
           path={`${prefix}.street`}
@@ -38,7 +38,6 @@ export function AddressFields({
           form={form}
           path={`${prefix}.country`}
           label={t('address.country')}
-          hint={t('address.countryHint')}
           maxLength={2}
         />
       </div>

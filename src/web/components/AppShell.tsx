@@ -1,7 +1,13 @@
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
-import { Button, LanguageMenu, LanguageMenuItem, SkipLink } from 'suomifi-ui-components';
+import {
+  Button,
+  InlineAlert,
+  LanguageMenu,
+  LanguageMenuItem,
+  SkipLink,
+} from 'suomifi-ui-components';
 import { LANGUAGE_NAMES, LANGUAGES } from '../i18n/catalogues.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useSession } from '../session.tsx';
@@ -62,7 +68,7 @@ export function AppShell({ children }: { children: ReactNode }) {
                 disabled={signingOut}
                 onClick={() => {
                   setSigningOut(true);
-                  signOut().finally(() => setSigningOut(false));
+                  void signOut().finally(() => setSigningOut(false));
                 }}
               >
                 {t('shell.signOut')}
@@ -89,6 +95,11 @@ export function AppShell({ children }: { children: ReactNode }) {
         )}
       </header>
       <main id="main" className="shell__main" tabIndex={-1}>
+        {me && !me.commitmentSigned && (
+          <InlineAlert status="warning" className="notice">
+            {t('shell.noCommitment')}
+          </InlineAlert>
+        )}
         {children}
       </main>
       <footer className="shell__footer">

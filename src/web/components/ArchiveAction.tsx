@@ -1,5 +1,12 @@
 import { useRef, useState } from 'react';
-import { Button, Modal, ModalContent, ModalFooter, ModalTitle, Paragraph } from 'suomifi-ui-components';
+import {
+  Button,
+  Modal,
+  ModalContent,
+  ModalFooter,
+  ModalTitle,
+  Paragraph,
+} from 'suomifi-ui-components';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { ProblemNotice } from './Notices.tsx';
 

@@ -33,5 +33,12 @@ export function ProblemNotice({ error }: { error: unknown }) {
 
 export function Loading() {
   const { t } = useI18n();
-  return <LoadingSpinner className="loading" text={t('common.loading')} textAlign="right" variant="small" />;
+  return (
+    <LoadingSpinner
+      className="loading"
+      text={t('common.loading')}
+      textAlign="right"
+      variant="small"
+    />
+  );
 }

@@ -1,7 +1,11 @@
 import { parseBusinessId } from '../../server/lib/finnish/business-id.ts';
 import { parseEmail } from '../../server/lib/finnish/email.ts';
 import { parseIdentityCode } from '../../server/lib/finnish/identity-code.ts';
-import { parseEInvoiceAddress, parseIntermediator, parseOvt } from '../../server/lib/finnish/ovt.ts';
+import {
+  parseEInvoiceAddress,
+  parseIntermediator,
+  parseOvt,
+} from '../../server/lib/finnish/ovt.ts';
 import { parsePhone } from '../../server/lib/finnish/phone.ts';
 import { parsePostalCode } from '../../server/lib/finnish/postal-code.ts';
 import type { Address, FieldProblem, PersonView } from '../api.ts';
@@ -69,7 +73,10 @@ export function billingInput(values: FormValues): Billing | null {
 }
 
 /** The members of `current` that differ from `initial`: what a PATCH should send. */
-export function changedFields<T extends Record<string, unknown>>(initial: T, current: T): Partial<T> {
+export function changedFields<T extends Record<string, unknown>>(
+  initial: T,
+  current: T,
+): Partial<T> {
   const patch: Partial<T> = {};
   for (const key of Object.keys(current) as (keyof T)[]) {
     if (JSON.stringify(current[key]) !== JSON.stringify(initial[key])) patch[key] = current[key];
@@ -134,7 +141,8 @@ export function checkField(
   required: ReadonlySet<string>,
 ): FieldProblem | null {
   const value = values[path] ?? '';
-  if (blank(value)) return required.has(path) ? { field: path, code: 'required', message: '' } : null;
+  if (blank(value))
+    return required.has(path) ? { field: path, code: 'required', message: '' } : null;
   const problem = checkFor(path)?.(value.trim(), values);
   return problem ? { field: path, ...problem } : null;
 }

@@ -2,9 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { isAbort } from '../api.ts';
 
 export type Resource<T> =
-  | { state: 'loading' }
-  | { state: 'failed'; error: unknown }
-  | { state: 'ready'; data: T };
+  { state: 'loading' } | { state: 'failed'; error: unknown } | { state: 'ready'; data: T };
 
 /** Loads one thing for a page; a newer key cancels the older request. */
 export function useResource<T>(

@@ -40,5 +40,7 @@ export function errorText(
   problem: { code?: string | undefined; message: string },
 ): string {
   const { code } = problem;
-  return code !== undefined && isErrorCode(catalogue, code) ? catalogue.errors[code] : problem.message;
+  return code !== undefined && isErrorCode(catalogue, code)
+    ? catalogue.errors[code]
+    : problem.message;
 }

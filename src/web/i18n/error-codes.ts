@@ -17,12 +17,9 @@ export const SERVER_ERROR_CODES = [
 export const WEB_ERROR_CODES = [
   'required',
   'date.format',
-  'search.tooShort',
   'person.duplicateIdentityCode',
   'organization.duplicateBusinessId',
 ] as const;
 
 export type ErrorCode =
-  | FinnishIdentifierError
-  | (typeof SERVER_ERROR_CODES)[number]
-  | (typeof WEB_ERROR_CODES)[number];
+  FinnishIdentifierError | (typeof SERVER_ERROR_CODES)[number] | (typeof WEB_ERROR_CODES)[number];

@@ -5,7 +5,10 @@ import { ProblemNotice } from '../../components/Notices.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { OrganizationLink } from './person-form.ts';
 
-type Found = { state: 'idle' } | { state: 'found'; items: OrganizationSummary[] } | { state: 'failed'; error: unknown };
+type Found =
+  | { state: 'idle' }
+  | { state: 'found'; items: OrganizationSummary[] }
+  | { state: 'failed'; error: unknown };
 
 /**
  * The organisations a person represents, each with the person's title there. An organisation is
@@ -93,7 +96,9 @@ export function OrganizationPicker({
                 onChange={(value) =>
                   onChange(
                     links.map((other, i) =>
-                      i === index ? { ...other, title: value === undefined ? '' : String(value) } : other,
+                      i === index
+                        ? { ...other, title: value === undefined ? '' : String(value) }
+                        : other,
                     ),
                   )
                 }

@@ -81,7 +81,7 @@ function PersonDetails({
         </div>
       </div>
 
-      <SavedNotice state={location.state} />
+      <SavedNotice state={location.state as unknown} />
       {archived && (
         <InlineAlert className="notice" labelText={t('common.archived')}>
           {t('person.archivedExplanation', { date: formatDate(person.archivedAt ?? '') })}
@@ -162,7 +162,10 @@ function PersonDetails({
             <ul className="plain-list">
               {person.organizations.map((organization) => (
                 <li key={organization.organizationId}>
-                  <RouterLink asComponent={Link} to={`/organizations/${organization.organizationId}`}>
+                  <RouterLink
+                    asComponent={Link}
+                    to={`/organizations/${organization.organizationId}`}
+                  >
                     {organization.name}
                   </RouterLink>
                   {organization.businessId && (

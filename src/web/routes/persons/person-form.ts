@@ -99,7 +99,9 @@ export function personFormFrom(person: PersonView): PersonForm {
  * addresses and billing (which holds the billing address) out entirely.
  */
 export const addressesHidden = (person: PersonView | null): boolean =>
-  person !== null && person.addressProtected && person.permanentAddress === null &&
+  person !== null &&
+  person.addressProtected &&
+  person.permanentAddress === null &&
   person.contactAddress === null;
 
 type FullInput = Required<{
@@ -109,7 +111,8 @@ type FullInput = Required<{
 function fullInput(form: PersonForm, stored: PersonView | null): Partial<FullInput> {
   const { values } = form;
   const code = textOrNull(values, 'personalIdentityCode');
-  const hasCode = code !== null || (stored?.personalIdentityCode != null && !form.removeIdentityCode);
+  const hasCode =
+    code !== null || ((stored?.personalIdentityCode ?? null) !== null && !form.removeIdentityCode);
   const endsOnText = textOrNull(values, 'addressProtection.endsOn');
   const input: Partial<FullInput> = {
     firstName: values.firstName?.trim() ?? '',

@@ -14,6 +14,7 @@ export function BackToSearch() {
   return (
     <nav className="back-link" aria-label={t('nav.breadcrumb')}>
       <RouterLink asComponent={Link} to={`/search${lastSearch}`}>
+        <span aria-hidden="true">‹ </span>
         {lastSearch ? t('nav.backToResults') : t('nav.toSearch')}
       </RouterLink>
     </nav>

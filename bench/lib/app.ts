@@ -1,0 +1,61 @@
+import type { AddressInfo } from 'node:net';
+import { buildApp } from '../../src/server/app.ts';
+import { loadConfig } from '../../src/server/config.ts';
+import type { Database } from '../../src/server/db/client.ts';
+import { systemClock } from '../../src/server/lib/clock.ts';
+import type { Keys } from '../../src/server/lib/crypto.ts';
+import { SESSION_COOKIE } from '../../src/server/plugins/auth.ts';
+import { createStaffUser } from '../../src/server/modules/staff/staff.service.ts';
+import { findStaffUserByUsername } from '../../src/server/modules/staff/staff.queries.ts';
+
+const USERNAME = 'benchmark.user';
+const PASSWORD = 'correct horse battery staple';
+
+export type RunningApi = {
+  baseUrl: string;
+  /** The session cookie of a signed-in customer service user, for the Cookie header. */
+  cookie: string;
+  close(): Promise<void>;
+};
+
+/**
+ * The real app on a real socket (127.0.0.1, a free port), built exactly as the server builds it
+ * except for the request log, and signed in once as a customer service user.
+ */
+export async function startApi(database: Database, keys: Keys): Promise<RunningApi> {
+  if (!(await findStaffUserByUsername(database.db, USERNAME))) {
+    await createStaffUser(database.db, {
+      username: USERNAME,
+      role: 'customer_service',
+      password: PASSWORD,
+      commitmentSignedOn: '2026-01-01',
+    });
+  }
+  const app = await buildApp(
+    { config: loadConfig({}), database, keys, clock: systemClock },
+    { logger: false, serveWeb: false },
+  );
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    const response = await fetch(`${baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: USERNAME, password: PASSWORD }),
+    });
+    if (!response.ok) {
+      throw new Error(`Sign-in failed: ${response.status} ${await response.text()}`);
+    }
+    await response.body?.cancel();
+    const session = response.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0] ?? '')
+      .find((pair) => pair.startsWith(`${SESSION_COOKIE}=`));
+    if (!session) throw new Error('Sign-in set no session cookie');
+    return { baseUrl, cookie: session, close: () => app.close() };
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+}

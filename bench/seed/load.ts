@@ -1,0 +1,426 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { openDatabase, pgliteExtensions, type Database } from '../../src/server/db/client.ts';
+import { lockDataDir } from '../../src/server/db/lock.ts';
+import { keysFromMaster, type Keys } from '../../src/server/lib/crypto.ts';
+import { identityCodeIndex } from '../../src/server/modules/persons/persons.service.ts';
+import {
+  generateOrganizations,
+  generatePersons,
+  organizationCount,
+  SEED,
+  type SeedOrganization,
+  type SeedPerson,
+} from './generate.ts';
+
+/** Where the embedded bench databases live (ignored by git). */
+export const DATA_DIR = path.join(import.meta.dirname, '..', '.data');
+
+export type LoadReport = {
+  rows: number;
+  insertSeconds: number;
+  indexSeconds: number;
+  vacuumSeconds: number;
+  totalSeconds: number;
+  /** Rows per second over the whole load, indexes and VACUUM ANALYZE included. */
+  rowsPerSecond: number;
+};
+
+export type BenchDatabase = {
+  database: Database;
+  persons: number;
+  organizations: number;
+  /** Database name or directory, for the report. */
+  location: string;
+  /** Null when an already seeded database was reused. */
+  load: LoadReport | null;
+};
+
+type Value = string | boolean | Buffer | null;
+type Column = readonly [name: string, type: string];
+
+const PERSON_COLUMNS: readonly Column[] = [
+  ['id', 'uuid'],
+  ['first_name', 'text'],
+  ['last_name', 'text'],
+  ['identity_code_encrypted', 'bytea'],
+  ['identity_code_index', 'bytea'],
+  ['identity_code_purpose', 'text'],
+  ['identity_code_temporary', 'boolean'],
+  ['email', 'text'],
+  ['phone', 'text'],
+  ['permanent_address', 'jsonb'],
+  ['contact_address', 'jsonb'],
+  ['language', 'text'],
+  ['address_protection_active', 'boolean'],
+  ['address_protection_ends_on', 'date'],
+  ['address_protection_source', 'text'],
+  ['search_text', 'text'],
+  ['created_at', 'timestamptz'],
+  ['updated_at', 'timestamptz'],
+  ['archived_at', 'timestamptz'],
+];
+
+const ORGANIZATION_COLUMNS: readonly Column[] = [
+  ['id', 'uuid'],
+  ['name', 'text'],
+  ['business_id', 'text'],
+  ['postal_address', 'jsonb'],
+  ['billing', 'jsonb'],
+  ['email', 'text'],
+  ['phone', 'text'],
+  ['search_text', 'text'],
+  ['created_at', 'timestamptz'],
+  ['updated_at', 'timestamptz'],
+];
+
+const json = (value: object | null) => (value === null ? null : JSON.stringify(value));
+
+/** The identity code is stored as persons.service stores it: encrypted for its row, and indexed. */
+function personValues(person: SeedPerson, keys: Keys): Value[] {
+  const code = person.identityCode;
+  return [
+    person.id,
+    person.firstName,
+    person.lastName,
+    code ? keys.encrypt(code, `person.identity_code:${person.id}`) : null,
+    code ? identityCodeIndex(keys, code) : null,
+    person.identityCodePurpose,
+    code ? false : null,
+    person.email,
+    person.phone,
+    json(person.permanentAddress),
+    json(person.contactAddress),
+    person.language,
+    person.addressProtection !== null,
+    person.addressProtection?.endsOn ?? null,
+    person.addressProtection?.source ?? null,
+    person.searchText,
+    person.createdAt,
+    person.createdAt,
+    person.archivedAt,
+  ];
+}
+
+function organizationValues(organization: SeedOrganization): Value[] {
+  return [
+    organization.id,
+    organization.name,
+    organization.businessId,
+    json(organization.postalAddress),
+    json(organization.billing),
+    organization.email,
+    organization.phone,
+    organization.searchText,
+    organization.createdAt,
+    organization.createdAt,
+  ];
+}
+
+/** What the loader needs from an engine: statements, and one bulk insert per batch of rows. */
+type LoadTarget = {
+  /** Connections that can build indexes at the same time. */
+  connections: number;
+  exec(sql: string, connection?: number): Promise<void>;
+  rows<T>(sql: string): Promise<T[]>;
+  insert(table: string, columns: readonly Column[], rows: Value[][]): Promise<void>;
+  close(): Promise<void>;
+};
+
+/**
+ * PostgreSQL without pg-copy-streams: each batch is one INSERT … SELECT FROM unnest() of one
+ * array per column, so 10,000 rows cost one round trip and one statement.
+ */
+async function postgresTarget(databaseUrl: string): Promise<LoadTarget> {
+  const clients = [new pg.Client(databaseUrl), new pg.Client(databaseUrl)];
+  for (const client of clients) {
+    await client.connect();
+    await client.query(`SET maintenance_work_mem = '1GB'`);
+    await client.query('SET synchronous_commit = off');
+  }
+  const [first] = clients as [pg.Client];
+  return {
+    connections: clients.length,
+    async exec(sql, connection = 0) {
+      await (clients[connection] ?? first).query(sql);
+    },
+    async rows<T>(sql: string) {
+      return (await first.query(sql)).rows as T[];
+    },
+    async insert(table, columns, rows) {
+      const arrays = columns.map((_, c) => rows.map((row) => row[c] ?? null));
+      const names = columns.map(([name]) => name).join(', ');
+      const unnest = columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
+      await first.query(`INSERT INTO ${table} (${names}) SELECT * FROM unnest(${unnest})`, arrays);
+    },
+    async close() {
+      await Promise.all(clients.map((client) => client.end()));
+    },
+  };
+}
+
+/** PostgreSQL's COPY text format: tab-separated, \N for NULL, backslash escapes. */
+function copyField(value: Value): string {
+  if (value === null) return '\\N';
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  if (Buffer.isBuffer(value)) return `\\\\x${value.toString('hex')}`;
+  return value.replace(/[\\\t\n\r]/g, (c) =>
+    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+  );
+}
+
+/** PGlite: each batch is one COPY … FROM '/dev/blob' of the rows in text format. */
+function pgliteTarget(client: PGlite): LoadTarget {
+  return {
+    connections: 1,
+    async exec(sql) {
+      await client.exec(sql);
+    },
+    async rows<T>(sql: string) {
+      return (await client.query<T>(sql)).rows;
+    },
+    async insert(table, columns, rows) {
+      let text = '';
+      for (const row of rows) text += `${row.map(copyField).join('\t')}\n`;
+      const names = columns.map(([name]) => name).join(', ');
+      await client.query(`COPY ${table} (${names}) FROM '/dev/blob'`, [], {
+        blob: new Blob([text]),
+      });
+    },
+    async close() {},
+  };
+}
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const seconds = (since: number) => (performance.now() - since) / 1000;
+const perSecond = (rows: number, secs: number) =>
+  Math.round(rows / Math.max(secs, 1e-9)).toLocaleString('en-US');
+
+type IndexDef = { indexname: string; indexdef: string };
+
+/**
+ * Loads n persons and n/50 organisations into an empty, migrated database: secondary indexes are
+ * dropped first and built after the rows are in (faster than maintaining them row by row), then
+ * VACUUM ANALYZE so that the planner knows the data and no autovacuum runs during the measurement.
+ */
+async function seed(
+  target: LoadTarget,
+  options: { persons: number; keys: Keys; batchSize: number },
+): Promise<LoadReport> {
+  const started = performance.now();
+  const organizations = organizationCount(options.persons);
+  const indexes = await target.rows<IndexDef>(`
+    SELECT indexname, indexdef FROM pg_indexes i
+    WHERE schemaname = 'public' AND tablename IN ('person', 'organization')
+      AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`);
+  for (const index of indexes) await target.exec(`DROP INDEX "${index.indexname}"`);
+
+  let loaded = 0;
+  const total = options.persons + organizations;
+  let nextReport = Math.min(100_000, total);
+  const progress = (table: string) => {
+    if (loaded < nextReport && loaded < total) return;
+    nextReport = loaded + 100_000;
+    const secs = seconds(started);
+    log(
+      `  ${table}: ${loaded.toLocaleString('en-US')}/${total.toLocaleString('en-US')} rows, ${perSecond(loaded, secs)} rows/s`,
+    );
+  };
+  // One batch is inserted while the next is generated (and encrypted) on the other core.
+  let pending: Promise<void> = Promise.resolve();
+  const flush = async (table: string, columns: readonly Column[], rows: Value[][]) => {
+    await pending;
+    pending = target.insert(table, columns, rows);
+    pending.catch(() => undefined);
+    loaded += rows.length;
+  };
+  let batch: Value[][] = [];
+  for (const person of generatePersons(options.persons)) {
+    batch.push(personValues(person, options.keys));
+    if (batch.length === options.batchSize) {
+      await flush('person', PERSON_COLUMNS, batch);
+      progress('person');
+      batch = [];
+    }
+  }
+  if (batch.length > 0) await flush('person', PERSON_COLUMNS, batch);
+  batch = [];
+  for (const organization of generateOrganizations(organizations)) {
+    batch.push(organizationValues(organization));
+    if (batch.length === options.batchSize) {
+      await flush('organization', ORGANIZATION_COLUMNS, batch);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) await flush('organization', ORGANIZATION_COLUMNS, batch);
+  await pending;
+  const insertSeconds = seconds(started);
+  log(
+    `  inserted ${total.toLocaleString('en-US')} rows in ${insertSeconds.toFixed(1)} s (${perSecond(total, insertSeconds)} rows/s)`,
+  );
+
+  // The trigram indexes take longest: start them first so that the b-trees fill the other core.
+  const indexStarted = performance.now();
+  const queue = [...indexes].sort(
+    (a, b) => Number(b.indexdef.includes('gin')) - Number(a.indexdef.includes('gin')),
+  );
+  await Promise.all(
+    Array.from({ length: target.connections }, async (_, connection) => {
+      for (let index = queue.shift(); index; index = queue.shift()) {
+        const indexStart = performance.now();
+        await target.exec(index.indexdef, connection);
+        log(`  index ${index.indexname}: ${seconds(indexStart).toFixed(1)} s`);
+      }
+    }),
+  );
+  const indexSeconds = seconds(indexStarted);
+  const vacuumStarted = performance.now();
+  await target.exec('VACUUM (ANALYZE) person');
+  await target.exec('VACUUM (ANALYZE) organization');
+  const vacuumSeconds = seconds(vacuumStarted);
+  const totalSeconds = seconds(started);
+  log(
+    `  indexes ${indexSeconds.toFixed(1)} s, VACUUM ANALYZE ${vacuumSeconds.toFixed(1)} s; loaded in ${totalSeconds.toFixed(1)} s (${perSecond(total, totalSeconds)} rows/s overall)`,
+  );
+  return {
+    rows: total,
+    insertSeconds,
+    indexSeconds,
+    vacuumSeconds,
+    totalSeconds,
+    rowsPerSecond: total / totalSeconds,
+  };
+}
+
+/** Seeded completely: the row counts match and the indexes built last are there. */
+async function isSeeded(database: Database, persons: number): Promise<boolean> {
+  const [row] = await database.rows<{ persons: number; organizations: number; indexes: number }>(
+    sql.raw(`SELECT
+      (SELECT count(*)::int FROM person) AS persons,
+      (SELECT count(*)::int FROM organization) AS organizations,
+      (SELECT count(*)::int FROM pg_indexes
+        WHERE indexname IN ('person_search_text_trgm_idx', 'organization_search_text_trgm_idx')) AS indexes`),
+  );
+  return (
+    row?.persons === persons &&
+    row.organizations === organizationCount(persons) &&
+    row.indexes === 2
+  );
+}
+
+/**
+ * A PostgreSQL database `rekisteri_bench_<n>` on the server of DATABASE_URL, created and seeded
+ * on first use and reused while it holds the same n persons.
+ */
+export async function openPostgresBench(
+  serverUrl: string,
+  persons: number,
+  keys: Keys,
+): Promise<BenchDatabase> {
+  const name = `rekisteri_bench_${persons}`;
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+  const admin = new pg.Client(serverUrl);
+  await admin.connect();
+  try {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount) {
+      const database = await openDatabase({ databaseUrl });
+      await database.migrate();
+      if (await isSeeded(database, persons)) {
+        log(`Reusing PostgreSQL database ${name} (${persons.toLocaleString('en-US')} persons).`);
+        return {
+          database,
+          persons,
+          organizations: organizationCount(persons),
+          location: name,
+          load: null,
+        };
+      }
+      await database.close();
+      log(`Database ${name} is incomplete: recreating it.`);
+      await admin.query(`DROP DATABASE "${name}" WITH (FORCE)`);
+    }
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  log(`Seeding PostgreSQL database ${name} with ${persons.toLocaleString('en-US')} persons…`);
+  const database = await openDatabase({ databaseUrl });
+  await database.migrate();
+  const target = await postgresTarget(databaseUrl);
+  try {
+    const load = await seed(target, { persons, keys, batchSize: 10_000 });
+    return { database, persons, organizations: organizationCount(persons), location: name, load };
+  } catch (error) {
+    await database.close();
+    throw error;
+  } finally {
+    await target.close();
+  }
+}
+
+/** An embedded PGlite under bench/.data/pglite-<n>, seeded on first use and reused after. */
+export async function openPgliteBench(persons: number, keys: Keys): Promise<BenchDatabase> {
+  const dir = path.join(DATA_DIR, `pglite-${persons}`);
+  const dataDir = path.join(dir, 'pgdata');
+  const existed = fs.existsSync(dataDir);
+  let release = () => {};
+  const open = async () => {
+    release = lockDataDir(dir);
+    try {
+      const client = new PGlite(dataDir, { extensions: pgliteExtensions });
+      await client.waitReady;
+      const database = await openDatabase({ pglite: client });
+      await database.migrate();
+      const close = async () => {
+        await database.close();
+        release();
+      };
+      return { client, database: { ...database, close } };
+    } catch (error) {
+      release();
+      throw error;
+    }
+  };
+  let { client, database } = await open();
+  const location = path.relative(process.cwd(), dir);
+  if (existed) {
+    if (await isSeeded(database, persons)) {
+      log(`Reusing PGlite database ${location} (${persons.toLocaleString('en-US')} persons).`);
+      return { database, persons, organizations: organizationCount(persons), location, load: null };
+    }
+    log(`PGlite database ${location} is incomplete: recreating it.`);
+    await database.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    ({ client, database } = await open());
+  }
+  log(`Seeding PGlite database ${location} with ${persons.toLocaleString('en-US')} persons…`);
+  try {
+    await client.exec(`SET maintenance_work_mem = '256MB'`);
+    const load = await seed(pgliteTarget(client), { persons, keys, batchSize: 50_000 });
+    return { database, persons, organizations: organizationCount(persons), location, load };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/**
+ * The bench's own master key, fixed by the seed: a reused database must decrypt and blind-index
+ * with the keys it was loaded with. It protects synthetic data only.
+ */
+export function benchKeys(): Keys {
+  return keysFromMaster(crypto.createHash('sha256').update(`${SEED}/master key`).digest());
+}
+
+/** PostgreSQL when DATABASE_URL names a server, else the embedded PGlite. */
+export function openBenchDatabase(persons: number, keys: Keys): Promise<BenchDatabase> {
+  const serverUrl = process.env.DATABASE_URL?.trim();
+  return serverUrl ? openPostgresBench(serverUrl, persons, keys) : openPgliteBench(persons, keys);
+}

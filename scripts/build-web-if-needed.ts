@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const builtIndex = path.join(projectRoot, 'dist/web/index.html');
+/** What the bundle is made of: the web app, the identifier parsers it shares, and its config. */
+const sources = [
+  path.join(projectRoot, 'src/web'),
+  path.join(projectRoot, 'src/server/lib/finnish'),
+  path.join(projectRoot, 'vite.config.ts'),
+];
+
+function newestChange(entry: string): number {
+  const stat = fs.statSync(entry, { throwIfNoEntry: false });
+  if (!stat) return 0;
+  if (!stat.isDirectory()) return entry.endsWith('.test.ts') ? 0 : stat.mtimeMs;
+  return fs
+    .readdirSync(entry)
+    .reduce((newest, name) => Math.max(newest, newestChange(path.join(entry, name))), 0);
+}
+
+/** True when dist/web is missing or older than any of its sources. */
+export function webBuildIsStale(): boolean {
+  const built = fs.statSync(builtIndex, { throwIfNoEntry: false });
+  if (!built) return true;
+  return sources.some((source) => newestChange(source) > built.mtimeMs);
+}
+
+/** Builds the web app into dist/web with Vite when it is stale; returns whether it built. */
+export async function buildWebIfNeeded(
+  options: { logLevel?: 'info' | 'warn' | 'error' | 'silent' } = {},
+): Promise<boolean> {
+  if (!webBuildIsStale()) return false;
+  // Vite loads only when there is something to build: `npm start` stays quick.
+  const { build } = await import('vite');
+  await build({
+    configFile: path.join(projectRoot, 'vite.config.ts'),
+    logLevel: options.logLevel ?? 'warn',
+  });
+  return true;
+}
+
+if (import.meta.main) {
+  const started = Date.now();
+  buildWebIfNeeded().then(
+    (built) => {
+      if (built) console.log(`Built the web app into dist/web in ${Date.now() - started} ms`);
+    },
+    (error: unknown) => {
+      console.error('The web app could not be built:', error);
+      process.exit(1);
+    },
+  );
+}

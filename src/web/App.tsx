@@ -1,0 +1,38 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { AppShell } from './components/AppShell.tsx';
+import { Loading } from './components/Notices.tsx';
+import { NotFoundPage } from './routes/NotFoundPage.tsx';
+import {
+  OrganizationCreatePage,
+  OrganizationEditPage,
+} from './routes/organizations/OrganizationFormPage.tsx';
+import { OrganizationPage } from './routes/organizations/OrganizationPage.tsx';
+import { PersonCreatePage, PersonEditPage } from './routes/persons/PersonFormPage.tsx';
+import { PersonPage } from './routes/persons/PersonPage.tsx';
+import { SearchPage } from './routes/search/SearchPage.tsx';
+import { SignInPage } from './routes/sign-in/SignInPage.tsx';
+import { useSession } from './session.tsx';
+
+/** Signed out, any address shows the sign-in; after it the same address opens. */
+export function App() {
+  const { session } = useSession();
+  return (
+    <AppShell>
+      {session.status === 'loading' && <Loading />}
+      {session.status === 'signedOut' && <SignInPage expired={session.expired} />}
+      {session.status === 'signedIn' && (
+        <Routes>
+          <Route path="/" element={<Navigate to="/search" replace />} />
+          <Route path="/search" element={<SearchPage />} />
+          <Route path="/persons/new" element={<PersonCreatePage />} />
+          <Route path="/persons/:id" element={<PersonPage />} />
+          <Route path="/persons/:id/edit" element={<PersonEditPage />} />
+          <Route path="/organizations/new" element={<OrganizationCreatePage />} />
+          <Route path="/organizations/:id" element={<OrganizationPage />} />
+          <Route path="/organizations/:id/edit" element={<OrganizationEditPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      )}
+    </AppShell>
+  );
+}

@@ -1,0 +1,26 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+import { App } from './App.tsx';
+import { I18nProvider } from './i18n/I18nProvider.tsx';
+import { SessionProvider } from './session.tsx';
+// Suomi.fi's typeface, bundled: the register loads nothing from outside its own server.
+import '@fontsource/source-sans-3/400.css';
+import '@fontsource/source-sans-3/600.css';
+import '@fontsource/source-sans-3/700.css';
+import './styles.css';
+
+const root = document.getElementById('app');
+if (!root) throw new Error('index.html has no #app element');
+
+createRoot(root).render(
+  <StrictMode>
+    <BrowserRouter>
+      <I18nProvider>
+        <SessionProvider>
+          <App />
+        </SessionProvider>
+      </I18nProvider>
+    </BrowserRouter>
+  </StrictMode>,
+);

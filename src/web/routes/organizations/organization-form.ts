@@ -1,0 +1,63 @@
+import type {
+  OrganizationCreateInput,
+  OrganizationPatchInput,
+  OrganizationView,
+} from '../../api.ts';
+import {
+  addressInput,
+  addressValues,
+  billingInput,
+  billingValues,
+  changedFields,
+  textOrNull,
+  withoutEmpty,
+  type FormValues,
+} from '../../components/form.ts';
+
+export const ORGANIZATION_REQUIRED: ReadonlySet<string> = new Set(['name']);
+
+export function organizationValues(organization: OrganizationView | null): FormValues {
+  return {
+    name: organization?.name ?? '',
+    businessId: organization?.businessId ?? '',
+    email: organization?.email ?? '',
+    phone: organization?.phoneDisplay ?? organization?.phone ?? '',
+    ...addressValues('postalAddress', organization?.postalAddress),
+    ...addressValues('visitingAddress', organization?.visitingAddress),
+    ...billingValues(organization?.billing),
+    notes: organization?.notes ?? '',
+  };
+}
+
+type FullInput = Required<{
+  [K in keyof OrganizationCreateInput]: OrganizationCreateInput[K] | null;
+}>;
+
+function fullInput(values: FormValues): FullInput {
+  return {
+    name: values.name?.trim() ?? '',
+    businessId: textOrNull(values, 'businessId'),
+    email: textOrNull(values, 'email'),
+    phone: textOrNull(values, 'phone'),
+    postalAddress: addressInput(values, 'postalAddress'),
+    visitingAddress: addressInput(values, 'visitingAddress'),
+    billing: billingInput(values),
+    notes: textOrNull(values, 'notes'),
+  };
+}
+
+/** The body of POST /api/organizations: what was given. */
+export function organizationCreateInput(values: FormValues): OrganizationCreateInput {
+  return withoutEmpty(fullInput(values)) as OrganizationCreateInput;
+}
+
+/** The body of PATCH /api/organizations/{id}: only what changed; null removes a value. */
+export function organizationPatchInput(
+  values: FormValues,
+  stored: OrganizationView,
+): OrganizationPatchInput {
+  return changedFields(
+    fullInput(organizationValues(stored)),
+    fullInput(values),
+  ) as OrganizationPatchInput;
+}

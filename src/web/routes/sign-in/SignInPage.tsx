@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { Button, InlineAlert, Paragraph, TextInput } from 'suomifi-ui-components';
+import { ApiError } from '../../api.ts';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import type { MessageKey } from '../../i18n/catalogues.ts';
+import { useSession } from '../../session.tsx';
+
+function signInProblem(error: unknown): MessageKey {
+  if (!(error instanceof ApiError)) return 'problem.network';
+  if (error.status === 401) return 'signIn.wrongPassword';
+  if (error.status === 429) return 'problem.tooMany';
+  if (error.status === 400) return 'signIn.missing';
+  return error.status >= 500 ? 'problem.server' : 'problem.unexpected';
+}
+
+/** Personal account, username and password; the session lives in an HttpOnly cookie. */
+export function SignInPage({ expired }: { expired: boolean }) {
+  const { t } = useI18n();
+  const { signIn } = useSession();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<MessageKey | null>(null);
+  const [missing, setMissing] = useState<{ username: boolean; password: boolean }>({
+    username: false,
+    password: false,
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const empty = { username: username.trim() === '', password: password === '' };
+    setMissing(empty);
+    if (empty.username || empty.password) {
+      setProblem(null);
+      return;
+    }
+    setBusy(true);
+    setProblem(null);
+    signIn(username.trim(), password).catch((error: unknown) => {
+      setBusy(false);
+      setPassword('');
+      setProblem(signInProblem(error));
+    });
+  };
+
+  return (
+    <div className="sign-in">
+      <div className="sign-in__card">
+        <PageHeading title={t('signIn.title')} />
+        <Paragraph className="sign-in__intro">{t('signIn.intro')}</Paragraph>
+        {expired && !problem && (
+          <InlineAlert className="notice" role="status">
+            {t('signIn.expired')}
+          </InlineAlert>
+        )}
+        <div aria-live="assertive">
+          {problem && (
+            <InlineAlert status="error" className="notice" labelText={t('signIn.failed')}>
+              {t(problem)}
+            </InlineAlert>
+          )}
+        </div>
+        <form noValidate onSubmit={submit} className="sign-in__form">
+          <TextInput
+            id="sign-in-username"
+            labelText={t('signIn.username')}
+            name="username"
+            autoComplete="username"
+            value={username}
+            onChange={(value) => setUsername(value === undefined ? '' : String(value))}
+            status={missing.username ? 'error' : 'default'}
+            statusText={missing.username ? t('signIn.usernameMissing') : undefined}
+            fullWidth
+          />
+          <TextInput
+            id="sign-in-password"
+            labelText={t('signIn.password')}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(value) => setPassword(value === undefined ? '' : String(value))}
+            status={missing.password ? 'error' : 'default'}
+            statusText={missing.password ? t('signIn.passwordMissing') : undefined}
+            fullWidth
+          />
+          <Button type="submit" fullWidth disabled={busy}>
+            {t('signIn.submit')}
+          </Button>
+        </form>
+        <p className="hint">{t('signIn.commitmentNote')}</p>
+      </div>
+    </div>
+  );
+}

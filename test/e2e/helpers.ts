@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildWebIfNeeded } from '../../scripts/build-web-if-needed.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { loadConfig } from '../../src/server/config.ts';
+import { openDatabase, type Database } from '../../src/server/db/client.ts';
+import { systemClock } from '../../src/server/lib/clock.ts';
+import { keysFromMaster } from '../../src/server/lib/crypto.ts';
+import type { Role } from '../../src/server/modules/auth/permissions.ts';
+import { createStaffUser } from '../../src/server/modules/staff/staff.service.ts';
+
+/** Debian's Chromium; the browser tests skip (not fail) where it is not installed. */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+export const chromiumSkip: string | false = fs.existsSync(CHROMIUM_PATH)
+  ? false
+  : 'Chromium not found: apt-get install chromium';
+
+/** Headless Chromium that reaches nothing but localhost on its own. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+export type TestServer = {
+  baseUrl: string;
+  app: FastifyInstance;
+  database: Database;
+  user: { username: string; password: string };
+  close: () => Promise<void>;
+};
+
+/**
+ * The real server, in this process, on a free port: the built web app, a fresh embedded
+ * database in a temporary DATA_DIR, and one staff account with a signed commitment.
+ */
+export async function startServer(
+  options: { role?: Role; username?: string; password?: string } = {},
+): Promise<TestServer> {
+  await buildWebIfNeeded();
+  const dataDir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'rekisteri-e2e-'));
+  const cleanUp: (() => Promise<void>)[] = [
+    () => fs.promises.rm(dataDir, { recursive: true, force: true }),
+  ];
+  const close = async () => {
+    for (const step of cleanUp.reverse()) await step();
+  };
+  try {
+    const config = loadConfig({ DATA_DIR: dataDir });
+    const database = await openDatabase({ dataDir });
+    cleanUp.push(() => database.close());
+    await database.migrate();
+    const user = {
+      username: options.username ?? 'virkailija',
+      password: options.password ?? 'correct horse battery staple',
+    };
+    await createStaffUser(database.db, {
+      ...user,
+      role: options.role ?? 'admin',
+      commitmentSignedOn: '2026-01-02',
+    });
+    const app = await buildApp(
+      { config, database, keys: keysFromMaster(crypto.randomBytes(32)), clock: systemClock },
+      { logger: false },
+    );
+    cleanUp.push(() => app.close());
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as AddressInfo;
+    return { baseUrl: `http://127.0.0.1:${port}`, app, database, user, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+const axeSource = fs.readFileSync(
+  path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'),
+  'utf8',
+);
+
+type AxeViolation = {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+};
+
+/**
+ * Runs axe-core on the page as it is now and fails on any serious or critical violation,
+ * printing each. axe is evaluated through the DevTools protocol: an inline <script>
+ * (page.addScriptTag) is refused by the server's Content-Security-Policy, and bypassing the
+ * policy would also hide the app's own violations, which the tests watch for.
+ */
+export async function checkAccessibility(page: Page, where: string): Promise<void> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document);
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
+  });
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (serious.length > 0) {
+    const report = serious
+      .map(
+        (v) =>
+          `[${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n` +
+          v.nodes
+            .map((n) => `    ${JSON.stringify(n.target)}\n      ${n.failureSummary ?? ''}`)
+            .join('\n'),
+      )
+      .join('\n');
+    console.error(`Accessibility violations on ${where}:\n${report}`);
+  }
+  assert.equal(serious.length, 0, `serious or critical accessibility violations on ${where}`);
+}
+
+/** Collects Content-Security-Policy violations and uncaught errors the page reports. */
+export function watchPageProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(`${error.name}: ${error.message}`));
+  return problems;
+}
