@@ -12,7 +12,8 @@ async function main() {
     `Asiakasrekisteri is running at ${address} on ${database.engine === 'pglite' ? `the embedded database in ${config.dataDir}` : 'PostgreSQL'}`,
   );
   // Printed as plain text too: this is what a person starting the register reads first.
-  if (await needsFirstAdministrator(database)) console.log(`\n${firstAdministratorHint(database)}\n`);
+  if (await needsFirstAdministrator(database))
+    console.log(`\n${firstAdministratorHint(database)}\n`);
 
   let closing = false;
   const shutdown = (signal: string) => {

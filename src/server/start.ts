@@ -37,7 +37,9 @@ export function firstAdministratorHint(database: Database): string {
       : []),
     `  ${database.engine === 'pglite' ? '2' : '1'}. run: npx rekisteri user add admin --role admin --commitment-signed $(date +%F) --password-stdin`,
     '     type the password (at least 12 characters), press Enter, then Ctrl-D',
-    ...(database.engine === 'pglite' ? ['  3. npm start, and sign in as admin'] : ['  2. sign in as admin']),
+    ...(database.engine === 'pglite'
+      ? ['  3. npm start, and sign in as admin']
+      : ['  2. sign in as admin']),
   ].join('\n');
 }
 

@@ -18,7 +18,13 @@ export function decodeCursor(cursor: string, shape: readonly ('string' | 'number
     !value.every((v, i) => typeof v === shape[i])
   ) {
     throw new AppError('validation', 'The cursor is not valid', {
-      errors: [{ field: 'cursor', message: 'Use the nextCursor of a previous page' }],
+      errors: [
+        {
+          field: 'cursor',
+          message: 'Use the nextCursor of a previous page',
+          code: 'cursor.invalid',
+        },
+      ],
     });
   }
   return value;

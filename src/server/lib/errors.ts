@@ -22,7 +22,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   internal: 500,
 };
 
-export type FieldError = { field: string; message: string };
+/** `code` is stable for clients to translate; `message` is for people reading English. */
+export type FieldError = { field: string; message: string; code?: string };
 
 export class AppError extends Error {
   readonly code: ErrorCode;

@@ -296,8 +296,13 @@ export const en: Catalogue = {
     custom: 'The value is not valid.',
     required: 'This is required.',
     'date.format': 'Give the date as d.m.yyyy, e.g. 31.12.2026.',
-    'person.duplicateIdentityCode': 'A person with this identity code is already in the register.',
-    'organization.duplicateBusinessId':
-      'An organisation with this business ID is already in the register.',
+    'identityCode.duplicate': 'A person with this identity code is already in the register.',
+    'businessId.duplicate': 'An organisation with this business ID is already in the register.',
+    'identityCode.purposeWithoutCode': 'The person has no identity code to give a reason for.',
+    'organizations.unknown': 'The organisation is not in the register.',
+    'organizations.duplicate': 'The same organisation is listed twice.',
+    'address.protected': 'The address is protected (turvakielto): your role may not change it.',
+    'search.tooShort': 'Type at least three letters of a name, or a whole identifier.',
+    'cursor.invalid': 'The result page is no longer valid: search again.',
   },
 };

@@ -3,6 +3,14 @@ import type { FinnishIdentifierError } from '../../server/lib/finnish/index.ts';
 /** Codes the server's problem documents carry besides the identifier parsers' own. */
 export const SERVER_ERROR_CODES = [
   'identityCode.purposeRequired',
+  'identityCode.purposeWithoutCode',
+  'identityCode.duplicate',
+  'businessId.duplicate',
+  'organizations.unknown',
+  'organizations.duplicate',
+  'address.protected',
+  'search.tooShort',
+  'cursor.invalid',
   'billing.intermediatorRequired',
   'unknownField',
   'too_small',
@@ -14,12 +22,7 @@ export const SERVER_ERROR_CODES = [
 ] as const;
 
 /** Codes the web app gives itself: checks before sending, and answers without a code. */
-export const WEB_ERROR_CODES = [
-  'required',
-  'date.format',
-  'person.duplicateIdentityCode',
-  'organization.duplicateBusinessId',
-] as const;
+export const WEB_ERROR_CODES = ['required', 'date.format'] as const;
 
 export type ErrorCode =
   FinnishIdentifierError | (typeof SERVER_ERROR_CODES)[number] | (typeof WEB_ERROR_CODES)[number];

@@ -298,7 +298,14 @@ export const fi: Catalogue = {
     custom: 'Tieto ei kelpaa.',
     required: 'Tämä tieto on pakollinen.',
     'date.format': 'Anna päivämäärä muodossa p.k.vvvv, esim. 31.12.2026.',
-    'person.duplicateIdentityCode': 'Tällä henkilötunnuksella on jo henkilö rekisterissä.',
-    'organization.duplicateBusinessId': 'Tällä Y-tunnuksella on jo organisaatio rekisterissä.',
+    'identityCode.duplicate': 'Tällä henkilötunnuksella on jo henkilö rekisterissä.',
+    'businessId.duplicate': 'Tällä Y-tunnuksella on jo organisaatio rekisterissä.',
+    'identityCode.purposeWithoutCode':
+      'Henkilöllä ei ole henkilötunnusta, jolle peruste annettaisiin.',
+    'organizations.unknown': 'Organisaatiota ei löydy rekisteristä.',
+    'organizations.duplicate': 'Sama organisaatio on listassa kahdesti.',
+    'address.protected': 'Osoite on suojattu (turvakielto): roolisi ei voi muuttaa sitä.',
+    'search.tooShort': 'Kirjoita vähintään kolme kirjainta nimestä tai kokonainen tunnus.',
+    'cursor.invalid': 'Tulossivu ei ole enää voimassa: hae uudelleen.',
   },
 };

@@ -298,9 +298,13 @@ export const sv: Catalogue = {
     custom: 'Uppgiften duger inte.',
     required: 'Uppgiften är obligatorisk.',
     'date.format': 'Ange datumet i formen d.m.åååå, t.ex. 31.12.2026.',
-    'person.duplicateIdentityCode':
-      'En person med den här personbeteckningen finns redan i registret.',
-    'organization.duplicateBusinessId':
-      'En organisation med det här FO-numret finns redan i registret.',
+    'identityCode.duplicate': 'En person med den här personbeteckningen finns redan i registret.',
+    'businessId.duplicate': 'En organisation med det här FO-numret finns redan i registret.',
+    'identityCode.purposeWithoutCode': 'Personen har ingen personbeteckning att ange en grund för.',
+    'organizations.unknown': 'Organisationen finns inte i registret.',
+    'organizations.duplicate': 'Samma organisation står två gånger i listan.',
+    'address.protected': 'Adressen är skyddad (spärrmarkering): din roll får inte ändra den.',
+    'search.tooShort': 'Skriv minst tre bokstäver av ett namn eller en hel beteckning.',
+    'cursor.invalid': 'Resultatsidan gäller inte längre: sök på nytt.',
   },
 };

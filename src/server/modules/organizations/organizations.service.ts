@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { formatPhoneFinnish } from '../../lib/finnish/index.ts';
@@ -27,6 +28,7 @@ function duplicateBusinessId(existingId: string): AppError {
       {
         field: 'businessId',
         message: 'An organisation with this business ID is already registered',
+        code: 'businessId.duplicate',
       },
     ],
     extra: { existingId, existing: `/api/organizations/${existingId}` },
@@ -98,6 +100,8 @@ export async function createOrganization(
     ...columnsFrom(input),
     name: input.name,
     searchText: foldForSearch(input.name),
+  }).catch(async (error: unknown) => {
+    throw await raceToConflict(ctx, error, input.businessId);
   });
   return toView(ctx, row);
 }
@@ -121,6 +125,8 @@ export async function updateOrganization(
   const row = await updateOrganizationRow(ctx.db, id, {
     ...columnsFrom(patch),
     updatedAt: ctx.clock.now(),
+  }).catch(async (error: unknown) => {
+    throw await raceToConflict(ctx, error, patch.businessId);
   });
   if (!row) throw notFound('Organisation');
   return toView(ctx, row);
@@ -158,4 +164,15 @@ export async function listOrganizations(
     items: page.map(toOrganizationSummary),
     nextCursor: rows.length > query.limit && last ? encodeCursor([last.name, last.id]) : null,
   };
+}
+
+/** Two registrations racing with the same business ID: the unique index decides, cleanly. */
+async function raceToConflict(
+  ctx: CustomerContext,
+  error: unknown,
+  businessId: string | null | undefined,
+): Promise<unknown> {
+  if (!businessId || !isUniqueViolation(error)) return error;
+  const existing = await findOrganizationIdByBusinessId(ctx.db, businessId);
+  return existing ? duplicateBusinessId(existing) : error;
 }

@@ -333,3 +333,58 @@ forEachEngine('address protection (turvakielto)', ({ ctx }) => {
     assert.equal(page.json().permanentAddress.street, 'Piilotie 7');
   });
 });
+
+forEachEngine('a protected address cannot be overwritten by who cannot see it', ({ ctx }) => {
+  test('customer service cannot change or lift it; billing edits keep the hidden billing address', async () => {
+    const officer = await ctx().signIn('register_officer');
+    const service = await ctx().signIn('customer_service');
+    const created = await ctx().app.inject({
+      method: 'POST',
+      url: '/api/persons',
+      headers: json(officer),
+      payload: {
+        firstName: 'Piilo',
+        lastName: 'Henkilö',
+        permanentAddress: { street: 'Salatie 1', postalCode: '00100', postOffice: 'Helsinki' },
+        billing: {
+          billingAddress: { street: 'Salatie 1', postalCode: '00100', postOffice: 'Helsinki' },
+        },
+        addressProtection: { active: true, source: 'DVV' },
+      },
+    });
+    const id = created.json().id as string;
+    for (const payload of [
+      { permanentAddress: null },
+      { contactAddress: { street: 'Uusi 2', postalCode: '00200', postOffice: 'Helsinki' } },
+      { addressProtection: { active: false } },
+      {
+        billing: {
+          billingAddress: { street: 'Uusi 2', postalCode: '00200', postOffice: 'Helsinki' },
+        },
+      },
+    ]) {
+      const refused = await ctx().app.inject({
+        method: 'PATCH',
+        url: `/api/persons/${id}`,
+        headers: json(service),
+        payload,
+      });
+      assert.equal(refused.statusCode, 403, JSON.stringify(payload));
+      assert.equal(refused.json().errors[0].code, 'address.protected');
+    }
+    const billingEdit = await ctx().app.inject({
+      method: 'PATCH',
+      url: `/api/persons/${id}`,
+      headers: json(service),
+      payload: { billing: { billingAddress: null, ovt: '003702015513' } },
+    });
+    assert.equal(billingEdit.statusCode, 200, billingEdit.body);
+    const seen = await ctx().app.inject({
+      url: `/api/persons/${id}`,
+      headers: { cookie: officer },
+    });
+    assert.equal(seen.json().permanentAddress.street, 'Salatie 1');
+    assert.equal(seen.json().billing.billingAddress.street, 'Salatie 1');
+    assert.equal(seen.json().billing.ovt, '003702015513');
+  });
+});

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import {
@@ -44,6 +45,7 @@ function duplicateIdentityCode(existingId: string): AppError {
       {
         field: 'personalIdentityCode',
         message: 'A person with this identity code is already registered',
+        code: 'identityCode.duplicate',
       },
     ],
     extra: { existingId, existing: `/api/persons/${existingId}` },
@@ -82,7 +84,11 @@ function columnsFrom(
     if (!current?.identityCodeEncrypted && input.personalIdentityCodePurpose !== null) {
       throw new AppError('validation', 'There is no identity code to give a reason for', {
         errors: [
-          { field: 'personalIdentityCodePurpose', message: 'The person has no identity code' },
+          {
+            field: 'personalIdentityCodePurpose',
+            message: 'The person has no identity code',
+            code: 'identityCode.purposeWithoutCode',
+          },
         ],
       });
     }
@@ -92,6 +98,7 @@ function columnsFrom(
           {
             field: 'personalIdentityCodePurpose',
             message: 'Remove the identity code, or give the reason for keeping it',
+            code: 'identityCode.purposeRequired',
           },
         ],
       });
@@ -121,12 +128,20 @@ async function checkOrganizationsExist(ctx: CustomerContext, ids: string[]) {
   const unique = [...new Set(ids)];
   if (unique.length !== ids.length) {
     throw new AppError('validation', 'An organisation is listed twice', {
-      errors: [{ field: 'organizations', message: 'Each organisation may be listed once' }],
+      errors: [
+        {
+          field: 'organizations',
+          message: 'Each organisation may be listed once',
+          code: 'organizations.duplicate',
+        },
+      ],
     });
   }
   if ((await countExistingOrganizations(ctx.db, unique)) !== unique.length) {
     throw new AppError('validation', 'An organisation in the list does not exist', {
-      errors: [{ field: 'organizations', message: 'Unknown organisation' }],
+      errors: [
+        { field: 'organizations', message: 'Unknown organisation', code: 'organizations.unknown' },
+      ],
     });
   }
 }
@@ -232,8 +247,8 @@ export async function createPerson(ctx: CustomerContext, input: PersonCreate): P
       }
       return inserted;
     })
-    .catch((error: unknown) => {
-      throw uniqueViolationToConflict(error, input.personalIdentityCode);
+    .catch(async (error: unknown) => {
+      throw await raceToConflict(ctx, error, input.personalIdentityCode);
     });
   await logAccess(ctx, 'create', [id], changedFields(input));
   return toView(ctx, row);
@@ -248,6 +263,38 @@ export async function getPerson(ctx: CustomerContext, id: string): Promise<Perso
   return view;
 }
 
+/**
+ * A reader who may not see a protected address may not change it either, nor lift the
+ * protection: what they never saw they cannot overwrite (requirements §10, turvakielto). Billing
+ * data stays editable; its hidden billing address is kept as it is.
+ */
+function keepHiddenAddresses(
+  ctx: CustomerContext,
+  current: PersonRow,
+  patch: PersonPatch,
+): PersonPatch {
+  if (!isAddressProtected(current, ctx.clock.now())) return patch;
+  if (roleHas(ctx.actor.role, 'customers.readProtectedAddress')) return patch;
+  const touched = (['permanentAddress', 'contactAddress', 'addressProtection'] as const).filter(
+    (field) => patch[field] !== undefined,
+  );
+  if (patch.billing?.billingAddress) touched.push('billing.billingAddress' as never);
+  if (touched.length > 0) {
+    throw new AppError('forbidden', 'The address is protected: your role may not change it', {
+      errors: touched.map((field) => ({
+        field,
+        message: 'The address is protected (turvakielto)',
+        code: 'address.protected',
+      })),
+    });
+  }
+  if (!patch.billing) return patch;
+  return {
+    ...patch,
+    billing: { ...patch.billing, billingAddress: current.billing?.billingAddress ?? null },
+  };
+}
+
 export async function updatePerson(
   ctx: CustomerContext,
   id: string,
@@ -258,6 +305,7 @@ export async function updatePerson(
   if (current.archivedAt) {
     throw new AppError('conflict', 'An archived person cannot be changed');
   }
+  patch = keepHiddenAddresses(ctx, current, patch);
   if (patch.personalIdentityCode) {
     const existing = await findPersonIdByIdentityCodeIndex(
       ctx.db,
@@ -290,8 +338,8 @@ export async function updatePerson(
       }
       return updated;
     })
-    .catch((error: unknown) => {
-      throw uniqueViolationToConflict(error, patch.personalIdentityCode);
+    .catch(async (error: unknown) => {
+      throw await raceToConflict(ctx, error, patch.personalIdentityCode);
     });
   if (!row) throw notFound('Person');
   await logAccess(ctx, 'update', [id], changedFields(patch));
@@ -361,14 +409,12 @@ export async function revealIdentityCode(
 }
 
 /** Two registrations racing with the same identity code: the unique index decides, cleanly. */
-function uniqueViolationToConflict(error: unknown, code: string | null | undefined): unknown {
-  const pgCode =
-    (error as { code?: string; cause?: { code?: string } }).code ??
-    (error as { cause?: { code?: string } }).cause?.code;
-  if (pgCode === '23505' && code) {
-    return new AppError('conflict', 'A person with this identity code is already registered', {
-      errors: [{ field: 'personalIdentityCode', message: 'Already registered' }],
-    });
-  }
-  return error;
+async function raceToConflict(
+  ctx: CustomerContext,
+  error: unknown,
+  code: string | null | undefined,
+): Promise<unknown> {
+  if (!code || !isUniqueViolation(error)) return error;
+  const existing = await findPersonIdByIdentityCodeIndex(ctx.db, identityCodeIndex(ctx.keys, code));
+  return existing ? duplicateIdentityCode(existing) : error;
 }

@@ -45,6 +45,7 @@ export function understandQuery(q: string, keys: CustomerContext['keys']): Match
         {
           field: 'q',
           message: `Type at least ${MIN_NAME_QUERY} letters of a name, or a whole identifier`,
+          code: 'search.tooShort',
         },
       ],
     });
@@ -113,7 +114,13 @@ function cursorKey(cursor: string): SearchKey {
   ];
   if ((kind !== 'person' && kind !== 'organization') || !/^[0-9a-f-]{36}$/.test(id)) {
     throw new AppError('validation', 'The cursor is not valid', {
-      errors: [{ field: 'cursor', message: 'Use the nextCursor of a previous page' }],
+      errors: [
+        {
+          field: 'cursor',
+          message: 'Use the nextCursor of a previous page',
+          code: 'cursor.invalid',
+        },
+      ],
     });
   }
   return { score, kind, id };

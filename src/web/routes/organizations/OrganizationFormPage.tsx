@@ -104,9 +104,6 @@ function OrganizationFormPage({ stored }: { stored: OrganizationView | null }) {
         if (error instanceof ApiError && (error.status === 400 || error.status === 409)) {
           const errors = errorsByField(error.problem.errors);
           const duplicate = error.status === 409 ? error.problem.existingId : undefined;
-          if (duplicate && errors.businessId) {
-            errors.businessId = { ...errors.businessId, code: 'organization.duplicateBusinessId' };
-          }
           setDuplicateOf(duplicate ?? null);
           if (Object.keys(errors).length === 0) setFailure(error);
           form.setErrors(errors);

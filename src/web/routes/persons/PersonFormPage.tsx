@@ -132,12 +132,6 @@ function PersonFormPage({ stored }: { stored: PersonView | null }) {
         if (error instanceof ApiError && (error.status === 400 || error.status === 409)) {
           const errors = errorsByField(error.problem.errors);
           const duplicate = error.status === 409 ? error.problem.existingId : undefined;
-          if (duplicate && errors.personalIdentityCode) {
-            errors.personalIdentityCode = {
-              ...errors.personalIdentityCode,
-              code: 'person.duplicateIdentityCode',
-            };
-          }
           setDuplicateOf(duplicate ?? null);
           if (Object.keys(errors).length === 0) setFailure(error);
           form.setErrors(errors);

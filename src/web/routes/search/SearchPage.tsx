@@ -43,7 +43,7 @@ type Results =
 const isTooShort = (error: unknown) =>
   error instanceof ApiError &&
   error.status === 400 &&
-  (error.problem.errors ?? []).some((e) => e.field === 'q');
+  (error.problem.errors ?? []).some((e) => e.code === 'search.tooShort');
 
 export function SearchPage() {
   const { t } = useI18n();

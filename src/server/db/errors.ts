@@ -1,0 +1,5 @@
+/** A unique index refused the row (PostgreSQL 23505), as either driver reports it. */
+export function isUniqueViolation(error: unknown): boolean {
+  const withCode = error as { code?: unknown; cause?: { code?: unknown } } | null;
+  return withCode?.code === '23505' || withCode?.cause?.code === '23505';
+}
