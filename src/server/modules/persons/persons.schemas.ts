@@ -6,21 +6,9 @@ import {
   billingInput,
   billingView,
 } from '../customers/customer-data.schemas.ts';
+import { IDENTITY_CODE_PURPOSES, LANGUAGES } from './persons.constants.ts';
 
-/**
- * Why an identity code may be kept (Data Protection Act 1050/2018, 29 §): the code is processed
- * only with one of these reasons recorded.
- */
-export const IDENTITY_CODE_PURPOSES = [
-  'consent',
-  'legal_obligation',
-  'unambiguous_identification',
-  'social_services',
-  'billing_and_collection',
-  'credit_decision',
-] as const;
-
-export const LANGUAGES = ['fi', 'sv', 'en'] as const;
+export { IDENTITY_CODE_PURPOSES, LANGUAGES };
 
 const name = z.string().trim().min(1).max(100);
 const isoDate = z.iso.date();
