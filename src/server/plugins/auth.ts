@@ -24,7 +24,17 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
   }
+  interface FastifyInstance {
+    /** Every /api route with what it declared: the authorisation matrix is built from this. */
+    routeAccess: RouteAccess[];
+  }
 }
+
+export type RouteAccess = {
+  method: string;
+  url: string;
+  access: { permission: Permission } | { public: true } | { signedIn: true };
+};
 
 /** The signed-in actor of a route that declared a permission (the hook guarantees one). */
 export function actorOf(request: FastifyRequest): Actor {
@@ -54,12 +64,23 @@ export function registerAuth(
   deps: { database: Database; clock: Clock; config: Config },
 ): void {
   app.decorateRequest('actor', null);
+  app.decorate('routeAccess', []);
   app.addHook('onRoute', (route) => {
     // The browsable API documentation (swagger-ui's own routes) is public, like the document.
     if (!route.url.startsWith('/api') || route.url.startsWith('/api/docs')) return;
     const config = route.config;
-    if (!config?.permission && !config?.public && !config?.signedIn) {
+    const access = config?.permission
+      ? { permission: config.permission }
+      : config?.public
+        ? { public: true as const }
+        : config?.signedIn
+          ? { signedIn: true as const }
+          : undefined;
+    if (!access) {
       throw new Error(`Route ${route.method.toString()} ${route.url} declares no permission`);
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') app.routeAccess.push({ method, url: route.url, access });
     }
   });
   const policy = {
