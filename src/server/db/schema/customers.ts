@@ -57,6 +57,7 @@ export const organizations = pgTable(
     uniqueIndex('organization_business_id_key').on(t.businessId),
     index('organization_search_text_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('organization_email_idx').on(sql`lower(${t.email})`),
+    index('organization_phone_idx').on(t.phone),
     index('organization_name_order_idx').on(t.name, t.id),
   ],
 );

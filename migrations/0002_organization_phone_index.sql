@@ -1,0 +1,1 @@
+CREATE INDEX "organization_phone_idx" ON "organization" USING btree ("phone");
