@@ -20,7 +20,7 @@ const USAGE = `usage: npm run bench -- <${BENCHMARKS.join('|')}> [--n N] [--requ
 function parse(argv: string[]): { name: string; options: BenchOptions } | null {
   const [name, ...rest] = argv;
   if (!name || !(BENCHMARKS as readonly string[]).includes(name)) return null;
-  const options: BenchOptions = { n: 100_000, requests: 1_000, json: false };
+  const options: BenchOptions = { n: 1_000_000, requests: 1_000, json: false };
   for (let i = 0; i < rest.length; i++) {
     const [flag = '', inline] = (rest[i] ?? '').split('=', 2);
     if (flag === '--json' && inline === undefined) {
