@@ -4,11 +4,16 @@ import { fileURLToPath } from 'node:url';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const builtIndex = path.join(projectRoot, 'dist/web/index.html');
-/** What the bundle is made of: the web app, the identifier parsers it shares, and its config. */
+/**
+ * What the bundle is made of: the web app, the browser-safe server files it imports (identifier
+ * parsers, constants), its config and its dependencies.
+ */
 const sources = [
   path.join(projectRoot, 'src/web'),
   path.join(projectRoot, 'src/server/lib/finnish'),
+  path.join(projectRoot, 'src/server/modules/persons/persons.constants.ts'),
   path.join(projectRoot, 'vite.config.ts'),
+  path.join(projectRoot, 'package-lock.json'),
 ];
 
 function newestChange(entry: string): number {

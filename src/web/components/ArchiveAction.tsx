@@ -1,14 +1,7 @@
 import { useRef, useState } from 'react';
-import {
-  Button,
-  Modal,
-  ModalContent,
-  ModalFooter,
-  ModalTitle,
-  Paragraph,
-} from 'suomifi-ui-components';
+import { Button } from 'suomifi-ui-components';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { ProblemNotice } from './Notices.tsx';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
 
 /** "Archive" with a confirmation: the record stays, read-only and out of searches. */
 export function ArchiveAction({
@@ -25,7 +18,6 @@ export function ArchiveAction({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const openButton = useRef<HTMLButtonElement>(null);
-  const cancelButton = useRef<HTMLButtonElement>(null);
 
   const close = () => {
     setOpen(false);
@@ -51,27 +43,17 @@ export function ArchiveAction({
       <Button variant="secondary" ref={openButton} onClick={() => setOpen(true)}>
         {t('common.archive')}
       </Button>
-      <Modal
-        visible={open}
-        appElementId="app"
-        focusOnOpenRef={cancelButton}
-        focusOnCloseRef={openButton}
-        onEscKeyDown={close}
-      >
-        <ModalContent>
-          <ModalTitle>{title}</ModalTitle>
-          <Paragraph>{explanation}</Paragraph>
-          {error !== null && <ProblemNotice error={error} />}
-        </ModalContent>
-        <ModalFooter>
-          <Button onClick={confirm} disabled={busy}>
-            {t('common.archive')}
-          </Button>
-          <Button variant="secondary" ref={cancelButton} onClick={close}>
-            {t('common.cancel')}
-          </Button>
-        </ModalFooter>
-      </Modal>
+      <ConfirmDialog
+        open={open}
+        title={title}
+        explanation={explanation}
+        failure={error}
+        busy={busy}
+        confirmText={t('common.archive')}
+        onConfirm={confirm}
+        onCancel={close}
+        opener={openButton}
+      />
     </>
   );
 }

@@ -3,6 +3,9 @@ import { AddressFields } from './AddressFields.tsx';
 import { TextField } from './Fields.tsx';
 import type { FormController } from './useForm.ts';
 
+/** The e-invoicing fields: each labelled `billing.{part}` with the hint `billing.{part}Hint`. */
+const E_INVOICE_PARTS = ['eInvoiceAddress', 'eInvoiceIntermediator', 'ovt'] as const;
+
 export function BillingFields({ form }: { form: FormController }) {
   const { t } = useI18n();
   return (
@@ -16,24 +19,15 @@ export function BillingFields({ form }: { form: FormController }) {
       <fieldset className="fieldset">
         <legend className="fieldset__legend">{t('billing.eInvoice')}</legend>
         <div className="field-grid">
-          <TextField
-            form={form}
-            path="billing.eInvoiceAddress"
-            label={t('billing.eInvoiceAddress')}
-            hint={t('billing.eInvoiceAddressHint')}
-          />
-          <TextField
-            form={form}
-            path="billing.eInvoiceIntermediator"
-            label={t('billing.eInvoiceIntermediator')}
-            hint={t('billing.eInvoiceIntermediatorHint')}
-          />
-          <TextField
-            form={form}
-            path="billing.ovt"
-            label={t('billing.ovt')}
-            hint={t('billing.ovtHint')}
-          />
+          {E_INVOICE_PARTS.map((part) => (
+            <TextField
+              key={part}
+              form={form}
+              path={`billing.${part}`}
+              label={t(`billing.${part}`)}
+              hint={t(`billing.${part}Hint`)}
+            />
+          ))}
         </div>
       </fieldset>
     </>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Dropdown, DropdownItem, TextInput, Textarea } from 'suomifi-ui-components';
+import { DateInput, Dropdown, DropdownItem, TextInput, Textarea } from 'suomifi-ui-components';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { fieldId } from './form.ts';
 import type { FormController } from './useForm.ts';
@@ -14,91 +14,80 @@ type Common = {
   required?: boolean | undefined;
 };
 
+/**
+ * What every field shares: the id the error summary links to, its label and hint, and its error
+ * (in the reader's language).
+ */
+function useFieldProps({ form, path, label, hint, className }: Common) {
+  const { errorText } = useI18n();
+  const error = form.errors[path];
+  return {
+    id: fieldId(path),
+    className,
+    labelText: label,
+    hintText: hint,
+    status: error ? ('error' as const) : ('default' as const),
+    statusText: error ? errorText(error) : undefined,
+    fullWidth: true,
+  };
+}
+
 export function TextField({
-  form,
-  path,
-  label,
-  hint,
-  className,
-  required,
   type = 'text',
   inputMode,
   maxLength,
   autoComplete = 'off',
+  required,
+  ...common
 }: Common & {
   type?: 'text' | 'email' | 'tel' | 'password';
   inputMode?: 'text' | 'numeric' | 'email' | 'tel' | undefined;
   maxLength?: number | undefined;
   autoComplete?: string | undefined;
 }) {
-  const { errorText } = useI18n();
-  const error = form.errors[path];
+  const { form, path } = common;
   return (
     <TextInput
-      id={fieldId(path)}
-      className={className}
-      labelText={label}
-      hintText={hint}
+      {...useFieldProps(common)}
       value={form.values[path] ?? ''}
       onChange={(value) => form.set(path, value === undefined ? '' : String(value))}
       onBlur={() => form.blur(path)}
-      status={error ? 'error' : 'default'}
-      statusText={error ? errorText(error) : undefined}
       type={type}
       inputMode={inputMode}
       maxLength={maxLength}
       autoComplete={autoComplete}
       aria-required={required || undefined}
-      fullWidth
     />
   );
 }
 
-export function TextAreaField({ form, path, label, hint, className }: Common) {
-  const { errorText } = useI18n();
-  const error = form.errors[path];
+export function TextAreaField(common: Common) {
+  const { form, path } = common;
   return (
     <Textarea
-      id={fieldId(path)}
-      className={className}
-      labelText={label}
-      hintText={hint}
+      {...useFieldProps(common)}
       value={form.values[path] ?? ''}
       onChange={(event) => form.set(path, event.target.value)}
       onBlur={() => form.blur(path)}
-      status={error ? 'error' : 'default'}
-      statusText={error ? errorText(error) : undefined}
       resize="vertical"
       rows={4}
-      fullWidth
     />
   );
 }
 
 export function SelectField({
-  form,
-  path,
-  label,
-  hint,
-  className,
   placeholder,
   options,
+  ...common
 }: Common & { placeholder?: string; options: { value: string; label: string }[] }) {
-  const { errorText } = useI18n();
-  const error = form.errors[path];
+  const { form, path } = common;
   const value = form.values[path] ?? '';
   return (
     <Dropdown
-      id={fieldId(path)}
-      className={className}
-      labelText={label}
-      hintText={hint}
+      {...useFieldProps(common)}
       visualPlaceholder={placeholder}
       value={value === '' ? null : value}
       onChange={(next: string) => form.set(path, next)}
-      status={error ? 'error' : 'default'}
-      statusText={error ? errorText(error) : undefined}
-      fullWidth
     >
       {options.map((option) => (
         <DropdownItem key={option.value} value={option.value}>
@@ -106,5 +95,21 @@ export function SelectField({
         </DropdownItem>
       ))}
     </Dropdown>
+  );
+}
+
+/** A date typed as d.m.yyyy or picked from a calendar in the reader's language. */
+export function DateField(common: Common) {
+  const { form, path } = common;
+  const { language } = useI18n();
+  return (
+    <DateInput
+      {...useFieldProps(common)}
+      value={form.values[path] ?? ''}
+      onChange={({ value }) => form.set(path, value)}
+      onBlur={() => form.blur(path)}
+      datePickerEnabled
+      language={language}
+    />
   );
 }

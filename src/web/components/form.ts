@@ -72,6 +72,9 @@ export function billingInput(values: FormValues): Billing | null {
   return Object.values(billing).every((part) => part === null) ? null : billing;
 }
 
+/** A request body with every member present: null where the form leaves it empty. */
+export type FullInput<T> = Required<{ [K in keyof T]: T[K] | null }>;
+
 /** The members of `current` that differ from `initial`: what a PATCH should send. */
 export function changedFields<T extends Record<string, unknown>>(
   initial: T,

@@ -12,6 +12,7 @@ import {
   textOrNull,
   withoutEmpty,
   type FormValues,
+  type FullInput,
 } from '../../components/form.ts';
 
 export const ORGANIZATION_REQUIRED: ReadonlySet<string> = new Set(['name']);
@@ -29,11 +30,7 @@ export function organizationValues(organization: OrganizationView | null): FormV
   };
 }
 
-type FullInput = Required<{
-  [K in keyof OrganizationCreateInput]: OrganizationCreateInput[K] | null;
-}>;
-
-function fullInput(values: FormValues): FullInput {
+function fullInput(values: FormValues): FullInput<OrganizationCreateInput> {
   return {
     name: values.name?.trim() ?? '',
     businessId: textOrNull(values, 'businessId'),

@@ -1,15 +1,7 @@
 import { useRef, useState } from 'react';
-import {
-  Button,
-  Modal,
-  ModalContent,
-  ModalFooter,
-  ModalTitle,
-  Paragraph,
-  TextInput,
-} from 'suomifi-ui-components';
+import { Button, TextInput } from 'suomifi-ui-components';
 import { api, ApiError, type PersonView } from '../../api.ts';
-import { ProblemNotice } from '../../components/Notices.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 
 /**
@@ -77,41 +69,33 @@ export function IdentityCode({ person, canReveal }: { person: PersonView; canRev
             {t('person.showIdentityCode')}
           </Button>
         ))}
-      <Modal
-        visible={open}
-        appElementId="app"
-        focusOnOpenRef={purposeInput}
-        focusOnCloseRef={showButton}
-        onEscKeyDown={close}
+      <ConfirmDialog
+        open={open}
+        title={t('person.revealTitle')}
+        explanation={t('person.revealExplanation')}
+        failure={failure}
+        busy={busy}
+        confirmText={t('person.showIdentityCode')}
+        onConfirm={reveal}
+        onCancel={close}
+        opener={showButton}
+        focusOnOpen={purposeInput}
       >
-        <ModalContent>
-          <ModalTitle>{t('person.revealTitle')}</ModalTitle>
-          <Paragraph mb="m">{t('person.revealExplanation')}</Paragraph>
-          <TextInput
-            ref={purposeInput}
-            labelText={t('person.revealPurpose')}
-            hintText={t('person.revealPurposeHint')}
-            value={purpose}
-            autoComplete="off"
-            onChange={(value) => setPurpose(value === undefined ? '' : String(value))}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter') reveal();
-            }}
-            status={purposeError ? 'error' : 'default'}
-            statusText={purposeError ?? undefined}
-            fullWidth
-          />
-          {failure !== null && <ProblemNotice error={failure} />}
-        </ModalContent>
-        <ModalFooter>
-          <Button onClick={reveal} disabled={busy}>
-            {t('person.showIdentityCode')}
-          </Button>
-          <Button variant="secondary" onClick={close}>
-            {t('common.cancel')}
-          </Button>
-        </ModalFooter>
-      </Modal>
+        <TextInput
+          ref={purposeInput}
+          labelText={t('person.revealPurpose')}
+          hintText={t('person.revealPurposeHint')}
+          value={purpose}
+          autoComplete="off"
+          onChange={(value) => setPurpose(value === undefined ? '' : String(value))}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') reveal();
+          }}
+          status={purposeError ? 'error' : 'default'}
+          statusText={purposeError ?? undefined}
+          fullWidth
+        />
+      </ConfirmDialog>
     </span>
   );
 }

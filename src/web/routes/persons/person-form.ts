@@ -8,19 +8,11 @@ import {
   textOrNull,
   withoutEmpty,
   type FormValues,
+  type FullInput,
 } from '../../components/form.ts';
 import { formatDate, parseFinnishDate } from '../../format.ts';
 
 export const PERSON_REQUIRED: ReadonlySet<string> = new Set(['firstName', 'lastName']);
-
-export const IDENTITY_CODE_PURPOSES = [
-  'consent',
-  'legal_obligation',
-  'unambiguous_identification',
-  'social_services',
-  'billing_and_collection',
-  'credit_decision',
-] as const satisfies readonly NonNullable<PersonView['personalIdentityCodePurpose']>[];
 
 /** An organisation the person represents, as the form holds it. */
 export type OrganizationLink = {
@@ -104,25 +96,23 @@ export const addressesHidden = (person: PersonView | null): boolean =>
   person.permanentAddress === null &&
   person.contactAddress === null;
 
-type FullInput = Required<{
-  [K in keyof PersonCreateInput]: PersonCreateInput[K] | null;
-}>;
+type Input = FullInput<PersonCreateInput>;
 
-function fullInput(form: PersonForm, stored: PersonView | null): Partial<FullInput> {
+function fullInput(form: PersonForm, stored: PersonView | null): Partial<Input> {
   const { values } = form;
   const code = textOrNull(values, 'personalIdentityCode');
   const hasCode =
     code !== null || ((stored?.personalIdentityCode ?? null) !== null && !form.removeIdentityCode);
   const endsOnText = textOrNull(values, 'addressProtection.endsOn');
-  const input: Partial<FullInput> = {
+  const input: Partial<Input> = {
     firstName: values.firstName?.trim() ?? '',
     lastName: values.lastName?.trim() ?? '',
     personalIdentityCodePurpose: hasCode
-      ? ((values.personalIdentityCodePurpose || null) as FullInput['personalIdentityCodePurpose'])
+      ? ((values.personalIdentityCodePurpose || null) as Input['personalIdentityCodePurpose'])
       : null,
     email: textOrNull(values, 'email'),
     phone: textOrNull(values, 'phone'),
-    language: (values.language || 'fi') as FullInput['language'],
+    language: (values.language || 'fi') as Input['language'],
     organizations: form.organizations.map((link) => ({
       organizationId: link.organizationId,
       title: link.title.trim() || null,

@@ -1,5 +1,4 @@
-import { Link } from 'react-router';
-import { RouterLink } from 'suomifi-ui-components';
+import { BackLink } from '../../components/BackLink.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 
 let lastSearch = '';
@@ -12,11 +11,8 @@ export function rememberSearch(search: string): void {
 export function BackToSearch() {
   const { t } = useI18n();
   return (
-    <nav className="back-link" aria-label={t('nav.breadcrumb')}>
-      <RouterLink asComponent={Link} to={`/search${lastSearch}`}>
-        <span aria-hidden="true">‹ </span>
-        {lastSearch ? t('nav.backToResults') : t('nav.toSearch')}
-      </RouterLink>
-    </nav>
+    <BackLink to={`/search${lastSearch}`}>
+      {lastSearch ? t('nav.backToResults') : t('nav.toSearch')}
+    </BackLink>
   );
 }

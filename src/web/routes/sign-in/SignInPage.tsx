@@ -63,28 +63,22 @@ export function SignInPage({ expired }: { expired: boolean }) {
           )}
         </div>
         <form noValidate onSubmit={submit} className="sign-in__form">
-          <TextInput
-            id="sign-in-username"
-            labelText={t('signIn.username')}
+          <SignInField
             name="username"
+            label={t('signIn.username')}
             autoComplete="username"
             value={username}
-            onChange={(value) => setUsername(value === undefined ? '' : String(value))}
-            status={missing.username ? 'error' : 'default'}
-            statusText={missing.username ? t('signIn.usernameMissing') : undefined}
-            fullWidth
+            onChange={setUsername}
+            missingText={missing.username ? t('signIn.usernameMissing') : null}
           />
-          <TextInput
-            id="sign-in-password"
-            labelText={t('signIn.password')}
+          <SignInField
             name="password"
+            label={t('signIn.password')}
             type="password"
             autoComplete="current-password"
             value={password}
-            onChange={(value) => setPassword(value === undefined ? '' : String(value))}
-            status={missing.password ? 'error' : 'default'}
-            statusText={missing.password ? t('signIn.passwordMissing') : undefined}
-            fullWidth
+            onChange={setPassword}
+            missingText={missing.password ? t('signIn.passwordMissing') : null}
           />
           <Button type="submit" fullWidth disabled={busy}>
             {t('signIn.submit')}
@@ -93,5 +87,39 @@ export function SignInPage({ expired }: { expired: boolean }) {
         <p className="hint">{t('signIn.commitmentNote')}</p>
       </div>
     </div>
+  );
+}
+
+function SignInField({
+  name,
+  label,
+  type,
+  autoComplete,
+  value,
+  onChange,
+  missingText,
+}: {
+  name: 'username' | 'password';
+  label: string;
+  type?: 'password';
+  autoComplete: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** Said when the field was left empty, else null. */
+  missingText: string | null;
+}) {
+  return (
+    <TextInput
+      id={`sign-in-${name}`}
+      labelText={label}
+      name={name}
+      type={type}
+      autoComplete={autoComplete}
+      value={value}
+      onChange={(next) => onChange(next === undefined ? '' : String(next))}
+      status={missingText ? 'error' : 'default'}
+      statusText={missingText ?? undefined}
+      fullWidth
+    />
   );
 }

@@ -1,0 +1,71 @@
+import { useRef } from 'react';
+import type { ReactNode, RefObject } from 'react';
+import {
+  Button,
+  Modal,
+  ModalContent,
+  ModalFooter,
+  ModalTitle,
+  Paragraph,
+} from 'suomifi-ui-components';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { ProblemNotice } from './Notices.tsx';
+
+/**
+ * A modal that asks before an action. Opening moves the focus into it (to `focusOnOpen`, else
+ * to "Cancel"); closing returns it to the button that opened it (`opener`). Esc cancels.
+ */
+export function ConfirmDialog({
+  open,
+  title,
+  explanation,
+  children,
+  failure,
+  busy,
+  confirmText,
+  onConfirm,
+  onCancel,
+  opener,
+  focusOnOpen,
+}: {
+  open: boolean;
+  title: string;
+  explanation: string;
+  /** What the dialog asks for, below the explanation (e.g. an input). */
+  children?: ReactNode;
+  /** Why the action failed, or null. */
+  failure: unknown;
+  busy: boolean;
+  confirmText: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  opener: RefObject<HTMLButtonElement | null>;
+  focusOnOpen?: RefObject<HTMLElement | null>;
+}) {
+  const { t } = useI18n();
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  return (
+    <Modal
+      visible={open}
+      appElementId="app"
+      focusOnOpenRef={focusOnOpen ?? cancelButton}
+      focusOnCloseRef={opener}
+      onEscKeyDown={onCancel}
+    >
+      <ModalContent>
+        <ModalTitle>{title}</ModalTitle>
+        <Paragraph mb={children ? 'm' : undefined}>{explanation}</Paragraph>
+        {children}
+        {failure !== null && <ProblemNotice error={failure} />}
+      </ModalContent>
+      <ModalFooter>
+        <Button onClick={onConfirm} disabled={busy}>
+          {confirmText}
+        </Button>
+        <Button variant="secondary" ref={cancelButton} onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </ModalFooter>
+    </Modal>
+  );
+}
