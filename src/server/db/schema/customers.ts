@@ -33,6 +33,16 @@ export type BillingData = {
   ovt: string | null;
 };
 
+/** What every customer record has: notes, the folded search name and its life-cycle times. */
+const customerRecordColumns = () => ({
+  notes: text('notes'),
+  /** Name folded for trigram search (lower case, å/ä/ö → a/a/o); see lib/search-text.ts. */
+  searchText: text('search_text').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  archivedAt: timestamp('archived_at', { withTimezone: true }),
+});
+
 export const organizations = pgTable(
   'organization',
   {
@@ -46,12 +56,7 @@ export const organizations = pgTable(
     billing: jsonb('billing').$type<BillingData>(),
     email: text('email'),
     phone: text('phone'),
-    notes: text('notes'),
-    /** Name folded for trigram search (lower case, å/ä/ö → a/a/o); see lib/search-text.ts. */
-    searchText: text('search_text').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    ...customerRecordColumns(),
   },
   (t) => [
     uniqueIndex('organization_business_id_key').on(t.businessId),
@@ -86,11 +91,7 @@ export const persons = pgTable(
     addressProtectionActive: boolean('address_protection_active').notNull().default(false),
     addressProtectionEndsOn: date('address_protection_ends_on', { mode: 'string' }),
     addressProtectionSource: text('address_protection_source'),
-    notes: text('notes'),
-    searchText: text('search_text').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    ...customerRecordColumns(),
   },
   (t) => [
     uniqueIndex('person_identity_code_index_key').on(t.identityCodeIndex),
