@@ -3,7 +3,9 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../server/config.ts';
 import { openDatabase, type Database } from '../server/db/client.ts';
 import { DataDirLockedError } from '../server/db/lock.ts';
+import { keysFromMaster, loadMasterKey } from '../server/lib/crypto.ts';
 import { AppError } from '../server/lib/errors.ts';
+import { sealAccessLog, verifyAccessLog } from '../server/modules/access-log/access-log.chain.ts';
 import { ROLES } from '../server/modules/auth/permissions.ts';
 import { checkNewStaffUser, createStaffUser } from '../server/modules/staff/staff.service.ts';
 
@@ -11,6 +13,9 @@ const USAGE = `Usage: rekisteri <command>
 
 Commands:
   migrate                         apply the database migrations
+  audit verify                    check that no access-log entry was changed, removed or reordered
+  audit seal                      chain the access-log entries written until now (the server does
+                                  this by itself every few seconds)
   user add NAME --role ROLE --password-stdin [--commitment-signed YYYY-MM-DD]
                                   create a staff account; the password is read from standard input
                                   roles: ${ROLES.join(', ')}
@@ -39,6 +44,33 @@ async function withDatabase<T>(run: (database: Database) => Promise<T>): Promise
   } finally {
     await database.close();
   }
+}
+
+class VerifyFailure extends Error {}
+
+function loadKeys() {
+  return keysFromMaster(loadMasterKey(loadConfig()).key);
+}
+
+async function auditVerify(): Promise<string> {
+  const keys = loadKeys();
+  const started = performance.now();
+  const result = await withDatabase((database) => verifyAccessLog(database.db, keys));
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (!result.ok) {
+    throw new VerifyFailure(
+      `The access log has been tampered with: entry at position ${result.position}: ${result.problem}. (${result.entries} entries read in ${seconds} s)`,
+    );
+  }
+  return `The access log is intact: ${result.entries} entries, ${result.sealed} chained, ${result.unsealed} not chained yet (checked one by one). ${seconds} s.`;
+}
+
+async function auditSeal(): Promise<string> {
+  const keys = loadKeys();
+  const { sealed } = await withDatabase((database) =>
+    sealAccessLog(database.db, keys, { before: new Date() }),
+  );
+  return `Chained ${sealed} new access-log entries.`;
 }
 
 async function userAdd(args: string[]): Promise<string> {
@@ -78,6 +110,12 @@ async function main(argv: string[]): Promise<string> {
     case 'migrate':
       await withDatabase(() => Promise.resolve());
       return 'The database is up to date.';
+    case 'audit': {
+      const [sub] = rest;
+      if (sub === 'verify') return auditVerify();
+      if (sub === 'seal') return auditSeal();
+      throw new UsageError(`Unknown audit command "${sub ?? ''}"`);
+    }
     case 'user': {
       const [sub, ...args] = rest;
       if (sub === 'add') return userAdd(args);
@@ -97,7 +135,10 @@ main(process.argv.slice(2)).then(
     console.log(message);
   },
   (error: unknown) => {
-    if (error instanceof UsageError) {
+    if (error instanceof VerifyFailure) {
+      console.error(error.message);
+      process.exitCode = 1;
+    } else if (error instanceof UsageError) {
       console.error(`${error.message}\n\n${USAGE}`);
       process.exitCode = 2;
     } else if (error instanceof AppError) {

@@ -12,7 +12,7 @@ import {
 import { z } from 'zod';
 import { sql } from 'drizzle-orm';
 import type { AppDeps, RouteDeps } from './deps.ts';
-import { serverLogAccessLog } from './modules/access-log/access-log.ts';
+import { databaseAccessLog } from './modules/access-log/access-log.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.ts';
 import { personsRoutes } from './modules/persons/persons.routes.ts';
@@ -72,7 +72,7 @@ export async function buildApp(
   app.removeContentTypeParser('text/plain');
   const routeDeps: RouteDeps = {
     ...deps,
-    accessLog: deps.accessLog ?? serverLogAccessLog(app.log),
+    accessLog: deps.accessLog ?? databaseAccessLog(deps.keys, deps.clock),
   };
 
   registerProblemHandler(app);

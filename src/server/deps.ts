@@ -27,5 +27,6 @@ export function customerContext(deps: RouteDeps, request: FastifyRequest): Custo
     accessLog: deps.accessLog,
     actor: actorOf(request),
     requestId: request.id,
+    clientAddress: request.ip,
   };
 }

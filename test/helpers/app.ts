@@ -1,7 +1,9 @@
 import crypto from 'node:crypto';
 import { after, before, describe } from 'node:test';
 import { Writable } from 'node:stream';
+import { asc } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import { accessLog } from '../../src/server/db/schema/index.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import type { Clock } from '../../src/server/lib/clock.ts';
@@ -106,6 +108,34 @@ export function forEachEngine(
       });
     });
   }
+}
+
+export type LoggedAccess = {
+  position: number;
+  username: string | null;
+  role: string | null;
+  action: string;
+  subjectIds: string[];
+  fields: string[];
+  changes: Record<string, unknown> | null;
+  purpose: string | null;
+};
+
+/** The access log as stored, oldest first. */
+export async function accessLogEntries(testApp: TestApp): Promise<LoggedAccess[]> {
+  return testApp.database.db
+    .select({
+      position: accessLog.position,
+      username: accessLog.username,
+      role: accessLog.role,
+      action: accessLog.action,
+      subjectIds: accessLog.subjectIds,
+      fields: accessLog.fields,
+      changes: accessLog.changes,
+      purpose: accessLog.purpose,
+    })
+    .from(accessLog)
+    .orderBy(asc(accessLog.position));
 }
 
 export const json = (cookie?: string) => ({

@@ -13,6 +13,8 @@ export type Keys = {
   decrypt(ciphertext: Buffer, context: string): string;
   /** HMAC-SHA-256 of a normalised value, for exact-match lookup without the plain text. */
   blindIndex(value: string, purpose: string): Buffer;
+  /** HMAC-SHA-256 under the audit key: access-log entries and their chain. */
+  auditMac(...parts: (string | Buffer)[]): Buffer;
 };
 
 export function keysFromMaster(master: Buffer): Keys {
@@ -21,6 +23,7 @@ export function keysFromMaster(master: Buffer): Keys {
     Buffer.from(crypto.hkdfSync('sha256', master, Buffer.alloc(0), label, 32));
   const encryptionKey = derive('asiakasrekisteri/encryption/v1');
   const indexKey = derive('asiakasrekisteri/blind-index/v1');
+  const auditKey = derive('asiakasrekisteri/audit/v1');
   return {
     encrypt(plaintext, context) {
       const nonce = crypto.randomBytes(NONCE_BYTES);
@@ -41,6 +44,17 @@ export function keysFromMaster(master: Buffer): Keys {
     },
     blindIndex(value, purpose) {
       return crypto.createHmac('sha256', indexKey).update(`${purpose}\0${value}`).digest();
+    },
+    auditMac(...parts) {
+      const mac = crypto.createHmac('sha256', auditKey);
+      for (const part of parts) {
+        const bytes = Buffer.isBuffer(part) ? part : Buffer.from(part, 'utf8');
+        // Length-prefixed, so that no two different part lists give the same input.
+        const length = Buffer.alloc(4);
+        length.writeUInt32BE(bytes.length);
+        mac.update(length).update(bytes);
+      }
+      return mac.digest();
     },
   };
 }

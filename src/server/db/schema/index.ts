@@ -1,2 +1,3 @@
 export * from './staff.ts';
 export * from './customers.ts';
+export * from './access-log.ts';

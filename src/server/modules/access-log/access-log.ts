@@ -1,30 +1,100 @@
-import type { FastifyBaseLogger } from 'fastify';
+import crypto from 'node:crypto';
+import type { Db } from '../../db/client.ts';
+import { accessLog } from '../../db/schema/index.ts';
+import type { Clock } from '../../lib/clock.ts';
+import type { Keys } from '../../lib/crypto.ts';
 
-export type AccessAction = 'read' | 'search' | 'create' | 'update' | 'archive' | 'reveal';
+export const ACCESS_ACTIONS = ['read', 'search', 'create', 'update', 'archive', 'reveal'] as const;
+export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 
 export type AccessLogEntry = {
-  userId: string;
-  role: string;
+  userId: string | null;
+  username: string | null;
+  role: string | null;
   action: AccessAction;
   subjectIds: string[];
-  /** Field or category names, never values. */
+  /** Field or category names. */
   fields: string[];
-  purpose?: string;
-  requestId: string;
+  /** For a change: field → {old, new} for ordinary fields, "changed" for encrypted ones. */
+  changes?: Record<string, unknown> | null;
+  purpose?: string | null;
+  clientAddress?: string | null;
+  requestId?: string | null;
 };
 
 /**
- * Where every read and change of personal data is recorded. This first implementation writes a
- * structured line to the server log (ids and field names only); the access-log issue (#3)
- * replaces it with the tamper-evident table, written in the same transaction as each change.
+ * Where every read and change of personal data is recorded. `record` writes through the handle
+ * it is given, so a change and its entry share one transaction, and a read's entry is written
+ * before its data is returned: when the entry cannot be written, the request fails.
  */
-export type AccessLog = { record(entry: AccessLogEntry): Promise<void> };
+export type AccessLog = { record(db: Db, entry: AccessLogEntry): Promise<void> };
 
-export function serverLogAccessLog(log: FastifyBaseLogger): AccessLog {
+/** JSON with object keys sorted, so that a value read back from jsonb MACs the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+export type StoredEntry = {
+  entryId: string;
+  occurredAt: Date;
+  userId: string | null;
+  username: string | null;
+  role: string | null;
+  action: string;
+  subjectIds: string[];
+  fields: string[];
+  changes: Record<string, unknown> | null;
+  purpose: string | null;
+  clientAddress: string | null;
+  requestId: string | null;
+};
+
+/** The MAC of an entry's whole content: any change to a stored entry shows. */
+export function entryMac(keys: Keys, entry: StoredEntry): Buffer {
+  return keys.auditMac(
+    'access_log/v1',
+    canonicalJson([
+      entry.entryId,
+      entry.occurredAt.toISOString(),
+      entry.userId,
+      entry.username,
+      entry.role,
+      entry.action,
+      entry.subjectIds,
+      entry.fields,
+      entry.changes,
+      entry.purpose,
+      entry.clientAddress,
+      entry.requestId,
+    ]),
+  );
+}
+
+export function databaseAccessLog(keys: Keys, clock: Clock): AccessLog {
   return {
-    record(entry) {
-      log.info({ accessLog: entry }, 'personal data accessed');
-      return Promise.resolve();
+    async record(db, entry) {
+      const stored: StoredEntry = {
+        entryId: crypto.randomUUID(),
+        occurredAt: clock.now(),
+        userId: entry.userId,
+        username: entry.username,
+        role: entry.role,
+        action: entry.action,
+        subjectIds: entry.subjectIds,
+        fields: entry.fields,
+        changes: entry.changes ?? null,
+        purpose: entry.purpose ?? null,
+        clientAddress: entry.clientAddress ?? null,
+        requestId: entry.requestId ?? null,
+      };
+      await db.insert(accessLog).values({ ...stored, entryMac: entryMac(keys, stored) });
     },
   };
 }

@@ -12,24 +12,31 @@ export type CustomerContext = {
   accessLog: AccessLog;
   actor: Actor;
   requestId: string;
+  clientAddress: string;
 };
 
-/** Records that the actor read or changed these subjects' data (field names, never values). */
+/**
+ * Records that the actor read or changed these subjects' data, through `ctx.db`: pass the
+ * transaction's context for a change, so the change and its entry commit together.
+ */
 export function logAccess(
   ctx: CustomerContext,
   action: AccessAction,
   subjectIds: string[],
   fields: string[],
-  purpose?: string,
+  details: { purpose?: string; changes?: Record<string, unknown> } = {},
 ): Promise<void> {
   if (subjectIds.length === 0) return Promise.resolve();
-  return ctx.accessLog.record({
+  return ctx.accessLog.record(ctx.db, {
     userId: ctx.actor.userId,
+    username: ctx.actor.username,
     role: ctx.actor.role,
     action,
     subjectIds,
     fields,
-    ...(purpose ? { purpose } : {}),
+    changes: details.changes ?? null,
+    purpose: details.purpose ?? null,
+    clientAddress: ctx.clientAddress,
     requestId: ctx.requestId,
   });
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { forEachEngine, json } from '../../../../test/helpers/app.ts';
+import { accessLogEntries, forEachEngine, json } from '../../../../test/helpers/app.ts';
 
 const matti = {
   firstName: 'Matti',
@@ -110,9 +110,11 @@ forEachEngine('persons', ({ ctx }) => {
     });
     assert.equal(revealed.statusCode, 200);
     assert.deepEqual(revealed.json(), { personalIdentityCode: '131052-308T' });
-    const logged = ctx().logLines.find((line) => line.includes('"action":"reveal"'));
-    assert.ok(logged, 'the reveal is recorded');
-    assert.ok(logged.includes(id) && logged.includes('Laskun perintä'));
+    const logged = (await accessLogEntries(ctx())).filter((e) => e.action === 'reveal');
+    assert.equal(logged.length, 1, 'the reveal is recorded');
+    assert.deepEqual(logged[0]?.subjectIds, [id]);
+    assert.deepEqual(logged[0]?.fields, ['personalIdentityCode']);
+    assert.equal(logged[0]?.purpose, 'Laskun perintä, asiakas soitti');
   });
 
   test('PATCH changes only the given fields; null removes a value', async () => {

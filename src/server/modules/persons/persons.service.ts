@@ -228,6 +228,9 @@ export async function createPerson(ctx: CustomerContext, input: PersonCreate): P
   const columns = columnsFrom(ctx, id, input, undefined);
   const row = await ctx.db
     .transaction(async (tx) => {
+      await logAccess({ ...ctx, db: tx }, 'create', [id], changedFields(input), {
+        changes: describeChanges(undefined, columns, input.organizations, []),
+      });
       const inserted = await insertPerson(tx, {
         ...columns,
         id,
@@ -250,7 +253,6 @@ export async function createPerson(ctx: CustomerContext, input: PersonCreate): P
     .catch(async (error: unknown) => {
       throw await raceToConflict(ctx, error, input.personalIdentityCode);
     });
-  await logAccess(ctx, 'create', [id], changedFields(input));
   return toView(ctx, row);
 }
 
@@ -323,8 +325,12 @@ export async function updatePerson(
     );
   }
   const columns = columnsFrom(ctx, id, patch, current);
+  const linksBefore = patch.organizations ? await findOrganizationsOfPerson(ctx.db, id) : [];
   const row = await ctx.db
     .transaction(async (tx) => {
+      await logAccess({ ...ctx, db: tx }, 'update', [id], changedFields(patch), {
+        changes: describeChanges(current, columns, patch.organizations, linksBefore),
+      });
       const updated = await updatePersonRow(tx, id, { ...columns, updatedAt: ctx.clock.now() });
       if (patch.organizations) {
         await replaceOrganizationsOfPerson(
@@ -342,18 +348,20 @@ export async function updatePerson(
       throw await raceToConflict(ctx, error, patch.personalIdentityCode);
     });
   if (!row) throw notFound('Person');
-  await logAccess(ctx, 'update', [id], changedFields(patch));
   return toView(ctx, row);
 }
 
 export async function archivePerson(ctx: CustomerContext, id: string): Promise<void> {
   const current = await findPersonById(ctx.db, id);
   if (!current) throw notFound('Person');
-  if (!current.archivedAt) {
-    const now = ctx.clock.now();
-    await updatePersonRow(ctx.db, id, { archivedAt: now, updatedAt: now });
-  }
-  await logAccess(ctx, 'archive', [id], ['archivedAt']);
+  if (current.archivedAt) return;
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    await logAccess({ ...ctx, db: tx }, 'archive', [id], ['archivedAt'], {
+      changes: { archivedAt: { old: null, new: now.toISOString() } },
+    });
+    await updatePersonRow(tx, id, { archivedAt: now, updatedAt: now });
+  });
 }
 
 export async function listPersons(
@@ -402,7 +410,7 @@ export async function revealIdentityCode(
   if (!row) throw notFound('Person');
   if (!row.identityCodeEncrypted)
     throw new AppError('not_found', 'The person has no identity code');
-  await logAccess(ctx, 'reveal', [id], ['personalIdentityCode'], purpose);
+  await logAccess(ctx, 'reveal', [id], ['personalIdentityCode'], { purpose });
   return {
     personalIdentityCode: ctx.keys.decrypt(row.identityCodeEncrypted, identityCodeContext(row.id)),
   };
@@ -417,4 +425,57 @@ async function raceToConflict(
   if (!code || !isUniqueViolation(error)) return error;
   const existing = await findPersonIdByIdentityCodeIndex(ctx.db, identityCodeIndex(ctx.keys, code));
   return existing ? duplicateIdentityCode(existing) : error;
+}
+
+/** Column → the field name the API and the log use. */
+const LOGGED_COLUMNS: Partial<Record<keyof PersonInsert, string>> = {
+  firstName: 'firstName',
+  lastName: 'lastName',
+  identityCodePurpose: 'personalIdentityCodePurpose',
+  email: 'email',
+  phone: 'phone',
+  permanentAddress: 'permanentAddress',
+  contactAddress: 'contactAddress',
+  language: 'language',
+  billing: 'billing',
+  addressProtectionActive: 'addressProtection.active',
+  addressProtectionEndsOn: 'addressProtection.endsOn',
+  addressProtectionSource: 'addressProtection.source',
+  notes: 'notes',
+};
+
+/**
+ * What a change did, for the access log: old and new values of ordinary fields; the identity
+ * code, which is stored encrypted, only as "changed".
+ */
+function describeChanges(
+  current: PersonRow | undefined,
+  columns: Partial<PersonInsert>,
+  links: { organizationId: string; title?: string | null }[] | undefined,
+  linksBefore: { organizationId: string; title: string | null }[],
+): Record<string, unknown> {
+  const changes: Record<string, unknown> = {};
+  for (const [column, field] of Object.entries(LOGGED_COLUMNS) as [keyof PersonInsert, string][]) {
+    if (!(column in columns)) continue;
+    const before = current?.[column] ?? null;
+    const after = columns[column] ?? null;
+    if (JSON.stringify(before) !== JSON.stringify(after))
+      changes[field] = { old: before, new: after };
+  }
+  if ('identityCodeIndex' in columns) {
+    const before = current?.identityCodeIndex ?? null;
+    const after = columns.identityCodeIndex ?? null;
+    if (!(before && after && before.equals(after)) && (before || after)) {
+      changes.personalIdentityCode = 'changed';
+    }
+  }
+  if (links) {
+    const simplify = (list: { organizationId: string; title?: string | null }[]) =>
+      list.map((l) => ({ organizationId: l.organizationId, title: l.title ?? null }));
+    const [before, after] = [simplify(linksBefore), simplify(links)];
+    if (JSON.stringify(before) !== JSON.stringify(after)) {
+      changes.organizations = { old: before, new: after };
+    }
+  }
+  return changes;
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { forEachEngine, json } from '../../../../test/helpers/app.ts';
+import { accessLogEntries, forEachEngine, json } from '../../../../test/helpers/app.ts';
 
 type Item = {
   kind: string;
@@ -130,8 +130,7 @@ forEachEngine('search', ({ ctx }) => {
     const result = await search('jarvinen');
     const id = result.items[0]?.person?.id;
     assert.ok(id);
-    assert.ok(
-      ctx().logLines.some((line) => line.includes('"action":"search"') && line.includes(id)),
-    );
+    const searches = (await accessLogEntries(ctx())).filter((e) => e.action === 'search');
+    assert.deepEqual(searches.at(-1)?.subjectIds, [id]);
   });
 });

@@ -1,0 +1,377 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { createStaffUser } from '../../src/server/modules/staff/staff.service.ts';
+import {
+  checkAccessibility,
+  chromiumSkip,
+  launchChromium,
+  startServer,
+  watchPageProblems,
+  type TestServer,
+} from './helpers.ts';
+
+const TIMEOUT = 20_000;
+
+const ORGANIZATION = 'Kuntatekniikka Oy';
+const BUSINESS_ID = '0201551-3';
+const PERSON = { firstName: 'Matti', lastName: 'Virtanen' };
+const FULL_NAME = `${PERSON.firstName} ${PERSON.lastName}`;
+const IDENTITY_CODE = '131052-308T';
+const MASKED_CODE = '131052-****';
+const STREET = 'Mannerheimintie 12 B 7';
+const TITLE = 'toimitusjohtaja';
+
+const customerService = {
+  username: 'asiakaspalvelu',
+  password: 'another horse battery staple',
+};
+
+/** Everything the page shows as text, dialogs included. */
+const pageText = (page: Page): Promise<string> => page.locator('body').innerText();
+
+const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name });
+
+async function signIn(page: Page, username: string, password: string) {
+  await heading(page, 'Kirjaudu sisään').waitFor();
+  await page.getByLabel('Käyttäjätunnus').fill(username);
+  await page.getByLabel('Salasana').fill(password);
+  await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
+  await page.getByText(`Kirjautunut: ${username}`).waitFor();
+}
+
+async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Kirjaudu ulos' }).click();
+  await heading(page, 'Kirjaudu sisään').waitFor();
+}
+
+async function search(page: Page, query: string) {
+  const box = page.getByRole('searchbox');
+  await box.fill(query);
+  await box.press('Enter');
+  await page.waitForURL((url) => url.searchParams.get('q') === query);
+}
+
+async function openFromNavigation(page: Page, link: string) {
+  await page
+    .getByRole('navigation', { name: 'Päävalikko' })
+    .getByRole('link', { name: link, exact: true })
+    .click();
+}
+
+async function chooseLanguage(page: Page, current: RegExp, option: string) {
+  await page.getByRole('button', { name: current }).click();
+  await page.getByRole('menuitem', { name: option }).click();
+}
+
+/**
+ * The open modal dialog whose title is `title`. It is found by its heading, and its accessible
+ * name is checked apart, so that a dialog left unnamed fails with a clear message.
+ */
+async function openDialog(page: Page, title: string) {
+  const dialog = page
+    .getByRole('dialog')
+    .filter({ has: page.getByRole('heading', { name: title, exact: true }) });
+  await dialog.waitFor();
+  assert.equal(
+    await page.getByRole('dialog', { name: title, exact: true }).count(),
+    1,
+    `the dialog is named by its title "${title}" (aria-labelledby)`,
+  );
+  return dialog;
+}
+
+/** The organisation form filled with a name, the business ID and a postal address. */
+async function fillOrganization(page: Page, name: string) {
+  await page.getByLabel('Nimi', { exact: true }).fill(name);
+  await page.getByLabel('Y-tunnus', { exact: true }).fill(BUSINESS_ID);
+  const postal = page.getByRole('group', { name: 'Postiosoite' });
+  await postal.getByLabel('Katuosoite').fill('Teollisuuskatu 5');
+  await postal.getByLabel('Postinumero').fill('00510');
+  await postal.getByLabel('Postitoimipaikka').fill('Helsinki');
+}
+
+describe('organisations and persons in the browser', { skip: chromiumSkip }, () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+  let organizationUrl: string;
+  let personUrl: string;
+
+  before(async () => {
+    [server, browser] = await Promise.all([
+      startServer({ role: 'register_officer', username: 'rekisterivastaava' }),
+      launchChromium(),
+    ]);
+    await createStaffUser(server.database.db, {
+      ...customerService,
+      role: 'customer_service',
+      commitmentSignedOn: '2026-01-02',
+    });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(TIMEOUT);
+    page = await context.newPage();
+    problems = watchPageProblems(page);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('an organisation, and the duplicate business ID leads to it', async () => {
+    await page.goto(server.baseUrl);
+    await checkAccessibility(page, 'the sign-in page');
+    await signIn(page, server.user.username, server.user.password);
+    await heading(page, 'Asiakashaku').waitFor();
+    await checkAccessibility(page, 'the search page');
+
+    await openFromNavigation(page, 'Uusi organisaatio');
+    await heading(page, 'Uusi organisaatio').waitFor();
+    await checkAccessibility(page, 'the new organisation form');
+    await fillOrganization(page, ORGANIZATION);
+    await page.getByRole('button', { name: 'Tallenna organisaatio' }).click();
+
+    await heading(page, ORGANIZATION).waitFor();
+    await page.getByText('Tiedot tallennettiin rekisteriin.').waitFor();
+    organizationUrl = page.url();
+    assert.match(new URL(organizationUrl).pathname, /^\/organizations\/[^/]+$/);
+    const basics = page.getByRole('region', { name: 'Perustiedot' });
+    await basics.getByText(BUSINESS_ID, { exact: true }).waitFor();
+    const addresses = page.getByRole('region', { name: 'Osoitteet' });
+    await addresses.getByText('Teollisuuskatu 5').waitFor();
+    await addresses.getByText('00510 Helsinki').waitFor();
+    await page.getByText('Organisaatiolle ei ole kirjattu edustajia.').waitFor();
+    await checkAccessibility(page, 'the organisation page');
+
+    await openFromNavigation(page, 'Uusi organisaatio');
+    await heading(page, 'Uusi organisaatio').waitFor();
+    await fillOrganization(page, 'Kuntatekniikka Oy (kaksoiskappale)');
+    await page.getByRole('button', { name: 'Tallenna organisaatio' }).click();
+
+    await page.getByRole('heading', { name: 'Korjaa lomakkeen virheet (1)' }).waitFor();
+    await page
+      .getByRole('link', {
+        name: 'Y-tunnus: Tällä Y-tunnuksella on jo organisaatio rekisterissä.',
+      })
+      .waitFor();
+    const duplicate = page
+      .getByRole('alert')
+      .filter({ hasText: 'Tällä Y-tunnuksella on jo organisaatio rekisterissä.' });
+    await duplicate.waitFor();
+    assert.equal(
+      await page.getByLabel('Y-tunnus', { exact: true }).getAttribute('aria-invalid'),
+      'true',
+    );
+    await checkAccessibility(page, 'the organisation form with a duplicate business ID');
+
+    await duplicate.getByRole('link', { name: 'Avaa rekisterissä jo oleva tieto' }).click();
+    await heading(page, ORGANIZATION).waitFor();
+    assert.equal(page.url(), organizationUrl, 'the link leads to the first organisation');
+    await page.getByRole('region', { name: 'Perustiedot' }).getByText(BUSINESS_ID).waitFor();
+    await checkAccessibility(page, 'the existing organisation opened from the duplicate notice');
+
+    assert.deepEqual(problems, [], 'no script errors or Content-Security-Policy violations');
+  });
+
+  test('a person who represents the organisation, linked both ways', async () => {
+    await openFromNavigation(page, 'Uusi henkilö');
+    await heading(page, 'Uusi henkilö').waitFor();
+    await page.getByLabel('Etunimi').fill(PERSON.firstName);
+    await page.getByLabel('Sukunimi').fill(PERSON.lastName);
+    await page.getByLabel('Henkilötunnus', { exact: true }).fill(IDENTITY_CODE);
+    await page.getByRole('button', { name: /Henkilötunnuksen käsittelyperuste/ }).click();
+    await page.getByRole('option', { name: 'Asiakkaan suostumus' }).click();
+    const permanent = page.getByRole('group', { name: 'Vakinainen osoite' });
+    await permanent.getByLabel('Katuosoite').fill(STREET);
+    await permanent.getByLabel('Postinumero').fill('00100');
+    await permanent.getByLabel('Postitoimipaikka').fill('Helsinki');
+
+    const organizations = page.getByRole('region', { name: 'Organisaatiot' });
+    await organizations.getByText('Henkilö ei edusta yhtään organisaatiota.').waitFor();
+    await organizations.getByLabel('Lisää organisaatio').fill('Kuntatekniikka');
+    await organizations.getByRole('button', { name: 'Hae', exact: true }).click();
+    await organizations.getByRole('button', { name: `Lisää ${ORGANIZATION}` }).click();
+    await organizations.getByText('Lisätty', { exact: true }).waitFor();
+    await organizations.getByLabel(`Tehtävänimike: ${ORGANIZATION}`).fill(TITLE);
+    await checkAccessibility(page, 'the new person form with an organisation picked');
+
+    await page.getByRole('button', { name: 'Tallenna henkilö' }).click();
+    await heading(page, FULL_NAME).waitFor();
+    await page.getByText('Tiedot tallennettiin rekisteriin.').waitFor();
+    personUrl = page.url();
+    assert.match(new URL(personUrl).pathname, /^\/persons\/[^/]+$/);
+    await page.getByText('Asiakkaan suostumus').waitFor();
+    const represents = page.getByRole('region', { name: 'Organisaatiot' }).getByRole('listitem');
+    assert.equal(await represents.count(), 1);
+    assert.match(await represents.innerText(), new RegExp(`${ORGANIZATION}.*${BUSINESS_ID}`));
+    await represents.getByText(TITLE, { exact: true }).waitFor();
+    await checkAccessibility(page, 'the person page');
+
+    await represents.getByRole('link', { name: ORGANIZATION }).click();
+    await heading(page, ORGANIZATION).waitFor();
+    assert.equal(page.url(), organizationUrl);
+    const representatives = page.getByRole('region', { name: 'Edustajat' }).getByRole('listitem');
+    assert.equal(await representatives.count(), 1);
+    await representatives.getByText(TITLE, { exact: true }).waitFor();
+    await checkAccessibility(page, 'the organisation page with a representative');
+
+    await representatives.getByRole('link', { name: FULL_NAME }).click();
+    await heading(page, FULL_NAME).waitFor();
+    assert.equal(page.url(), personUrl);
+
+    assert.deepEqual(problems, [], 'no script errors or Content-Security-Policy violations');
+  });
+
+  test('the full identity code is shown only with a purpose', async () => {
+    const code = page.getByTestId('identity-code');
+    assert.equal(await code.textContent(), MASKED_CODE);
+    const shownFirst = await pageText(page);
+    assert.ok(shownFirst.includes(MASKED_CODE), 'the masked code is shown');
+    assert.ok(!shownFirst.includes('308T'), 'the full code is nowhere in the page text');
+    assert.ok(!(await page.content()).includes('308T'), 'nor in the page source');
+
+    await page.getByRole('button', { name: 'Näytä henkilötunnus' }).click();
+    const dialog = await openDialog(page, 'Näytä koko henkilötunnus');
+    const purpose = dialog.getByLabel('Käyttötarkoitus');
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.getAttribute('id')),
+      await purpose.getAttribute('id'),
+      'the purpose field takes the focus',
+    );
+    await checkAccessibility(page, 'the identity code dialog');
+
+    await dialog.getByRole('button', { name: 'Näytä henkilötunnus' }).click();
+    await dialog.getByText('Kerro käyttötarkoitus (vähintään 3 merkkiä).').waitFor();
+    assert.equal(await code.textContent(), MASKED_CODE, 'no purpose, no code');
+    await checkAccessibility(page, 'the identity code dialog without a purpose');
+
+    await purpose.fill('Henkilöllisyyden varmistaminen puhelimessa');
+    await dialog.getByRole('button', { name: 'Näytä henkilötunnus' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText(IDENTITY_CODE, { exact: true }).waitFor();
+    assert.equal(await code.textContent(), IDENTITY_CODE);
+    await page.getByRole('button', { name: 'Piilota' }).waitFor();
+    await checkAccessibility(page, 'the person page with the full identity code');
+
+    await page.getByRole('button', { name: 'Piilota' }).click();
+    assert.equal(await code.textContent(), MASKED_CODE);
+    assert.ok(!(await pageText(page)).includes('308T'), 'hidden again');
+
+    assert.deepEqual(problems, [], 'no script errors or Content-Security-Policy violations');
+  });
+
+  test('address protection hides the address from customer service, in Finnish and Swedish', async () => {
+    // Opened by its address, so that this step does not depend on how the previous one ended.
+    await page.goto(personUrl);
+    await heading(page, FULL_NAME).waitFor();
+    await page.getByRole('button', { name: 'Muokkaa' }).click();
+    await heading(page, `Muokkaa henkilöä: ${FULL_NAME}`).waitFor();
+    await checkAccessibility(page, 'the person edit form');
+    await page.getByLabel('Puhelin').fill('0401234567');
+    const protection = page.getByRole('checkbox', { name: 'Henkilöllä on turvakielto' });
+    assert.equal(await protection.isChecked(), false);
+    await page.getByText('Henkilöllä on turvakielto', { exact: true }).click();
+    assert.equal(await protection.isChecked(), true);
+    await page.getByLabel('Tiedon lähde').fill('Digi- ja väestötietovirasto');
+    await checkAccessibility(page, 'the person edit form with address protection');
+    await page.getByRole('button', { name: 'Tallenna muutokset' }).click();
+
+    await heading(page, FULL_NAME).waitFor();
+    await page.getByText('Muutokset tallennettiin.').waitFor();
+    const contact = page.getByRole('region', { name: 'Yhteystiedot' });
+    await contact.getByText('040 123 4567', { exact: true }).waitFor();
+    await page.getByText('Turvakielto on voimassa toistaiseksi.', { exact: false }).waitFor();
+    await contact.getByText(STREET).waitFor(); // the register officer may see it
+    await checkAccessibility(page, 'the protected person as the register officer');
+
+    await signOut(page);
+    await checkAccessibility(page, 'the sign-in page after signing out');
+    await signIn(page, customerService.username, customerService.password);
+    await heading(page, FULL_NAME).waitFor();
+    assert.equal(page.url(), personUrl, 'the same address opens after signing in');
+    await contact.getByText('Osoite suojattu').first().waitFor();
+    await page.getByText('Henkilön osoite on suojattu. Osoitetta ei näytetä sinulle').waitFor();
+    await contact.getByText('040 123 4567', { exact: true }).waitFor();
+    const shown = await pageText(page);
+    assert.ok(!shown.includes('Mannerheimintie'), 'the street address is not shown');
+    assert.ok(!shown.includes('00100'), 'nor the postal code');
+    assert.ok(!(await page.content()).includes('Mannerheimintie'), 'nor in the page source');
+    await checkAccessibility(page, 'the protected person as customer service');
+
+    await openFromNavigation(page, 'Haku');
+    await heading(page, 'Asiakashaku').waitFor();
+    await search(page, PERSON.lastName);
+    const result = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('link', { name: `${PERSON.lastName}, ${PERSON.firstName}` }) });
+    await result.waitFor();
+    await result.getByText('Osoite suojattu').waitFor();
+    await result.getByText('040 123 4567').waitFor();
+    await result.getByText(MASKED_CODE).waitFor();
+    assert.ok(!(await result.innerText()).includes('Mannerheimintie'));
+    await checkAccessibility(page, 'the search result of a protected person');
+
+    await chooseLanguage(page, /valitse kieli/, 'Svenska (SV)');
+    await heading(page, 'Kundsökning').waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'sv');
+    await result.getByText('Adressen skyddad').waitFor();
+    assert.ok(!(await result.innerText()).includes('Osoite suojattu'));
+    await checkAccessibility(page, 'the search result of a protected person in Swedish');
+
+    await result.getByRole('link', { name: `${PERSON.lastName}, ${PERSON.firstName}` }).click();
+    await heading(page, FULL_NAME).waitFor();
+    await page.getByRole('region', { name: 'Kontaktuppgifter' }).waitFor();
+    await page.getByText('Adressen skyddad').first().waitFor();
+    assert.ok(!(await pageText(page)).includes('Osoite suojattu'));
+    await checkAccessibility(page, 'the protected person in Swedish');
+
+    await chooseLanguage(page, /välj språk/, 'Suomi (FI)');
+    await heading(page, FULL_NAME).waitFor();
+    await page.getByText('Osoite suojattu').first().waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'fi');
+
+    assert.deepEqual(problems, [], 'no script errors or Content-Security-Policy violations');
+  });
+
+  test('the register officer archives the person, who drops out of the search', async () => {
+    await signOut(page);
+    await signIn(page, server.user.username, server.user.password);
+    await heading(page, FULL_NAME).waitFor();
+
+    await page.getByRole('button', { name: 'Arkistoi' }).click();
+    const dialog = await openDialog(page, `Arkistoidaanko ${FULL_NAME}?`);
+    await dialog.getByText('Arkistoitu henkilö säilyy rekisterissä').waitFor();
+    await checkAccessibility(page, 'the archive dialog');
+    await dialog.getByRole('button', { name: 'Arkistoi' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await page.getByText(/^Henkilö arkistoitiin \d+\.\d+\.\d{4}\./).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Muokkaa' }).count(), 0);
+    assert.equal(await page.getByRole('button', { name: 'Arkistoi' }).count(), 0);
+    await checkAccessibility(page, 'the archived person');
+
+    // The archived person stays linked on their own page, but no longer represents the organisation.
+    await page
+      .getByRole('region', { name: 'Organisaatiot' })
+      .getByRole('link', { name: ORGANIZATION })
+      .click();
+    await heading(page, ORGANIZATION).waitFor();
+    await page.getByText('Organisaatiolle ei ole kirjattu edustajia.').waitFor();
+    assert.equal(await page.getByRole('link', { name: FULL_NAME }).count(), 0);
+
+    await openFromNavigation(page, 'Haku');
+    await search(page, PERSON.lastName);
+    await page.getByText(`Haulla ”${PERSON.lastName}” ei löytynyt asiakkaita.`).waitFor();
+    assert.equal(
+      await page.getByRole('link', { name: `${PERSON.lastName}, ${PERSON.firstName}` }).count(),
+      0,
+    );
+    await search(page, IDENTITY_CODE);
+    await page.getByText(`Haulla ”${IDENTITY_CODE}” ei löytynyt asiakkaita.`).waitFor();
+    await checkAccessibility(page, 'the search without the archived person');
+
+    assert.deepEqual(problems, [], 'no script errors or Content-Security-Policy violations');
+  });
+});
