@@ -30,6 +30,11 @@ export function ArchiveAction({
       () => {
         setBusy(false);
         setOpen(false);
+        // The archived record has no Archive button to return to: the page's heading takes the
+        // focus, and the archived notice follows it.
+        requestAnimationFrame(() =>
+          document.querySelector<HTMLElement>('h1.page-heading')?.focus(),
+        );
       },
       (failure: unknown) => {
         setBusy(false);

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useId, useRef } from 'react';
 import type { ReactNode, RefObject } from 'react';
 import {
   Button,
@@ -44,16 +44,18 @@ export function ConfirmDialog({
 }) {
   const { t } = useI18n();
   const cancelButton = useRef<HTMLButtonElement>(null);
+  const titleId = useId();
   return (
     <Modal
       visible={open}
+      ariaLabelledBy={titleId}
       appElementId="app"
       focusOnOpenRef={focusOnOpen ?? cancelButton}
       focusOnCloseRef={opener}
       onEscKeyDown={onCancel}
     >
       <ModalContent>
-        <ModalTitle>{title}</ModalTitle>
+        <ModalTitle id={titleId}>{title}</ModalTitle>
         <Paragraph mb={children ? 'm' : undefined}>{explanation}</Paragraph>
         {children}
         {failure !== null && <ProblemNotice error={failure} />}

@@ -61,7 +61,8 @@ export function IdentityCode({ person, canReveal }: { person: PersonView; canRev
       )}
       {canReveal &&
         (revealed ? (
-          <Button variant="secondaryNoBorder" onClick={() => setRevealed(null)}>
+          // The same ref: closing the dialog returns the focus to whichever button is there.
+          <Button variant="secondaryNoBorder" ref={showButton} onClick={() => setRevealed(null)}>
             {t('person.hideIdentityCode')}
           </Button>
         ) : (
