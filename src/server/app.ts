@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { sql } from 'drizzle-orm';
 import type { AppDeps, RouteDeps } from './deps.ts';
 import { databaseAccessLog } from './modules/access-log/access-log.ts';
+import { accessLogRoutes } from './modules/access-log/access-log.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.ts';
 import { personsRoutes } from './modules/persons/persons.routes.ts';
@@ -98,6 +99,7 @@ export async function buildApp(
   await app.register(personsRoutes(routeDeps));
   await app.register(organizationsRoutes(routeDeps));
   await app.register(searchRoutes(routeDeps));
+  await app.register(accessLogRoutes(routeDeps));
 
   if ((options.serveWeb ?? true) && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false });

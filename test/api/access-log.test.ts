@@ -294,3 +294,62 @@ test('rekisteri audit verify: exit 0 on an intact log, 1 naming the entry on a t
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+forEachEngine('access log: reading it', ({ ctx }) => {
+  test('the register officer and the auditor read it by subject, user, action and time; others get 403', async () => {
+    const officer = await ctx().signIn('register_officer');
+    const created = await ctx().app.inject({
+      method: 'POST',
+      url: '/api/persons',
+      headers: json(officer),
+      payload: { firstName: 'Luettava', lastName: 'Loki' },
+    });
+    const id = created.json().id as string;
+    await ctx().app.inject({ url: `/api/persons/${id}`, headers: { cookie: officer } });
+    const other = await ctx().app.inject({
+      method: 'POST',
+      url: '/api/persons',
+      headers: json(officer),
+      payload: { firstName: 'Muu', lastName: 'Henkilö' },
+    });
+    assert.equal(other.statusCode, 201);
+
+    const auditor = await ctx().signIn('auditor');
+    const bySubject = await ctx().app.inject({
+      url: `/api/access-log?subjectId=${id}`,
+      headers: { cookie: auditor },
+    });
+    assert.equal(bySubject.statusCode, 200, bySubject.body);
+    assert.deepEqual(
+      bySubject.json().items.map((e: { action: string }) => e.action),
+      ['read', 'create'],
+      'newest first, only this person',
+    );
+    const reads = await ctx().app.inject({
+      url: `/api/access-log?action=create&limit=1`,
+      headers: { cookie: auditor },
+    });
+    assert.equal(reads.json().items.length, 1);
+    assert.ok(reads.json().nextCursor);
+    const next = await ctx().app.inject({
+      url: `/api/access-log?action=create&limit=1&cursor=${reads.json().nextCursor}`,
+      headers: { cookie: auditor },
+    });
+    assert.notEqual(next.json().items[0].position, reads.json().items[0].position);
+    const future = await ctx().app.inject({
+      url: `/api/access-log?from=${encodeURIComponent(new Date(Date.now() + 3_600_000).toISOString())}`,
+      headers: { cookie: auditor },
+    });
+    assert.deepEqual(future.json().items, []);
+    const last = (await accessLogEntries(ctx())).at(-1);
+    assert.equal(last?.action, 'read');
+    assert.equal(last?.role, 'auditor');
+    assert.deepEqual(last?.fields, ['accessLog'], "reading a person's history is itself logged");
+
+    for (const role of ['customer_service', 'billing', 'social_worker', 'contractor'] as const) {
+      const cookie = await ctx().signIn(role);
+      const denied = await ctx().app.inject({ url: '/api/access-log', headers: { cookie } });
+      assert.equal(denied.statusCode, 403, role);
+    }
+  });
+});

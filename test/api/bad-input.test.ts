@@ -16,7 +16,8 @@ type Endpoint = {
   valid?: Record<string, unknown>;
   /** Field → a value of the right type that is not valid. */
   invalid?: Record<string, unknown>;
-  query?: boolean;
+  /** A valid query string, so that one wrong parameter at a time is what the server answers. */
+  query?: string;
 };
 
 const ENDPOINTS: Record<string, Endpoint> = {
@@ -27,7 +28,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
   },
   'POST /api/auth/logout': {},
   'GET /api/auth/me': {},
-  'GET /api/persons': { query: true },
+  'GET /api/persons': { query: 'q=abcd' },
   'POST /api/persons': {
     valid: { firstName: 'Anna', lastName: 'Korhonen' },
     invalid: {
@@ -50,7 +51,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
     valid: { purpose: 'Asiakas pyysi' },
     invalid: { purpose: '' },
   },
-  'GET /api/organizations': { query: true },
+  'GET /api/organizations': { query: 'q=abcd' },
   'POST /api/organizations': {
     valid: { name: 'Kunnan Kone Oy' },
     invalid: { businessId: '0737546-1', email: 'no-at-sign', phone: '12' },
@@ -61,7 +62,8 @@ const ENDPOINTS: Record<string, Endpoint> = {
     invalid: { businessId: '1234567-2', name: '' },
   },
   'DELETE /api/organizations/{id}': {},
-  'GET /api/search': { query: true },
+  'GET /api/search': { query: 'q=abcd' },
+  'GET /api/access-log': { query: 'action=read' },
 };
 
 function casesFor(method: string, path: string, endpoint: Endpoint, bodyLimit: number): Case[] {
@@ -75,29 +77,30 @@ function casesFor(method: string, path: string, endpoint: Endpoint, bodyLimit: n
       field: 'params.id',
     });
   }
-  if (endpoint.query) {
+  if (endpoint.query !== undefined) {
+    const valid = endpoint.query;
     cases.push(
       {
         name: 'an unknown query parameter',
-        request: { method, url: `${url}?q=abcd&sort=x` },
+        request: { method, url: `${url}?${valid}&sort=x` },
         status: 400,
         field: 'querystring.sort',
       },
       {
         name: 'a limit that is not a number',
-        request: { method, url: `${url}?q=abcd&limit=lots` },
+        request: { method, url: `${url}?${valid}&limit=lots` },
         status: 400,
         field: 'querystring.limit',
       },
       {
         name: 'a limit out of range',
-        request: { method, url: `${url}?q=abcd&limit=100000` },
+        request: { method, url: `${url}?${valid}&limit=100000` },
         status: 400,
         field: 'querystring.limit',
       },
       {
         name: 'a forged cursor',
-        request: { method, url: `${url}?q=abcd&cursor=%7B%7D` },
+        request: { method, url: `${url}?${valid}&cursor=%7B%7D` },
         status: 400,
         field: 'cursor',
       },

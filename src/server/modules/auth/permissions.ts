@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   'customers.archive',
   'customers.revealIdentityCode',
   'customers.readProtectedAddress',
+  'accessLog.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -37,8 +38,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'customers.archive',
     'customers.revealIdentityCode',
     'customers.readProtectedAddress',
+    'accessLog.read',
   ],
-  auditor: [],
+  auditor: ['accessLog.read'],
   contractor: ['customers.read'],
 };
 
