@@ -1,6 +1,8 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { AppShell } from './components/AppShell.tsx';
+import { homePath } from './home.ts';
 import { Loading } from './components/Notices.tsx';
+import { AccessLogPage } from './routes/access-log/AccessLogPage.tsx';
 import { NotFoundPage } from './routes/NotFoundPage.tsx';
 import {
   OrganizationCreatePage,
@@ -11,7 +13,7 @@ import { PersonCreatePage, PersonEditPage } from './routes/persons/PersonFormPag
 import { PersonPage } from './routes/persons/PersonPage.tsx';
 import { SearchPage } from './routes/search/SearchPage.tsx';
 import { SignInPage } from './routes/sign-in/SignInPage.tsx';
-import { useSession } from './session.tsx';
+import { useMe, useSession } from './session.tsx';
 
 /** Signed out, any address shows the sign-in; after it the same address opens. */
 export function App() {
@@ -22,7 +24,7 @@ export function App() {
       {session.status === 'signedOut' && <SignInPage expired={session.expired} />}
       {session.status === 'signedIn' && (
         <Routes>
-          <Route path="/" element={<Navigate to="/search" replace />} />
+          <Route path="/" element={<Home />} />
           <Route path="/search" element={<SearchPage />} />
           <Route path="/persons/new" element={<PersonCreatePage />} />
           <Route path="/persons/:id" element={<PersonPage />} />
@@ -30,9 +32,16 @@ export function App() {
           <Route path="/organizations/new" element={<OrganizationCreatePage />} />
           <Route path="/organizations/:id" element={<OrganizationPage />} />
           <Route path="/organizations/:id/edit" element={<OrganizationEditPage />} />
+          <Route path="/access-log" element={<AccessLogPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       )}
     </AppShell>
   );
+}
+
+/** The start page depends on what the user may do: an auditor starts from the access log. */
+function Home() {
+  const me = useMe();
+  return <Navigate to={homePath(me.can)} replace />;
 }

@@ -14,6 +14,10 @@ import type {
   personPatch,
 } from '../server/modules/persons/persons.schemas.ts';
 import type { SearchItem, searchPage } from '../server/modules/search/search.schemas.ts';
+import type {
+  accessLogItem,
+  accessLogPage,
+} from '../server/modules/access-log/access-log.schemas.ts';
 
 export type { OrganizationSummary, OrganizationView, Permission, PersonSummary, PersonView };
 export type { SearchItem };
@@ -26,6 +30,18 @@ export type OrganizationPatchInput = z.input<typeof organizationPatch>;
 export type SearchPage = z.infer<typeof searchPage>;
 export type SearchKind = 'all' | 'person' | 'organization';
 export type Address = NonNullable<PersonView['permanentAddress']>;
+export type AccessLogEntry = z.infer<typeof accessLogItem>;
+export type AccessLogPage = z.infer<typeof accessLogPage>;
+/** `from` and `to` are ISO 8601 instants with an offset; `to` is exclusive. */
+export type AccessLogQuery = {
+  subjectId?: string | undefined;
+  userId?: string | undefined;
+  action?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  limit?: number;
+  cursor?: string | undefined;
+};
 
 /** One offending field of an RFC 9457 problem document. */
 export type FieldProblem = { field: string; message: string; code?: string };
@@ -127,6 +143,9 @@ export const api = {
       `/api/persons/${id(personId)}/reveal-identity-code`,
       { purpose },
     ),
+
+  accessLog: (params: AccessLogQuery, signal?: AbortSignal) =>
+    request<AccessLogPage>('GET', `/api/access-log${query(params)}`, undefined, { signal }),
 
   getOrganization: (organizationId: string, signal?: AbortSignal) =>
     request<OrganizationView>('GET', `/api/organizations/${id(organizationId)}`, undefined, {

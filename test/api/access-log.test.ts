@@ -353,3 +353,44 @@ forEachEngine('access log: reading it', ({ ctx }) => {
     }
   });
 });
+
+forEachEngine('access log: addresses stay hidden from who may not see them', ({ ctx }) => {
+  test('the auditor sees that an address changed, not the address; the register officer sees it', async () => {
+    const officer = await ctx().signIn('register_officer');
+    const created = await ctx().app.inject({
+      method: 'POST',
+      url: '/api/persons',
+      headers: json(officer),
+      payload: {
+        firstName: 'Turva',
+        lastName: 'Kielto',
+        permanentAddress: { street: 'Salainen tie 3', postalCode: '00100', postOffice: 'Helsinki' },
+        billing: {
+          billingAddress: { street: 'Salainen tie 3', postalCode: '00100', postOffice: 'Helsinki' },
+          ovt: '003702015513',
+        },
+        addressProtection: { active: true, source: 'DVV' },
+      },
+    });
+    const id = created.json().id as string;
+    const auditor = await ctx().signIn('auditor');
+    const seenByAuditor = await ctx().app.inject({
+      url: `/api/access-log?subjectId=${id}&action=create`,
+      headers: { cookie: auditor },
+    });
+    assert.equal(seenByAuditor.statusCode, 200);
+    assert.equal(seenByAuditor.body.includes('Salainen'), false);
+    const changes = seenByAuditor.json().items[0].changes;
+    assert.equal(changes.permanentAddress, 'hidden');
+    assert.equal(changes.billing.new.billingAddress, 'hidden');
+    assert.equal(changes.billing.new.ovt, '003702015513');
+    const seenByOfficer = await ctx().app.inject({
+      url: `/api/access-log?subjectId=${id}&action=create`,
+      headers: { cookie: officer },
+    });
+    assert.equal(
+      seenByOfficer.json().items[0].changes.permanentAddress.new.street,
+      'Salainen tie 3',
+    );
+  });
+});

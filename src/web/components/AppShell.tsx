@@ -8,8 +8,10 @@ import {
   LanguageMenuItem,
   SkipLink,
 } from 'suomifi-ui-components';
+import type { Permission } from '../api.ts';
 import { LANGUAGE_NAMES, LANGUAGES } from '../i18n/catalogues.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { homePath } from '../home.ts';
 import { useSession } from '../session.tsx';
 
 /** Header (product, navigation, user, sign-out, language), main landmark and footer. */
@@ -18,19 +20,24 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { session, signOut } = useSession();
   const [signingOut, setSigningOut] = useState(false);
   const me = session.status === 'signedIn' ? session.me : null;
+  const can = (permission: Permission) => me?.permissions.includes(permission) ?? false;
 
-  const navItems = [
-    { to: '/search', label: t('nav.search') },
-    { to: '/persons/new', label: t('nav.newPerson') },
-    { to: '/organizations/new', label: t('nav.newOrganization') },
-  ];
+  /** Only what the user may use: an auditor sees the access log and nothing of customers. */
+  const navItems = (
+    [
+      { to: '/search', label: t('nav.search'), permission: 'customers.read' },
+      { to: '/persons/new', label: t('nav.newPerson'), permission: 'customers.write' },
+      { to: '/organizations/new', label: t('nav.newOrganization'), permission: 'customers.write' },
+      { to: '/access-log', label: t('nav.accessLog'), permission: 'accessLog.read' },
+    ] as const
+  ).filter((item) => can(item.permission));
 
   return (
     <div className="shell">
       <SkipLink href="#main">{t('shell.skipToContent')}</SkipLink>
       <header className="shell__header">
         <div className="shell__bar">
-          <Link to={me ? '/search' : '/'} className="brand">
+          <Link to={me ? homePath(can) : '/'} className="brand">
             <span className="brand__mark" aria-hidden="true" />
             <span className="brand__text">
               <span className="brand__name">{t('app.name')}</span>
@@ -76,7 +83,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             )}
           </div>
         </div>
-        {me && (
+        {me && navItems.length > 0 && (
           <nav className="shell__nav" aria-label={t('shell.mainNavigation')}>
             <ul>
               {navItems.map((item) => (

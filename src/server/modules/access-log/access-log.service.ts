@@ -1,4 +1,5 @@
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { roleHas } from '../auth/permissions.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
 import { findAccessLogEntries } from './access-log.queries.ts';
 import type { AccessLogQuery } from './access-log.schemas.ts';
@@ -24,8 +25,34 @@ export async function readAccessLog(ctx: CustomerContext, query: AccessLogQuery)
   return {
     items: page.map(({ entryMac: _mac, ...entry }) => ({
       ...entry,
+      changes: roleHas(ctx.actor.role, 'customers.readProtectedAddress')
+        ? entry.changes
+        : withoutAddresses(entry.changes),
       occurredAt: entry.occurredAt.toISOString(),
     })),
     nextCursor: rows.length > query.limit && last ? encodeCursor([last.position]) : null,
   };
+}
+
+const ADDRESS_FIELDS = ['permanentAddress', 'contactAddress'];
+
+/**
+ * The log keeps old and new addresses; a reader who may not see a protected address (an auditor,
+ * say) sees only that they changed — whether the person is protected now or was then.
+ */
+function withoutAddresses(changes: Record<string, unknown> | null): Record<string, unknown> | null {
+  if (!changes) return changes;
+  const hidden = 'hidden';
+  return Object.fromEntries(
+    Object.entries(changes).map(([field, change]) => {
+      if (ADDRESS_FIELDS.includes(field)) return [field, hidden];
+      if (field === 'billing' && change && typeof change === 'object') {
+        const { old: before, new: after } = change as { old?: unknown; new?: unknown };
+        const strip = (billing: unknown) =>
+          billing && typeof billing === 'object' ? { ...billing, billingAddress: hidden } : billing;
+        return [field, { old: strip(before), new: strip(after) }];
+      }
+      return [field, change];
+    }),
+  );
 }

@@ -7,6 +7,7 @@ import { RecordLoader } from '../../components/RecordLoader.tsx';
 import { BillingSection, RecordPage } from '../../components/RecordPage.tsx';
 import { Section } from '../../components/Section.tsx';
 import { formatDate } from '../../format.ts';
+import { helsinkiToday, yearsBefore } from '../access-log/access-log.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../../session.tsx';
 import { IdentityCode } from './IdentityCode.tsx';
@@ -123,6 +124,21 @@ function PersonDetails({
         protectedAddress={person.addressProtected}
         hidden={hidden}
       />
+
+      {me.can('accessLog.read') && (
+        <Section title={t('person.processingTitle')}>
+          <p>{t('person.processingText')}</p>
+          <RouterLink
+            asComponent={Link}
+            to={`/access-log?${new URLSearchParams({
+              subjectId: person.id,
+              from: yearsBefore(helsinkiToday(), 2),
+            }).toString()}`}
+          >
+            {t('person.processingLink')}
+          </RouterLink>
+        </Section>
+      )}
     </RecordPage>
   );
 }

@@ -1,0 +1,420 @@
+import { useEffect, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import {
+  Button,
+  Dropdown,
+  DropdownItem,
+  Heading,
+  Paragraph,
+  RouterLink,
+  TextInput,
+} from 'suomifi-ui-components';
+import { api, isAbort, type AccessLogEntry } from '../../api.ts';
+import { BackLink } from '../../components/BackLink.tsx';
+import { Loading, ProblemNotice } from '../../components/Notices.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { formatDate, formatDateTime, parseFinnishDate } from '../../format.ts';
+import { LANGUAGES, type Language, type MessageKey } from '../../i18n/catalogues.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { useMe } from '../../session.tsx';
+import {
+  ACTIONS,
+  describeChanges,
+  filtersFrom,
+  filtersToParams,
+  isAction,
+  isUuid,
+  timeRange,
+  type Filters,
+} from './access-log.ts';
+
+const PAGE_SIZE = 50;
+
+/** Logged field names that the catalogue already names; others are shown as logged. */
+const FIELD_LABELS: Partial<Record<string, MessageKey>> = {
+  firstName: 'person.firstName',
+  lastName: 'person.lastName',
+  name: 'organization.name',
+  personalIdentityCode: 'person.identityCode',
+  personalIdentityCodePurpose: 'person.identityCodePurpose',
+  language: 'person.language',
+  email: 'common.email',
+  phone: 'common.phone',
+  phoneDisplay: 'common.phone',
+  personalIdentityCodeTemporary: 'person.temporaryCode',
+  address: 'common.address',
+  permanentAddress: 'person.permanentAddress',
+  contactAddress: 'person.contactAddress',
+  addressProtection: 'protection.title',
+  addressProtected: 'protection.title',
+  billing: 'billing.title',
+  notes: 'common.notes',
+  organizations: 'person.organizations',
+  accessLog: 'accessLog.title',
+};
+
+type Results =
+  | { state: 'loading' }
+  | { state: 'failed'; error: unknown }
+  | {
+      state: 'ready';
+      items: AccessLogEntry[];
+      nextCursor: string | null;
+      loadingMore: boolean;
+      moreError: unknown;
+    };
+
+/** The form's text: dates as the user writes them (d.m.yyyy). */
+type Draft = Omit<Filters, 'from' | 'to'> & { from: string; to: string };
+
+const draftOf = (filters: Filters): Draft => ({
+  ...filters,
+  from: filters.from ? formatDate(filters.from) : '',
+  to: filters.to ? formatDate(filters.to) : '',
+});
+
+type DraftErrors = Partial<Record<keyof Draft, string>>;
+
+export function AccessLogPage() {
+  const { t, errorText } = useI18n();
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFrom(params);
+  const key = JSON.stringify(filters);
+  const [draft, setDraft] = useState<Draft>(() => draftOf(filters));
+  const [errors, setErrors] = useState<DraftErrors>({});
+  const [results, setResults] = useState<Results>({ state: 'loading' });
+  const [reloads, setReloads] = useState(0);
+  const [focusRow, setFocusRow] = useState<number | null>(null);
+  const rowHeads = useRef(new Map<number, HTMLTableCellElement>());
+
+  // Back and forward change the filters in the URL: the form follows them.
+  const [shownKey, setShownKey] = useState(key);
+  if (shownKey !== key) {
+    setShownKey(key);
+    setDraft(draftOf(filters));
+    setErrors({});
+  }
+
+  const request = (cursor?: string) => ({
+    subjectId: filters.subjectId || undefined,
+    userId: filters.userId || undefined,
+    action: filters.action || undefined,
+    ...timeRange(filters),
+    limit: PAGE_SIZE,
+    cursor,
+  });
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setResults({ state: 'loading' });
+    api.accessLog(request(), controller.signal).then(
+      (page) =>
+        setResults({
+          state: 'ready',
+          items: page.items,
+          nextCursor: page.nextCursor,
+          loadingMore: false,
+          moreError: null,
+        }),
+      (error: unknown) => {
+        if (!isAbort(error)) setResults({ state: 'failed', error });
+      },
+    );
+    return () => controller.abort();
+    // The key names the filters; `request` is a new function each render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, reloads]);
+
+  useEffect(() => {
+    if (focusRow === null) return;
+    rowHeads.current.get(focusRow)?.focus();
+    setFocusRow(null);
+  }, [focusRow, results]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const next: DraftErrors = {};
+    const subjectId = draft.subjectId.trim();
+    const userId = draft.userId.trim();
+    if (subjectId && !isUuid(subjectId)) next.subjectId = t('accessLog.invalidId');
+    if (userId && !isUuid(userId)) next.userId = t('accessLog.invalidId');
+    const dateError = errorText({ code: 'date.format', message: 'd.m.yyyy' });
+    const from = draft.from.trim() ? parseFinnishDate(draft.from) : '';
+    const to = draft.to.trim() ? parseFinnishDate(draft.to) : '';
+    if (from === null) next.from = dateError;
+    if (to === null) next.to = dateError;
+    if (from && to && to < from) next.to = t('accessLog.toBeforeFrom');
+    setErrors(next);
+    if (Object.keys(next).length > 0) return;
+    const chosen: Filters = {
+      subjectId,
+      userId,
+      action: draft.action,
+      from: from ?? '',
+      to: to ?? '',
+    };
+    if (JSON.stringify(chosen) === key) setReloads((n) => n + 1);
+    setParams(filtersToParams(chosen));
+  };
+
+  const loadMore = () => {
+    if (results.state !== 'ready' || !results.nextCursor) return;
+    const before = results.items.length;
+    setResults({ ...results, loadingMore: true, moreError: null });
+    api.accessLog(request(results.nextCursor)).then(
+      (page) => {
+        setResults({
+          ...results,
+          items: [...results.items, ...page.items],
+          nextCursor: page.nextCursor,
+          loadingMore: false,
+          moreError: null,
+        });
+        setFocusRow(before);
+      },
+      (error: unknown) => setResults({ ...results, loadingMore: false, moreError: error }),
+    );
+  };
+
+  const field = (name: keyof Draft) => ({
+    id: `access-log-${name}`,
+    value: draft[name],
+    onChange: (value: string | number | undefined) =>
+      setDraft((current) => ({ ...current, [name]: value === undefined ? '' : String(value) })),
+    status: errors[name] ? ('error' as const) : ('default' as const),
+    statusText: errors[name],
+    fullWidth: true,
+    autoComplete: 'off',
+  });
+
+  const canReadCustomers = me.can('customers.read');
+  const fieldName = (name: string) => {
+    const label = FIELD_LABELS[name];
+    return label ? t(label) : name;
+  };
+  /** Field names in words, each once (a phone number is logged as itself and as displayed). */
+  const fieldNames = (names: string[]) => [...new Set(names.map(fieldName))].join(', ');
+  const changeTexts = {
+    changed: t('accessLog.changed'),
+    empty: t('accessLog.emptyValue'),
+    field: fieldName,
+    value: (name: string, value: unknown) => {
+      if (name === 'language' && isLanguage(value)) return t(`language.${value}`);
+      if (name === 'personalIdentityCodePurpose' && isPurpose(value)) return t(`purpose.${value}`);
+      return null;
+    },
+  };
+
+  return (
+    <div className="access-log">
+      {filters.subjectId && canReadCustomers && isUuid(filters.subjectId) && (
+        <BackLink to={`/persons/${filters.subjectId}`}>{t('accessLog.backToPerson')}</BackLink>
+      )}
+      <PageHeading title={t('accessLog.title')} />
+      <Paragraph mb="m">{t('accessLog.intro')}</Paragraph>
+
+      <form className="log-filters" onSubmit={submit} noValidate aria-labelledby="log-filters">
+        <Heading variant="h2" id="log-filters" className="visually-hidden">
+          {t('accessLog.filters')}
+        </Heading>
+        <div className="log-filters__grid">
+          <TextInput
+            {...field('subjectId')}
+            labelText={t('accessLog.subjectId')}
+            hintText={t('accessLog.subjectIdHint')}
+          />
+          <TextInput {...field('userId')} labelText={t('accessLog.userId')} />
+          <Dropdown
+            labelText={t('accessLog.action')}
+            value={draft.action || 'all'}
+            onChange={(value: string) =>
+              setDraft((current) => ({ ...current, action: isAction(value) ? value : '' }))
+            }
+          >
+            {['all', ...ACTIONS].map((option) => (
+              <DropdownItem key={option} value={option}>
+                {isAction(option) ? t(`accessLog.action.${option}`) : t('accessLog.allActions')}
+              </DropdownItem>
+            ))}
+          </Dropdown>
+          <TextInput
+            {...field('from')}
+            labelText={t('accessLog.from')}
+            hintText={t('accessLog.dateHint')}
+            inputMode="numeric"
+          />
+          <TextInput
+            {...field('to')}
+            labelText={t('accessLog.to')}
+            hintText={t('accessLog.dateHint')}
+            inputMode="numeric"
+          />
+        </div>
+        <div className="log-filters__actions">
+          <Button type="submit">{t('accessLog.show')}</Button>
+          {Object.keys(filtersToParams(filters)).length > 0 && (
+            <RouterLink asComponent={Link} to="/access-log">
+              {t('accessLog.clear')}
+            </RouterLink>
+          )}
+        </div>
+      </form>
+
+      <div className="search-results">
+        {results.state === 'loading' && <Loading />}
+        {results.state === 'failed' && <ProblemNotice error={results.error} />}
+        {/* Always in the page, so a screen reader announces each new count. */}
+        <p className="search-results__status" role="status">
+          {results.state === 'ready' && (
+            <>
+              {results.items.length === 0
+                ? t('accessLog.none')
+                : t(results.items.length === 1 ? 'accessLog.countOne' : 'accessLog.countMany', {
+                    count: results.items.length,
+                  })}{' '}
+              {results.nextCursor && t('accessLog.moreAvailable')}
+            </>
+          )}
+        </p>
+      </div>
+
+      {results.state === 'ready' && results.items.length > 0 && (
+        <>
+          <div className="log-table__scroll">
+            <table className="log-table">
+              <caption className="visually-hidden">{t('accessLog.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('accessLog.time')}</th>
+                  <th scope="col">{t('accessLog.user')}</th>
+                  <th scope="col">{t('accessLog.action')}</th>
+                  <th scope="col">{t('accessLog.subjects')}</th>
+                  <th scope="col">{t('accessLog.fields')}</th>
+                  <th scope="col">{t('accessLog.purpose')}</th>
+                  <th scope="col">{t('accessLog.changes')}</th>
+                  <th scope="col">{t('accessLog.clientAddress')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {results.items.map((entry, index) => {
+                  const changes = describeChanges(entry.changes, changeTexts);
+                  return (
+                    <tr key={entry.position}>
+                      <th
+                        scope="row"
+                        className="log-table__time"
+                        tabIndex={-1}
+                        ref={(element) => {
+                          if (element) rowHeads.current.set(index, element);
+                          else rowHeads.current.delete(index);
+                        }}
+                      >
+                        {formatDateTime(entry.occurredAt)}
+                      </th>
+                      <td className="log-table__user">
+                        {entry.username && entry.userId ? (
+                          <RouterLink
+                            asComponent={Link}
+                            to={`/access-log?userId=${encodeURIComponent(entry.userId)}`}
+                            aria-label={t('accessLog.userEntries', { username: entry.username })}
+                          >
+                            {entry.username}
+                          </RouterLink>
+                        ) : (
+                          (entry.username ?? t('accessLog.unknownUser'))
+                        )}
+                        {entry.role && (
+                          <div className="muted">
+                            {isRoleKey(entry.role) ? t(`role.${entry.role}`) : entry.role}
+                          </div>
+                        )}
+                      </td>
+                      <td>
+                        {isAction(entry.action)
+                          ? t(`accessLog.action.${entry.action}`)
+                          : entry.action}
+                      </td>
+                      <td>
+                        <SubjectList ids={entry.subjectIds} link={canReadCustomers} />
+                      </td>
+                      <td>{fieldNames(entry.fields)}</td>
+                      <td>{entry.purpose}</td>
+                      <td className="log-table__changes">
+                        {changes.length > 0 && (
+                          <ul className="log-table__list">
+                            {changes.map((line) => (
+                              <li key={line}>{line}</li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                      <td className="log-table__address">{entry.clientAddress}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          {results.moreError !== null && <ProblemNotice error={results.moreError} />}
+          {results.nextCursor && (
+            <Button
+              variant="secondary"
+              className="log-table__more"
+              onClick={loadMore}
+              disabled={results.loadingMore}
+            >
+              {t('accessLog.loadMore')}
+            </Button>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+const isLanguage = (value: unknown): value is Language =>
+  typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+
+const PURPOSES = [
+  'consent',
+  'legal_obligation',
+  'unambiguous_identification',
+  'social_services',
+  'billing_and_collection',
+  'credit_decision',
+] as const;
+const isPurpose = (value: unknown): value is (typeof PURPOSES)[number] =>
+  typeof value === 'string' && (PURPOSES as readonly string[]).includes(value);
+
+const ROLE_KEYS = [
+  'admin',
+  'customer_service',
+  'billing',
+  'social_worker',
+  'register_officer',
+  'auditor',
+  'contractor',
+] as const;
+const isRoleKey = (role: string): role is (typeof ROLE_KEYS)[number] =>
+  (ROLE_KEYS as readonly string[]).includes(role);
+
+/** Whose data: each subject id, linked to the person's page for a reader of customers. */
+function SubjectList({ ids, link }: { ids: string[]; link: boolean }) {
+  return (
+    <ul className="log-table__list log-table__ids">
+      {ids.map((id) => (
+        <li key={id}>
+          {link ? (
+            <RouterLink asComponent={Link} to={`/persons/${encodeURIComponent(id)}`}>
+              {id}
+            </RouterLink>
+          ) : (
+            id
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,214 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { createStaffUser } from '../../src/server/modules/staff/staff.service.ts';
+import {
+  checkAccessibility,
+  chromiumSkip,
+  launchChromium,
+  startServer,
+  watchPageProblems,
+  type TestServer,
+} from './helpers.ts';
+
+const TIMEOUT = 20_000;
+
+const PERSON = { firstName: 'Liisa', lastName: 'Lokinen' };
+const FULL_NAME = `${PERSON.firstName} ${PERSON.lastName}`;
+const IDENTITY_CODE = '131052-308T';
+
+const OFFICER = 'tietosuoja.virtanen';
+const auditor = { username: 'tarkastaja', password: 'auditing horse battery staple' };
+
+/** Set E2E_SCREENSHOTS to a directory to keep a picture of the access log page. */
+const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
+
+const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name });
+
+async function signIn(page: Page, username: string, password: string) {
+  await heading(page, 'Kirjaudu sisään').waitFor();
+  await page.getByLabel('Käyttäjätunnus').fill(username);
+  await page.getByLabel('Salasana').fill(password);
+  await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
+  await page.getByText(`Kirjautunut: ${username}`).waitFor();
+}
+
+async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Kirjaudu ulos' }).click();
+  await heading(page, 'Kirjaudu sisään').waitFor();
+}
+
+const navigation = (page: Page) => page.getByRole('navigation', { name: 'Päävalikko' });
+
+/** The rows of the log table (header row left out), found by the table's caption. */
+const logRows = (page: Page) =>
+  page
+    .getByRole('table', { name: 'Käyttölokin tapahtumat, uusimmat ensin' })
+    .locator('tbody')
+    .getByRole('row');
+
+/** The one row whose action cell says `action`. */
+const rowOf = (page: Page, action: string) =>
+  logRows(page).filter({ has: page.getByRole('cell', { name: action, exact: true }) });
+
+describe('the access log in the browser', { skip: chromiumSkip }, () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+  let personId: string;
+
+  before(async () => {
+    [server, browser] = await Promise.all([
+      startServer({ role: 'register_officer', username: OFFICER }),
+      launchChromium(),
+    ]);
+    await createStaffUser(server.database.db, {
+      ...auditor,
+      role: 'auditor',
+      commitmentSignedOn: '2026-01-02',
+    });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(TIMEOUT);
+    page = await context.newPage();
+    problems = watchPageProblems(page);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test("the register officer sees who has processed a person's data", async () => {
+    await page.goto(server.baseUrl);
+    await signIn(page, server.user.username, server.user.password);
+    await heading(page, 'Asiakashaku').waitFor();
+    await navigation(page).getByRole('link', { name: 'Käyttöloki', exact: true }).waitFor();
+
+    await navigation(page).getByRole('link', { name: 'Uusi henkilö', exact: true }).click();
+    await heading(page, 'Uusi henkilö').waitFor();
+    await page.getByLabel('Etunimi').fill(PERSON.firstName);
+    await page.getByLabel('Sukunimi').fill(PERSON.lastName);
+    await page.getByLabel('Henkilötunnus', { exact: true }).fill(IDENTITY_CODE);
+    await page.getByRole('button', { name: /Henkilötunnuksen käsittelyperuste/ }).click();
+    await page.getByRole('option', { name: 'Asiakkaan suostumus' }).click();
+    await page.getByRole('button', { name: 'Tallenna henkilö' }).click();
+    await heading(page, FULL_NAME).waitFor();
+    personId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+    assert.match(personId, /^[0-9a-f-]{36}$/);
+
+    const processing = page.getByRole('region', { name: 'Tietojen käsittely' });
+    await checkAccessibility(page, 'the person page with the processing link');
+    await processing.getByRole('link', { name: 'Kuka on käsitellyt henkilön tietoja' }).click();
+
+    await heading(page, 'Käyttöloki').waitFor();
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.tagName),
+      'H1',
+      'the focus moves to the heading',
+    );
+    const url = new URL(page.url());
+    assert.equal(url.pathname, '/access-log');
+    assert.equal(url.searchParams.get('subjectId'), personId);
+    const from = url.searchParams.get('from') ?? '';
+    assert.match(from, /^\d{4}-\d{2}-\d{2}$/, 'the last two years by default');
+    assert.equal(Number(from.slice(0, 4)), new Date().getFullYear() - 2);
+    assert.equal(await page.getByLabel('Henkilön tunniste').inputValue(), personId);
+    assert.match(await page.getByLabel('Alkaen').inputValue(), /^\d{1,2}\.\d{1,2}\.\d{4}$/);
+
+    await page
+      .getByRole('status')
+      .getByText(/^2 tapahtumaa\./)
+      .waitFor();
+    const created = rowOf(page, 'Luonti');
+    const read = rowOf(page, 'Luku');
+    assert.equal(await created.count(), 1);
+    assert.equal(await read.count(), 1);
+    for (const row of [created, read]) {
+      await row.getByRole('link', { name: `Näytä käyttäjän ${OFFICER} tapahtumat` }).waitFor();
+      await row.getByText('rekisterivastaava', { exact: true }).waitFor(); // the role
+      await row.getByRole('link', { name: personId }).waitFor(); // whose data, linked
+    }
+    await created.getByText('Etunimi: tyhjä → Liisa').waitFor();
+    await created.getByText('Henkilötunnus: muutettu').waitFor();
+    const rowsText = await logRows(page).allInnerTexts();
+    assert.ok(!rowsText.join('\n').includes('308T'), 'the identity code is never shown');
+    assert.deepEqual(await page.getByRole('columnheader').allInnerTexts(), [
+      'Aika',
+      'Käyttäjä ja rooli',
+      'Toiminto',
+      'Kenen tiedot',
+      'Tiedot',
+      'Käyttötarkoitus',
+      'Muutokset',
+      'Osoite (IP)',
+    ]);
+    // Newest first: the read after the create.
+    assert.match((await logRows(page).first().innerText()).replace(/\s+/g, ' '), /Luku/);
+    await checkAccessibility(page, 'the access log of one person');
+    if (SCREENSHOTS) {
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'access-log.png'), fullPage: true });
+    }
+
+    // The person's id leads back to their page.
+    await created.getByRole('link', { name: personId }).click();
+    await heading(page, FULL_NAME).waitFor();
+    await page.goBack();
+    await heading(page, 'Käyttöloki').waitFor();
+    assert.equal(await page.getByLabel('Henkilön tunniste').inputValue(), personId);
+
+    assert.deepEqual(problems, [], 'no script errors or Content-Security-Policy violations');
+  });
+
+  test('an auditor starts from the access log and filters it by action', async () => {
+    await signOut(page);
+    await page.goto(server.baseUrl);
+    await signIn(page, auditor.username, auditor.password);
+    await heading(page, 'Käyttöloki').waitFor();
+    assert.equal(new URL(page.url()).pathname, '/access-log', 'the auditor lands on the log');
+    const nav = navigation(page);
+    await nav.getByRole('link', { name: 'Käyttöloki', exact: true }).waitFor();
+    for (const customerLink of ['Haku', 'Uusi henkilö', 'Uusi organisaatio']) {
+      assert.equal(await nav.getByRole('link', { name: customerLink, exact: true }).count(), 0);
+    }
+    await checkAccessibility(page, 'the access log as an auditor');
+
+    await page.getByRole('button', { name: /Toiminto/ }).click();
+    await page.getByRole('option', { name: 'Luonti' }).click();
+    await page.getByRole('button', { name: 'Näytä tapahtumat' }).click();
+    await page.waitForURL((url) => url.searchParams.get('action') === 'create');
+    await page
+      .getByRole('status')
+      .getByText(/^1 tapahtuma\./)
+      .waitFor();
+    const created = rowOf(page, 'Luonti');
+    assert.equal(await logRows(page).count(), 1);
+    await created.getByText(OFFICER, { exact: true }).waitFor();
+    await created.getByText('rekisterivastaava', { exact: true }).waitFor();
+    await created.getByText(personId, { exact: true }).waitFor();
+    assert.equal(
+      await created.getByRole('link', { name: personId }).count(),
+      0,
+      'an auditor, who reads no customers, gets no link to the person',
+    );
+    await checkAccessibility(page, 'the access log filtered by action');
+
+    await page.getByRole('button', { name: /Toiminto/ }).click();
+    await page.getByRole('option', { name: 'Henkilötunnuksen katselu' }).click();
+    await page.getByRole('button', { name: 'Näytä tapahtumat' }).click();
+    await page.getByText('Ei tapahtumia näillä rajauksilla.').waitFor();
+    await checkAccessibility(page, 'the access log with no events');
+
+    await page.getByLabel('Alkaen').fill('32.1.2026');
+    await page.getByRole('button', { name: 'Näytä tapahtumat' }).click();
+    await page.getByText('Anna päivämäärä muodossa p.k.vvvv').waitFor();
+    await checkAccessibility(page, 'the access log filters with an invalid date');
+
+    await page.goto(`${server.baseUrl}/search`);
+    await heading(page, 'Asiakashaku').waitFor();
+    assert.equal(await nav.getByRole('link', { name: 'Haku', exact: true }).count(), 0);
+
+    assert.deepEqual(problems, [], 'no script errors or Content-Security-Policy violations');
+  });
+});
