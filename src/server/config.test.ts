@@ -10,6 +10,10 @@ test('defaults: port 3000, embedded database under ./data, key file beside it', 
   assert.equal(config.dataDir, path.resolve('data'));
   assert.equal(config.databaseUrl, undefined);
   assert.equal(config.keyFile, path.resolve('data/keys/master.key'));
+  assert.equal(config.signInMaxFailures, 5);
+  assert.equal(config.signInMaxFailuresPerAddress, 20);
+  assert.equal(config.signInWindowMinutes, 15);
+  assert.equal(config.signInLockMinutes, 15);
 });
 
 test('reads every setting from the environment', () => {
@@ -21,12 +25,20 @@ test('reads every setting from the environment', () => {
     REKISTERI_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
     SESSION_IDLE_MINUTES: '15',
     COOKIE_SECURE: 'always',
+    SIGN_IN_MAX_FAILURES: '3',
+    SIGN_IN_MAX_FAILURES_PER_ADDRESS: '50',
+    SIGN_IN_WINDOW_MINUTES: '10',
+    SIGN_IN_LOCK_MINUTES: '30',
   });
   assert.equal(config.port, 8080);
   assert.equal(config.dataDir, '/srv/rekisteri');
   assert.equal(config.databaseUrl, 'postgres://app@db/rekisteri');
   assert.equal(config.sessionIdleMinutes, 15);
   assert.equal(config.cookieSecure, 'always');
+  assert.equal(config.signInMaxFailures, 3);
+  assert.equal(config.signInMaxFailuresPerAddress, 50);
+  assert.equal(config.signInWindowMinutes, 10);
+  assert.equal(config.signInLockMinutes, 30);
 });
 
 test('names every bad value at once', () => {
@@ -51,4 +63,36 @@ test('names every bad value at once', () => {
     },
   );
   assert.throws(() => loadConfig({ PORT: '70000' }), /PORT must be a whole number from 0 to 65535/);
+});
+
+test('sign-in throttling settings: bad values are named', () => {
+  assert.throws(
+    () =>
+      loadConfig({
+        SIGN_IN_MAX_FAILURES: '0',
+        SIGN_IN_LOCK_MINUTES: 'forever',
+        SIGN_IN_WINDOW_MINUTES: '-5',
+      }),
+    (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.equal(error.problems.length, 3);
+      assert.match(
+        error.message,
+        /SIGN_IN_MAX_FAILURES must be a whole number from 1 to 100, got "0"/,
+      );
+      assert.match(
+        error.message,
+        /SIGN_IN_LOCK_MINUTES must be a whole number from 1 to 1440, got "forever"/,
+      );
+      assert.match(
+        error.message,
+        /SIGN_IN_WINDOW_MINUTES must be a whole number from 1 to 1440, got "-5"/,
+      );
+      return true;
+    },
+  );
+  assert.throws(
+    () => loadConfig({ SIGN_IN_MAX_FAILURES: '10', SIGN_IN_MAX_FAILURES_PER_ADDRESS: '5' }),
+    /SIGN_IN_MAX_FAILURES_PER_ADDRESS \(5\) must be at least SIGN_IN_MAX_FAILURES \(10\)/,
+  );
 });

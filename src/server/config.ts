@@ -16,6 +16,12 @@ export type Config = {
   cookieSecure: 'auto' | 'always' | 'never';
   trustProxy: boolean;
   bodyLimitBytes: number;
+  /** Failed sign-ins for one account within the window that lock it. */
+  signInMaxFailures: number;
+  /** Failed sign-ins from one client address within the window that lock the address. */
+  signInMaxFailuresPerAddress: number;
+  signInWindowMinutes: number;
+  signInLockMinutes: number;
 };
 
 export class ConfigError extends Error {
@@ -86,7 +92,16 @@ export function loadConfig(env: Env = process.env): Config {
     cookieSecure: oneOf('COOKIE_SECURE', COOKIE_SECURE, 'auto'),
     trustProxy: oneOf('TRUST_PROXY', ['true', 'false'] as const, 'false') === 'true',
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
+    signInMaxFailures: integer('SIGN_IN_MAX_FAILURES', 5, 1, 100),
+    signInMaxFailuresPerAddress: integer('SIGN_IN_MAX_FAILURES_PER_ADDRESS', 20, 1, 10_000),
+    signInWindowMinutes: integer('SIGN_IN_WINDOW_MINUTES', 15, 1, 24 * 60),
+    signInLockMinutes: integer('SIGN_IN_LOCK_MINUTES', 15, 1, 24 * 60),
   };
+  if (config.signInMaxFailuresPerAddress < config.signInMaxFailures) {
+    problems.push(
+      `SIGN_IN_MAX_FAILURES_PER_ADDRESS (${config.signInMaxFailuresPerAddress}) must be at least SIGN_IN_MAX_FAILURES (${config.signInMaxFailures}): an office behind one address would otherwise lock before any one account`,
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -27,3 +27,20 @@ export const staffSessions = pgTable(
   },
   (t) => [index('staff_session_user_idx').on(t.userId)],
 );
+
+/**
+ * One row per failed sign-in, under two keys: the account (`user:<username>`, or a keyed hash of
+ * a name that has no account) and the client address (`ip:<address or IPv6 /64>`). Written only
+ * when a sign-in fails; see docs/decisions/0008.
+ */
+export const signInFailures = pgTable(
+  'sign_in_failure',
+  {
+    key: text('key').notNull(),
+    failedAt: timestamp('failed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('sign_in_failure_key_idx').on(t.key, t.failedAt),
+    index('sign_in_failure_failed_at_idx').on(t.failedAt),
+  ],
+);

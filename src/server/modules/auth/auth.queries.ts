@@ -1,6 +1,6 @@
-import { and, eq, gt, lt, or } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { staffSessions, staffUsers } from '../../db/schema/index.ts';
+import { signInFailures, staffSessions, staffUsers } from '../../db/schema/index.ts';
 
 export async function insertSession(db: Db, values: typeof staffSessions.$inferInsert) {
   await db.insert(staffSessions).values(values);
@@ -40,4 +40,26 @@ export async function deleteExpiredSessions(db: Db, now: Date, absoluteCutoff: D
   await db
     .delete(staffSessions)
     .where(or(lt(staffSessions.expiresAt, now), lt(staffSessions.createdAt, absoluteCutoff)));
+}
+
+/** Failed sign-ins under the keys since the time, oldest first. */
+export async function findSignInFailures(db: Db, keys: string[], since: Date) {
+  return db
+    .select({ key: signInFailures.key, failedAt: signInFailures.failedAt })
+    .from(signInFailures)
+    .where(and(inArray(signInFailures.key, keys), gt(signInFailures.failedAt, since)))
+    .orderBy(asc(signInFailures.failedAt));
+}
+
+/**
+ * Records one failure under each key, and forgets failures too old to matter any more: the
+ * sweep rides on the failure path, so the table stays small without a job.
+ */
+export async function recordSignInFailure(db: Db, keys: string[], now: Date, forgetBefore: Date) {
+  await db.insert(signInFailures).values(keys.map((key) => ({ key, failedAt: now })));
+  await db.delete(signInFailures).where(lt(signInFailures.failedAt, forgetBefore));
+}
+
+export async function clearSignInFailures(db: Db, key: string) {
+  await db.delete(signInFailures).where(eq(signInFailures.key, key));
 }

@@ -3,9 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteDeps } from '../../deps.ts';
 import { actorOf, SESSION_COOKIE, sessionCookieOptions } from '../../plugins/auth.ts';
-import { standardErrors } from '../customers/customer-data.schemas.ts';
+import { problemSchema, standardErrors } from '../customers/customer-data.schemas.ts';
 import { signIn, signOut, type Actor } from './auth.service.ts';
 import { loginBody, meView } from './auth.schemas.ts';
+import { TooManySignInAttempts } from './sign-in-throttle.ts';
 import { ROLE_PERMISSIONS } from './permissions.ts';
 
 const me = (actor: Actor) => ({
@@ -27,16 +28,30 @@ export function authRoutes(deps: RouteDeps) {
         tags,
         summary: 'Sign in with a personal account; sets the session cookie',
         body: loginBody,
-        response: { 200: meView, ...standardErrors },
+        response: { 200: meView, ...standardErrors, 429: problemSchema },
       },
       handler: async (request, reply) => {
+        const { config } = deps;
         const session = await signIn(deps.database.db, {
           ...request.body,
+          clientAddress: request.ip,
           now: deps.clock.now(),
           policy: {
-            idleMinutes: deps.config.sessionIdleMinutes,
-            absoluteHours: deps.config.sessionAbsoluteHours,
+            idleMinutes: config.sessionIdleMinutes,
+            absoluteHours: config.sessionAbsoluteHours,
           },
+          throttle: {
+            maxFailures: config.signInMaxFailures,
+            maxFailuresPerAddress: config.signInMaxFailuresPerAddress,
+            windowMinutes: config.signInWindowMinutes,
+            lockMinutes: config.signInLockMinutes,
+          },
+          keys: deps.keys,
+        }).catch((error: unknown) => {
+          if (error instanceof TooManySignInAttempts) {
+            void reply.header('retry-after', String(error.retryAfterSeconds));
+          }
+          throw error;
         });
         void reply.setCookie(
           SESSION_COOKIE,

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { hash, verify } from '@node-rs/argon2';
 
 // @node-rs/argon2 defaults to argon2id; the parameters follow OWASP's recommendation
@@ -18,6 +20,47 @@ export async function verifyPassword(storedHash: string, password: string): Prom
   }
 }
 
+const COMMON_PASSWORDS_FILE = path.resolve(import.meta.dirname, '../../data/common-passwords.txt');
+
+let commonPasswords: ReadonlySet<string> | undefined;
+/** The shipped list, read once on first use. */
+function isCommonPassword(candidate: string): boolean {
+  commonPasswords ??= new Set(
+    fs
+      .readFileSync(COMMON_PASSWORDS_FILE, 'utf8')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && !line.startsWith('#')),
+  );
+  return commonPasswords.has(candidate);
+}
+
+const LEET: Record<string, string> = {
+  '@': 'a',
+  '4': 'a',
+  '3': 'e',
+  '1': 'i',
+  '!': 'i',
+  '0': 'o',
+  $: 's',
+  '5': 's',
+  '7': 't',
+};
+const EDGE_NOISE = /^[\p{N}\p{P}\p{S}\s]+|[\p{N}\p{P}\p{S}\s]+$/gu;
+
+/**
+ * The forms of a password looked up in the list: as typed (case-insensitive), without the digits
+ * and symbols people add at the ends to pass a rule ("Salasana2024!"), and with common letter
+ * substitutions undone ("p@ssw0rd").
+ */
+export function commonPasswordForms(password: string): string[] {
+  const lower = password.normalize('NFC').toLowerCase();
+  const stem = lower.replace(EDGE_NOISE, '');
+  const unLeet = [...stem].map((c) => LEET[c] ?? c).join('');
+  const joined = lower.replaceAll(/\s+/g, '').replace(EDGE_NOISE, '');
+  return [...new Set([lower, stem, unLeet, joined])].filter((form) => form.length > 0);
+}
+
 /** Returns what is wrong with a new password, or null. */
 export function passwordProblem(password: string, username: string): string | null {
   if (password.length < MIN_PASSWORD_LENGTH) {
@@ -25,6 +68,13 @@ export function passwordProblem(password: string, username: string): string | nu
   }
   if (password.toLowerCase().includes(username.toLowerCase())) {
     return 'The password must not contain the username';
+  }
+  const [asTyped, ...variants] = commonPasswordForms(password);
+  if (asTyped !== undefined && isCommonPassword(asTyped)) {
+    return 'The password is on the list of commonly used passwords; choose another, for example a few unrelated words';
+  }
+  if (variants.some(isCommonPassword)) {
+    return 'The password is a commonly used password with digits, symbols, spaces or look-alike characters added; choose another, for example a few unrelated words';
   }
   return null;
 }
