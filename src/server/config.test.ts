@@ -96,3 +96,15 @@ test('sign-in throttling settings: bad values are named', () => {
     /SIGN_IN_MAX_FAILURES_PER_ADDRESS \(5\) must be at least SIGN_IN_MAX_FAILURES \(10\)/,
   );
 });
+
+test('STAFF_NETWORKS limits staff access to CIDR networks; a bad one is named', () => {
+  assert.deepEqual(loadConfig({}).staffNetworks, []);
+  assert.deepEqual(loadConfig({ STAFF_NETWORKS: '10.0.0.0/8,::1/128' }).staffNetworks, [
+    '10.0.0.0/8',
+    '::1/128',
+  ]);
+  assert.throws(
+    () => loadConfig({ STAFF_NETWORKS: '10.0.0.0/8, office' }),
+    /STAFF_NETWORKS: "office" is not a network/,
+  );
+});

@@ -1,4 +1,12 @@
 import path from 'node:path';
+import { parseNetworks } from './lib/networks.ts';
+
+function staffNetworks(value: string | undefined, problems: string[]): string[] {
+  if (value === undefined) return [];
+  const parsed = parseNetworks(value);
+  problems.push(...parsed.problems.map((problem) => `STAFF_NETWORKS: ${problem}`));
+  return parsed.networks;
+}
 
 export type Config = {
   port: number;
@@ -22,6 +30,8 @@ export type Config = {
   signInMaxFailuresPerAddress: number;
   signInWindowMinutes: number;
   signInLockMinutes: number;
+  /** CIDR networks staff may use the register from; empty means no limit (the firewall clause). */
+  staffNetworks: string[];
 };
 
 export class ConfigError extends Error {
@@ -96,6 +106,7 @@ export function loadConfig(env: Env = process.env): Config {
     signInMaxFailuresPerAddress: integer('SIGN_IN_MAX_FAILURES_PER_ADDRESS', 20, 1, 10_000),
     signInWindowMinutes: integer('SIGN_IN_WINDOW_MINUTES', 15, 1, 24 * 60),
     signInLockMinutes: integer('SIGN_IN_LOCK_MINUTES', 15, 1, 24 * 60),
+    staffNetworks: staffNetworks(read('STAFF_NETWORKS'), problems),
   };
   if (config.signInMaxFailuresPerAddress < config.signInMaxFailures) {
     problems.push(

@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
+import { networkFilter } from '../lib/networks.ts';
 import { resolveSession, type Actor } from '../modules/auth/auth.service.ts';
 import {
   PERSONAL_DATA_PERMISSIONS,
@@ -87,8 +88,24 @@ export function registerAuth(
     idleMinutes: deps.config.sessionIdleMinutes,
     absoluteHours: deps.config.sessionAbsoluteHours,
   };
+  const fromStaffNetwork =
+    deps.config.staffNetworks.length > 0 ? networkFilter(deps.config.staffNetworks) : null;
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const routeConfig = request.routeOptions.config;
+    // The firewall clause: staff use of the API (sign-in included) only from the configured
+    // networks; /health, the API's documents and the web app's files stay reachable.
+    if (
+      fromStaffNetwork &&
+      request.url.startsWith('/api/') &&
+      !request.url.startsWith('/api/docs') &&
+      !request.url.startsWith('/api/openapi.json') &&
+      !fromStaffNetwork(request.ip)
+    ) {
+      throw new AppError(
+        'forbidden',
+        "Staff access is allowed only from the municipality's networks",
+      );
+    }
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
       request.actor = await resolveSession(deps.database.db, {
