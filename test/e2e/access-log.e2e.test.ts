@@ -1,18 +1,17 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { createStaffUser } from '../../src/server/modules/staff/staff.service.ts';
+import type { Page } from 'playwright-core';
 import {
   checkAccessibility,
   chromiumSkip,
-  launchChromium,
-  startServer,
-  watchPageProblems,
+  heading,
+  signIn,
+  signOut,
+  startBrowserTest,
+  type BrowserTest,
   type TestServer,
 } from './helpers.ts';
-
-const TIMEOUT = 20_000;
 
 const PERSON = { firstName: 'Liisa', lastName: 'Lokinen' };
 const FULL_NAME = `${PERSON.firstName} ${PERSON.lastName}`;
@@ -23,21 +22,6 @@ const auditor = { username: 'tarkastaja', password: 'auditing horse battery stap
 
 /** Set E2E_SCREENSHOTS to a directory to keep a picture of the access log page. */
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
-
-const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name });
-
-async function signIn(page: Page, username: string, password: string) {
-  await heading(page, 'Kirjaudu sisään').waitFor();
-  await page.getByLabel('Käyttäjätunnus').fill(username);
-  await page.getByLabel('Salasana').fill(password);
-  await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
-  await page.getByText(`Kirjautunut: ${username}`).waitFor();
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: 'Kirjaudu ulos' }).click();
-  await heading(page, 'Kirjaudu sisään').waitFor();
-}
 
 const navigation = (page: Page) => page.getByRole('navigation', { name: 'Päävalikko' });
 
@@ -53,31 +37,23 @@ const rowOf = (page: Page, action: string) =>
   logRows(page).filter({ has: page.getByRole('cell', { name: action, exact: true }) });
 
 describe('the access log in the browser', { skip: chromiumSkip }, () => {
+  let setup: BrowserTest | undefined;
   let server: TestServer;
-  let browser: Browser;
   let page: Page;
   let problems: string[];
   let personId: string;
 
   before(async () => {
-    [server, browser] = await Promise.all([
-      startServer({ role: 'register_officer', username: OFFICER }),
-      launchChromium(),
-    ]);
-    await createStaffUser(server.database.db, {
-      ...auditor,
-      role: 'auditor',
-      commitmentSignedOn: '2026-01-02',
+    setup = await startBrowserTest({
+      role: 'register_officer',
+      username: OFFICER,
+      others: [{ ...auditor, role: 'auditor' }],
     });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(TIMEOUT);
-    page = await context.newPage();
-    problems = watchPageProblems(page);
+    ({ server, page, problems } = setup);
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    await setup?.close();
   });
 
   test("the register officer sees who has processed a person's data", async () => {

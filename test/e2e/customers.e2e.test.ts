@@ -1,16 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import {
   checkAccessibility,
   chromiumSkip,
-  launchChromium,
-  startServer,
-  watchPageProblems,
+  startBrowserTest,
+  type BrowserTest,
   type TestServer,
 } from './helpers.ts';
-
-const TIMEOUT = 20_000;
 
 /** The text of the field's status message (the error shown next to it). */
 async function fieldMessage(field: Locator): Promise<string> {
@@ -29,22 +26,18 @@ async function search(page: Page, query: string) {
 }
 
 describe('customers in the browser', { skip: chromiumSkip }, () => {
+  let setup: BrowserTest | undefined;
   let server: TestServer;
-  let browser: Browser;
   let page: Page;
   let problems: string[];
 
   before(async () => {
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(TIMEOUT);
-    page = await context.newPage();
-    problems = watchPageProblems(page);
+    setup = await startBrowserTest({});
+    ({ server, page, problems } = setup);
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    await setup?.close();
   });
 
   test('sign in, register a person, find them, in three languages', async () => {

@@ -150,3 +150,60 @@ export function watchPageProblems(page: Page): string[] {
   page.on('pageerror', (error) => problems.push(`${error.name}: ${error.message}`));
   return problems;
 }
+
+/** The page's h1 by its text. */
+export const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name });
+
+/** Signs in through the sign-in page, as a person does, and waits for the app shell. */
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await heading(page, 'Kirjaudu sisään').waitFor();
+  await page.getByLabel('Käyttäjätunnus').fill(username);
+  await page.getByLabel('Salasana').fill(password);
+  await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
+  await page.getByText(`Kirjautunut: ${username}`).waitFor();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Kirjaudu ulos' }).click();
+  await heading(page, 'Kirjaudu sisään').waitFor();
+}
+
+export const E2E_TIMEOUT = 20_000;
+
+export type BrowserTest = {
+  server: TestServer;
+  browser: Browser;
+  page: Page;
+  /** Script errors and CSP violations the page reported. */
+  problems: string[];
+  close(): Promise<void>;
+};
+
+/**
+ * The server and Chromium for one test file, with one page watched for problems; `others` are
+ * more staff accounts (signed commitments) for the steps that change who is signed in.
+ */
+export async function startBrowserTest(
+  options: Parameters<typeof startServer>[0] & {
+    others?: { username: string; password: string; role: Role }[];
+  } = {},
+): Promise<BrowserTest> {
+  const { others = [], ...serverOptions } = options;
+  const [server, browser] = await Promise.all([startServer(serverOptions), launchChromium()]);
+  for (const user of others) {
+    await createStaffUser(server.database.db, { ...user, commitmentSignedOn: '2026-01-02' });
+  }
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(E2E_TIMEOUT);
+  const page = await context.newPage();
+  return {
+    server,
+    browser,
+    page,
+    problems: watchPageProblems(page),
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}

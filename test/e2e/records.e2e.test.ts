@@ -1,17 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { createStaffUser } from '../../src/server/modules/staff/staff.service.ts';
+import type { Page } from 'playwright-core';
 import {
   checkAccessibility,
   chromiumSkip,
-  launchChromium,
-  startServer,
-  watchPageProblems,
+  heading,
+  signIn,
+  signOut,
+  startBrowserTest,
+  type BrowserTest,
   type TestServer,
 } from './helpers.ts';
-
-const TIMEOUT = 20_000;
 
 const ORGANIZATION = 'Kuntatekniikka Oy';
 const BUSINESS_ID = '0201551-3';
@@ -29,21 +28,6 @@ const customerService = {
 
 /** Everything the page shows as text, dialogs included. */
 const pageText = (page: Page): Promise<string> => page.locator('body').innerText();
-
-const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name });
-
-async function signIn(page: Page, username: string, password: string) {
-  await heading(page, 'Kirjaudu sisään').waitFor();
-  await page.getByLabel('Käyttäjätunnus').fill(username);
-  await page.getByLabel('Salasana').fill(password);
-  await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
-  await page.getByText(`Kirjautunut: ${username}`).waitFor();
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: 'Kirjaudu ulos' }).click();
-  await heading(page, 'Kirjaudu sisään').waitFor();
-}
 
 async function search(page: Page, query: string) {
   const box = page.getByRole('searchbox');
@@ -92,32 +76,24 @@ async function fillOrganization(page: Page, name: string) {
 }
 
 describe('organisations and persons in the browser', { skip: chromiumSkip }, () => {
+  let setup: BrowserTest | undefined;
   let server: TestServer;
-  let browser: Browser;
   let page: Page;
   let problems: string[];
   let organizationUrl: string;
   let personUrl: string;
 
   before(async () => {
-    [server, browser] = await Promise.all([
-      startServer({ role: 'register_officer', username: 'rekisterivastaava' }),
-      launchChromium(),
-    ]);
-    await createStaffUser(server.database.db, {
-      ...customerService,
-      role: 'customer_service',
-      commitmentSignedOn: '2026-01-02',
+    setup = await startBrowserTest({
+      role: 'register_officer',
+      username: 'rekisterivastaava',
+      others: [{ ...customerService, role: 'customer_service' }],
     });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(TIMEOUT);
-    page = await context.newPage();
-    problems = watchPageProblems(page);
+    ({ server, page, problems } = setup);
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    await setup?.close();
   });
 
   test('an organisation, and the duplicate business ID leads to it', async () => {

@@ -1,3 +1,5 @@
+// Shared with the web app: this file imports nothing, so the browser bundle can use it.
+
 /**
  * Deny by default: a role has exactly the permissions listed here, and every route names the one
  * it needs (or is declared public). The access-control issue refines this table.

@@ -10,6 +10,9 @@ import {
   RouterLink,
   TextInput,
 } from 'suomifi-ui-components';
+// Browser-safe server files: constants only, no imports of their own.
+import { ROLES, type Role } from '../../../server/modules/auth/permissions.ts';
+import { IDENTITY_CODE_PURPOSES } from '../../../server/modules/persons/persons.constants.ts';
 import { api, isAbort, type AccessLogEntry } from '../../api.ts';
 import { BackLink } from '../../components/BackLink.tsx';
 import { Loading, ProblemNotice } from '../../components/Notices.tsx';
@@ -377,28 +380,10 @@ export function AccessLogPage() {
 const isLanguage = (value: unknown): value is Language =>
   typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 
-const PURPOSES = [
-  'consent',
-  'legal_obligation',
-  'unambiguous_identification',
-  'social_services',
-  'billing_and_collection',
-  'credit_decision',
-] as const;
-const isPurpose = (value: unknown): value is (typeof PURPOSES)[number] =>
-  typeof value === 'string' && (PURPOSES as readonly string[]).includes(value);
+const isPurpose = (value: unknown): value is (typeof IDENTITY_CODE_PURPOSES)[number] =>
+  typeof value === 'string' && (IDENTITY_CODE_PURPOSES as readonly string[]).includes(value);
 
-const ROLE_KEYS = [
-  'admin',
-  'customer_service',
-  'billing',
-  'social_worker',
-  'register_officer',
-  'auditor',
-  'contractor',
-] as const;
-const isRoleKey = (role: string): role is (typeof ROLE_KEYS)[number] =>
-  (ROLE_KEYS as readonly string[]).includes(role);
+const isRoleKey = (role: string): role is Role => (ROLES as readonly string[]).includes(role);
 
 /** Whose data: each subject id, linked to the person's page for a reader of customers. */
 function SubjectList({ ids, link }: { ids: string[]; link: boolean }) {
