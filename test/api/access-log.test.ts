@@ -15,8 +15,7 @@ import {
   sealAccessLog,
   verifyAccessLog,
 } from '../../src/server/modules/access-log/access-log.chain.ts';
-import { createStaffUser } from '../../src/server/modules/staff/staff.service.ts';
-import { accessLogEntries, forEachEngine, json, TEST_PASSWORD } from '../helpers/app.ts';
+import { accessLogEntries, forEachEngine, json, signInNewUser } from '../helpers/app.ts';
 
 const person = {
   firstName: 'Loki',
@@ -256,18 +255,10 @@ test('rekisteri audit verify: exit 0 on an intact log, 1 naming the entry on a t
       { config: loadConfig({ DATA_DIR: dataDir }), database, keys, clock: systemClock },
       { logger: false, serveWeb: false },
     );
-    await createStaffUser(database.db, {
+    const cookie = await signInNewUser(app, database, {
       username: 'officer',
       role: 'register_officer',
-      password: TEST_PASSWORD,
-      commitmentSignedOn: '2026-01-02',
     });
-    const login = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: 'officer', password: TEST_PASSWORD },
-    });
-    const cookie = `rekisteri_session=${login.cookies[0]?.value}`;
     for (const name of ['Yksi', 'Kaksi', 'Kolme']) {
       await app.inject({
         method: 'POST',

@@ -13,8 +13,7 @@ import { loadConfig } from '../../src/server/config.ts';
 import { openDatabase } from '../../src/server/db/client.ts';
 import { systemClock } from '../../src/server/lib/clock.ts';
 import { keysFromMaster } from '../../src/server/lib/crypto.ts';
-import { createStaffUser } from '../../src/server/modules/staff/staff.service.ts';
-import { json, TEST_PASSWORD } from '../helpers/app.ts';
+import { json, signInNewUser } from '../helpers/app.ts';
 import { createTestDatabase, engines } from '../helpers/db.ts';
 
 const CODE = '131052-308T';
@@ -38,18 +37,10 @@ async function exercise(database: Awaited<ReturnType<typeof openDatabase>>, data
     },
     { logger: { level: 'trace', stream }, serveWeb: false },
   );
-  await createStaffUser(database.db, {
+  const cookie = await signInNewUser(app, database, {
     username: 'officer',
     role: 'register_officer',
-    password: TEST_PASSWORD,
-    commitmentSignedOn: '2026-01-02',
   });
-  const login = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username: 'officer', password: TEST_PASSWORD },
-  });
-  const cookie = `rekisteri_session=${login.cookies[0]?.value}`;
   const created = await app.inject({
     method: 'POST',
     url: '/api/persons',

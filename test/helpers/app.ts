@@ -3,6 +3,7 @@ import { after, before, describe } from 'node:test';
 import { Writable } from 'node:stream';
 import { asc } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import type { Database } from '../../src/server/db/client.ts';
 import { accessLog } from '../../src/server/db/schema/index.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
@@ -13,6 +14,29 @@ import { createStaffUser } from '../../src/server/modules/staff/staff.service.ts
 import { createTestDatabase, engines, type Engine, type TestDatabase } from './db.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
+
+/** Creates a staff account (password TEST_PASSWORD) and signs it in; returns the session cookie. */
+export async function signInNewUser(
+  app: FastifyInstance,
+  database: Pick<Database, 'db'>,
+  user: { username: string; role: Role; commitmentSigned?: boolean },
+): Promise<string> {
+  await createStaffUser(database.db, {
+    username: user.username,
+    role: user.role,
+    password: TEST_PASSWORD,
+    commitmentSignedOn: user.commitmentSigned === false ? undefined : '2026-01-02',
+  });
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: user.username, password: TEST_PASSWORD },
+  });
+  if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === 'rekisteri_session');
+  if (!cookie) throw new Error('no session cookie');
+  return `rekisteri_session=${cookie.value}`;
+}
 
 /** A clock the test moves by hand. */
 export function manualClock(start = new Date('2026-11-25T10:00:00Z')): Clock & {
@@ -59,24 +83,12 @@ export async function createTestApp(
     database,
     keys,
     logLines,
-    async signIn(role, signInOptions = {}) {
-      const username = `${role.replace('_', '')}${++users}`;
-      await createStaffUser(database.db, {
-        username,
+    signIn: (role, signInOptions = {}) =>
+      signInNewUser(app, database, {
+        username: `${role.replace('_', '')}${++users}`,
         role,
-        password: TEST_PASSWORD,
-        commitmentSignedOn: signInOptions.commitmentSigned === false ? undefined : '2026-01-02',
-      });
-      const response = await app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { username, password: TEST_PASSWORD },
-      });
-      if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.body}`);
-      const cookie = response.cookies.find((c) => c.name === 'rekisteri_session');
-      if (!cookie) throw new Error('no session cookie');
-      return `rekisteri_session=${cookie.value}`;
-    },
+        commitmentSigned: signInOptions.commitmentSigned ?? true,
+      }),
     async close() {
       await app.close();
       await database.drop();
