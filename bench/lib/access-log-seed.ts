@@ -3,12 +3,11 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { openDatabase, pgliteExtensions, type Database } from '../../src/server/db/client.ts';
-import { lockDataDir } from '../../src/server/db/lock.ts';
+import { openDatabase, type Database } from '../../src/server/db/client.ts';
 import type { Keys } from '../../src/server/lib/crypto.ts';
 import { entryMac, type StoredEntry } from '../../src/server/modules/access-log/access-log.ts';
 import { SEED } from '../seed/generate.ts';
-import { DATA_DIR } from '../seed/load.ts';
+import { DATA_DIR, openPgliteDir } from '../seed/load.ts';
 import { Random, WeightedTable } from '../seed/random.ts';
 
 /**
@@ -382,23 +381,7 @@ async function openPgliteLog(count: number, keys: Keys): Promise<LogDatabase> {
   const dir = path.join(DATA_DIR, `pglite-log-${count}`);
   const dataDir = path.join(dir, 'pgdata');
   const location = path.relative(process.cwd(), dir);
-  const open = async () => {
-    const release = lockDataDir(dir);
-    try {
-      const client = new PGlite(dataDir, { extensions: pgliteExtensions });
-      await client.waitReady;
-      const database = await openDatabase({ pglite: client });
-      await database.migrate();
-      const close = async () => {
-        await database.close();
-        release();
-      };
-      return { client, database: { ...database, close } };
-    } catch (error) {
-      release();
-      throw error;
-    }
-  };
+  const open = () => openPgliteDir(dir);
   const existed = fs.existsSync(dataDir);
   let { client, database } = await open();
   if (existed) {

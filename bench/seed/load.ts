@@ -365,29 +365,34 @@ export async function openPostgresBench(
   }
 }
 
+/**
+ * A bench PGlite in `dir` (locked like the server's own data directory), migrated, with its
+ * client for bulk COPY; closing the database releases the lock.
+ */
+export async function openPgliteDir(dir: string): Promise<{ client: PGlite; database: Database }> {
+  const release = lockDataDir(dir);
+  try {
+    const client = new PGlite(path.join(dir, 'pgdata'), { extensions: pgliteExtensions });
+    await client.waitReady;
+    const database = await openDatabase({ pglite: client });
+    await database.migrate();
+    const close = async () => {
+      await database.close();
+      release();
+    };
+    return { client, database: { ...database, close } };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
 /** An embedded PGlite under bench/.data/pglite-<n>, seeded on first use and reused after. */
 export async function openPgliteBench(persons: number, keys: Keys): Promise<BenchDatabase> {
   const dir = path.join(DATA_DIR, `pglite-${persons}`);
   const dataDir = path.join(dir, 'pgdata');
   const existed = fs.existsSync(dataDir);
-  let release = () => {};
-  const open = async () => {
-    release = lockDataDir(dir);
-    try {
-      const client = new PGlite(dataDir, { extensions: pgliteExtensions });
-      await client.waitReady;
-      const database = await openDatabase({ pglite: client });
-      await database.migrate();
-      const close = async () => {
-        await database.close();
-        release();
-      };
-      return { client, database: { ...database, close } };
-    } catch (error) {
-      release();
-      throw error;
-    }
-  };
+  const open = () => openPgliteDir(dir);
   let { client, database } = await open();
   const location = path.relative(process.cwd(), dir);
   if (existed) {
