@@ -38,19 +38,23 @@ const ADDRESS_FIELDS = ['permanentAddress', 'contactAddress'];
 
 /**
  * The log keeps old and new addresses; a reader who may not see a protected address (an auditor,
- * say) sees only that they changed — whether the person is protected now or was then.
+ * say) sees only that an address "changed" — like the identity code — whether the person is
+ * protected now or was then. A billing change keeps its other values, without the address.
  */
 function withoutAddresses(changes: Record<string, unknown> | null): Record<string, unknown> | null {
   if (!changes) return changes;
-  const hidden = 'hidden';
+  const withoutBillingAddress = (billing: unknown) => {
+    if (!billing || typeof billing !== 'object') return billing;
+    const rest = { ...(billing as Record<string, unknown>) };
+    delete rest.billingAddress;
+    return rest;
+  };
   return Object.fromEntries(
     Object.entries(changes).map(([field, change]) => {
-      if (ADDRESS_FIELDS.includes(field)) return [field, hidden];
+      if (ADDRESS_FIELDS.includes(field)) return [field, 'changed'];
       if (field === 'billing' && change && typeof change === 'object') {
         const { old: before, new: after } = change as { old?: unknown; new?: unknown };
-        const strip = (billing: unknown) =>
-          billing && typeof billing === 'object' ? { ...billing, billingAddress: hidden } : billing;
-        return [field, { old: strip(before), new: strip(after) }];
+        return [field, { old: withoutBillingAddress(before), new: withoutBillingAddress(after) }];
       }
       return [field, change];
     }),
