@@ -9,14 +9,12 @@ import { systemClock } from '../src/server/lib/clock.ts';
 import { keysFromMaster, type Keys } from '../src/server/lib/crypto.ts';
 import type { AccessLog } from '../src/server/modules/access-log/access-log.ts';
 import {
-  SEAL_DELAY_MS,
+  startSealer,
   sealAccessLog,
   verifyAccessLog,
 } from '../src/server/modules/access-log/access-log.chain.ts';
-import { SESSION_COOKIE } from '../src/server/plugins/auth.ts';
-import { createStaffUser } from '../src/server/modules/staff/staff.service.ts';
-import { findStaffUserByUsername } from '../src/server/modules/staff/staff.queries.ts';
 import { openLogDatabase, resetChain, type LogDatabase } from './lib/access-log-seed.ts';
+import { ensureBenchUser, signInOverHttp } from './lib/app.ts';
 import { runLoad, type LoadResult } from './lib/http-load.ts';
 import { percentile, round } from './lib/stats.ts';
 import type { BenchOptions } from './run.ts';
@@ -37,7 +35,6 @@ const DEFAULT_REQUESTS = 5_000;
 const DEFAULT_ENTRIES = 1_000_000;
 
 const USERNAME = 'benchmark.reader';
-const PASSWORD = 'correct horse battery staple';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const count = (value: number) => Math.round(value).toLocaleString('en-US');
@@ -74,39 +71,18 @@ async function startServer(
     },
     { logger: false, serveWeb: false },
   );
-  let sealer: NodeJS.Timeout | null = null;
-  if (configuration === 'logged') {
-    let sealing = false;
-    sealer = setInterval(() => {
-      if (sealing) return;
-      sealing = true;
-      sealAccessLog(database.db, keys, { before: new Date(Date.now() - SEAL_DELAY_MS) })
-        .catch((error: unknown) => log(`sealing failed: ${String(error)}`))
-        .finally(() => {
-          sealing = false;
-        });
-    }, 5_000);
-  }
+  const stopSealer =
+    configuration === 'logged'
+      ? startSealer(database.db, keys, (error) => log(`sealing failed: ${String(error)}`))
+      : () => {};
   const close = async () => {
-    if (sealer) clearInterval(sealer);
+    stopSealer();
     await app.close();
   };
   await app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   try {
-    const response = await fetch(`${baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: USERNAME, password: PASSWORD }),
-    });
-    if (!response.ok)
-      throw new Error(`Sign-in failed: ${response.status} ${await response.text()}`);
-    await response.body?.cancel();
-    const cookie = response.headers
-      .getSetCookie()
-      .map((line) => line.split(';')[0] ?? '')
-      .find((pair) => pair.startsWith(`${SESSION_COOKIE}=`));
-    if (!cookie) throw new Error('Sign-in set no session cookie');
+    const cookie = await signInOverHttp(baseUrl, USERNAME);
     return { baseUrl, cookie, close };
   } catch (error) {
     await close();
@@ -138,14 +114,7 @@ const summary = (side: Side) => ({
 
 async function measureThroughput(bench: BenchDatabase, keys: Keys, requests: number) {
   const { database } = bench;
-  if (!(await findStaffUserByUsername(database.db, USERNAME))) {
-    await createStaffUser(database.db, {
-      username: USERNAME,
-      role: 'customer_service',
-      password: PASSWORD,
-      commitmentSignedOn: '2026-01-01',
-    });
-  }
+  await ensureBenchUser(database, USERNAME);
   const paths = personPaths(bench.persons);
   const sides: Record<Configuration, Side> = {
     logged: { seconds: 0, requests: 0, latencies: [] },

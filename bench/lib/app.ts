@@ -18,19 +18,42 @@ export type RunningApi = {
   close(): Promise<void>;
 };
 
+/** A customer service account with a signed commitment, created on first use. */
+export async function ensureBenchUser(database: Database, username: string): Promise<void> {
+  if (await findStaffUserByUsername(database.db, username)) return;
+  await createStaffUser(database.db, {
+    username,
+    role: 'customer_service',
+    password: PASSWORD,
+    commitmentSignedOn: '2026-01-01',
+  });
+}
+
+/** Signs in over HTTP, as a client would; returns the session cookie for the Cookie header. */
+export async function signInOverHttp(baseUrl: string, username: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  if (!response.ok) {
+    throw new Error(`Sign-in failed: ${response.status} ${await response.text()}`);
+  }
+  await response.body?.cancel();
+  const session = response.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0] ?? '')
+    .find((pair) => pair.startsWith(`${SESSION_COOKIE}=`));
+  if (!session) throw new Error('Sign-in set no session cookie');
+  return session;
+}
+
 /**
  * The real app on a real socket (127.0.0.1, a free port), built exactly as the server builds it
  * except for the request log, and signed in once as a customer service user.
  */
 export async function startApi(database: Database, keys: Keys): Promise<RunningApi> {
-  if (!(await findStaffUserByUsername(database.db, USERNAME))) {
-    await createStaffUser(database.db, {
-      username: USERNAME,
-      role: 'customer_service',
-      password: PASSWORD,
-      commitmentSignedOn: '2026-01-01',
-    });
-  }
+  await ensureBenchUser(database, USERNAME);
   const app = await buildApp(
     { config: loadConfig({}), database, keys, clock: systemClock },
     { logger: false, serveWeb: false },
@@ -39,21 +62,7 @@ export async function startApi(database: Database, keys: Keys): Promise<RunningA
   const { port } = app.server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
-    const response = await fetch(`${baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: USERNAME, password: PASSWORD }),
-    });
-    if (!response.ok) {
-      throw new Error(`Sign-in failed: ${response.status} ${await response.text()}`);
-    }
-    await response.body?.cancel();
-    const session = response.headers
-      .getSetCookie()
-      .map((line) => line.split(';')[0] ?? '')
-      .find((pair) => pair.startsWith(`${SESSION_COOKIE}=`));
-    if (!session) throw new Error('Sign-in set no session cookie');
-    return { baseUrl, cookie: session, close: () => app.close() };
+    return { baseUrl, cookie: await signInOverHttp(baseUrl, USERNAME), close: () => app.close() };
   } catch (error) {
     await app.close();
     throw error;

@@ -1,27 +1,11 @@
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuildOptions } from './app.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { systemClock } from './lib/clock.ts';
-import { keysFromMaster, loadMasterKey, type Keys } from './lib/crypto.ts';
-import { SEAL_DELAY_MS, sealAccessLog } from './modules/access-log/access-log.chain.ts';
+import { keysFromMaster, loadMasterKey } from './lib/crypto.ts';
+import { startSealer } from './modules/access-log/access-log.chain.ts';
 import { countStaffUsers } from './modules/staff/staff.queries.ts';
-
-/** Chains new access-log entries every few seconds, off the request path. */
-function startSealing(database: Database, keys: Keys, log: FastifyBaseLogger): NodeJS.Timeout {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    sealAccessLog(database.db, keys, { before: new Date(Date.now() - SEAL_DELAY_MS) })
-      .catch((error: unknown) => log.error({ err: error }, 'sealing the access log failed'))
-      .finally(() => {
-        running = false;
-      });
-  }, 5_000);
-  timer.unref();
-  return timer;
-}
 
 /** Opens the database (embedded unless DATABASE_URL), migrates it and builds the app. */
 export async function openRegister(
@@ -36,9 +20,11 @@ export async function openRegister(
     const master = loadMasterKey(config);
     const keys = keysFromMaster(master.key);
     const app = await buildApp({ config, database, keys, clock: systemClock }, options);
-    const sealer = startSealing(database, keys, app.log);
+    const stopSealer = startSealer(database.db, keys, (error) =>
+      app.log.error({ err: error }, 'sealing the access log failed'),
+    );
     app.addHook('onClose', async () => {
-      clearInterval(sealer);
+      stopSealer();
       await database.close();
     });
     return { app, database, keyCreated: master.created };

@@ -146,3 +146,22 @@ export async function verifyAccessLog(db: Db, keys: Keys): Promise<VerifyResult>
 
 /** How far back an entry must be before the sealer chains it. */
 export const SEAL_DELAY_MS = 10_000;
+
+/**
+ * Chains new entries every few seconds, off the request path, one run at a time. Returns the
+ * function that stops it.
+ */
+export function startSealer(db: Db, keys: Keys, onError: (error: unknown) => void): () => void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    sealAccessLog(db, keys, { before: new Date(Date.now() - SEAL_DELAY_MS) })
+      .catch(onError)
+      .finally(() => {
+        running = false;
+      });
+  }, 5_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
