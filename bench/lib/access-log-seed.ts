@@ -124,6 +124,7 @@ export function* generateAccessLog(
       userId: actor.userId,
       username: actor.username,
       role: actor.role,
+      partnerId: null,
       action,
       subjectIds,
       fields,

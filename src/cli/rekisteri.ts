@@ -16,8 +16,11 @@ Commands:
   audit verify                    check that no access-log entry was changed, removed or reordered
   audit seal                      chain the access-log entries written until now (the server does
                                   this by itself every few seconds)
-  user add NAME --role ROLE --password-stdin [--commitment-signed YYYY-MM-DD]
-                                  create a staff account; the password is read from standard input
+  user add NAME --role ROLE --password-stdin [--commitment-signed YYYY-MM-DD
+                [--commitment-kept-at PLACE]] [--partner PARTNER_ID] [--expires YYYY-MM-DD]
+                                  create a staff account; the password is read from standard input.
+                                  --commitment-signed records the signed paper confidentiality
+                                  commitment (its date, and where the paper is kept).
                                   roles: ${ROLES.join(', ')}
 
 The database is the one the server uses: DATABASE_URL, or the embedded one under DATA_DIR (./data).
@@ -81,6 +84,9 @@ async function userAdd(args: string[]): Promise<string> {
       role: { type: 'string' },
       'password-stdin': { type: 'boolean' },
       'commitment-signed': { type: 'string' },
+      'commitment-kept-at': { type: 'string' },
+      partner: { type: 'string' },
+      expires: { type: 'string' },
     },
   });
   const [username, ...extra] = positionals;
@@ -95,7 +101,13 @@ async function userAdd(args: string[]): Promise<string> {
     role: values.role,
     password: await readStdin(),
     commitmentSignedOn: values['commitment-signed'],
+    commitmentKeptAt: values['commitment-kept-at'],
+    partnerId: values.partner,
+    expiresOn: values.expires,
   };
+  if (values['commitment-kept-at'] !== undefined && values['commitment-signed'] === undefined) {
+    throw new UsageError('--commitment-kept-at goes with --commitment-signed');
+  }
   checkNewStaffUser(newUser);
   const user = await withDatabase((database) => createStaffUser(database.db, newUser));
   const commitment = values['commitment-signed']

@@ -32,6 +32,8 @@ export type Config = {
   signInLockMinutes: number;
   /** CIDR networks staff may use the register from; empty means no limit (the firewall clause). */
   staffNetworks: string[];
+  /** TOTP for every role, not only admin, social_worker and register_officer. */
+  totpRequiredForAll: boolean;
 };
 
 export class ConfigError extends Error {
@@ -107,6 +109,8 @@ export function loadConfig(env: Env = process.env): Config {
     signInWindowMinutes: integer('SIGN_IN_WINDOW_MINUTES', 15, 1, 24 * 60),
     signInLockMinutes: integer('SIGN_IN_LOCK_MINUTES', 15, 1, 24 * 60),
     staffNetworks: staffNetworks(read('STAFF_NETWORKS'), problems),
+    totpRequiredForAll:
+      oneOf('TOTP_REQUIRED_FOR_ALL', ['true', 'false'] as const, 'false') === 'true',
   };
   if (config.signInMaxFailuresPerAddress < config.signInMaxFailures) {
     problems.push(

@@ -54,6 +54,8 @@ export type Problem = {
   errors?: FieldProblem[];
   /** A 409 on a duplicate identity code or business ID names the record that has it. */
   existingId?: string;
+  /** Why a sign-in or a request was refused (e.g. totp_required, password_change_required). */
+  reason?: string;
 };
 
 /** A non-2xx answer; `problem` is the server's problem document (or one made up for it). */
@@ -122,8 +124,13 @@ const id = (value: string) => encodeURIComponent(value);
 export const api = {
   me: (signal?: AbortSignal) =>
     request<Me>('GET', '/api/auth/me', undefined, { signingIn: true, signal }),
-  signIn: (username: string, password: string) =>
-    request<Me>('POST', '/api/auth/login', { username, password }, { signingIn: true }),
+  signIn: (username: string, password: string, code?: string) =>
+    request<Me>(
+      'POST',
+      '/api/auth/login',
+      { username, password, ...(code ? { code } : {}) },
+      { signingIn: true },
+    ),
   signOut: () => request<void>('POST', '/api/auth/logout'),
 
   search: (

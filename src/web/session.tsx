@@ -10,7 +10,7 @@ export type Session =
 
 type SessionApi = {
   session: Session;
-  signIn: (username: string, password: string) => Promise<void>;
+  signIn: (username: string, password: string, code?: string) => Promise<void>;
   signOut: () => Promise<void>;
 };
 
@@ -35,8 +35,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => controller.abort();
   }, []);
 
-  const signIn = useCallback(async (username: string, password: string) => {
-    const me = await api.signIn(username, password);
+  const signIn = useCallback(async (username: string, password: string, code?: string) => {
+    const me = await api.signIn(username, password, code);
     setSession({ status: 'signedIn', me });
   }, []);
 

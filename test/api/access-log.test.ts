@@ -255,7 +255,7 @@ test('rekisteri audit verify: exit 0 on an intact log, 1 naming the entry on a t
       { config: loadConfig({ DATA_DIR: dataDir }), database, keys, clock: systemClock },
       { logger: false, serveWeb: false },
     );
-    const cookie = await signInNewUser(app, database, {
+    const cookie = await signInNewUser(app, database, keys, {
       username: 'officer',
       role: 'register_officer',
     });

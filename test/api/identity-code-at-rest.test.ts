@@ -28,16 +28,17 @@ async function exercise(database: Awaited<ReturnType<typeof openDatabase>>, data
       done();
     },
   });
+  const keys = keysFromMaster(crypto.randomBytes(32));
   const app = await buildApp(
     {
       config: loadConfig({ DATA_DIR: dataDir }),
       database,
-      keys: keysFromMaster(crypto.randomBytes(32)),
+      keys,
       clock: systemClock,
     },
     { logger: { level: 'trace', stream }, serveWeb: false },
   );
-  const cookie = await signInNewUser(app, database, {
+  const cookie = await signInNewUser(app, database, keys, {
     username: 'officer',
     role: 'register_officer',
   });

@@ -7,6 +7,8 @@ import {
   startBrowserTest,
   type BrowserTest,
   type TestServer,
+  unusedTotpCode,
+  wrongTotpCode,
 } from './helpers.ts';
 
 /** The text of the field's status message (the error shown next to it). */
@@ -53,6 +55,16 @@ describe('customers in the browser', { skip: chromiumSkip }, () => {
     await checkAccessibility(page, 'the sign-in page with an error');
 
     await page.getByLabel('Salasana').fill(server.user.password);
+    await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
+    // The administrator has an authenticator app: the right password asks for its code.
+    const codeField = page.getByLabel('Vahvistuskoodi');
+    await codeField.waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'sign-in-code');
+    await checkAccessibility(page, 'the sign-in code step');
+    await codeField.fill(wrongTotpCode());
+    await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
+    await page.getByText('Vahvistuskoodi on väärin tai jo käytetty. Anna uusi koodi.').waitFor();
+    await codeField.fill(await unusedTotpCode(server.user.username));
     await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
     await page.getByRole('heading', { level: 1, name: 'Asiakashaku' }).waitFor();
     assert.equal(

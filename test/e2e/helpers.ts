@@ -11,8 +11,10 @@ import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { openDatabase, type Database } from '../../src/server/db/client.ts';
 import { systemClock } from '../../src/server/lib/clock.ts';
-import { keysFromMaster } from '../../src/server/lib/crypto.ts';
-import type { Role } from '../../src/server/modules/auth/permissions.ts';
+import { keysFromMaster, type Keys } from '../../src/server/lib/crypto.ts';
+import { totpCode, totpStep } from '../../src/server/lib/totp.ts';
+import { TOTP_REQUIRED_ROLES, type Role } from '../../src/server/modules/auth/permissions.ts';
+import { TEST_TOTP_SECRET } from '../helpers/app.ts';
 import { createStaffUser } from '../../src/server/modules/staff/staff.service.ts';
 
 /** Debian's Chromium; the browser tests skip (not fail) where it is not installed. */
@@ -42,9 +44,26 @@ export type TestServer = {
   baseUrl: string;
   app: FastifyInstance;
   database: Database;
+  keys: Keys;
   user: { username: string; password: string };
   close: () => Promise<void>;
 };
+
+/**
+ * A staff account with a signed commitment; where the role requires TOTP, the authenticator is
+ * already set up with TEST_TOTP_SECRET, and `signIn` types its code.
+ */
+export async function createTestStaffUser(
+  database: Database,
+  keys: Keys,
+  user: { username: string; password: string; role: Role; partnerId?: string },
+): Promise<void> {
+  await createStaffUser(
+    database.db,
+    { ...user, commitmentSignedOn: '2026-01-02' },
+    TOTP_REQUIRED_ROLES.includes(user.role) ? { totp: { secret: TEST_TOTP_SECRET, keys } } : {},
+  );
+}
 
 /**
  * The real server, in this process, on a free port: the built web app, a fresh embedded
@@ -70,19 +89,13 @@ export async function startServer(
       username: options.username ?? 'virkailija',
       password: options.password ?? 'correct horse battery staple',
     };
-    await createStaffUser(database.db, {
-      ...user,
-      role: options.role ?? 'admin',
-      commitmentSignedOn: '2026-01-02',
-    });
-    const app = await buildApp(
-      { config, database, keys: keysFromMaster(crypto.randomBytes(32)), clock: systemClock },
-      { logger: false },
-    );
+    const keys = keysFromMaster(crypto.randomBytes(32));
+    await createTestStaffUser(database, keys, { ...user, role: options.role ?? 'admin' });
+    const app = await buildApp({ config, database, keys, clock: systemClock }, { logger: false });
     cleanUp.push(() => app.close());
     await app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.server.address() as AddressInfo;
-    return { baseUrl: `http://127.0.0.1:${port}`, app, database, user, close };
+    return { baseUrl: `http://127.0.0.1:${port}`, app, database, keys, user, close };
   } catch (error) {
     await close();
     throw error;
@@ -154,13 +167,57 @@ export function watchPageProblems(page: Page): string[] {
 /** The page's h1 by its text. */
 export const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name });
 
-/** Signs in through the sign-in page, as a person does, and waits for the app shell. */
-export async function signIn(page: Page, username: string, password: string): Promise<void> {
+const lastTotpStep = new Map<string, number>();
+
+/**
+ * A code the server has not seen for this user: a code is accepted once, so a second sign-in in
+ * the same 30 seconds uses the next step's code (accepted one step early), and a third waits.
+ */
+export async function unusedTotpCode(
+  username: string,
+  secret: string = TEST_TOTP_SECRET,
+): Promise<string> {
+  const current = totpStep(new Date());
+  const step = Math.max(current, (lastTotpStep.get(username) ?? -1) + 1);
+  if (step > current + 1) {
+    await new Promise((resolve) => setTimeout(resolve, (step - 1) * 30_000 - Date.now() + 100));
+  }
+  lastTotpStep.set(username, step);
+  return totpCode(secret, step);
+}
+
+/** A six-digit code that is not the code of any step the server accepts now. */
+export function wrongTotpCode(secret: string = TEST_TOTP_SECRET): string {
+  const step = totpStep(new Date());
+  const near = [-1, 0, 1, 2].map((d) => totpCode(secret, step + d));
+  for (let n = 0; ; n++) {
+    const code = String(n).padStart(6, '0');
+    if (!near.includes(code)) return code;
+  }
+}
+
+/**
+ * Signs in through the sign-in page, as a person does, and waits for the app shell. When the
+ * page asks for the authenticator code, types the current code of `totpSecret`.
+ */
+export async function signIn(
+  page: Page,
+  username: string,
+  password: string,
+  totpSecret: string = TEST_TOTP_SECRET,
+): Promise<void> {
   await heading(page, 'Kirjaudu sisään').waitFor();
   await page.getByLabel('Käyttäjätunnus').fill(username);
   await page.getByLabel('Salasana').fill(password);
   await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
-  await page.getByText(`Kirjautunut: ${username}`).waitFor();
+  const signedIn = page.getByText(`Kirjautunut: ${username}`);
+  const codeField = page.getByLabel('Vahvistuskoodi');
+  await signedIn.or(codeField).waitFor();
+  if (await codeField.isVisible()) {
+    await codeField.fill(await unusedTotpCode(username, totpSecret));
+    await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
+  }
+  await signedIn.waitFor();
 }
 
 export async function signOut(page: Page): Promise<void> {
@@ -191,7 +248,7 @@ export async function startBrowserTest(
   const { others = [], ...serverOptions } = options;
   const [server, browser] = await Promise.all([startServer(serverOptions), launchChromium()]);
   for (const user of others) {
-    await createStaffUser(server.database.db, { ...user, commitmentSignedOn: '2026-01-02' });
+    await createTestStaffUser(server.database, server.keys, user);
   }
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   context.setDefaultTimeout(E2E_TIMEOUT);

@@ -4,38 +4,95 @@ import { Writable } from 'node:stream';
 import { asc } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/server/db/client.ts';
-import { accessLog } from '../../src/server/db/schema/index.ts';
+import { accessLog, partners } from '../../src/server/db/schema/index.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import type { Clock } from '../../src/server/lib/clock.ts';
 import { keysFromMaster, type Keys } from '../../src/server/lib/crypto.ts';
-import type { Role } from '../../src/server/modules/auth/permissions.ts';
+import { totpCode, totpStep } from '../../src/server/lib/totp.ts';
+import {
+  PARTNER_ROLES,
+  TOTP_REQUIRED_ROLES,
+  type Role,
+} from '../../src/server/modules/auth/permissions.ts';
 import { createStaffUser } from '../../src/server/modules/staff/staff.service.ts';
 import { createTestDatabase, engines, type Engine, type TestDatabase } from './db.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
+/** The authenticator secret of test accounts whose role requires TOTP. */
+export const TEST_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
-/** Creates a staff account (password TEST_PASSWORD) and signs it in; returns the session cookie. */
+/** The current code of TEST_TOTP_SECRET at the time. */
+export const testTotpCode = (now: Date = new Date()) => totpCode(TEST_TOTP_SECRET, totpStep(now));
+
+/**
+ * Creates a staff account (password TEST_PASSWORD; TOTP set up with TEST_TOTP_SECRET where the
+ * role requires it) and signs it in; returns the session cookie.
+ */
 export async function signInNewUser(
   app: FastifyInstance,
   database: Pick<Database, 'db'>,
-  user: { username: string; role: Role; commitmentSigned?: boolean },
+  keys: Keys,
+  user: { username: string; role: Role; commitmentSigned?: boolean; partnerId?: string },
+  now: Date = new Date(),
 ): Promise<string> {
-  await createStaffUser(database.db, {
-    username: user.username,
-    role: user.role,
-    password: TEST_PASSWORD,
-    commitmentSignedOn: user.commitmentSigned === false ? undefined : '2026-01-02',
-  });
+  const totp = TOTP_REQUIRED_ROLES.includes(user.role);
+  const partnerId =
+    user.partnerId ??
+    (PARTNER_ROLES.includes(user.role) ? await insertTestPartner(database) : undefined);
+  await createStaffUser(
+    database.db,
+    {
+      username: user.username,
+      role: user.role,
+      password: TEST_PASSWORD,
+      partnerId,
+      commitmentSignedOn: user.commitmentSigned === false ? undefined : '2026-01-02',
+    },
+    totp ? { totp: { secret: TEST_TOTP_SECRET, keys }, now } : { now },
+  );
   const response = await app.inject({
     method: 'POST',
     url: '/api/auth/login',
-    payload: { username: user.username, password: TEST_PASSWORD },
+    payload: {
+      username: user.username,
+      password: TEST_PASSWORD,
+      ...(totp ? { code: testTotpCode(now) } : {}),
+    },
   });
   if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.body}`);
   const cookie = response.cookies.find((c) => c.name === 'rekisteri_session');
   if (!cookie) throw new Error('no session cookie');
   return `rekisteri_session=${cookie.value}`;
+}
+
+/** A partner organisation with a contract that lists the field groups and covers no one yet. */
+export async function insertTestPartner(
+  database: Pick<Database, 'db'>,
+  values: Partial<typeof partners.$inferInsert> = {},
+): Promise<string> {
+  const [row] = await database.db
+    .insert(partners)
+    .values({
+      name: 'Testikumppani Oy',
+      businessId: testBusinessId(),
+      country: 'FI',
+      ...values,
+    })
+    .returning({ id: partners.id });
+  if (!row) throw new Error('no partner inserted');
+  return row.id;
+}
+
+/** A random valid business ID (Y-tunnus), 7 digits and the check digit. */
+function testBusinessId(): string {
+  for (;;) {
+    const digits = Array.from({ length: 7 }, () => crypto.randomInt(10));
+    const sum = digits.reduce((acc, d, i) => acc + d * [7, 9, 10, 5, 8, 4, 2][i]!, 0);
+    const remainder = sum % 11;
+    if (remainder === 1) continue;
+    return `${digits.join('')}-${remainder === 0 ? 0 : 11 - remainder}`;
+  }
 }
 
 /** A clock the test moves by hand. */
@@ -53,7 +110,7 @@ export type TestApp = {
   /** Every line the server logged, as written. */
   logLines: string[];
   /** Creates a user of the role (commitment signed unless told) and returns its session cookie. */
-  signIn(role: Role, options?: { commitmentSigned?: boolean }): Promise<string>;
+  signIn(role: Role, options?: { commitmentSigned?: boolean; partnerId?: string }): Promise<string>;
   close(): Promise<void>;
 };
 
@@ -84,11 +141,18 @@ export async function createTestApp(
     keys,
     logLines,
     signIn: (role, signInOptions = {}) =>
-      signInNewUser(app, database, {
-        username: `${role.replace('_', '')}${++users}`,
-        role,
-        commitmentSigned: signInOptions.commitmentSigned ?? true,
-      }),
+      signInNewUser(
+        app,
+        database,
+        keys,
+        {
+          username: `${role.replace('_', '')}${++users}`,
+          role,
+          commitmentSigned: signInOptions.commitmentSigned ?? true,
+          ...(signInOptions.partnerId ? { partnerId: signInOptions.partnerId } : {}),
+        },
+        clock.now(),
+      ),
     async close() {
       await app.close();
       await database.drop();

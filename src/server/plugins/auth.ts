@@ -88,6 +88,7 @@ export function registerAuth(
     idleMinutes: deps.config.sessionIdleMinutes,
     absoluteHours: deps.config.sessionAbsoluteHours,
   };
+  const auth = { totpRequiredForAll: deps.config.totpRequiredForAll };
   const fromStaffNetwork =
     deps.config.staffNetworks.length > 0 ? networkFilter(deps.config.staffNetworks) : null;
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
@@ -112,6 +113,7 @@ export function registerAuth(
         token,
         now: deps.clock.now(),
         policy,
+        auth,
       });
       if (!request.actor) reply.clearCookie(SESSION_COOKIE, { path: '/' });
     }
@@ -120,13 +122,26 @@ export function registerAuth(
     if (!permission && !routeConfig.signedIn) return; // unknown /api path: answered by not-found
     if (!request.actor) throw new AppError('unauthenticated', 'Sign in first');
     if (!permission) return;
-    if (!roleHas(request.actor.role, permission)) {
+    const actor = request.actor;
+    if (!roleHas(actor.role, permission)) {
       throw new AppError('forbidden', `Your role does not have the permission ${permission}`);
     }
-    if (PERSONAL_DATA_PERMISSIONS.has(permission) && !request.actor.commitmentSigned) {
+    // Until these are done, a session opens only the signed-in routes that do them.
+    if (actor.passwordChangeRequired) {
+      throw new AppError('forbidden', 'Change your password first', {
+        extra: { reason: 'password_change_required' },
+      });
+    }
+    if (actor.totpEnrollmentRequired) {
+      throw new AppError('forbidden', 'Set up the authenticator app (TOTP) first', {
+        extra: { reason: 'totp_enrollment_required' },
+      });
+    }
+    if (PERSONAL_DATA_PERMISSIONS.has(permission) && !actor.commitmentSigned) {
       throw new AppError(
         'forbidden',
         'Personal data opens only after the confidentiality commitment has been signed',
+        { extra: { reason: 'commitment_required' } },
       );
     }
   });

@@ -94,6 +94,11 @@ export const en: Catalogue = {
     'signIn.missing': 'Give your username and password.',
     'signIn.usernameMissing': 'Give your username.',
     'signIn.passwordMissing': 'Give your password.',
+    'signIn.code': 'Verification code',
+    'signIn.codeHint': 'Enter the six-digit code your authenticator app shows.',
+    'signIn.codeMissing': 'Enter the verification code.',
+    'signIn.codeWrong': 'The verification code is wrong or already used. Enter a new code.',
+    'signIn.accountClosed': 'The account is closed or has expired. Contact the administrator.',
     'signIn.expired': 'Your session has ended. Sign in again to continue.',
     'signIn.commitmentNote':
       'Never share your account. Customer data opens only after your confidentiality commitment has been signed.',

@@ -92,6 +92,11 @@ export const fiMessages = {
   'signIn.missing': 'Anna käyttäjätunnus ja salasana.',
   'signIn.usernameMissing': 'Anna käyttäjätunnus.',
   'signIn.passwordMissing': 'Anna salasana.',
+  'signIn.code': 'Vahvistuskoodi',
+  'signIn.codeHint': 'Anna todennussovelluksesi näyttämä kuusinumeroinen koodi.',
+  'signIn.codeMissing': 'Anna vahvistuskoodi.',
+  'signIn.codeWrong': 'Vahvistuskoodi on väärin tai jo käytetty. Anna uusi koodi.',
+  'signIn.accountClosed': 'Käyttäjätunnus on suljettu tai vanhentunut. Ota yhteys pääkäyttäjään.',
   'signIn.expired': 'Istuntosi päättyi. Kirjaudu uudelleen jatkaaksesi.',
   'signIn.commitmentNote':
     'Tunnusta ei saa luovuttaa toiselle. Asiakastiedot avautuvat vasta, kun salassapitositoumus on allekirjoitettu.',

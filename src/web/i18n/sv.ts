@@ -92,6 +92,11 @@ export const sv: Catalogue = {
     'signIn.missing': 'Ange användarnamn och lösenord.',
     'signIn.usernameMissing': 'Ange användarnamnet.',
     'signIn.passwordMissing': 'Ange lösenordet.',
+    'signIn.code': 'Verifieringskod',
+    'signIn.codeHint': 'Ange den sexsiffriga koden som din autentiseringsapp visar.',
+    'signIn.codeMissing': 'Ange verifieringskoden.',
+    'signIn.codeWrong': 'Verifieringskoden är fel eller redan använd. Ange en ny kod.',
+    'signIn.accountClosed': 'Användarkontot är stängt eller har gått ut. Kontakta huvudanvändaren.',
     'signIn.expired': 'Din session har gått ut. Logga in igen för att fortsätta.',
     'signIn.commitmentNote':
       'Användarnamnet får inte lämnas till någon annan. Kunduppgifterna öppnas först när tystnadsförbindelsen har undertecknats.',

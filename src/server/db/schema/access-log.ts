@@ -16,6 +16,8 @@ export const accessLog = pgTable(
     userId: uuid('user_id'),
     username: text('username'),
     role: text('role'),
+    /** A contractor's partner organisation. */
+    partnerId: uuid('partner_id'),
     action: text('action').notNull(),
     subjectIds: uuid('subject_ids').array().notNull(),
     fields: text('fields').array().notNull(),

@@ -11,6 +11,8 @@ export type AccessLogEntry = {
   userId: string | null;
   username: string | null;
   role: string | null;
+  /** A contractor's partner organisation. */
+  partnerId?: string | null;
   action: AccessAction;
   subjectIds: string[];
   /** Field or category names. */
@@ -47,6 +49,7 @@ export type StoredEntry = {
   userId: string | null;
   username: string | null;
   role: string | null;
+  partnerId: string | null;
   action: string;
   subjectIds: string[];
   fields: string[];
@@ -73,6 +76,8 @@ export function entryMac(keys: Keys, entry: StoredEntry): Buffer {
       entry.purpose,
       entry.clientAddress,
       entry.requestId,
+      // Appended only when set, so entries written before partners existed keep their MAC.
+      ...(entry.partnerId === null ? [] : [entry.partnerId]),
     ]),
   );
 }
@@ -86,6 +91,7 @@ export function databaseAccessLog(keys: Keys, clock: Clock): AccessLog {
         userId: entry.userId,
         username: entry.username,
         role: entry.role,
+        partnerId: entry.partnerId ?? null,
         action: entry.action,
         subjectIds: entry.subjectIds,
         fields: entry.fields,

@@ -1,6 +1,42 @@
-import { and, asc, eq, gt, inArray, lt, or } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { signInFailures, staffSessions, staffUsers } from '../../db/schema/index.ts';
+import {
+  commitmentSignatures,
+  commitmentVersions,
+  signInFailures,
+  staffSessions,
+  staffUsers,
+} from '../../db/schema/index.ts';
+
+/** True when the user has signed the current (highest) version of the commitment text. */
+const signedCurrentCommitment = (userId: typeof staffUsers.id) =>
+  sql<boolean>`exists (select 1 from ${commitmentSignatures} where ${commitmentSignatures.userId} = ${userId} and ${commitmentSignatures.version} = (select max(${commitmentVersions.version}) from ${commitmentVersions}))`;
+
+export async function hasSignedCurrentCommitment(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ signed: signedCurrentCommitment(staffUsers.id) })
+    .from(staffUsers)
+    .where(eq(staffUsers.id, userId));
+  return row?.signed === true;
+}
+
+/**
+ * Marks a TOTP time step used, only if it is later than the last one: of two sign-ins racing
+ * with the same code, one wins.
+ */
+export async function useTotpStep(db: Db, userId: string, step: number): Promise<boolean> {
+  const rows = await db
+    .update(staffUsers)
+    .set({ totpLastStep: step })
+    .where(
+      and(
+        eq(staffUsers.id, userId),
+        or(isNull(staffUsers.totpLastStep), lt(staffUsers.totpLastStep, step)),
+      ),
+    )
+    .returning({ id: staffUsers.id });
+  return rows.length === 1;
+}
 
 export async function insertSession(db: Db, values: typeof staffSessions.$inferInsert) {
   await db.insert(staffSessions).values(values);
@@ -15,8 +51,12 @@ export async function findLiveSession(db: Db, tokenHash: string, now: Date) {
       userId: staffUsers.id,
       username: staffUsers.username,
       role: staffUsers.role,
-      commitmentSignedOn: staffUsers.commitmentSignedOn,
+      partnerId: staffUsers.partnerId,
+      mustChangePassword: staffUsers.mustChangePassword,
+      totpEnabled: sql<boolean>`${staffUsers.totpEnabledAt} is not null`,
+      commitmentSigned: signedCurrentCommitment(staffUsers.id),
       deactivatedAt: staffUsers.deactivatedAt,
+      expiresOn: staffUsers.expiresOn,
     })
     .from(staffSessions)
     .innerJoin(staffUsers, eq(staffUsers.id, staffSessions.userId))

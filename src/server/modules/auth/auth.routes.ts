@@ -13,7 +13,10 @@ const me = (actor: Actor) => ({
   id: actor.userId,
   username: actor.username,
   role: actor.role,
+  partnerId: actor.partnerId,
   commitmentSigned: actor.commitmentSigned,
+  passwordChangeRequired: actor.passwordChangeRequired,
+  totpEnrollmentRequired: actor.totpEnrollmentRequired,
   permissions: [...ROLE_PERMISSIONS[actor.role]],
 });
 
@@ -47,6 +50,8 @@ export function authRoutes(deps: RouteDeps) {
             lockMinutes: config.signInLockMinutes,
           },
           keys: deps.keys,
+          totpKeys: deps.keys,
+          auth: { totpRequiredForAll: config.totpRequiredForAll },
         }).catch((error: unknown) => {
           if (error instanceof TooManySignInAttempts) {
             void reply.header('retry-after', String(error.retryAfterSeconds));

@@ -4,12 +4,17 @@ import { PERMISSIONS, ROLES } from './permissions.ts';
 export const loginBody = z.strictObject({
   username: z.string().trim().min(1).max(100),
   password: z.string().min(1).max(1000),
+  /** The 6-digit code from the authenticator app, for an account with TOTP set up. */
+  code: z.string().trim().max(20).optional(),
 });
 
 export const meView = z.object({
   id: z.uuid(),
   username: z.string(),
   role: z.enum(ROLES),
+  partnerId: z.uuid().nullable(),
   commitmentSigned: z.boolean(),
+  passwordChangeRequired: z.boolean(),
+  totpEnrollmentRequired: z.boolean(),
   permissions: z.array(z.enum(PERMISSIONS)),
 });

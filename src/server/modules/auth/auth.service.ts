@@ -4,8 +4,12 @@ import { AppError } from '../../lib/errors.ts';
 import type { Keys } from '../../lib/crypto.ts';
 import { findStaffUserByUsername, type StaffUserRow } from '../staff/staff.queries.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
-import type { Role } from './permissions.ts';
+import { helsinkiDate } from '../../lib/dates.ts';
+import { matchTotp } from '../../lib/totp.ts';
+import { TOTP_REQUIRED_ROLES, type Role } from './permissions.ts';
 import {
+  hasSignedCurrentCommitment,
+  useTotpStep,
   clearSignInFailures,
   deleteExpiredSessions,
   deleteSession,
@@ -30,9 +34,59 @@ export type Actor = {
   userId: string;
   username: string;
   role: Role;
+  /** A contractor's partner organisation; null for the municipality's own staff. */
+  partnerId: string | null;
+  /** Signed the current version of the confidentiality commitment. */
   commitmentSigned: boolean;
+  /** An administrator reset the password: only a password change opens until it is done. */
+  passwordChangeRequired: boolean;
+  /** The role requires TOTP and none is set up: only setting it up opens until it is done. */
+  totpEnrollmentRequired: boolean;
   sessionTokenHash: string;
 };
+
+/** The state of an account that decides what its session may do. */
+type AccountState = {
+  id: string;
+  username: string;
+  role: string;
+  partnerId: string | null;
+  commitmentSigned: boolean;
+  mustChangePassword: boolean;
+  totpEnabled: boolean;
+};
+
+export type AuthPolicy = { totpRequiredForAll: boolean };
+
+export function totpRequiredFor(role: Role, policy: AuthPolicy): boolean {
+  return policy.totpRequiredForAll || TOTP_REQUIRED_ROLES.includes(role);
+}
+
+function actorFor(account: AccountState, tokenHash: string, policy: AuthPolicy): Actor {
+  const role = account.role as Role;
+  return {
+    userId: account.id,
+    username: account.username,
+    role,
+    partnerId: account.partnerId,
+    commitmentSigned: account.commitmentSigned,
+    passwordChangeRequired: account.mustChangePassword,
+    totpEnrollmentRequired: !account.totpEnabled && totpRequiredFor(role, policy),
+    sessionTokenHash: tokenHash,
+  };
+}
+
+/** Why an account whose password was right still may not sign in, or null. */
+export function accountClosedReason(
+  account: { deactivatedAt: Date | null; expiresOn: string | null },
+  now: Date,
+): string | null {
+  if (account.deactivatedAt !== null) return 'The account has been deactivated';
+  if (account.expiresOn !== null && helsinkiDate(now) > account.expiresOn) {
+    return `The account expired on ${account.expiresOn}`;
+  }
+  return null;
+}
 
 export function hashToken(token: string): string {
   return crypto.createHash('sha256').update(token).digest('base64url');
@@ -43,6 +97,11 @@ const minutes = (n: number) => n * 60_000;
 export type SignInOptions = {
   username: string;
   password: string;
+  /** The TOTP code, for an account that has one set up. */
+  code?: string | undefined;
+  auth: AuthPolicy;
+  /** Decrypts the TOTP secret. */
+  totpKeys: Pick<Keys, 'decrypt'>;
   clientAddress: string;
   now: Date;
   policy: SessionPolicy;
@@ -89,24 +148,52 @@ export async function signIn(
       user?.passwordHash ?? (await dummyHash()),
       options.password,
     );
-    if (!user || !passwordOk || user.deactivatedAt !== null) {
+    const fail = async (error: AppError): Promise<never> => {
       await recordSignInFailure(
         db,
         [accountKey, ipKey],
         now,
         new Date(now.getTime() - throttleLookbackMs(throttle)),
       );
-      throw new AppError('unauthenticated', 'The username or password is wrong');
+      throw error;
+    };
+    if (!user || !passwordOk) {
+      return fail(new AppError('unauthenticated', 'The username or password is wrong'));
+    }
+    // The password was right, so saying why the account is closed tells a stranger nothing.
+    const closed = accountClosedReason(user, now);
+    if (closed) {
+      return fail(new AppError('unauthenticated', closed, { extra: { reason: 'account_closed' } }));
+    }
+    if (user.totpSecretEncrypted && user.totpEnabledAt) {
+      if (options.code === undefined || options.code.trim() === '') {
+        // Not a failure: the sign-in page now asks for the code.
+        throw new AppError('unauthenticated', 'Enter the code from your authenticator app', {
+          extra: { reason: 'totp_required' },
+        });
+      }
+      const secret = options.totpKeys.decrypt(user.totpSecretEncrypted, totpContext(user.id));
+      const step = matchTotp(secret, options.code, now, user.totpLastStep);
+      if (step === null || !(await useTotpStep(db, user.id, step))) {
+        return fail(
+          new AppError('unauthenticated', 'The code is wrong or already used', {
+            extra: { reason: 'totp_wrong' },
+          }),
+        );
+      }
     }
     if (accountFailures.length > 0) await clearSignInFailures(db, accountKey);
     return openSession(db, user, options);
   });
 }
 
+/** The encryption context of a user's TOTP secret: the ciphertext opens only in its own row. */
+export const totpContext = (userId: string) => `staff_user.totp:${userId}`;
+
 async function openSession(
   db: Db,
   user: StaffUserRow,
-  options: { now: Date; policy: SessionPolicy },
+  options: { now: Date; policy: SessionPolicy; auth: AuthPolicy },
 ): Promise<{ token: string; expiresAt: Date; actor: Actor }> {
   const { now, policy } = options;
   await deleteExpiredSessions(db, now, new Date(now.getTime() - policy.absoluteHours * 3_600_000));
@@ -120,17 +207,12 @@ async function openSession(
     lastSeenAt: now,
     expiresAt,
   });
-  return {
-    token,
-    expiresAt,
-    actor: {
-      userId: user.id,
-      username: user.username,
-      role: user.role as Role,
-      commitmentSigned: user.commitmentSignedOn !== null,
-      sessionTokenHash: tokenHash,
-    },
+  const account = {
+    ...user,
+    commitmentSigned: await hasSignedCurrentCommitment(db, user.id),
+    totpEnabled: user.totpEnabledAt !== null,
   };
+  return { token, expiresAt, actor: actorFor(account, tokenHash, options.auth) };
 }
 
 /**
@@ -139,23 +221,17 @@ async function openSession(
  */
 export async function resolveSession(
   db: Db,
-  options: { token: string; now: Date; policy: SessionPolicy },
+  options: { token: string; now: Date; policy: SessionPolicy; auth: AuthPolicy },
 ): Promise<Actor | null> {
   const tokenHash = hashToken(options.token);
   const row = await findLiveSession(db, tokenHash, options.now);
   const { now, policy } = options;
-  if (!row || row.deactivatedAt !== null) return null;
+  if (!row || accountClosedReason(row, now) !== null) return null;
   if (now.getTime() - row.createdAt.getTime() > policy.absoluteHours * 3_600_000) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > minutes(1)) {
     await touchSession(db, tokenHash, now, new Date(now.getTime() + minutes(policy.idleMinutes)));
   }
-  return {
-    userId: row.userId,
-    username: row.username,
-    role: row.role as Role,
-    commitmentSigned: row.commitmentSignedOn !== null,
-    sessionTokenHash: tokenHash,
-  };
+  return actorFor({ ...row, id: row.userId }, tokenHash, options.auth);
 }
 
 export async function signOut(db: Db, tokenHash: string): Promise<void> {

@@ -22,11 +22,24 @@ export const PERMISSIONS = [
   'customers.revealIdentityCode',
   'customers.readProtectedAddress',
   'accessLog.read',
+  /** The "who has processed my data" report for a data subject who asks. */
+  'accessLog.subjectReport',
+  /** Staff accounts, roles, commitments and the commitment text. */
+  'staff.manage',
+  /** Partner organisations and their contracts. */
+  'partners.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ['customers.read', 'customers.write', 'customers.archive', 'customers.revealIdentityCode'],
+  admin: [
+    'customers.read',
+    'customers.write',
+    'customers.archive',
+    'customers.revealIdentityCode',
+    'staff.manage',
+    'partners.manage',
+  ],
   customer_service: ['customers.read', 'customers.write', 'customers.revealIdentityCode'],
   billing: ['customers.read', 'customers.write', 'customers.revealIdentityCode'],
   social_worker: [
@@ -41,13 +54,26 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'customers.revealIdentityCode',
     'customers.readProtectedAddress',
     'accessLog.read',
+    'accessLog.subjectReport',
   ],
   auditor: ['accessLog.read'],
   contractor: ['customers.read'],
 };
 
-/** Permissions that open personal data: a signed confidentiality commitment comes first. */
-export const PERSONAL_DATA_PERMISSIONS: ReadonlySet<Permission> = new Set(PERMISSIONS);
+/**
+ * Permissions that open personal data: a signed confidentiality commitment comes first. Managing
+ * staff accounts does not, so that an administrator can set up colleagues (and record their
+ * paper commitments) before anything else.
+ */
+export const PERSONAL_DATA_PERMISSIONS: ReadonlySet<Permission> = new Set(
+  PERMISSIONS.filter((p) => p !== 'staff.manage'),
+);
+
+/** Roles that must sign in with a second factor (TOTP); TOTP_REQUIRED_FOR_ALL adds the rest. */
+export const TOTP_REQUIRED_ROLES: readonly Role[] = ['admin', 'social_worker', 'register_officer'];
+
+/** Roles whose accounts belong to a partner organisation, and only those. */
+export const PARTNER_ROLES: readonly Role[] = ['contractor'];
 
 export function roleHas(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);

@@ -31,6 +31,7 @@ export function logAccess(
     userId: ctx.actor.userId,
     username: ctx.actor.username,
     role: ctx.actor.role,
+    partnerId: ctx.actor.partnerId,
     action,
     subjectIds,
     fields,

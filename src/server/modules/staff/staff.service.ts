@@ -1,22 +1,39 @@
 import type { Db } from '../../db/client.ts';
-import { AppError } from '../../lib/errors.ts';
-import { isRole, ROLES, type Role } from '../auth/permissions.ts';
+import type { Keys } from '../../lib/crypto.ts';
+import { AppError, type FieldError } from '../../lib/errors.ts';
+import { isRole, PARTNER_ROLES, ROLES, type Role } from '../auth/permissions.ts';
 import { hashPassword, passwordProblem } from '../auth/passwords.ts';
-import { findStaffUserByUsername, insertStaffUser } from './staff.queries.ts';
+import { totpContext } from '../auth/auth.service.ts';
+import {
+  currentCommitmentVersion,
+  findStaffUserByUsername,
+  insertCommitmentSignature,
+  insertStaffUser,
+  partnerExists,
+} from './staff.queries.ts';
 
 export type NewStaffUser = {
   username: string;
   role: string;
   password: string;
-  /** YYYY-MM-DD: the date on the signed paper commitment. */
+  fullName?: string | undefined;
+  /** A contractor's partner organisation (required for contractors, refused for others). */
+  partnerId?: string | undefined;
+  /** YYYY-MM-DD: the last day the account may sign in. */
+  expiresOn?: string | undefined;
+  /** The password is temporary: the user must change it at the first sign-in. */
+  mustChangePassword?: boolean | undefined;
+  /** YYYY-MM-DD: the date on the signed paper commitment (of the current version). */
   commitmentSignedOn?: string | undefined;
+  /** Where the signed paper is kept. */
+  commitmentKeptAt?: string | undefined;
 };
 
 const USERNAME = /^[a-z][a-z0-9._-]{1,62}$/;
 
 /** Checks a new account's fields without the database; throws a validation error naming each. */
 export function checkNewStaffUser(input: NewStaffUser): NewStaffUser & { role: Role } {
-  const errors: { field: string; message: string }[] = [];
+  const errors: FieldError[] = [];
   const username = input.username.trim().toLowerCase();
   if (!USERNAME.test(username)) {
     errors.push({
@@ -27,14 +44,24 @@ export function checkNewStaffUser(input: NewStaffUser): NewStaffUser & { role: R
   }
   if (!isRole(input.role)) {
     errors.push({ field: 'role', message: `The role must be one of ${ROLES.join(', ')}` });
+  } else if (PARTNER_ROLES.includes(input.role) && !input.partnerId) {
+    errors.push({
+      field: 'partnerId',
+      message: 'A contractor belongs to a partner organisation: choose one',
+    });
+  } else if (!PARTNER_ROLES.includes(input.role) && input.partnerId) {
+    errors.push({
+      field: 'partnerId',
+      message: "Only a contractor belongs to a partner; the municipality's own staff do not",
+    });
   }
   const problem = passwordProblem(input.password, username);
   if (problem) errors.push({ field: 'password', message: problem });
-  if (input.commitmentSignedOn !== undefined && !isIsoDate(input.commitmentSignedOn)) {
-    errors.push({
-      field: 'commitmentSignedOn',
-      message: 'The date must be a real date YYYY-MM-DD',
-    });
+  for (const field of ['commitmentSignedOn', 'expiresOn'] as const) {
+    const value = input[field];
+    if (value !== undefined && !isIsoDate(value)) {
+      errors.push({ field, message: 'The date must be a real date YYYY-MM-DD' });
+    }
   }
   if (errors.length > 0) throw new AppError('validation', 'The account is not valid', { errors });
   return { ...input, username, role: input.role as Role };
@@ -43,19 +70,57 @@ export function checkNewStaffUser(input: NewStaffUser): NewStaffUser & { role: R
 export async function createStaffUser(
   db: Db,
   newUser: NewStaffUser,
+  options: {
+    /** An authenticator already set up (tests, benchmarks): the secret and the keys to seal it. */
+    totp?: { secret: string; keys: Pick<Keys, 'encrypt'> };
+    /** The administrator creating the account, recorded with a paper commitment. */
+    recordedBy?: string;
+    now?: Date;
+  } = {},
 ): Promise<{ id: string; username: string; role: Role }> {
   const input = checkNewStaffUser(newUser);
   const username = input.username;
   if (await findStaffUserByUsername(db, username)) {
     throw new AppError('conflict', `An account named "${username}" already exists`);
   }
-  const row = await insertStaffUser(db, {
-    username,
-    role: input.role,
-    passwordHash: await hashPassword(input.password),
-    commitmentSignedOn: input.commitmentSignedOn ?? null,
+  if (input.partnerId && !(await partnerExists(db, input.partnerId))) {
+    throw new AppError('validation', 'The account is not valid', {
+      errors: [{ field: 'partnerId', message: 'No partner organisation has this id' }],
+    });
+  }
+  const now = options.now ?? new Date();
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const id = crypto.randomUUID();
+    const row = await insertStaffUser(tx, {
+      id,
+      username,
+      fullName: input.fullName?.trim() || null,
+      role: input.role,
+      partnerId: input.partnerId ?? null,
+      passwordHash,
+      mustChangePassword: input.mustChangePassword ?? false,
+      expiresOn: input.expiresOn ?? null,
+      ...(options.totp
+        ? {
+            totpSecretEncrypted: options.totp.keys.encrypt(options.totp.secret, totpContext(id)),
+            totpEnabledAt: now,
+          }
+        : {}),
+    });
+    if (input.commitmentSignedOn !== undefined) {
+      await insertCommitmentSignature(tx, {
+        userId: row.id,
+        version: await currentCommitmentVersion(tx),
+        method: 'paper',
+        signedAt: now,
+        paperSignedOn: input.commitmentSignedOn,
+        paperKeptAt: input.commitmentKeptAt?.trim() || 'not given when the account was created',
+        recordedBy: options.recordedBy ?? null,
+      });
+    }
+    return { id: row.id, username: row.username, role: row.role as Role };
   });
-  return { id: row.id, username: row.username, role: row.role as Role };
 }
 
 export function isIsoDate(value: string): boolean {

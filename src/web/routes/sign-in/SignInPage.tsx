@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Button, InlineAlert, Paragraph, TextInput } from 'suomifi-ui-components';
 import { ApiError } from '../../api.ts';
@@ -9,6 +9,8 @@ import { useSession } from '../../session.tsx';
 
 function signInProblem(error: unknown): MessageKey {
   if (!(error instanceof ApiError)) return 'problem.network';
+  if (error.problem.reason === 'totp_wrong') return 'signIn.codeWrong';
+  if (error.problem.reason === 'account_closed') return 'signIn.accountClosed';
   if (error.status === 401) return 'signIn.wrongPassword';
   if (error.status === 429) return 'problem.tooMany';
   if (error.status === 400) return 'signIn.missing';
@@ -21,26 +23,43 @@ export function SignInPage({ expired }: { expired: boolean }) {
   const { signIn } = useSession();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  /** Asked for once the password was right and the account has an authenticator app. */
+  const [askCode, setAskCode] = useState(false);
+  const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<MessageKey | null>(null);
-  const [missing, setMissing] = useState<{ username: boolean; password: boolean }>({
-    username: false,
-    password: false,
-  });
+  useEffect(() => {
+    if (askCode) document.getElementById('sign-in-code')?.focus();
+  }, [askCode]);
+  const [missing, setMissing] = useState({ username: false, password: false, code: false });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const empty = { username: username.trim() === '', password: password === '' };
+    const empty = {
+      username: username.trim() === '',
+      password: password === '',
+      code: askCode && code.trim() === '',
+    };
     setMissing(empty);
-    if (empty.username || empty.password) {
+    if (empty.username || empty.password || empty.code) {
       setProblem(null);
       return;
     }
     setBusy(true);
     setProblem(null);
-    signIn(username.trim(), password).catch((error: unknown) => {
+    signIn(username.trim(), password, askCode ? code.trim() : undefined).catch((error: unknown) => {
       setBusy(false);
-      setPassword('');
+      if (error instanceof ApiError && error.problem.reason === 'totp_required') {
+        setAskCode(true);
+        // The code field appears; the password stays so the next submit sends both.
+        setTimeout(() => document.getElementById('sign-in-code')?.focus(), 0);
+        return;
+      }
+      setCode('');
+      if (!(error instanceof ApiError && error.problem.reason === 'totp_wrong')) {
+        setPassword('');
+        setAskCode(false);
+      }
       setProblem(signInProblem(error));
     });
   };
@@ -80,6 +99,22 @@ export function SignInPage({ expired }: { expired: boolean }) {
             onChange={setPassword}
             missingText={missing.password ? t('signIn.passwordMissing') : null}
           />
+          {askCode && (
+            <>
+              <Paragraph className="hint" id="sign-in-code-hint">
+                {t('signIn.codeHint')}
+              </Paragraph>
+              <SignInField
+                name="code"
+                label={t('signIn.code')}
+                autoComplete="one-time-code"
+                inputMode="numeric"
+                value={code}
+                onChange={setCode}
+                missingText={missing.code ? t('signIn.codeMissing') : null}
+              />
+            </>
+          )}
           <Button type="submit" fullWidth disabled={busy}>
             {t('signIn.submit')}
           </Button>
@@ -95,14 +130,16 @@ function SignInField({
   label,
   type,
   autoComplete,
+  inputMode,
   value,
   onChange,
   missingText,
 }: {
-  name: 'username' | 'password';
+  name: 'username' | 'password' | 'code';
   label: string;
   type?: 'password';
   autoComplete: string;
+  inputMode?: 'numeric';
   value: string;
   onChange: (value: string) => void;
   /** Said when the field was left empty, else null. */
@@ -115,6 +152,7 @@ function SignInField({
       name={name}
       type={type}
       autoComplete={autoComplete}
+      inputMode={inputMode}
       value={value}
       onChange={(next) => onChange(next === undefined ? '' : String(next))}
       status={missingText ? 'error' : 'default'}

@@ -1,0 +1,1 @@
+ALTER TABLE "staff_user" DROP COLUMN "commitment_signed_on";
