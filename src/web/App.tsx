@@ -33,6 +33,12 @@ export function App() {
           <Route path="/organizations/:id" element={<OrganizationPage />} />
           <Route path="/organizations/:id/edit" element={<OrganizationEditPage />} />
           <Route path="/access-log" element={<AccessLogPage />} />
+          {/* account pages */}
+
+          {/* staff administration */}
+
+          {/* partners */}
+
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       )}

@@ -29,6 +29,11 @@ export function AppShell({ children }: { children: ReactNode }) {
       { to: '/persons/new', label: t('nav.newPerson'), permission: 'customers.write' },
       { to: '/organizations/new', label: t('nav.newOrganization'), permission: 'customers.write' },
       { to: '/access-log', label: t('nav.accessLog'), permission: 'accessLog.read' },
+      // staff administration
+
+      // partners
+
+      // (the menu ends here)
     ] as const
   ).filter((item) => can(item.permission));
 

@@ -287,6 +287,14 @@ export const en: Catalogue = {
       "The access log shows who has read or changed the person's data in the last two years.",
     'person.processingLink': "Who has processed this person's data",
 
+    // — account: keys of this area go below this line —
+
+    // — staff: keys of this area go below this line —
+
+    // — partners: keys of this area go below this line —
+
+    // — report: keys of this area go below this line —
+
     'notFound.title': 'Page not found',
     'notFound.text': 'There is no page at this address. Check the address or go to the search.',
   },

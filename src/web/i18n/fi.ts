@@ -286,6 +286,14 @@ export const fiMessages = {
     'Käyttölokista näet, kuka on lukenut tai muuttanut henkilön tietoja kahden viime vuoden aikana.',
   'person.processingLink': 'Kuka on käsitellyt henkilön tietoja',
 
+  // — account: keys of this area go below this line —
+
+  // — staff: keys of this area go below this line —
+
+  // — partners: keys of this area go below this line —
+
+  // — report: keys of this area go below this line —
+
   'notFound.title': 'Sivua ei löytynyt',
   'notFound.text': 'Osoitteessa ei ole sivua. Tarkista osoite tai palaa hakuun.',
 };

@@ -288,6 +288,14 @@ export const sv: Catalogue = {
       'I användningsloggen ser du vem som har läst eller ändrat personens uppgifter under de två senaste åren.',
     'person.processingLink': 'Vem har behandlat personens uppgifter',
 
+    // — account: keys of this area go below this line —
+
+    // — staff: keys of this area go below this line —
+
+    // — partners: keys of this area go below this line —
+
+    // — report: keys of this area go below this line —
+
     'notFound.title': 'Sidan hittades inte',
     'notFound.text':
       'Det finns ingen sida på adressen. Kontrollera adressen eller gå till sökningen.',
