@@ -73,7 +73,8 @@ export async function buildApp(
   app.removeContentTypeParser('text/plain');
   const routeDeps: RouteDeps = {
     ...deps,
-    accessLog: deps.accessLog ?? databaseAccessLog(deps.keys, deps.clock),
+    accessLog:
+      deps.accessLog ?? databaseAccessLog(deps.keys, deps.clock, { readsOn: deps.database.db }),
   };
 
   registerProblemHandler(app);

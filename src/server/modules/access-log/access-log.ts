@@ -82,7 +82,22 @@ export function entryMac(keys: Keys, entry: StoredEntry): Buffer {
   );
 }
 
-export function databaseAccessLog(keys: Keys, clock: Clock): AccessLog {
+type AccessLogRow = typeof accessLog.$inferInsert;
+
+/**
+ * The database access log. A change's entry is inserted through the change's own transaction.
+ * A read's entry, written through `readsOn` (the database outside any transaction), joins a
+ * group: while one INSERT is in flight, the entries that arrive queue up and go together in the
+ * next one, so concurrent reads share a commit instead of each waiting for its own. Every
+ * entry is still committed before its read's data is returned (the promise resolves after the
+ * INSERT), and at low load an entry is written at once, alone.
+ */
+export function databaseAccessLog(
+  keys: Keys,
+  clock: Clock,
+  options: { readsOn?: Db } = {},
+): AccessLog {
+  const grouped = options.readsOn ? groupWriter(options.readsOn) : null;
   return {
     async record(db, entry) {
       const stored: StoredEntry = {
@@ -100,7 +115,41 @@ export function databaseAccessLog(keys: Keys, clock: Clock): AccessLog {
         clientAddress: entry.clientAddress ?? null,
         requestId: entry.requestId ?? null,
       };
-      await db.insert(accessLog).values({ ...stored, entryMac: entryMac(keys, stored) });
+      const row = { ...stored, entryMac: entryMac(keys, stored) };
+      if (grouped && db === options.readsOn) return grouped(row);
+      await db.insert(accessLog).values(row);
     },
   };
+}
+
+/** At most this many entries in one INSERT. */
+const GROUP_LIMIT = 200;
+
+function groupWriter(db: Db): (row: AccessLogRow) => Promise<void> {
+  type Waiting = { row: AccessLogRow; resolve: () => void; reject: (error: unknown) => void };
+  const queue: Waiting[] = [];
+  let writing = false;
+  const insert = async (group: Waiting[]) => {
+    await db.insert(accessLog).values(group.map((w) => w.row));
+    for (const waiting of group) waiting.resolve();
+  };
+  const drain = async () => {
+    writing = true;
+    while (queue.length > 0) {
+      const group = queue.splice(0, GROUP_LIMIT);
+      try {
+        await insert(group);
+      } catch (error) {
+        // One bad entry must not fail its neighbours' reads: retry them one by one.
+        if (group.length === 1) group[0]?.reject(error);
+        else for (const waiting of group) await insert([waiting]).catch(waiting.reject);
+      }
+    }
+    writing = false;
+  };
+  return (row) =>
+    new Promise<void>((resolve, reject) => {
+      queue.push({ row, resolve, reject });
+      if (!writing) void drain();
+    });
 }
