@@ -282,6 +282,7 @@ export const en: Catalogue = {
     'accessLog.action.update': 'Update',
     'accessLog.action.archive': 'Archive',
     'accessLog.action.reveal': 'Identity code shown',
+    'accessLog.action.report': 'Processing report made',
     'person.processingTitle': 'Processing of the data',
     'person.processingText':
       "The access log shows who has read or changed the person's data in the last two years.",

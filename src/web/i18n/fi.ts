@@ -281,6 +281,7 @@ export const fiMessages = {
   'accessLog.action.update': 'Muutos',
   'accessLog.action.archive': 'Arkistointi',
   'accessLog.action.reveal': 'Henkilötunnuksen katselu',
+  'accessLog.action.report': 'Käsittelylokin tulostus',
   'person.processingTitle': 'Tietojen käsittely',
   'person.processingText':
     'Käyttölokista näet, kuka on lukenut tai muuttanut henkilön tietoja kahden viime vuoden aikana.',

@@ -283,6 +283,7 @@ export const sv: Catalogue = {
     'accessLog.action.update': 'Ändring',
     'accessLog.action.archive': 'Arkivering',
     'accessLog.action.reveal': 'Visning av personbeteckning',
+    'accessLog.action.report': 'Utskrift av behandlingsloggen',
     'person.processingTitle': 'Behandling av uppgifterna',
     'person.processingText':
       'I användningsloggen ser du vem som har läst eller ändrat personens uppgifter under de två senaste åren.',
