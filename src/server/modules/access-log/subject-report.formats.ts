@@ -205,16 +205,20 @@ export async function subjectReportPdf(
   doc.moveDown(0.8);
 
   const cols = columns(texts, tableWidth);
+  // Cells repeat (the same user, action and data on many rows): measure each text once.
+  const heights = new Map<string, number>();
   const rowHeight = (cells: string[], font: string) => {
     doc.font(font).fontSize(TABLE_FONT_SIZE);
-    return (
-      Math.max(
-        ...cells.map((cell, i) =>
-          doc.heightOfString(cell || ' ', { width: cols[i]!.width - 2 * CELL_PAD }),
-        ),
-      ) +
-      2 * CELL_PAD
-    );
+    const cellHeights = cells.map((cell, i) => {
+      const key = `${font}|${i}|${cell}`;
+      let height = heights.get(key);
+      if (height === undefined) {
+        height = doc.heightOfString(cell || ' ', { width: cols[i]!.width - 2 * CELL_PAD });
+        heights.set(key, height);
+      }
+      return height;
+    });
+    return Math.max(...cellHeights) + 2 * CELL_PAD;
   };
   const drawRow = (cells: string[], y: number, height: number, header: boolean) => {
     if (header) doc.rect(left, y, tableWidth, height).fill('#e8ecf0');
@@ -247,7 +251,9 @@ export async function subjectReportPdf(
     doc.font('Helvetica').fontSize(10).text(text(texts.none), left, y);
   } else {
     drawHeader();
-    for (const entry of report.entries) {
+    for (const [index, entry] of report.entries.entries()) {
+      // A long report is laid out in slices, so that other requests are served meanwhile.
+      if (index > 0 && index % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
       const cells = cols.map((column) => text(column.cell(entry)));
       const height = rowHeight(cells, 'Helvetica');
       if (y + height > bottom()) {

@@ -311,9 +311,22 @@ export function purposeInWords(texts: ReportTexts, purpose: string | null): stri
   return texts.purposes[purpose] ?? purpose;
 }
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per locale and style: making one is far slower than using it. */
+function format(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let formatter = formats.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, options);
+    formats.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** An instant as the language writes a date and time, in Helsinki. */
 export function dateTimeInWords(texts: ReportTexts, instant: Date): string {
-  return new Intl.DateTimeFormat(texts.locale, {
+  return format(texts.locale, {
     timeZone: 'Europe/Helsinki',
     dateStyle: 'short',
     timeStyle: 'short',
@@ -322,7 +335,7 @@ export function dateTimeInWords(texts: ReportTexts, instant: Date): string {
 
 /** A calendar date (YYYY-MM-DD) as the language writes it. */
 export function dateInWords(texts: ReportTexts, date: string): string {
-  return new Intl.DateTimeFormat(texts.locale, { timeZone: 'UTC', dateStyle: 'short' }).format(
+  return format(texts.locale, { timeZone: 'UTC', dateStyle: 'short' }).format(
     new Date(`${date}T00:00:00Z`),
   );
 }
