@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../server/config.ts';
 import { openDatabase, type Database } from '../server/db/client.ts';
 import { DataDirLockedError } from '../server/db/lock.ts';
+import { migrateDatabase } from '../server/db/migrate.ts';
+import { grantRuntime, GrantRefused, StartRefused } from '../server/db/roles.ts';
 import { keysFromMaster, loadMasterKey } from '../server/lib/crypto.ts';
 import { AppError } from '../server/lib/errors.ts';
 import { sealAccessLog, verifyAccessLog } from '../server/modules/access-log/access-log.chain.ts';
@@ -12,7 +14,11 @@ import { checkNewStaffUser, createStaffUser } from '../server/modules/staff/staf
 const USAGE = `Usage: rekisteri <command>
 
 Commands:
-  migrate                         apply the database migrations
+  migrate                         apply the database migrations (as MIGRATION_DATABASE_URL's
+                                  owner role when it is set)
+  db grant-runtime ROLE           give the PostgreSQL runtime role ROLE its privileges: read and
+                                  change customer data, only read and append to the access log
+                                  (run as the owner: MIGRATION_DATABASE_URL, else DATABASE_URL)
   audit verify                    check that no access-log entry was changed, removed or reordered
   audit seal                      chain the access-log entries written until now (the server does
                                   this by itself every few seconds)
@@ -23,7 +29,8 @@ Commands:
                                   commitment (its date, and where the paper is kept).
                                   roles: ${ROLES.join(', ')}
 
-The database is the one the server uses: DATABASE_URL, or the embedded one under DATA_DIR (./data).
+The database is the one the server uses: DATABASE_URL, or the embedded one under DATA_DIR (./data);
+migrations run as MIGRATION_DATABASE_URL's role when it is set.
 The embedded database opens in one process at a time: stop the server before using it here.`;
 
 class UsageError extends Error {}
@@ -36,17 +43,35 @@ async function readStdin(): Promise<string> {
     .replace(/\r?\n$/, '');
 }
 
-async function withDatabase<T>(run: (database: Database) => Promise<T>): Promise<T> {
+/**
+ * Migrates (as the owner when MIGRATION_DATABASE_URL is set) and runs the command on the
+ * server's own connection (DATABASE_URL, the runtime role), or as the owner when `asOwner`.
+ */
+async function withDatabase<T>(
+  run: (database: Database) => Promise<T>,
+  { asOwner = false }: { asOwner?: boolean } = {},
+): Promise<T> {
   const config = loadConfig();
-  const database = await openDatabase(
-    config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir },
-  );
+  const url = (asOwner ? config.migrationDatabaseUrl : undefined) ?? config.databaseUrl;
+  const database = await openDatabase(url ? { databaseUrl: url } : { dataDir: config.dataDir });
   try {
-    await database.migrate();
+    await migrateDatabase(config, database);
     return await run(database);
   } finally {
     await database.close();
   }
+}
+
+async function grantRuntimeCommand(args: string[]): Promise<string> {
+  const [role, ...extra] = args;
+  if (!role || extra.length > 0) throw new UsageError('Give exactly one role name');
+  const statements = await withDatabase((database) => grantRuntime(database, role), {
+    asOwner: true,
+  });
+  return [
+    `Granted "${role}" the runtime role's privileges:`,
+    ...statements.map((s) => `  ${s};`),
+  ].join('\n');
 }
 
 class VerifyFailure extends Error {}
@@ -128,6 +153,11 @@ async function main(argv: string[]): Promise<string> {
       if (sub === 'seal') return auditSeal();
       throw new UsageError(`Unknown audit command "${sub ?? ''}"`);
     }
+    case 'db': {
+      const [sub, ...args] = rest;
+      if (sub === 'grant-runtime') return grantRuntimeCommand(args);
+      throw new UsageError(`Unknown db command "${sub ?? ''}"`);
+    }
     case 'user': {
       const [sub, ...args] = rest;
       if (sub === 'add') return userAdd(args);
@@ -156,6 +186,9 @@ main(process.argv.slice(2)).then(
     } else if (error instanceof AppError) {
       const details = error.errors?.map((e) => `  - ${e.field}: ${e.message}`).join('\n');
       console.error(details ? `${error.message}:\n${details}` : error.message);
+      process.exitCode = 1;
+    } else if (error instanceof StartRefused || error instanceof GrantRefused) {
+      console.error(error.message);
       process.exitCode = 1;
     } else if (
       error instanceof ConfigError ||

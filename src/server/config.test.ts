@@ -108,3 +108,20 @@ test('STAFF_NETWORKS limits staff access to CIDR networks; a bad one is named', 
     /STAFF_NETWORKS: "office" is not a network/,
   );
 });
+
+test('MIGRATION_DATABASE_URL: the owner role for migrations, beside the runtime DATABASE_URL', () => {
+  const config = loadConfig({
+    DATABASE_URL: 'postgres://rekisteri_app@db/rekisteri',
+    MIGRATION_DATABASE_URL: 'postgres://rekisteri_owner@db/rekisteri',
+  });
+  assert.equal(config.migrationDatabaseUrl, 'postgres://rekisteri_owner@db/rekisteri');
+  assert.equal(loadConfig({}).migrationDatabaseUrl, undefined);
+  assert.throws(
+    () => loadConfig({ MIGRATION_DATABASE_URL: 'postgres://rekisteri_owner@db/rekisteri' }),
+    /MIGRATION_DATABASE_URL goes with DATABASE_URL/,
+  );
+  assert.throws(
+    () => loadConfig({ DATABASE_URL: 'postgres://a@db/r', MIGRATION_DATABASE_URL: 'mysql://x' }),
+    /MIGRATION_DATABASE_URL must start with postgres:\/\//,
+  );
+});

@@ -14,6 +14,11 @@ export type Config = {
   dataDir: string;
   /** PostgreSQL connection string; absent means the embedded PGlite under dataDir. */
   databaseUrl: string | undefined;
+  /**
+   * The owner role's connection string, for migrations only; then the server runs as
+   * DATABASE_URL's runtime role, which may not change or delete the access log.
+   */
+  migrationDatabaseUrl: string | undefined;
   /** Base64 of 32 bytes; absent means the key file under dataDir/keys. */
   masterKey: string | undefined;
   keyFile: string;
@@ -81,6 +86,16 @@ export function loadConfig(env: Env = process.env): Config {
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must start with postgres:// or postgresql://');
   }
+  const migrationDatabaseUrl = read('MIGRATION_DATABASE_URL');
+  if (migrationDatabaseUrl !== undefined) {
+    if (!/^postgres(ql)?:\/\//.test(migrationDatabaseUrl)) {
+      problems.push('MIGRATION_DATABASE_URL must start with postgres:// or postgresql://');
+    } else if (databaseUrl === undefined) {
+      problems.push(
+        'MIGRATION_DATABASE_URL goes with DATABASE_URL (the runtime role): the embedded database has one role',
+      );
+    }
+  }
   const masterKey = read('REKISTERI_MASTER_KEY');
   if (masterKey !== undefined && Buffer.from(masterKey, 'base64').length !== 32) {
     problems.push(
@@ -96,6 +111,7 @@ export function loadConfig(env: Env = process.env): Config {
     host,
     dataDir,
     databaseUrl,
+    migrationDatabaseUrl,
     masterKey,
     keyFile: path.resolve(read('REKISTERI_KEY_FILE') ?? path.join(dataDir, 'keys', 'master.key')),
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),

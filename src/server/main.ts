@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from './db/lock.ts';
+import { StartRefused } from './db/roles.ts';
 import { firstAdministratorHint, needsFirstAdministrator, openRegister } from './start.ts';
 
 async function main() {
@@ -33,7 +34,11 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof DataDirLockedError ||
+    error instanceof StartRefused
+  ) {
     console.error(error.message);
   } else {
     console.error('The register could not start:', error);

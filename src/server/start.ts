@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuildOptions } from './app.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
+import { checkDatabaseRoles, migrateDatabase } from './db/migrate.ts';
 import { systemClock } from './lib/clock.ts';
 import { keysFromMaster, loadMasterKey } from './lib/crypto.ts';
 import { startSealer } from './modules/access-log/access-log.chain.ts';
@@ -16,10 +17,12 @@ export async function openRegister(
     config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir },
   );
   try {
-    await database.migrate();
+    await migrateDatabase(config, database);
+    const warnings = await checkDatabaseRoles(config, database);
     const master = loadMasterKey(config);
     const keys = keysFromMaster(master.key);
     const app = await buildApp({ config, database, keys, clock: systemClock }, options);
+    for (const warning of warnings) app.log.warn(warning);
     const stopSealer = startSealer(database.db, keys, (error) =>
       app.log.error({ err: error }, 'sealing the access log failed'),
     );

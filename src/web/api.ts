@@ -110,6 +110,29 @@ async function request<T>(
   throw new ApiError(problem);
 }
 
+/** A file the server sends as an attachment, fetched so that an error shows as an error. */
+async function requestFile(path: string): Promise<{ blob: Blob; fileName: string }> {
+  const response = await fetch(path, { credentials: 'same-origin' });
+  if (!response.ok) {
+    const text = await response.text();
+    const data: unknown = text.startsWith('{') ? JSON.parse(text) : undefined;
+    if (response.status === 401) onUnauthorized();
+    throw new ApiError(
+      data && typeof data === 'object' && 'status' in data
+        ? (data as Problem)
+        : {
+            type: 'about:blank',
+            title: response.statusText,
+            status: response.status,
+            detail: response.statusText,
+          },
+    );
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'download';
+  return { blob: await response.blob(), fileName };
+}
+
 const query = (params: Record<string, string | number | undefined>): string => {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
@@ -153,6 +176,11 @@ export const api = {
 
   accessLog: (params: AccessLogQuery, signal?: AbortSignal) =>
     request<AccessLogPage>('GET', `/api/access-log${query(params)}`, undefined, { signal }),
+  /** The data subject's report as a PDF or CSV file; dates YYYY-MM-DD, both days included. */
+  subjectReportFile: (
+    personId: string,
+    params: { from: string; to: string; lang: string; format: 'pdf' | 'csv' },
+  ) => requestFile(`/api/access-log/subjects/${id(personId)}/report${query(params)}`),
 
   getOrganization: (organizationId: string, signal?: AbortSignal) =>
     request<OrganizationView>('GET', `/api/organizations/${id(organizationId)}`, undefined, {

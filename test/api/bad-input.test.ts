@@ -64,6 +64,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
   'DELETE /api/organizations/{id}': {},
   'GET /api/search': { query: 'q=abcd' },
   'GET /api/access-log': { query: 'action=read' },
+  'GET /api/access-log/subjects/{id}/report': {},
 };
 
 function casesFor(method: string, path: string, endpoint: Endpoint, bodyLimit: number): Case[] {

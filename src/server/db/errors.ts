@@ -3,3 +3,9 @@ export function isUniqueViolation(error: unknown): boolean {
   const withCode = error as { code?: unknown; cause?: { code?: unknown } } | null;
   return withCode?.code === '23505' || withCode?.cause?.code === '23505';
 }
+
+/** The role lacks a privilege (PostgreSQL 42501), as either driver reports it. */
+export function isPermissionDenied(error: unknown): boolean {
+  const withCode = error as { code?: unknown; cause?: { code?: unknown } } | null;
+  return withCode?.code === '42501' || withCode?.cause?.code === '42501';
+}

@@ -282,6 +282,7 @@ export const en: Catalogue = {
     'accessLog.action.update': 'Update',
     'accessLog.action.archive': 'Archive',
     'accessLog.action.reveal': 'Identity code shown',
+    'accessLog.action.report': 'Processing report made',
     'person.processingTitle': 'Processing of the data',
     'person.processingText':
       "The access log shows who has read or changed the person's data in the last two years.",
@@ -294,6 +295,17 @@ export const en: Catalogue = {
     // — partners: keys of this area go below this line —
 
     // — report: keys of this area go below this line —
+    'report.title': 'Report for the data subject',
+    'report.text':
+      'When the person asks who has processed their data, download the report for them. By default it covers the last two years. Each download is recorded in the access log.',
+    'report.from': 'From',
+    'report.to': 'To',
+    'report.dateHint': 'As d.m.yyyy',
+    'report.language': 'Language of the report',
+    'report.downloadPdf': 'Download PDF',
+    'report.downloadCsv': 'Download CSV',
+    'report.downloading': 'Downloading the report…',
+    'report.downloaded': 'Report downloaded: {file}',
 
     'notFound.title': 'Page not found',
     'notFound.text': 'There is no page at this address. Check the address or go to the search.',
@@ -362,5 +374,8 @@ export const en: Catalogue = {
     'address.protected': 'The address is protected (turvakielto): your role may not change it.',
     'search.tooShort': 'Type at least three letters of a name, or a whole identifier.',
     'cursor.invalid': 'The result page is no longer valid: search again.',
+    'report.toBeforeFrom': 'The end date is before the start date.',
+    'report.tooManyEntries':
+      'The period has too many entries for one report: choose a shorter period.',
   },
 };

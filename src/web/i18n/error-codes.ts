@@ -19,6 +19,8 @@ export const SERVER_ERROR_CODES = [
   'invalid_format',
   'invalid_value',
   'custom',
+  'report.toBeforeFrom',
+  'report.tooManyEntries',
 ] as const;
 
 /** Codes the web app gives itself: checks before sending, and answers without a code. */

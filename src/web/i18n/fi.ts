@@ -281,6 +281,7 @@ export const fiMessages = {
   'accessLog.action.update': 'Muutos',
   'accessLog.action.archive': 'Arkistointi',
   'accessLog.action.reveal': 'Henkilötunnuksen katselu',
+  'accessLog.action.report': 'Käsittelylokin tulostus',
   'person.processingTitle': 'Tietojen käsittely',
   'person.processingText':
     'Käyttölokista näet, kuka on lukenut tai muuttanut henkilön tietoja kahden viime vuoden aikana.',
@@ -293,6 +294,17 @@ export const fiMessages = {
   // — partners: keys of this area go below this line —
 
   // — report: keys of this area go below this line —
+  'report.title': 'Raportti rekisteröidylle',
+  'report.text':
+    'Kun henkilö pyytää tietoa siitä, kuka on käsitellyt hänen tietojaan, lataa hänelle raportti. Oletuksena mukana ovat kaksi viime vuotta. Raportin lataaminen kirjataan käyttölokiin.',
+  'report.from': 'Alkaen',
+  'report.to': 'Päättyen',
+  'report.dateHint': 'Muodossa p.k.vvvv',
+  'report.language': 'Raportin kieli',
+  'report.downloadPdf': 'Lataa PDF',
+  'report.downloadCsv': 'Lataa CSV',
+  'report.downloading': 'Raporttia ladataan…',
+  'report.downloaded': 'Raportti ladattiin: {file}',
 
   'notFound.title': 'Sivua ei löytynyt',
   'notFound.text': 'Osoitteessa ei ole sivua. Tarkista osoite tai palaa hakuun.',
@@ -366,5 +378,8 @@ export const fi: Catalogue = {
     'address.protected': 'Osoite on suojattu (turvakielto): roolisi ei voi muuttaa sitä.',
     'search.tooShort': 'Kirjoita vähintään kolme kirjainta nimestä tai kokonainen tunnus.',
     'cursor.invalid': 'Tulossivu ei ole enää voimassa: hae uudelleen.',
+    'report.toBeforeFrom': 'Päättymispäivä on ennen alkupäivää.',
+    'report.tooManyEntries':
+      'Ajanjaksolla on liian monta tapahtumaa yhteen raporttiin: valitse lyhyempi ajanjakso.',
   },
 };

@@ -283,6 +283,7 @@ export const sv: Catalogue = {
     'accessLog.action.update': 'Ändring',
     'accessLog.action.archive': 'Arkivering',
     'accessLog.action.reveal': 'Visning av personbeteckning',
+    'accessLog.action.report': 'Utskrift av behandlingsloggen',
     'person.processingTitle': 'Behandling av uppgifterna',
     'person.processingText':
       'I användningsloggen ser du vem som har läst eller ändrat personens uppgifter under de två senaste åren.',
@@ -295,6 +296,17 @@ export const sv: Catalogue = {
     // — partners: keys of this area go below this line —
 
     // — report: keys of this area go below this line —
+    'report.title': 'Rapport till den registrerade',
+    'report.text':
+      'När personen vill veta vem som har behandlat hans eller hennes uppgifter laddar du ned en rapport. Som standard omfattar den de två senaste åren. Nedladdningen registreras i användningsloggen.',
+    'report.from': 'Från och med',
+    'report.to': 'Till och med',
+    'report.dateHint': 'I formatet d.m.åååå',
+    'report.language': 'Rapportens språk',
+    'report.downloadPdf': 'Ladda ned PDF',
+    'report.downloadCsv': 'Ladda ned CSV',
+    'report.downloading': 'Rapporten laddas ned…',
+    'report.downloaded': 'Rapporten laddades ned: {file}',
 
     'notFound.title': 'Sidan hittades inte',
     'notFound.text':
@@ -365,5 +377,8 @@ export const sv: Catalogue = {
     'address.protected': 'Adressen är skyddad (spärrmarkering): din roll får inte ändra den.',
     'search.tooShort': 'Skriv minst tre bokstäver av ett namn eller en hel beteckning.',
     'cursor.invalid': 'Resultatsidan gäller inte längre: sök på nytt.',
+    'report.toBeforeFrom': 'Slutdatumet är före startdatumet.',
+    'report.tooManyEntries':
+      'Perioden har för många händelser för en rapport: välj en kortare period.',
   },
 };

@@ -1,6 +1,6 @@
-import { and, arrayContains, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { accessLog } from '../../db/schema/index.ts';
+import { accessLog, partners, staffUsers } from '../../db/schema/index.ts';
 
 /** Entries newest first, after the keyset position; each filter uses an index. */
 export async function findAccessLogEntries(
@@ -28,4 +28,48 @@ export async function findAccessLogEntries(
     .where(and(...conditions))
     .orderBy(desc(accessLog.position))
     .limit(filter.limit);
+}
+
+/**
+ * One subject's entries in [from, to), oldest first, with what a data subject is told about who
+ * processed the data: the user's name and username, role and partner organisation. Never the
+ * other subjects of an entry, its old and new values, client address or request id.
+ */
+export async function findSubjectEntries(
+  db: Db,
+  filter: { subjectId: string; from: Date; to: Date; limit: number },
+) {
+  return db
+    .select({
+      position: accessLog.position,
+      occurredAt: accessLog.occurredAt,
+      action: accessLog.action,
+      username: accessLog.username,
+      fullName: staffUsers.fullName,
+      role: accessLog.role,
+      partnerId: accessLog.partnerId,
+      partnerName: partners.name,
+      fields: accessLog.fields,
+      purpose: accessLog.purpose,
+    })
+    .from(accessLog)
+    .leftJoin(staffUsers, eq(staffUsers.id, accessLog.userId))
+    .leftJoin(partners, eq(partners.id, accessLog.partnerId))
+    .where(
+      and(
+        arrayContains(accessLog.subjectIds, [filter.subjectId]),
+        gte(accessLog.occurredAt, filter.from),
+        lt(accessLog.occurredAt, filter.to),
+      ),
+    )
+    .orderBy(asc(accessLog.occurredAt), asc(accessLog.position))
+    .limit(filter.limit);
+}
+
+export async function findStaffName(db: Db, userId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ fullName: staffUsers.fullName })
+    .from(staffUsers)
+    .where(eq(staffUsers.id, userId));
+  return row?.fullName ?? null;
 }

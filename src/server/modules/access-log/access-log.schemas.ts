@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACCESS_ACTIONS } from './access-log.ts';
+import { REPORT_LANGUAGES } from './subject-report.texts.ts';
 
 export const accessLogQuery = z.strictObject({
   subjectId: z.uuid().optional(),
@@ -32,4 +33,38 @@ export const accessLogItem = z.object({
 export const accessLogPage = z.object({
   items: z.array(accessLogItem),
   nextCursor: z.string().nullable(),
+});
+
+export const REPORT_FORMATS = ['json', 'csv', 'pdf'] as const;
+
+export const subjectReportQuery = z.strictObject({
+  /** The first day of the period (YYYY-MM-DD, Helsinki); by default two years before `to`. */
+  from: z.iso.date().optional(),
+  /** The last day of the period, included; by default today. */
+  to: z.iso.date().optional(),
+  /** The report's language; by default the person's own. */
+  lang: z.enum(REPORT_LANGUAGES).optional(),
+  format: z.enum(REPORT_FORMATS).default('json'),
+});
+export type SubjectReportQuery = z.infer<typeof subjectReportQuery>;
+
+export const subjectReportView = z.object({
+  person: z.object({ id: z.string(), name: z.string() }),
+  language: z.enum(REPORT_LANGUAGES),
+  from: z.string(),
+  to: z.string(),
+  generatedAt: z.string(),
+  generatedBy: z.object({ username: z.string(), name: z.string(), role: z.string() }),
+  entries: z.array(
+    z.object({
+      occurredAt: z.string(),
+      action: z.string(),
+      actionText: z.string(),
+      user: z.string(),
+      role: z.string(),
+      organisation: z.string(),
+      data: z.array(z.string()),
+      purpose: z.string(),
+    }),
+  ),
 });

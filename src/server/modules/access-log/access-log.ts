@@ -4,7 +4,16 @@ import { accessLog } from '../../db/schema/index.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { Keys } from '../../lib/crypto.ts';
 
-export const ACCESS_ACTIONS = ['read', 'search', 'create', 'update', 'archive', 'reveal'] as const;
+export const ACCESS_ACTIONS = [
+  'read',
+  'search',
+  'create',
+  'update',
+  'archive',
+  'reveal',
+  /** The "who has processed my data" report made for the data subject. */
+  'report',
+] as const;
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 
 export type AccessLogEntry = {

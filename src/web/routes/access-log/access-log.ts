@@ -1,6 +1,14 @@
 /** The access log's filters and how an entry's changes are shown; pure, so unit-tested. */
 
-export const ACTIONS = ['read', 'search', 'create', 'update', 'archive', 'reveal'] as const;
+export const ACTIONS = [
+  'read',
+  'search',
+  'create',
+  'update',
+  'archive',
+  'reveal',
+  'report',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const isAction = (value: string | null): value is Action =>

@@ -11,6 +11,7 @@ import { helsinkiToday, yearsBefore } from '../access-log/access-log.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../../session.tsx';
 import { IdentityCode } from './IdentityCode.tsx';
+import { ProcessingReport } from './ProcessingReport.tsx';
 
 export function PersonPage() {
   return (
@@ -137,6 +138,7 @@ function PersonDetails({
           >
             {t('person.processingLink')}
           </RouterLink>
+          {me.can('accessLog.subjectReport') && <ProcessingReport person={person} />}
         </Section>
       )}
     </RecordPage>

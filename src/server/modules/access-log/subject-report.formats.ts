@@ -1,0 +1,287 @@
+import PDFDocument from 'pdfkit';
+import { helsinkiDate } from '../../lib/dates.ts';
+import type { SubjectReport } from './subject-report.ts';
+import {
+  dateInWords,
+  dateTimeInWords,
+  REPORT_TEXTS,
+  type ReportTexts,
+} from './subject-report.texts.ts';
+
+/** A download: the bytes, their media type and a file name without personal data. */
+export type ReportFile = { body: Buffer; contentType: string; fileName: string };
+
+function fileName(report: SubjectReport, extension: string): string {
+  const day = helsinkiDate(new Date(report.generatedAt));
+  return `${REPORT_TEXTS[report.language].fileName}-${day}.${extension}`;
+}
+
+const helsinkiSeconds = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Helsinki',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/**
+ * A spreadsheet cell that cannot run as a formula: a value starting with = + - @, a tab or a
+ * carriage return gets a leading apostrophe (OWASP's advice on CSV injection).
+ */
+export function neutraliseFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** RFC 4180: quoted when it holds the separator, a quote or a line break; quotes doubled. */
+function csvCell(value: string): string {
+  const safe = neutraliseFormula(value);
+  return /[;"\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/**
+ * The report as CSV for a Finnish spreadsheet: UTF-8 with a byte-order mark, `;` between cells,
+ * CRLF between rows, a header row in the report's language, times in Helsinki.
+ */
+export function subjectReportCsv(report: SubjectReport): ReportFile {
+  const texts = REPORT_TEXTS[report.language];
+  const c = texts.columns;
+  const rows = [
+    [c.time, c.action, c.user, c.role, c.organisation, c.data, c.purpose],
+    ...report.entries.map((entry) => [
+      helsinkiSeconds.format(new Date(entry.occurredAt)),
+      entry.actionText,
+      entry.user,
+      entry.role,
+      entry.organisation,
+      entry.data.join(', '),
+      entry.purpose,
+    ]),
+  ];
+  const text = rows.map((row) => row.map(csvCell).join(';')).join('\r\n') + '\r\n';
+  return {
+    body: Buffer.from(`\uFEFF${text}`, 'utf8'),
+    contentType: 'text/csv; charset=utf-8',
+    fileName: fileName(report, 'csv'),
+  };
+}
+
+/**
+ * The characters the standard PDF fonts can show (WinAnsiEncoding, i.e. Windows-1252): Latin-1
+ * without its control characters, and 27 more in 0x80–0x9F. Spelled out, since Node decodes
+ * "windows-1252" as Latin-1.
+ */
+export const WIN_ANSI_EXTRAS = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
+const WIN_ANSI = new Set([
+  ...Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)),
+  ...Array.from({ length: 0x100 - 0xa0 }, (_, i) => String.fromCharCode(0xa0 + i)),
+  ...WIN_ANSI_EXTRAS,
+]);
+
+/** Letters outside Windows-1252 that have no decomposition to a base letter. */
+const PLAIN_LETTERS: Record<string, string> = {
+  ł: 'l',
+  Ł: 'L',
+  đ: 'd',
+  Đ: 'D',
+  ŋ: 'n',
+  Ŋ: 'N',
+  ŧ: 't',
+  Ŧ: 'T',
+  ı: 'i',
+};
+
+/**
+ * Text the standard fonts can draw: å ä ö and the rest of Windows-1252 as they are; a letter
+ * outside it (Sámi č ŋ ŧ, Polish ł, …) as its base letter where it has one, else "?". The CSV and
+ * the JSON keep every character.
+ */
+export function winAnsiText(value: string): string {
+  let out = '';
+  for (const char of value.normalize('NFC')) {
+    if (WIN_ANSI.has(char) || char === '\n') {
+      out += char;
+      continue;
+    }
+    const base = PLAIN_LETTERS[char] ?? char.normalize('NFD').replace(/\p{M}/gu, '');
+    out += base !== '' && [...base].every((c) => WIN_ANSI.has(c)) ? base : '?';
+  }
+  return out;
+}
+
+const PAGE_MARGIN = 40;
+const CELL_PAD = 4;
+const TABLE_FONT_SIZE = 8.5;
+
+type Column = {
+  title: string;
+  width: number;
+  cell: (entry: SubjectReport['entries'][number]) => string;
+};
+
+function columns(texts: ReportTexts, tableWidth: number): Column[] {
+  const fixed: Column[] = [
+    {
+      title: texts.columns.time,
+      width: 96,
+      cell: (entry) => dateTimeInWords(texts, new Date(entry.occurredAt)),
+    },
+    { title: texts.columns.action, width: 130, cell: (entry) => entry.actionText },
+    {
+      title: texts.columns.user,
+      width: 190,
+      cell: (entry) =>
+        [entry.user, [entry.role, entry.organisation].filter(Boolean).join(', ')]
+          .filter(Boolean)
+          .join('\n'),
+    },
+    { title: texts.columns.purpose, width: 120, cell: (entry) => entry.purpose },
+  ];
+  const used = fixed.reduce((sum, column) => sum + column.width, 0);
+  const data: Column = {
+    title: texts.columns.data,
+    width: tableWidth - used,
+    cell: (entry) => entry.data.join(', '),
+  };
+  return [fixed[0]!, fixed[1]!, fixed[2]!, data, fixed[3]!];
+}
+
+/**
+ * The report as a PDF (A4 landscape): title, the person, the period, when and by whom it was made,
+ * then a table of the entries whose header repeats on every page, and page numbers. The standard
+ * Helvetica covers Finnish and Swedish letters; nothing is downloaded or embedded.
+ */
+export async function subjectReportPdf(
+  report: SubjectReport,
+  options: { compress?: boolean } = {},
+): Promise<ReportFile> {
+  const texts = REPORT_TEXTS[report.language];
+  const generatedAt = new Date(report.generatedAt);
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout: 'landscape',
+    margin: PAGE_MARGIN,
+    bufferPages: true,
+    compress: options.compress ?? true,
+    lang: texts.locale,
+    displayTitle: true,
+    info: {
+      Title: `${texts.title}: ${report.person.name}`,
+      Author: 'Asiakasrekisteri',
+      Creator: 'Asiakasrekisteri',
+      Producer: 'Asiakasrekisteri',
+      CreationDate: generatedAt,
+    },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const text = (value: string) => winAnsiText(value);
+  const left = PAGE_MARGIN;
+  const tableWidth = doc.page.width - 2 * PAGE_MARGIN;
+  // Leave room for the page number under the table.
+  const bottom = () => doc.page.height - PAGE_MARGIN - 16;
+
+  doc.font('Helvetica-Bold').fontSize(16).text(text(texts.title), left, PAGE_MARGIN);
+  doc.moveDown(0.4);
+  doc.font('Helvetica').fontSize(9).text(text(texts.intro), { width: tableWidth });
+  doc.moveDown(0.6);
+  const facts: [string, string][] = [
+    [texts.person, report.person.name],
+    [texts.period, `${dateInWords(texts, report.from)}–${dateInWords(texts, report.to)}`],
+    [texts.madeAt, dateTimeInWords(texts, generatedAt)],
+    [texts.madeBy, `${report.generatedBy.name}, ${report.generatedBy.role}`],
+  ];
+  doc.fontSize(10);
+  for (const [label, value] of facts) {
+    doc.font('Helvetica-Bold').text(`${text(label)}: `, { continued: true });
+    doc.font('Helvetica').text(text(value));
+  }
+  doc.moveDown(0.3).text(text(texts.count(report.entries.length)));
+  doc.moveDown(0.8);
+
+  const cols = columns(texts, tableWidth);
+  // Cells repeat (the same user, action and data on many rows): measure each text once.
+  const heights = new Map<string, number>();
+  const rowHeight = (cells: string[], font: string) => {
+    doc.font(font).fontSize(TABLE_FONT_SIZE);
+    const cellHeights = cells.map((cell, i) => {
+      const key = `${font}|${i}|${cell}`;
+      let height = heights.get(key);
+      if (height === undefined) {
+        height = doc.heightOfString(cell || ' ', { width: cols[i]!.width - 2 * CELL_PAD });
+        heights.set(key, height);
+      }
+      return height;
+    });
+    return Math.max(...cellHeights) + 2 * CELL_PAD;
+  };
+  const drawRow = (cells: string[], y: number, height: number, header: boolean) => {
+    if (header) doc.rect(left, y, tableWidth, height).fill('#e8ecf0');
+    doc
+      .fillColor('#000000')
+      .font(header ? 'Helvetica-Bold' : 'Helvetica')
+      .fontSize(TABLE_FONT_SIZE);
+    let x = left;
+    cells.forEach((cell, i) => {
+      const width = cols[i]!.width;
+      doc.text(cell, x + CELL_PAD, y + CELL_PAD, { width: width - 2 * CELL_PAD });
+      x += width;
+    });
+    doc
+      .moveTo(left, y + height)
+      .lineTo(left + tableWidth, y + height)
+      .lineWidth(0.5)
+      .strokeColor('#8a949e')
+      .stroke();
+  };
+  const headerCells = cols.map((column) => text(column.title));
+  const headerHeight = rowHeight(headerCells, 'Helvetica-Bold');
+  let y = doc.y;
+  const drawHeader = () => {
+    drawRow(headerCells, y, headerHeight, true);
+    y += headerHeight;
+  };
+
+  if (report.entries.length === 0) {
+    doc.font('Helvetica').fontSize(10).text(text(texts.none), left, y);
+  } else {
+    drawHeader();
+    for (const [index, entry] of report.entries.entries()) {
+      // A long report is laid out in slices, so that other requests are served meanwhile.
+      if (index > 0 && index % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
+      const cells = cols.map((column) => text(column.cell(entry)));
+      const height = rowHeight(cells, 'Helvetica');
+      if (y + height > bottom()) {
+        doc.addPage();
+        y = PAGE_MARGIN;
+        drawHeader();
+      }
+      drawRow(cells, y, height, false);
+      y += height;
+    }
+  }
+
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    // Writing below the bottom margin would start a new page: lift the margin for the footer.
+    doc.page.margins.bottom = 0;
+    doc
+      .font('Helvetica')
+      .fontSize(8)
+      .fillColor('#000000')
+      .text(
+        text(`${texts.title} · ${texts.page(i - range.start + 1, range.count)}`),
+        left,
+        doc.page.height - PAGE_MARGIN,
+        { width: tableWidth, align: 'center', lineBreak: false },
+      );
+  }
+  doc.end();
+  return { body: await done, contentType: 'application/pdf', fileName: fileName(report, 'pdf') };
+}

@@ -1,0 +1,341 @@
+import type { Role } from '../auth/permissions.ts';
+import type { AccessAction } from './access-log.ts';
+
+/**
+ * The words of the data subject's report ("who has processed my data") in the register's three
+ * languages. The report is a document handed to a member of the public, so it says what was
+ * done in plain words, not the log's field names.
+ */
+export const REPORT_LANGUAGES = ['fi', 'sv', 'en'] as const;
+export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
+
+/** The purpose recorded when the report is made; shown translated in later reports. */
+export const SUBJECT_REPORT_PURPOSE = 'data subject access request';
+
+/** Logged field names → one phrase each; names that mean the same data share a phrase. */
+type FieldPhrase =
+  | 'name'
+  | 'identityCode'
+  | 'identityCodePurpose'
+  | 'email'
+  | 'phone'
+  | 'address'
+  | 'permanentAddress'
+  | 'contactAddress'
+  | 'contact'
+  | 'addressProtection'
+  | 'language'
+  | 'organizations'
+  | 'billing'
+  | 'notes'
+  | 'recordDates'
+  | 'archiving'
+  | 'accessLog';
+
+const FIELD_PHRASES: Record<string, FieldPhrase> = {
+  name: 'name',
+  firstName: 'name',
+  lastName: 'name',
+  personalIdentityCode: 'identityCode',
+  personalIdentityCodeTemporary: 'identityCode',
+  personalIdentityCodePurpose: 'identityCodePurpose',
+  email: 'email',
+  phone: 'phone',
+  phoneDisplay: 'phone',
+  address: 'address',
+  permanentAddress: 'permanentAddress',
+  contactAddress: 'contactAddress',
+  contact: 'contact',
+  addressProtected: 'addressProtection',
+  addressProtection: 'addressProtection',
+  language: 'language',
+  organizations: 'organizations',
+  billing: 'billing',
+  notes: 'notes',
+  createdAt: 'recordDates',
+  updatedAt: 'recordDates',
+  archivedAt: 'archiving',
+  accessLog: 'accessLog',
+};
+
+export type ReportTexts = {
+  locale: string;
+  fileName: string;
+  title: string;
+  intro: string;
+  person: string;
+  period: string;
+  madeAt: string;
+  madeBy: string;
+  count: (n: number) => string;
+  none: string;
+  page: (page: number, pages: number) => string;
+  columns: {
+    time: string;
+    action: string;
+    user: string;
+    role: string;
+    organisation: string;
+    data: string;
+    purpose: string;
+  };
+  ownStaff: string;
+  unknownUser: string;
+  unknownPartner: string;
+  actions: Record<AccessAction, string>;
+  roles: Record<Role, string>;
+  fields: Record<FieldPhrase, string>;
+  purposes: Record<string, string>;
+};
+
+export const REPORT_TEXTS: Record<ReportLanguage, ReportTexts> = {
+  fi: {
+    locale: 'fi-FI',
+    fileName: 'kasittelyloki',
+    title: 'Henkilötietojen käsittelyloki',
+    intro:
+      'Asiakasrekisterin käyttölokiin kirjatut henkilön tietojen katselut, haut ja muutokset ' +
+      '(EU:n yleinen tietosuoja-asetus, 15 artikla; laki julkisen hallinnon tiedonhallinnasta 17 §).',
+    person: 'Henkilö',
+    period: 'Ajanjakso',
+    madeAt: 'Tulostettu',
+    madeBy: 'Tulostaja',
+    count: (n) => (n === 1 ? '1 tapahtuma' : `${n} tapahtumaa`),
+    none: 'Ajanjaksolla ei ole kirjattu henkilön tietojen käsittelyä.',
+    page: (page, pages) => `Sivu ${page}/${pages}`,
+    columns: {
+      time: 'Aika',
+      action: 'Toiminto',
+      user: 'Käsittelijä',
+      role: 'Rooli',
+      organisation: 'Organisaatio',
+      data: 'Tiedot',
+      purpose: 'Käyttötarkoitus',
+    },
+    ownStaff: 'Kunta (oma henkilöstö)',
+    unknownUser: 'Tuntematon käyttäjä',
+    unknownPartner: 'Sopimuskumppani (poistettu rekisteristä)',
+    actions: {
+      read: 'Tietojen katselu',
+      search: 'Haku (henkilö oli hakutuloksissa)',
+      create: 'Tietojen tallennus',
+      update: 'Tietojen muutos',
+      archive: 'Arkistointi',
+      reveal: 'Henkilötunnuksen katselu',
+      report: 'Käsittelylokin tulostus',
+    },
+    roles: {
+      admin: 'pääkäyttäjä',
+      customer_service: 'asiakaspalvelu',
+      billing: 'laskutus',
+      social_worker: 'sosiaalityöntekijä',
+      register_officer: 'rekisterivastaava',
+      auditor: 'tarkastaja',
+      contractor: 'sopimuskumppani',
+    },
+    fields: {
+      name: 'nimi',
+      identityCode: 'henkilötunnus',
+      identityCodePurpose: 'henkilötunnuksen käsittelyperuste',
+      email: 'sähköposti',
+      phone: 'puhelinnumero',
+      address: 'osoite',
+      permanentAddress: 'vakinainen osoite',
+      contactAddress: 'yhteysosoite',
+      contact: 'yhteystiedot',
+      addressProtection: 'turvakielto',
+      language: 'asiointikieli',
+      organizations: 'edustetut organisaatiot',
+      billing: 'laskutustiedot',
+      notes: 'lisätiedot',
+      recordDates: 'tallennus- ja muutosajat',
+      archiving: 'arkistointi',
+      accessLog: 'käyttöloki',
+    },
+    purposes: { [SUBJECT_REPORT_PURPOSE]: 'rekisteröidyn tarkastuspyyntö' },
+  },
+  sv: {
+    locale: 'sv-FI',
+    fileName: 'behandlingslogg',
+    title: 'Logg över behandlingen av personuppgifter',
+    intro:
+      'Visningar, sökningar och ändringar av personens uppgifter som registrerats i kundregistrets ' +
+      'användningslogg (EU:s allmänna dataskyddsförordning, artikel 15; lagen om informationshantering ' +
+      'inom den offentliga förvaltningen 17 §).',
+    person: 'Person',
+    period: 'Period',
+    madeAt: 'Utskriven',
+    madeBy: 'Utskriven av',
+    count: (n) => (n === 1 ? '1 händelse' : `${n} händelser`),
+    none: 'Ingen behandling av personens uppgifter har registrerats under perioden.',
+    page: (page, pages) => `Sida ${page}/${pages}`,
+    columns: {
+      time: 'Tid',
+      action: 'Åtgärd',
+      user: 'Behandlare',
+      role: 'Roll',
+      organisation: 'Organisation',
+      data: 'Uppgifter',
+      purpose: 'Ändamål',
+    },
+    ownStaff: 'Kommunen (egen personal)',
+    unknownUser: 'Okänd användare',
+    unknownPartner: 'Avtalspartner (borttagen ur registret)',
+    actions: {
+      read: 'Visning av uppgifter',
+      search: 'Sökning (personen fanns bland sökresultaten)',
+      create: 'Registrering av uppgifter',
+      update: 'Ändring av uppgifter',
+      archive: 'Arkivering',
+      reveal: 'Visning av personbeteckningen',
+      report: 'Utskrift av behandlingsloggen',
+    },
+    roles: {
+      admin: 'huvudanvändare',
+      customer_service: 'kundtjänst',
+      billing: 'fakturering',
+      social_worker: 'socialarbetare',
+      register_officer: 'registeransvarig',
+      auditor: 'granskare',
+      contractor: 'avtalspartner',
+    },
+    fields: {
+      name: 'namn',
+      identityCode: 'personbeteckning',
+      identityCodePurpose: 'grund för behandling av personbeteckningen',
+      email: 'e-post',
+      phone: 'telefonnummer',
+      address: 'adress',
+      permanentAddress: 'stadigvarande adress',
+      contactAddress: 'kontaktadress',
+      contact: 'kontaktuppgifter',
+      addressProtection: 'spärrmarkering',
+      language: 'kontaktspråk',
+      organizations: 'organisationer som personen företräder',
+      billing: 'faktureringsuppgifter',
+      notes: 'tilläggsuppgifter',
+      recordDates: 'tidpunkter för registrering och ändring',
+      archiving: 'arkivering',
+      accessLog: 'användningslogg',
+    },
+    purposes: { [SUBJECT_REPORT_PURPOSE]: 'den registrerades begäran om insyn' },
+  },
+  en: {
+    locale: 'en-GB',
+    fileName: 'processing-log',
+    title: 'Record of the processing of personal data',
+    intro:
+      "Views, searches and changes of the person's data recorded in the customer register's " +
+      'access log (EU General Data Protection Regulation, Article 15; Finnish Act on Information ' +
+      'Management in Public Administration, section 17).',
+    person: 'Person',
+    period: 'Period',
+    madeAt: 'Printed',
+    madeBy: 'Printed by',
+    count: (n) => (n === 1 ? '1 entry' : `${n} entries`),
+    none: "No processing of the person's data was recorded in the period.",
+    page: (page, pages) => `Page ${page} of ${pages}`,
+    columns: {
+      time: 'Time',
+      action: 'Action',
+      user: 'Processed by',
+      role: 'Role',
+      organisation: 'Organisation',
+      data: 'Data',
+      purpose: 'Purpose',
+    },
+    ownStaff: "The municipality's own staff",
+    unknownUser: 'Unknown user',
+    unknownPartner: 'Contractor (removed from the register)',
+    actions: {
+      read: 'Viewed the data',
+      search: 'Search (the person was among the results)',
+      create: 'Registered the data',
+      update: 'Changed the data',
+      archive: 'Archived',
+      reveal: 'Viewed the identity code',
+      report: 'Printed this record',
+    },
+    roles: {
+      admin: 'administrator',
+      customer_service: 'customer service',
+      billing: 'billing',
+      social_worker: 'social worker',
+      register_officer: 'register officer',
+      auditor: 'auditor',
+      contractor: 'contractor',
+    },
+    fields: {
+      name: 'name',
+      identityCode: 'personal identity code',
+      identityCodePurpose: 'reason for keeping the identity code',
+      email: 'email',
+      phone: 'phone number',
+      address: 'address',
+      permanentAddress: 'permanent address',
+      contactAddress: 'contact address',
+      contact: 'contact details',
+      addressProtection: 'address protection',
+      language: 'language',
+      organizations: 'organisations represented',
+      billing: 'billing details',
+      notes: 'notes',
+      recordDates: 'dates of registration and change',
+      archiving: 'archiving',
+      accessLog: 'access log',
+    },
+    purposes: { [SUBJECT_REPORT_PURPOSE]: 'data subject access request' },
+  },
+};
+
+/** The logged field names in words, each phrase once, in the order first logged. */
+export function fieldsInWords(texts: ReportTexts, fields: readonly string[]): string[] {
+  const words = fields.map((field) => {
+    const phrase = FIELD_PHRASES[field];
+    return phrase ? texts.fields[phrase] : field;
+  });
+  return [...new Set(words)];
+}
+
+export function actionInWords(texts: ReportTexts, action: string): string {
+  return (texts.actions as Record<string, string>)[action] ?? action;
+}
+
+export function roleInWords(texts: ReportTexts, role: string | null): string {
+  if (role === null) return '';
+  return (texts.roles as Record<string, string>)[role] ?? role;
+}
+
+export function purposeInWords(texts: ReportTexts, purpose: string | null): string {
+  if (purpose === null) return '';
+  return texts.purposes[purpose] ?? purpose;
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per locale and style: making one is far slower than using it. */
+function format(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let formatter = formats.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, options);
+    formats.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** An instant as the language writes a date and time, in Helsinki. */
+export function dateTimeInWords(texts: ReportTexts, instant: Date): string {
+  return format(texts.locale, {
+    timeZone: 'Europe/Helsinki',
+    dateStyle: 'short',
+    timeStyle: 'short',
+  }).format(instant);
+}
+
+/** A calendar date (YYYY-MM-DD) as the language writes it. */
+export function dateInWords(texts: ReportTexts, date: string): string {
+  return format(texts.locale, { timeZone: 'UTC', dateStyle: 'short' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+}

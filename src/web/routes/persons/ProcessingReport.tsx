@@ -1,0 +1,152 @@
+import { useId, useState } from 'react';
+import {
+  Button,
+  Dropdown,
+  DropdownItem,
+  Heading,
+  InlineAlert,
+  TextInput,
+} from 'suomifi-ui-components';
+import { api, ApiError, type PersonView } from '../../api.ts';
+import { ProblemNotice } from '../../components/Notices.tsx';
+import { formatDate, parseFinnishDate } from '../../format.ts';
+import { LANGUAGES, isLanguage, type Language } from '../../i18n/catalogues.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { helsinkiToday, yearsBefore } from '../access-log/access-log.ts';
+
+type Format = 'pdf' | 'csv';
+type Errors = { from?: string; to?: string };
+
+/** Saves a fetched file the way a link with `download` would. */
+function save(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * "Who has processed my data" for a data subject who asks: the register officer picks the period
+ * (the last two years by default) and the language (the person's own by default) and downloads
+ * the report as PDF or CSV. The server logs each download.
+ */
+export function ProcessingReport({ person }: { person: PersonView }) {
+  const { t, errorText } = useI18n();
+  const headingId = useId();
+  const today = helsinkiToday();
+  const [from, setFrom] = useState(() => formatDate(yearsBefore(today, 2)));
+  const [to, setTo] = useState(() => formatDate(today));
+  const [language, setLanguage] = useState<Language>(person.language);
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState<Format | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [saved, setSaved] = useState('');
+
+  const download = async (format: Format) => {
+    const next: Errors = {};
+    const dateError = errorText({ code: 'date.format', message: 'd.m.yyyy' });
+    const fromDate = parseFinnishDate(from);
+    const toDate = parseFinnishDate(to);
+    if (!fromDate) next.from = dateError;
+    if (!toDate) next.to = dateError;
+    if (fromDate && toDate && toDate < fromDate)
+      next.to = errorText({ code: 'report.toBeforeFrom', message: 'to < from' });
+    setErrors(next);
+    setFailure(null);
+    setSaved('');
+    if (!fromDate || !toDate || next.to) return;
+    setBusy(format);
+    try {
+      const file = await api.subjectReportFile(person.id, {
+        from: fromDate,
+        to: toDate,
+        lang: language,
+        format,
+      });
+      save(file.blob, file.fileName);
+      setSaved(t('report.downloaded', { file: file.fileName }));
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const fieldError =
+    failure instanceof ApiError && failure.problem.errors?.[0]
+      ? errorText(failure.problem.errors[0])
+      : null;
+
+  return (
+    <div className="processing-report" role="group" aria-labelledby={headingId}>
+      <Heading variant="h3" id={headingId} className="processing-report__title">
+        {t('report.title')}
+      </Heading>
+      <p>{t('report.text')}</p>
+      <div className="processing-report__grid">
+        <TextInput
+          id="report-from"
+          labelText={t('report.from')}
+          hintText={t('report.dateHint')}
+          inputMode="numeric"
+          autoComplete="off"
+          value={from}
+          onChange={(value) => setFrom(value === undefined ? '' : String(value))}
+          status={errors.from ? 'error' : 'default'}
+          statusText={errors.from}
+          fullWidth
+        />
+        <TextInput
+          id="report-to"
+          labelText={t('report.to')}
+          hintText={t('report.dateHint')}
+          inputMode="numeric"
+          autoComplete="off"
+          value={to}
+          onChange={(value) => setTo(value === undefined ? '' : String(value))}
+          status={errors.to ? 'error' : 'default'}
+          statusText={errors.to}
+          fullWidth
+        />
+        <Dropdown
+          fullWidth
+          labelText={t('report.language')}
+          value={language}
+          onChange={(value: string) => {
+            if (isLanguage(value)) setLanguage(value);
+          }}
+        >
+          {LANGUAGES.map((option) => (
+            <DropdownItem key={option} value={option}>
+              {t(`language.${option}`)}
+            </DropdownItem>
+          ))}
+        </Dropdown>
+      </div>
+      <div className="log-filters__actions">
+        <Button disabled={busy !== null} onClick={() => void download('pdf')}>
+          {t('report.downloadPdf')}
+        </Button>
+        <Button variant="secondary" disabled={busy !== null} onClick={() => void download('csv')}>
+          {t('report.downloadCsv')}
+        </Button>
+      </div>
+      <p className="processing-report__status" role="status">
+        {busy ? t('report.downloading') : saved}
+      </p>
+      {failure !== null &&
+        (fieldError ? (
+          <InlineAlert status="error" role="alert" className="notice">
+            {fieldError}
+          </InlineAlert>
+        ) : (
+          <ProblemNotice error={failure} />
+        ))}
+    </div>
+  );
+}
