@@ -77,7 +77,8 @@ const ORGANIZATION = { name: 'Matriisi Palvelut Oy', notes: 'Organisaation muist
 function dataOf(body: string): string {
   const parsed = JSON.parse(body || 'null') as unknown;
   if (parsed && typeof parsed === 'object' && 'instance' in parsed) {
-    const { instance: _path, ...rest } = parsed as Record<string, unknown>;
+    const rest = { ...(parsed as Record<string, unknown>) };
+    delete rest.instance;
     return JSON.stringify(rest);
   }
   return body;
