@@ -16,6 +16,7 @@ import { databaseAccessLog } from './modules/access-log/access-log.ts';
 import { accessLogRoutes } from './modules/access-log/access-log.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.ts';
+import { partnersRoutes } from './modules/partners/partners.routes.ts';
 import { personsRoutes } from './modules/persons/persons.routes.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
@@ -101,6 +102,7 @@ export async function buildApp(
   await app.register(organizationsRoutes(routeDeps));
   await app.register(searchRoutes(routeDeps));
   await app.register(accessLogRoutes(routeDeps));
+  await app.register(partnersRoutes(routeDeps));
 
   if ((options.serveWeb ?? true) && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false });

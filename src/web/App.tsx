@@ -11,6 +11,9 @@ import {
 import { OrganizationPage } from './routes/organizations/OrganizationPage.tsx';
 import { PersonCreatePage, PersonEditPage } from './routes/persons/PersonFormPage.tsx';
 import { PersonPage } from './routes/persons/PersonPage.tsx';
+import { PartnerCreatePage, PartnerEditPage } from './routes/partners/PartnerFormPage.tsx';
+import { PartnerPage } from './routes/partners/PartnerPage.tsx';
+import { PartnersPage } from './routes/partners/PartnersPage.tsx';
 import { SearchPage } from './routes/search/SearchPage.tsx';
 import { SignInPage } from './routes/sign-in/SignInPage.tsx';
 import { useMe, useSession } from './session.tsx';
@@ -38,6 +41,10 @@ export function App() {
           {/* staff administration */}
 
           {/* partners */}
+          <Route path="/partners" element={<PartnersPage />} />
+          <Route path="/partners/new" element={<PartnerCreatePage />} />
+          <Route path="/partners/:id" element={<PartnerPage />} />
+          <Route path="/partners/:id/edit" element={<PartnerEditPage />} />
 
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

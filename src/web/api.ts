@@ -18,6 +18,13 @@ import type {
   accessLogItem,
   accessLogPage,
 } from '../server/modules/access-log/access-log.schemas.ts';
+import type {
+  CoveredCustomer,
+  PartnerDetail,
+  PartnerView,
+  partnerCreate,
+  partnerPatch,
+} from '../server/modules/partners/partners.schemas.ts';
 
 export type { OrganizationSummary, OrganizationView, Permission, PersonSummary, PersonView };
 export type { SearchItem };
@@ -31,6 +38,9 @@ export type SearchPage = z.infer<typeof searchPage>;
 export type SearchKind = 'all' | 'person' | 'organization';
 export type Address = NonNullable<PersonView['permanentAddress']>;
 export type AccessLogEntry = z.infer<typeof accessLogItem>;
+export type { CoveredCustomer, PartnerDetail, PartnerView };
+export type PartnerCreateInput = z.input<typeof partnerCreate>;
+export type PartnerPatchInput = z.input<typeof partnerPatch>;
 export type AccessLogPage = z.infer<typeof accessLogPage>;
 /** `from` and `to` are ISO 8601 instants with an offset; `to` is exclusive. */
 export type AccessLogQuery = {
@@ -192,6 +202,25 @@ export const api = {
     request<OrganizationView>('PATCH', `/api/organizations/${id(organizationId)}`, patch),
   archiveOrganization: (organizationId: string) =>
     request<void>('DELETE', `/api/organizations/${id(organizationId)}`),
+
+  partners: (signal?: AbortSignal) =>
+    request<{ items: PartnerView[] }>('GET', '/api/partners', undefined, { signal }),
+  getPartner: (
+    partnerId: string,
+    params: { limit?: number; cursor?: string | undefined } = {},
+    signal?: AbortSignal,
+  ) =>
+    request<PartnerDetail>('GET', `/api/partners/${id(partnerId)}${query(params)}`, undefined, {
+      signal,
+    }),
+  createPartner: (input: PartnerCreateInput) =>
+    request<PartnerView>('POST', '/api/partners', input),
+  updatePartner: (partnerId: string, patch: PartnerPatchInput) =>
+    request<PartnerView>('PATCH', `/api/partners/${id(partnerId)}`, patch),
+  coverCustomer: (partnerId: string, customerId: string) =>
+    request<CoveredCustomer>('POST', `/api/partners/${id(partnerId)}/customers`, { customerId }),
+  uncoverCustomer: (partnerId: string, customerId: string) =>
+    request<void>('DELETE', `/api/partners/${id(partnerId)}/customers/${id(customerId)}`),
 };
 
 export const isAbort = (error: unknown): boolean =>

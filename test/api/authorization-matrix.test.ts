@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ROLES, roleHas } from '../../src/server/modules/auth/permissions.ts';
-import { forEachEngine, json } from '../helpers/app.ts';
+import type { RouteAccess } from '../../src/server/plugins/auth.ts';
+import { forEachEngine, json, type TestApp } from '../helpers/app.ts';
 
 /**
  * Every /api route × every role, and anonymous: built from the routes' own declarations, so a
@@ -18,7 +19,8 @@ forEachEngine('authorisation matrix', ({ ctx }) => {
     for (const role of ROLES) cookies.set(role, await ctx().signIn(role));
     let checked = 0;
     for (const route of routes) {
-      const url = route.url.replace(':id', ID) + (route.url === '/api/search' ? '?q=virtanen' : '');
+      const url =
+        route.url.replace(/:\w+/g, ID) + (route.url === '/api/search' ? '?q=virtanen' : '');
       const call = (cookie?: string) =>
         ctx().app.inject({
           method: route.method as 'GET',
@@ -53,5 +55,131 @@ forEachEngine('authorisation matrix', ({ ctx }) => {
       }
     }
     assert.ok(checked > 80, `${checked} checks`);
+  });
+});
+
+/**
+ * A record covered only by partner A: for every route that declares a permission, a contractor
+ * of partner B gets 403 or 404 — or, from a list or search, a page without the record — and no
+ * data of it; a contractor of A gets what A's contract allows (name and contact, not the
+ * address or notes). Built from the route declarations like the matrix above.
+ */
+const X = {
+  firstName: 'Kaisa',
+  lastName: 'Matriisinen',
+  email: 'kaisa.matriisinen@example.fi',
+  permanentAddress: { street: 'Matriisitie 3', postalCode: '73900', postOffice: 'Rautavaara' },
+  notes: 'Vain kunnan omille',
+};
+const ORGANIZATION = { name: 'Matriisi Palvelut Oy', notes: 'Organisaation muistiinpano' };
+
+/** A response's data; a problem's `instance` only echoes the path the caller asked for. */
+function dataOf(body: string): string {
+  const parsed = JSON.parse(body || 'null') as unknown;
+  if (parsed && typeof parsed === 'object' && 'instance' in parsed) {
+    const rest = { ...(parsed as Record<string, unknown>) };
+    delete rest.instance;
+    return JSON.stringify(rest);
+  }
+  return body;
+}
+
+async function create(app: TestApp, cookie: string, url: string, payload: object) {
+  const response = await app.app.inject({ method: 'POST', url, headers: json(cookie), payload });
+  assert.ok(response.statusCode < 300, response.body);
+  return response.json().id as string;
+}
+
+/** The request for a route about record x (person) or o (organisation). */
+function requestFor(route: RouteAccess, ids: { x: string; o: string }) {
+  const id = route.url.startsWith('/api/organizations') ? ids.o : ids.x;
+  const query =
+    route.url === '/api/search'
+      ? `?q=${X.lastName}`
+      : route.url === '/api/access-log'
+        ? `?subjectId=${ids.x}`
+        : '';
+  return {
+    url: route.url.replace(/:\w+/g, id) + query,
+    recordId: id,
+    /** A list or search: it answers with a page, without what the reader may not see. */
+    collection: !route.url.includes(':') && route.method === 'GET',
+  };
+}
+
+forEachEngine('authorisation matrix: a contractor of another partner', ({ ctx }) => {
+  test("every route: B's contractor gets 403/404 and no data of A's customer; A's gets its contract", async () => {
+    const officer = await ctx().signIn('register_officer');
+    const admin = await ctx().signIn('admin');
+    const ids = {
+      x: await create(ctx(), officer, '/api/persons', X),
+      o: await create(ctx(), officer, '/api/organizations', ORGANIZATION),
+    };
+    const own = await create(ctx(), officer, '/api/persons', {
+      firstName: 'Bea',
+      lastName: 'Matriisinen',
+    });
+    const partnerOf = async (name: string, businessId: string, covers: string[]) => {
+      const id = await create(ctx(), admin, '/api/partners', {
+        name,
+        businessId,
+        country: 'FI',
+        contractFields: ['contact'],
+      });
+      for (const customerId of covers) {
+        await create(ctx(), admin, `/api/partners/${id}/customers`, { customerId });
+      }
+      return id;
+    };
+    const contractorA = await ctx().signIn('contractor', {
+      partnerId: await partnerOf('Matriisi A Oy', '0201551-3', [ids.x, ids.o]),
+    });
+    const contractorB = await ctx().signIn('contractor', {
+      partnerId: await partnerOf('Matriisi B Oy', '7654321-2', [own]),
+    });
+    const secrets = [ids.x, ids.o, X.firstName, X.email, ORGANIZATION.name];
+    const outsideContract = [X.permanentAddress.street, X.notes, ORGANIZATION.notes];
+
+    const routes = ctx().app.routeAccess.filter((route) => 'permission' in route.access);
+    let checked = 0;
+    for (const route of routes) {
+      if (!('permission' in route.access)) continue;
+      const { url, recordId, collection } = requestFor(route, ids);
+      const call = (cookie: string) =>
+        ctx().app.inject({
+          method: route.method as 'GET',
+          url,
+          headers: route.method === 'GET' || route.method === 'DELETE' ? { cookie } : json(cookie),
+          ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }),
+        });
+      const allowed = roleHas('contractor', route.access.permission);
+
+      const b = await call(contractorB);
+      const label = `B ${route.method} ${url} → ${b.statusCode}`;
+      if (collection && allowed) assert.equal(b.statusCode, 200, label);
+      else assert.ok([403, 404].includes(b.statusCode), label);
+      for (const secret of [...secrets, ...outsideContract]) {
+        assert.equal(dataOf(b.body).includes(secret), false, `${label} shows ${secret}`);
+      }
+
+      const a = await call(contractorA);
+      const labelA = `A ${route.method} ${url} → ${a.statusCode}`;
+      if (allowed) {
+        assert.equal(a.statusCode, 200, labelA);
+        assert.ok(a.body.includes(recordId), `${labelA} finds the covered record`);
+      } else {
+        assert.equal(a.statusCode, 403, labelA);
+      }
+      for (const secret of outsideContract) {
+        assert.equal(dataOf(a.body).includes(secret), false, `${labelA} shows ${secret}`);
+      }
+      checked++;
+    }
+    assert.ok(checked >= 15, `${checked} routes`);
+    const page = await ctx().app.inject({
+      url: `/api/persons/${ids.x}`,
+      headers: { cookie: contractorA },
+    });
+    assert.equal(page.json().email, X.email, "A's contract opens the contact fields");
   });
 });

@@ -32,6 +32,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       // staff administration
 
       // partners
+      { to: '/partners', label: t('nav.partners'), permission: 'partners.manage' },
 
       // (the menu ends here)
     ] as const

@@ -20,7 +20,8 @@ type Billing = NonNullable<PersonView['billing']>;
 type StoredRecord = {
   id: string;
   archivedAt: string | null;
-  notes: string | null;
+  /** Left out of the page when a contractor's contract does not open the notes. */
+  notes?: string | null | undefined;
   createdAt: string;
   updatedAt: string;
 };
@@ -97,13 +98,15 @@ export function RecordPage({
       <div className="record__grid">
         {children}
 
-        <Section title={t('common.notes')} className="record__wide">
-          {record.notes ? (
-            <p className="notes">{record.notes}</p>
-          ) : (
-            <p className="muted">{t('common.noNotes')}</p>
-          )}
-        </Section>
+        {record.notes !== undefined && (
+          <Section title={t('common.notes')} className="record__wide">
+            {record.notes ? (
+              <p className="notes">{record.notes}</p>
+            ) : (
+              <p className="muted">{t('common.noNotes')}</p>
+            )}
+          </Section>
+        )}
       </div>
       <RecordDates createdAt={record.createdAt} updatedAt={record.updatedAt} />
     </article>

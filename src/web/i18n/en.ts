@@ -293,6 +293,83 @@ export const en: Catalogue = {
     // — staff: keys of this area go below this line —
 
     // — partners: keys of this area go below this line —
+    'nav.partners': 'Partners',
+    'partners.title': 'Partners',
+    'partners.intro':
+      "Companies acting for the municipality and their contracts. A partner's users see only the customers the contract covers, and of them only the data the contract lists.",
+    'partners.none': 'No partners have been added yet.',
+    'partners.caption': 'Partners and their contracts',
+    'partners.name': 'Name',
+    'partners.businessId': 'Business ID',
+    'partners.businessIdHint':
+      "A Finnish company's Business ID (Y-tunnus), e.g. 0201551-3; a foreign company's own national ID.",
+    'partners.country': 'Country',
+    'partners.inEeaHint': 'An EU or EEA country.',
+    'partners.outsideEeaHint':
+      'Outside the EU/EEA: data goes there only when technically necessary, and with safeguards.',
+    'partners.contractFields': 'Data the contract covers',
+    'partners.contractFieldsHint':
+      "The partner's users see only the chosen data of the contract's customers. The name is always included.",
+    'partners.contractEndsOn': 'Contract ends',
+    'partners.contractEndsOnHint':
+      'The last day in force, e.g. 31.12.2026. Empty: in force until further notice.',
+    'partners.customerCount': 'Customers',
+    'partners.accountCount': 'User accounts',
+    'partners.untilFurtherNotice': 'Until further notice',
+    'partners.ended': 'Contract ended',
+    'partners.endedExplanation':
+      "The contract's last day has passed. The partner's users see no customers.",
+    'partners.outsideEea': 'Outside the EU/EEA',
+    'partners.outsideEeaExplanation':
+      'The partner is outside the EU/EEA. Under the privacy statement, personal data is transferred outside the EU only when the technical implementation of the municipality or its partner requires it, and then with recorded safeguards.',
+    'partners.createTitle': 'New partner',
+    'partners.createButton': 'Add partner',
+    'partners.editTitle': 'Edit partner',
+    'partners.editTitleOf': 'Edit partner: {name}',
+    'partners.formIntro':
+      "The contract decides what the partner's users see. Protected addresses stay hidden whatever the contract says.",
+    'partners.duplicateNotice': 'A partner with this business ID is already registered.',
+    'partners.organisation': 'Company',
+    'partners.contractTitle': 'Contract',
+    'partners.group.name': 'Name',
+    'partners.group.contact': 'Contact details',
+    'partners.group.address': 'Addresses',
+    'partners.group.billing': 'Billing details',
+    'partners.group.identityCode': 'Identity code',
+    'partners.group.organizations': 'Organisation links',
+    'partners.group.notes': 'Notes',
+    'partners.groupHint.contact': 'Email, phone and language.',
+    'partners.groupHint.address':
+      'Permanent and contact address; an organisation’s postal and visiting address. Never a protected address.',
+    'partners.groupHint.billing': 'Billing address, e-invoice address and OVT code.',
+    'partners.groupHint.identityCode':
+      'Masked only (131052-****); the partner cannot reveal the whole code.',
+    'partners.groupHint.organizations':
+      'The organisations a person represents and an organisation’s representatives, when the contract covers them too.',
+    'partners.groupHint.notes': 'The customer’s notes.',
+    'partners.backToList': 'Partners',
+    'partners.backToPartner': 'Back: {name}',
+    'partners.pageTitle': 'Partner',
+    'partners.kind': 'Partner',
+    'partners.coveredTitle': 'Customers under the contract',
+    'partners.coveredNone': 'The contract covers no customers yet.',
+    'partners.coveredCount': 'The contract covers {count} customers.',
+    'partners.remove': 'Remove from the contract',
+    'partners.removeNamed': 'Remove from the contract: {name}',
+    'partners.removed': '{name} was removed from the contract.',
+    'partners.added': '{name} was added to the contract.',
+    'partners.findCustomer': 'Add a customer to the contract',
+    'partners.findCustomerHint':
+      'Search by name, identity code, business ID, email or phone number.',
+    'partners.add': 'Add to the contract',
+    'partners.addNamed': 'Add to the contract: {name}',
+    'partners.alreadyCovered': 'Under the contract',
+    'partners.loadMore': 'Show more customers',
+    'partners.contractNoticeTitle': 'Some data is not shown',
+    'partners.contractNoticeText':
+      "Your contract does not cover all of this customer's data: you see only what your partner's contract covers.",
+    'partners.logPartner': 'Partner: {name}',
+    'partners.logContract': "Partner's contract",
 
     // — report: keys of this area go below this line —
     'report.title': 'Report for the data subject',
@@ -377,5 +454,10 @@ export const en: Catalogue = {
     'report.toBeforeFrom': 'The end date is before the start date.',
     'report.tooManyEntries':
       'The period has too many entries for one report: choose a shorter period.',
+    'country.unknown': 'Choose a country from the list (two-letter country code, e.g. FI).',
+    'partner.duplicateBusinessId': 'A partner with this business ID is already registered.',
+    'partner.unknownCustomer': 'The customer is not in the register.',
+    'partner.alreadyCovered': 'The contract already covers this customer.',
+    'search.notInContract': 'Your contract does not cover this identifier. Search by name.',
   },
 };

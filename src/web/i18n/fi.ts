@@ -292,6 +292,83 @@ export const fiMessages = {
   // — staff: keys of this area go below this line —
 
   // — partners: keys of this area go below this line —
+  'nav.partners': 'Kumppanit',
+  'partners.title': 'Kumppanit',
+  'partners.intro':
+    'Kunnan lukuun toimivat yritykset ja niiden sopimukset. Kumppanin käyttäjät näkevät vain ne asiakkaat, jotka sopimus kattaa, ja heistä vain sopimuksessa luetellut tiedot.',
+  'partners.none': 'Kumppaneita ei ole vielä lisätty.',
+  'partners.caption': 'Kumppanit ja niiden sopimukset',
+  'partners.name': 'Nimi',
+  'partners.businessId': 'Yritystunnus',
+  'partners.businessIdHint':
+    'Suomalaisen yrityksen Y-tunnus, esim. 0201551-3; ulkomaisen yrityksen oman maan tunnus.',
+  'partners.country': 'Maa',
+  'partners.inEeaHint': 'EU- tai ETA-maa.',
+  'partners.outsideEeaHint':
+    'EU/ETA-alueen ulkopuolella: tietoja siirretään sinne vain teknisestä välttämättömyydestä ja suojatoimin.',
+  'partners.contractFields': 'Sopimuksen kattamat tiedot',
+  'partners.contractFieldsHint':
+    'Kumppanin käyttäjät näkevät sopimuksen asiakkaista vain valitut tiedot. Nimi kuuluu aina sopimukseen.',
+  'partners.contractEndsOn': 'Sopimus päättyy',
+  'partners.contractEndsOnHint':
+    'Viimeinen voimassaolopäivä, esim. 31.12.2026. Tyhjänä sopimus on voimassa toistaiseksi.',
+  'partners.customerCount': 'Asiakkaita',
+  'partners.accountCount': 'Käyttäjätunnuksia',
+  'partners.untilFurtherNotice': 'Toistaiseksi',
+  'partners.ended': 'Sopimus päättynyt',
+  'partners.endedExplanation':
+    'Sopimuksen viimeinen voimassaolopäivä on ohi. Kumppanin käyttäjät eivät näe yhtään asiakasta.',
+  'partners.outsideEea': 'EU/ETA-alueen ulkopuolella',
+  'partners.outsideEeaExplanation':
+    'Kumppani on EU/ETA-alueen ulkopuolella. Tietosuojaselosteen mukaan henkilötietoja siirretään EU:n ulkopuolelle vain, jos se on kunnan tai kumppanin teknisen toteutuksen vuoksi välttämätöntä, ja silloin kirjatuin suojatoimin.',
+  'partners.createTitle': 'Uusi kumppani',
+  'partners.createButton': 'Lisää kumppani',
+  'partners.editTitle': 'Muokkaa kumppania',
+  'partners.editTitleOf': 'Muokkaa kumppania: {name}',
+  'partners.formIntro':
+    'Sopimus ratkaisee, mitä kumppanin käyttäjät näkevät. Turvakiellon alaiset osoitteet pysyvät piilossa sopimuksesta riippumatta.',
+  'partners.duplicateNotice': 'Tällä yritystunnuksella on jo kumppani rekisterissä.',
+  'partners.organisation': 'Yritys',
+  'partners.contractTitle': 'Sopimus',
+  'partners.group.name': 'Nimi',
+  'partners.group.contact': 'Yhteystiedot',
+  'partners.group.address': 'Osoitteet',
+  'partners.group.billing': 'Laskutustiedot',
+  'partners.group.identityCode': 'Henkilötunnus',
+  'partners.group.organizations': 'Organisaatioyhteydet',
+  'partners.group.notes': 'Lisätiedot',
+  'partners.groupHint.contact': 'Sähköposti, puhelin ja asiointikieli.',
+  'partners.groupHint.address':
+    'Vakinainen osoite ja yhteysosoite, organisaation posti- ja käyntiosoite. Ei koskaan turvakiellon alaista osoitetta.',
+  'partners.groupHint.billing': 'Laskutusosoite, verkkolaskuosoite ja OVT-tunnus.',
+  'partners.groupHint.identityCode':
+    'Vain peitettynä (131052-****); kumppani ei voi avata koko tunnusta.',
+  'partners.groupHint.organizations':
+    'Henkilön edustamat organisaatiot ja organisaation edustajat, jos sopimus kattaa myös heidät.',
+  'partners.groupHint.notes': 'Asiakkaan lisätiedot.',
+  'partners.backToList': 'Kumppanit',
+  'partners.backToPartner': 'Takaisin: {name}',
+  'partners.pageTitle': 'Kumppani',
+  'partners.kind': 'Kumppani',
+  'partners.coveredTitle': 'Sopimuksen asiakkaat',
+  'partners.coveredNone': 'Sopimus ei vielä kata yhtään asiakasta.',
+  'partners.coveredCount': 'Sopimus kattaa {count} asiakasta.',
+  'partners.remove': 'Poista sopimuksesta',
+  'partners.removeNamed': 'Poista sopimuksesta: {name}',
+  'partners.removed': '{name} poistettiin sopimuksesta.',
+  'partners.added': '{name} lisättiin sopimukseen.',
+  'partners.findCustomer': 'Lisää asiakas sopimukseen',
+  'partners.findCustomerHint':
+    'Hae nimellä, henkilötunnuksella, Y-tunnuksella, sähköpostilla tai puhelinnumerolla.',
+  'partners.add': 'Lisää sopimukseen',
+  'partners.addNamed': 'Lisää sopimukseen: {name}',
+  'partners.alreadyCovered': 'Sopimuksessa',
+  'partners.loadMore': 'Näytä lisää asiakkaita',
+  'partners.contractNoticeTitle': 'Osa tiedoista ei näy',
+  'partners.contractNoticeText':
+    'Sopimuksesi ei kata kaikkia asiakkaan tietoja: näet vain ne tiedot, jotka kumppanisi sopimus kattaa.',
+  'partners.logPartner': 'Kumppani: {name}',
+  'partners.logContract': 'Kumppanin sopimus',
 
   // — report: keys of this area go below this line —
   'report.title': 'Raportti rekisteröidylle',
@@ -381,5 +458,10 @@ export const fi: Catalogue = {
     'report.toBeforeFrom': 'Päättymispäivä on ennen alkupäivää.',
     'report.tooManyEntries':
       'Ajanjaksolla on liian monta tapahtumaa yhteen raporttiin: valitse lyhyempi ajanjakso.',
+    'country.unknown': 'Valitse maa luettelosta (kaksikirjaiminen maakoodi, esim. FI).',
+    'partner.duplicateBusinessId': 'Tällä yritystunnuksella on jo kumppani rekisterissä.',
+    'partner.unknownCustomer': 'Asiakasta ei löydy rekisteristä.',
+    'partner.alreadyCovered': 'Sopimus kattaa jo tämän asiakkaan.',
+    'search.notInContract': 'Sopimuksesi ei kata tätä tunnistetta. Hae nimellä.',
   },
 };

@@ -294,6 +294,83 @@ export const sv: Catalogue = {
     // — staff: keys of this area go below this line —
 
     // — partners: keys of this area go below this line —
+    'nav.partners': 'Partner',
+    'partners.title': 'Partner',
+    'partners.intro':
+      'Företag som arbetar för kommunen och deras avtal. En partners användare ser bara de kunder som avtalet omfattar, och om dem bara de uppgifter som avtalet räknar upp.',
+    'partners.none': 'Inga partner har lagts till ännu.',
+    'partners.caption': 'Partner och deras avtal',
+    'partners.name': 'Namn',
+    'partners.businessId': 'Företagsnummer',
+    'partners.businessIdHint':
+      'FO-nummer för ett finländskt företag, t.ex. 0201551-3; för ett utländskt företag landets eget nummer.',
+    'partners.country': 'Land',
+    'partners.inEeaHint': 'EU- eller EES-land.',
+    'partners.outsideEeaHint':
+      'Utanför EU/EES: uppgifter överförs dit bara när det är tekniskt nödvändigt och med skyddsåtgärder.',
+    'partners.contractFields': 'Uppgifter som avtalet omfattar',
+    'partners.contractFieldsHint':
+      'Partnerns användare ser bara de valda uppgifterna om avtalets kunder. Namnet ingår alltid.',
+    'partners.contractEndsOn': 'Avtalet upphör',
+    'partners.contractEndsOnHint':
+      'Sista giltighetsdag, t.ex. 31.12.2026. Tomt: avtalet gäller tills vidare.',
+    'partners.customerCount': 'Kunder',
+    'partners.accountCount': 'Användarkonton',
+    'partners.untilFurtherNotice': 'Tills vidare',
+    'partners.ended': 'Avtalet har upphört',
+    'partners.endedExplanation':
+      'Avtalets sista giltighetsdag har passerat. Partnerns användare ser inga kunder.',
+    'partners.outsideEea': 'Utanför EU/EES',
+    'partners.outsideEeaExplanation':
+      'Partnern finns utanför EU/EES. Enligt dataskyddsbeskrivningen överförs personuppgifter utanför EU bara när det är nödvändigt för kommunens eller partnerns tekniska genomförande, och då med dokumenterade skyddsåtgärder.',
+    'partners.createTitle': 'Ny partner',
+    'partners.createButton': 'Lägg till partner',
+    'partners.editTitle': 'Redigera partner',
+    'partners.editTitleOf': 'Redigera partner: {name}',
+    'partners.formIntro':
+      'Avtalet avgör vad partnerns användare ser. Skyddade adresser förblir dolda oavsett avtalet.',
+    'partners.duplicateNotice': 'En partner med det här företagsnumret finns redan i registret.',
+    'partners.organisation': 'Företag',
+    'partners.contractTitle': 'Avtal',
+    'partners.group.name': 'Namn',
+    'partners.group.contact': 'Kontaktuppgifter',
+    'partners.group.address': 'Adresser',
+    'partners.group.billing': 'Faktureringsuppgifter',
+    'partners.group.identityCode': 'Personbeteckning',
+    'partners.group.organizations': 'Organisationskopplingar',
+    'partners.group.notes': 'Tilläggsuppgifter',
+    'partners.groupHint.contact': 'E-post, telefon och kontaktspråk.',
+    'partners.groupHint.address':
+      'Stadigvarande adress och kontaktadress, organisationens post- och besöksadress. Aldrig en skyddad adress.',
+    'partners.groupHint.billing': 'Faktureringsadress, e-fakturaadress och OVT-kod.',
+    'partners.groupHint.identityCode':
+      'Bara maskerad (131052-****); partnern kan inte visa hela beteckningen.',
+    'partners.groupHint.organizations':
+      'Organisationer som personen representerar och organisationens representanter, om avtalet omfattar även dem.',
+    'partners.groupHint.notes': 'Kundens tilläggsuppgifter.',
+    'partners.backToList': 'Partner',
+    'partners.backToPartner': 'Tillbaka: {name}',
+    'partners.pageTitle': 'Partner',
+    'partners.kind': 'Partner',
+    'partners.coveredTitle': 'Avtalets kunder',
+    'partners.coveredNone': 'Avtalet omfattar ännu inga kunder.',
+    'partners.coveredCount': 'Avtalet omfattar {count} kunder.',
+    'partners.remove': 'Ta bort från avtalet',
+    'partners.removeNamed': 'Ta bort från avtalet: {name}',
+    'partners.removed': '{name} togs bort från avtalet.',
+    'partners.added': '{name} lades till i avtalet.',
+    'partners.findCustomer': 'Lägg till en kund i avtalet',
+    'partners.findCustomerHint':
+      'Sök med namn, personbeteckning, FO-nummer, e-post eller telefonnummer.',
+    'partners.add': 'Lägg till i avtalet',
+    'partners.addNamed': 'Lägg till i avtalet: {name}',
+    'partners.alreadyCovered': 'I avtalet',
+    'partners.loadMore': 'Visa fler kunder',
+    'partners.contractNoticeTitle': 'En del uppgifter visas inte',
+    'partners.contractNoticeText':
+      'Ditt avtal omfattar inte alla uppgifter om kunden: du ser bara de uppgifter som din partners avtal omfattar.',
+    'partners.logPartner': 'Partner: {name}',
+    'partners.logContract': 'Partnerns avtal',
 
     // — report: keys of this area go below this line —
     'report.title': 'Rapport till den registrerade',
@@ -380,5 +457,10 @@ export const sv: Catalogue = {
     'report.toBeforeFrom': 'Slutdatumet är före startdatumet.',
     'report.tooManyEntries':
       'Perioden har för många händelser för en rapport: välj en kortare period.',
+    'country.unknown': 'Välj ett land i listan (landskod med två bokstäver, t.ex. FI).',
+    'partner.duplicateBusinessId': 'En partner med det här företagsnumret finns redan i registret.',
+    'partner.unknownCustomer': 'Kunden finns inte i registret.',
+    'partner.alreadyCovered': 'Avtalet omfattar redan den här kunden.',
+    'search.notInContract': 'Ditt avtal omfattar inte den här beteckningen. Sök med namn.',
   },
 };

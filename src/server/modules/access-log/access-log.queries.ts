@@ -2,7 +2,10 @@ import { and, arrayContains, asc, desc, eq, gte, lt, type SQL } from 'drizzle-or
 import type { Db } from '../../db/client.ts';
 import { accessLog, partners, staffUsers } from '../../db/schema/index.ts';
 
-/** Entries newest first, after the keyset position; each filter uses an index. */
+/**
+ * Entries newest first, after the keyset position, with the name of a contractor's partner;
+ * each filter uses an index.
+ */
 export async function findAccessLogEntries(
   db: Db,
   filter: {
@@ -23,8 +26,9 @@ export async function findAccessLogEntries(
   if (filter.to) conditions.push(lt(accessLog.occurredAt, filter.to));
   if (filter.before !== undefined) conditions.push(lt(accessLog.position, filter.before));
   return db
-    .select()
+    .select({ entry: accessLog, partnerName: partners.name })
     .from(accessLog)
+    .leftJoin(partners, eq(partners.id, accessLog.partnerId))
     .where(and(...conditions))
     .orderBy(desc(accessLog.position))
     .limit(filter.limit);

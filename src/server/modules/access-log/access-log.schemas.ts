@@ -21,6 +21,9 @@ export const accessLogItem = z.object({
   userId: z.string().nullable(),
   username: z.string().nullable(),
   role: z.string().nullable(),
+  /** A contractor's partner organisation, and its name in the partner registry. */
+  partnerId: z.string().nullable(),
+  partnerName: z.string().nullable(),
   action: z.string(),
   subjectIds: z.array(z.string()),
   fields: z.array(z.string()),

@@ -21,10 +21,11 @@ export async function readAccessLog(ctx: CustomerContext, query: AccessLogQuery)
   });
   if (query.subjectId) await logAccess(ctx, 'read', [query.subjectId], ['accessLog']);
   const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
+  const last = page.at(-1)?.entry;
   return {
-    items: page.map(({ entryMac: _mac, ...entry }) => ({
+    items: page.map(({ entry: { entryMac: _mac, ...entry }, partnerName }) => ({
       ...entry,
+      partnerName,
       changes: roleHas(ctx.actor.role, 'customers.readProtectedAddress')
         ? entry.changes
         : withoutAddresses(entry.changes),

@@ -1,6 +1,13 @@
 import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { organizations, personOrganizations, persons } from '../../db/schema/index.ts';
+import {
+  ALL_CUSTOMERS,
+  coveredBy,
+  organizationColumns,
+  type ReaderScope,
+  type ScopedOrganizationRow,
+} from '../partners/contract-scope.ts';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type OrganizationInsert = typeof organizations.$inferInsert;
@@ -10,6 +17,19 @@ export async function findOrganizationById(
   id: string,
 ): Promise<OrganizationRow | undefined> {
   const [row] = await db.select().from(organizations).where(eq(organizations.id, id));
+  return row;
+}
+
+/** An organisation as the reader may see it: none outside a contractor's contract. */
+export async function findOrganizationForReader(
+  db: Db,
+  id: string,
+  scope: ReaderScope,
+): Promise<ScopedOrganizationRow | undefined> {
+  const [row] = await db
+    .select(organizationColumns(scope))
+    .from(organizations)
+    .where(and(eq(organizations.id, id), coveredBy(scope, organizations.id)));
   return row;
 }
 
@@ -46,7 +66,12 @@ export async function updateOrganizationRow(
   return row;
 }
 
-export async function findRepresentatives(db: Db, organizationId: string) {
+/** The persons who represent an organisation; a contractor sees only those it covers. */
+export async function findRepresentatives(
+  db: Db,
+  organizationId: string,
+  scope: ReaderScope = ALL_CUSTOMERS,
+) {
   return db
     .select({
       personId: persons.id,
@@ -56,21 +81,30 @@ export async function findRepresentatives(db: Db, organizationId: string) {
     })
     .from(personOrganizations)
     .innerJoin(persons, eq(persons.id, personOrganizations.personId))
-    .where(and(eq(personOrganizations.organizationId, organizationId), isNull(persons.archivedAt)))
+    .where(
+      and(
+        eq(personOrganizations.organizationId, organizationId),
+        isNull(persons.archivedAt),
+        coveredBy(scope, personOrganizations.personId),
+      ),
+    )
     .orderBy(asc(persons.lastName), asc(persons.firstName));
 }
 
 export async function listOrganizationsByName(
   db: Db,
-  options: { limit: number; after: [string, string] | null },
-): Promise<OrganizationRow[]> {
-  const conditions: SQL[] = [isNull(organizations.archivedAt)];
+  options: { limit: number; after: [string, string] | null; scope: ReaderScope },
+): Promise<ScopedOrganizationRow[]> {
+  const conditions: (SQL | undefined)[] = [
+    isNull(organizations.archivedAt),
+    coveredBy(options.scope, organizations.id),
+  ];
   if (options.after) {
     const [name, id] = options.after;
     conditions.push(sql`(${organizations.name}, ${organizations.id}) > (${name}, ${id}::uuid)`);
   }
   return db
-    .select()
+    .select(organizationColumns(options.scope))
     .from(organizations)
     .where(and(...conditions))
     .orderBy(asc(organizations.name), asc(organizations.id))

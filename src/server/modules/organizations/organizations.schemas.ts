@@ -26,25 +26,28 @@ export const organizationPatch = z.strictObject({
 export type OrganizationCreate = z.output<typeof organizationCreate>;
 export type OrganizationPatch = z.output<typeof organizationPatch>;
 
+/** An organisation's page; a contractor gets only the fields its contract opens. */
 export const organizationView = z.object({
   id: z.uuid(),
   name: z.string(),
   businessId: z.string().nullable(),
-  postalAddress: addressView.nullable(),
-  visitingAddress: addressView.nullable(),
-  billing: billingView.nullable(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  phoneDisplay: z.string().nullable(),
-  notes: z.string().nullable(),
-  representatives: z.array(
-    z.object({
-      personId: z.uuid(),
-      firstName: z.string(),
-      lastName: z.string(),
-      title: z.string().nullable(),
-    }),
-  ),
+  postalAddress: addressView.nullable().optional(),
+  visitingAddress: addressView.nullable().optional(),
+  billing: billingView.nullable().optional(),
+  email: z.string().nullable().optional(),
+  phone: z.string().nullable().optional(),
+  phoneDisplay: z.string().nullable().optional(),
+  notes: z.string().nullable().optional(),
+  representatives: z
+    .array(
+      z.object({
+        personId: z.uuid(),
+        firstName: z.string(),
+        lastName: z.string(),
+        title: z.string().nullable(),
+      }),
+    )
+    .optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   archivedAt: z.string().nullable(),
@@ -55,10 +58,10 @@ export const organizationSummary = z.object({
   id: z.uuid(),
   name: z.string(),
   businessId: z.string().nullable(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  phoneDisplay: z.string().nullable(),
-  address: addressView.nullable(),
+  email: z.string().nullable().optional(),
+  phone: z.string().nullable().optional(),
+  phoneDisplay: z.string().nullable().optional(),
+  address: addressView.nullable().optional(),
   archivedAt: z.string().nullable(),
 });
 export type OrganizationSummary = z.infer<typeof organizationSummary>;

@@ -4,16 +4,24 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { formatPhoneFinnish } from '../../lib/finnish/index.ts';
 import { foldForSearch } from '../../lib/search-text.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
+import {
+  ALL_CUSTOMERS,
+  readerScope,
+  scopeOpens,
+  withinContract,
+  type ReaderScope,
+  type ScopedOrganizationRow,
+} from '../partners/contract-scope.ts';
 import { searchCustomers } from '../search/search.service.ts';
 import {
   findOrganizationById,
+  findOrganizationForReader,
   findOrganizationIdByBusinessId,
   findRepresentatives,
   insertOrganization,
   listOrganizationsByName,
   updateOrganizationRow,
   type OrganizationInsert,
-  type OrganizationRow,
 } from './organizations.queries.ts';
 import type {
   OrganizationCreate,
@@ -35,37 +43,46 @@ function duplicateBusinessId(existingId: string): AppError {
   });
 }
 
-export function toOrganizationSummary(row: OrganizationRow): OrganizationSummary {
-  return {
+export function toOrganizationSummary(
+  row: ScopedOrganizationRow,
+  scope: ReaderScope = ALL_CUSTOMERS,
+): OrganizationSummary {
+  return withinContract(scope, 'organization', {
     id: row.id,
     name: row.name,
     businessId: row.businessId,
-    email: row.email,
-    phone: row.phone,
+    email: row.email ?? null,
+    phone: row.phone ?? null,
     phoneDisplay: row.phone ? formatPhoneFinnish(row.phone) : null,
     address: row.postalAddress ?? row.visitingAddress ?? null,
     archivedAt: row.archivedAt?.toISOString() ?? null,
-  };
+  });
 }
 
-async function toView(ctx: CustomerContext, row: OrganizationRow): Promise<OrganizationView> {
-  const representatives = await findRepresentatives(ctx.db, row.id);
+async function toView(
+  ctx: CustomerContext,
+  row: ScopedOrganizationRow,
+  scope: ReaderScope = ALL_CUSTOMERS,
+): Promise<OrganizationView> {
+  const representatives = scopeOpens(scope, 'organizations')
+    ? await findRepresentatives(ctx.db, row.id, scope)
+    : [];
   await logAccess(
     ctx,
     'read',
     representatives.map((r) => r.personId),
     ['name', 'organizations'],
   );
-  return {
+  return withinContract(scope, 'organization', {
     ...toOrganizationSummary(row),
     postalAddress: row.postalAddress ?? null,
     visitingAddress: row.visitingAddress ?? null,
     billing: row.billing ?? null,
-    notes: row.notes,
+    notes: row.notes ?? null,
     representatives,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-  };
+  });
 }
 
 function columnsFrom(input: OrganizationPatch): Partial<OrganizationInsert> {
@@ -106,10 +123,12 @@ export async function createOrganization(
   return toView(ctx, row);
 }
 
+/** An organisation's page; outside a contractor's contract, 404 as for no such organisation. */
 export async function getOrganization(ctx: CustomerContext, id: string): Promise<OrganizationView> {
-  const row = await findOrganizationById(ctx.db, id);
+  const scope = await readerScope(ctx);
+  const row = await findOrganizationForReader(ctx.db, id, scope);
   if (!row) throw notFound('Organisation');
-  return toView(ctx, row);
+  return toView(ctx, row, scope);
 }
 
 export async function updateOrganization(
@@ -157,11 +176,12 @@ export async function listOrganizations(
   const after = query.cursor
     ? (decodeCursor(query.cursor, ['string', 'string']) as [string, string])
     : null;
-  const rows = await listOrganizationsByName(ctx.db, { limit: query.limit + 1, after });
+  const scope = await readerScope(ctx);
+  const rows = await listOrganizationsByName(ctx.db, { limit: query.limit + 1, after, scope });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    items: page.map(toOrganizationSummary),
+    items: page.map((row) => toOrganizationSummary(row, scope)),
     nextCursor: rows.length > query.limit && last ? encodeCursor([last.name, last.id]) : null,
   };
 }

@@ -1,12 +1,34 @@
 import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { organizations, personOrganizations, persons } from '../../db/schema/index.ts';
+import {
+  coveredBy,
+  personColumns,
+  type ReaderScope,
+  type ScopedPersonRow,
+} from '../partners/contract-scope.ts';
 
 export type PersonRow = typeof persons.$inferSelect;
 export type PersonInsert = typeof persons.$inferInsert;
 
 export async function findPersonById(db: Db, id: string): Promise<PersonRow | undefined> {
   const [row] = await db.select().from(persons).where(eq(persons.id, id));
+  return row;
+}
+
+/**
+ * A person as the reader may see them: null when the reader's contract does not cover them, and
+ * only the columns the contract opens.
+ */
+export async function findPersonForReader(
+  db: Db,
+  id: string,
+  scope: ReaderScope,
+): Promise<ScopedPersonRow | undefined> {
+  const [row] = await db
+    .select(personColumns(scope))
+    .from(persons)
+    .where(and(eq(persons.id, id), coveredBy(scope, persons.id)));
   return row;
 }
 
@@ -36,7 +58,12 @@ export async function updatePersonRow(
   return row;
 }
 
-export async function findOrganizationsOfPerson(db: Db, personId: string) {
+/** The organisations a person represents; a contractor sees only those its contract covers. */
+export async function findOrganizationsOfPerson(
+  db: Db,
+  personId: string,
+  scope: ReaderScope = { kind: 'all' },
+) {
   return db
     .select({
       organizationId: organizations.id,
@@ -46,7 +73,12 @@ export async function findOrganizationsOfPerson(db: Db, personId: string) {
     })
     .from(personOrganizations)
     .innerJoin(organizations, eq(organizations.id, personOrganizations.organizationId))
-    .where(eq(personOrganizations.personId, personId))
+    .where(
+      and(
+        eq(personOrganizations.personId, personId),
+        coveredBy(scope, personOrganizations.organizationId),
+      ),
+    )
     .orderBy(asc(organizations.name));
 }
 
@@ -73,9 +105,14 @@ export async function countExistingOrganizations(db: Db, ids: string[]): Promise
 /** One page of persons in name order, after the keyset (lastName, firstName, id). */
 export async function listPersonsByName(
   db: Db,
-  options: { limit: number; after: [string, string, string] | null; includeArchived: boolean },
-): Promise<PersonRow[]> {
-  const conditions: SQL[] = [];
+  options: {
+    limit: number;
+    after: [string, string, string] | null;
+    includeArchived: boolean;
+    scope: ReaderScope;
+  },
+): Promise<ScopedPersonRow[]> {
+  const conditions: (SQL | undefined)[] = [coveredBy(options.scope, persons.id)];
   if (!options.includeArchived) conditions.push(isNull(persons.archivedAt));
   if (options.after) {
     const [last, first, id] = options.after;
@@ -84,7 +121,7 @@ export async function listPersonsByName(
     );
   }
   return db
-    .select()
+    .select(personColumns(options.scope))
     .from(persons)
     .where(and(...conditions))
     .orderBy(asc(persons.lastName), asc(persons.firstName), asc(persons.id))

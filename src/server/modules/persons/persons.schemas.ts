@@ -67,54 +67,62 @@ export const personPatch = z
 export type PersonCreate = z.output<typeof personCreate>;
 export type PersonPatch = z.output<typeof personPatch>;
 
+/**
+ * A person's page. The fields a contractor's contract does not open are left out (optional here;
+ * the municipality's own staff always get every field — see partners/contract-fields.ts).
+ */
 export const personView = z.object({
   id: z.uuid(),
   firstName: z.string(),
   lastName: z.string(),
   /** Always masked (131052-****); the full code only through reveal-identity-code. */
-  personalIdentityCode: z.string().nullable(),
-  personalIdentityCodePurpose: z.enum(IDENTITY_CODE_PURPOSES).nullable(),
-  personalIdentityCodeTemporary: z.boolean().nullable(),
-  email: z.string().nullable(),
+  personalIdentityCode: z.string().nullable().optional(),
+  personalIdentityCodePurpose: z.enum(IDENTITY_CODE_PURPOSES).nullable().optional(),
+  personalIdentityCodeTemporary: z.boolean().nullable().optional(),
+  email: z.string().nullable().optional(),
   /** E.164 */
-  phone: z.string().nullable(),
+  phone: z.string().nullable().optional(),
   /** The phone number the Finnish way, e.g. 040 123 4567 */
-  phoneDisplay: z.string().nullable(),
+  phoneDisplay: z.string().nullable().optional(),
   /** null while the address is protected and the reader may not see it */
-  permanentAddress: addressView.nullable(),
-  contactAddress: addressView.nullable(),
-  addressProtected: z.boolean(),
+  permanentAddress: addressView.nullable().optional(),
+  contactAddress: addressView.nullable().optional(),
+  addressProtected: z.boolean().optional(),
   addressProtection: z
     .object({ active: z.boolean(), endsOn: z.string().nullable(), source: z.string().nullable() })
-    .nullable(),
-  language: z.enum(LANGUAGES),
-  organizations: z.array(
-    z.object({
-      organizationId: z.uuid(),
-      name: z.string(),
-      businessId: z.string().nullable(),
-      title: z.string().nullable(),
-    }),
-  ),
-  billing: billingView.nullable(),
-  notes: z.string().nullable(),
+    .nullable()
+    .optional(),
+  language: z.enum(LANGUAGES).optional(),
+  organizations: z
+    .array(
+      z.object({
+        organizationId: z.uuid(),
+        name: z.string(),
+        businessId: z.string().nullable(),
+        title: z.string().nullable(),
+      }),
+    )
+    .optional(),
+  billing: billingView.nullable().optional(),
+  notes: z.string().nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   archivedAt: z.string().nullable(),
 });
 export type PersonView = z.infer<typeof personView>;
 
+/** A person in a list or search result; a contractor gets only what its contract opens. */
 export const personSummary = z.object({
   id: z.uuid(),
   firstName: z.string(),
   lastName: z.string(),
-  personalIdentityCode: z.string().nullable(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  phoneDisplay: z.string().nullable(),
+  personalIdentityCode: z.string().nullable().optional(),
+  email: z.string().nullable().optional(),
+  phone: z.string().nullable().optional(),
+  phoneDisplay: z.string().nullable().optional(),
   /** The contact address, else the permanent one; null while protected. */
-  address: addressView.nullable(),
-  addressProtected: z.boolean(),
+  address: addressView.nullable().optional(),
+  addressProtected: z.boolean().optional(),
   archivedAt: z.string().nullable(),
 });
 export type PersonSummary = z.infer<typeof personSummary>;

@@ -12,11 +12,20 @@ import type { Keys } from '../../lib/crypto.ts';
 import { roleHas } from '../auth/permissions.ts';
 import { isAddressProtected } from '../customers/address-protection.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
+import {
+  ALL_CUSTOMERS,
+  readerScope,
+  scopeOpens,
+  withinContract,
+  type ReaderScope,
+  type ScopedPersonRow,
+} from '../partners/contract-scope.ts';
 import { searchCustomers } from '../search/search.service.ts';
 import {
   countExistingOrganizations,
   findOrganizationsOfPerson,
   findPersonById,
+  findPersonForReader,
   findPersonIdByIdentityCodeIndex,
   insertPerson,
   listPersonsByName,
@@ -34,7 +43,7 @@ export function identityCodeIndex(keys: Keys, code: string): Buffer {
   return keys.blindIndex(code, IDENTITY_CODE_INDEX);
 }
 
-function maskedIdentityCode(keys: Keys, row: PersonRow): string | null {
+function maskedIdentityCode(keys: Keys, row: ScopedPersonRow): string | null {
   if (!row.identityCodeEncrypted) return null;
   return maskIdentityCode(keys.decrypt(row.identityCodeEncrypted, identityCodeContext(row.id)));
 }
@@ -147,61 +156,87 @@ async function checkOrganizationsExist(ctx: CustomerContext, ids: string[]) {
 }
 
 /** The person as the reader may see them on the person's own page. */
-async function toView(ctx: CustomerContext, row: PersonRow): Promise<PersonView> {
-  const protectedNow = isAddressProtected(row, ctx.clock.now());
-  const hide = protectedNow && !roleHas(ctx.actor.role, 'customers.readProtectedAddress');
-  const organizations = await findOrganizationsOfPerson(ctx.db, row.id);
-  return {
+/**
+ * Whether the person's address is protected now. A row read without the protection columns
+ * (a contract that opens no address) counts as protected: nothing is shown that was not checked.
+ */
+function protectedNow(row: ScopedPersonRow, now: Date): boolean {
+  if (row.addressProtectionActive === undefined) return true;
+  return isAddressProtected(
+    {
+      addressProtectionActive: row.addressProtectionActive,
+      addressProtectionEndsOn: row.addressProtectionEndsOn ?? null,
+    },
+    now,
+  );
+}
+
+/** The person's page; a contractor gets only the fields of its contract (and never more). */
+async function toView(
+  ctx: CustomerContext,
+  row: ScopedPersonRow,
+  scope: ReaderScope = ALL_CUSTOMERS,
+): Promise<PersonView> {
+  const protectedAddress = protectedNow(row, ctx.clock.now());
+  const hide = protectedAddress && !roleHas(ctx.actor.role, 'customers.readProtectedAddress');
+  const organizations = scopeOpens(scope, 'organizations')
+    ? await findOrganizationsOfPerson(ctx.db, row.id, scope)
+    : [];
+  return withinContract(scope, 'person', {
     id: row.id,
     firstName: row.firstName,
     lastName: row.lastName,
     personalIdentityCode: maskedIdentityCode(ctx.keys, row),
-    personalIdentityCodePurpose:
-      row.identityCodePurpose as PersonView['personalIdentityCodePurpose'],
-    personalIdentityCodeTemporary: row.identityCodeTemporary,
-    email: row.email,
-    phone: row.phone,
+    personalIdentityCodePurpose: (row.identityCodePurpose ??
+      null) as PersonView['personalIdentityCodePurpose'],
+    personalIdentityCodeTemporary: row.identityCodeTemporary ?? null,
+    email: row.email ?? null,
+    phone: row.phone ?? null,
     phoneDisplay: row.phone ? formatPhoneFinnish(row.phone) : null,
     permanentAddress: hide ? null : (row.permanentAddress ?? null),
     contactAddress: hide ? null : (row.contactAddress ?? null),
-    addressProtected: protectedNow,
+    addressProtected: protectedAddress,
     addressProtection: row.addressProtectionActive
       ? {
           active: true,
-          endsOn: row.addressProtectionEndsOn,
-          source: row.addressProtectionSource,
+          endsOn: row.addressProtectionEndsOn ?? null,
+          source: row.addressProtectionSource ?? null,
         }
       : null,
-    language: row.language as PersonView['language'],
+    language: (row.language ?? 'fi') as PersonView['language'],
     organizations,
     billing: row.billing
       ? { ...row.billing, billingAddress: hide ? null : row.billing.billingAddress }
       : null,
-    notes: row.notes,
+    notes: row.notes ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     archivedAt: row.archivedAt?.toISOString() ?? null,
-  };
+  });
 }
 
-/** A person in a list or search result: a protected address is never shown here. */
+/**
+ * A person in a list or search result: a protected address is never shown here, and a
+ * contractor gets only the fields of its contract.
+ */
 export function toSummary(
   ctx: Pick<CustomerContext, 'keys' | 'clock'>,
-  row: PersonRow,
+  row: ScopedPersonRow,
+  scope: ReaderScope = ALL_CUSTOMERS,
 ): PersonSummary {
-  const protectedNow = isAddressProtected(row, ctx.clock.now());
-  return {
+  const protectedAddress = protectedNow(row, ctx.clock.now());
+  return withinContract(scope, 'person', {
     id: row.id,
     firstName: row.firstName,
     lastName: row.lastName,
     personalIdentityCode: maskedIdentityCode(ctx.keys, row),
-    email: row.email,
-    phone: row.phone,
+    email: row.email ?? null,
+    phone: row.phone ?? null,
     phoneDisplay: row.phone ? formatPhoneFinnish(row.phone) : null,
-    address: protectedNow ? null : (row.contactAddress ?? row.permanentAddress ?? null),
-    addressProtected: protectedNow,
+    address: protectedAddress ? null : (row.contactAddress ?? row.permanentAddress ?? null),
+    addressProtected: protectedAddress,
     archivedAt: row.archivedAt?.toISOString() ?? null,
-  };
+  });
 }
 
 function changedFields(input: PersonPatch): string[] {
@@ -256,10 +291,15 @@ export async function createPerson(ctx: CustomerContext, input: PersonCreate): P
   return toView(ctx, row);
 }
 
+/**
+ * A person's page. A contractor gets 404 for a person its contract does not cover — the same
+ * answer as for no such person, so that the refusal does not confirm that one exists.
+ */
 export async function getPerson(ctx: CustomerContext, id: string): Promise<PersonView> {
-  const row = await findPersonById(ctx.db, id);
+  const scope = await readerScope(ctx);
+  const row = await findPersonForReader(ctx.db, id, scope);
   if (!row) throw notFound('Person');
-  const view = await toView(ctx, row);
+  const view = await toView(ctx, row, scope);
   const fields = Object.keys(view).filter((key) => key !== 'id');
   await logAccess(ctx, 'read', [id], fields);
   return view;
@@ -378,19 +418,21 @@ export async function listPersons(
   const after = query.cursor
     ? (decodeCursor(query.cursor, ['string', 'string', 'string']) as [string, string, string])
     : null;
+  const scope = await readerScope(ctx);
   const rows = await listPersonsByName(ctx.db, {
     limit: query.limit + 1,
     after,
     includeArchived: false,
+    scope,
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  const items = page.map((row) => toSummary(ctx, row));
+  const items = page.map((row) => toSummary(ctx, row, scope));
   await logAccess(
     ctx,
     'read',
     items.map((p) => p.id),
-    ['name', 'contact'],
+    scopeOpens(scope, 'contact') ? ['name', 'contact'] : ['name'],
   );
   return {
     items,

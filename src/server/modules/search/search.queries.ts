@@ -1,6 +1,13 @@
 import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { organizations, persons } from '../../db/schema/index.ts';
+import {
+  ALL_CUSTOMERS,
+  coveredBy,
+  organizationColumns,
+  personColumns,
+  type ReaderScope,
+} from '../partners/contract-scope.ts';
 
 export type Match =
   | { by: 'name'; folded: string }
@@ -53,22 +60,27 @@ function organizationMatch(match: Match): { where: SQL; score: SQL } | null {
   }
 }
 
-/** The best-matching persons after the keyset: one indexed query. */
+/**
+ * The best-matching persons after the keyset: one indexed query. A contractor's search is kept
+ * to the persons its contract covers and reads only the columns the contract opens.
+ */
 export async function searchPersonRows(
   db: Db,
   match: Match,
   after: SearchKey | null,
   limit: number,
+  scope: ReaderScope = ALL_CUSTOMERS,
 ) {
   const m = personMatch(match);
   if (!m) return [];
   return db
-    .select({ row: persons, score: sql<number>`${m.score}`.mapWith(Number) })
+    .select({ row: personColumns(scope), score: sql<number>`${m.score}`.mapWith(Number) })
     .from(persons)
     .where(
       and(
         m.where,
         isNull(persons.archivedAt),
+        coveredBy(scope, persons.id),
         afterKey('person', m.score, sql`${persons.id}`, after),
       ),
     )
@@ -81,16 +93,18 @@ export async function searchOrganizationRows(
   match: Match,
   after: SearchKey | null,
   limit: number,
+  scope: ReaderScope = ALL_CUSTOMERS,
 ) {
   const m = organizationMatch(match);
   if (!m) return [];
   return db
-    .select({ row: organizations, score: sql<number>`${m.score}`.mapWith(Number) })
+    .select({ row: organizationColumns(scope), score: sql<number>`${m.score}`.mapWith(Number) })
     .from(organizations)
     .where(
       and(
         m.where,
         isNull(organizations.archivedAt),
+        coveredBy(scope, organizations.id),
         afterKey('organization', m.score, sql`${organizations.id}`, after),
       ),
     )

@@ -9,6 +9,13 @@ import {
 import { foldForSearch } from '../../lib/search-text.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
 import { toOrganizationSummary } from '../organizations/organizations.service.ts';
+import type { ContractFieldGroup } from '../partners/contract-fields.ts';
+import {
+  readerScope,
+  scopeOpens,
+  visibleFields,
+  type ReaderScope,
+} from '../partners/contract-scope.ts';
 import { identityCodeIndex, toSummary } from '../persons/persons.service.ts';
 import type { SearchItem } from './search.schemas.ts';
 import {
@@ -53,6 +60,35 @@ export function understandQuery(q: string, keys: CustomerContext['keys']): Match
   return { by: 'name', folded };
 }
 
+/** The field group an exact-identifier search reads; a name search needs only `name`. */
+const GROUP_OF_MATCH: Record<Match['by'], ContractFieldGroup> = {
+  name: 'name',
+  businessId: 'name',
+  identityCode: 'identityCode',
+  email: 'contact',
+  phone: 'contact',
+};
+
+/**
+ * A contractor may search only by what its contract lets it see: a match on an identity code
+ * its contract does not open would confirm whose code it is.
+ */
+function refuseMatchOutsideContract(scope: ReaderScope, match: Match): void {
+  if (scopeOpens(scope, GROUP_OF_MATCH[match.by])) return;
+  throw new AppError('validation', 'Your contract does not cover searching by this identifier', {
+    errors: [
+      {
+        field: 'q',
+        message: 'Your contract does not cover this identifier: search by name',
+        code: 'search.notInContract',
+      },
+    ],
+  });
+}
+
+/** What a search result shows of a person, for the access log. */
+const SEARCH_LOGGED_FIELDS = ['name', 'personalIdentityCode', 'email', 'phone', 'address'];
+
 const compareKeys = (a: SearchKey, b: SearchKey): number =>
   b.score - a.score || a.kind.localeCompare(b.kind) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -71,32 +107,39 @@ export async function searchCustomers(
 ): Promise<{ matchedBy: Match['by']; items: SearchItem[]; nextCursor: string | null }> {
   const match = understandQuery(query.q, ctx.keys);
   const after = query.cursor ? cursorKey(query.cursor) : null;
+  const scope = await readerScope(ctx);
+  refuseMatchOutsideContract(scope, match);
   const take = query.limit + 1;
   const [personRows, organizationRows] = await Promise.all([
-    query.kind === 'organization' ? [] : searchPersonRows(ctx.db, match, after, take),
-    query.kind === 'person' ? [] : searchOrganizationRows(ctx.db, match, after, take),
+    query.kind === 'organization' ? [] : searchPersonRows(ctx.db, match, after, take, scope),
+    query.kind === 'person' ? [] : searchOrganizationRows(ctx.db, match, after, take, scope),
   ]);
   const merged: (SearchKey & { item: SearchItem })[] = [
     ...personRows.map(({ row, score }) => ({
       score,
       kind: 'person' as const,
       id: row.id,
-      item: { kind: 'person' as const, score, person: toSummary(ctx, row) },
+      item: { kind: 'person' as const, score, person: toSummary(ctx, row, scope) },
     })),
     ...organizationRows.map(({ row, score }) => ({
       score,
       kind: 'organization' as const,
       id: row.id,
-      item: { kind: 'organization' as const, score, organization: toOrganizationSummary(row) },
+      item: {
+        kind: 'organization' as const,
+        score,
+        organization: toOrganizationSummary(row, scope),
+      },
     })),
   ].sort(compareKeys);
   const page = merged.slice(0, query.limit);
   const last = page.at(-1);
+  const shown = visibleFields(scope, 'person');
   await logAccess(
     ctx,
     'search',
     page.filter((entry) => entry.kind === 'person').map((entry) => entry.id),
-    ['name', 'personalIdentityCode', 'email', 'phone', 'address'],
+    SEARCH_LOGGED_FIELDS.filter((field) => field === 'name' || !shown || shown.has(field)),
   );
   return {
     matchedBy: match.by,

@@ -55,6 +55,7 @@ const FIELD_LABELS: Partial<Record<string, MessageKey>> = {
   notes: 'common.notes',
   organizations: 'person.organizations',
   accessLog: 'accessLog.title',
+  partnerContract: 'partners.logContract',
 };
 
 type Results =
@@ -331,6 +332,13 @@ export function AccessLogPage() {
                         {entry.role && (
                           <div className="muted">
                             {isRoleKey(entry.role) ? t(`role.${entry.role}`) : entry.role}
+                          </div>
+                        )}
+                        {entry.partnerId && (
+                          <div className="muted">
+                            {t('partners.logPartner', {
+                              name: entry.partnerName ?? entry.partnerId,
+                            })}
                           </div>
                         )}
                       </td>

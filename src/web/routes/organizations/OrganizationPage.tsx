@@ -7,6 +7,16 @@ import { RecordLoader } from '../../components/RecordLoader.tsx';
 import { BillingSection, RecordPage } from '../../components/RecordPage.tsx';
 import { Section } from '../../components/Section.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { ContractNotice, partlyWithheld } from '../partners/ContractNotice.tsx';
+
+/** One field of each group a contract may leave out: any of them missing, the note is shown. */
+const ORGANIZATION_GROUP_FIELDS = [
+  'email',
+  'postalAddress',
+  'billing',
+  'representatives',
+  'notes',
+] as const;
 
 export function OrganizationPage() {
   return (
@@ -37,6 +47,7 @@ function OrganizationDetails({
       kind="organization"
       record={organization}
       title={organization.name}
+      notices={partlyWithheld(organization, ORGANIZATION_GROUP_FIELDS) && <ContractNotice />}
       onArchive={async () => {
         await api.archiveOrganization(organization.id);
         onArchived(await api.getOrganization(organization.id));
@@ -47,50 +58,59 @@ function OrganizationDetails({
           items={[
             { label: t('organization.name'), value: organization.name },
             { label: t('organization.businessId'), value: organization.businessId },
-            { label: t('common.email'), value: organization.email },
-            { label: t('common.phone'), value: organization.phoneDisplay },
+            // A contractor's contract may leave the contact fields out: then so does the page.
+            ...(organization.email !== undefined
+              ? [
+                  { label: t('common.email'), value: organization.email },
+                  { label: t('common.phone'), value: organization.phoneDisplay },
+                ]
+              : []),
           ]}
         />
       </Section>
 
-      <Section title={t('organization.addresses')}>
-        <DataList
-          items={[
-            {
-              label: t('organization.postalAddress'),
-              value: organization.postalAddress && (
-                <AddressText address={organization.postalAddress} />
-              ),
-            },
-            {
-              label: t('organization.visitingAddress'),
-              value: organization.visitingAddress && (
-                <AddressText address={organization.visitingAddress} />
-              ),
-            },
-          ]}
-        />
-      </Section>
+      {organization.postalAddress !== undefined && (
+        <Section title={t('organization.addresses')}>
+          <DataList
+            items={[
+              {
+                label: t('organization.postalAddress'),
+                value: organization.postalAddress && (
+                  <AddressText address={organization.postalAddress} />
+                ),
+              },
+              {
+                label: t('organization.visitingAddress'),
+                value: organization.visitingAddress && (
+                  <AddressText address={organization.visitingAddress} />
+                ),
+              },
+            ]}
+          />
+        </Section>
+      )}
 
-      <Section title={t('organization.representatives')}>
-        {organization.representatives.length === 0 ? (
-          <p className="muted">{t('organization.noRepresentatives')}</p>
-        ) : (
-          <ul className="plain-list">
-            {organization.representatives.map((representative) => (
-              <li key={representative.personId}>
-                <RouterLink asComponent={Link} to={`/persons/${representative.personId}`}>
-                  {representative.firstName} {representative.lastName}
-                </RouterLink>
-                {representative.title && <div>{representative.title}</div>}
-              </li>
-            ))}
-          </ul>
-        )}
-        <p className="hint">{t('organization.representativesHint')}</p>
-      </Section>
+      {organization.representatives && (
+        <Section title={t('organization.representatives')}>
+          {organization.representatives.length === 0 ? (
+            <p className="muted">{t('organization.noRepresentatives')}</p>
+          ) : (
+            <ul className="plain-list">
+              {organization.representatives.map((representative) => (
+                <li key={representative.personId}>
+                  <RouterLink asComponent={Link} to={`/persons/${representative.personId}`}>
+                    {representative.firstName} {representative.lastName}
+                  </RouterLink>
+                  {representative.title && <div>{representative.title}</div>}
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="hint">{t('organization.representativesHint')}</p>
+        </Section>
+      )}
 
-      <BillingSection billing={organization.billing} />
+      {organization.billing !== undefined && <BillingSection billing={organization.billing} />}
     </RecordPage>
   );
 }

@@ -10,8 +10,19 @@ import { formatDate } from '../../format.ts';
 import { helsinkiToday, yearsBefore } from '../access-log/access-log.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../../session.tsx';
+import { ContractNotice, partlyWithheld } from '../partners/ContractNotice.tsx';
 import { IdentityCode } from './IdentityCode.tsx';
 import { ProcessingReport } from './ProcessingReport.tsx';
+
+/** One field of each group a contract may leave out: any of them missing, the note is shown. */
+const PERSON_GROUP_FIELDS = [
+  'email',
+  'permanentAddress',
+  'billing',
+  'personalIdentityCode',
+  'organizations',
+  'notes',
+] as const;
 
 export function PersonPage() {
   return (
@@ -31,12 +42,25 @@ function PersonDetails({
   const { t } = useI18n();
   const me = useMe();
   const name = `${person.firstName} ${person.lastName}`;
-  const hidden = person.addressProtected && !me.can('customers.readProtectedAddress');
+  const protectedAddress = person.addressProtected === true;
+  const hidden = protectedAddress && !me.can('customers.readProtectedAddress');
   /** An address, or "address protected" where the reader may not see it. */
-  const address = (value: Address | null) =>
+  const address = (value: Address | null | undefined) =>
     hidden || value ? (
-      <AddressText address={value} protectedAddress={person.addressProtected} />
+      <AddressText address={value ?? null} protectedAddress={protectedAddress} />
     ) : null;
+  /** A field a contractor's contract does not open is left out of the view, and off the page. */
+  const shown = (field: keyof PersonView) => person[field] !== undefined;
+  const contactItems = [
+    ...(shown('email') ? [{ label: t('common.email'), value: person.email }] : []),
+    ...(shown('phoneDisplay') ? [{ label: t('common.phone'), value: person.phoneDisplay }] : []),
+    ...(shown('permanentAddress')
+      ? [{ label: t('person.permanentAddress'), value: address(person.permanentAddress) }]
+      : []),
+    ...(shown('contactAddress')
+      ? [{ label: t('person.contactAddress'), value: address(person.contactAddress) }]
+      : []),
+  ];
 
   return (
     <RecordPage
@@ -44,23 +68,26 @@ function PersonDetails({
       record={person}
       title={name}
       badge={
-        person.addressProtected && (
-          <span className="badge badge--warning">{t('protection.badge')}</span>
-        )
+        protectedAddress && <span className="badge badge--warning">{t('protection.badge')}</span>
       }
       notices={
-        person.addressProtected && (
-          <InlineAlert status="warning" className="notice" labelText={t('protection.title')}>
-            <p>{hidden ? t('protection.hiddenExplanation') : t('protection.visibleExplanation')}</p>
-            <p>
-              {person.addressProtection?.endsOn
-                ? t('protection.endsOn', { date: formatDate(person.addressProtection.endsOn) })
-                : t('protection.noEnd')}
-              {person.addressProtection?.source &&
-                ` ${t('protection.sourceIs', { source: person.addressProtection.source })}`}
-            </p>
-          </InlineAlert>
-        )
+        <>
+          {partlyWithheld(person, PERSON_GROUP_FIELDS) && <ContractNotice />}
+          {protectedAddress && (
+            <InlineAlert status="warning" className="notice" labelText={t('protection.title')}>
+              <p>
+                {hidden ? t('protection.hiddenExplanation') : t('protection.visibleExplanation')}
+              </p>
+              <p>
+                {person.addressProtection?.endsOn
+                  ? t('protection.endsOn', { date: formatDate(person.addressProtection.endsOn) })
+                  : t('protection.noEnd')}
+                {person.addressProtection?.source &&
+                  ` ${t('protection.sourceIs', { source: person.addressProtection.source })}`}
+              </p>
+            </InlineAlert>
+          )}
+        </>
       }
       onArchive={async () => {
         await api.archivePerson(person.id);
@@ -72,59 +99,70 @@ function PersonDetails({
           items={[
             { label: t('person.firstName'), value: person.firstName },
             { label: t('person.lastName'), value: person.lastName },
-            {
-              label: t('person.identityCode'),
-              value: (
-                <IdentityCode person={person} canReveal={me.can('customers.revealIdentityCode')} />
-              ),
-            },
-            {
-              label: t('person.identityCodePurpose'),
-              value: person.personalIdentityCodePurpose
-                ? t(`purpose.${person.personalIdentityCodePurpose}`)
-                : null,
-            },
-            { label: t('person.language'), value: t(`language.${person.language}`) },
+            ...(shown('personalIdentityCode')
+              ? [
+                  {
+                    label: t('person.identityCode'),
+                    value: (
+                      <IdentityCode
+                        person={person}
+                        canReveal={me.can('customers.revealIdentityCode')}
+                      />
+                    ),
+                  },
+                  {
+                    label: t('person.identityCodePurpose'),
+                    value: person.personalIdentityCodePurpose
+                      ? t(`purpose.${person.personalIdentityCodePurpose}`)
+                      : null,
+                  },
+                ]
+              : []),
+            ...(person.language
+              ? [{ label: t('person.language'), value: t(`language.${person.language}`) }]
+              : []),
           ]}
         />
       </Section>
 
-      <Section title={t('person.contactInformation')}>
-        <DataList
-          items={[
-            { label: t('common.email'), value: person.email },
-            { label: t('common.phone'), value: person.phoneDisplay },
-            { label: t('person.permanentAddress'), value: address(person.permanentAddress) },
-            { label: t('person.contactAddress'), value: address(person.contactAddress) },
-          ]}
+      {contactItems.length > 0 && (
+        <Section title={t('person.contactInformation')}>
+          <DataList items={contactItems} />
+        </Section>
+      )}
+
+      {person.organizations && (
+        <Section title={t('person.organizations')}>
+          {person.organizations.length === 0 ? (
+            <p className="muted">{t('person.noOrganizations')}</p>
+          ) : (
+            <ul className="plain-list">
+              {person.organizations.map((organization) => (
+                <li key={organization.organizationId}>
+                  <RouterLink
+                    asComponent={Link}
+                    to={`/organizations/${organization.organizationId}`}
+                  >
+                    {organization.name}
+                  </RouterLink>
+                  {organization.businessId && (
+                    <span className="muted"> · {organization.businessId}</span>
+                  )}
+                  {organization.title && <div>{organization.title}</div>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+      )}
+
+      {person.billing !== undefined && (
+        <BillingSection
+          billing={person.billing}
+          protectedAddress={protectedAddress}
+          hidden={hidden}
         />
-      </Section>
-
-      <Section title={t('person.organizations')}>
-        {person.organizations.length === 0 ? (
-          <p className="muted">{t('person.noOrganizations')}</p>
-        ) : (
-          <ul className="plain-list">
-            {person.organizations.map((organization) => (
-              <li key={organization.organizationId}>
-                <RouterLink asComponent={Link} to={`/organizations/${organization.organizationId}`}>
-                  {organization.name}
-                </RouterLink>
-                {organization.businessId && (
-                  <span className="muted"> · {organization.businessId}</span>
-                )}
-                {organization.title && <div>{organization.title}</div>}
-              </li>
-            ))}
-          </ul>
-        )}
-      </Section>
-
-      <BillingSection
-        billing={person.billing}
-        protectedAddress={person.addressProtected}
-        hidden={hidden}
-      />
+      )}
 
       {me.can('accessLog.read') && (
         <Section title={t('person.processingTitle')}>

@@ -41,7 +41,7 @@ export function ProcessingReport({ person }: { person: PersonView }) {
   const today = helsinkiToday();
   const [from, setFrom] = useState(() => formatDate(yearsBefore(today, 2)));
   const [to, setTo] = useState(() => formatDate(today));
-  const [language, setLanguage] = useState<Language>(person.language);
+  const [language, setLanguage] = useState<Language>(person.language ?? 'fi');
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState<Format | null>(null);
   const [failure, setFailure] = useState<unknown>(null);

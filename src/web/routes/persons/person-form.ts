@@ -62,7 +62,7 @@ export function personFormFrom(person: PersonView): PersonForm {
       firstName: person.firstName,
       lastName: person.lastName,
       personalIdentityCodePurpose: person.personalIdentityCodePurpose ?? '',
-      language: person.language,
+      language: person.language ?? 'fi',
       email: person.email ?? '',
       phone: person.phoneDisplay ?? person.phone ?? '',
       ...addressValues('permanentAddress', person.permanentAddress),
@@ -74,7 +74,7 @@ export function personFormFrom(person: PersonView): PersonForm {
       ...billingValues(person.billing),
       notes: person.notes ?? '',
     },
-    organizations: person.organizations.map((organization) => ({
+    organizations: (person.organizations ?? []).map((organization) => ({
       organizationId: organization.organizationId,
       name: organization.name,
       businessId: organization.businessId,
@@ -92,7 +92,7 @@ export function personFormFrom(person: PersonView): PersonForm {
  */
 export const addressesHidden = (person: PersonView | null): boolean =>
   person !== null &&
-  person.addressProtected &&
+  person.addressProtected === true &&
   person.permanentAddress === null &&
   person.contactAddress === null;
 

@@ -30,6 +30,8 @@ type Results =
   | { state: 'idle' }
   | { state: 'loading' }
   | { state: 'tooShort' }
+  /** A contractor searched by an identifier its contract does not open. */
+  | { state: 'notInContract' }
   | { state: 'failed'; error: unknown }
   | {
       state: 'ready';
@@ -40,13 +42,18 @@ type Results =
       moreError: unknown;
     };
 
+const hasCode = (error: unknown, code: string) =>
+  error instanceof ApiError &&
+  error.status === 400 &&
+  (error.problem.errors ?? []).some((e) => e.code === code);
+
 const isTooShort = (error: unknown) =>
   error instanceof ApiError &&
   error.status === 400 &&
   (error.problem.errors ?? []).some((e) => e.code === 'search.tooShort');
 
 export function SearchPage() {
-  const { t } = useI18n();
+  const { t, errorText } = useI18n();
   const me = useMe();
   const location = useLocation();
   const [params, setParams] = useSearchParams();
@@ -87,7 +94,13 @@ export function SearchPage() {
         }),
       (error: unknown) => {
         if (isAbort(error)) return;
-        setResults(isTooShort(error) ? { state: 'tooShort' } : { state: 'failed', error });
+        setResults(
+          isTooShort(error)
+            ? { state: 'tooShort' }
+            : hasCode(error, 'search.notInContract')
+              ? { state: 'notInContract' }
+              : { state: 'failed', error },
+        );
       },
     );
     return () => controller.abort();
@@ -166,6 +179,11 @@ export function SearchPage() {
         {results.state === 'tooShort' && (
           <p className="field-error" role="alert">
             {t('search.tooShortHint')}
+          </p>
+        )}
+        {results.state === 'notInContract' && (
+          <p className="field-error" role="alert">
+            {errorText({ code: 'search.notInContract', message: '' })}
           </p>
         )}
         {results.state === 'failed' && <ProblemNotice error={results.error} />}

@@ -15,7 +15,7 @@ export function SearchResult({
   linkRef: Ref<HTMLAnchorElement>;
 }) {
   const { t, language } = useI18n();
-  const address = (value: Address | null) =>
+  const address = (value: Address | null | undefined) =>
     value ? addressLines(value, language).join(', ') : null;
 
   const facts: { label: string; value: ReactNode }[] =
@@ -64,7 +64,8 @@ export function SearchResult({
       </div>
       <dl className="result__facts">
         {facts
-          .filter((fact) => fact.value !== null && fact.value !== '')
+          // Left out: what is not given, and what a contractor's contract does not open.
+          .filter((fact) => fact.value !== null && fact.value !== undefined && fact.value !== '')
           .map((fact) => (
             <div key={fact.label}>
               <dt>{fact.label}</dt>

@@ -1,0 +1,217 @@
+import { useMemo, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { Button, Checkbox, CheckboxGroup, Paragraph } from 'suomifi-ui-components';
+// Browser-safe server files: constants only, no imports of their own.
+import {
+  CONTRACT_FIELD_GROUPS,
+  type ContractFieldGroup,
+} from '../../../server/modules/partners/contract-fields.ts';
+import { COUNTRY_CODES, isInEea } from '../../../server/modules/partners/countries.ts';
+import { api, ApiError, type PartnerView } from '../../api.ts';
+import { BackLink } from '../../components/BackLink.tsx';
+import { DateField, SelectField, TextField } from '../../components/Fields.tsx';
+import { fieldId } from '../../components/form.ts';
+import { DuplicateNotice, FormErrorSummary } from '../../components/FormErrors.tsx';
+import { Loading, ProblemNotice } from '../../components/Notices.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import type { SavedState } from '../../components/SavedNotice.tsx';
+import { Section } from '../../components/Section.tsx';
+import { useForm } from '../../components/useForm.ts';
+import { useResource } from '../../components/useResource.ts';
+import { countryName } from '../../format.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import {
+  BUSINESS_ID_PATH,
+  PARTNER_REQUIRED,
+  partnerCreateInput,
+  partnerErrorsByField,
+  partnerFormFrom,
+  partnerFormProblems,
+  partnerPatchInput,
+} from './partner-form.ts';
+
+export function PartnerCreatePage() {
+  return <PartnerForm stored={null} />;
+}
+
+export function PartnerEditPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const [partner] = useResource(`partner:${id}`, (signal) => api.getPartner(id, {}, signal));
+  if (partner.state === 'loading') return <Loading />;
+  if (partner.state === 'failed') {
+    return (
+      <>
+        <PageHeading title={t('partners.editTitle')} />
+        <ProblemNotice error={partner.error} />
+      </>
+    );
+  }
+  return <PartnerForm stored={partner.data} key={partner.data.id} />;
+}
+
+/** A partner's name, business ID, country and contract: which field groups, until when. */
+function PartnerForm({ stored }: { stored: PartnerView | null }) {
+  const { t, language } = useI18n();
+  const navigate = useNavigate();
+  const initial = useMemo(() => partnerFormFrom(stored), [stored]);
+  const form = useForm(initial.values, PARTNER_REQUIRED);
+  const [groups, setGroups] = useState<ContractFieldGroup[]>(initial.contractFields);
+  const [busy, setBusy] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [duplicateOf, setDuplicateOf] = useState<string | null>(null);
+  const cancelTo = stored ? `/partners/${stored.id}` : '/partners';
+
+  const countries = useMemo(
+    () =>
+      COUNTRY_CODES.map((code) => ({ value: code, label: countryName(code, language) })).sort(
+        (a, b) => a.label.localeCompare(b.label, language),
+      ),
+    [language],
+  );
+  const country = form.values.country ?? 'FI';
+
+  const labels: Record<string, string> = {
+    name: t('partners.name'),
+    [BUSINESS_ID_PATH]: t('partners.businessId'),
+    country: t('partners.country'),
+    contractFields: t('partners.contractFields'),
+    contractEndsOn: t('partners.contractEndsOn'),
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const problems = partnerFormProblems(form.values);
+    if (Object.keys(problems).length > 0) {
+      form.setErrors(problems);
+      setAttempt((n) => n + 1);
+      return;
+    }
+    const state = { values: form.values, contractFields: groups };
+    let request: Promise<PartnerView>;
+    if (stored) {
+      const patch = partnerPatchInput(state, stored);
+      if (Object.keys(patch).length === 0) {
+        void navigate(cancelTo);
+        return;
+      }
+      request = api.updatePartner(stored.id, patch);
+    } else {
+      request = api.createPartner(partnerCreateInput(state));
+    }
+    setBusy(true);
+    setFailure(null);
+    setDuplicateOf(null);
+    request.then(
+      (saved) => {
+        const savedState: SavedState = { saved: stored ? 'updated' : 'created' };
+        void navigate(`/partners/${saved.id}`, { state: savedState });
+      },
+      (error: unknown) => {
+        setBusy(false);
+        if (error instanceof ApiError && (error.status === 400 || error.status === 409)) {
+          const errors = partnerErrorsByField(error.problem.errors);
+          setDuplicateOf(error.status === 409 ? (error.problem.existingId ?? null) : null);
+          if (Object.keys(errors).length === 0) setFailure(error);
+          form.setErrors(errors);
+        } else {
+          form.setErrors({});
+          setFailure(error);
+        }
+        setAttempt((n) => n + 1);
+      },
+    );
+  };
+
+  const toggle = (group: ContractFieldGroup, on: boolean) =>
+    setGroups((current) => (on ? [...current, group] : current.filter((g) => g !== group)));
+
+  return (
+    <div className="form-page">
+      <BackLink to={cancelTo}>
+        {stored ? t('partners.backToPartner', { name: stored.name }) : t('partners.backToList')}
+      </BackLink>
+      <PageHeading
+        title={
+          stored ? t('partners.editTitleOf', { name: stored.name }) : t('partners.createTitle')
+        }
+      />
+      <Paragraph className="lead">{t('partners.formIntro')}</Paragraph>
+
+      <FormErrorSummary
+        errors={form.errors}
+        attempt={attempt}
+        labelFor={(path) => labels[path] ?? path}
+      />
+      {duplicateOf && (
+        <DuplicateNotice message={t('partners.duplicateNotice')} to={`/partners/${duplicateOf}`} />
+      )}
+      {failure !== null && <ProblemNotice error={failure} />}
+
+      <form noValidate onSubmit={submit} className="form">
+        <Section title={t('partners.organisation')}>
+          <div className="field-grid">
+            <TextField form={form} path="name" label={t('partners.name')} required />
+            <TextField
+              form={form}
+              path={BUSINESS_ID_PATH}
+              label={t('partners.businessId')}
+              hint={t('partners.businessIdHint')}
+              required
+            />
+            <SelectField
+              form={form}
+              path="country"
+              label={t('partners.country')}
+              hint={isInEea(country) ? t('partners.inEeaHint') : t('partners.outsideEeaHint')}
+              options={countries}
+            />
+          </div>
+        </Section>
+
+        <Section title={t('partners.contractTitle')}>
+          <CheckboxGroup
+            id={fieldId('contractFields')}
+            labelText={t('partners.contractFields')}
+            groupHintText={t('partners.contractFieldsHint')}
+            groupStatus={form.errors.contractFields ? 'error' : 'default'}
+            groupStatusText={form.errors.contractFields?.message}
+          >
+            {/* The name is always in a contract: the hint says so; it is no choice to make. */}
+            {CONTRACT_FIELD_GROUPS.filter(
+              (group): group is Exclude<ContractFieldGroup, 'name'> => group !== 'name',
+            ).map((group) => (
+              <Checkbox
+                key={group}
+                checked={groups.includes(group)}
+                hintText={t(`partners.groupHint.${group}`)}
+                onClick={({ checkboxState }) => toggle(group, checkboxState)}
+              >
+                {t(`partners.group.${group}`)}
+              </Checkbox>
+            ))}
+          </CheckboxGroup>
+          <div className="field-grid field-grid--spaced">
+            <DateField
+              form={form}
+              path="contractEndsOn"
+              label={t('partners.contractEndsOn')}
+              hint={t('partners.contractEndsOnHint')}
+            />
+          </div>
+        </Section>
+
+        <div className="form-actions">
+          <Button type="submit" disabled={busy}>
+            {stored ? t('common.saveChanges') : t('partners.createButton')}
+          </Button>
+          <Button variant="secondary" onClick={() => void navigate(cancelTo)}>
+            {t('common.cancel')}
+          </Button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+// Browser-safe server files: constants only, no imports of their own.
+import {
+  normaliseContractFields,
+  type ContractFieldGroup,
+} from '../../../server/modules/partners/contract-fields.ts';
+import type {
+  FieldProblem,
+  PartnerCreateInput,
+  PartnerPatchInput,
+  PartnerView,
+} from '../../api.ts';
+import {
+  changedFields,
+  textOrNull,
+  type FieldErrors,
+  type FormValues,
+} from '../../components/form.ts';
+import { formatDate, parseFinnishDate } from '../../format.ts';
+
+/**
+ * The form keeps the business ID under its own path: the shared field checks read `businessId`
+ * as a Finnish Y-tunnus, and a partner abroad has another kind of ID.
+ */
+export const BUSINESS_ID_PATH = 'partnerBusinessId';
+
+export const PARTNER_REQUIRED: ReadonlySet<string> = new Set(['name', BUSINESS_ID_PATH]);
+
+export type PartnerFormState = { values: FormValues; contractFields: ContractFieldGroup[] };
+
+export function partnerFormFrom(partner: PartnerView | null): PartnerFormState {
+  return {
+    values: {
+      name: partner?.name ?? '',
+      [BUSINESS_ID_PATH]: partner?.businessId ?? '',
+      country: partner?.country ?? 'FI',
+      contractEndsOn: partner?.contractEndsOn ? formatDate(partner.contractEndsOn) : '',
+    },
+    contractFields: partner?.contractFields ?? ['name'],
+  };
+}
+
+/** The form's problems before sending: what the server would refuse anyway, said sooner. */
+export function partnerFormProblems(values: FormValues): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const path of PARTNER_REQUIRED) {
+    if (!textOrNull(values, path)) errors[path] = { field: path, code: 'required', message: '' };
+  }
+  const endsOn = textOrNull(values, 'contractEndsOn');
+  if (endsOn && !parseFinnishDate(endsOn)) {
+    errors.contractEndsOn = { field: 'contractEndsOn', code: 'date.format', message: 'd.m.yyyy' };
+  }
+  return errors;
+}
+
+export function partnerCreateInput(state: PartnerFormState): PartnerCreateInput {
+  const endsOn = textOrNull(state.values, 'contractEndsOn');
+  return {
+    name: (state.values.name ?? '').trim(),
+    businessId: (state.values[BUSINESS_ID_PATH] ?? '').trim(),
+    country: state.values.country ?? 'FI',
+    contractFields: normaliseContractFields(state.contractFields),
+    contractEndsOn: endsOn ? parseFinnishDate(endsOn) : null,
+  };
+}
+
+/** What changed since the stored partner: what a PATCH sends. */
+export function partnerPatchInput(state: PartnerFormState, stored: PartnerView): PartnerPatchInput {
+  const before = partnerCreateInput(partnerFormFrom(stored));
+  return changedFields(before, partnerCreateInput(state));
+}
+
+/** The server names the business ID `businessId`; the form has it under its own path. */
+export function partnerErrorsByField(errors: FieldProblem[] | undefined): FieldErrors {
+  const byField: FieldErrors = {};
+  for (const error of errors ?? []) {
+    const field = error.field === 'businessId' ? BUSINESS_ID_PATH : error.field.split('.')[0];
+    byField[field ?? error.field] ??= { ...error, field: field ?? error.field };
+  }
+  return byField;
+}
