@@ -278,6 +278,7 @@ forEachEngine(
       });
       assert.equal(demote.statusCode, 409);
       assert.match(demote.json().detail, /your own account: ask another administrator/);
+      assert.equal(demote.json().reason, 'own_account');
       const deactivate = await call(ctx(), `/api/staff/${adminId}/deactivate`, {
         method: 'POST',
         cookie: admin,
@@ -449,6 +450,8 @@ forEachEngine(
       assert.equal(signature.paperKeptAt, 'Henkilöstöhallinto, kansio 3');
       assert.deepEqual(signature.recordedBy, { id: adminId, username: 'admin1' });
       assert.equal(await personalData(ctx(), worker), 'open');
+      const signedIn = await login(ctx(), me.username, TEST_PASSWORD);
+      assert.equal(signedIn.json().commitmentSigned, true, 'the sign-in answer says so too');
       const twice = await record({ signedOn: '2026-11-21', keptAt: 'Arkisto' });
       assert.equal(twice.statusCode, 409);
 
@@ -469,6 +472,7 @@ forEachEngine(
       );
       const same = await publish(`${before.text.replaceAll('\n', '\r\n')}  \n`);
       assert.equal(same.statusCode, 409);
+      assert.equal(same.json().reason, 'same_text');
       const text = `${before.text}\n\nLisäys: tietoja ei saa viedä kunnan järjestelmien ulkopuolelle.`;
       const published = await publish(text);
       assert.equal(published.statusCode, 201, published.body);
@@ -479,6 +483,8 @@ forEachEngine(
       assert.equal(after.versions[1].activeUsersSigned, before.activeUsersSigned);
 
       assert.equal(await personalData(ctx(), worker), '403 commitment_required');
+      const unsigned = await login(ctx(), me.username, TEST_PASSWORD);
+      assert.equal(unsigned.json().commitmentSigned, false);
       const listed = (await call(ctx(), '/api/staff', { cookie: admin }))
         .json()
         .items.find((u: { id: string }) => u.id === me.id);
