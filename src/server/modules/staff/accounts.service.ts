@@ -133,6 +133,7 @@ function refuseSelf(ctx: StaffContext, id: string, what: string): void {
     throw new AppError(
       'conflict',
       `You cannot ${what} your own account: ask another administrator to do it`,
+      { extra: { reason: 'own_account' } },
     );
   }
 }
@@ -148,6 +149,7 @@ async function keepAnAdmin(ctx: StaffContext, tx: Db, account: AccountRow, what:
     throw new AppError(
       'conflict',
       `"${account.username}" is the last active administrator and cannot be ${what}: make another account an administrator first`,
+      { extra: { reason: 'last_admin' } },
     );
   }
 }
@@ -338,7 +340,9 @@ export async function resetStaffTotp(ctx: StaffContext, id: string): Promise<Sta
   const current = await accountOrNotFound(ctx, id);
   refuseSelf(ctx, id, 'reset the authenticator of');
   if (current.totpEnabledAt === null) {
-    throw new AppError('conflict', `"${current.username}" has no authenticator set up`);
+    throw new AppError('conflict', `"${current.username}" has no authenticator set up`, {
+      extra: { reason: 'no_authenticator' },
+    });
   }
   await ctx.db.transaction(async (tx) => {
     await updateStaffUserRow(tx, id, {

@@ -71,6 +71,7 @@ export async function recordPaperCommitment(
       throw new AppError(
         'conflict',
         `"${account.username}" has already signed version ${current.version}`,
+        { extra: { reason: 'already_signed' } },
       );
     }
     await logAccess({ ...ctx, db: tx }, 'update', [userId], ['commitment'], {
@@ -100,6 +101,7 @@ function alreadySigned(
   return new AppError(
     'conflict',
     `"${username}" has already signed version ${version} ${how} (${on})`,
+    { extra: { reason: 'already_signed' } },
   );
 }
 
@@ -151,6 +153,7 @@ export async function publishCommitment(
     throw new AppError(
       'conflict',
       `The text is the same as version ${current.version}: change the text to publish a new version`,
+      { extra: { reason: 'same_text' } },
     );
   }
   await insertCommitmentVersion(ctx.db, {
@@ -164,6 +167,7 @@ export async function publishCommitment(
       throw new AppError(
         'conflict',
         `Version ${current.version + 1} was published a moment ago: reload and check the text`,
+        { extra: { reason: 'version_taken' } },
       );
     }
     throw error;
