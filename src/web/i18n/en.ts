@@ -290,6 +290,145 @@ export const en: Catalogue = {
     // — account: keys of this area go below this line —
 
     // — staff: keys of this area go below this line —
+    'nav.staff': 'Users',
+    'staff.title': 'Users',
+    'staff.intro':
+      'The accounts of the register, their roles and confidentiality commitments. Every change is recorded in the access log.',
+    'staff.newUser': 'New user',
+    'staff.commitmentSettingsLink': 'Text of the confidentiality commitment',
+    'staff.caption': 'Accounts in alphabetical order',
+    'staff.countOne': '1 user.',
+    'staff.countMany': '{count} users.',
+    'staff.currentVersion': 'Version {version} of the confidentiality commitment is in force.',
+    'staff.username': 'Username',
+    'staff.usernameHint':
+      'Lower-case letters, digits, dot, hyphen or underscore, e.g. liisa.laine. It cannot be changed later.',
+    'staff.fullName': 'Name',
+    'staff.role': 'Role',
+    'staff.roleHint': 'The role decides what the user sees and may do.',
+    'staff.ownRole': 'You cannot change your own role. Ask another administrator to do it.',
+    'staff.partner': 'Partner organisation',
+    'staff.partnerHint':
+      "A partner's employee sees only the customers and data the contract covers.",
+    'staff.noPartners':
+      "There are no partner organisations yet. Add the partner before its employee's account.",
+    'staff.expiresOn': 'Valid until',
+    'staff.expiresOnHint':
+      'The last day the account can sign in, as d.m.yyyy. Leave empty if it is valid until further notice.',
+    'staff.noExpiry': 'Until further notice',
+    'staff.temporaryPassword': 'Temporary password',
+    'staff.temporaryPasswordHint':
+      'At least 12 characters, not the username and not a commonly used password. Give it to the user safely: they change it when they first sign in.',
+    'staff.status': 'Status',
+    'staff.status.active': 'Active',
+    'staff.status.deactivated': 'Deactivated',
+    'staff.status.expired': 'Expired',
+    'staff.totp': 'Authenticator app',
+    'staff.totpOn': 'Set up',
+    'staff.totpOff': 'Not set up',
+    'staff.commitment': 'Confidentiality commitment',
+    'staff.commitmentPaper': 'On paper {date}',
+    'staff.commitmentApp': 'In the app {date}',
+    'staff.commitmentMissing': 'Missing',
+    'staff.partnerNone': "The municipality's own staff",
+    'staff.createTitle': 'New user',
+    'staff.editTitle': 'Edit user {username}',
+    'staff.formIntro':
+      'Username, role and temporary password are required. The user changes the password at the first sign-in and signs the confidentiality commitment before customer data opens.',
+    'staff.editIntro': 'A new role or partner ends the user’s open sessions: they sign in again.',
+    'staff.createButton': 'Create user',
+    'staff.backToList': 'To the users',
+    'staff.backToUser': 'Back: {username}',
+    'staff.pageTitle': 'User',
+    'staff.kind': 'Account',
+    'staff.account': 'Account details',
+    'staff.created': 'Created',
+    'staff.deactivatedOn': 'Deactivated on {date}',
+    'staff.password': 'Password',
+    'staff.mustChangePassword': 'The user must change the temporary password at the next sign-in.',
+    'staff.passwordSet': 'Set by the user',
+    'staff.actions': 'Managing the account',
+    'staff.ownAccount':
+      'This is your own account. Another administrator can deactivate it, change its role or reset its password and authenticator.',
+    'staff.deactivate': 'Deactivate',
+    'staff.deactivateTitle': 'Deactivate {username}?',
+    'staff.deactivateExplanation':
+      'The user can no longer sign in, and their open sessions end at once. The account and its history are kept, and it can be reactivated.',
+    'staff.deactivated': "The account was deactivated, and the user's sessions ended.",
+    'staff.reactivate': 'Reactivate',
+    'staff.reactivateTitle': 'Reactivate {username}?',
+    'staff.reactivateExplanation': 'The user can sign in again with their own password.',
+    'staff.reactivated': 'The account was reactivated.',
+    'staff.resetPassword': 'Set a temporary password',
+    'staff.resetPasswordTitle': 'Temporary password for {username}',
+    'staff.resetPasswordExplanation':
+      'The user’s open sessions end, and they must change the password at the next sign-in. A sign-in lockout is lifted.',
+    'staff.resetPasswordButton': 'Set the password',
+    'staff.passwordReset': "The temporary password was set, and the user's sessions ended.",
+    'staff.resetTotp': 'Reset the authenticator',
+    'staff.resetTotpTitle': 'Reset the authenticator of {username}?',
+    'staff.resetTotpExplanation':
+      'The user’s open sessions end. They set up a new authenticator at the next sign-in where the role requires one. Use this when a phone is lost or replaced.',
+    'staff.resetTotpButton': 'Reset',
+    'staff.totpReset': "The authenticator was reset, and the user's sessions ended.",
+    'staff.saved': 'The changes were saved.',
+    'staff.createdNotice':
+      'The user was created. Record the confidentiality commitment once the user has signed it.',
+    'staff.problem.own_account':
+      'You cannot do this to your own account. Ask another administrator to do it.',
+    'staff.problem.last_admin':
+      'This is the last active administrator. Make another account an administrator first.',
+    'staff.problem.no_authenticator': 'The user has no authenticator to reset.',
+    'staff.problem.already_signed': 'The user has already signed the current version.',
+    'staff.commitmentSigned': 'The user has signed the current version {version}.',
+    'staff.commitmentNotSigned':
+      'The user has not signed the current version {version}, so customer data does not open to them.',
+    'staff.recordPaper': 'Record a commitment signed on paper',
+    'staff.recordPaperIntro':
+      'Record the commitment once the user has signed the current version {version} on paper. Recording it opens customer data to the user.',
+    'staff.signedOn': 'Date signed',
+    'staff.signedOnHint': 'The date on the paper, as d.m.yyyy.',
+    'staff.keptAt': 'Where it is kept',
+    'staff.keptAtHint': 'Where the signed paper is kept, e.g. HR, binder 3.',
+    'staff.recordPaperButton': 'Record the commitment',
+    'staff.commitmentRecorded': 'The commitment was recorded. Customer data opens to the user.',
+    'staff.signatures': 'Signatures',
+    'staff.signaturesCaption': 'Signatures of the confidentiality commitment, newest version first',
+    'staff.noSignatures': 'The user has not signed any version.',
+    'staff.version': 'Version',
+    'staff.method': 'How',
+    'staff.method.app': 'In the app',
+    'staff.method.paper': 'On paper',
+    'staff.signedDate': 'Date',
+    'staff.recordedBy': 'Recorded by',
+    'staff.recordedAt': 'Recorded',
+    'staff.current': 'current',
+    'commitmentSettings.title': 'Confidentiality commitment',
+    'commitmentSettings.intro':
+      'The text of the confidentiality commitment is versioned. Every user must sign the current version before customer data opens to them.',
+    'commitmentSettings.current': 'Current text, version {version}',
+    'commitmentSettings.signedCount':
+      '{signed} of {active} active users have signed the current version.',
+    'commitmentSettings.versions': 'Versions',
+    'commitmentSettings.versionsCaption': 'Versions of the text, newest first',
+    'commitmentSettings.publishedAt': 'Published',
+    'commitmentSettings.publishedBy': 'Published by',
+    'commitmentSettings.installation': 'With the installation',
+    'commitmentSettings.signed': 'Active users who signed',
+    'commitmentSettings.publishTitle': 'Publish a new version',
+    'commitmentSettings.newText': 'Text of the new version',
+    'commitmentSettings.newTextHint': 'At least 50 characters. It starts from the current text.',
+    'commitmentSettings.publishButton': 'Publish a new version',
+    'commitmentSettings.confirmTitle': 'Publish version {version}?',
+    'commitmentSettings.confirmExplanation':
+      'Every user must sign the new version. Until they do, customer data does not open to them, you included.',
+    'commitmentSettings.confirmButton': 'Publish',
+    'commitmentSettings.published': 'Version {version} was published. Every user must sign it.',
+    'commitmentSettings.unchanged':
+      'The text is the same as the current version. Change it before publishing.',
+    'commitmentSettings.tooShort': 'The text must have at least 50 characters.',
+    'commitmentSettings.versionTaken':
+      'Another administrator has just published a new version. Reload the page and check the text.',
 
     // — partners: keys of this area go below this line —
 
@@ -362,5 +501,20 @@ export const en: Catalogue = {
     'address.protected': 'The address is protected (turvakielto): your role may not change it.',
     'search.tooShort': 'Type at least three letters of a name, or a whole identifier.',
     'cursor.invalid': 'The result page is no longer valid: search again.',
+    'username.format':
+      'A username has 2–63 characters: lower-case letters, digits, dot, hyphen or underscore, starting with a letter.',
+    'username.duplicate': 'An account with this name already exists.',
+    'partner.required': 'Choose the partner organisation the user works for.',
+    'partner.notAllowed': "Only a partner's employee belongs to a partner.",
+    'partner.unknown': 'The partner organisation is not in the register.',
+    'password.tooShort': 'The password must have at least 12 characters.',
+    'password.containsUsername': 'The password must not contain the username.',
+    'password.common':
+      'The password is commonly used, or a variant of one. Choose another, for example a few unrelated words.',
+    'date.invalid': 'The date does not exist.',
+    'date.past': 'The date cannot be in the past.',
+    'date.future': 'The date cannot be in the future.',
+    'commitment.beforePublished':
+      'The date is before the current version was published: the paper is a signature of an earlier text.',
   },
 };
