@@ -133,20 +133,25 @@ describe('staff administration in the browser', { skip: chromiumSkip }, () => {
     await page.getByRole('button', { name: 'Muokkaa' }).click();
     await heading(page, `Muokkaa käyttäjää ${NEW_USER.username}`).waitFor();
     await checkAccessibility(page, 'the edit user form');
+    await page.getByRole('button', { name: /Rooli/ }).click();
+    await page.getByRole('option', { name: 'laskutus' }).click();
     await page.getByRole('textbox', { name: 'Voimassa asti' }).fill('31.12.2027');
     await page.getByRole('button', { name: 'Tallenna muutokset' }).click();
     await status(page).getByText('Muutokset tallennettiin.').waitFor();
     await page.getByText('31.12.2027', { exact: true }).waitFor();
+    await page.getByText('laskutus', { exact: true }).waitFor();
+    await checkAccessibility(page, "the user's page after a change");
 
     await openUsers(page);
     const row = userRow(page, NEW_USER.username);
-    await row.getByText('asiakaspalvelu').waitFor();
+    await row.getByText('laskutus').waitFor();
+    await row.getByText('31.12.2027').waitFor();
     await row.getByText(`Paperilla ${todayFinnish()}`).waitFor();
     await row.getByText('Käytössä', { exact: true }).first().waitFor();
     assert.deepEqual(problems, [], 'no script errors or Content-Security-Policy violations');
   });
 
-  test("the administrator resets a social worker's authenticator and deactivates the account", async () => {
+  test("the administrator resets a social worker's authenticator and password, deactivates and reactivates the account", async () => {
     await userRow(page, SOCIAL_WORKER.username)
       .getByRole('link', { name: SOCIAL_WORKER.username })
       .click();
@@ -169,6 +174,20 @@ describe('staff administration in the browser', { skip: chromiumSkip }, () => {
     );
     await checkAccessibility(page, 'the user page after the authenticator reset');
 
+    // A temporary password: a common one is refused in the dialog, a good one is set.
+    await page.getByRole('button', { name: 'Aseta väliaikainen salasana' }).click();
+    const password = dialog(page).getByLabel('Väliaikainen salasana');
+    await password.fill('qwertyuiop123');
+    await dialog(page).getByRole('button', { name: 'Aseta salasana' }).click();
+    await dialog(page).getByText('Salasana on yleisesti käytetty tai sen muunnelma').waitFor();
+    await checkAccessibility(page, 'the temporary password dialog with a common password');
+    await password.fill(TEMPORARY);
+    await dialog(page).getByRole('button', { name: 'Aseta salasana' }).click();
+    await status(page).getByText('Väliaikainen salasana asetettiin').waitFor();
+    await details
+      .getByText('Käyttäjän on vaihdettava väliaikainen salasana seuraavalla kirjautumisella.')
+      .waitFor();
+
     await page.getByRole('button', { name: 'Poista käytöstä' }).click();
     await dialog(page).getByText('Poistetaanko sosiaali.sanna käytöstä?').waitFor();
     await checkAccessibility(page, 'the deactivation dialog');
@@ -183,13 +202,24 @@ describe('staff administration in the browser', { skip: chromiumSkip }, () => {
     await row.getByText('Ei käytössä').waitFor();
     await checkAccessibility(page, 'the users list with a deactivated user');
     await screenshot(page, 'staff-list.png');
+
+    // Reactivated, the account is in use again.
+    await row.getByRole('link', { name: SOCIAL_WORKER.username }).click();
+    await page.getByRole('button', { name: 'Ota uudelleen käyttöön' }).click();
+    await dialog(page).getByText('Otetaanko sosiaali.sanna uudelleen käyttöön?').waitFor();
+    await dialog(page).getByRole('button', { name: 'Ota uudelleen käyttöön' }).click();
+    await status(page).getByText('Tunnus otettiin uudelleen käyttöön.').waitFor();
+    await page.getByRole('button', { name: 'Poista käytöstä' }).waitFor();
+    await checkAccessibility(page, 'a reactivated user');
+    await openUsers(page);
+    await userRow(page, SOCIAL_WORKER.username).getByText('Käytössä', { exact: true }).waitFor();
     assert.deepEqual(problems, [], 'no script errors or Content-Security-Policy violations');
   });
 
   test('a new version of the commitment text asks everyone to sign again', async () => {
     await page.getByRole('link', { name: 'Salassapitositoumuksen teksti' }).click();
     await heading(page, 'Salassapitositoumus').waitFor();
-    await page.getByText('Voimassa olevan version on allekirjoittanut 2/2').waitFor();
+    await page.getByText('Voimassa olevan version on allekirjoittanut 3/3').waitFor();
     await checkAccessibility(page, 'the commitment text');
 
     const text = page.getByRole('textbox', { name: 'Uuden version teksti' });
@@ -208,7 +238,7 @@ describe('staff administration in the browser', { skip: chromiumSkip }, () => {
     await checkAccessibility(page, 'the publish dialog');
     await dialog(page).getByRole('button', { name: 'Julkaise', exact: true }).click();
     await status(page).getByText('Versio 2 julkaistiin').waitFor();
-    await page.getByText('Voimassa olevan version on allekirjoittanut 0/2').waitFor();
+    await page.getByText('Voimassa olevan version on allekirjoittanut 0/3').waitFor();
     await page.getByRole('heading', { name: 'Voimassa oleva teksti, versio 2' }).waitFor();
     const versions = page.getByRole('table', { name: 'Tekstin versiot, uusin ensin' });
     await versions.getByRole('row').filter({ hasText: ADMIN }).waitFor();

@@ -11,7 +11,7 @@ import { FormErrorSummary } from '../../components/FormErrors.tsx';
 import { Loading, ProblemNotice } from '../../components/Notices.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Section } from '../../components/Section.tsx';
-import { useForm } from '../../components/useForm.ts';
+import { useForm, type FormController } from '../../components/useForm.ts';
 import { useResource } from '../../components/useResource.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../../session.tsx';
@@ -59,14 +59,12 @@ function StaffForm({ account }: { account?: StaffView }) {
   const creating = account === undefined;
   const own = account?.id === me.id;
   const initial = useMemo(() => staffFormValues(account), [account]);
-  const form = useForm(initial, REQUIRED);
+  // The errors change only when the form is sent: an error appearing or going as a field is left
+  // would move the button below it from under the pointer that is about to click it.
+  const form: FormController = { ...useForm(initial, REQUIRED), blur: () => undefined };
   const [attempt, setAttempt] = useState(0);
-  // The summary lists the errors of the last send: fixing a field (on leaving it) must not
-  // move the button under the pointer by shrinking the summary above it.
-  const [summary, setSummary] = useState<FieldErrors>({});
   const showErrors = (errors: FieldErrors) => {
     form.setErrors(errors);
-    setSummary(errors);
     setAttempt((n) => n + 1);
   };
   const [busy, setBusy] = useState(false);
@@ -93,7 +91,6 @@ function StaffForm({ account }: { account?: StaffView }) {
       return;
     }
     form.setErrors({});
-    setSummary({});
     setBusy(true);
     const sent = account
       ? staffApi.update(account.id, patchInput(account, form.values))
@@ -129,7 +126,7 @@ function StaffForm({ account }: { account?: StaffView }) {
         {creating ? t('staff.formIntro') : t('staff.editIntro')}
       </Paragraph>
       <FormErrorSummary
-        errors={summary}
+        errors={form.errors}
         attempt={attempt}
         labelFor={(path) => labels[path] ?? path}
       />

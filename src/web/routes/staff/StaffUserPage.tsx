@@ -373,10 +373,8 @@ function PaperCommitmentForm({
     blur: () => undefined,
   };
   const [attempt, setAttempt] = useState(0);
-  const [summary, setSummary] = useState<FieldErrors>({});
   const showErrors = (errors: FieldErrors) => {
     form.setErrors(errors);
-    setSummary(errors);
     setAttempt((n) => n + 1);
   };
   const [busy, setBusy] = useState(false);
@@ -403,7 +401,6 @@ function PaperCommitmentForm({
       return;
     }
     form.setErrors({});
-    setSummary({});
     setBusy(true);
     staffApi.recordCommitment(account.id, { signedOn, keptAt }).then(
       (updated) => {
@@ -433,7 +430,7 @@ function PaperCommitmentForm({
         {t('staff.recordPaperIntro', { version: account.currentCommitmentVersion })}
       </p>
       <FormErrorSummary
-        errors={summary}
+        errors={form.errors}
         attempt={attempt}
         labelFor={(path) => labels[path] ?? path}
       />
