@@ -135,8 +135,9 @@ async function userAdd(args: string[]): Promise<string> {
   }
   checkNewStaffUser(newUser);
   const user = await withDatabase((database) => createStaffUser(database.db, newUser));
+  const keptAt = values['commitment-kept-at']?.trim();
   const commitment = values['commitment-signed']
-    ? `confidentiality commitment signed ${values['commitment-signed']}`
+    ? `confidentiality commitment signed ${values['commitment-signed']}${keptAt ? `, paper kept at ${keptAt}` : ''}`
     : 'no confidentiality commitment recorded yet: personal data stays closed until one is';
   return `Created ${user.role} account "${user.username}" (${commitment}).`;
 }

@@ -19,6 +19,7 @@ import { organizationsRoutes } from './modules/organizations/organizations.route
 import { partnersRoutes } from './modules/partners/partners.routes.ts';
 import { personsRoutes } from './modules/persons/persons.routes.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
+import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerProblemHandler } from './plugins/problem.ts';
@@ -98,6 +99,7 @@ export async function buildApp(
   });
 
   await app.register(authRoutes(routeDeps));
+  await app.register(staffRoutes(routeDeps));
   await app.register(personsRoutes(routeDeps));
   await app.register(organizationsRoutes(routeDeps));
   await app.register(searchRoutes(routeDeps));

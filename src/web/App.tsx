@@ -16,6 +16,10 @@ import { PartnerPage } from './routes/partners/PartnerPage.tsx';
 import { PartnersPage } from './routes/partners/PartnersPage.tsx';
 import { SearchPage } from './routes/search/SearchPage.tsx';
 import { SignInPage } from './routes/sign-in/SignInPage.tsx';
+import { CommitmentSettingsPage } from './routes/staff/CommitmentSettingsPage.tsx';
+import { StaffCreatePage, StaffEditPage } from './routes/staff/StaffFormPage.tsx';
+import { StaffListPage } from './routes/staff/StaffListPage.tsx';
+import { StaffUserPage } from './routes/staff/StaffUserPage.tsx';
 import { useMe, useSession } from './session.tsx';
 
 /** Signed out, any address shows the sign-in; after it the same address opens. */
@@ -39,6 +43,11 @@ export function App() {
           {/* account pages */}
 
           {/* staff administration */}
+          <Route path="/staff" element={<StaffListPage />} />
+          <Route path="/staff/new" element={<StaffCreatePage />} />
+          <Route path="/staff/:id" element={<StaffUserPage />} />
+          <Route path="/staff/:id/edit" element={<StaffEditPage />} />
+          <Route path="/settings/commitment" element={<CommitmentSettingsPage />} />
 
           {/* partners */}
           <Route path="/partners" element={<PartnersPage />} />

@@ -86,6 +86,39 @@ const ENDPOINTS: Record<string, Endpoint> = {
     invalid: { customerId: 'not-an-id' },
   },
   'DELETE /api/partners/{id}/customers/{customerId}': {},
+  'GET /api/staff': {},
+  'GET /api/staff/partners': {},
+  'POST /api/staff': {
+    valid: { username: 'uusi.kayttaja', role: 'billing', temporaryPassword: 'vaihda heti aamulla' },
+    invalid: {
+      username: 'Ä',
+      role: 'wizard',
+      partnerId: 'not-a-uuid',
+      expiresOn: '2026-02-30',
+      temporaryPassword: 'password1234',
+    },
+  },
+  'GET /api/staff/{id}': {},
+  'PATCH /api/staff/{id}': {
+    valid: { fullName: 'Liisa Laine' },
+    invalid: { role: 'wizard', expiresOn: '31.12.2026', partnerId: 'x' },
+  },
+  'POST /api/staff/{id}/deactivate': { valid: {} },
+  'POST /api/staff/{id}/reactivate': { valid: {} },
+  'POST /api/staff/{id}/reset-password': {
+    valid: { temporaryPassword: 'vaihda heti aamulla' },
+    invalid: { temporaryPassword: '' },
+  },
+  'POST /api/staff/{id}/reset-totp': { valid: {} },
+  'POST /api/staff/{id}/commitment': {
+    valid: { signedOn: '2026-01-02', keptAt: 'Henkilöstöhallinto' },
+    invalid: { signedOn: '2026-02-30', keptAt: ' ' },
+  },
+  'GET /api/settings/commitment': {},
+  'POST /api/settings/commitment': {
+    valid: { text: 'Sitoudun pitämään salassa kaiken, minkä saan tietooni tehtävissäni.' },
+    invalid: { text: 'Liian lyhyt.' },
+  },
 };
 
 /** The path with its other parameters (e.g. `{customerId}`) given the unknown id. */

@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { openDatabase } from '../../src/server/db/client.ts';
+import { commitmentSignatures } from '../../src/server/db/schema/index.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const MAIN = path.join(ROOT, 'src/server/main.ts');
@@ -115,6 +117,13 @@ test('rekisteri user add creates an account that signs in; bad input is named', 
   assert.equal(badDate.status, 1);
   assert.match(badDate.stderr, /commitmentSignedOn: The date must be a real date/);
 
+  const keptAtAlone = cli(
+    ['user', 'add', 'bob', '--role', 'admin', '--password-stdin', '--commitment-kept-at', 'X'],
+    'a long enough password\n',
+  );
+  assert.equal(keptAtAlone.status, 2);
+  assert.match(keptAtAlone.stderr, /--commitment-kept-at goes with --commitment-signed/);
+
   const ok = cli(
     [
       'user',
@@ -125,13 +134,15 @@ test('rekisteri user add creates an account that signs in; bad input is named', 
       '--password-stdin',
       '--commitment-signed',
       '2026-11-25',
+      '--commitment-kept-at',
+      'Henkilöstöhallinto, kansio 1',
     ],
     'a long enough password\n',
   );
   assert.equal(ok.status, 0, ok.stderr);
   assert.match(
     ok.stdout,
-    /Created admin account "admin" \(confidentiality commitment signed 2026-11-25\)/,
+    /Created admin account "admin" \(confidentiality commitment signed 2026-11-25, paper kept at Henkilöstöhallinto, kansio 1\)/,
   );
   const again = cli(
     ['user', 'add', 'admin', '--role', 'admin', '--password-stdin'],
@@ -153,6 +164,28 @@ test('rekisteri user add creates an account that signs in; bad input is named', 
     assert.doesNotMatch(server.output(), /No staff accounts yet/);
   } finally {
     await stop(server.child);
+  }
+  // The paper commitment is recorded as the administration screens show it.
+  const database = await openDatabase({ dataDir });
+  try {
+    const signatures = await database.db
+      .select({
+        method: commitmentSignatures.method,
+        version: commitmentSignatures.version,
+        paperSignedOn: commitmentSignatures.paperSignedOn,
+        paperKeptAt: commitmentSignatures.paperKeptAt,
+      })
+      .from(commitmentSignatures);
+    assert.deepEqual(signatures, [
+      {
+        method: 'paper',
+        version: 1,
+        paperSignedOn: '2026-11-25',
+        paperKeptAt: 'Henkilöstöhallinto, kansio 1',
+      },
+    ]);
+  } finally {
+    await database.close();
   }
 });
 

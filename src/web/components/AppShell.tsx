@@ -30,6 +30,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       { to: '/organizations/new', label: t('nav.newOrganization'), permission: 'customers.write' },
       { to: '/access-log', label: t('nav.accessLog'), permission: 'accessLog.read' },
       // staff administration
+      { to: '/staff', label: t('nav.staff'), permission: 'staff.manage' },
 
       // partners
       { to: '/partners', label: t('nav.partners'), permission: 'partners.manage' },

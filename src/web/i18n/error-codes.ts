@@ -26,6 +26,18 @@ export const SERVER_ERROR_CODES = [
   'custom',
   'report.toBeforeFrom',
   'report.tooManyEntries',
+  'username.format',
+  'username.duplicate',
+  'partner.required',
+  'partner.notAllowed',
+  'partner.unknown',
+  'password.tooShort',
+  'password.containsUsername',
+  'password.common',
+  'date.invalid',
+  'date.past',
+  'date.future',
+  'commitment.beforePublished',
 ] as const;
 
 /** Codes the web app gives itself: checks before sending, and answers without a code. */

@@ -290,6 +290,149 @@ export const fiMessages = {
   // — account: keys of this area go below this line —
 
   // — staff: keys of this area go below this line —
+  'nav.staff': 'Käyttäjät',
+  'staff.title': 'Käyttäjät',
+  'staff.intro':
+    'Rekisterin käyttäjätunnukset, roolit ja salassapitositoumukset. Jokainen muutos kirjataan käyttölokiin.',
+  'staff.newUser': 'Uusi käyttäjä',
+  'staff.commitmentSettingsLink': 'Salassapitositoumuksen teksti',
+  'staff.caption': 'Käyttäjätunnukset aakkosjärjestyksessä',
+  'staff.countOne': '1 käyttäjä.',
+  'staff.countMany': '{count} käyttäjää.',
+  'staff.currentVersion': 'Voimassa on salassapitositoumuksen versio {version}.',
+  'staff.username': 'Käyttäjätunnus',
+  'staff.usernameHint':
+    'Pieniä kirjaimia, numeroita, piste, väliviiva tai alaviiva, esim. liisa.laine. Tunnusta ei voi myöhemmin muuttaa.',
+  'staff.fullName': 'Nimi',
+  'staff.role': 'Rooli',
+  'staff.roleHint': 'Rooli määrää, mitä tietoja käyttäjä näkee ja mitä hän voi tehdä.',
+  'staff.ownRole': 'Et voi muuttaa omaa rooliasi. Pyydä toista pääkäyttäjää tekemään muutos.',
+  'staff.partner': 'Sopimuskumppani',
+  'staff.partnerHint':
+    'Sopimuskumppanin työntekijä näkee vain sopimuksen kattamat asiakkaat ja tiedot.',
+  'staff.noPartners':
+    'Rekisterissä ei ole vielä sopimuskumppaneita. Lisää kumppani ennen sen työntekijän tunnusta.',
+  'staff.expiresOn': 'Voimassa asti',
+  'staff.expiresOnHint':
+    'Viimeinen päivä, jona tunnuksella voi kirjautua, muodossa p.k.vvvv. Jätä tyhjäksi, jos tunnus on voimassa toistaiseksi.',
+  'staff.noExpiry': 'Toistaiseksi',
+  'staff.temporaryPassword': 'Väliaikainen salasana',
+  'staff.temporaryPasswordHint':
+    'Vähintään 12 merkkiä, ei käyttäjätunnusta eikä yleisesti käytettyä salasanaa. Toimita salasana käyttäjälle turvallisesti: hän vaihtaa sen ensimmäisellä kirjautumisella.',
+  'staff.status': 'Tila',
+  'staff.status.active': 'Käytössä',
+  'staff.status.deactivated': 'Poistettu käytöstä',
+  'staff.status.expired': 'Vanhentunut',
+  'staff.totp': 'Todennussovellus',
+  'staff.totpOn': 'Käytössä',
+  'staff.totpOff': 'Ei käytössä',
+  'staff.commitment': 'Salassapitositoumus',
+  'staff.commitmentPaper': 'Paperilla {date}',
+  'staff.commitmentApp': 'Sovelluksessa {date}',
+  'staff.commitmentMissing': 'Puuttuu',
+  'staff.partnerNone': 'Kunnan oma henkilöstö',
+  'staff.createTitle': 'Uusi käyttäjä',
+  'staff.editTitle': 'Muokkaa käyttäjää {username}',
+  'staff.formIntro':
+    'Käyttäjätunnus, rooli ja väliaikainen salasana ovat pakollisia. Käyttäjä vaihtaa salasanan ensimmäisellä kirjautumisella ja allekirjoittaa salassapitositoumuksen ennen kuin asiakastiedot avautuvat.',
+  'staff.editIntro':
+    'Uusi rooli tai sopimuskumppani päättää käyttäjän avoimet istunnot: hän kirjautuu uudelleen.',
+  'staff.createButton': 'Luo käyttäjä',
+  'staff.backToList': 'Käyttäjiin',
+  'staff.backToUser': 'Takaisin: {username}',
+  'staff.pageTitle': 'Käyttäjä',
+  'staff.kind': 'Käyttäjätunnus',
+  'staff.account': 'Tunnuksen tiedot',
+  'staff.created': 'Luotu',
+  'staff.deactivatedOn': 'Poistettu käytöstä {date}',
+  'staff.password': 'Salasana',
+  'staff.mustChangePassword':
+    'Käyttäjän on vaihdettava väliaikainen salasana seuraavalla kirjautumisella.',
+  'staff.passwordSet': 'Käyttäjän itse asettama',
+  'staff.actions': 'Tunnuksen hallinta',
+  'staff.ownAccount':
+    'Tämä on oma tunnuksesi. Toinen pääkäyttäjä voi poistaa sen käytöstä, vaihtaa sen roolin tai nollata salasanan ja todennussovelluksen.',
+  'staff.deactivate': 'Poista käytöstä',
+  'staff.deactivateTitle': 'Poistetaanko {username} käytöstä?',
+  'staff.deactivateExplanation':
+    'Käyttäjä ei voi enää kirjautua, ja hänen avoimet istuntonsa päättyvät heti. Tunnus ja sen historia säilyvät, ja tunnuksen voi ottaa uudelleen käyttöön.',
+  'staff.deactivated': 'Tunnus poistettiin käytöstä, ja käyttäjän istunnot päättyivät.',
+  'staff.reactivate': 'Ota uudelleen käyttöön',
+  'staff.reactivateTitle': 'Otetaanko {username} uudelleen käyttöön?',
+  'staff.reactivateExplanation': 'Käyttäjä voi taas kirjautua omalla salasanallaan.',
+  'staff.reactivated': 'Tunnus otettiin uudelleen käyttöön.',
+  'staff.resetPassword': 'Aseta väliaikainen salasana',
+  'staff.resetPasswordTitle': 'Väliaikainen salasana käyttäjälle {username}',
+  'staff.resetPasswordExplanation':
+    'Käyttäjän avoimet istunnot päättyvät, ja hänen on vaihdettava salasana seuraavalla kirjautumisella. Mahdollinen kirjautumisesto poistuu.',
+  'staff.resetPasswordButton': 'Aseta salasana',
+  'staff.passwordReset': 'Väliaikainen salasana asetettiin, ja käyttäjän istunnot päättyivät.',
+  'staff.resetTotp': 'Nollaa todennussovellus',
+  'staff.resetTotpTitle': 'Nollataanko käyttäjän {username} todennussovellus?',
+  'staff.resetTotpExplanation':
+    'Käyttäjän avoimet istunnot päättyvät. Hän ottaa uuden todennussovelluksen käyttöön seuraavalla kirjautumisella, kun rooli sitä edellyttää. Käytä, kun puhelin on kadonnut tai vaihtunut.',
+  'staff.resetTotpButton': 'Nollaa',
+  'staff.totpReset': 'Todennussovellus nollattiin, ja käyttäjän istunnot päättyivät.',
+  'staff.saved': 'Muutokset tallennettiin.',
+  'staff.createdNotice':
+    'Käyttäjä luotiin. Kirjaa salassapitositoumus, kun käyttäjä on allekirjoittanut sen.',
+  'staff.problem.own_account':
+    'Et voi tehdä tätä omalle tunnuksellesi. Pyydä toista pääkäyttäjää tekemään muutos.',
+  'staff.problem.last_admin':
+    'Tämä on viimeinen käytössä oleva pääkäyttäjä. Anna pääkäyttäjän rooli ensin toiselle.',
+  'staff.problem.no_authenticator': 'Käyttäjällä ei ole todennussovellusta, jonka voisi nollata.',
+  'staff.problem.already_signed': 'Käyttäjä on jo allekirjoittanut voimassa olevan version.',
+  'staff.commitmentSigned': 'Käyttäjä on allekirjoittanut voimassa olevan version {version}.',
+  'staff.commitmentNotSigned':
+    'Käyttäjä ei ole allekirjoittanut voimassa olevaa versiota {version}, joten asiakastiedot eivät avaudu hänelle.',
+  'staff.recordPaper': 'Kirjaa paperilla allekirjoitettu sitoumus',
+  'staff.recordPaperIntro':
+    'Kirjaa sitoumus, kun käyttäjä on allekirjoittanut voimassa olevan version {version} paperilla. Kirjaus avaa asiakastiedot käyttäjälle.',
+  'staff.signedOn': 'Allekirjoituspäivä',
+  'staff.signedOnHint': 'Paperissa oleva päivämäärä muodossa p.k.vvvv.',
+  'staff.keptAt': 'Säilytyspaikka',
+  'staff.keptAtHint':
+    'Missä allekirjoitettu paperi säilytetään, esim. henkilöstöhallinto, kansio 3.',
+  'staff.recordPaperButton': 'Kirjaa sitoumus',
+  'staff.commitmentRecorded': 'Sitoumus kirjattiin. Asiakastiedot avautuvat käyttäjälle.',
+  'staff.signatures': 'Allekirjoitukset',
+  'staff.signaturesCaption': 'Salassapitositoumuksen allekirjoitukset, uusin versio ensin',
+  'staff.noSignatures': 'Käyttäjä ei ole allekirjoittanut yhtään versiota.',
+  'staff.version': 'Versio',
+  'staff.method': 'Tapa',
+  'staff.method.app': 'Sovelluksessa',
+  'staff.method.paper': 'Paperilla',
+  'staff.signedDate': 'Päivä',
+  'staff.recordedBy': 'Kirjannut',
+  'staff.recordedAt': 'Kirjattu',
+  'staff.current': 'voimassa',
+  'commitmentSettings.title': 'Salassapitositoumus',
+  'commitmentSettings.intro':
+    'Salassapitositoumuksen teksti on versioitu. Jokaisen käyttäjän on allekirjoitettava voimassa oleva versio, ennen kuin asiakastiedot avautuvat hänelle.',
+  'commitmentSettings.current': 'Voimassa oleva teksti, versio {version}',
+  'commitmentSettings.signedCount':
+    'Voimassa olevan version on allekirjoittanut {signed}/{active} käytössä olevaa käyttäjää.',
+  'commitmentSettings.versions': 'Versiot',
+  'commitmentSettings.versionsCaption': 'Tekstin versiot, uusin ensin',
+  'commitmentSettings.publishedAt': 'Julkaistu',
+  'commitmentSettings.publishedBy': 'Julkaisija',
+  'commitmentSettings.installation': 'Asennuksen mukana',
+  'commitmentSettings.signed': 'Allekirjoittaneita käytössä olevia käyttäjiä',
+  'commitmentSettings.publishTitle': 'Julkaise uusi versio',
+  'commitmentSettings.newText': 'Uuden version teksti',
+  'commitmentSettings.newTextHint': 'Vähintään 50 merkkiä. Pohjana on voimassa oleva teksti.',
+  'commitmentSettings.publishButton': 'Julkaise uusi versio',
+  'commitmentSettings.confirmTitle': 'Julkaistaanko versio {version}?',
+  'commitmentSettings.confirmExplanation':
+    'Kaikkien käyttäjien on allekirjoitettava uusi versio. Siihen asti asiakastiedot eivät avaudu heille, myöskään sinulle.',
+  'commitmentSettings.confirmButton': 'Julkaise',
+  'commitmentSettings.published':
+    'Versio {version} julkaistiin. Kaikkien käyttäjien on allekirjoitettava se.',
+  'commitmentSettings.unchanged':
+    'Teksti on sama kuin voimassa olevassa versiossa. Muuta tekstiä ennen julkaisua.',
+  'commitmentSettings.tooShort': 'Tekstissä on oltava vähintään 50 merkkiä.',
+  'commitmentSettings.versionTaken':
+    'Toinen pääkäyttäjä julkaisi juuri uuden version. Lataa sivu uudelleen ja tarkista teksti.',
 
   // — partners: keys of this area go below this line —
   'nav.partners': 'Kumppanit',
@@ -463,5 +606,20 @@ export const fi: Catalogue = {
     'partner.unknownCustomer': 'Asiakasta ei löydy rekisteristä.',
     'partner.alreadyCovered': 'Sopimus kattaa jo tämän asiakkaan.',
     'search.notInContract': 'Sopimuksesi ei kata tätä tunnistetta. Hae nimellä.',
+    'username.format':
+      'Käyttäjätunnuksessa on 2–63 merkkiä: pieniä kirjaimia, numeroita, piste, väliviiva tai alaviiva, ja se alkaa kirjaimella.',
+    'username.duplicate': 'Tällä nimellä on jo käyttäjätunnus.',
+    'partner.required': 'Valitse sopimuskumppani, jonka työntekijä käyttäjä on.',
+    'partner.notAllowed': 'Vain sopimuskumppanin työntekijä kuuluu kumppanille.',
+    'partner.unknown': 'Sopimuskumppania ei löydy rekisteristä.',
+    'password.tooShort': 'Salasanassa on oltava vähintään 12 merkkiä.',
+    'password.containsUsername': 'Salasanassa ei saa olla käyttäjätunnusta.',
+    'password.common':
+      'Salasana on yleisesti käytetty tai sen muunnelma. Valitse toinen, esimerkiksi muutama toisiinsa liittymätön sana.',
+    'date.invalid': 'Päivämäärää ei ole olemassa.',
+    'date.past': 'Päivämäärä ei voi olla menneisyydessä.',
+    'date.future': 'Päivämäärä ei voi olla tulevaisuudessa.',
+    'commitment.beforePublished':
+      'Päivä on ennen voimassa olevan version julkaisua: paperi on vanhemman tekstin allekirjoitus.',
   },
 };

@@ -292,6 +292,152 @@ export const sv: Catalogue = {
     // — account: keys of this area go below this line —
 
     // — staff: keys of this area go below this line —
+    'nav.staff': 'Användare',
+    'staff.title': 'Användare',
+    'staff.intro':
+      'Registrets användarkonton, roller och tystnadsförbindelser. Varje ändring förs in i användningsloggen.',
+    'staff.newUser': 'Ny användare',
+    'staff.commitmentSettingsLink': 'Tystnadsförbindelsens text',
+    'staff.caption': 'Användarkonton i alfabetisk ordning',
+    'staff.countOne': '1 användare.',
+    'staff.countMany': '{count} användare.',
+    'staff.currentVersion': 'Version {version} av tystnadsförbindelsen gäller.',
+    'staff.username': 'Användarnamn',
+    'staff.usernameHint':
+      'Små bokstäver, siffror, punkt, bindestreck eller understreck, t.ex. liisa.laine. Namnet kan inte ändras senare.',
+    'staff.fullName': 'Namn',
+    'staff.role': 'Roll',
+    'staff.roleHint': 'Rollen bestämmer vilka uppgifter användaren ser och vad hen kan göra.',
+    'staff.ownRole':
+      'Du kan inte ändra din egen roll. Be en annan huvudanvändare att göra ändringen.',
+    'staff.partner': 'Avtalspartner',
+    'staff.partnerHint':
+      'En avtalspartners anställda ser bara de kunder och uppgifter som avtalet omfattar.',
+    'staff.noPartners':
+      'Det finns inga avtalspartner i registret ännu. Lägg till partnern före dess anställdas konto.',
+    'staff.expiresOn': 'Giltigt till',
+    'staff.expiresOnHint':
+      'Den sista dagen kontot kan logga in, i formen d.m.åååå. Lämna tomt om kontot gäller tills vidare.',
+    'staff.noExpiry': 'Tills vidare',
+    'staff.temporaryPassword': 'Tillfälligt lösenord',
+    'staff.temporaryPasswordHint':
+      'Minst 12 tecken, inte användarnamnet och inte ett vanligt lösenord. Ge lösenordet till användaren på ett säkert sätt: hen byter det vid första inloggningen.',
+    'staff.status': 'Status',
+    'staff.status.active': 'Aktivt',
+    'staff.status.deactivated': 'Inaktiverat',
+    'staff.status.expired': 'Utgånget',
+    'staff.totp': 'Autentiseringsapp',
+    'staff.totpOn': 'I bruk',
+    'staff.totpOff': 'Inte i bruk',
+    'staff.commitment': 'Tystnadsförbindelse',
+    'staff.commitmentPaper': 'På papper {date}',
+    'staff.commitmentApp': 'I appen {date}',
+    'staff.commitmentMissing': 'Saknas',
+    'staff.partnerNone': 'Kommunens egen personal',
+    'staff.createTitle': 'Ny användare',
+    'staff.editTitle': 'Redigera användaren {username}',
+    'staff.formIntro':
+      'Användarnamn, roll och tillfälligt lösenord är obligatoriska. Användaren byter lösenordet vid första inloggningen och undertecknar tystnadsförbindelsen innan kunduppgifterna öppnas.',
+    'staff.editIntro':
+      'En ny roll eller avtalspartner avslutar användarens öppna sessioner: hen loggar in på nytt.',
+    'staff.createButton': 'Skapa användare',
+    'staff.backToList': 'Till användarna',
+    'staff.backToUser': 'Tillbaka: {username}',
+    'staff.pageTitle': 'Användare',
+    'staff.kind': 'Användarkonto',
+    'staff.account': 'Kontots uppgifter',
+    'staff.created': 'Skapat',
+    'staff.deactivatedOn': 'Inaktiverat {date}',
+    'staff.password': 'Lösenord',
+    'staff.mustChangePassword':
+      'Användaren måste byta det tillfälliga lösenordet vid nästa inloggning.',
+    'staff.passwordSet': 'Satt av användaren',
+    'staff.actions': 'Hantering av kontot',
+    'staff.ownAccount':
+      'Detta är ditt eget konto. En annan huvudanvändare kan inaktivera det, byta dess roll eller återställa lösenordet och autentiseringsappen.',
+    'staff.deactivate': 'Inaktivera',
+    'staff.deactivateTitle': 'Inaktivera {username}?',
+    'staff.deactivateExplanation':
+      'Användaren kan inte längre logga in, och hens öppna sessioner avslutas genast. Kontot och dess historik finns kvar, och kontot kan aktiveras igen.',
+    'staff.deactivated': 'Kontot inaktiverades och användarens sessioner avslutades.',
+    'staff.reactivate': 'Aktivera igen',
+    'staff.reactivateTitle': 'Aktivera {username} igen?',
+    'staff.reactivateExplanation': 'Användaren kan åter logga in med sitt eget lösenord.',
+    'staff.reactivated': 'Kontot aktiverades igen.',
+    'staff.resetPassword': 'Ange ett tillfälligt lösenord',
+    'staff.resetPasswordTitle': 'Tillfälligt lösenord för {username}',
+    'staff.resetPasswordExplanation':
+      'Användarens öppna sessioner avslutas, och hen måste byta lösenord vid nästa inloggning. En eventuell inloggningsspärr hävs.',
+    'staff.resetPasswordButton': 'Ange lösenordet',
+    'staff.passwordReset':
+      'Det tillfälliga lösenordet angavs och användarens sessioner avslutades.',
+    'staff.resetTotp': 'Återställ autentiseringsappen',
+    'staff.resetTotpTitle': 'Återställa autentiseringsappen för {username}?',
+    'staff.resetTotpExplanation':
+      'Användarens öppna sessioner avslutas. Hen tar i bruk en ny autentiseringsapp vid nästa inloggning när rollen kräver det. Använd när telefonen har tappats bort eller bytts.',
+    'staff.resetTotpButton': 'Återställ',
+    'staff.totpReset': 'Autentiseringsappen återställdes och användarens sessioner avslutades.',
+    'staff.saved': 'Ändringarna sparades.',
+    'staff.createdNotice':
+      'Användaren skapades. Registrera tystnadsförbindelsen när användaren har undertecknat den.',
+    'staff.problem.own_account':
+      'Du kan inte göra detta för ditt eget konto. Be en annan huvudanvändare att göra ändringen.',
+    'staff.problem.last_admin':
+      'Detta är den sista aktiva huvudanvändaren. Ge först rollen huvudanvändare åt någon annan.',
+    'staff.problem.no_authenticator': 'Användaren har ingen autentiseringsapp att återställa.',
+    'staff.problem.already_signed': 'Användaren har redan undertecknat den gällande versionen.',
+    'staff.commitmentSigned': 'Användaren har undertecknat den gällande versionen {version}.',
+    'staff.commitmentNotSigned':
+      'Användaren har inte undertecknat den gällande versionen {version}, så kunduppgifterna öppnas inte för hen.',
+    'staff.recordPaper': 'Registrera en förbindelse undertecknad på papper',
+    'staff.recordPaperIntro':
+      'Registrera förbindelsen när användaren har undertecknat den gällande versionen {version} på papper. Registreringen öppnar kunduppgifterna för användaren.',
+    'staff.signedOn': 'Datum för underskrift',
+    'staff.signedOnHint': 'Datumet på papperet i formen d.m.åååå.',
+    'staff.keptAt': 'Förvaringsplats',
+    'staff.keptAtHint':
+      'Var det undertecknade papperet förvaras, t.ex. personalförvaltningen, pärm 3.',
+    'staff.recordPaperButton': 'Registrera förbindelsen',
+    'staff.commitmentRecorded':
+      'Förbindelsen registrerades. Kunduppgifterna öppnas för användaren.',
+    'staff.signatures': 'Underskrifter',
+    'staff.signaturesCaption': 'Underskrifter av tystnadsförbindelsen, nyaste versionen först',
+    'staff.noSignatures': 'Användaren har inte undertecknat någon version.',
+    'staff.version': 'Version',
+    'staff.method': 'Sätt',
+    'staff.method.app': 'I appen',
+    'staff.method.paper': 'På papper',
+    'staff.signedDate': 'Datum',
+    'staff.recordedBy': 'Registrerad av',
+    'staff.recordedAt': 'Registrerad',
+    'staff.current': 'gällande',
+    'commitmentSettings.title': 'Tystnadsförbindelse',
+    'commitmentSettings.intro':
+      'Tystnadsförbindelsens text har versioner. Varje användare måste underteckna den gällande versionen innan kunduppgifterna öppnas för hen.',
+    'commitmentSettings.current': 'Gällande text, version {version}',
+    'commitmentSettings.signedCount':
+      '{signed} av {active} aktiva användare har undertecknat den gällande versionen.',
+    'commitmentSettings.versions': 'Versioner',
+    'commitmentSettings.versionsCaption': 'Textens versioner, nyaste först',
+    'commitmentSettings.publishedAt': 'Publicerad',
+    'commitmentSettings.publishedBy': 'Publicerad av',
+    'commitmentSettings.installation': 'Med installationen',
+    'commitmentSettings.signed': 'Aktiva användare som undertecknat',
+    'commitmentSettings.publishTitle': 'Publicera en ny version',
+    'commitmentSettings.newText': 'Den nya versionens text',
+    'commitmentSettings.newTextHint': 'Minst 50 tecken. Den gällande texten är utgångspunkt.',
+    'commitmentSettings.publishButton': 'Publicera en ny version',
+    'commitmentSettings.confirmTitle': 'Publicera version {version}?',
+    'commitmentSettings.confirmExplanation':
+      'Alla användare måste underteckna den nya versionen. Fram till dess öppnas kunduppgifterna inte för dem, inte heller för dig.',
+    'commitmentSettings.confirmButton': 'Publicera',
+    'commitmentSettings.published':
+      'Version {version} publicerades. Alla användare måste underteckna den.',
+    'commitmentSettings.unchanged':
+      'Texten är densamma som i den gällande versionen. Ändra texten innan du publicerar.',
+    'commitmentSettings.tooShort': 'Texten måste ha minst 50 tecken.',
+    'commitmentSettings.versionTaken':
+      'En annan huvudanvändare publicerade nyss en ny version. Ladda om sidan och kontrollera texten.',
 
     // — partners: keys of this area go below this line —
     'nav.partners': 'Partner',
@@ -462,5 +608,20 @@ export const sv: Catalogue = {
     'partner.unknownCustomer': 'Kunden finns inte i registret.',
     'partner.alreadyCovered': 'Avtalet omfattar redan den här kunden.',
     'search.notInContract': 'Ditt avtal omfattar inte den här beteckningen. Sök med namn.',
+    'username.format':
+      'Användarnamnet har 2–63 tecken: små bokstäver, siffror, punkt, bindestreck eller understreck, och börjar med en bokstav.',
+    'username.duplicate': 'Det finns redan ett konto med detta namn.',
+    'partner.required': 'Välj avtalspartnern som användaren är anställd hos.',
+    'partner.notAllowed': 'Endast en avtalspartners anställda hör till en partner.',
+    'partner.unknown': 'Avtalspartnern finns inte i registret.',
+    'password.tooShort': 'Lösenordet måste ha minst 12 tecken.',
+    'password.containsUsername': 'Lösenordet får inte innehålla användarnamnet.',
+    'password.common':
+      'Lösenordet är vanligt eller en variant av ett vanligt lösenord. Välj ett annat, till exempel några orelaterade ord.',
+    'date.invalid': 'Datumet finns inte.',
+    'date.past': 'Datumet kan inte ligga i det förflutna.',
+    'date.future': 'Datumet kan inte ligga i framtiden.',
+    'commitment.beforePublished':
+      'Datumet ligger före publiceringen av den gällande versionen: papperet är en underskrift av en äldre text.',
   },
 };

@@ -13,11 +13,22 @@ const signedCurrentCommitment = (userId: typeof staffUsers.id) =>
   sql<boolean>`exists (select 1 from ${commitmentSignatures} where ${commitmentSignatures.userId} = ${userId} and ${commitmentSignatures.version} = (select max(${commitmentVersions.version}) from ${commitmentVersions}))`;
 
 export async function hasSignedCurrentCommitment(db: Db, userId: string): Promise<boolean> {
+  // Not signedCurrentCommitment(staffUsers.id): in a one-table query drizzle leaves the columns
+  // unqualified, and "id" inside the subquery would be the signature's own id.
   const [row] = await db
-    .select({ signed: signedCurrentCommitment(staffUsers.id) })
-    .from(staffUsers)
-    .where(eq(staffUsers.id, userId));
-  return row?.signed === true;
+    .select({ id: commitmentSignatures.id })
+    .from(commitmentSignatures)
+    .where(
+      and(
+        eq(commitmentSignatures.userId, userId),
+        eq(
+          commitmentSignatures.version,
+          sql`(select max(${commitmentVersions.version}) from ${commitmentVersions})`,
+        ),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
 }
 
 /**

@@ -1,8 +1,9 @@
 import type { Db } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import type { Keys } from '../../lib/crypto.ts';
 import { AppError, type FieldError } from '../../lib/errors.ts';
 import { isRole, PARTNER_ROLES, ROLES, type Role } from '../auth/permissions.ts';
-import { hashPassword, passwordProblem } from '../auth/passwords.ts';
+import { hashPassword, MIN_PASSWORD_LENGTH, passwordProblem } from '../auth/passwords.ts';
 import { totpContext } from '../auth/auth.service.ts';
 import {
   currentCommitmentVersion,
@@ -40,27 +41,29 @@ export function checkNewStaffUser(input: NewStaffUser): NewStaffUser & { role: R
       field: 'username',
       message:
         'A username is 2–63 characters: lower-case letters, digits, dot, hyphen or underscore, starting with a letter',
+      code: 'username.format',
     });
   }
   if (!isRole(input.role)) {
-    errors.push({ field: 'role', message: `The role must be one of ${ROLES.join(', ')}` });
-  } else if (PARTNER_ROLES.includes(input.role) && !input.partnerId) {
     errors.push({
-      field: 'partnerId',
-      message: 'A contractor belongs to a partner organisation: choose one',
+      field: 'role',
+      message: `The role must be one of ${ROLES.join(', ')}`,
+      code: 'invalid_value',
     });
-  } else if (!PARTNER_ROLES.includes(input.role) && input.partnerId) {
-    errors.push({
-      field: 'partnerId',
-      message: "Only a contractor belongs to a partner; the municipality's own staff do not",
-    });
+  } else {
+    const partnerError = partnerRuleError(input.role, input.partnerId ?? null);
+    if (partnerError) errors.push(partnerError);
   }
-  const problem = passwordProblem(input.password, username);
-  if (problem) errors.push({ field: 'password', message: problem });
+  const problem = passwordError('password', input.password, username);
+  if (problem) errors.push(problem);
   for (const field of ['commitmentSignedOn', 'expiresOn'] as const) {
     const value = input[field];
     if (value !== undefined && !isIsoDate(value)) {
-      errors.push({ field, message: 'The date must be a real date YYYY-MM-DD' });
+      errors.push({
+        field,
+        message: 'The date must be a real date YYYY-MM-DD',
+        code: 'date.invalid',
+      });
     }
   }
   if (errors.length > 0) throw new AppError('validation', 'The account is not valid', { errors });
@@ -76,21 +79,21 @@ export async function createStaffUser(
     /** The administrator creating the account, recorded with a paper commitment. */
     recordedBy?: string;
     now?: Date;
+    /** Runs in the account's transaction after the insert (the access-log entry of an admin). */
+    afterInsert?: (tx: Db, user: { id: string; username: string; role: Role }) => Promise<void>;
   } = {},
 ): Promise<{ id: string; username: string; role: Role }> {
   const input = checkNewStaffUser(newUser);
   const username = input.username;
-  if (await findStaffUserByUsername(db, username)) {
-    throw new AppError('conflict', `An account named "${username}" already exists`);
-  }
+  if (await findStaffUserByUsername(db, username)) throw usernameTaken(username);
   if (input.partnerId && !(await partnerExists(db, input.partnerId))) {
     throw new AppError('validation', 'The account is not valid', {
-      errors: [{ field: 'partnerId', message: 'No partner organisation has this id' }],
+      errors: [unknownPartner()],
     });
   }
   const now = options.now ?? new Date();
   const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx) => {
+  const created = db.transaction(async (tx) => {
     const id = crypto.randomUUID();
     const row = await insertStaffUser(tx, {
       id,
@@ -119,8 +122,65 @@ export async function createStaffUser(
         recordedBy: options.recordedBy ?? null,
       });
     }
-    return { id: row.id, username: row.username, role: row.role as Role };
+    const user = { id: row.id, username: row.username, role: row.role as Role };
+    await options.afterInsert?.(tx, user);
+    return user;
   });
+  // Two administrators creating the same name at once: the unique index decides.
+  return created.catch((error: unknown) => {
+    throw isUniqueViolation(error) ? usernameTaken(username) : error;
+  });
+}
+
+function usernameTaken(username: string): AppError {
+  const message = `An account named "${username}" already exists`;
+  return new AppError('conflict', message, {
+    errors: [{ field: 'username', message, code: 'username.duplicate' }],
+  });
+}
+
+export function unknownPartner(): FieldError {
+  return {
+    field: 'partnerId',
+    message: 'No partner organisation has this id',
+    code: 'partner.unknown',
+  };
+}
+
+/** A contractor belongs to a partner organisation, and only a contractor does. */
+export function partnerRuleError(role: Role, partnerId: string | null): FieldError | null {
+  if (PARTNER_ROLES.includes(role) && !partnerId) {
+    return {
+      field: 'partnerId',
+      message: 'A contractor belongs to a partner organisation: choose one',
+      code: 'partner.required',
+    };
+  }
+  if (!PARTNER_ROLES.includes(role) && partnerId) {
+    return {
+      field: 'partnerId',
+      message: "Only a contractor belongs to a partner; the municipality's own staff do not",
+      code: 'partner.notAllowed',
+    };
+  }
+  return null;
+}
+
+/** What is wrong with a new password, as a field error with a code the web app translates. */
+export function passwordError(
+  field: string,
+  password: string,
+  username: string,
+): FieldError | null {
+  const message = passwordProblem(password, username);
+  if (message === null) return null;
+  const code =
+    password.length < MIN_PASSWORD_LENGTH
+      ? 'password.tooShort'
+      : password.toLowerCase().includes(username.toLowerCase())
+        ? 'password.containsUsername'
+        : 'password.common';
+  return { field, message, code };
 }
 
 export function isIsoDate(value: string): boolean {

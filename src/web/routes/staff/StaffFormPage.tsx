@@ -1,0 +1,230 @@
+import { useMemo, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { Button, InlineAlert, Paragraph } from 'suomifi-ui-components';
+import { ROLES } from '../../../server/modules/auth/permissions.ts';
+import { ApiError } from '../../api.ts';
+import { BackLink } from '../../components/BackLink.tsx';
+import { DateField, SelectField, TextField } from '../../components/Fields.tsx';
+import { errorsByField, type FieldErrors } from '../../components/form.ts';
+import { FormErrorSummary } from '../../components/FormErrors.tsx';
+import { Loading, ProblemNotice } from '../../components/Notices.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { Section } from '../../components/Section.tsx';
+import { useForm, type FormController } from '../../components/useForm.ts';
+import { useResource } from '../../components/useResource.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { useMe } from '../../session.tsx';
+import { staffApi, type StaffView } from './staff-api.ts';
+import {
+  checkStaffForm,
+  createInput,
+  isPartnerRole,
+  patchInput,
+  staffFormValues,
+} from './staff-form.ts';
+import { reasonKey } from './staff-view.tsx';
+
+/** Which notice the user's page shows after the form sent the user there. */
+export type StaffNoticeState = { staffNotice: 'created' | 'saved' };
+
+export function StaffCreatePage() {
+  return <StaffForm />;
+}
+
+export function StaffEditPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const [account] = useResource(`staff:${id}`, (signal) => staffApi.get(id, signal));
+  if (account.state === 'loading') return <Loading />;
+  if (account.state === 'failed') {
+    return (
+      <>
+        <BackLink to="/staff">{t('staff.backToList')}</BackLink>
+        <PageHeading title={t('staff.pageTitle')} />
+        <ProblemNotice error={account.error} />
+      </>
+    );
+  }
+  return <StaffForm account={account.data} />;
+}
+
+const REQUIRED = new Set(['username', 'role', 'temporaryPassword']);
+
+/** A new account (username, name, role, partner, last day, temporary password) or a change. */
+function StaffForm({ account }: { account?: StaffView }) {
+  const { t } = useI18n();
+  const me = useMe();
+  const navigate = useNavigate();
+  const creating = account === undefined;
+  const own = account?.id === me.id;
+  const initial = useMemo(() => staffFormValues(account), [account]);
+  // The errors change only when the form is sent: an error appearing or going as a field is left
+  // would move the button below it from under the pointer that is about to click it.
+  const form: FormController = { ...useForm(initial, REQUIRED), blur: () => undefined };
+  const [attempt, setAttempt] = useState(0);
+  const showErrors = (errors: FieldErrors) => {
+    form.setErrors(errors);
+    setAttempt((n) => n + 1);
+  };
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [partners] = useResource('staff:partners', (signal) => staffApi.partners(signal));
+  const contractor = isPartnerRole(form.values.role ?? '');
+
+  const labels: Record<string, string> = {
+    username: t('staff.username'),
+    fullName: t('staff.fullName'),
+    role: t('staff.role'),
+    partnerId: t('staff.partner'),
+    expiresOn: t('staff.expiresOn'),
+    temporaryPassword: t('staff.temporaryPassword'),
+  };
+  const backTo = account ? `/staff/${account.id}` : '/staff';
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const local = checkStaffForm(form.values, creating);
+    setFailure(null);
+    if (Object.keys(local).length > 0) {
+      showErrors(local);
+      return;
+    }
+    form.setErrors({});
+    setBusy(true);
+    const sent = account
+      ? staffApi.update(account.id, patchInput(account, form.values))
+      : staffApi.create(createInput(form.values));
+    sent.then(
+      (saved) => {
+        const state: StaffNoticeState = { staffNotice: creating ? 'created' : 'saved' };
+        void navigate(`/staff/${saved.id}`, { state });
+      },
+      (error: unknown) => {
+        setBusy(false);
+        if (error instanceof ApiError && error.problem.errors?.length) {
+          showErrors(errorsByField(error.problem.errors));
+        } else {
+          setFailure(error);
+        }
+      },
+    );
+  };
+
+  const reason = reasonKey(failure);
+  return (
+    <div className="form-page">
+      <BackLink to={backTo}>
+        {account ? t('staff.backToUser', { username: account.username }) : t('staff.backToList')}
+      </BackLink>
+      <PageHeading
+        title={
+          account ? t('staff.editTitle', { username: account.username }) : t('staff.createTitle')
+        }
+      />
+      <Paragraph className="lead">
+        {creating ? t('staff.formIntro') : t('staff.editIntro')}
+      </Paragraph>
+      <FormErrorSummary
+        errors={form.errors}
+        attempt={attempt}
+        labelFor={(path) => labels[path] ?? path}
+      />
+      {failure !== null &&
+        (reason ? (
+          <InlineAlert status="error" role="alert" className="notice">
+            {t(reason)}
+          </InlineAlert>
+        ) : (
+          <ProblemNotice error={failure} />
+        ))}
+
+      <form noValidate onSubmit={submit} className="form">
+        <Section title={t('staff.account')}>
+          <div className="field-grid">
+            {creating && (
+              <TextField
+                form={form}
+                path="username"
+                label={t('staff.username')}
+                hint={t('staff.usernameHint')}
+                maxLength={63}
+                required
+              />
+            )}
+            <TextField
+              form={form}
+              path="fullName"
+              label={t('staff.fullName')}
+              maxLength={200}
+              autoComplete="off"
+            />
+            {own ? (
+              <p className="span-all hint">{t('staff.ownRole')}</p>
+            ) : (
+              <SelectField
+                form={form}
+                path="role"
+                label={t('staff.role')}
+                hint={t('staff.roleHint')}
+                placeholder={t('form.choose')}
+                options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+                required
+              />
+            )}
+            {contractor && partners.state === 'ready' && partners.data.items.length > 0 && (
+              <SelectField
+                form={form}
+                path="partnerId"
+                label={t('staff.partner')}
+                hint={t('staff.partnerHint')}
+                placeholder={t('form.choose')}
+                options={partners.data.items.map((partner) => ({
+                  value: partner.id,
+                  label: `${partner.name} (${partner.businessId})`,
+                }))}
+                required
+              />
+            )}
+            {contractor && partners.state === 'ready' && partners.data.items.length === 0 && (
+              <InlineAlert status="warning" className="notice span-all">
+                {t('staff.noPartners')}
+              </InlineAlert>
+            )}
+            {contractor && partners.state === 'failed' && (
+              <div className="span-all">
+                <ProblemNotice error={partners.error} />
+              </div>
+            )}
+            <DateField
+              form={form}
+              path="expiresOn"
+              label={t('staff.expiresOn')}
+              hint={t('staff.expiresOnHint')}
+            />
+            {creating && (
+              <TextField
+                form={form}
+                path="temporaryPassword"
+                label={t('staff.temporaryPassword')}
+                hint={t('staff.temporaryPasswordHint')}
+                type="password"
+                autoComplete="new-password"
+                maxLength={1000}
+                required
+              />
+            )}
+          </div>
+        </Section>
+        <div className="form-actions">
+          <Button type="submit" disabled={busy}>
+            {creating ? t('staff.createButton') : t('common.saveChanges')}
+          </Button>
+          <Button variant="secondary" onClick={() => void navigate(backTo)}>
+            {t('common.cancel')}
+          </Button>
+        </div>
+      </form>
+    </div>
+  );
+}
