@@ -13,11 +13,18 @@ const signedCurrentCommitment = (userId: typeof staffUsers.id) =>
   sql<boolean>`exists (select 1 from ${commitmentSignatures} where ${commitmentSignatures.userId} = ${userId} and ${commitmentSignatures.version} = (select max(${commitmentVersions.version}) from ${commitmentVersions}))`;
 
 export async function hasSignedCurrentCommitment(db: Db, userId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ signed: signedCurrentCommitment(staffUsers.id) })
-    .from(staffUsers)
-    .where(eq(staffUsers.id, userId));
-  return row?.signed === true;
+  // Not signedCurrentCommitment(staffUsers.id): selecting from one table, drizzle leaves the
+  // column unqualified, and inside the subquery "id" would be the signature's own id.
+  const rows = await db
+    .select({ version: commitmentSignatures.version })
+    .from(commitmentSignatures)
+    .where(
+      and(
+        eq(commitmentSignatures.userId, userId),
+        sql`${commitmentSignatures.version} = (select max(${commitmentVersions.version}) from ${commitmentVersions})`,
+      ),
+    );
+  return rows.length > 0;
 }
 
 /**
