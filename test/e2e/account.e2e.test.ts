@@ -181,4 +181,74 @@ describe('own account in the browser', { skip: chromiumSkip }, () => {
       await other.close();
     }
   });
+
+  test('from My account: change the password, set up an optional authenticator app and remove it', async () => {
+    const newPassword = 'syksyn ensimmäinen pakkasaamu';
+    await page.goto(server.baseUrl);
+    await signIn(page, COLLEAGUE.username, COLLEAGUE.password);
+    await page.getByRole('link', { name: 'Oma tili' }).click();
+    await heading(page, 'Oma tili').waitFor();
+    await page.getByText('Paperille allekirjoittamasi sitoumus (versio 1) on kirjattu').waitFor();
+
+    await page.getByLabel('Nykyinen salasana').fill('not my password');
+    await page.getByLabel('Uusi salasana', { exact: true }).fill(newPassword);
+    await page.getByLabel('Uusi salasana uudelleen').fill(`${newPassword}!`);
+    await page.getByRole('button', { name: 'Vaihda salasana' }).click();
+    await page.getByText('Salasanat eivät ole samat.').first().waitFor();
+    await page.getByLabel('Uusi salasana uudelleen').fill(newPassword);
+    await page.getByRole('button', { name: 'Vaihda salasana' }).click();
+    await page.getByText('Salasana on väärin.').first().waitFor();
+    await checkAccessibility(page, 'my account with a wrong current password');
+    await page.getByLabel('Nykyinen salasana').fill(COLLEAGUE.password);
+    await page.getByLabel('Uusi salasana', { exact: true }).fill(newPassword);
+    await page.getByLabel('Uusi salasana uudelleen').fill(newPassword);
+    await page.getByRole('button', { name: 'Vaihda salasana' }).click();
+    await page.getByText('Salasana vaihdettiin. Muut istuntosi päätettiin.').waitFor();
+    assert.equal(await page.getByLabel('Nykyinen salasana').inputValue(), '', 'the form empties');
+    await checkAccessibility(page, 'my account after the password change');
+
+    await page.getByRole('link', { name: 'Ota todennussovellus käyttöön' }).click();
+    await heading(page, 'Ota todennussovellus käyttöön').waitFor();
+    await page.getByRole('button', { name: 'Aloita' }).click();
+    const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').replaceAll(
+      ' ',
+      '',
+    );
+    await page.getByLabel('Sovelluksen näyttämä koodi').fill('000000');
+    await page.getByRole('button', { name: 'Vahvista' }).click();
+    const wrong = page.getByText('Koodi on väärin tai jo käytetty.', { exact: false }).first();
+    // 000000 is the right code once in a million steps; then the app is simply set up.
+    await wrong.or(page.getByText('Todennussovellus on nyt käytössä.')).waitFor();
+    if (await wrong.isVisible()) {
+      await checkAccessibility(page, 'the authenticator set-up with a wrong code');
+      await page
+        .getByLabel('Sovelluksen näyttämä koodi')
+        .fill(await unusedTotpCode(COLLEAGUE.username, secret));
+      await page.getByRole('button', { name: 'Vahvista' }).click();
+    }
+    await page.getByText('Todennussovellus on nyt käytössä.', { exact: false }).waitFor();
+    await checkAccessibility(page, 'the authenticator set up');
+
+    await page.getByRole('link', { name: 'Takaisin omaan tiliin' }).click();
+    await heading(page, 'Oma tili').waitFor();
+    await page.getByText(/Todennussovellus on käytössä/).waitFor();
+    await page.getByRole('link', { name: /Vaihda todennussovellus/ }).click();
+    await heading(page, 'Vaihda todennussovellus').waitFor();
+    await checkAccessibility(page, 'replacing or removing the authenticator app');
+    const removal = page.getByRole('region', { name: 'Poista todennussovellus' });
+    await removal.getByLabel('Salasana').fill(newPassword);
+    await removal
+      .getByLabel('Sovelluksen koodi')
+      .fill(await unusedTotpCode(COLLEAGUE.username, secret));
+    await removal.getByRole('button', { name: 'Poista todennussovellus' }).click();
+    await page.getByText('Todennussovellus poistettiin.').waitFor();
+    await checkAccessibility(page, 'the authenticator removed');
+
+    // Without the app, the new password alone signs in.
+    await signOut(page);
+    await page.goto(server.baseUrl);
+    await signIn(page, COLLEAGUE.username, newPassword);
+    await heading(page, 'Asiakashaku').waitFor();
+    assert.deepEqual(problems, []);
+  });
 });

@@ -107,7 +107,7 @@ function ReplaceForm({ onStarted }: { onStarted: (setup: TotpSetup) => void }) {
     code: t('account.totp.currentCode'),
   };
   const started = useRef<TotpSetup | null>(null);
-  const { form, summary, attempt, busy, failure, submit } = useAccountForm({
+  const { form, attempt, busy, failure, submit } = useAccountForm({
     initial: { password: '', code: '' },
     required: ['password', 'code'],
     check: (values) => codeProblems(values, 'code'),
@@ -125,7 +125,7 @@ function ReplaceForm({ onStarted }: { onStarted: (setup: TotpSetup) => void }) {
     <form noValidate onSubmit={submit} className="account-form">
       <Paragraph className="account-page__text">{t('account.totp.replaceIntro')}</Paragraph>
       <FormErrorSummary
-        errors={summary}
+        errors={form.errors}
         attempt={attempt}
         labelFor={(path) => labels[path] ?? path}
       />
@@ -172,7 +172,7 @@ function ScanAndConfirm({
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const labels: Record<string, string> = { code: t('account.totp.code') };
-  const { form, summary, attempt, busy, failure, submit } = useAccountForm({
+  const { form, attempt, busy, failure, submit } = useAccountForm({
     initial: { code: '' },
     required: ['code'],
     check: (values) => codeProblems(values, 'code'),
@@ -223,7 +223,7 @@ function ScanAndConfirm({
       <Section title={t('account.totp.confirmStep')}>
         <form noValidate onSubmit={submit} className="account-form">
           <FormErrorSummary
-            errors={summary}
+            errors={form.errors}
             attempt={attempt}
             labelFor={(path) => labels[path] ?? path}
           />
@@ -258,7 +258,7 @@ function RemoveForm({ onRemoved }: { onRemoved: () => void }) {
     removePassword: t('account.totp.password'),
     removeCode: t('account.totp.appCode'),
   };
-  const { form, summary, attempt, busy, failure, submit } = useAccountForm({
+  const { form, attempt, busy, failure, submit } = useAccountForm({
     initial: { removePassword: '', removeCode: '' },
     required: ['removePassword', 'removeCode'],
     check: (values) => codeProblems(values, 'removeCode'),
@@ -271,7 +271,7 @@ function RemoveForm({ onRemoved }: { onRemoved: () => void }) {
       <form noValidate onSubmit={submit} className="account-form">
         <Paragraph className="account-page__text">{t('account.totp.removeIntro')}</Paragraph>
         <FormErrorSummary
-          errors={summary}
+          errors={form.errors}
           attempt={attempt}
           labelFor={(path) => labels[path] ?? path}
         />

@@ -87,7 +87,7 @@ function SignForm({
     read: t('account.commitment.checkbox'),
     password: t('account.commitment.password'),
   };
-  const { form, summary, attempt, busy, failure, submit } = useAccountForm({
+  const { form, attempt, busy, failure, submit } = useAccountForm({
     initial: { password: '' },
     required: ['password'],
     check: () =>
@@ -116,7 +116,7 @@ function SignForm({
       <Paragraph className="account-page__text">{t('account.commitment.intro')}</Paragraph>
       <form noValidate onSubmit={submit} className="account-form">
         <FormErrorSummary
-          errors={summary}
+          errors={form.errors}
           attempt={attempt}
           labelFor={(path) => labels[path] ?? path}
         />

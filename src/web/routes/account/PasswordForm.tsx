@@ -20,7 +20,7 @@ export function PasswordForm({ onChanged }: { onChanged: () => void }) {
     newPassword: t('account.password.new'),
     newPasswordAgain: t('account.password.again'),
   };
-  const { form, summary, attempt, busy, failure, submit } = useAccountForm({
+  const { form, attempt, busy, failure, submit } = useAccountForm({
     initial: { currentPassword: '', newPassword: '', newPasswordAgain: '' },
     required: ['currentPassword', 'newPassword', 'newPasswordAgain'],
     check: (values) =>
@@ -39,7 +39,7 @@ export function PasswordForm({ onChanged }: { onChanged: () => void }) {
   return (
     <form noValidate onSubmit={submit} className="account-form">
       <FormErrorSummary
-        errors={summary}
+        errors={form.errors}
         attempt={attempt}
         labelFor={(path) => labels[path] ?? path}
       />

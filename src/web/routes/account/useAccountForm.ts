@@ -11,12 +11,6 @@ import { useForm, type FormController } from '../../components/useForm.ts';
 
 export type AccountForm = {
   form: FormController;
-  /**
-   * The errors of the last send, for the error summary: it stays as it was until the next send,
-   * so that fixing a field (which clears that field's own error when left) does not shift the
-   * form under the pointer on its way to the button.
-   */
-  summary: FieldErrors;
   /** Counts the sends that ended in field errors: the error summary takes the focus on each. */
   attempt: number;
   busy: boolean;
@@ -26,8 +20,8 @@ export type AccountForm = {
 };
 
 /**
- * A small form of the account pages: the required fields and `check` are checked before
- * sending, the server's field errors land next to their fields, and the form empties after
+ * A small form of the account pages: the required fields and `check` are checked when it is
+ * sent, the server's field errors land next to their fields, and the form empties after
  * `send` succeeded (these forms hold passwords and one-time codes).
  */
 export function useAccountForm(options: {
@@ -44,7 +38,6 @@ export function useAccountForm(options: {
   const required = useMemo(() => new Set(options.required), []);
   const form = useForm(options.initial, required);
   const [attempt, setAttempt] = useState(0);
-  const [summary, setSummary] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
 
@@ -58,7 +51,6 @@ export function useAccountForm(options: {
     for (const problem of options.check?.(form.values) ?? []) errors[problem.field] ??= problem;
     setFailure(null);
     form.setErrors(errors);
-    setSummary(errors);
     if (Object.keys(errors).length > 0) {
       setAttempt((a) => a + 1);
       return;
@@ -80,14 +72,15 @@ export function useAccountForm(options: {
             fields.map((f) => ({ ...f, field: rename[f.field] ?? f.field })),
           );
           form.setErrors(byField);
-          setSummary(byField);
           setAttempt((a) => a + 1);
         } else setFailure(error);
       },
     );
   };
 
-  return { form, summary, attempt, busy, failure, submit };
+  // Checked when sent, not when a field is left: an error appearing or going away as the focus
+  // leaves a field for the button would move the button from under the pointer mid-click.
+  return { form: { ...form, blur: () => {} }, attempt, busy, failure, submit };
 }
 
 /** Six digits, a space in the middle allowed (as the apps show them). */
