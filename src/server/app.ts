@@ -14,6 +14,7 @@ import { sql } from 'drizzle-orm';
 import type { AppDeps, RouteDeps } from './deps.ts';
 import { databaseAccessLog } from './modules/access-log/access-log.ts';
 import { accessLogRoutes } from './modules/access-log/access-log.routes.ts';
+import { accountRoutes } from './modules/auth/account.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.ts';
 import { partnersRoutes } from './modules/partners/partners.routes.ts';
@@ -99,6 +100,7 @@ export async function buildApp(
   });
 
   await app.register(authRoutes(routeDeps));
+  await app.register(accountRoutes(routeDeps));
   await app.register(staffRoutes(routeDeps));
   await app.register(personsRoutes(routeDeps));
   await app.register(organizationsRoutes(routeDeps));

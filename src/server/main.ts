@@ -14,7 +14,7 @@ async function main() {
   );
   // Printed as plain text too: this is what a person starting the register reads first.
   if (await needsFirstAdministrator(database))
-    console.log(`\n${firstAdministratorHint(database)}\n`);
+    console.log(`\n${firstAdministratorHint(database, address)}\n`);
 
   let closing = false;
   const shutdown = (signal: string) => {

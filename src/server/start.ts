@@ -37,17 +37,25 @@ export async function openRegister(
   }
 }
 
-export function firstAdministratorHint(database: Database): string {
+/**
+ * What the first start prints: create the administrator with the CLI; at the first sign-in the
+ * web app itself has them set up the authenticator app their role requires and sign the
+ * confidentiality commitment.
+ */
+export function firstAdministratorHint(database: Database, address = 'the register'): string {
+  const embedded = database.engine === 'pglite';
+  const step = (n: number) => `  ${embedded ? n + 1 : n}.`;
   return [
     'No staff accounts yet. Create the first administrator:',
-    ...(database.engine === 'pglite'
+    ...(embedded
       ? ['  1. stop this server (Ctrl-C): the embedded database opens in one process at a time']
       : []),
-    `  ${database.engine === 'pglite' ? '2' : '1'}. run: npx rekisteri user add admin --role admin --commitment-signed $(date +%F) --password-stdin`,
+    `${step(1)} run: npx rekisteri user add admin --role admin --password-stdin`,
     '     type the password (at least 12 characters), press Enter, then Ctrl-D',
-    ...(database.engine === 'pglite'
-      ? ['  3. npm start, and sign in as admin']
-      : ['  2. sign in as admin']),
+    `${step(2)} ${embedded ? 'npm start again, ' : ''}open ${address} and sign in as admin`,
+    `${step(3)} set up an authenticator app: scan the QR code the page shows (or type its key)`,
+    '     and give the code it shows; from then on sign-in asks for a code',
+    `${step(4)} read the confidentiality commitment and sign it with your password`,
   ].join('\n');
 }
 

@@ -3,6 +3,10 @@ import { AppShell } from './components/AppShell.tsx';
 import { homePath } from './home.ts';
 import { Loading } from './components/Notices.tsx';
 import { AccessLogPage } from './routes/access-log/AccessLogPage.tsx';
+import { AccountPage } from './routes/account/AccountPage.tsx';
+import { AuthenticatorPage } from './routes/account/AuthenticatorPage.tsx';
+import { CommitmentPage } from './routes/account/CommitmentPage.tsx';
+import { PendingStepPage, usePendingStep } from './routes/account/PendingStepPage.tsx';
 import { NotFoundPage } from './routes/NotFoundPage.tsx';
 import {
   OrganizationCreatePage,
@@ -25,11 +29,14 @@ import { useMe, useSession } from './session.tsx';
 /** Signed out, any address shows the sign-in; after it the same address opens. */
 export function App() {
   const { session } = useSession();
+  // A forced password change, a required authenticator app, an unsigned commitment: first.
+  const step = usePendingStep(session);
   return (
     <AppShell>
       {session.status === 'loading' && <Loading />}
       {session.status === 'signedOut' && <SignInPage expired={session.expired} />}
-      {session.status === 'signedIn' && (
+      {step && <PendingStepPage step={step} />}
+      {session.status === 'signedIn' && !step && (
         <Routes>
           <Route path="/" element={<Home />} />
           <Route path="/search" element={<SearchPage />} />
@@ -41,6 +48,9 @@ export function App() {
           <Route path="/organizations/:id/edit" element={<OrganizationEditPage />} />
           <Route path="/access-log" element={<AccessLogPage />} />
           {/* account pages */}
+          <Route path="/account" element={<AccountPage />} />
+          <Route path="/account/authenticator" element={<AuthenticatorPage />} />
+          <Route path="/account/commitment" element={<CommitmentPage />} />
 
           {/* staff administration */}
           <Route path="/staff" element={<StaffListPage />} />

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import { api, isAbort, setUnauthorizedHandler, type Me, type Permission } from './api.ts';
+import { api, ApiError, isAbort, setUnauthorizedHandler, type Me, type Permission } from './api.ts';
 
 export type Session =
   | { status: 'loading' }
@@ -12,6 +12,10 @@ type SessionApi = {
   session: Session;
   signIn: (username: string, password: string, code?: string) => Promise<void>;
   signOut: () => Promise<void>;
+  /** Reads `me` again after the user changed their own account (a pending step done). */
+  refresh: () => Promise<void>;
+  /** Ends every session of the user, this one too. */
+  signOutEverywhere: () => Promise<void>;
 };
 
 const SessionContext = createContext<SessionApi | null>(null);
@@ -49,7 +53,25 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setSession({ status: 'signedOut', expired: false });
   }, []);
 
-  const value = useMemo(() => ({ session, signIn, signOut }), [session, signIn, signOut]);
+  const refresh = useCallback(async () => {
+    try {
+      const me = await api.me();
+      setSession({ status: 'signedIn', me });
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 401)) throw error;
+      setSession({ status: 'signedOut', expired: true });
+    }
+  }, []);
+
+  const signOutEverywhere = useCallback(async () => {
+    await api.signOutEverywhere();
+    setSession({ status: 'signedOut', expired: false });
+  }, []);
+
+  const value = useMemo(
+    () => ({ session, signIn, signOut, refresh, signOutEverywhere }),
+    [session, signIn, signOut, refresh, signOutEverywhere],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

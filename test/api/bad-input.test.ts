@@ -29,6 +29,25 @@ const ENDPOINTS: Record<string, Endpoint> = {
   },
   'POST /api/auth/logout': {},
   'GET /api/auth/me': {},
+  'POST /api/auth/logout-everywhere': {},
+  'POST /api/auth/password': {
+    valid: { currentPassword: 'current one', newPassword: 'a new long passphrase' },
+    invalid: { newPassword: '', currentPassword: '' },
+  },
+  'POST /api/auth/totp/setup': {
+    valid: { password: 'current one', code: '123456' },
+    invalid: { code: '12345', password: '' },
+  },
+  'POST /api/auth/totp/confirm': { valid: { code: '123456' }, invalid: { code: 'abcdef' } },
+  'POST /api/auth/totp/remove': {
+    valid: { password: 'current one', code: '123456' },
+    invalid: { code: '1234567', password: '' },
+  },
+  'GET /api/auth/commitment': {},
+  'POST /api/auth/commitment/sign': {
+    valid: { version: 1, password: 'current one' },
+    invalid: { version: 0, password: '' },
+  },
   'GET /api/persons': { query: 'q=abcd' },
   'POST /api/persons': {
     valid: { firstName: 'Anna', lastName: 'Korhonen' },

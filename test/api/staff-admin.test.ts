@@ -91,6 +91,8 @@ forEachEngine(
         commitmentSigned: true,
         passwordChangeRequired: false,
         totpEnrollmentRequired: false,
+        totpEnabled: true,
+        totpRequired: true,
         sessionTokenHash: 'x',
       },
       requestId: crypto.randomUUID(),

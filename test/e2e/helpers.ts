@@ -221,7 +221,7 @@ export async function signIn(
 }
 
 export async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Kirjaudu ulos' }).click();
+  await page.getByRole('button', { name: 'Kirjaudu ulos', exact: true }).click();
   await heading(page, 'Kirjaudu sisään').waitFor();
 }
 

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import type { ReactNode } from 'react';
-import { Link, NavLink } from 'react-router';
+import { Link, NavLink, useLocation } from 'react-router';
 import {
   Button,
   InlineAlert,
   LanguageMenu,
   LanguageMenuItem,
+  RouterLink,
   SkipLink,
 } from 'suomifi-ui-components';
 import type { Permission } from '../api.ts';
@@ -13,6 +14,7 @@ import { LANGUAGE_NAMES, LANGUAGES } from '../i18n/catalogues.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { homePath } from '../home.ts';
 import { useSession } from '../session.tsx';
+import { ACCOUNT_PATH, COMMITMENT_PATH, pendingStep } from '../routes/account/pending-step.ts';
 
 /** Header (product, navigation, user, sign-out, language), main landmark and footer. */
 export function AppShell({ children }: { children: ReactNode }) {
@@ -21,6 +23,9 @@ export function AppShell({ children }: { children: ReactNode }) {
   const [signingOut, setSigningOut] = useState(false);
   const me = session.status === 'signedIn' ? session.me : null;
   const can = (permission: Permission) => me?.permissions.includes(permission) ?? false;
+  const { pathname } = useLocation();
+  // While a step after sign-in stands in for every page, the menu would lead nowhere else.
+  const step = me ? pendingStep(me, pathname) : null;
 
   /** Only what the user may use: an auditor sees the access log and nothing of customers. */
   const navItems = (
@@ -57,6 +62,14 @@ export function AppShell({ children }: { children: ReactNode }) {
                 <span className="shell__user-label">{t('shell.signedInAs')}</span>{' '}
                 <strong>{me.username}</strong>
                 <span className="shell__role"> · {t(`role.${me.role}`)}</span>
+                {(step === null || step === 'commitment') && (
+                  <>
+                    {' · '}
+                    <Link to={ACCOUNT_PATH} className="shell__account">
+                      {t('account.nav')}
+                    </Link>
+                  </>
+                )}
               </p>
             )}
             <LanguageMenu
@@ -90,7 +103,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             )}
           </div>
         </div>
-        {me && navItems.length > 0 && (
+        {me && navItems.length > 0 && step === null && (
           <nav className="shell__nav" aria-label={t('shell.mainNavigation')}>
             <ul>
               {navItems.map((item) => (
@@ -109,9 +122,12 @@ export function AppShell({ children }: { children: ReactNode }) {
         )}
       </header>
       <main id="main" className="shell__main" tabIndex={-1}>
-        {me && !me.commitmentSigned && (
+        {me && !me.commitmentSigned && step === null && pathname !== COMMITMENT_PATH && (
           <InlineAlert status="warning" className="notice">
-            {t('shell.noCommitment')}
+            {t('shell.noCommitment')}{' '}
+            <RouterLink asComponent={Link} to={COMMITMENT_PATH}>
+              {t('account.commitment.read')}
+            </RouterLink>
           </InlineAlert>
         )}
         {children}

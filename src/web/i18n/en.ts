@@ -13,7 +13,7 @@ export const en: Catalogue = {
     'shell.footer':
       'Asiakasrekisteri – personal data is processed only for your work. Every view and change is logged.',
     'shell.noCommitment':
-      'You have not signed a confidentiality commitment, so customer data does not open for you. Contact the administrator.',
+      'You have not signed the confidentiality commitment, so customer data does not open for you.',
 
     'nav.search': 'Search',
     'nav.newPerson': 'New person',
@@ -289,6 +289,91 @@ export const en: Catalogue = {
     'person.processingLink': "Who has processed this person's data",
 
     // — account: keys of this area go below this line —
+    'account.nav': 'My account',
+    'account.title': 'My account',
+    'account.intro': 'Your password, authenticator app, sessions and confidentiality commitment.',
+    'account.back': 'Back to my account',
+    'account.username': 'Username',
+    'account.role': 'Role',
+    'account.password.title': 'Change password',
+    'account.password.intro':
+      'The password must be at least 12 characters long. It must not contain your username or be a commonly used password. Changing it signs you out on every other device.',
+    'account.password.forcedTitle': 'Change your password',
+    'account.password.forcedIntro':
+      'An administrator gave you a temporary password. Choose your own password before you continue.',
+    'account.password.current': 'Current password',
+    'account.password.new': 'New password',
+    'account.password.newHint': 'At least 12 characters. A few unrelated words are easiest.',
+    'account.password.again': 'New password again',
+    'account.password.submit': 'Change password',
+    'account.password.changed': 'Your password was changed. Your other sessions were ended.',
+    'account.totp.title': 'Authenticator app',
+    'account.totp.enabled':
+      'The authenticator app is in use: signing in asks for its code as well as your password.',
+    'account.totp.disabled': 'No authenticator app is in use.',
+    'account.totp.required':
+      'Your role requires an authenticator app. You can replace it but not remove it.',
+    'account.totp.optional':
+      'The authenticator app is optional in your role. It protects your account even if your password leaks.',
+    'account.totp.setUp': 'Set up an authenticator app',
+    'account.totp.replace': 'Replace the authenticator app',
+    'account.totp.remove': 'Remove the authenticator app',
+    'account.totp.forcedIntro':
+      'Your role requires signing in with a code from an authenticator app as well as your password. Set up the app before you continue.',
+    'account.totp.intro':
+      'Install an authenticator app on your phone, for example Microsoft Authenticator, Google Authenticator or FreeOTP. The app shows a six-digit code that changes every 30 seconds.',
+    'account.totp.start': 'Start',
+    'account.totp.replaceIntro':
+      'Give your password and the code of your current app. The current app keeps working until the new one is confirmed.',
+    'account.totp.password': 'Password',
+    'account.totp.currentCode': 'Code of the current app',
+    'account.totp.scan': '1. Scan the QR code with the authenticator app',
+    'account.totp.qrAlt': 'QR code for the authenticator app',
+    'account.totp.manual': 'If you cannot scan the QR code, add the account to the app by hand:',
+    'account.totp.accountName': 'Account',
+    'account.totp.secret': 'Key',
+    'account.totp.secretHint': 'Time-based (TOTP), 6 digits, 30 seconds.',
+    'account.totp.confirmStep': '2. Confirm with the code the app shows',
+    'account.totp.code': 'The code the app shows',
+    'account.totp.codeHint': 'Six digits',
+    'account.totp.confirm': 'Confirm',
+    'account.totp.confirmed':
+      'The authenticator app is now in use. You will need its code the next time you sign in.',
+    'account.totp.restart': 'Start again',
+    'account.totp.removeIntro':
+      'Give your password and the code of the app. After that, your password alone signs you in.',
+    'account.totp.appCode': 'Code of the app',
+    'account.totp.removed': 'The authenticator app was removed.',
+    'account.sessions.title': 'Sessions',
+    'account.sessions.intro':
+      'If you are still signed in on another device, or suspect someone else is using your account, sign out everywhere and change your password.',
+    'account.sessions.signOutEverywhere': 'Sign out everywhere',
+    'account.sessions.confirmTitle': 'Sign out everywhere?',
+    'account.sessions.confirmText':
+      'All your sessions end, this one too. You can sign in again straight away.',
+    'account.commitment.title': 'Confidentiality commitment',
+    'account.commitment.signedApp': 'You signed version {version} in the app on {date}.',
+    'account.commitment.signedPaper':
+      'Your commitment signed on paper (version {version}) is on record: dated {date}, kept at: {place}.',
+    'account.commitment.unsigned':
+      'You have not signed the current version ({version}) of the commitment. Customer data opens once you have signed it.',
+    'account.commitment.newVersion':
+      'The commitment text has been updated. You signed version {version} earlier; read the new version and sign it.',
+    'account.commitment.read': 'Read and sign the commitment',
+    'account.commitment.view': 'Show the commitment text',
+    'account.commitment.intro':
+      'Read the commitment carefully. You sign it by confirming with your password; the time and the version of the text are recorded.',
+    'account.commitment.textHeading': 'The commitment text, version {version}',
+    'account.commitment.signHeading': 'Signature',
+    'account.commitment.checkbox':
+      'I have read the confidentiality commitment and undertake to comply with it',
+    'account.commitment.checkboxMissing': 'Confirm that you have read the commitment.',
+    'account.commitment.password': 'Password',
+    'account.commitment.passwordHint': 'Your password confirms your signature.',
+    'account.commitment.sign': 'Sign',
+    'account.commitment.signed': 'The commitment was signed.',
+    'account.commitment.changed':
+      'The commitment text was just updated. Read the new version and sign it.',
 
     // — staff: keys of this area go below this line —
     'nav.staff': 'Users',
@@ -604,14 +689,21 @@ export const en: Catalogue = {
     'partner.required': 'Choose the partner organisation the user works for.',
     'partner.notAllowed': "Only a partner's employee belongs to a partner.",
     'partner.unknown': 'The partner organisation is not in the register.',
-    'password.tooShort': 'The password must have at least 12 characters.',
-    'password.containsUsername': 'The password must not contain the username.',
-    'password.common':
-      'The password is commonly used, or a variant of one. Choose another, for example a few unrelated words.',
     'date.invalid': 'The date does not exist.',
     'date.past': 'The date cannot be in the past.',
     'date.future': 'The date cannot be in the future.',
     'commitment.beforePublished':
       'The date is before the current version was published: the paper is a signature of an earlier text.',
+    'password.wrong': 'The password is wrong.',
+    'password.tooShort': 'The password must be at least 12 characters long.',
+    'password.containsUsername': 'The password must not contain your username.',
+    'password.common':
+      'The password is on the list of commonly used passwords. Choose another, for example a few unrelated words.',
+    'password.commonVariant':
+      'The password is a common password with digits, symbols or spaces added, or letters swapped for look-alikes. Choose another, for example a few unrelated words.',
+    'password.unchanged': 'The new password must differ from the current one.',
+    'password.mismatch': 'The passwords do not match.',
+    'totp.wrong': 'The code is wrong or already used. Give the new code the app shows.',
+    'totp.format': 'The code is six digits.',
   },
 };

@@ -31,17 +31,26 @@ export const SERVER_ERROR_CODES = [
   'partner.required',
   'partner.notAllowed',
   'partner.unknown',
-  'password.tooShort',
-  'password.containsUsername',
-  'password.common',
   'date.invalid',
   'date.past',
   'date.future',
   'commitment.beforePublished',
+  'password.wrong',
+  'password.tooShort',
+  'password.containsUsername',
+  'password.common',
+  'password.commonVariant',
+  'password.unchanged',
+  'totp.wrong',
 ] as const;
 
 /** Codes the web app gives itself: checks before sending, and answers without a code. */
-export const WEB_ERROR_CODES = ['required', 'date.format'] as const;
+export const WEB_ERROR_CODES = [
+  'required',
+  'date.format',
+  'password.mismatch',
+  'totp.format',
+] as const;
 
 export type ErrorCode =
   FinnishIdentifierError | (typeof SERVER_ERROR_CODES)[number] | (typeof WEB_ERROR_CODES)[number];

@@ -13,7 +13,7 @@ export const fiMessages = {
   'shell.footer':
     'Asiakasrekisteri – henkilötietoja käsitellään vain työtehtävien vuoksi. Jokainen katselu ja muutos kirjataan lokiin.',
   'shell.noCommitment':
-    'Et ole allekirjoittanut salassapitositoumusta, joten asiakastiedot eivät avaudu sinulle. Ota yhteys pääkäyttäjään.',
+    'Et ole allekirjoittanut salassapitositoumusta, joten asiakastiedot eivät avaudu sinulle.',
 
   'nav.search': 'Haku',
   'nav.newPerson': 'Uusi henkilö',
@@ -288,6 +288,92 @@ export const fiMessages = {
   'person.processingLink': 'Kuka on käsitellyt henkilön tietoja',
 
   // — account: keys of this area go below this line —
+  'account.nav': 'Oma tili',
+  'account.title': 'Oma tili',
+  'account.intro': 'Salasanasi, todennussovelluksesi, istuntosi ja salassapitositoumuksesi.',
+  'account.back': 'Takaisin omaan tiliin',
+  'account.username': 'Käyttäjätunnus',
+  'account.role': 'Rooli',
+  'account.password.title': 'Vaihda salasana',
+  'account.password.intro':
+    'Salasanassa on oltava vähintään 12 merkkiä. Se ei saa sisältää käyttäjätunnusta eikä olla yleisesti käytetty salasana. Vaihto kirjaa sinut ulos kaikilta muilta laitteilta.',
+  'account.password.forcedTitle': 'Vaihda salasanasi',
+  'account.password.forcedIntro':
+    'Sait pääkäyttäjältä väliaikaisen salasanan. Valitse oma salasana ennen kuin jatkat.',
+  'account.password.current': 'Nykyinen salasana',
+  'account.password.new': 'Uusi salasana',
+  'account.password.newHint':
+    'Vähintään 12 merkkiä. Helpoin on muutama toisiinsa liittymätön sana.',
+  'account.password.again': 'Uusi salasana uudelleen',
+  'account.password.submit': 'Vaihda salasana',
+  'account.password.changed': 'Salasana vaihdettiin. Muut istuntosi päätettiin.',
+  'account.totp.title': 'Todennussovellus',
+  'account.totp.enabled':
+    'Todennussovellus on käytössä: kirjautuminen kysyy salasanan lisäksi sen näyttämää koodia.',
+  'account.totp.disabled': 'Todennussovellus ei ole käytössä.',
+  'account.totp.required':
+    'Roolisi edellyttää todennussovellusta. Voit vaihtaa sen toiseen, mutta et poistaa.',
+  'account.totp.optional':
+    'Todennussovellus on roolissasi vapaaehtoinen. Se suojaa tunnustasi, vaikka salasana paljastuisi.',
+  'account.totp.setUp': 'Ota todennussovellus käyttöön',
+  'account.totp.replace': 'Vaihda todennussovellus',
+  'account.totp.remove': 'Poista todennussovellus',
+  'account.totp.forcedIntro':
+    'Roolisi edellyttää, että kirjaudut salasanan lisäksi todennussovelluksen koodilla. Ota sovellus käyttöön ennen kuin jatkat.',
+  'account.totp.intro':
+    'Asenna puhelimeesi todennussovellus, esimerkiksi Microsoft Authenticator, Google Authenticator tai FreeOTP. Sovellus näyttää kuusinumeroisen koodin, joka vaihtuu 30 sekunnin välein.',
+  'account.totp.start': 'Aloita',
+  'account.totp.replaceIntro':
+    'Anna salasanasi ja nykyisen sovelluksen koodi. Nykyinen sovellus toimii, kunnes uusi on vahvistettu.',
+  'account.totp.password': 'Salasana',
+  'account.totp.currentCode': 'Nykyisen sovelluksen koodi',
+  'account.totp.scan': '1. Lue QR-koodi todennussovelluksella',
+  'account.totp.qrAlt': 'QR-koodi, jonka todennussovellus lukee',
+  'account.totp.manual': 'Jos et voi lukea QR-koodia, lisää tili sovellukseen käsin:',
+  'account.totp.accountName': 'Tili',
+  'account.totp.secret': 'Avain',
+  'account.totp.secretHint': 'Aikaperusteinen (TOTP), 6 numeroa, 30 sekuntia.',
+  'account.totp.confirmStep': '2. Vahvista sovelluksen näyttämällä koodilla',
+  'account.totp.code': 'Sovelluksen näyttämä koodi',
+  'account.totp.codeHint': 'Kuusi numeroa',
+  'account.totp.confirm': 'Vahvista',
+  'account.totp.confirmed':
+    'Todennussovellus on nyt käytössä. Seuraavalla kirjautumisella tarvitset sen koodin.',
+  'account.totp.restart': 'Aloita alusta',
+  'account.totp.removeIntro':
+    'Anna salasanasi ja sovelluksen koodi. Sen jälkeen kirjautumiseen riittää salasana.',
+  'account.totp.appCode': 'Sovelluksen koodi',
+  'account.totp.removed': 'Todennussovellus poistettiin.',
+  'account.sessions.title': 'Istunnot',
+  'account.sessions.intro':
+    'Jos jäit kirjautuneeksi toisella laitteella tai epäilet, että joku muu käyttää tunnustasi, kirjaudu ulos kaikkialta ja vaihda salasanasi.',
+  'account.sessions.signOutEverywhere': 'Kirjaudu ulos kaikkialta',
+  'account.sessions.confirmTitle': 'Kirjaudutaanko ulos kaikkialta?',
+  'account.sessions.confirmText':
+    'Kaikki istuntosi päättyvät, myös tämä. Voit kirjautua heti uudelleen.',
+  'account.commitment.title': 'Salassapitositoumus',
+  'account.commitment.signedApp': 'Allekirjoitit version {version} sovelluksessa {date}.',
+  'account.commitment.signedPaper':
+    'Paperille allekirjoittamasi sitoumus (versio {version}) on kirjattu: päivätty {date}, säilytyspaikka {place}.',
+  'account.commitment.unsigned':
+    'Et ole allekirjoittanut sitoumuksen nykyistä versiota ({version}). Asiakastiedot avautuvat, kun olet allekirjoittanut sen.',
+  'account.commitment.newVersion':
+    'Sitoumuksen teksti on päivitetty. Allekirjoitit aiemmin version {version}; lue uusi versio ja allekirjoita se.',
+  'account.commitment.read': 'Lue ja allekirjoita sitoumus',
+  'account.commitment.view': 'Näytä sitoumuksen teksti',
+  'account.commitment.intro':
+    'Lue sitoumus huolellisesti. Allekirjoitat sen vahvistamalla salasanallasi; allekirjoituksen aika ja sitoumuksen versio tallennetaan.',
+  'account.commitment.textHeading': 'Sitoumuksen teksti, versio {version}',
+  'account.commitment.signHeading': 'Allekirjoitus',
+  'account.commitment.checkbox':
+    'Olen lukenut salassapitositoumuksen ja sitoudun noudattamaan sitä',
+  'account.commitment.checkboxMissing': 'Vahvista, että olet lukenut sitoumuksen.',
+  'account.commitment.password': 'Salasana',
+  'account.commitment.passwordHint': 'Salasana vahvistaa allekirjoituksesi.',
+  'account.commitment.sign': 'Allekirjoita',
+  'account.commitment.signed': 'Sitoumus allekirjoitettiin.',
+  'account.commitment.changed':
+    'Sitoumuksen teksti päivitettiin juuri. Lue uusi versio ja allekirjoita se.',
 
   // — staff: keys of this area go below this line —
   'nav.staff': 'Käyttäjät',
@@ -612,14 +698,21 @@ export const fi: Catalogue = {
     'partner.required': 'Valitse sopimuskumppani, jonka työntekijä käyttäjä on.',
     'partner.notAllowed': 'Vain sopimuskumppanin työntekijä kuuluu kumppanille.',
     'partner.unknown': 'Sopimuskumppania ei löydy rekisteristä.',
-    'password.tooShort': 'Salasanassa on oltava vähintään 12 merkkiä.',
-    'password.containsUsername': 'Salasanassa ei saa olla käyttäjätunnusta.',
-    'password.common':
-      'Salasana on yleisesti käytetty tai sen muunnelma. Valitse toinen, esimerkiksi muutama toisiinsa liittymätön sana.',
     'date.invalid': 'Päivämäärää ei ole olemassa.',
     'date.past': 'Päivämäärä ei voi olla menneisyydessä.',
     'date.future': 'Päivämäärä ei voi olla tulevaisuudessa.',
     'commitment.beforePublished':
       'Päivä on ennen voimassa olevan version julkaisua: paperi on vanhemman tekstin allekirjoitus.',
+    'password.wrong': 'Salasana on väärin.',
+    'password.tooShort': 'Salasanassa on oltava vähintään 12 merkkiä.',
+    'password.containsUsername': 'Salasana ei saa sisältää käyttäjätunnusta.',
+    'password.common':
+      'Salasana on yleisesti käytettyjen salasanojen listalla. Valitse toinen, esimerkiksi muutama toisiinsa liittymätön sana.',
+    'password.commonVariant':
+      'Salasana on yleinen salasana, johon on lisätty numeroita, merkkejä tai välilyöntejä tai jonka kirjaimia on korvattu samannäköisillä. Valitse toinen, esimerkiksi muutama toisiinsa liittymätön sana.',
+    'password.unchanged': 'Uuden salasanan on oltava eri kuin nykyinen.',
+    'password.mismatch': 'Salasanat eivät ole samat.',
+    'totp.wrong': 'Koodi on väärin tai jo käytetty. Anna sovelluksen näyttämä uusi koodi.',
+    'totp.format': 'Koodi on kuusi numeroa.',
   },
 };

@@ -13,7 +13,7 @@ export const sv: Catalogue = {
     'shell.footer':
       'Asiakasrekisteri – personuppgifter behandlas endast för arbetsuppgifterna. Varje visning och ändring loggas.',
     'shell.noCommitment':
-      'Du har inte undertecknat en tystnadsförbindelse, därför öppnas inte kunduppgifterna för dig. Kontakta huvudanvändaren.',
+      'Du har inte undertecknat tystnadsförbindelsen, därför öppnas inte kunduppgifterna för dig.',
 
     'nav.search': 'Sökning',
     'nav.newPerson': 'Ny person',
@@ -290,6 +290,92 @@ export const sv: Catalogue = {
     'person.processingLink': 'Vem har behandlat personens uppgifter',
 
     // — account: keys of this area go below this line —
+    'account.nav': 'Mitt konto',
+    'account.title': 'Mitt konto',
+    'account.intro':
+      'Ditt lösenord, din autentiseringsapp, dina sessioner och din tystnadsförbindelse.',
+    'account.back': 'Tillbaka till mitt konto',
+    'account.username': 'Användarnamn',
+    'account.role': 'Roll',
+    'account.password.title': 'Byt lösenord',
+    'account.password.intro':
+      'Lösenordet ska ha minst 12 tecken. Det får inte innehålla användarnamnet och inte vara ett vanligt lösenord. Bytet loggar ut dig från alla andra enheter.',
+    'account.password.forcedTitle': 'Byt ditt lösenord',
+    'account.password.forcedIntro':
+      'Du har fått ett tillfälligt lösenord av huvudanvändaren. Välj ett eget lösenord innan du fortsätter.',
+    'account.password.current': 'Nuvarande lösenord',
+    'account.password.new': 'Nytt lösenord',
+    'account.password.newHint': 'Minst 12 tecken. Enklast är några ord som inte hör ihop.',
+    'account.password.again': 'Nytt lösenord igen',
+    'account.password.submit': 'Byt lösenord',
+    'account.password.changed': 'Lösenordet byttes. Dina andra sessioner avslutades.',
+    'account.totp.title': 'Autentiseringsapp',
+    'account.totp.enabled':
+      'Autentiseringsappen används: inloggningen frågar efter koden den visar utöver lösenordet.',
+    'account.totp.disabled': 'Ingen autentiseringsapp används.',
+    'account.totp.required':
+      'Din roll kräver en autentiseringsapp. Du kan byta den men inte ta bort den.',
+    'account.totp.optional':
+      'Autentiseringsappen är frivillig i din roll. Den skyddar ditt konto även om lösenordet röjs.',
+    'account.totp.setUp': 'Ta autentiseringsappen i bruk',
+    'account.totp.replace': 'Byt autentiseringsapp',
+    'account.totp.remove': 'Ta bort autentiseringsappen',
+    'account.totp.forcedIntro':
+      'Din roll kräver att du loggar in med en kod från en autentiseringsapp utöver lösenordet. Ta appen i bruk innan du fortsätter.',
+    'account.totp.intro':
+      'Installera en autentiseringsapp i din telefon, till exempel Microsoft Authenticator, Google Authenticator eller FreeOTP. Appen visar en sexsiffrig kod som byts var 30:e sekund.',
+    'account.totp.start': 'Börja',
+    'account.totp.replaceIntro':
+      'Ange ditt lösenord och koden från den nuvarande appen. Den nuvarande appen fungerar tills den nya har bekräftats.',
+    'account.totp.password': 'Lösenord',
+    'account.totp.currentCode': 'Koden från den nuvarande appen',
+    'account.totp.scan': '1. Läs QR-koden med autentiseringsappen',
+    'account.totp.qrAlt': 'QR-kod som autentiseringsappen läser',
+    'account.totp.manual': 'Om du inte kan läsa QR-koden, lägg till kontot i appen för hand:',
+    'account.totp.accountName': 'Konto',
+    'account.totp.secret': 'Nyckel',
+    'account.totp.secretHint': 'Tidsbaserad (TOTP), 6 siffror, 30 sekunder.',
+    'account.totp.confirmStep': '2. Bekräfta med koden som appen visar',
+    'account.totp.code': 'Koden som appen visar',
+    'account.totp.codeHint': 'Sex siffror',
+    'account.totp.confirm': 'Bekräfta',
+    'account.totp.confirmed':
+      'Autentiseringsappen används nu. Nästa gång du loggar in behöver du dess kod.',
+    'account.totp.restart': 'Börja om',
+    'account.totp.removeIntro':
+      'Ange ditt lösenord och appens kod. Därefter räcker lösenordet för att logga in.',
+    'account.totp.appCode': 'Appens kod',
+    'account.totp.removed': 'Autentiseringsappen togs bort.',
+    'account.sessions.title': 'Sessioner',
+    'account.sessions.intro':
+      'Om du är inloggad på en annan enhet eller misstänker att någon annan använder ditt konto, logga ut överallt och byt lösenord.',
+    'account.sessions.signOutEverywhere': 'Logga ut överallt',
+    'account.sessions.confirmTitle': 'Logga ut överallt?',
+    'account.sessions.confirmText':
+      'Alla dina sessioner avslutas, även den här. Du kan logga in igen direkt.',
+    'account.commitment.title': 'Tystnadsförbindelse',
+    'account.commitment.signedApp': 'Du undertecknade version {version} i appen {date}.',
+    'account.commitment.signedPaper':
+      'Din förbindelse på papper (version {version}) är registrerad: daterad {date}, förvaras: {place}.',
+    'account.commitment.unsigned':
+      'Du har inte undertecknat den nuvarande versionen ({version}) av förbindelsen. Kunduppgifterna öppnas när du har undertecknat den.',
+    'account.commitment.newVersion':
+      'Förbindelsens text har uppdaterats. Du undertecknade tidigare version {version}; läs den nya versionen och underteckna den.',
+    'account.commitment.read': 'Läs och underteckna förbindelsen',
+    'account.commitment.view': 'Visa förbindelsens text',
+    'account.commitment.intro':
+      'Läs förbindelsen noga. Du undertecknar den genom att bekräfta med ditt lösenord; tidpunkten och förbindelsens version sparas.',
+    'account.commitment.textHeading': 'Förbindelsens text, version {version}',
+    'account.commitment.signHeading': 'Underskrift',
+    'account.commitment.checkbox':
+      'Jag har läst tystnadsförbindelsen och förbinder mig att följa den',
+    'account.commitment.checkboxMissing': 'Bekräfta att du har läst förbindelsen.',
+    'account.commitment.password': 'Lösenord',
+    'account.commitment.passwordHint': 'Lösenordet bekräftar din underskrift.',
+    'account.commitment.sign': 'Underteckna',
+    'account.commitment.signed': 'Förbindelsen undertecknades.',
+    'account.commitment.changed':
+      'Förbindelsens text uppdaterades nyss. Läs den nya versionen och underteckna den.',
 
     // — staff: keys of this area go below this line —
     'nav.staff': 'Användare',
@@ -614,14 +700,21 @@ export const sv: Catalogue = {
     'partner.required': 'Välj avtalspartnern som användaren är anställd hos.',
     'partner.notAllowed': 'Endast en avtalspartners anställda hör till en partner.',
     'partner.unknown': 'Avtalspartnern finns inte i registret.',
-    'password.tooShort': 'Lösenordet måste ha minst 12 tecken.',
-    'password.containsUsername': 'Lösenordet får inte innehålla användarnamnet.',
-    'password.common':
-      'Lösenordet är vanligt eller en variant av ett vanligt lösenord. Välj ett annat, till exempel några orelaterade ord.',
     'date.invalid': 'Datumet finns inte.',
     'date.past': 'Datumet kan inte ligga i det förflutna.',
     'date.future': 'Datumet kan inte ligga i framtiden.',
     'commitment.beforePublished':
       'Datumet ligger före publiceringen av den gällande versionen: papperet är en underskrift av en äldre text.',
+    'password.wrong': 'Lösenordet är fel.',
+    'password.tooShort': 'Lösenordet ska ha minst 12 tecken.',
+    'password.containsUsername': 'Lösenordet får inte innehålla användarnamnet.',
+    'password.common':
+      'Lösenordet finns på listan över vanliga lösenord. Välj ett annat, till exempel några ord som inte hör ihop.',
+    'password.commonVariant':
+      'Lösenordet är ett vanligt lösenord med siffror, tecken eller mellanslag tillagda eller bokstäver utbytta mot liknande tecken. Välj ett annat, till exempel några ord som inte hör ihop.',
+    'password.unchanged': 'Det nya lösenordet ska skilja sig från det nuvarande.',
+    'password.mismatch': 'Lösenorden är inte likadana.',
+    'totp.wrong': 'Koden är fel eller redan använd. Ange den nya koden som appen visar.',
+    'totp.format': 'Koden är sex siffror.',
   },
 };

@@ -22,6 +22,7 @@ forEachEngine(
       });
       assert.equal(response.statusCode, 200, response.body);
       assert.equal(response.json().role, 'register_officer');
+      assert.equal(response.json().commitmentSigned, true, 'the sign-in answer knows it too');
       const cookie = response.cookies.find((c) => c.name === 'rekisteri_session');
       assert.ok(cookie);
       assert.equal(cookie.httpOnly, true);

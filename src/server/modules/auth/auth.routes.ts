@@ -17,6 +17,8 @@ const me = (actor: Actor) => ({
   commitmentSigned: actor.commitmentSigned,
   passwordChangeRequired: actor.passwordChangeRequired,
   totpEnrollmentRequired: actor.totpEnrollmentRequired,
+  totpEnabled: actor.totpEnabled,
+  totpRequired: actor.totpRequired,
   permissions: [...ROLE_PERMISSIONS[actor.role]],
 });
 

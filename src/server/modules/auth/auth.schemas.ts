@@ -16,5 +16,9 @@ export const meView = z.object({
   commitmentSigned: z.boolean(),
   passwordChangeRequired: z.boolean(),
   totpEnrollmentRequired: z.boolean(),
+  /** An authenticator app is set up for the account. */
+  totpEnabled: z.boolean(),
+  /** The role (or the settings) require one: it cannot be removed, only replaced. */
+  totpRequired: z.boolean(),
   permissions: z.array(z.enum(PERMISSIONS)),
 });

@@ -6,6 +6,7 @@ import { findStaffUserByUsername, type StaffUserRow } from '../staff/staff.queri
 import { dummyHash, verifyPassword } from './passwords.ts';
 import { helsinkiDate } from '../../lib/dates.ts';
 import { matchTotp } from '../../lib/totp.ts';
+import { activeTotpSecret } from './totp-secret.ts';
 import { TOTP_REQUIRED_ROLES, type Role } from './permissions.ts';
 import {
   hasSignedCurrentCommitment,
@@ -42,6 +43,10 @@ export type Actor = {
   passwordChangeRequired: boolean;
   /** The role requires TOTP and none is set up: only setting it up opens until it is done. */
   totpEnrollmentRequired: boolean;
+  /** An authenticator app is set up: sign-in asks for its code. */
+  totpEnabled: boolean;
+  /** The role (or the settings) require an authenticator app. */
+  totpRequired: boolean;
   sessionTokenHash: string;
 };
 
@@ -72,6 +77,8 @@ function actorFor(account: AccountState, tokenHash: string, policy: AuthPolicy):
     commitmentSigned: account.commitmentSigned,
     passwordChangeRequired: account.mustChangePassword,
     totpEnrollmentRequired: !account.totpEnabled && totpRequiredFor(role, policy),
+    totpEnabled: account.totpEnabled,
+    totpRequired: totpRequiredFor(role, policy),
     sessionTokenHash: tokenHash,
   };
 }
@@ -165,14 +172,14 @@ export async function signIn(
     if (closed) {
       return fail(new AppError('unauthenticated', closed, { extra: { reason: 'account_closed' } }));
     }
-    if (user.totpSecretEncrypted && user.totpEnabledAt) {
+    const secret = activeTotpSecret(options.totpKeys, user);
+    if (secret !== null) {
       if (options.code === undefined || options.code.trim() === '') {
         // Not a failure: the sign-in page now asks for the code.
         throw new AppError('unauthenticated', 'Enter the code from your authenticator app', {
           extra: { reason: 'totp_required' },
         });
       }
-      const secret = options.totpKeys.decrypt(user.totpSecretEncrypted, totpContext(user.id));
       const step = matchTotp(secret, options.code, now, user.totpLastStep);
       if (step === null || !(await useTotpStep(db, user.id, step))) {
         return fail(
@@ -187,8 +194,7 @@ export async function signIn(
   });
 }
 
-/** The encryption context of a user's TOTP secret: the ciphertext opens only in its own row. */
-export const totpContext = (userId: string) => `staff_user.totp:${userId}`;
+export { totpContext } from './totp-secret.ts';
 
 async function openSession(
   db: Db,

@@ -61,22 +61,48 @@ export function commonPasswordForms(password: string): string[] {
   return [...new Set([lower, stem, unLeet, joined])].filter((form) => form.length > 0);
 }
 
-/** Returns what is wrong with a new password, or null. */
-export function passwordProblem(password: string, username: string): string | null {
+/** Stable codes of what can be wrong with a new password, for the web app to translate. */
+export type PasswordProblemCode =
+  'password.tooShort' | 'password.containsUsername' | 'password.common' | 'password.commonVariant';
+
+/** What is wrong with a new password, with its code, or null. */
+export function passwordProblemOf(
+  password: string,
+  username: string,
+): { code: PasswordProblemCode; message: string } | null {
   if (password.length < MIN_PASSWORD_LENGTH) {
-    return `The password must be at least ${MIN_PASSWORD_LENGTH} characters long`;
+    return {
+      code: 'password.tooShort',
+      message: `The password must be at least ${MIN_PASSWORD_LENGTH} characters long`,
+    };
   }
   if (password.toLowerCase().includes(username.toLowerCase())) {
-    return 'The password must not contain the username';
+    return {
+      code: 'password.containsUsername',
+      message: 'The password must not contain the username',
+    };
   }
   const [asTyped, ...variants] = commonPasswordForms(password);
   if (asTyped !== undefined && isCommonPassword(asTyped)) {
-    return 'The password is on the list of commonly used passwords; choose another, for example a few unrelated words';
+    return {
+      code: 'password.common',
+      message:
+        'The password is on the list of commonly used passwords; choose another, for example a few unrelated words',
+    };
   }
   if (variants.some(isCommonPassword)) {
-    return 'The password is a commonly used password with digits, symbols, spaces or look-alike characters added; choose another, for example a few unrelated words';
+    return {
+      code: 'password.commonVariant',
+      message:
+        'The password is a commonly used password with digits, symbols, spaces or look-alike characters added; choose another, for example a few unrelated words',
+    };
   }
   return null;
+}
+
+/** Returns what is wrong with a new password, or null. */
+export function passwordProblem(password: string, username: string): string | null {
+  return passwordProblemOf(password, username)?.message ?? null;
 }
 
 let dummy: Promise<string> | undefined;

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { forEachEngine, manualClock, TEST_PASSWORD } from '../../../../test/helpers/app.ts';
+import {
+  forEachEngine,
+  json,
+  manualClock,
+  TEST_PASSWORD,
+  TEST_TOTP_SECRET,
+} from '../../../../test/helpers/app.ts';
+import { totpCode, totpStep } from '../../lib/totp.ts';
 import { createStaffUser } from '../staff/staff.service.ts';
 
 const clock = manualClock();
@@ -128,6 +135,67 @@ forEachEngine(
         rows.every((r) => !r.key.includes('ei.olemassa')),
         'a name without an account is stored only as a keyed hash',
       );
+    });
+
+    test('wrong authenticator codes count towards the lock like wrong passwords', async () => {
+      await createStaffUser(
+        ctx().database.db,
+        {
+          username: 'koodi.arvaaja',
+          role: 'social_worker',
+          password: TEST_PASSWORD,
+          commitmentSignedOn: '2026-01-02',
+        },
+        { totp: { secret: TEST_TOTP_SECRET, keys: ctx().keys } },
+      );
+      const step = totpStep(clock.now());
+      const near = [-1, 0, 1].map((d) => totpCode(TEST_TOTP_SECRET, step + d));
+      const wrongCodes = ['000000', '111111', '222222', '333333', '444444', '555555'].filter(
+        (code) => !near.includes(code),
+      );
+      const withCode = (code: string) =>
+        ctx().app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'koodi.arvaaja', password: TEST_PASSWORD, code },
+          remoteAddress: '192.0.2.40',
+        });
+      for (const code of wrongCodes.slice(0, 5)) {
+        const response = await withCode(code);
+        assert.equal(response.statusCode, 401);
+        assert.equal(response.json().reason, 'totp_wrong');
+      }
+      const locked = await withCode(totpCode(TEST_TOTP_SECRET, step));
+      assert.equal(locked.statusCode, 429, 'even the right code waits for the lock to end');
+      clock.advance(15 * MINUTE);
+      const open = await withCode(totpCode(TEST_TOTP_SECRET, totpStep(clock.now())));
+      assert.equal(open.statusCode, 200, open.body);
+    });
+
+    test('a wrong current password given in a session counts too: a stolen session cannot guess it', async () => {
+      await addUser('varastettu.istunto');
+      const signedIn = await attempt('varastettu.istunto', TEST_PASSWORD, '192.0.2.50');
+      const cookie = `rekisteri_session=${signedIn.cookies.find((c) => c.name === 'rekisteri_session')?.value}`;
+      const change = (currentPassword: string) =>
+        ctx().app.inject({
+          method: 'POST',
+          url: '/api/auth/password',
+          headers: json(cookie),
+          payload: { currentPassword, newPassword: 'uusi pitkä ja harvinainen' },
+          remoteAddress: '192.0.2.50',
+        });
+      for (let i = 1; i <= 5; i++) {
+        const response = await change(`guess number ${i}`);
+        assert.equal(response.statusCode, 400, `guess ${i}`);
+        assert.equal(response.json().errors[0].code, 'password.wrong');
+      }
+      const locked = await change(TEST_PASSWORD);
+      assert.equal(locked.statusCode, 429, 'the right password waits for the lock too');
+      assert.equal(locked.headers['retry-after'], String(15 * 60));
+      const signIn = await attempt('varastettu.istunto', TEST_PASSWORD, '198.51.100.50');
+      assert.equal(signIn.statusCode, 429, 'and so does signing in');
+      clock.advance(15 * MINUTE);
+      assert.equal((await change(TEST_PASSWORD)).statusCode, 204);
     });
   },
   { clock },

@@ -3,7 +3,7 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import type { Keys } from '../../lib/crypto.ts';
 import { AppError, type FieldError } from '../../lib/errors.ts';
 import { isRole, PARTNER_ROLES, ROLES, type Role } from '../auth/permissions.ts';
-import { hashPassword, MIN_PASSWORD_LENGTH, passwordProblem } from '../auth/passwords.ts';
+import { hashPassword, passwordProblemOf } from '../auth/passwords.ts';
 import { totpContext } from '../auth/auth.service.ts';
 import {
   currentCommitmentVersion,
@@ -172,15 +172,8 @@ export function passwordError(
   password: string,
   username: string,
 ): FieldError | null {
-  const message = passwordProblem(password, username);
-  if (message === null) return null;
-  const code =
-    password.length < MIN_PASSWORD_LENGTH
-      ? 'password.tooShort'
-      : password.toLowerCase().includes(username.toLowerCase())
-        ? 'password.containsUsername'
-        : 'password.common';
-  return { field, message, code };
+  const problem = passwordProblemOf(password, username);
+  return problem && { field, ...problem };
 }
 
 export function isIsoDate(value: string): boolean {

@@ -1,0 +1,115 @@
+import { useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { Button, InlineAlert, Paragraph, RouterLink } from 'suomifi-ui-components';
+import { api } from '../../api.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { DataList } from '../../components/DataList.tsx';
+import { Loading, ProblemNotice } from '../../components/Notices.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { Section } from '../../components/Section.tsx';
+import { useResource } from '../../components/useResource.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { useMe, useSession } from '../../session.tsx';
+import { CommitmentStatus } from './CommitmentStatus.tsx';
+import { PasswordForm } from './PasswordForm.tsx';
+import { AUTHENTICATOR_PATH, COMMITMENT_PATH } from './pending-step.ts';
+
+/** "Oma tili": the commitment's status, the password, the authenticator app and the sessions. */
+export function AccountPage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const [commitment] = useResource('commitment', (signal) => api.commitment(signal));
+  const [passwordChanged, setPasswordChanged] = useState(false);
+
+  return (
+    <div className="account-page">
+      <PageHeading title={t('account.title')} />
+      <Paragraph className="lead">{t('account.intro')}</Paragraph>
+      <DataList
+        items={[
+          { label: t('account.username'), value: me.username },
+          { label: t('account.role'), value: t(`role.${me.role}`) },
+        ]}
+      />
+
+      <Section title={t('account.commitment.title')}>
+        {commitment.state === 'loading' && <Loading />}
+        {commitment.state === 'failed' && <ProblemNotice error={commitment.error} />}
+        {commitment.state === 'ready' && (
+          <>
+            <Paragraph className="account-page__text">
+              <CommitmentStatus commitment={commitment.data} />
+            </Paragraph>
+            <RouterLink asComponent={Link} to={COMMITMENT_PATH}>
+              {t(commitment.data.signed ? 'account.commitment.view' : 'account.commitment.read')}
+            </RouterLink>
+          </>
+        )}
+      </Section>
+
+      <Section title={t('account.password.title')}>
+        <Paragraph className="account-page__text">{t('account.password.intro')}</Paragraph>
+        <div role="status">
+          {passwordChanged && (
+            <InlineAlert className="notice notice--success">
+              {t('account.password.changed')}
+            </InlineAlert>
+          )}
+        </div>
+        <PasswordForm onChanged={() => setPasswordChanged(true)} />
+      </Section>
+
+      <Section title={t('account.totp.title')}>
+        <Paragraph className="account-page__text">
+          {t(me.totpEnabled ? 'account.totp.enabled' : 'account.totp.disabled')}{' '}
+          {t(me.totpRequired ? 'account.totp.required' : 'account.totp.optional')}
+        </Paragraph>
+        <RouterLink asComponent={Link} to={AUTHENTICATOR_PATH}>
+          {t(me.totpEnabled ? 'account.totp.replace' : 'account.totp.setUp')}
+          {me.totpEnabled && !me.totpRequired && ` / ${t('account.totp.remove').toLowerCase()}`}
+        </RouterLink>
+      </Section>
+
+      <SessionsSection />
+    </div>
+  );
+}
+
+function SessionsSection() {
+  const { t } = useI18n();
+  const { signOutEverywhere } = useSession();
+  const opener = useRef<HTMLButtonElement>(null);
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  return (
+    <Section title={t('account.sessions.title')}>
+      <Paragraph className="account-page__text">{t('account.sessions.intro')}</Paragraph>
+      <Button variant="secondary" ref={opener} onClick={() => setOpen(true)}>
+        {t('account.sessions.signOutEverywhere')}
+      </Button>
+      <ConfirmDialog
+        open={open}
+        title={t('account.sessions.confirmTitle')}
+        explanation={t('account.sessions.confirmText')}
+        failure={failure}
+        busy={busy}
+        confirmText={t('account.sessions.signOutEverywhere')}
+        onConfirm={() => {
+          setBusy(true);
+          setFailure(null);
+          // On success the session ends and the sign-in page replaces this one.
+          signOutEverywhere().catch((error: unknown) => {
+            setBusy(false);
+            setFailure(error);
+          });
+        }}
+        onCancel={() => {
+          setOpen(false);
+          setFailure(null);
+        }}
+        opener={opener}
+      />
+    </Section>
+  );
+}

@@ -1,0 +1,305 @@
+import { useEffect, useRef, useState } from 'react';
+import { Button, Heading, InlineAlert, Paragraph } from 'suomifi-ui-components';
+import { api, type TotpSetup } from '../../api.ts';
+import { BackLink } from '../../components/BackLink.tsx';
+import { DataList } from '../../components/DataList.tsx';
+import { TextField } from '../../components/Fields.tsx';
+import { FormErrorSummary } from '../../components/FormErrors.tsx';
+import { ProblemNotice } from '../../components/Notices.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { Section } from '../../components/Section.tsx';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { useMe, useSession } from '../../session.tsx';
+import { ACCOUNT_PATH } from './pending-step.ts';
+import { HiddenUsername } from './PasswordForm.tsx';
+import { codeProblems, useAccountForm } from './useAccountForm.ts';
+
+type Phase =
+  | { step: 'start' }
+  | { step: 'scan'; setup: TotpSetup }
+  | { step: 'done'; outcome: 'confirmed' | 'removed' };
+
+/**
+ * Setting up (or replacing) the authenticator app: a QR code and the key as text, then the
+ * first code confirms it. `forced`: the role requires an app and none is set up, so this page
+ * stands in for every other until it is done.
+ */
+export function AuthenticatorPage({ forced = false }: { forced?: boolean }) {
+  const { t } = useI18n();
+  const me = useMe();
+  const { refresh } = useSession();
+  const [phase, setPhase] = useState<Phase>({ step: 'start' });
+  // The heading stays what the page was opened for, also once the new app is in use.
+  const [replacing] = useState(me.totpEnabled);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const start = () => {
+    setBusy(true);
+    setFailure(null);
+    api.startTotpSetup().then(
+      (setup) => {
+        setBusy(false);
+        setPhase({ step: 'scan', setup });
+      },
+      (error: unknown) => {
+        setBusy(false);
+        setFailure(error);
+      },
+    );
+  };
+
+  return (
+    <div className="account-page">
+      {!forced && <BackLink to={ACCOUNT_PATH}>{t('account.back')}</BackLink>}
+      <PageHeading title={t(replacing ? 'account.totp.replace' : 'account.totp.setUp')} />
+      <div role="status">
+        {phase.step === 'done' && (
+          <InlineAlert className="notice notice--success">
+            {t(phase.outcome === 'confirmed' ? 'account.totp.confirmed' : 'account.totp.removed')}
+          </InlineAlert>
+        )}
+      </div>
+      {phase.step === 'start' && (
+        <>
+          {forced && <Paragraph className="lead">{t('account.totp.forcedIntro')}</Paragraph>}
+          <Paragraph className="account-page__text">{t('account.totp.intro')}</Paragraph>
+          {replacing ? (
+            <ReplaceForm onStarted={(setup) => setPhase({ step: 'scan', setup })} />
+          ) : (
+            <>
+              {failure !== null && <ProblemNotice error={failure} />}
+              <Button onClick={start} disabled={busy}>
+                {t('account.totp.start')}
+              </Button>
+            </>
+          )}
+          {!forced && me.totpEnabled && !me.totpRequired && (
+            <RemoveForm
+              onRemoved={() => {
+                setPhase({ step: 'done', outcome: 'removed' });
+                void refresh();
+              }}
+            />
+          )}
+        </>
+      )}
+      {phase.step === 'scan' && (
+        <ScanAndConfirm
+          setup={phase.setup}
+          username={me.username}
+          onConfirmed={() => {
+            if (!forced) setPhase({ step: 'done', outcome: 'confirmed' });
+            void refresh();
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+/** Replacing an app already set up: the password and the current app's code first. */
+function ReplaceForm({ onStarted }: { onStarted: (setup: TotpSetup) => void }) {
+  const { t } = useI18n();
+  const me = useMe();
+  const labels: Record<string, string> = {
+    password: t('account.totp.password'),
+    code: t('account.totp.currentCode'),
+  };
+  const started = useRef<TotpSetup | null>(null);
+  const { form, attempt, busy, failure, submit } = useAccountForm({
+    initial: { password: '', code: '' },
+    required: ['password', 'code'],
+    check: (values) => codeProblems(values, 'code'),
+    send: async (values) => {
+      started.current = await api.startTotpSetup({
+        password: values.password ?? '',
+        code: (values.code ?? '').trim(),
+      });
+    },
+    done: () => {
+      if (started.current) onStarted(started.current);
+    },
+  });
+  return (
+    <form noValidate onSubmit={submit} className="account-form">
+      <Paragraph className="account-page__text">{t('account.totp.replaceIntro')}</Paragraph>
+      <FormErrorSummary
+        errors={form.errors}
+        attempt={attempt}
+        labelFor={(path) => labels[path] ?? path}
+      />
+      {failure !== null && <ProblemNotice error={failure} />}
+      <HiddenUsername username={me.username} />
+      <TextField
+        form={form}
+        path="password"
+        type="password"
+        autoComplete="current-password"
+        label={labels.password}
+        required
+      />
+      <TextField
+        form={form}
+        path="code"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        maxLength={7}
+        label={labels.code}
+        hint={t('account.totp.codeHint')}
+        required
+      />
+      <div>
+        <Button type="submit" disabled={busy}>
+          {t('account.totp.replace')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** The QR code (and the key as text, for typing by hand), then the app's first code. */
+function ScanAndConfirm({
+  setup,
+  username,
+  onConfirmed,
+}: {
+  setup: TotpSetup;
+  username: string;
+  onConfirmed: () => void;
+}) {
+  const { t } = useI18n();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const labels: Record<string, string> = { code: t('account.totp.code') };
+  const { form, attempt, busy, failure, submit } = useAccountForm({
+    initial: { code: '' },
+    required: ['code'],
+    check: (values) => codeProblems(values, 'code'),
+    send: (values) => api.confirmTotp((values.code ?? '').trim()),
+    done: onConfirmed,
+  });
+  return (
+    <>
+      <section className="panel" aria-labelledby="totp-scan-heading">
+        <Heading
+          variant="h2"
+          id="totp-scan-heading"
+          className="panel__title"
+          ref={heading}
+          tabIndex={-1}
+        >
+          {t('account.totp.scan')}
+        </Heading>
+        <div className="totp">
+          {/* An image, not inline markup: the SVG comes from the server, and an <img> runs
+              nothing in it (the Content-Security-Policy allows data: images). */}
+          <img
+            className="totp__qr"
+            src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(setup.qrSvg)}`}
+            alt={t('account.totp.qrAlt')}
+            width={220}
+            height={220}
+          />
+          <div className="totp__manual">
+            <Paragraph className="account-page__text">{t('account.totp.manual')}</Paragraph>
+            <DataList
+              items={[
+                { label: t('account.totp.accountName'), value: `Asiakasrekisteri (${username})` },
+                {
+                  label: t('account.totp.secret'),
+                  value: (
+                    <code className="totp__secret" data-testid="totp-secret">
+                      {setup.secret}
+                    </code>
+                  ),
+                },
+              ]}
+            />
+            <p className="hint">{t('account.totp.secretHint')}</p>
+          </div>
+        </div>
+      </section>
+      <Section title={t('account.totp.confirmStep')}>
+        <form noValidate onSubmit={submit} className="account-form">
+          <FormErrorSummary
+            errors={form.errors}
+            attempt={attempt}
+            labelFor={(path) => labels[path] ?? path}
+          />
+          {failure !== null && <ProblemNotice error={failure} />}
+          <TextField
+            form={form}
+            path="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={7}
+            label={labels.code}
+            hint={t('account.totp.codeHint')}
+            required
+          />
+          <div>
+            <Button type="submit" disabled={busy}>
+              {t('account.totp.confirm')}
+            </Button>
+          </div>
+        </form>
+      </Section>
+    </>
+  );
+}
+
+/** Removing an optional app: the password and its current code. */
+function RemoveForm({ onRemoved }: { onRemoved: () => void }) {
+  const { t } = useI18n();
+  const me = useMe();
+  // Named apart from the replace form's fields: both can be on the page.
+  const labels: Record<string, string> = {
+    removePassword: t('account.totp.password'),
+    removeCode: t('account.totp.appCode'),
+  };
+  const { form, attempt, busy, failure, submit } = useAccountForm({
+    initial: { removePassword: '', removeCode: '' },
+    required: ['removePassword', 'removeCode'],
+    check: (values) => codeProblems(values, 'removeCode'),
+    send: (values) => api.removeTotp(values.removePassword ?? '', (values.removeCode ?? '').trim()),
+    done: onRemoved,
+    serverFields: { password: 'removePassword', code: 'removeCode' },
+  });
+  return (
+    <Section title={t('account.totp.remove')}>
+      <form noValidate onSubmit={submit} className="account-form">
+        <Paragraph className="account-page__text">{t('account.totp.removeIntro')}</Paragraph>
+        <FormErrorSummary
+          errors={form.errors}
+          attempt={attempt}
+          labelFor={(path) => labels[path] ?? path}
+        />
+        {failure !== null && <ProblemNotice error={failure} />}
+        <HiddenUsername username={me.username} />
+        <TextField
+          form={form}
+          path="removePassword"
+          type="password"
+          autoComplete="current-password"
+          label={labels.removePassword}
+          required
+        />
+        <TextField
+          form={form}
+          path="removeCode"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={7}
+          label={labels.removeCode}
+          required
+        />
+        <div>
+          <Button type="submit" variant="secondary" disabled={busy}>
+            {t('account.totp.remove')}
+          </Button>
+        </div>
+      </form>
+    </Section>
+  );
+}

@@ -1,0 +1,158 @@
+import { useState } from 'react';
+import { Button, Checkbox, Heading, InlineAlert, Paragraph } from 'suomifi-ui-components';
+import { api, ApiError, type CommitmentView } from '../../api.ts';
+import { BackLink } from '../../components/BackLink.tsx';
+import { TextField } from '../../components/Fields.tsx';
+import { fieldId } from '../../components/form.ts';
+import { FormErrorSummary } from '../../components/FormErrors.tsx';
+import { Loading, ProblemNotice } from '../../components/Notices.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { Section } from '../../components/Section.tsx';
+import { useResource } from '../../components/useResource.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { useMe, useSession } from '../../session.tsx';
+import { CommitmentStatus } from './CommitmentStatus.tsx';
+import { HiddenUsername } from './PasswordForm.tsx';
+import { ACCOUNT_PATH } from './pending-step.ts';
+import { useAccountForm } from './useAccountForm.ts';
+
+/**
+ * The confidentiality commitment (salassapitositoumus): its current text, and signing it with
+ * the password. `forced`: shown in place of every other page until it is signed.
+ */
+export function CommitmentPage({ forced = false }: { forced?: boolean }) {
+  const { t } = useI18n();
+  const [resource, , reload] = useResource('commitment', (signal) => api.commitment(signal));
+  const [notice, setNotice] = useState<'signed' | 'changed' | null>(null);
+
+  return (
+    <div className="account-page">
+      {!forced && <BackLink to={ACCOUNT_PATH}>{t('account.back')}</BackLink>}
+      <PageHeading title={t('account.commitment.title')} />
+      <div role="status">
+        {notice && (
+          <InlineAlert
+            className={`notice${notice === 'signed' ? ' notice--success' : ''}`}
+            status={notice === 'signed' ? 'neutral' : 'warning'}
+          >
+            {t(notice === 'signed' ? 'account.commitment.signed' : 'account.commitment.changed')}
+          </InlineAlert>
+        )}
+      </div>
+      {resource.state === 'loading' && <Loading />}
+      {resource.state === 'failed' && <ProblemNotice error={resource.error} />}
+      {resource.state === 'ready' && (
+        <>
+          <Paragraph className="lead">
+            <CommitmentStatus commitment={resource.data} />
+          </Paragraph>
+          <Section title={t('account.commitment.textHeading', { version: resource.data.version })}>
+            <div className="commitment-text">{resource.data.text}</div>
+          </Section>
+          {!resource.data.signed && (
+            <SignForm
+              key={resource.data.version}
+              commitment={resource.data}
+              onSigned={() => {
+                setNotice('signed');
+                reload();
+              }}
+              onChanged={() => {
+                setNotice('changed');
+                reload();
+              }}
+            />
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function SignForm({
+  commitment,
+  onSigned,
+  onChanged,
+}: {
+  commitment: CommitmentView;
+  onSigned: () => void;
+  /** A newer text was published while the user read this one. */
+  onChanged: () => void;
+}) {
+  const { t } = useI18n();
+  const { refresh } = useSession();
+  const me = useMe();
+  const [read, setRead] = useState(false);
+  const labels: Record<string, string> = {
+    read: t('account.commitment.checkbox'),
+    password: t('account.commitment.password'),
+  };
+  const { form, attempt, busy, failure, submit } = useAccountForm({
+    initial: { password: '' },
+    required: ['password'],
+    check: () =>
+      read ? [] : [{ field: 'read', message: t('account.commitment.checkboxMissing') }],
+    send: async (values) => {
+      try {
+        await api.signCommitment(commitment.version, values.password ?? '');
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 409) {
+          onChanged();
+          return;
+        }
+        throw error;
+      }
+      onSigned();
+      await refresh();
+    },
+    done: () => {},
+  });
+  const readError = form.errors.read;
+  return (
+    <section className="panel" aria-labelledby="commitment-sign-heading">
+      <Heading variant="h2" id="commitment-sign-heading" className="panel__title">
+        {t('account.commitment.signHeading')}
+      </Heading>
+      <Paragraph className="account-page__text">{t('account.commitment.intro')}</Paragraph>
+      <form noValidate onSubmit={submit} className="account-form">
+        <FormErrorSummary
+          errors={form.errors}
+          attempt={attempt}
+          labelFor={(path) => labels[path] ?? path}
+        />
+        {failure !== null && <ProblemNotice error={failure} />}
+        <HiddenUsername username={me.username} />
+        <Checkbox
+          id={fieldId('read')}
+          checked={read}
+          onClick={({ checkboxState }) => {
+            setRead(checkboxState);
+            if (checkboxState && readError) {
+              form.setErrors(
+                Object.fromEntries(Object.entries(form.errors).filter(([path]) => path !== 'read')),
+              );
+            }
+          }}
+          status={readError ? 'error' : 'default'}
+          statusText={readError?.message}
+        >
+          {labels.read}
+        </Checkbox>
+        <TextField
+          form={form}
+          path="password"
+          type="password"
+          autoComplete="current-password"
+          label={labels.password}
+          hint={t('account.commitment.passwordHint')}
+          required
+        />
+        <div>
+          <Button type="submit" disabled={busy}>
+            {t('account.commitment.sign')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

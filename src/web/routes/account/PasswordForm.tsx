@@ -1,0 +1,86 @@
+import { Button, Paragraph } from 'suomifi-ui-components';
+import { api } from '../../api.ts';
+import { TextField } from '../../components/Fields.tsx';
+import { FormErrorSummary } from '../../components/FormErrors.tsx';
+import { ProblemNotice } from '../../components/Notices.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { useMe, useSession } from '../../session.tsx';
+import { useAccountForm } from './useAccountForm.ts';
+
+/**
+ * Current password, new one twice. The server checks the rules (length, not the username, not
+ * a common password) and counts a wrong current password as a failed sign-in.
+ */
+export function PasswordForm({ onChanged }: { onChanged: () => void }) {
+  const { t } = useI18n();
+  const me = useMe();
+  const labels: Record<string, string> = {
+    currentPassword: t('account.password.current'),
+    newPassword: t('account.password.new'),
+    newPasswordAgain: t('account.password.again'),
+  };
+  const { form, attempt, busy, failure, submit } = useAccountForm({
+    initial: { currentPassword: '', newPassword: '', newPasswordAgain: '' },
+    required: ['currentPassword', 'newPassword', 'newPasswordAgain'],
+    check: (values) =>
+      values.newPasswordAgain && values.newPasswordAgain !== values.newPassword
+        ? [
+            {
+              field: 'newPasswordAgain',
+              code: 'password.mismatch',
+              message: 'The passwords do not match',
+            },
+          ]
+        : [],
+    send: (values) => api.changePassword(values.currentPassword ?? '', values.newPassword ?? ''),
+    done: onChanged,
+  });
+  return (
+    <form noValidate onSubmit={submit} className="account-form">
+      <FormErrorSummary
+        errors={form.errors}
+        attempt={attempt}
+        labelFor={(path) => labels[path] ?? path}
+      />
+      {failure !== null && <ProblemNotice error={failure} />}
+      <HiddenUsername username={me.username} />
+      {(['currentPassword', 'newPassword', 'newPasswordAgain'] as const).map((path) => (
+        <TextField
+          key={path}
+          form={form}
+          path={path}
+          type="password"
+          autoComplete={path === 'currentPassword' ? 'current-password' : 'new-password'}
+          label={labels[path]}
+          hint={path === 'newPassword' ? t('account.password.newHint') : undefined}
+          required
+        />
+      ))}
+      <div>
+        <Button type="submit" disabled={busy}>
+          {t('account.password.submit')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** For password managers: whose password a form asks for. */
+export function HiddenUsername({ username }: { username: string }) {
+  return <input type="text" autoComplete="username" value={username} readOnly hidden />;
+}
+
+/** After an administrator's reset: nothing else opens until the password is changed. */
+export function ForcedPasswordPage() {
+  const { t } = useI18n();
+  const { refresh } = useSession();
+  return (
+    <div className="account-page">
+      <PageHeading title={t('account.password.forcedTitle')} />
+      <Paragraph className="lead">{t('account.password.forcedIntro')}</Paragraph>
+      <Paragraph className="account-page__text">{t('account.password.intro')}</Paragraph>
+      <PasswordForm onChanged={() => void refresh()} />
+    </div>
+  );
+}
