@@ -139,7 +139,7 @@ forEachEngine('the partner registry', ({ ctx }) => {
     assert.equal(added[1]?.action, 'update');
     assert.deepEqual(added[1]?.fields, ['partnerContract']);
     assert.deepEqual(added[1]?.changes, {
-      partnerContract: { old: null, new: { partnerId, partnerName: 'Perintä Oy' } },
+      partnerContract: { old: null, new: { partnerId, partner: 'Perintä Oy' } },
     });
 
     const again = await call('POST', `/api/partners/${partnerId}/customers`, {
@@ -189,7 +189,7 @@ forEachEngine('the partner registry', ({ ctx }) => {
     const entry = (await accessLogEntries(ctx())).at(-1);
     assert.deepEqual(entry?.subjectIds, [customers.anna]);
     assert.deepEqual(entry?.changes, {
-      partnerContract: { old: { partnerId, partnerName: 'Perintä Oy' }, new: null },
+      partnerContract: { old: { partnerId, partner: 'Perintä Oy' }, new: null },
     });
     const again = await call('DELETE', `/api/partners/${partnerId}/customers/${customers.anna}`);
     assert.equal(again.statusCode, 404);

@@ -29,6 +29,7 @@ const UNCOVERED = {
 };
 const PARTNER = 'Perintäpalvelu Oy';
 const contractor = { username: 'urakoitsija', password: 'contractor horse battery staple' };
+const officer = { username: 'tietosuoja', password: 'officer horse battery staple' };
 
 /** Set E2E_SCREENSHOTS to a directory to keep pictures of the partner and contractor pages. */
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
@@ -47,7 +48,11 @@ describe('partners and their contractors in the browser', { skip: chromiumSkip }
   let partnerId: string;
 
   before(async () => {
-    setup = await startBrowserTest({ role: 'admin', username: 'paakayttaja' });
+    setup = await startBrowserTest({
+      role: 'admin',
+      username: 'paakayttaja',
+      others: [{ ...officer, role: 'register_officer' }],
+    });
     ({ server, page, problems } = setup);
     const cookie = await signInNewUser(server.app, server.database, server.keys, {
       username: 'asiakaspalvelu',
@@ -201,6 +206,24 @@ describe('partners and their contractors in the browser', { skip: chromiumSkip }
     await page.goto(`${server.baseUrl}/search?q=${encodeURIComponent(UNCOVERED.email)}`);
     await page.getByText(`Haulla ”${UNCOVERED.email}” ei löytynyt asiakkaita.`).waitFor();
     await checkAccessibility(page, "the contractor's search that finds no one");
+    await signOut(page);
+  });
+
+  test('the register officer sees the partner in the access log', async () => {
+    await page.goto(`${server.baseUrl}/access-log`);
+    await signIn(page, officer.username, officer.password);
+    await heading(page, 'Käyttöloki').waitFor();
+    const rows = page
+      .getByRole('table', { name: 'Käyttölokin tapahtumat, uusimmat ensin' })
+      .locator('tbody')
+      .getByRole('row');
+    const byContractor = rows.filter({ hasText: contractor.username });
+    await byContractor.first().waitFor();
+    for (const text of await byContractor.allInnerTexts()) {
+      assert.match(text, new RegExp(`Kumppani: ${PARTNER}`), 'each names the partner');
+    }
+    await rows.getByText(`Kumppanin sopimus: tyhjä → ${PARTNER}, ${partnerId}`).first().waitFor();
+    await checkAccessibility(page, 'the access log with a contractor and contract changes');
     assert.deepEqual(problems, []);
   });
 });

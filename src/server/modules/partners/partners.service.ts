@@ -162,9 +162,12 @@ export async function updatePartner(
   });
 }
 
-/** How the access log names the partner in a contract change. */
+/**
+ * How the access log names the partner in a contract change. (jsonb orders keys by length: the
+ * log view shows the name first.)
+ */
 const contractOf = (partner: PartnerWithCounts) => ({
-  partnerName: partner.name,
+  partner: partner.name,
   partnerId: partner.id,
 });
 
