@@ -1,11 +1,6 @@
-import { and, desc, eq, max, ne } from 'drizzle-orm';
+import { and, eq, max, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import {
-  commitmentSignatures,
-  commitmentVersions,
-  staffSessions,
-  staffUsers,
-} from '../../db/schema/index.ts';
+import { commitmentVersions, staffSessions, staffUsers } from '../../db/schema/index.ts';
 
 export async function updateStaffUser(
   db: Db,
@@ -45,19 +40,4 @@ export async function findCurrentCommitment(db: Db) {
     );
   if (!row) throw new Error('No confidentiality commitment text: run the migrations');
   return row;
-}
-
-/** The user's signatures, newest version first. */
-export async function findCommitmentSignatures(db: Db, userId: string) {
-  return db
-    .select({
-      version: commitmentSignatures.version,
-      method: commitmentSignatures.method,
-      signedAt: commitmentSignatures.signedAt,
-      paperSignedOn: commitmentSignatures.paperSignedOn,
-      paperKeptAt: commitmentSignatures.paperKeptAt,
-    })
-    .from(commitmentSignatures)
-    .where(eq(commitmentSignatures.userId, userId))
-    .orderBy(desc(commitmentSignatures.version));
 }

@@ -13,12 +13,8 @@ import {
   recordSignInFailure,
   useTotpStep as markTotpStepUsed,
 } from './auth.queries.ts';
-import {
-  deleteSessionsOf,
-  findCommitmentSignatures,
-  findCurrentCommitment,
-  updateStaffUser,
-} from './account.queries.ts';
+import { deleteSessionsOf, findCurrentCommitment, updateStaffUser } from './account.queries.ts';
+import { findSignatures } from '../staff/staff.queries.ts';
 import type {
   commitmentSignature,
   commitmentSignBody,
@@ -301,7 +297,7 @@ export async function signOutEverywhere(db: Db, actor: Actor): Promise<void> {
   await deleteSessionsOf(db, actor.userId);
 }
 
-type SignatureRow = Awaited<ReturnType<typeof findCommitmentSignatures>>[number];
+type SignatureRow = Awaited<ReturnType<typeof findSignatures>>[number];
 
 function signatureView(row: SignatureRow): z.infer<typeof commitmentSignature> {
   return {
@@ -316,7 +312,7 @@ function signatureView(row: SignatureRow): z.infer<typeof commitmentSignature> {
 /** The current commitment text and whether (and how) the user has signed it. */
 export async function getCommitment(ctx: AccountContext): Promise<z.infer<typeof commitmentView>> {
   const current = await findCurrentCommitment(ctx.db);
-  const signatures = await findCommitmentSignatures(ctx.db, ctx.actor.userId);
+  const signatures = await findSignatures(ctx.db, ctx.actor.userId);
   const signature = signatures.find((s) => s.version === current.version);
   const previous = signatures.find((s) => s.version < current.version);
   return {
