@@ -11,7 +11,7 @@ import { Section } from '../../components/Section.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe, useSession } from '../../session.tsx';
 import { ACCOUNT_PATH } from './pending-step.ts';
-import { HiddenUsername } from './PasswordForm.tsx';
+import { AccountFormHead } from './PasswordForm.tsx';
 import { codeProblems, useAccountForm } from './useAccountForm.ts';
 
 type Phase =
@@ -101,7 +101,6 @@ export function AuthenticatorPage({ forced = false }: { forced?: boolean }) {
 /** Replacing an app already set up: the password and the current app's code first. */
 function ReplaceForm({ onStarted }: { onStarted: (setup: TotpSetup) => void }) {
   const { t } = useI18n();
-  const me = useMe();
   const labels: Record<string, string> = {
     password: t('account.totp.password'),
     code: t('account.totp.currentCode'),
@@ -124,13 +123,7 @@ function ReplaceForm({ onStarted }: { onStarted: (setup: TotpSetup) => void }) {
   return (
     <form noValidate onSubmit={submit} className="account-form">
       <Paragraph className="account-page__text">{t('account.totp.replaceIntro')}</Paragraph>
-      <FormErrorSummary
-        errors={form.errors}
-        attempt={attempt}
-        labelFor={(path) => labels[path] ?? path}
-      />
-      {failure !== null && <ProblemNotice error={failure} />}
-      <HiddenUsername username={me.username} />
+      <AccountFormHead errors={form.errors} attempt={attempt} labels={labels} failure={failure} />
       <TextField
         form={form}
         path="password"
@@ -252,7 +245,6 @@ function ScanAndConfirm({
 /** Removing an optional app: the password and its current code. */
 function RemoveForm({ onRemoved }: { onRemoved: () => void }) {
   const { t } = useI18n();
-  const me = useMe();
   // Named apart from the replace form's fields: both can be on the page.
   const labels: Record<string, string> = {
     removePassword: t('account.totp.password'),
@@ -270,13 +262,7 @@ function RemoveForm({ onRemoved }: { onRemoved: () => void }) {
     <Section title={t('account.totp.remove')}>
       <form noValidate onSubmit={submit} className="account-form">
         <Paragraph className="account-page__text">{t('account.totp.removeIntro')}</Paragraph>
-        <FormErrorSummary
-          errors={form.errors}
-          attempt={attempt}
-          labelFor={(path) => labels[path] ?? path}
-        />
-        {failure !== null && <ProblemNotice error={failure} />}
-        <HiddenUsername username={me.username} />
+        <AccountFormHead errors={form.errors} attempt={attempt} labels={labels} failure={failure} />
         <TextField
           form={form}
           path="removePassword"

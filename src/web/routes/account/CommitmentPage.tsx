@@ -4,15 +4,14 @@ import { api, ApiError, type CommitmentView } from '../../api.ts';
 import { BackLink } from '../../components/BackLink.tsx';
 import { TextField } from '../../components/Fields.tsx';
 import { fieldId } from '../../components/form.ts';
-import { FormErrorSummary } from '../../components/FormErrors.tsx';
 import { Loading, ProblemNotice } from '../../components/Notices.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Section } from '../../components/Section.tsx';
 import { useResource } from '../../components/useResource.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { useMe, useSession } from '../../session.tsx';
+import { useSession } from '../../session.tsx';
 import { CommitmentStatus } from './CommitmentStatus.tsx';
-import { HiddenUsername } from './PasswordForm.tsx';
+import { AccountFormHead } from './PasswordForm.tsx';
 import { ACCOUNT_PATH } from './pending-step.ts';
 import { useAccountForm } from './useAccountForm.ts';
 
@@ -81,7 +80,6 @@ function SignForm({
 }) {
   const { t } = useI18n();
   const { refresh } = useSession();
-  const me = useMe();
   const [read, setRead] = useState(false);
   const labels: Record<string, string> = {
     read: t('account.commitment.checkbox'),
@@ -115,13 +113,7 @@ function SignForm({
       </Heading>
       <Paragraph className="account-page__text">{t('account.commitment.intro')}</Paragraph>
       <form noValidate onSubmit={submit} className="account-form">
-        <FormErrorSummary
-          errors={form.errors}
-          attempt={attempt}
-          labelFor={(path) => labels[path] ?? path}
-        />
-        {failure !== null && <ProblemNotice error={failure} />}
-        <HiddenUsername username={me.username} />
+        <AccountFormHead errors={form.errors} attempt={attempt} labels={labels} failure={failure} />
         <Checkbox
           id={fieldId('read')}
           checked={read}

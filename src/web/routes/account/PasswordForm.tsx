@@ -14,7 +14,6 @@ import { useAccountForm } from './useAccountForm.ts';
  */
 export function PasswordForm({ onChanged }: { onChanged: () => void }) {
   const { t } = useI18n();
-  const me = useMe();
   const labels: Record<string, string> = {
     currentPassword: t('account.password.current'),
     newPassword: t('account.password.new'),
@@ -38,13 +37,7 @@ export function PasswordForm({ onChanged }: { onChanged: () => void }) {
   });
   return (
     <form noValidate onSubmit={submit} className="account-form">
-      <FormErrorSummary
-        errors={form.errors}
-        attempt={attempt}
-        labelFor={(path) => labels[path] ?? path}
-      />
-      {failure !== null && <ProblemNotice error={failure} />}
-      <HiddenUsername username={me.username} />
+      <AccountFormHead errors={form.errors} attempt={attempt} labels={labels} failure={failure} />
       {(['currentPassword', 'newPassword', 'newPasswordAgain'] as const).map((path) => (
         <TextField
           key={path}
@@ -66,9 +59,33 @@ export function PasswordForm({ onChanged }: { onChanged: () => void }) {
   );
 }
 
-/** For password managers: whose password a form asks for. */
-export function HiddenUsername({ username }: { username: string }) {
-  return <input type="text" autoComplete="username" value={username} readOnly hidden />;
+/**
+ * The top of every account form: the error summary, a refusal from the server, and — for
+ * password managers — whose password the form asks for.
+ */
+export function AccountFormHead({
+  errors,
+  attempt,
+  labels,
+  failure,
+}: {
+  errors: Parameters<typeof FormErrorSummary>[0]['errors'];
+  attempt: number;
+  labels: Record<string, string>;
+  failure: unknown;
+}) {
+  const me = useMe();
+  return (
+    <>
+      <FormErrorSummary
+        errors={errors}
+        attempt={attempt}
+        labelFor={(path) => labels[path] ?? path}
+      />
+      {failure !== null && <ProblemNotice error={failure} />}
+      <input type="text" autoComplete="username" value={me.username} readOnly hidden />
+    </>
+  );
 }
 
 /** After an administrator's reset: nothing else opens until the password is changed. */

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { Button, InlineAlert, RouterLink, TextInput } from 'suomifi-ui-components';
+import { Button, InlineAlert, RouterLink } from 'suomifi-ui-components';
 import {
   api,
   ApiError,
@@ -15,6 +15,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { SavedNotice } from '../../components/SavedNotice.tsx';
 import { Section } from '../../components/Section.tsx';
 import { useResource } from '../../components/useResource.ts';
+import { PickerSearch } from '../../components/PickerSearch.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ContractEnd, ContractFieldsText, CountryText } from './PartnersPage.tsx';
 
@@ -259,28 +260,16 @@ function CustomerAdder({
 
   return (
     <div className="picker">
-      <div className="picker__search">
-        <TextInput
-          id="partner-customer-query"
-          labelText={t('partners.findCustomer')}
-          hintText={t('partners.findCustomerHint')}
-          value={query}
-          autoComplete="off"
-          onChange={(value) => setQuery(value === undefined ? '' : String(value))}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') {
-              event.preventDefault();
-              search();
-            }
-          }}
-          status={queryError ? 'error' : 'default'}
-          statusText={queryError ?? undefined}
-          fullWidth
-        />
-        <Button variant="secondary" onClick={search} disabled={busy}>
-          {t('common.search')}
-        </Button>
-      </div>
+      <PickerSearch
+        id="partner-customer-query"
+        label={t('partners.findCustomer')}
+        hint={t('partners.findCustomerHint')}
+        query={query}
+        onQuery={setQuery}
+        error={queryError}
+        onSearch={search}
+        busy={busy}
+      />
       <div aria-live="polite">
         {addFailure !== null && <ProblemNotice error={addFailure} />}
         {found.state === 'failed' && <ProblemNotice error={found.error} />}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, TextInput } from 'suomifi-ui-components';
 import { api, ApiError, type OrganizationSummary } from '../../api.ts';
 import { ProblemNotice } from '../../components/Notices.tsx';
+import { PickerSearch } from '../../components/PickerSearch.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { OrganizationLink } from './person-form.ts';
 
@@ -115,29 +116,16 @@ export function OrganizationPicker({
           ))}
         </ul>
       )}
-      <div className="picker__search">
-        <TextInput
-          id="organization-picker-query"
-          labelText={t('person.findOrganization')}
-          hintText={t('person.findOrganizationHint')}
-          value={query}
-          autoComplete="off"
-          onChange={(value) => setQuery(value === undefined ? '' : String(value))}
-          onKeyDown={(event) => {
-            // Enter searches here; it must not send the whole person form.
-            if (event.key === 'Enter') {
-              event.preventDefault();
-              search();
-            }
-          }}
-          status={queryError ? 'error' : 'default'}
-          statusText={queryError ?? undefined}
-          fullWidth
-        />
-        <Button variant="secondary" onClick={search} disabled={searching}>
-          {t('common.search')}
-        </Button>
-      </div>
+      <PickerSearch
+        id="organization-picker-query"
+        label={t('person.findOrganization')}
+        hint={t('person.findOrganizationHint')}
+        query={query}
+        onQuery={setQuery}
+        error={queryError}
+        onSearch={search}
+        busy={searching}
+      />
       <div aria-live="polite">
         {found.state === 'failed' && <ProblemNotice error={found.error} />}
         {found.state === 'found' &&
