@@ -4,16 +4,27 @@ import type { TestApp } from '../helpers/app.ts';
 import { accessLogEntries, forEachEngine, json } from '../helpers/app.ts';
 
 /**
- * Every route that reads or changes a customer's personal data writes an access-log entry naming
- * the customer and the action. The routes come from the app's own declarations: a new route with
- * a customer-data permission that this table does not call fails the test.
+ * Every route that reads or changes personal data — a customer's, a staff member's account, or
+ * the access log's record of either — writes an access-log entry naming the subject and the
+ * action. The routes come from the app's own declarations: a new route with a customer-data,
+ * access-log or staff permission that this table does not call fails the test.
  */
-type Ids = { person: string; organization: string; partner: string };
+type Ids = {
+  person: string;
+  organization: string;
+  partner: string;
+  staff: string;
+  /** A social worker, who has an authenticator to reset. */
+  withAuthenticator: string;
+};
 type Call = {
   request: (ids: Ids) => { method: string; url: string; payload?: unknown };
   /** null: the route returns no personal data (see the organisation's creation). */
   action: string | null;
-  /** Whose entry: organisation routes log the persons who represent it, shown on its page. */
+  /**
+   * Whose entry: organisation routes log the persons who represent it, shown on its page; staff
+   * routes the account.
+   */
   subject: keyof Ids;
   /** The route answers this status (default 200). */
   status?: number;
@@ -136,6 +147,95 @@ const CALLS: Record<string, Call> = {
     action: 'report',
     subject: 'person',
   },
+  'GET /api/access-log': {
+    request: () => ({ method: 'GET', url: '/api/access-log?limit=5' }),
+    // Every entry shown names its subjects: the read is logged for each of them.
+    action: 'read',
+    subject: 'person',
+  },
+  'POST /api/staff': {
+    request: () => ({
+      method: 'POST',
+      url: '/api/staff',
+      payload: {
+        username: 'kattava.kayttaja',
+        fullName: 'Kattava Käyttäjä',
+        role: 'customer_service',
+        temporaryPassword: 'väliaikainen tunnuslause 7',
+      },
+    }),
+    action: 'create',
+    subject: 'staff',
+    status: 201,
+  },
+  'GET /api/staff': {
+    request: () => ({ method: 'GET', url: '/api/staff' }),
+    action: 'read',
+    subject: 'staff',
+  },
+  'GET /api/staff/:id': {
+    request: (ids) => ({ method: 'GET', url: `/api/staff/${ids.staff}` }),
+    action: 'read',
+    subject: 'staff',
+  },
+  'PATCH /api/staff/:id': {
+    request: (ids) => ({
+      method: 'PATCH',
+      url: `/api/staff/${ids.staff}`,
+      payload: { fullName: 'Kattava Käyttäjä-Uusi' },
+    }),
+    action: 'update',
+    subject: 'staff',
+  },
+  'POST /api/staff/:id/reset-password': {
+    request: (ids) => ({
+      method: 'POST',
+      url: `/api/staff/${ids.staff}/reset-password`,
+      payload: { temporaryPassword: 'toinen väliaikainen lause 8' },
+    }),
+    action: 'update',
+    subject: 'staff',
+  },
+  'POST /api/staff/:id/reset-totp': {
+    request: (ids) => ({
+      method: 'POST',
+      url: `/api/staff/${ids.withAuthenticator}/reset-totp`,
+      payload: {},
+    }),
+    action: 'update',
+    subject: 'withAuthenticator',
+  },
+  'POST /api/staff/:id/commitment': {
+    request: (ids) => ({
+      method: 'POST',
+      url: `/api/staff/${ids.staff}/commitment`,
+      payload: { signedOn: new Date().toISOString().slice(0, 10), keptAt: 'Henkilöstöhallinto' },
+    }),
+    action: 'update',
+    subject: 'staff',
+  },
+  'POST /api/staff/:id/deactivate': {
+    request: (ids) => ({ method: 'POST', url: `/api/staff/${ids.staff}/deactivate`, payload: {} }),
+    action: 'update',
+    subject: 'staff',
+  },
+  'POST /api/staff/:id/reactivate': {
+    request: (ids) => ({ method: 'POST', url: `/api/staff/${ids.staff}/reactivate`, payload: {} }),
+    action: 'update',
+    subject: 'staff',
+  },
+  'GET /api/staff/partners': {
+    request: () => ({ method: 'GET', url: '/api/staff/partners' }),
+    // The partner organisations to choose from: no person's data.
+    action: null,
+    subject: 'staff',
+  },
+  'GET /api/settings/commitment': {
+    request: () => ({ method: 'GET', url: '/api/settings/commitment' }),
+    // The commitment text and its versions: no person's data.
+    action: null,
+    subject: 'staff',
+  },
   'DELETE /api/persons/:id': {
     request: (ids) => ({ method: 'DELETE', url: `/api/persons/${ids.person}` }),
     action: 'archive',
@@ -149,9 +249,25 @@ const CALLS: Record<string, Call> = {
     subject: 'person',
     status: 204,
   },
+  'POST /api/settings/commitment': {
+    request: () => ({
+      method: 'POST',
+      url: '/api/settings/commitment',
+      payload: {
+        text: 'Sitoudun pitämään salassa kaiken, mitä rekisteristä työssäni saan tietää. '.repeat(
+          2,
+        ),
+      },
+    }),
+    // A new text asks everyone to sign again; it holds no person's data. Last, as it closes
+    // personal data to every signed-in user until they sign.
+    action: null,
+    subject: 'staff',
+    status: 201,
+  },
 };
 
-/** Routes whose permission opens customers' personal data, or changes who may see it. */
+/** Routes whose permission opens personal data, or changes who may see it. */
 function customerDataRoutes(testApp: TestApp): string[] {
   const partnerCustomerRoutes = new Set([
     'GET /api/partners/:id',
@@ -164,7 +280,8 @@ function customerDataRoutes(testApp: TestApp): string[] {
       const { permission } = access;
       return (
         permission.startsWith('customers.') ||
-        permission === 'accessLog.subjectReport' ||
+        permission.startsWith('accessLog.') ||
+        permission === 'staff.manage' ||
         partnerCustomerRoutes.has(`${method} ${url}`)
       );
     })
@@ -187,13 +304,21 @@ forEachEngine('access log: every route that reads or changes personal data', ({ 
       payload: { name: 'Lokikumppani Oy', businessId: '2617416-4', country: 'FI' },
     });
     assert.equal(partner.statusCode, 201, partner.body);
-    const ids: Ids = { person: '', organization: '', partner: partner.json().id };
+    const worker = await ctx().signIn('social_worker');
+    const me = await ctx().app.inject({ url: '/api/auth/me', headers: { cookie: worker } });
+    const ids: Ids = {
+      person: '',
+      organization: '',
+      partner: partner.json().id,
+      staff: '',
+      withAuthenticator: me.json().id,
+    };
 
     for (const route of Object.keys(CALLS)) {
       assert.ok(routes.includes(route), `${route} is a customer-data route`);
       const call = CALLS[route];
       assert.ok(call);
-      const cookie = route.includes('/api/partners/') ? admin : officer;
+      const cookie = /^\S+ \/api\/(partners\/|staff|settings\/)/.test(route) ? admin : officer;
       const before = (await accessLogEntries(ctx())).length;
       const { payload, ...request } = call.request(ids);
       const response = await ctx().app.inject({
@@ -205,6 +330,7 @@ forEachEngine('access log: every route that reads or changes personal data', ({ 
       assert.equal(response.statusCode, call.status ?? 200, `${route}: ${response.body}`);
       if (route === 'POST /api/persons') ids.person = response.json().id;
       if (route === 'POST /api/organizations') ids.organization = response.json().id;
+      if (route === 'POST /api/staff') ids.staff = response.json().id;
       const added = (await accessLogEntries(ctx())).slice(before);
       if (call.action === null) {
         assert.deepEqual(added, [], `${route} returns no personal data`);

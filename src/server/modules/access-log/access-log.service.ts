@@ -5,8 +5,10 @@ import { findAccessLogEntries } from './access-log.queries.ts';
 import type { AccessLogQuery } from './access-log.schemas.ts';
 
 /**
- * The access log for the register officer and the auditor, newest first. Reading one person's
- * processing history is itself processing of that person's data, and is logged as such.
+ * The access log for the register officer and the auditor, newest first. Reading entries is
+ * itself processing of the data of everyone they name (their values, who handled them), so the
+ * read is logged with every subject of the page shown, and the person asked about even when
+ * nothing was found.
  */
 export async function readAccessLog(ctx: CustomerContext, query: AccessLogQuery) {
   const before = query.cursor ? (decodeCursor(query.cursor, ['number'])[0] as number) : undefined;
@@ -19,8 +21,10 @@ export async function readAccessLog(ctx: CustomerContext, query: AccessLogQuery)
     before,
     limit: query.limit + 1,
   });
-  if (query.subjectId) await logAccess(ctx, 'read', [query.subjectId], ['accessLog']);
   const page = rows.slice(0, query.limit);
+  const subjects = new Set(page.flatMap(({ entry }) => entry.subjectIds));
+  if (query.subjectId) subjects.add(query.subjectId);
+  await logAccess(ctx, 'read', [...subjects], ['accessLog']);
   const last = page.at(-1)?.entry;
   return {
     items: page.map(({ entry: { entryMac: _mac, ...entry }, partnerName }) => ({

@@ -74,13 +74,39 @@ export async function listStaff(
 ): Promise<{ items: StaffSummary[]; currentCommitmentVersion: number }> {
   const day = today(ctx);
   const rows = await listAccounts(ctx.db);
+  await logAccess(
+    ctx,
+    'read',
+    rows.map((row) => row.id),
+    STAFF_VIEW_FIELDS,
+  );
   return {
     items: rows.map((row) => toSummary(row, day)),
     currentCommitmentVersion: await currentCommitmentVersion(ctx.db),
   };
 }
 
+/** The fields of an account's page: reading them is logged, as a change of them is. */
+const STAFF_VIEW_FIELDS = [
+  'username',
+  'fullName',
+  'role',
+  'partnerId',
+  'expiresOn',
+  'deactivatedAt',
+  'totpEnabledAt',
+  'mustChangePassword',
+  'commitment',
+];
+
 export async function getStaff(ctx: StaffContext, id: string): Promise<StaffView> {
+  const view = await accountView(ctx, id);
+  await logAccess(ctx, 'read', [id], STAFF_VIEW_FIELDS);
+  return view;
+}
+
+/** An account's page without a log entry of its own: the answer to a change already logged. */
+export async function accountView(ctx: StaffContext, id: string): Promise<StaffView> {
   const row = await findAccount(ctx.db, id);
   if (!row) throw notFound('Account');
   const signatures = await findSignatures(ctx.db, id);
@@ -211,7 +237,7 @@ export async function createStaffAccount(
     }
     throw error;
   });
-  return getStaff(ctx, user.id);
+  return accountView(ctx, user.id);
 }
 
 export async function updateStaffAccount(
@@ -269,7 +295,7 @@ export async function updateStaffAccount(
     if (changes.role || changes.partnerId) await deleteSessionsOf(tx, id);
     await logAccess({ ...ctx, db: tx }, 'update', [id], Object.keys(changes), { changes });
   });
-  return getStaff(ctx, id);
+  return accountView(ctx, id);
 }
 
 export async function deactivateStaffAccount(ctx: StaffContext, id: string): Promise<StaffView> {
@@ -285,7 +311,7 @@ export async function deactivateStaffAccount(ctx: StaffContext, id: string): Pro
       changes: { deactivatedAt: change(null, now.toISOString()) },
     });
   });
-  return getStaff(ctx, id);
+  return accountView(ctx, id);
 }
 
 export async function reactivateStaffAccount(ctx: StaffContext, id: string): Promise<StaffView> {
@@ -297,7 +323,7 @@ export async function reactivateStaffAccount(ctx: StaffContext, id: string): Pro
       changes: { deactivatedAt: change(current.deactivatedAt?.toISOString(), null) },
     });
   });
-  return getStaff(ctx, id);
+  return accountView(ctx, id);
 }
 
 /**
@@ -329,7 +355,7 @@ export async function resetStaffPassword(
       },
     });
   });
-  return getStaff(ctx, id);
+  return accountView(ctx, id);
 }
 
 /**
@@ -358,5 +384,5 @@ export async function resetStaffTotp(ctx: StaffContext, id: string): Promise<Sta
       },
     });
   });
-  return getStaff(ctx, id);
+  return accountView(ctx, id);
 }

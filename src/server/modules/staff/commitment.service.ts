@@ -2,7 +2,7 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import { helsinkiDate } from '../../lib/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { logAccess } from '../customers/context.ts';
-import { getStaff, type StaffContext } from './accounts.service.ts';
+import { accountView, type StaffContext } from './accounts.service.ts';
 import {
   countActiveAccounts,
   findAccount,
@@ -88,7 +88,7 @@ export async function recordPaperCommitment(
       },
     });
   });
-  return getStaff(ctx, userId);
+  return accountView(ctx, userId);
 }
 
 function alreadySigned(
