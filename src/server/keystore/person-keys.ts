@@ -1,0 +1,25 @@
+/**
+ * Per-person data keys (crypto-shredding). Every special-category value and the identity code is
+ * encrypted under a data key of its person; the data keys are wrapped by a master key and kept in
+ * the key store, apart from the data tables. Destroying a person's key makes every copy of their
+ * encrypted values unreadable, old database backups included.
+ */
+export type PersonKeys = {
+  /** AES-256-GCM under the person's data key, created on first use; `context` is the AAD. */
+  encrypt(personId: string, plaintext: string, context: string): Promise<Buffer>;
+  /** Throws `PersonKeyDestroyedError` when the person's key is gone. */
+  decrypt(personId: string, ciphertext: Buffer, context: string): Promise<string>;
+  /** Many values of many persons with one key-store lookup; null where the key is gone. */
+  decryptMany(
+    items: readonly { personId: string; ciphertext: Buffer; context: string }[],
+  ): Promise<(string | null)[]>;
+  /** Destroys the person's data key, for good: their encrypted values can never be read again. */
+  destroy(personId: string): Promise<void>;
+};
+
+export class PersonKeyDestroyedError extends Error {
+  constructor(personId: string) {
+    super(`The data key of person ${personId} has been destroyed`);
+    this.name = 'PersonKeyDestroyedError';
+  }
+}
