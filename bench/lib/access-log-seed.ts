@@ -121,6 +121,7 @@ export function* generateAccessLog(
     const entry: StoredEntry = {
       entryId: random.uuid(),
       occurredAt: new Date(Math.floor(YEAR_START + i * step)),
+      flag: null,
       userId: actor.userId,
       username: actor.username,
       role: actor.role,

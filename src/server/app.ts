@@ -20,6 +20,7 @@ import { organizationsRoutes } from './modules/organizations/organizations.route
 import { partnersRoutes } from './modules/partners/partners.routes.ts';
 import { personsRoutes } from './modules/persons/persons.routes.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
+import { socialServicesRoutes } from './modules/social-services/social-services.routes.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
@@ -107,6 +108,7 @@ export async function buildApp(
   await app.register(searchRoutes(routeDeps));
   await app.register(accessLogRoutes(routeDeps));
   await app.register(partnersRoutes(routeDeps));
+  await app.register(socialServicesRoutes(routeDeps));
 
   if ((options.serveWeb ?? true) && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false });

@@ -26,6 +26,8 @@ export const accessLog = pgTable(
     purpose: text('purpose'),
     clientAddress: text('client_address'),
     requestId: text('request_id'),
+    /** Set on entries an officer must review, e.g. 'breakGlass' (access without a relationship). */
+    flag: text('flag'),
     /** HMAC-SHA-256 of the entry's content under the audit key. */
     entryMac: bytea('entry_mac').notNull(),
   },

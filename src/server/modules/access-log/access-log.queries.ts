@@ -12,6 +12,7 @@ export async function findAccessLogEntries(
     subjectId?: string | undefined;
     userId?: string | undefined;
     action?: string | undefined;
+    flag?: string | undefined;
     from?: Date | undefined;
     to?: Date | undefined;
     before?: number | undefined;
@@ -22,6 +23,7 @@ export async function findAccessLogEntries(
   if (filter.subjectId) conditions.push(arrayContains(accessLog.subjectIds, [filter.subjectId]));
   if (filter.userId) conditions.push(eq(accessLog.userId, filter.userId));
   if (filter.action) conditions.push(eq(accessLog.action, filter.action));
+  if (filter.flag) conditions.push(eq(accessLog.flag, filter.flag));
   if (filter.from) conditions.push(gte(accessLog.occurredAt, filter.from));
   if (filter.to) conditions.push(lt(accessLog.occurredAt, filter.to));
   if (filter.before !== undefined) conditions.push(lt(accessLog.position, filter.before));

@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import { ACCESS_ACTIONS } from './access-log.ts';
+import { ACCESS_ACTIONS, ACCESS_FLAGS } from './access-log.ts';
 import { REPORT_LANGUAGES } from './subject-report.texts.ts';
 
 export const accessLogQuery = z.strictObject({
   subjectId: z.uuid().optional(),
   userId: z.uuid().optional(),
   action: z.enum(ACCESS_ACTIONS).optional(),
+  /** Only entries with this flag, e.g. break-the-glass access. */
+  flag: z.enum(ACCESS_FLAGS).optional(),
   /** From this instant (inclusive), ISO 8601 with a time zone. */
   from: z.iso.datetime({ offset: true }).optional(),
   /** Until this instant (exclusive). */
@@ -31,6 +33,7 @@ export const accessLogItem = z.object({
   purpose: z.string().nullable(),
   clientAddress: z.string().nullable(),
   requestId: z.string().nullable(),
+  flag: z.string().nullable(),
 });
 
 export const accessLogPage = z.object({

@@ -16,6 +16,7 @@ export async function readAccessLog(ctx: CustomerContext, query: AccessLogQuery)
     subjectId: query.subjectId,
     userId: query.userId,
     action: query.action,
+    flag: query.flag,
     from: query.from ? new Date(query.from) : undefined,
     to: query.to ? new Date(query.to) : undefined,
     before,

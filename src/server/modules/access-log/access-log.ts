@@ -13,8 +13,16 @@ export const ACCESS_ACTIONS = [
   'reveal',
   /** The "who has processed my data" report made for the data subject. */
   'report',
+  /** A print-out, e.g. a social-services client summary. */
+  'print',
+  /** A social worker without a client relationship opened the client's data, stating why. */
+  'breakGlass',
 ] as const;
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
+
+/** Entries an officer must review carry a flag. */
+export const ACCESS_FLAGS = ['breakGlass'] as const;
+export type AccessFlag = (typeof ACCESS_FLAGS)[number];
 
 export type AccessLogEntry = {
   userId: string | null;
@@ -31,6 +39,7 @@ export type AccessLogEntry = {
   purpose?: string | null;
   clientAddress?: string | null;
   requestId?: string | null;
+  flag?: AccessFlag | null;
 };
 
 /**
@@ -66,6 +75,7 @@ export type StoredEntry = {
   purpose: string | null;
   clientAddress: string | null;
   requestId: string | null;
+  flag: string | null;
 };
 
 /** The MAC of an entry's whole content: any change to a stored entry shows. */
@@ -87,6 +97,8 @@ export function entryMac(keys: Keys, entry: StoredEntry): Buffer {
       entry.requestId,
       // Appended only when set, so entries written before partners existed keep their MAC.
       ...(entry.partnerId === null ? [] : [entry.partnerId]),
+      // Likewise the flag, as an object so it can never be read as a partner.
+      ...(entry.flag === null ? [] : [{ flag: entry.flag }]),
     ]),
   );
 }
@@ -123,6 +135,7 @@ export function databaseAccessLog(
         purpose: entry.purpose ?? null,
         clientAddress: entry.clientAddress ?? null,
         requestId: entry.requestId ?? null,
+        flag: entry.flag ?? null,
       };
       const row = { ...stored, entryMac: entryMac(keys, stored) };
       if (grouped && db === options.readsOn) return grouped(row);

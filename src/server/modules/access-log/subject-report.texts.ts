@@ -30,7 +30,13 @@ type FieldPhrase =
   | 'notes'
   | 'recordDates'
   | 'archiving'
-  | 'accessLog';
+  | 'accessLog'
+  | 'health'
+  | 'serviceNeed'
+  | 'income'
+  | 'bankAccount'
+  | 'familyRelation'
+  | 'socialClient';
 
 const FIELD_PHRASES: Record<string, FieldPhrase> = {
   name: 'name',
@@ -56,6 +62,12 @@ const FIELD_PHRASES: Record<string, FieldPhrase> = {
   updatedAt: 'recordDates',
   archivedAt: 'archiving',
   accessLog: 'accessLog',
+  health: 'health',
+  serviceNeed: 'serviceNeed',
+  income: 'income',
+  bankAccount: 'bankAccount',
+  familyRelation: 'familyRelation',
+  socialClient: 'socialClient',
 };
 
 export type ReportTexts = {
@@ -123,6 +135,8 @@ export const REPORT_TEXTS: Record<ReportLanguage, ReportTexts> = {
       archive: 'Arkistointi',
       reveal: 'Henkilötunnuksen katselu',
       report: 'Käsittelylokin tulostus',
+      print: 'Tulostus',
+      breakGlass: 'Tietojen avaaminen ilman asiakassuhdetta (perusteltu)',
     },
     roles: {
       admin: 'pääkäyttäjä',
@@ -151,6 +165,12 @@ export const REPORT_TEXTS: Record<ReportLanguage, ReportTexts> = {
       recordDates: 'tallennus- ja muutosajat',
       archiving: 'arkistointi',
       accessLog: 'käyttöloki',
+      health: 'terveystiedot',
+      serviceNeed: 'palvelutarve',
+      income: 'tulot ja varallisuus',
+      bankAccount: 'pankkitili',
+      familyRelation: 'perhesuhteet',
+      socialClient: 'sosiaalihuollon asiakkuus',
     },
     purposes: { [SUBJECT_REPORT_PURPOSE]: 'rekisteröidyn tarkastuspyyntö' },
   },
@@ -189,6 +209,8 @@ export const REPORT_TEXTS: Record<ReportLanguage, ReportTexts> = {
       archive: 'Arkivering',
       reveal: 'Visning av personbeteckningen',
       report: 'Utskrift av behandlingsloggen',
+      print: 'Utskrift',
+      breakGlass: 'Uppgifterna öppnade utan klientrelation (med motivering)',
     },
     roles: {
       admin: 'huvudanvändare',
@@ -217,6 +239,12 @@ export const REPORT_TEXTS: Record<ReportLanguage, ReportTexts> = {
       recordDates: 'tidpunkter för registrering och ändring',
       archiving: 'arkivering',
       accessLog: 'användningslogg',
+      health: 'hälsouppgifter',
+      serviceNeed: 'servicebehov',
+      income: 'inkomster och förmögenhet',
+      bankAccount: 'bankkonto',
+      familyRelation: 'familjeförhållanden',
+      socialClient: 'klientskap inom socialvården',
     },
     purposes: { [SUBJECT_REPORT_PURPOSE]: 'den registrerades begäran om insyn' },
   },
@@ -255,6 +283,8 @@ export const REPORT_TEXTS: Record<ReportLanguage, ReportTexts> = {
       archive: 'Archived',
       reveal: 'Viewed the identity code',
       report: 'Printed this record',
+      print: 'Printed',
+      breakGlass: 'Opened without a client relationship (with a stated reason)',
     },
     roles: {
       admin: 'administrator',
@@ -283,6 +313,12 @@ export const REPORT_TEXTS: Record<ReportLanguage, ReportTexts> = {
       recordDates: 'dates of registration and change',
       archiving: 'archiving',
       accessLog: 'access log',
+      health: 'health data',
+      serviceNeed: 'service needs',
+      income: 'income and assets',
+      bankAccount: 'bank account',
+      familyRelation: 'family relations',
+      socialClient: 'social-services client relationship',
     },
     purposes: { [SUBJECT_REPORT_PURPOSE]: 'data subject access request' },
   },

@@ -15,6 +15,9 @@ const COLUMNS: (Permission | 'totp')[] = [
   'accessLog.subjectReport',
   'staff.manage',
   'partners.manage',
+  'socialServices.clientData',
+  'socialServices.manageUnits',
+  'socialServices.reviewBreakGlass',
   'totp',
 ];
 

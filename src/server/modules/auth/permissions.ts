@@ -28,6 +28,12 @@ export const PERMISSIONS = [
   'staff.manage',
   /** Partner organisations and their contracts. */
   'partners.manage',
+  /** Social-services clients' special-category data: only of clients of the worker's units. */
+  'socialServices.clientData',
+  /** The social-services units, their workers and the list of service needs. */
+  'socialServices.manageUnits',
+  /** The register officer's review of break-the-glass access. */
+  'socialServices.reviewBreakGlass',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -39,6 +45,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'customers.revealIdentityCode',
     'staff.manage',
     'partners.manage',
+    'socialServices.manageUnits',
   ],
   customer_service: ['customers.read', 'customers.write', 'customers.revealIdentityCode'],
   billing: ['customers.read', 'customers.write', 'customers.revealIdentityCode'],
@@ -46,6 +53,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'customers.read',
     'customers.revealIdentityCode',
     'customers.readProtectedAddress',
+    'socialServices.clientData',
   ],
   register_officer: [
     'customers.read',
@@ -55,6 +63,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'customers.readProtectedAddress',
     'accessLog.read',
     'accessLog.subjectReport',
+    'socialServices.reviewBreakGlass',
   ],
   auditor: ['accessLog.read'],
   contractor: ['customers.read'],

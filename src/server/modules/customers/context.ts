@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { Keys } from '../../lib/crypto.ts';
-import type { AccessAction, AccessLog } from '../access-log/access-log.ts';
+import type { AccessAction, AccessFlag, AccessLog } from '../access-log/access-log.ts';
 import type { Actor } from '../auth/auth.service.ts';
 
 /** What a customer service function needs: the database, keys, time, the log and who asks. */
@@ -24,7 +24,7 @@ export function logAccess(
   action: AccessAction,
   subjectIds: string[],
   fields: string[],
-  details: { purpose?: string; changes?: Record<string, unknown> } = {},
+  details: { purpose?: string; changes?: Record<string, unknown>; flag?: AccessFlag } = {},
 ): Promise<void> {
   if (subjectIds.length === 0) return Promise.resolve();
   return ctx.accessLog.record(ctx.db, {
@@ -39,5 +39,6 @@ export function logAccess(
     purpose: details.purpose ?? null,
     clientAddress: ctx.clientAddress,
     requestId: ctx.requestId,
+    flag: details.flag ?? null,
   });
 }

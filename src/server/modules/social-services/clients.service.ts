@@ -1,0 +1,288 @@
+import { helsinkiDate } from '../../lib/dates.ts';
+import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
+import { logAccess, type CustomerContext } from '../customers/context.ts';
+import { openClientData, type ClientAccess } from './client-access.ts';
+import {
+  findBreakGlass,
+  findOpenPersons,
+  findOverlappingRelationship,
+  findPersonName,
+  findRelationship,
+  findUnitIdsOfWorker,
+  insertBreakGlass,
+  insertRelationship,
+  listBreakGlass,
+  listMembers,
+  listRelationships,
+  markBreakGlassReviewed,
+  updateRelationshipRow,
+} from './social-services.queries.ts';
+import type {
+  RelationshipInput,
+  RelationshipPatch,
+  RelationshipView,
+} from './social-services.schemas.ts';
+
+/** How long a break-the-glass grant opens a person's data for reading. */
+export const BREAK_GLASS_MINUTES = 60;
+
+function invalid(errors: FieldError[]): AppError {
+  return new AppError('validation', 'The client relationship is not valid', { errors });
+}
+
+/**
+ * The client relationships the reader sees: with a relationship, those of the reader's own units
+ * (being a client of another unit is that unit's to know); after breaking the glass, all.
+ */
+export async function relationshipViews(
+  ctx: CustomerContext,
+  access: ClientAccess,
+): Promise<RelationshipView[]> {
+  const rows = await listRelationships(
+    ctx.db,
+    access.personId,
+    access.via === 'relationship' ? access.unitIds : undefined,
+  );
+  const members = await listMembers(ctx.db, [...new Set(rows.map((row) => row.unit.id))]);
+  const day = helsinkiDate(ctx.clock.now());
+  return rows.map(({ client, unit }) => ({
+    id: client.id,
+    unit: {
+      id: unit.id,
+      code: unit.code,
+      nameFi: unit.nameFi,
+      nameSv: unit.nameSv,
+      nameEn: unit.nameEn,
+    },
+    startsOn: client.startsOn,
+    endsOn: client.endsOn,
+    active: client.startsOn <= day && (client.endsOn === null || client.endsOn >= day),
+    responsibleWorkers: client.responsibleWorkerIds.flatMap((id) => {
+      const member = members.find((m) => m.id === id);
+      return member
+        ? [{ id: member.id, username: member.username, fullName: member.fullName }]
+        : [];
+    }),
+  }));
+}
+
+export async function clientOverview(ctx: CustomerContext, personId: string, purpose: string) {
+  const access = await openClientData(ctx, personId, 'read');
+  const relationships = await relationshipViews(ctx, access);
+  await logAccess(ctx, 'read', [personId], ['socialClient'], { purpose, flag: access.flag });
+  return {
+    personId,
+    access: access.via,
+    breakGlassExpiresAt: access.breakGlassExpiresAt?.toISOString() ?? null,
+    relationships,
+  };
+}
+
+/** The unit is the worker's own, the days are in order and the workers work in the unit. */
+async function checkRelationship(
+  ctx: CustomerContext,
+  unitId: string,
+  startsOn: string,
+  endsOn: string | null,
+  responsibleWorkerIds: string[],
+): Promise<void> {
+  const errors: FieldError[] = [];
+  const unitIds = await findUnitIdsOfWorker(ctx.db, ctx.actor.userId);
+  if (!unitIds.includes(unitId)) {
+    errors.push({
+      field: 'unitId',
+      message: 'You can record clients of your own units only',
+      code: 'socialServices.notYourUnit',
+    });
+  } else {
+    const members = new Set((await listMembers(ctx.db, [unitId])).map((m) => m.id));
+    if (responsibleWorkerIds.some((id) => !members.has(id))) {
+      errors.push({
+        field: 'responsibleWorkerIds',
+        message: 'The responsible workers must work in the unit',
+        code: 'socialServices.workerNotInUnit',
+      });
+    }
+  }
+  if (endsOn !== null && endsOn < startsOn) {
+    errors.push({
+      field: 'endsOn',
+      message: 'The end is before the start',
+      code: 'dates.endBeforeStart',
+    });
+  }
+  if (errors.length > 0) throw invalid(errors);
+}
+
+export async function createRelationship(
+  ctx: CustomerContext,
+  personId: string,
+  input: RelationshipInput,
+): Promise<RelationshipView> {
+  if (!(await findPersonName(ctx.db, personId))) throw notFound('Person');
+  const workers = [...new Set(input.responsibleWorkerIds)];
+  await checkRelationship(ctx, input.unitId, input.startsOn, input.endsOn, workers);
+  const overlapping = await findOverlappingRelationship(ctx.db, { personId, ...input });
+  if (overlapping) {
+    throw new AppError('conflict', 'The person is already a client of the unit for those days', {
+      extra: { reason: 'overlapping_relationship', existingId: overlapping.id },
+    });
+  }
+  const row = await ctx.db.transaction(async (tx) => {
+    const inserted = await insertRelationship(tx, {
+      personId,
+      unitId: input.unitId,
+      startsOn: input.startsOn,
+      endsOn: input.endsOn,
+      responsibleWorkerIds: workers,
+      createdBy: ctx.actor.userId,
+    });
+    // Being a client of a unit is itself sensitive: the log says it changed, not the unit.
+    await logAccess({ ...ctx, db: tx }, 'create', [personId], ['socialClient'], {
+      changes: { socialClient: 'changed', relationshipId: { old: null, new: inserted.id } },
+    });
+    return inserted;
+  });
+  return ownRelationshipView(ctx, personId, row.unitId, row.id);
+}
+
+/** One relationship of a unit of the worker's, whether in force today or not. */
+async function ownRelationshipView(
+  ctx: CustomerContext,
+  personId: string,
+  unitId: string,
+  relationshipId: string,
+): Promise<RelationshipView> {
+  const views = await relationshipViews(ctx, {
+    personId,
+    via: 'relationship',
+    unitIds: [unitId],
+    breakGlassExpiresAt: null,
+    flag: undefined,
+  });
+  const view = views.find((candidate) => candidate.id === relationshipId);
+  if (!view) throw notFound('Client relationship');
+  return view;
+}
+
+export async function updateRelationship(
+  ctx: CustomerContext,
+  personId: string,
+  relationshipId: string,
+  patch: RelationshipPatch,
+): Promise<RelationshipView> {
+  // A worker keeps the relationships of their own units, in force or not.
+  const unitIds = await findUnitIdsOfWorker(ctx.db, ctx.actor.userId);
+  const row = await findRelationship(ctx.db, personId, relationshipId);
+  if (!row || !unitIds.includes(row.unitId)) throw notFound('Client relationship');
+  const endsOn = patch.endsOn !== undefined ? patch.endsOn : row.endsOn;
+  const workers = [...new Set(patch.responsibleWorkerIds ?? row.responsibleWorkerIds)];
+  await checkRelationship(ctx, row.unitId, row.startsOn, endsOn, workers);
+  const overlapping = await findOverlappingRelationship(ctx.db, {
+    personId,
+    unitId: row.unitId,
+    startsOn: row.startsOn,
+    endsOn,
+    except: row.id,
+  });
+  if (overlapping) {
+    throw new AppError('conflict', 'The person is already a client of the unit for those days', {
+      extra: { reason: 'overlapping_relationship', existingId: overlapping.id },
+    });
+  }
+  await ctx.db.transaction(async (tx) => {
+    await updateRelationshipRow(tx, relationshipId, { endsOn, responsibleWorkerIds: workers });
+    await logAccess({ ...ctx, db: tx }, 'update', [personId], ['socialClient'], {
+      changes: { socialClient: 'changed', relationshipId: { old: row.id, new: row.id } },
+    });
+  });
+  return ownRelationshipView(ctx, personId, row.unitId, relationshipId);
+}
+
+// — break the glass —
+
+export async function breakGlass(ctx: CustomerContext, personId: string, reason: string) {
+  if (!(await findPersonName(ctx.db, personId))) throw notFound('Person');
+  const now = ctx.clock.now();
+  const unitIds = await findUnitIdsOfWorker(ctx.db, ctx.actor.userId);
+  const open = await findOpenPersons(ctx.db, {
+    personIds: [personId],
+    unitIds,
+    userId: ctx.actor.userId,
+    day: helsinkiDate(now),
+    now,
+    withGrants: false,
+  });
+  if (open.byRelationship.has(personId)) {
+    throw new AppError('conflict', 'The person is a client of your unit: the data is open to you', {
+      extra: { reason: 'already_open' },
+    });
+  }
+  const expiresAt = new Date(now.getTime() + BREAK_GLASS_MINUTES * 60_000);
+  const grant = await ctx.db.transaction(async (tx) => {
+    const row = await insertBreakGlass(tx, {
+      personId,
+      userId: ctx.actor.userId,
+      reason,
+      openedAt: now,
+      expiresAt,
+    });
+    await logAccess({ ...ctx, db: tx }, 'breakGlass', [personId], ['socialClient'], {
+      purpose: reason,
+      flag: 'breakGlass',
+    });
+    return row;
+  });
+  return { id: grant.id, personId, expiresAt: expiresAt.toISOString() };
+}
+
+export async function breakGlassReviewList(
+  ctx: CustomerContext,
+  query: { status: 'open' | 'reviewed'; limit: number },
+) {
+  const rows = await listBreakGlass(ctx.db, {
+    reviewed: query.status === 'reviewed',
+    limit: query.limit,
+  });
+  await logAccess(
+    ctx,
+    'read',
+    [...new Set(rows.map((row) => row.person.id))],
+    ['breakGlassReview'],
+  );
+  return {
+    items: rows.map(({ grant, person, user, reviewedByUsername }) => ({
+      id: grant.id,
+      person,
+      user,
+      reason: grant.reason,
+      openedAt: grant.openedAt.toISOString(),
+      expiresAt: grant.expiresAt.toISOString(),
+      reviewedAt: grant.reviewedAt?.toISOString() ?? null,
+      reviewedBy: reviewedByUsername,
+      reviewNote: grant.reviewNote,
+    })),
+  };
+}
+
+export async function reviewBreakGlass(ctx: CustomerContext, id: string, note: string) {
+  const grant = await findBreakGlass(ctx.db, id);
+  if (!grant) throw notFound('Break-the-glass access');
+  const reviewedAt = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const marked = await markBreakGlassReviewed(tx, id, {
+      reviewedAt,
+      reviewedBy: ctx.actor.userId,
+      reviewNote: note || null,
+    });
+    if (!marked) {
+      throw new AppError('conflict', 'This access has already been reviewed', {
+        extra: { reason: 'already_reviewed' },
+      });
+    }
+    await logAccess({ ...ctx, db: tx }, 'update', [grant.personId], ['breakGlassReview'], {
+      changes: { breakGlassReview: { old: null, new: { id, note: note || null } } },
+    });
+  });
+  return { id, reviewedAt: reviewedAt.toISOString() };
+}
