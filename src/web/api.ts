@@ -50,6 +50,8 @@ export type AccessLogQuery = {
   subjectId?: string | undefined;
   userId?: string | undefined;
   action?: string | undefined;
+  /** Only entries flagged for review, e.g. `breakGlass`. */
+  flag?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
   limit?: number;
@@ -124,7 +126,7 @@ export async function request<T>(
 }
 
 /** A file the server sends as an attachment, fetched so that an error shows as an error. */
-async function requestFile(path: string): Promise<{ blob: Blob; fileName: string }> {
+export async function requestFile(path: string): Promise<{ blob: Blob; fileName: string }> {
   const response = await fetch(path, { credentials: 'same-origin' });
   if (!response.ok) {
     const text = await response.text();
@@ -146,7 +148,8 @@ async function requestFile(path: string): Promise<{ blob: Blob; fileName: string
   return { blob: await response.blob(), fileName };
 }
 
-const query = (params: Record<string, string | number | undefined>): string => {
+/** `?a=1&b=2` of the parameters that are set; empty when none is. */
+export const query = (params: Record<string, string | number | undefined>): string => {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== '') search.set(key, String(value));

@@ -29,6 +29,12 @@ export function formatDateTime(value: string): string {
   return `${formatDate(value)} ${Number(p.hour)}.${p.minute}`;
 }
 
+/** H.MM in Helsinki time. */
+export function formatTime(value: string): string {
+  const p = partsOf(new Date(value));
+  return `${Number(p.hour)}.${p.minute}`;
+}
+
 /** d.m.yyyy (also dd.mm.yyyy) → YYYY-MM-DD, or null when it is not a real date. */
 export function parseFinnishDate(input: string): string | null {
   const match = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(input.trim());

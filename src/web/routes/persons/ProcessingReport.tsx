@@ -8,6 +8,7 @@ import {
   TextInput,
 } from 'suomifi-ui-components';
 import { api, ApiError, type PersonView } from '../../api.ts';
+import { saveFile } from '../../components/download.ts';
 import { ProblemNotice } from '../../components/Notices.tsx';
 import { formatDate, parseFinnishDate } from '../../format.ts';
 import { LANGUAGES, isLanguage, type Language } from '../../i18n/catalogues.ts';
@@ -16,19 +17,6 @@ import { helsinkiToday, yearsBefore } from '../access-log/access-log.ts';
 
 type Format = 'pdf' | 'csv';
 type Errors = { from?: string; to?: string };
-
-/** Saves a fetched file the way a link with `download` would. */
-function save(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /**
  * "Who has processed my data" for a data subject who asks: the register officer picks the period
@@ -68,7 +56,7 @@ export function ProcessingReport({ person }: { person: PersonView }) {
         lang: language,
         format,
       });
-      save(file.blob, file.fileName);
+      saveFile(file.blob, file.fileName);
       setSaved(t('report.downloaded', { file: file.fileName }));
     } catch (error) {
       setFailure(error);
