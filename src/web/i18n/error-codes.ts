@@ -42,6 +42,14 @@ export const SERVER_ERROR_CODES = [
   'password.commonVariant',
   'password.unchanged',
   'totp.wrong',
+  'socialServices.unknownNeedType',
+  'socialServices.selfRelation',
+  'socialServices.unknownPerson',
+  'socialServices.notYourUnit',
+  'socialServices.workerNotInUnit',
+  'socialServices.memberNotSocialWorker',
+  'socialServices.codeInUse',
+  'dates.endBeforeStart',
 ] as const;
 
 /** Codes the web app gives itself: checks before sending, and answers without a code. */
@@ -50,6 +58,12 @@ export const WEB_ERROR_CODES = [
   'date.format',
   'password.mismatch',
   'totp.format',
+  'euros.format',
+  'year.format',
+  'socialServices.codeFormat',
+  'socialServices.reasonTooShort',
+  /** A 409 without a field: the person is already the unit's client for those days. */
+  'socialServices.overlappingRelationship',
 ] as const;
 
 export type ErrorCode =
