@@ -10,6 +10,7 @@ import { formatDate } from '../../format.ts';
 import { helsinkiToday, yearsBefore } from '../access-log/access-log.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../../session.tsx';
+import { SocialServicesSection } from '../social-services/SocialServicesSection.tsx';
 import { ContractNotice, partlyWithheld } from '../partners/ContractNotice.tsx';
 import { IdentityCode } from './IdentityCode.tsx';
 import { ProcessingReport } from './ProcessingReport.tsx';
@@ -162,6 +163,11 @@ function PersonDetails({
           protectedAddress={protectedAddress}
           hidden={hidden}
         />
+      )}
+
+      {me.can('socialServices.clientData') && (
+        // Keyed by the person: the purpose stated for one person is not carried to the next.
+        <SocialServicesSection key={person.id} person={person} />
       )}
 
       {me.can('accessLog.read') && (

@@ -1,0 +1,228 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { Button, Dropdown, DropdownItem, InlineAlert, TextInput } from 'suomifi-ui-components';
+import { ApiError, type PersonView } from '../../api.ts';
+import { Loading, ProblemNotice } from '../../components/Notices.tsx';
+import { Section } from '../../components/Section.tsx';
+import { useResource } from '../../components/useResource.ts';
+import { formatTime } from '../../format.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { BreakGlass } from './BreakGlass.tsx';
+import { ClientRecords } from './ClientRecords.tsx';
+import { ClientSummary } from './ClientSummary.tsx';
+import { isOneOf, purposeText, READ_PURPOSES, type ReadPurpose } from './client-forms.ts';
+import { Relationships } from './Relationships.tsx';
+import { socialApi, type ClientOverview, type WorkerOptions } from './social-api.ts';
+import './social-services.css';
+
+/**
+ * Purposes stated in this page's life, by person: going back from a relative to the client keeps
+ * the purpose stated for the client. A reload asks again.
+ */
+const statedPurposes = new Map<string, string>();
+
+/** The refusal the server gives alike for clients of other units and for non-clients. */
+export const isNoRelationship = (error: unknown): boolean =>
+  error instanceof ApiError &&
+  error.status === 403 &&
+  error.problem.reason === 'no_client_relationship';
+
+/**
+ * A person's social-services client data, for a social worker. The worker first states why the
+ * data is read (every read is logged with it); the data then opens through a client relationship
+ * of the worker's unit, or for reading only after breaking the glass.
+ */
+export function SocialServicesSection({ person }: { person: PersonView }) {
+  const { t } = useI18n();
+  const [purpose, setPurpose] = useState<string | null>(
+    () => statedPurposes.get(person.id) ?? null,
+  );
+  const purposeLine = useRef<HTMLParagraphElement>(null);
+  const [stated, setStated] = useState(false);
+
+  useEffect(() => {
+    if (stated) purposeLine.current?.focus();
+  }, [stated, purpose]);
+
+  const state = (next: string | null) => {
+    if (next === null) statedPurposes.delete(person.id);
+    else statedPurposes.set(person.id, next);
+    setPurpose(next);
+    setStated(next !== null);
+  };
+
+  return (
+    <Section title={t('social.title')} className="record__wide social">
+      {purpose === null ? (
+        <PurposeForm onStated={state} />
+      ) : (
+        <>
+          <div className="social__purpose">
+            <p ref={purposeLine} tabIndex={-1}>
+              {t('social.purposeIs')} <strong>{purpose}</strong>
+            </p>
+            <Button variant="secondaryNoBorder" onClick={() => state(null)}>
+              {t('social.changePurpose')}
+            </Button>
+          </div>
+          <ClientData person={person} purpose={purpose} />
+        </>
+      )}
+    </Section>
+  );
+}
+
+function PurposeForm({ onStated }: { onStated: (purpose: string) => void }) {
+  const { t } = useI18n();
+  const titleId = useId();
+  const [choice, setChoice] = useState<ReadPurpose | ''>('');
+  const [other, setOther] = useState('');
+  const [error, setError] = useState<{ choice?: string; other?: string }>({});
+  const otherInput = useRef<HTMLInputElement>(null);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const text = purposeText(choice, other, (purpose) => t(`social.purpose.${purpose}`));
+    if (text !== null) {
+      onStated(text);
+      return;
+    }
+    if (choice === 'other') {
+      setError({ other: t('social.purposeOtherMissing') });
+      otherInput.current?.focus();
+    } else {
+      setError({ choice: t('social.purposeMissing') });
+    }
+  };
+
+  return (
+    <form className="social-purpose" noValidate onSubmit={submit} aria-labelledby={titleId}>
+      <h3 id={titleId} className="social__subheading">
+        {t('social.purposeTitle')}
+      </h3>
+      <p className="fieldset__hint">{t('social.purposeIntro')}</p>
+      <div className="field-grid">
+        <Dropdown
+          id="social-purpose"
+          labelText={t('social.purposeLabel')}
+          visualPlaceholder={t('form.choose')}
+          value={choice === '' ? null : choice}
+          onChange={(value: string) => {
+            setChoice(isOneOf(READ_PURPOSES, value) ? value : '');
+            setError({});
+          }}
+          status={error.choice ? 'error' : 'default'}
+          statusText={error.choice}
+          fullWidth
+        >
+          {READ_PURPOSES.map((purpose) => (
+            <DropdownItem key={purpose} value={purpose}>
+              {t(`social.purpose.${purpose}`)}
+            </DropdownItem>
+          ))}
+        </Dropdown>
+        {choice === 'other' && (
+          <TextInput
+            id="social-purpose-other"
+            ref={otherInput}
+            labelText={t('social.purposeOther')}
+            hintText={t('social.purposeOtherHint')}
+            value={other}
+            maxLength={500}
+            autoComplete="off"
+            onChange={(value) => setOther(value === undefined ? '' : String(value))}
+            status={error.other ? 'error' : 'default'}
+            statusText={error.other}
+            fullWidth
+          />
+        )}
+      </div>
+      <Button type="submit" className="social-purpose__submit">
+        {t('social.open')}
+      </Button>
+    </form>
+  );
+}
+
+/** The client's data under the stated purpose, or the way to open it when it is closed. */
+function ClientData({ person, purpose }: { person: PersonView; purpose: string }) {
+  const { t } = useI18n();
+  const [overview, , reload] = useResource(`social:${person.id}:${purpose}`, (signal) =>
+    socialApi.overview(person.id, purpose, signal),
+  );
+  const [options] = useResource('social-options', (signal) => socialApi.options(signal));
+  const [message, setMessage] = useState<string | null>(null);
+  const status = useRef<HTMLParagraphElement>(null);
+  // While a change reloads the overview, the data stays on the page (and keeps the focus).
+  const [last, setLast] = useState<ClientOverview | null>(null);
+  if (overview.state === 'ready' && overview.data !== last) setLast(overview.data);
+
+  useEffect(() => {
+    if (message) status.current?.focus();
+  }, [message]);
+
+  /** After a change: say what happened (the message takes the focus) and load anew. */
+  const changed = (text: string) => {
+    setMessage(text);
+    reload();
+  };
+  const workerOptions: WorkerOptions =
+    options.state === 'ready' ? options.data : { units: [], needTypes: [] };
+
+  const statusLine = (
+    <p className="social-status" role="status" tabIndex={-1} ref={status}>
+      {message}
+    </p>
+  );
+
+  if (overview.state === 'failed') {
+    if (!isNoRelationship(overview.error)) return <ProblemNotice error={overview.error} />;
+    return (
+      <>
+        {statusLine}
+        <InlineAlert className="notice" labelText={t('social.closed.title')}>
+          {t('social.closed.text')}
+        </InlineAlert>
+        <div className="social-closed">
+          {options.state === 'failed' && <ProblemNotice error={options.error} />}
+          <Relationships
+            personId={person.id}
+            relationships={null}
+            units={workerOptions.units}
+            readOnly={false}
+            onChanged={changed}
+          />
+          <BreakGlass personId={person.id} onOpened={changed} />
+        </div>
+      </>
+    );
+  }
+  const data = overview.state === 'ready' ? overview.data : last;
+  if (!data) return <Loading />;
+  const readOnly = data.access === 'breakGlass';
+
+  return (
+    <>
+      {statusLine}
+      {readOnly && data.breakGlassExpiresAt && (
+        <InlineAlert status="warning" className="notice" labelText={t('social.glassBroken.title')}>
+          {t('social.glassBroken.text', { time: formatTime(data.breakGlassExpiresAt) })}
+        </InlineAlert>
+      )}
+      <Relationships
+        personId={person.id}
+        relationships={data.relationships}
+        units={workerOptions.units}
+        readOnly={readOnly}
+        onChanged={changed}
+      />
+      <ClientSummary personId={person.id} purpose={purpose} />
+      <ClientRecords
+        personId={person.id}
+        purpose={purpose}
+        readOnly={readOnly}
+        needTypes={workerOptions.needTypes}
+      />
+    </>
+  );
+}
