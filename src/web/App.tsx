@@ -19,6 +19,8 @@ import { PartnerCreatePage, PartnerEditPage } from './routes/partners/PartnerFor
 import { PartnerPage } from './routes/partners/PartnerPage.tsx';
 import { PartnersPage } from './routes/partners/PartnersPage.tsx';
 import { SearchPage } from './routes/search/SearchPage.tsx';
+import { BreakGlassReviewPage } from './routes/social-services/BreakGlassReviewPage.tsx';
+import { SocialUnitsPage } from './routes/social-services/SocialUnitsPage.tsx';
 import { SignInPage } from './routes/sign-in/SignInPage.tsx';
 import { CommitmentSettingsPage } from './routes/staff/CommitmentSettingsPage.tsx';
 import { StaffCreatePage, StaffEditPage } from './routes/staff/StaffFormPage.tsx';
@@ -64,6 +66,10 @@ export function App() {
           <Route path="/partners/new" element={<PartnerCreatePage />} />
           <Route path="/partners/:id" element={<PartnerPage />} />
           <Route path="/partners/:id/edit" element={<PartnerEditPage />} />
+
+          {/* social services */}
+          <Route path="/social-services/units" element={<SocialUnitsPage />} />
+          <Route path="/social-services/break-glass" element={<BreakGlassReviewPage />} />
 
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

@@ -40,6 +40,18 @@ export function AppShell({ children }: { children: ReactNode }) {
       // partners
       { to: '/partners', label: t('nav.partners'), permission: 'partners.manage' },
 
+      // social services
+      {
+        to: '/social-services/units',
+        label: t('nav.socialUnits'),
+        permission: 'socialServices.manageUnits',
+      },
+      {
+        to: '/social-services/break-glass',
+        label: t('nav.breakGlassReview'),
+        permission: 'socialServices.reviewBreakGlass',
+      },
+
       // (the menu ends here)
     ] as const
   ).filter((item) => can(item.permission));

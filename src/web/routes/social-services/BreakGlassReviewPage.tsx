@@ -1,0 +1,234 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { Button, Paragraph, RouterLink, Textarea } from 'suomifi-ui-components';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { Loading, ProblemNotice } from '../../components/Notices.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { Tabs } from '../../components/Tabs.tsx';
+import { useResource } from '../../components/useResource.ts';
+import { formatDateTime, formatTime } from '../../format.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { staffName } from './client-forms.ts';
+import { socialApi, type BreakGlassReviewItem, type ReviewStatus } from './social-api.ts';
+import './social-services.css';
+
+const personName = (item: BreakGlassReviewItem) =>
+  `${item.person.firstName} ${item.person.lastName}`;
+
+/**
+ * The register officer's review of break-the-glass access: who opened whose data, when and why.
+ * Open ones first (oldest first), each marked reviewed with a note; the reviewed ones on a tab.
+ */
+export function BreakGlassReviewPage() {
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const status: ReviewStatus = params.get('status') === 'reviewed' ? 'reviewed' : 'open';
+
+  return (
+    <div className="break-glass-review">
+      <PageHeading title={t('review.title')} />
+      <Paragraph mb="m">{t('review.intro')}</Paragraph>
+      <Tabs
+        label={t('review.title')}
+        tabs={[
+          { key: 'open', label: t('review.open') },
+          { key: 'reviewed', label: t('review.reviewed') },
+        ]}
+        selected={status}
+        onSelect={(next) => setParams(next === 'open' ? {} : { status: next }, { replace: true })}
+      >
+        <ReviewList key={status} status={status} />
+      </Tabs>
+    </div>
+  );
+}
+
+function ReviewList({ status }: { status: ReviewStatus }) {
+  const { t } = useI18n();
+  const [list, , reload] = useResource(`break-glass:${status}`, (signal) =>
+    socialApi.breakGlassReview(status, signal),
+  );
+  const [message, setMessage] = useState<string | null>(null);
+  const statusLine = useRef<HTMLParagraphElement>(null);
+  const [last, setLast] = useState<BreakGlassReviewItem[] | null>(null);
+  if (list.state === 'ready' && list.data.items !== last) setLast(list.data.items);
+  const items = list.state === 'ready' ? list.data.items : last;
+
+  useEffect(() => {
+    if (message) statusLine.current?.focus();
+  }, [message]);
+
+  return (
+    <>
+      <p className="social-status" role="status" tabIndex={-1} ref={statusLine}>
+        {message}
+      </p>
+      {list.state === 'failed' && <ProblemNotice error={list.error} />}
+      {!items && list.state === 'loading' && <Loading />}
+      {items &&
+        (items.length === 0 ? (
+          <p className="muted">
+            {status === 'open' ? t('review.noneOpen') : t('review.noneReviewed')}
+          </p>
+        ) : (
+          <div className="log-table__scroll">
+            <table className="log-table review-table">
+              <caption className="visually-hidden">
+                {status === 'open' ? t('review.openCaption') : t('review.reviewedCaption')}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('review.openedAt')}</th>
+                  <th scope="col">{t('review.worker')}</th>
+                  <th scope="col">{t('review.person')}</th>
+                  <th scope="col">{t('review.reason')}</th>
+                  {status === 'reviewed' && <th scope="col">{t('review.review')}</th>}
+                  <th scope="col">{t('review.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((item) => (
+                  <tr key={item.id}>
+                    <th scope="row">
+                      {formatDateTime(item.openedAt)}
+                      <div className="muted">
+                        {t('review.until', { time: formatTime(item.expiresAt) })}
+                      </div>
+                    </th>
+                    <td>{staffName(item.user)}</td>
+                    <td>
+                      <RouterLink
+                        asComponent={Link}
+                        to={`/persons/${encodeURIComponent(item.person.id)}`}
+                      >
+                        {personName(item)}
+                      </RouterLink>
+                    </td>
+                    <td className="review-table__text">{item.reason}</td>
+                    {status === 'reviewed' && (
+                      <td className="review-table__text">
+                        {item.reviewedAt &&
+                          t('review.reviewedBy', {
+                            date: formatDateTime(item.reviewedAt),
+                            username: item.reviewedBy ?? '',
+                          })}
+                        {item.reviewNote && <div>{item.reviewNote}</div>}
+                      </td>
+                    )}
+                    <td>
+                      <div className="review-table__actions">
+                        <RouterLink
+                          asComponent={Link}
+                          to={`/access-log?${new URLSearchParams({
+                            subjectId: item.person.id,
+                            userId: item.user.id,
+                            flag: 'breakGlass',
+                          }).toString()}`}
+                          aria-label={t('review.logNamed', {
+                            username: item.user.username,
+                            name: personName(item),
+                          })}
+                        >
+                          {t('review.log')}
+                        </RouterLink>
+                        {status === 'open' && (
+                          <MarkReviewed
+                            item={item}
+                            onReviewed={() => {
+                              setMessage(t('review.done', { name: personName(item) }));
+                              reload();
+                            }}
+                          />
+                        )}
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ))}
+    </>
+  );
+}
+
+function MarkReviewed({
+  item,
+  onReviewed,
+}: {
+  item: BreakGlassReviewItem;
+  onReviewed: () => void;
+}) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
+
+  const confirm = () => {
+    setBusy(true);
+    setFailure(null);
+    socialApi.markReviewed(item.id, note.trim()).then(
+      () => {
+        setBusy(false);
+        setOpen(false);
+        setNote('');
+        onReviewed();
+      },
+      (error: unknown) => {
+        setBusy(false);
+        setFailure(error);
+      },
+    );
+  };
+
+  return (
+    <>
+      <Button
+        variant="secondary"
+        ref={opener}
+        aria-label={t('review.markNamed', {
+          username: item.user.username,
+          name: personName(item),
+        })}
+        onClick={() => {
+          setFailure(null);
+          setOpen(true);
+        }}
+      >
+        {t('review.mark')}
+      </Button>
+      <ConfirmDialog
+        open={open}
+        title={t('review.markTitle')}
+        explanation={t('review.markExplanation', {
+          username: item.user.username,
+          name: personName(item),
+          date: formatDateTime(item.openedAt),
+        })}
+        failure={failure}
+        busy={busy}
+        confirmText={t('review.mark')}
+        onConfirm={confirm}
+        onCancel={() => setOpen(false)}
+        opener={opener}
+        focusOnOpen={input}
+      >
+        <Textarea
+          id={`review-note-${item.id}`}
+          ref={input}
+          labelText={t('review.note')}
+          hintText={t('review.noteHint')}
+          value={note}
+          maxLength={2000}
+          onChange={(event) => setNote(event.target.value)}
+          resize="vertical"
+          rows={3}
+          fullWidth
+        />
+      </ConfirmDialog>
+    </>
+  );
+}

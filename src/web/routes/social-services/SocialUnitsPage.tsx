@@ -1,0 +1,568 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { Button, Checkbox, CheckboxGroup, Paragraph } from 'suomifi-ui-components';
+import { ApiError } from '../../api.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { TextField } from '../../components/Fields.tsx';
+import { errorsByField, fieldId, type FieldErrors } from '../../components/form.ts';
+import { FormErrorSummary } from '../../components/FormErrors.tsx';
+import { Loading, ProblemNotice } from '../../components/Notices.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { Section } from '../../components/Section.tsx';
+import { useForm, type FormController } from '../../components/useForm.ts';
+import { useResource } from '../../components/useResource.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { nameIn, staffName } from './client-forms.ts';
+import { namedInput, namedValues, sameMembers } from './units-form.ts';
+import {
+  socialApi,
+  type NeedType,
+  type SocialSettings,
+  type UnitMember,
+  type UnitView,
+} from './social-api.ts';
+import './social-services.css';
+
+type Editing = { kind: 'unit' | 'needType'; key: string | null } | null;
+
+/**
+ * The administrator's social-services settings: the units with their social workers (whose
+ * clients' data each worker opens), and the list of service needs the workers record.
+ */
+export function SocialUnitsPage() {
+  const { t } = useI18n();
+  const [settings, , reload] = useResource('social-settings', (signal) =>
+    socialApi.settings(signal),
+  );
+  const [last, setLast] = useState<SocialSettings | null>(null);
+  if (settings.state === 'ready' && settings.data !== last) setLast(settings.data);
+  const data = settings.state === 'ready' ? settings.data : last;
+  const [editing, setEditing] = useState<Editing>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const status = useRef<HTMLParagraphElement>(null);
+
+  useEffect(() => {
+    if (message) status.current?.focus();
+  }, [message]);
+
+  /** After a change: say what happened (the message takes the focus) and show the lists anew. */
+  const done = (text: string) => {
+    setEditing(null);
+    setFailure(null);
+    setMessage(text);
+    reload();
+  };
+  const start = (next: Editing) => {
+    setMessage(null);
+    setFailure(null);
+    setEditing(next);
+  };
+
+  return (
+    <div className="social-units">
+      <PageHeading title={t('units.title')} />
+      <Paragraph mb="m">{t('units.intro')}</Paragraph>
+      <p className="social-status" role="status" tabIndex={-1} ref={status}>
+        {message}
+      </p>
+      {failure !== null && <ProblemNotice error={failure} />}
+      {settings.state === 'failed' && <ProblemNotice error={settings.error} />}
+      {!data && settings.state === 'loading' && <Loading />}
+      {data && (
+        <>
+          <Section title={t('units.unitsTitle')}>
+            {editing?.kind === 'unit' && editing.key === null ? (
+              <UnitForm
+                unit={null}
+                socialWorkers={data.socialWorkers}
+                onSaved={done}
+                onCancel={() => setEditing(null)}
+              />
+            ) : (
+              <Button variant="secondary" onClick={() => start({ kind: 'unit', key: null })}>
+                {t('units.newUnit')}
+              </Button>
+            )}
+            {data.units.length === 0 ? (
+              <p className="muted">{t('units.none')}</p>
+            ) : (
+              <ul className="entries__list">
+                {data.units.map((unit) => (
+                  <li key={unit.id} className="entry">
+                    {editing?.kind === 'unit' && editing.key === unit.id ? (
+                      <UnitForm
+                        unit={unit}
+                        socialWorkers={data.socialWorkers}
+                        onSaved={done}
+                        onCancel={() => setEditing(null)}
+                      />
+                    ) : (
+                      <UnitEntry
+                        unit={unit}
+                        onEdit={() => start({ kind: 'unit', key: unit.id })}
+                        onChanged={done}
+                        onFailed={setFailure}
+                      />
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Section>
+
+          <Section title={t('units.needTypesTitle')}>
+            <p className="fieldset__hint">{t('units.needTypesIntro')}</p>
+            {editing?.kind === 'needType' && editing.key === null ? (
+              <NeedTypeForm needType={null} onSaved={done} onCancel={() => setEditing(null)} />
+            ) : (
+              <Button variant="secondary" onClick={() => start({ kind: 'needType', key: null })}>
+                {t('units.newNeedType')}
+              </Button>
+            )}
+            <NeedTypeTable
+              needTypes={data.needTypes}
+              editing={editing?.kind === 'needType' ? editing.key : null}
+              onEdit={(code) => start({ kind: 'needType', key: code })}
+              onCancel={() => setEditing(null)}
+              onChanged={done}
+              onFailed={setFailure}
+            />
+          </Section>
+        </>
+      )}
+    </div>
+  );
+}
+
+function UnitEntry({
+  unit,
+  onEdit,
+  onChanged,
+  onFailed,
+}: {
+  unit: UnitView;
+  onEdit: () => void;
+  onChanged: (message: string) => void;
+  onFailed: (error: unknown) => void;
+}) {
+  const { t, language } = useI18n();
+  const name = nameIn(language, unit);
+  const [closing, setClosing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [closeFailure, setCloseFailure] = useState<unknown>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
+
+  const setActive = (active: boolean) => {
+    setBusy(true);
+    setCloseFailure(null);
+    socialApi.updateUnit(unit.id, { active }).then(
+      () => {
+        setBusy(false);
+        setClosing(false);
+        onChanged(t(active ? 'units.reopened' : 'units.closed', { name }));
+      },
+      (error: unknown) => {
+        setBusy(false);
+        if (active) onFailed(error);
+        else setCloseFailure(error);
+      },
+    );
+  };
+
+  return (
+    <>
+      <div className="entry__head">
+        <h3 className="entry__title">
+          {name} <span className="muted">· {unit.code}</span>{' '}
+          {!unit.active && <span className="badge">{t('units.closedBadge')}</span>}
+        </h3>
+        <div className="entry__actions">
+          <Button
+            variant="secondaryNoBorder"
+            aria-label={t('units.editNamed', { name })}
+            onClick={onEdit}
+          >
+            {t('common.edit')}
+          </Button>
+          {unit.active ? (
+            <Button
+              variant="secondaryNoBorder"
+              ref={closeButton}
+              aria-label={t('units.closeNamed', { name })}
+              onClick={() => {
+                setCloseFailure(null);
+                setClosing(true);
+              }}
+            >
+              {t('units.close')}
+            </Button>
+          ) : (
+            <Button
+              variant="secondaryNoBorder"
+              aria-label={t('units.reopenNamed', { name })}
+              disabled={busy}
+              onClick={() => setActive(true)}
+            >
+              {t('units.reopen')}
+            </Button>
+          )}
+        </div>
+      </div>
+      <p className="unit-names">{[unit.nameFi, unit.nameSv, unit.nameEn].join(' · ')}</p>
+      <p>
+        <span className="muted">{t('units.members')}:</span>{' '}
+        {unit.members.length === 0 ? t('units.noMembers') : unit.members.map(staffName).join(', ')}
+      </p>
+      <ConfirmDialog
+        open={closing}
+        title={t('units.closeTitle', { name })}
+        explanation={t('units.closeExplanation')}
+        failure={closeFailure}
+        busy={busy}
+        confirmText={t('units.close')}
+        onConfirm={() => setActive(false)}
+        onCancel={() => setClosing(false)}
+        opener={closeButton}
+      />
+    </>
+  );
+}
+
+/** Code (on creation only) and the names in Finnish, Swedish and English. */
+function NameFields({ form, withCode }: { form: FormController; withCode: boolean }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {withCode && (
+        <TextField
+          form={form}
+          path="code"
+          label={t('units.code')}
+          hint={t('units.codeHint')}
+          maxLength={40}
+          required
+        />
+      )}
+      <TextField form={form} path="nameFi" label={t('units.nameFi')} maxLength={200} required />
+      <TextField form={form} path="nameSv" label={t('units.nameSv')} maxLength={200} required />
+      <TextField form={form} path="nameEn" label={t('units.nameEn')} maxLength={200} required />
+    </>
+  );
+}
+
+/** The server's errors by field; a code it refused for its form says what a code may hold. */
+function serverErrors(error: ApiError): FieldErrors {
+  const errors = errorsByField(error.problem.errors);
+  if (errors.code?.code === 'invalid_format') {
+    errors.code = { ...errors.code, code: 'socialServices.codeFormat' };
+  }
+  return errors;
+}
+
+function useNamedForm(labels: Record<string, string>, initial: Record<string, string>) {
+  // The errors change only when the form is sent (see the staff forms).
+  const form: FormController = {
+    ...useForm(initial, new Set<string>()),
+    blur: () => undefined,
+  };
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const showErrors = (errors: FieldErrors) => {
+    form.setErrors(errors);
+    setAttempt((n) => n + 1);
+  };
+  /** Sends the request; field errors go next to their fields, anything else above the form. */
+  const send = (request: Promise<unknown>, onSaved: () => void) => {
+    form.setErrors({});
+    setFailure(null);
+    setBusy(true);
+    request.then(onSaved, (error: unknown) => {
+      setBusy(false);
+      if (error instanceof ApiError && error.problem.errors?.length) {
+        showErrors(serverErrors(error));
+      } else {
+        setFailure(error);
+      }
+    });
+  };
+  const summary = (
+    <>
+      <FormErrorSummary
+        errors={form.errors}
+        attempt={attempt}
+        labelFor={(path) => labels[path] ?? path}
+      />
+      {failure !== null && <ProblemNotice error={failure} />}
+    </>
+  );
+  return { form, busy, showErrors, send, summary };
+}
+
+function UnitForm({
+  unit,
+  socialWorkers,
+  onSaved,
+  onCancel,
+}: {
+  unit: UnitView | null;
+  socialWorkers: UnitMember[];
+  onSaved: (message: string) => void;
+  onCancel: () => void;
+}) {
+  const { t, language, errorText } = useI18n();
+  const titleId = useId();
+  const labels: Record<string, string> = {
+    code: t('units.code'),
+    nameFi: t('units.nameFi'),
+    nameSv: t('units.nameSv'),
+    nameEn: t('units.nameEn'),
+    memberIds: t('units.members'),
+  };
+  const { form, busy, showErrors, send, summary } = useNamedForm(labels, namedValues(unit));
+  const initialMembers = unit?.members.map((member) => member.id) ?? [];
+  const [members, setMembers] = useState<string[]>(initialMembers);
+  // A member no longer among the social workers (e.g. deactivated) is still shown, to remove.
+  const choices = [
+    ...socialWorkers,
+    ...(unit?.members.filter((member) => !socialWorkers.some((w) => w.id === member.id)) ?? []),
+  ];
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const converted = namedInput(form.values, unit === null);
+    if (converted.errors) {
+      showErrors(converted.errors);
+      return;
+    }
+    const { code, names } = converted.input;
+    if (unit === null) {
+      send(socialApi.createUnit({ ...names, code, memberIds: members }), () =>
+        onSaved(t('units.created', { name: nameIn(language, names) })),
+      );
+      return;
+    }
+    send(
+      socialApi.updateUnit(unit.id, {
+        ...names,
+        ...(sameMembers(initialMembers, members) ? {} : { memberIds: members }),
+      }),
+      () => onSaved(t('units.saved', { name: nameIn(language, names) })),
+    );
+  };
+
+  return (
+    <form noValidate onSubmit={submit} aria-labelledby={titleId} className="entry-form">
+      <h3 id={titleId} className="entry-form__title">
+        {unit ? t('units.editTitle', { name: nameIn(language, unit) }) : t('units.newUnit')}
+      </h3>
+      {summary}
+      <div className="field-grid">
+        <NameFields form={form} withCode={unit === null} />
+        {choices.length === 0 ? (
+          <p className="muted span-all">{t('units.noSocialWorkers')}</p>
+        ) : (
+          <CheckboxGroup
+            id={fieldId('memberIds')}
+            className="span-all"
+            labelText={labels.memberIds}
+            groupHintText={t('units.membersHint')}
+            groupStatus={form.errors.memberIds ? 'error' : 'default'}
+            groupStatusText={form.errors.memberIds ? errorText(form.errors.memberIds) : undefined}
+          >
+            {choices.map((member) => (
+              <Checkbox
+                key={member.id}
+                checked={members.includes(member.id)}
+                onClick={({ checkboxState }) =>
+                  setMembers((current) =>
+                    checkboxState
+                      ? [...current, member.id]
+                      : current.filter((id) => id !== member.id),
+                  )
+                }
+              >
+                {staffName(member)}
+              </Checkbox>
+            ))}
+          </CheckboxGroup>
+        )}
+      </div>
+      <div className="entry-form__actions">
+        <Button type="submit" disabled={busy}>
+          {unit ? t('common.saveChanges') : t('units.createUnit')}
+        </Button>
+        <Button variant="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function NeedTypeForm({
+  needType,
+  onSaved,
+  onCancel,
+}: {
+  needType: NeedType | null;
+  onSaved: (message: string) => void;
+  onCancel: () => void;
+}) {
+  const { t, language } = useI18n();
+  const titleId = useId();
+  const labels: Record<string, string> = {
+    code: t('units.code'),
+    nameFi: t('units.nameFi'),
+    nameSv: t('units.nameSv'),
+    nameEn: t('units.nameEn'),
+  };
+  const { form, busy, showErrors, send, summary } = useNamedForm(labels, namedValues(needType));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const converted = namedInput(form.values, needType === null);
+    if (converted.errors) {
+      showErrors(converted.errors);
+      return;
+    }
+    const { code, names } = converted.input;
+    const name = nameIn(language, names);
+    if (needType === null) {
+      send(socialApi.createNeedType({ ...names, code }), () =>
+        onSaved(t('units.needTypeCreated', { name })),
+      );
+      return;
+    }
+    send(socialApi.updateNeedType(needType.code, names), () =>
+      onSaved(t('units.needTypeSaved', { name })),
+    );
+  };
+
+  return (
+    <form noValidate onSubmit={submit} aria-labelledby={titleId} className="entry-form">
+      <h3 id={titleId} className="entry-form__title">
+        {needType
+          ? t('units.renameNeedTypeTitle', { name: nameIn(language, needType) })
+          : t('units.newNeedType')}
+      </h3>
+      {summary}
+      <div className="field-grid">
+        <NameFields form={form} withCode={needType === null} />
+      </div>
+      <div className="entry-form__actions">
+        <Button type="submit" disabled={busy}>
+          {needType ? t('common.saveChanges') : t('units.createNeedType')}
+        </Button>
+        <Button variant="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function NeedTypeTable({
+  needTypes,
+  editing,
+  onEdit,
+  onCancel,
+  onChanged,
+  onFailed,
+}: {
+  needTypes: NeedType[];
+  editing: string | null;
+  onEdit: (code: string) => void;
+  onCancel: () => void;
+  onChanged: (message: string) => void;
+  onFailed: (error: unknown) => void;
+}) {
+  const { t, language } = useI18n();
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const setActive = (needType: NeedType, active: boolean) => {
+    const name = nameIn(language, needType);
+    setBusy(needType.code);
+    socialApi.updateNeedType(needType.code, { active }).then(
+      () => {
+        setBusy(null);
+        onChanged(t(active ? 'units.needTypeActivated' : 'units.needTypeDeactivated', { name }));
+      },
+      (error: unknown) => {
+        setBusy(null);
+        onFailed(error);
+      },
+    );
+  };
+
+  if (needTypes.length === 0) return <p className="muted">{t('units.noNeedTypes')}</p>;
+  return (
+    <div className="log-table__scroll">
+      <table className="log-table need-type-table">
+        <caption className="visually-hidden">{t('units.needTypesCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('units.nameFi')}</th>
+            <th scope="col">{t('units.nameSv')}</th>
+            <th scope="col">{t('units.nameEn')}</th>
+            <th scope="col">{t('units.code')}</th>
+            <th scope="col">{t('units.status')}</th>
+            <th scope="col">{t('review.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {needTypes.map((needType) => {
+            const name = nameIn(language, needType);
+            if (editing === needType.code) {
+              return (
+                <tr key={needType.code}>
+                  <td colSpan={6}>
+                    <NeedTypeForm needType={needType} onSaved={onChanged} onCancel={onCancel} />
+                  </td>
+                </tr>
+              );
+            }
+            return (
+              <tr key={needType.code}>
+                <th scope="row">{needType.nameFi}</th>
+                <td>{needType.nameSv}</td>
+                <td>{needType.nameEn}</td>
+                <td>{needType.code}</td>
+                <td>
+                  {needType.active ? (
+                    <span className="badge badge--active">{t('units.inUse')}</span>
+                  ) : (
+                    <span className="badge">{t('units.notInUse')}</span>
+                  )}
+                </td>
+                <td>
+                  <div className="review-table__actions">
+                    <Button
+                      variant="secondaryNoBorder"
+                      aria-label={t('units.renameNamed', { name })}
+                      onClick={() => onEdit(needType.code)}
+                    >
+                      {t('units.rename')}
+                    </Button>
+                    <Button
+                      variant="secondaryNoBorder"
+                      disabled={busy === needType.code}
+                      aria-label={t(
+                        needType.active ? 'units.deactivateNamed' : 'units.activateNamed',
+                        { name },
+                      )}
+                      onClick={() => setActive(needType, !needType.active)}
+                    >
+                      {needType.active ? t('units.deactivate') : t('units.activate')}
+                    </Button>
+                  </div>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
