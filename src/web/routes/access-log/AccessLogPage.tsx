@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import {
   Button,
+  Checkbox,
   Dropdown,
   DropdownItem,
   Heading,
@@ -27,6 +28,7 @@ import {
   filtersFrom,
   filtersToParams,
   isAction,
+  isFlag,
   isUuid,
   timeRange,
   type Filters,
@@ -56,6 +58,14 @@ const FIELD_LABELS: Partial<Record<string, MessageKey>> = {
   organizations: 'person.organizations',
   accessLog: 'accessLog.title',
   partnerContract: 'partners.logContract',
+  socialClient: 'accessLog.field.socialClient',
+  health: 'social.tab.health',
+  serviceNeed: 'social.tab.serviceNeeds',
+  income: 'social.tab.income',
+  bankAccount: 'social.tab.bankAccounts',
+  familyRelation: 'social.tab.family',
+  socialUnits: 'accessLog.field.socialUnits',
+  breakGlassReview: 'accessLog.field.breakGlassReview',
 };
 
 type Results =
@@ -105,6 +115,7 @@ export function AccessLogPage() {
     subjectId: filters.subjectId || undefined,
     userId: filters.userId || undefined,
     action: filters.action || undefined,
+    flag: filters.flag || undefined,
     ...timeRange(filters),
     limit: PAGE_SIZE,
     cursor,
@@ -156,6 +167,7 @@ export function AccessLogPage() {
       subjectId,
       userId,
       action: draft.action,
+      flag: draft.flag,
       from: from ?? '',
       to: to ?? '',
     };
@@ -194,9 +206,13 @@ export function AccessLogPage() {
   });
 
   const canReadCustomers = me.can('customers.read');
-  const fieldName = (name: string) => {
+  /** A field in words; a part of an encrypted record (`health.text`) under its category. */
+  const fieldName = (name: string): string => {
     const label = FIELD_LABELS[name];
-    return label ? t(label) : name;
+    if (label) return t(label);
+    const [category, ...rest] = name.split('.');
+    const categoryLabel = FIELD_LABELS[category ?? ''];
+    return categoryLabel && rest.length > 0 ? `${t(categoryLabel)} (${rest.join('.')})` : name;
   };
   /** Field names in words, each once (a phone number is logged as itself and as displayed). */
   const fieldNames = (names: string[]) => [...new Set(names.map(fieldName))].join(', ');
@@ -255,6 +271,16 @@ export function AccessLogPage() {
             hintText={t('accessLog.dateHint')}
             inputMode="numeric"
           />
+          <Checkbox
+            className="log-filters__flag"
+            checked={draft.flag === 'breakGlass'}
+            hintText={t('accessLog.flagOnlyHint')}
+            onClick={({ checkboxState }) =>
+              setDraft((current) => ({ ...current, flag: checkboxState ? 'breakGlass' : '' }))
+            }
+          >
+            {t('accessLog.flagOnly')}
+          </Checkbox>
         </div>
         <div className="log-filters__actions">
           <Button type="submit">{t('accessLog.show')}</Button>
@@ -305,7 +331,10 @@ export function AccessLogPage() {
                 {results.items.map((entry, index) => {
                   const changes = describeChanges(entry.changes, changeTexts);
                   return (
-                    <tr key={entry.position}>
+                    <tr
+                      key={entry.position}
+                      className={entry.flag ? 'log-table__row--flagged' : undefined}
+                    >
                       <th
                         scope="row"
                         className="log-table__time"
@@ -346,6 +375,13 @@ export function AccessLogPage() {
                         {isAction(entry.action)
                           ? t(`accessLog.action.${entry.action}`)
                           : entry.action}
+                        {entry.flag && (
+                          <div className="log-table__flag">
+                            <span className="badge badge--warning">
+                              {isFlag(entry.flag) ? t(`accessLog.flag.${entry.flag}`) : entry.flag}
+                            </span>
+                          </div>
+                        )}
                       </td>
                       <td>
                         <SubjectList ids={entry.subjectIds} link={canReadCustomers} />

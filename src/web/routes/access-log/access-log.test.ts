@@ -43,6 +43,7 @@ describe('the access log filters', () => {
       subjectId: 'abc',
       userId: '',
       action: 'create',
+      flag: '',
       from: '2026-01-01',
       to: '',
     });
@@ -52,6 +53,10 @@ describe('the access log filters', () => {
       from: '2026-01-01',
     });
     assert.equal(filtersFrom(new URLSearchParams('action=delete')).action, '');
+    const flagged = filtersFrom(new URLSearchParams('action=breakGlass&flag=breakGlass'));
+    assert.deepEqual([flagged.action, flagged.flag], ['breakGlass', 'breakGlass']);
+    assert.deepEqual(filtersToParams(flagged), { action: 'breakGlass', flag: 'breakGlass' });
+    assert.equal(filtersFrom(new URLSearchParams('flag=other')).flag, '');
   });
 });
 

@@ -8,6 +8,8 @@ export const ACTIONS = [
   'archive',
   'reveal',
   'report',
+  'print',
+  'breakGlass',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -17,11 +19,22 @@ export const isAction = (value: string | null): value is Action =>
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string): boolean => UUID.test(value);
 
-/** The filters as the URL keeps them: ids, an action, and dates as YYYY-MM-DD (Helsinki). */
+/** Entries flagged for review: a social worker broke the glass. */
+export const FLAGS = ['breakGlass'] as const;
+export type Flag = (typeof FLAGS)[number];
+
+export const isFlag = (value: string | null): value is Flag =>
+  (FLAGS as readonly (string | null)[]).includes(value);
+
+/**
+ * The filters as the URL keeps them: ids, an action, a flag, and dates as YYYY-MM-DD
+ * (Helsinki).
+ */
 export type Filters = {
   subjectId: string;
   userId: string;
   action: Action | '';
+  flag: Flag | '';
   from: string;
   to: string;
 };
@@ -32,10 +45,12 @@ export function filtersFrom(params: URLSearchParams): Filters {
   const text = (key: string) => (params.get(key) ?? '').trim();
   const date = (key: string) => (ISO_DATE.test(text(key)) ? text(key) : '');
   const action = params.get('action');
+  const flag = params.get('flag');
   return {
     subjectId: text('subjectId'),
     userId: text('userId'),
     action: isAction(action) ? action : '',
+    flag: isFlag(flag) ? flag : '',
     from: date('from'),
     to: date('to'),
   };
