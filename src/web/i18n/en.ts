@@ -663,6 +663,7 @@ export const en: Catalogue = {
     'social.relationship.workers': 'Responsible workers',
     'social.relationship.noWorkers': 'none named',
     'social.relationship.add': 'Record a client relationship',
+    'social.relationship.formTitle': 'New client relationship',
     'social.relationship.newTitle': 'Record a client relationship with your unit',
     'social.relationship.unit': 'Unit',
     'social.relationship.startsOn': 'Starts',

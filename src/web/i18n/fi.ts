@@ -667,6 +667,7 @@ export const fiMessages = {
   'social.relationship.workers': 'Vastuutyöntekijät',
   'social.relationship.noWorkers': 'ei nimetty',
   'social.relationship.add': 'Kirjaa asiakkuus',
+  'social.relationship.formTitle': 'Uusi asiakkuus',
   'social.relationship.newTitle': 'Kirjaa asiakkuus yksikköösi',
   'social.relationship.unit': 'Yksikkö',
   'social.relationship.startsOn': 'Alkaa',

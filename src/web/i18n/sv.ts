@@ -672,6 +672,7 @@ export const sv: Catalogue = {
     'social.relationship.workers': 'Ansvariga arbetstagare',
     'social.relationship.noWorkers': 'inte utsedda',
     'social.relationship.add': 'Registrera klientskap',
+    'social.relationship.formTitle': 'Nytt klientskap',
     'social.relationship.newTitle': 'Registrera klientskap vid din enhet',
     'social.relationship.unit': 'Enhet',
     'social.relationship.startsOn': 'Börjar',

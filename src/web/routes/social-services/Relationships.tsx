@@ -198,7 +198,7 @@ function RelationshipForm({
   return (
     <form noValidate onSubmit={submit} aria-labelledby={titleId} className="entry-form">
       <h4 id={titleId} className="entry-form__title">
-        {t('social.relationship.newTitle')}
+        {t('social.relationship.formTitle')}
       </h4>
       <FormErrorSummary
         errors={form.errors}
