@@ -829,7 +829,7 @@ export const fiMessages = {
     'Suljetun yksikön työntekijät eivät enää näe sen asiakkaiden tietoja yksikön kautta, eikä yksikköön voi kirjata uusia asiakkuuksia. Tiedot säilyvät, ja yksikön voi avata uudelleen.',
   'units.closedBadge': 'Suljettu',
   'units.reopen': 'Avaa uudelleen',
-  'units.reopenNamed': 'Avaa yksikkö uudelleen: {name}',
+  'units.reopenNamed': 'Avaa uudelleen: {name}',
   'units.created': 'Yksikkö lisättiin: {name}.',
   'units.saved': 'Muutokset tallennettiin: {name}.',
   'units.closed': 'Yksikkö suljettiin: {name}.',

@@ -835,7 +835,7 @@ export const sv: Catalogue = {
       'Arbetstagarna vid en stängd enhet ser inte längre uppgifterna om dess klienter genom enheten, och nya klientskap kan inte registreras. Uppgifterna bevaras, och enheten kan öppnas på nytt.',
     'units.closedBadge': 'Stängd',
     'units.reopen': 'Öppna på nytt',
-    'units.reopenNamed': 'Öppna enheten på nytt: {name}',
+    'units.reopenNamed': 'Öppna på nytt: {name}',
     'units.created': 'Enheten lades till: {name}.',
     'units.saved': 'Ändringarna sparades: {name}.',
     'units.closed': 'Enheten stängdes: {name}.',

@@ -7,6 +7,7 @@ import { Section } from '../../components/Section.tsx';
 import { useResource } from '../../components/useResource.ts';
 import { formatTime } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { useMe } from '../../session.tsx';
 import { BreakGlass } from './BreakGlass.tsx';
 import { ClientRecords } from './ClientRecords.tsx';
 import { ClientSummary } from './ClientSummary.tsx';
@@ -16,8 +17,9 @@ import { socialApi, type ClientOverview, type WorkerOptions } from './social-api
 import './social-services.css';
 
 /**
- * Purposes stated in this page's life, by person: going back from a relative to the client keeps
- * the purpose stated for the client. A reload asks again.
+ * Purposes stated in this page's life, by user and person: going back from a relative to the
+ * client keeps the purpose stated for the client. Another user signing in on the same page, or a
+ * reload, is asked again.
  */
 const statedPurposes = new Map<string, string>();
 
@@ -34,8 +36,10 @@ export const isNoRelationship = (error: unknown): boolean =>
  */
 export function SocialServicesSection({ person }: { person: PersonView }) {
   const { t } = useI18n();
+  const me = useMe();
+  const remembered = `${me.id}:${person.id}`;
   const [purpose, setPurpose] = useState<string | null>(
-    () => statedPurposes.get(person.id) ?? null,
+    () => statedPurposes.get(remembered) ?? null,
   );
   const purposeLine = useRef<HTMLParagraphElement>(null);
   const [stated, setStated] = useState(false);
@@ -45,8 +49,8 @@ export function SocialServicesSection({ person }: { person: PersonView }) {
   }, [stated, purpose]);
 
   const state = (next: string | null) => {
-    if (next === null) statedPurposes.delete(person.id);
-    else statedPurposes.set(person.id, next);
+    if (next === null) statedPurposes.delete(remembered);
+    else statedPurposes.set(remembered, next);
     setPurpose(next);
     setStated(next !== null);
   };
