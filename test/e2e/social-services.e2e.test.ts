@@ -347,7 +347,7 @@ describe('social services in the browser', { skip: chromiumSkip }, () => {
     await navigation(page).getByRole('link', { name: 'Lasin rikkomiset', exact: true }).click();
     await heading(page, 'Lasin rikkomiset').waitFor();
     const row = page.getByRole('row', { name: /Bertta Berg \(sosiaali\.berg\)/ });
-    await row.getByRole('link', { name: 'Aino Asiakas' }).waitFor();
+    await row.getByRole('link', { name: 'Aino Asiakas', exact: true }).waitFor();
     await row.getByText(REASON).waitFor();
     await checkAccessibility(page, 'the open break-the-glass access');
     await picture(page, 'break-glass-review.png');
