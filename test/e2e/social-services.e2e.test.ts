@@ -166,6 +166,7 @@ describe('social services in the browser', { skip: chromiumSkip }, () => {
     // Not yet a client of the worker's unit: the data is closed; the worker records the client.
     await social.getByText('Tiedot eivät avaudu sinulle').waitFor();
     await checkAccessibility(page, 'the notice without a client relationship');
+    await picture(page, 'social-closed.png');
     await social.getByRole('button', { name: 'Kirjaa asiakkuus' }).click();
     const relationship = social.getByRole('form', { name: 'Uusi asiakkuus' });
     assert.equal(
@@ -223,6 +224,7 @@ describe('social services in the browser', { skip: chromiumSkip }, () => {
     await family.getByRole('button', { name: 'Hae', exact: true }).click();
     await family.getByText('Tämä asiakas').waitFor();
     await checkAccessibility(page, 'the relative found by search');
+    await picture(page, 'social-family-search.png');
     await family.getByRole('button', { name: 'Valitse omaiseksi: Ville Asiakas' }).click();
     await family.getByText('Omainen: Ville Asiakas').waitFor();
     await chooseOption(page, family, /Suhde asiakkaaseen/, 'Lapsi');

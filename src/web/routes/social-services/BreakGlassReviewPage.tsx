@@ -89,7 +89,7 @@ function ReviewList({ status }: { status: ReviewStatus }) {
               <tbody>
                 {items.map((item) => (
                   <tr key={item.id}>
-                    <th scope="row">
+                    <th scope="row" className="log-table__time">
                       {formatDateTime(item.openedAt)}
                       <div className="muted">
                         {t('review.until', { time: formatTime(item.expiresAt) })}
