@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import type { SocialRecordKind } from '../../db/schema/index.ts';
-import { helsinkiDate } from '../../lib/dates.ts';
 import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
 import { formatIban } from '../../lib/finnish/index.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
@@ -436,5 +435,3 @@ export async function updateFamilyRelation(
   });
   return { id: relationId };
 }
-
-export const today = (ctx: CustomerContext) => helsinkiDate(ctx.clock.now());
