@@ -7,6 +7,7 @@ import { loadConfig } from '../src/server/config.ts';
 import type { Database } from '../src/server/db/client.ts';
 import { systemClock } from '../src/server/lib/clock.ts';
 import { keysFromMaster, type Keys } from '../src/server/lib/crypto.ts';
+import type { PersonKeys } from '../src/server/keystore/person-keys.ts';
 import type { AccessLog } from '../src/server/modules/access-log/access-log.ts';
 import {
   startSealer,
@@ -59,6 +60,7 @@ type Running = { baseUrl: string; cookie: string; close(): Promise<void> };
 async function startServer(
   database: Database,
   keys: Keys,
+  personKeys: PersonKeys,
   configuration: Configuration,
 ): Promise<Running> {
   const app = await buildApp(
@@ -66,6 +68,7 @@ async function startServer(
       config: loadConfig({}),
       database,
       keys,
+      personKeys,
       clock: systemClock,
       ...(configuration === 'unlogged' ? { accessLog: noAccessLog } : {}),
     },
@@ -127,7 +130,7 @@ async function measureThroughput(bench: BenchDatabase, keys: Keys, requests: num
       round % 2 === 0 ? ['logged', 'unlogged'] : ['unlogged', 'logged'];
     for (const configuration of order) {
       // One server at a time; both read the same persons in the same order in this round.
-      const running = await startServer(database, keys, configuration);
+      const running = await startServer(database, keys, bench.personKeys, configuration);
       let result: LoadResult;
       try {
         const plan = { baseUrl: running.baseUrl, cookie: running.cookie, paths };

@@ -157,7 +157,7 @@ export async function run(options: BenchOptions): Promise<void> {
   const keys = benchKeys();
   const bench = await openBenchDatabase(options.n, keys);
   const { database } = bench;
-  const running = await startApi(database, keys).catch(async (error: unknown) => {
+  const running = await startApi(database, keys, bench.personKeys).catch(async (error: unknown) => {
     await database.close();
     throw error;
   });

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { openDatabase, pgliteExtensions } from '../src/server/db/client.ts';
+import { openKeyStore } from '../src/server/keystore/client.ts';
 import { adminQuery, serverUrl } from '../test/helpers/db.ts';
 import { buildWebIfNeeded } from './build-web-if-needed.ts';
 
@@ -27,22 +28,42 @@ async function preparePglite() {
   env.REKISTERI_PGLITE_TEMPLATE = file;
 }
 
-async function preparePostgres(): Promise<string | undefined> {
-  if (!process.env.TEST_DATABASE_URL) return undefined;
-  const name = `rekisteri_tpl_${crypto.randomBytes(6).toString('hex')}`;
+/** The key store is a database of its own (decision 0011): a template of its own too. */
+async function preparePgliteKeyStore() {
+  const pglite = await PGlite.create();
+  const keyStore = await openKeyStore({ pglite });
+  await keyStore.migrate();
+  const dump = await pglite.dumpDataDir('none');
+  const file = path.join(runDir, 'pglite-keystore-template.tar');
+  fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  await keyStore.close();
+  env.REKISTERI_PGLITE_KEYSTORE_TEMPLATE = file;
+}
+
+async function preparePostgres(): Promise<string[]> {
+  if (!process.env.TEST_DATABASE_URL) return [];
+  const suffix = crypto.randomBytes(6).toString('hex');
+  const name = `rekisteri_tpl_${suffix}`;
   await adminQuery(`CREATE DATABASE ${name}`);
   const database = await openDatabase({ databaseUrl: serverUrl(name), poolSize: 1 });
   await database.migrate();
   await database.close();
   env.REKISTERI_PG_TEMPLATE = name;
-  return name;
+  const keyStoreName = `rekisteri_kstpl_${suffix}`;
+  await adminQuery(`CREATE DATABASE ${keyStoreName}`);
+  const keyStore = await openKeyStore({ databaseUrl: serverUrl(keyStoreName), poolSize: 1 });
+  await keyStore.migrate();
+  await keyStore.close();
+  env.REKISTERI_PG_KEYSTORE_TEMPLATE = keyStoreName;
+  return [name, keyStoreName];
 }
 
 await buildWebIfNeeded();
 await preparePglite();
-const pgTemplate = await preparePostgres();
+await preparePgliteKeyStore();
+const pgTemplates = await preparePostgres();
 console.log(
-  `Testing on PGlite${pgTemplate ? ' and PostgreSQL' : ' (set TEST_DATABASE_URL to test on PostgreSQL too)'}`,
+  `Testing on PGlite${pgTemplates.length > 0 ? ' and PostgreSQL' : ' (set TEST_DATABASE_URL to test on PostgreSQL too)'}`,
 );
 
 const patterns =
@@ -53,6 +74,8 @@ const result = spawnSync(
   { stdio: 'inherit', env },
 );
 
-if (pgTemplate) await adminQuery(`DROP DATABASE IF EXISTS ${pgTemplate} WITH (FORCE)`);
+for (const template of pgTemplates) {
+  await adminQuery(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+}
 fs.rmSync(runDir, { recursive: true, force: true });
 process.exit(result.status ?? 1);

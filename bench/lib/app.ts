@@ -4,6 +4,7 @@ import { loadConfig } from '../../src/server/config.ts';
 import type { Database } from '../../src/server/db/client.ts';
 import { systemClock } from '../../src/server/lib/clock.ts';
 import type { Keys } from '../../src/server/lib/crypto.ts';
+import type { PersonKeys } from '../../src/server/keystore/person-keys.ts';
 import { SESSION_COOKIE } from '../../src/server/plugins/auth.ts';
 import { createStaffUser } from '../../src/server/modules/staff/staff.service.ts';
 import { findStaffUserByUsername } from '../../src/server/modules/staff/staff.queries.ts';
@@ -52,10 +53,14 @@ export async function signInOverHttp(baseUrl: string, username: string): Promise
  * The real app on a real socket (127.0.0.1, a free port), built exactly as the server builds it
  * except for the request log, and signed in once as a customer service user.
  */
-export async function startApi(database: Database, keys: Keys): Promise<RunningApi> {
+export async function startApi(
+  database: Database,
+  keys: Keys,
+  personKeys: PersonKeys,
+): Promise<RunningApi> {
   await ensureBenchUser(database, USERNAME);
   const app = await buildApp(
-    { config: loadConfig({}), database, keys, clock: systemClock },
+    { config: loadConfig({}), database, keys, personKeys, clock: systemClock },
     { logger: false, serveWeb: false },
   );
   await app.listen({ port: 0, host: '127.0.0.1' });

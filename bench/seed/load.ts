@@ -6,8 +6,18 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openDatabase, pgliteExtensions, type Database } from '../../src/server/db/client.ts';
 import { lockDataDir } from '../../src/server/db/lock.ts';
+import { openKeyStore, type KeyStore } from '../../src/server/keystore/client.ts';
+import { openKeyRing } from '../../src/server/keystore/key-ring.ts';
+import { reconcileKeyRing } from '../../src/server/keystore/open.ts';
+import {
+  createPersonKeyStore,
+  type PersonKeyStore,
+} from '../../src/server/keystore/person-key-store.ts';
 import { keysFromMaster, type Keys } from '../../src/server/lib/crypto.ts';
-import { identityCodeIndex } from '../../src/server/modules/persons/persons.service.ts';
+import {
+  identityCodeContext,
+  identityCodeIndex,
+} from '../../src/server/modules/persons/persons.service.ts';
 import {
   generateOrganizations,
   generatePersons,
@@ -31,7 +41,10 @@ export type LoadReport = {
 };
 
 export type BenchDatabase = {
+  /** Closing it closes the key store too. */
   database: Database;
+  /** The bench's key store (a database of its own) and key ring, as the server has them. */
+  personKeys: PersonKeyStore;
   persons: number;
   organizations: number;
   /** Database name or directory, for the report. */
@@ -80,14 +93,17 @@ const ORGANIZATION_COLUMNS: readonly Column[] = [
 
 const json = (value: object | null) => (value === null ? null : JSON.stringify(value));
 
-/** The identity code is stored as persons.service stores it: encrypted for its row, and indexed. */
-function personValues(person: SeedPerson, keys: Keys): Value[] {
+/**
+ * The identity code is stored as persons.service stores it: encrypted under the person's data key
+ * for its row (`encrypted`), and indexed.
+ */
+function personValues(person: SeedPerson, keys: Keys, encrypted: Buffer | null): Value[] {
   const code = person.identityCode;
   return [
     person.id,
     person.firstName,
     person.lastName,
-    code ? keys.encrypt(code, `person.identity_code:${person.id}`) : null,
+    encrypted,
     code ? identityCodeIndex(keys, code) : null,
     person.identityCodePurpose,
     code ? false : null,
@@ -209,7 +225,7 @@ type IndexDef = { indexname: string; indexdef: string };
  */
 async function seed(
   target: LoadTarget,
-  options: { persons: number; keys: Keys; batchSize: number },
+  options: { persons: number; keys: Keys; personKeys: PersonKeyStore; batchSize: number },
 ): Promise<LoadReport> {
   const started = performance.now();
   const organizations = organizationCount(options.persons);
@@ -238,17 +254,30 @@ async function seed(
     pending.catch(() => undefined);
     loaded += rows.length;
   };
-  let batch: Value[][] = [];
+  // The batch's identity codes under their persons' data keys: one key-store insert per batch.
+  const personRows = async (people: SeedPerson[]): Promise<Value[][]> => {
+    const coded = people.filter((person) => person.identityCode !== null);
+    const encrypted = await options.personKeys.encryptMany(
+      coded.map((person) => ({
+        personId: person.id,
+        plaintext: person.identityCode ?? '',
+        context: identityCodeContext(person.id),
+      })),
+    );
+    const byId = new Map(coded.map((person, i) => [person.id, encrypted[i] ?? null]));
+    return people.map((person) => personValues(person, options.keys, byId.get(person.id) ?? null));
+  };
+  let people: SeedPerson[] = [];
   for (const person of generatePersons(options.persons)) {
-    batch.push(personValues(person, options.keys));
-    if (batch.length === options.batchSize) {
-      await flush('person', PERSON_COLUMNS, batch);
+    people.push(person);
+    if (people.length === options.batchSize) {
+      await flush('person', PERSON_COLUMNS, await personRows(people));
       progress('person');
-      batch = [];
+      people = [];
     }
   }
-  if (batch.length > 0) await flush('person', PERSON_COLUMNS, batch);
-  batch = [];
+  if (people.length > 0) await flush('person', PERSON_COLUMNS, await personRows(people));
+  let batch: Value[][] = [];
   for (const organization of generateOrganizations(organizations)) {
     batch.push(organizationValues(organization));
     if (batch.length === options.batchSize) {
@@ -296,20 +325,56 @@ async function seed(
   };
 }
 
-/** Seeded completely: the row counts match and the indexes built last are there. */
-async function isSeeded(database: Database, persons: number): Promise<boolean> {
-  const [row] = await database.rows<{ persons: number; organizations: number; indexes: number }>(
+/**
+ * Seeded completely: the row counts match, the indexes built last are there, and the key store
+ * holds a data key for every identity code (a database seeded before per-person keys is not).
+ */
+async function isSeeded(database: Database, keyStore: KeyStore, persons: number): Promise<boolean> {
+  const [row] = await database.rows<{
+    persons: number;
+    organizations: number;
+    indexes: number;
+    codes: number;
+  }>(
     sql.raw(`SELECT
       (SELECT count(*)::int FROM person) AS persons,
       (SELECT count(*)::int FROM organization) AS organizations,
+      (SELECT count(*)::int FROM person WHERE get_byte(identity_code_encrypted, 0) = 2) AS codes,
       (SELECT count(*)::int FROM pg_indexes
         WHERE indexname IN ('person_search_text_trgm_idx', 'organization_search_text_trgm_idx')) AS indexes`),
+  );
+  const [keys] = await keyStore.rows<{ keys: number }>(
+    sql.raw('SELECT count(*)::int AS keys FROM person_key WHERE wrapped_key IS NOT NULL'),
   );
   return (
     row?.persons === persons &&
     row.organizations === organizationCount(persons) &&
-    row.indexes === 2
+    row.indexes === 2 &&
+    row.codes > 0 &&
+    keys?.keys === row.codes
   );
+}
+
+/**
+ * The bench's PersonKeys on a migrated key store, with a key ring of its own under bench/.data;
+ * closing `database` closes the key store too.
+ */
+async function withPersonKeys(
+  database: Database,
+  keyStore: KeyStore,
+  ringDir: string,
+): Promise<{ database: Database; personKeys: PersonKeyStore }> {
+  await keyStore.migrate();
+  const ring = openKeyRing(ringDir);
+  await reconcileKeyRing(keyStore, ring);
+  const close = async () => {
+    await database.close();
+    await keyStore.close();
+  };
+  return {
+    database: { ...database, close },
+    personKeys: createPersonKeyStore({ store: keyStore, ring }),
+  };
 }
 
 /**
@@ -322,43 +387,71 @@ export async function openPostgresBench(
   keys: Keys,
 ): Promise<BenchDatabase> {
   const name = `rekisteri_bench_${persons}`;
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
+  const keyStoreName = `${name}_keys`;
+  const urlOf = (database: string) => {
+    const url = new URL(serverUrl);
+    url.pathname = `/${database}`;
+    return url.toString();
+  };
+  const databaseUrl = urlOf(name);
+  const ringDir = path.join(DATA_DIR, `postgres-${persons}-wrapping-keys`);
+  const open = async () =>
+    withPersonKeys(
+      await openDatabase({ databaseUrl }),
+      await openKeyStore({ databaseUrl: urlOf(keyStoreName) }),
+      ringDir,
+    );
   const admin = new pg.Client(serverUrl);
   await admin.connect();
   try {
-    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (exists.rowCount) {
-      const database = await openDatabase({ databaseUrl });
-      await database.migrate();
-      if (await isSeeded(database, persons)) {
+    const exists = await admin.query(
+      'SELECT count(*)::int AS n FROM pg_database WHERE datname = $1 OR datname = $2',
+      [name, keyStoreName],
+    );
+    if ((exists.rows[0] as { n: number }).n === 2 && fs.existsSync(ringDir)) {
+      const opened = await open();
+      await opened.database.migrate();
+      if (await isSeeded(opened.database, opened.personKeys.store, persons)) {
         log(`Reusing PostgreSQL database ${name} (${persons.toLocaleString('en-US')} persons).`);
         return {
-          database,
+          ...opened,
           persons,
           organizations: organizationCount(persons),
           location: name,
           load: null,
         };
       }
-      await database.close();
+      await opened.database.close();
       log(`Database ${name} is incomplete: recreating it.`);
-      await admin.query(`DROP DATABASE "${name}" WITH (FORCE)`);
     }
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`DROP DATABASE IF EXISTS "${keyStoreName}" WITH (FORCE)`);
+    fs.rmSync(ringDir, { recursive: true, force: true });
     await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.query(`CREATE DATABASE "${keyStoreName}"`);
   } finally {
     await admin.end();
   }
   log(`Seeding PostgreSQL database ${name} with ${persons.toLocaleString('en-US')} persons…`);
-  const database = await openDatabase({ databaseUrl });
-  await database.migrate();
+  const opened = await open();
+  await opened.database.migrate();
   const target = await postgresTarget(databaseUrl);
   try {
-    const load = await seed(target, { persons, keys, batchSize: 10_000 });
-    return { database, persons, organizations: organizationCount(persons), location: name, load };
+    const load = await seed(target, {
+      persons,
+      keys,
+      personKeys: opened.personKeys,
+      batchSize: 10_000,
+    });
+    return {
+      ...opened,
+      persons,
+      organizations: organizationCount(persons),
+      location: name,
+      load,
+    };
   } catch (error) {
-    await database.close();
+    await opened.database.close();
     throw error;
   } finally {
     await target.close();
@@ -387,31 +480,66 @@ export async function openPgliteDir(dir: string): Promise<{ client: PGlite; data
   }
 }
 
-/** An embedded PGlite under bench/.data/pglite-<n>, seeded on first use and reused after. */
+/**
+ * An embedded PGlite under bench/.data/pglite-<n>, with its key store in keystore/ and its key
+ * ring in keys/wrapping/ as DATA_DIR has them; seeded on first use and reused after.
+ */
 export async function openPgliteBench(persons: number, keys: Keys): Promise<BenchDatabase> {
   const dir = path.join(DATA_DIR, `pglite-${persons}`);
   const dataDir = path.join(dir, 'pgdata');
+  const keyStoreDir = path.join(dir, 'keystore');
+  const ringDir = path.join(dir, 'keys', 'wrapping');
   const existed = fs.existsSync(dataDir);
-  const open = () => openPgliteDir(dir);
-  let { client, database } = await open();
+  const open = async () => {
+    const { client, database } = await openPgliteDir(dir);
+    try {
+      const keyStore = await openKeyStore({ dir: keyStoreDir });
+      return { client, ...(await withPersonKeys(database, keyStore, ringDir)) };
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+  };
+  let opened = await open();
   const location = path.relative(process.cwd(), dir);
   if (existed) {
-    if (await isSeeded(database, persons)) {
+    if (await isSeeded(opened.database, opened.personKeys.store, persons)) {
       log(`Reusing PGlite database ${location} (${persons.toLocaleString('en-US')} persons).`);
-      return { database, persons, organizations: organizationCount(persons), location, load: null };
+      return {
+        database: opened.database,
+        personKeys: opened.personKeys,
+        persons,
+        organizations: organizationCount(persons),
+        location,
+        load: null,
+      };
     }
     log(`PGlite database ${location} is incomplete: recreating it.`);
-    await database.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    ({ client, database } = await open());
+    await opened.database.close();
+    for (const stale of [dataDir, keyStoreDir, path.join(dir, 'keys')]) {
+      fs.rmSync(stale, { recursive: true, force: true });
+    }
+    opened = await open();
   }
   log(`Seeding PGlite database ${location} with ${persons.toLocaleString('en-US')} persons…`);
   try {
-    await client.exec(`SET maintenance_work_mem = '256MB'`);
-    const load = await seed(pgliteTarget(client), { persons, keys, batchSize: 50_000 });
-    return { database, persons, organizations: organizationCount(persons), location, load };
+    await opened.client.exec(`SET maintenance_work_mem = '256MB'`);
+    const load = await seed(pgliteTarget(opened.client), {
+      persons,
+      keys,
+      personKeys: opened.personKeys,
+      batchSize: 50_000,
+    });
+    return {
+      database: opened.database,
+      personKeys: opened.personKeys,
+      persons,
+      organizations: organizationCount(persons),
+      location,
+      load,
+    };
   } catch (error) {
-    await database.close();
+    await opened.database.close();
     throw error;
   }
 }

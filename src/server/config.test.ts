@@ -10,6 +10,9 @@ test('defaults: port 3000, embedded database under ./data, key file beside it', 
   assert.equal(config.dataDir, path.resolve('data'));
   assert.equal(config.databaseUrl, undefined);
   assert.equal(config.keyFile, path.resolve('data/keys/master.key'));
+  assert.equal(config.keystoreDatabaseUrl, undefined);
+  assert.equal(config.keystoreDir, path.resolve('data/keystore'));
+  assert.equal(config.wrappingKeyDir, path.resolve('data/keys/wrapping'));
   assert.equal(config.signInMaxFailures, 5);
   assert.equal(config.signInMaxFailuresPerAddress, 20);
   assert.equal(config.signInWindowMinutes, 15);
@@ -22,6 +25,8 @@ test('reads every setting from the environment', () => {
     HOST: '0.0.0.0',
     DATA_DIR: '/srv/rekisteri',
     DATABASE_URL: 'postgres://app@db/rekisteri',
+    KEYSTORE_DATABASE_URL: 'postgres://keys@keydb/rekisteri_keys',
+    REKISTERI_WRAPPING_KEY_DIR: '/etc/rekisteri/wrapping',
     REKISTERI_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
     SESSION_IDLE_MINUTES: '15',
     COOKIE_SECURE: 'always',
@@ -33,6 +38,8 @@ test('reads every setting from the environment', () => {
   assert.equal(config.port, 8080);
   assert.equal(config.dataDir, '/srv/rekisteri');
   assert.equal(config.databaseUrl, 'postgres://app@db/rekisteri');
+  assert.equal(config.keystoreDatabaseUrl, 'postgres://keys@keydb/rekisteri_keys');
+  assert.equal(config.wrappingKeyDir, '/etc/rekisteri/wrapping');
   assert.equal(config.sessionIdleMinutes, 15);
   assert.equal(config.cookieSecure, 'always');
   assert.equal(config.signInMaxFailures, 3);
@@ -113,6 +120,7 @@ test('MIGRATION_DATABASE_URL: the owner role for migrations, beside the runtime 
   const config = loadConfig({
     DATABASE_URL: 'postgres://rekisteri_app@db/rekisteri',
     MIGRATION_DATABASE_URL: 'postgres://rekisteri_owner@db/rekisteri',
+    KEYSTORE_DATABASE_URL: 'postgres://rekisteri_keys@keydb/rekisteri_keys',
   });
   assert.equal(config.migrationDatabaseUrl, 'postgres://rekisteri_owner@db/rekisteri');
   assert.equal(loadConfig({}).migrationDatabaseUrl, undefined);
@@ -121,7 +129,39 @@ test('MIGRATION_DATABASE_URL: the owner role for migrations, beside the runtime 
     /MIGRATION_DATABASE_URL goes with DATABASE_URL/,
   );
   assert.throws(
-    () => loadConfig({ DATABASE_URL: 'postgres://a@db/r', MIGRATION_DATABASE_URL: 'mysql://x' }),
+    () =>
+      loadConfig({
+        DATABASE_URL: 'postgres://a@db/r',
+        MIGRATION_DATABASE_URL: 'mysql://x',
+        KEYSTORE_DATABASE_URL: 'postgres://a@db/r_keys',
+      }),
     /MIGRATION_DATABASE_URL must start with postgres:\/\//,
   );
+});
+
+test('PostgreSQL needs a key store database of its own', () => {
+  assert.throws(
+    () => loadConfig({ DATABASE_URL: 'postgres://app@db/rekisteri' }),
+    /KEYSTORE_DATABASE_URL must be set with DATABASE_URL/,
+  );
+  for (const same of [
+    'postgres://app@db/rekisteri',
+    'postgresql://keys:secret@db:5432/rekisteri?sslmode=require',
+  ]) {
+    assert.throws(
+      () =>
+        loadConfig({ DATABASE_URL: 'postgres://app@db/rekisteri', KEYSTORE_DATABASE_URL: same }),
+      /KEYSTORE_DATABASE_URL names the data database/,
+      same,
+    );
+  }
+  assert.throws(
+    () => loadConfig({ KEYSTORE_DATABASE_URL: 'mysql://keys' }),
+    /KEYSTORE_DATABASE_URL must start with postgres:\/\//,
+  );
+  const other = loadConfig({
+    DATABASE_URL: 'postgres://app@db/rekisteri',
+    KEYSTORE_DATABASE_URL: 'postgres://app@db/rekisteri_keys',
+  });
+  assert.equal(other.keystoreDatabaseUrl, 'postgres://app@db/rekisteri_keys');
 });

@@ -22,6 +22,14 @@ export type Config = {
   /** Base64 of 32 bytes; absent means the key file under dataDir/keys. */
   masterKey: string | undefined;
   keyFile: string;
+  /**
+   * The key store's PostgreSQL database, apart from the data (decision 0011); required with
+   * DATABASE_URL. Absent: an embedded PGlite of its own in keystoreDir.
+   */
+  keystoreDatabaseUrl: string | undefined;
+  keystoreDir: string;
+  /** The master keys that wrap the persons' data keys, one file each (the key ring). */
+  wrappingKeyDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
@@ -55,6 +63,19 @@ const COOKIE_SECURE = ['auto', 'always', 'never'] as const;
 
 type Env = Record<string, string | undefined>;
 
+/** Host, port and database name alike (the key store's URL must name another database). */
+function sameDatabase(a: string, b: string | undefined): boolean {
+  if (b === undefined) return false;
+  try {
+    const [x, y] = [new URL(a), new URL(b)];
+    const where = (url: URL) =>
+      `${url.hostname || 'localhost'}:${url.port || '5432'}${decodeURIComponent(url.pathname)}`;
+    return where(x) === where(y);
+  } catch {
+    return a === b;
+  }
+}
+
 /** Reads the environment into a typed config; every bad value is named in one error. */
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
@@ -83,7 +104,8 @@ export function loadConfig(env: Env = process.env): Config {
 
   const dataDir = path.resolve(read('DATA_DIR') ?? './data');
   const databaseUrl = read('DATABASE_URL');
-  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+  const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
+  if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl)) {
     problems.push('DATABASE_URL must start with postgres:// or postgresql://');
   }
   const migrationDatabaseUrl = read('MIGRATION_DATABASE_URL');
@@ -95,6 +117,22 @@ export function loadConfig(env: Env = process.env): Config {
         'MIGRATION_DATABASE_URL goes with DATABASE_URL (the runtime role): the embedded database has one role',
       );
     }
+  }
+  const keystoreDatabaseUrl = read('KEYSTORE_DATABASE_URL');
+  if (keystoreDatabaseUrl !== undefined && !isPostgresUrl(keystoreDatabaseUrl)) {
+    problems.push('KEYSTORE_DATABASE_URL must start with postgres:// or postgresql://');
+  } else if (
+    databaseUrl !== undefined &&
+    isPostgresUrl(databaseUrl) &&
+    keystoreDatabaseUrl === undefined
+  ) {
+    problems.push(
+      'KEYSTORE_DATABASE_URL must be set with DATABASE_URL: the per-person keys live in a PostgreSQL database of their own, never in the data database (docs/operations.md, "The key store")',
+    );
+  } else if (keystoreDatabaseUrl !== undefined && sameDatabase(keystoreDatabaseUrl, databaseUrl)) {
+    problems.push(
+      'KEYSTORE_DATABASE_URL names the data database (DATABASE_URL): the key store must be a database of its own, backed up apart from the data',
+    );
   }
   const masterKey = read('REKISTERI_MASTER_KEY');
   if (masterKey !== undefined && Buffer.from(masterKey, 'base64').length !== 32) {
@@ -114,6 +152,11 @@ export function loadConfig(env: Env = process.env): Config {
     migrationDatabaseUrl,
     masterKey,
     keyFile: path.resolve(read('REKISTERI_KEY_FILE') ?? path.join(dataDir, 'keys', 'master.key')),
+    keystoreDatabaseUrl,
+    keystoreDir: path.resolve(read('KEYSTORE_DIR') ?? path.join(dataDir, 'keystore')),
+    wrappingKeyDir: path.resolve(
+      read('REKISTERI_WRAPPING_KEY_DIR') ?? path.join(dataDir, 'keys', 'wrapping'),
+    ),
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     sessionIdleMinutes: integer('SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteHours: integer('SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7),

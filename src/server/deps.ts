@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { Clock } from './lib/clock.ts';
 import type { Keys } from './lib/crypto.ts';
+import type { PersonKeys } from './keystore/person-keys.ts';
 import type { AccessLog } from './modules/access-log/access-log.ts';
 import type { CustomerContext } from './modules/customers/context.ts';
 import { actorOf } from './plugins/auth.ts';
@@ -12,6 +13,8 @@ export type AppDeps = {
   config: Config;
   database: Database;
   keys: Keys;
+  /** Per-person data keys, kept in the key store apart from the data (decision 0011). */
+  personKeys: PersonKeys;
   clock: Clock;
   /** Defaults to the server log; see modules/access-log. */
   accessLog?: AccessLog;
@@ -23,6 +26,7 @@ export function customerContext(deps: RouteDeps, request: FastifyRequest): Custo
   return {
     db: deps.database.db,
     keys: deps.keys,
+    personKeys: deps.personKeys,
     clock: deps.clock,
     accessLog: deps.accessLog,
     actor: actorOf(request),

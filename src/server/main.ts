@@ -1,13 +1,18 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from './db/lock.ts';
+import { KeyRingError } from './keystore/key-ring.ts';
 import { StartRefused } from './db/roles.ts';
 import { firstAdministratorHint, needsFirstAdministrator, openRegister } from './start.ts';
 
 async function main() {
   const config = loadConfig();
-  const { app, database, keyCreated } = await openRegister(config);
+  const { app, database, keyCreated, wrappingKeyCreated } = await openRegister(config);
   if (keyCreated)
     app.log.warn(`Created a new master key in ${config.keyFile}: back it up apart from the data`);
+  if (wrappingKeyCreated)
+    app.log.warn(
+      `Created the first key of the key ring, ${wrappingKeyCreated}.key in ${config.wrappingKeyDir}: back the key ring up apart from the data and from the key store (docs/operations.md, "The key store")`,
+    );
   const address = await app.listen({ port: config.port, host: config.host });
   app.log.info(
     `Asiakasrekisteri is running at ${address} on ${database.engine === 'pglite' ? `the embedded database in ${config.dataDir}` : 'PostgreSQL'}`,
@@ -37,7 +42,8 @@ main().catch((error: unknown) => {
   if (
     error instanceof ConfigError ||
     error instanceof DataDirLockedError ||
-    error instanceof StartRefused
+    error instanceof StartRefused ||
+    error instanceof KeyRingError
   ) {
     console.error(error.message);
   } else {

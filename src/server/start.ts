@@ -5,33 +5,77 @@ import { openDatabase, type Database } from './db/client.ts';
 import { checkDatabaseRoles, migrateDatabase } from './db/migrate.ts';
 import { systemClock } from './lib/clock.ts';
 import { keysFromMaster, loadMasterKey } from './lib/crypto.ts';
+import { openPersonKeys } from './keystore/open.ts';
 import { startSealer } from './modules/access-log/access-log.chain.ts';
+import { upgradeIdentityCodes } from './modules/persons/identity-code-upgrade.ts';
 import { countStaffUsers } from './modules/staff/staff.queries.ts';
 
-/** Opens the database (embedded unless DATABASE_URL), migrates it and builds the app. */
+/**
+ * Opens the database (embedded unless DATABASE_URL) and the key store (embedded unless
+ * KEYSTORE_DATABASE_URL), migrates both and builds the app. Identity codes still under the
+ * global key move to their persons' keys in the background.
+ */
 export async function openRegister(
   config: Config,
   options: BuildOptions = {},
-): Promise<{ app: FastifyInstance; database: Database; keyCreated: boolean }> {
+): Promise<{
+  app: FastifyInstance;
+  database: Database;
+  keyCreated: boolean;
+  /** The id of the first master key of the key ring, made on this start; else null. */
+  wrappingKeyCreated: string | null;
+  /** Settles when the background upgrade of old identity codes has finished. */
+  upgraded: Promise<void>;
+}> {
   const database = await openDatabase(
     config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir },
   );
+  let closeKeyStore = async () => {};
   try {
     await migrateDatabase(config, database);
     const warnings = await checkDatabaseRoles(config, database);
     const master = loadMasterKey(config);
     const keys = keysFromMaster(master.key);
-    const app = await buildApp({ config, database, keys, clock: systemClock }, options);
+    const opened = await openPersonKeys(config, { legacyKeys: keys });
+    closeKeyStore = () => opened.close();
+    const { personKeys } = opened;
+    const app = await buildApp({ config, database, keys, personKeys, clock: systemClock }, options);
     for (const warning of warnings) app.log.warn(warning);
     const stopSealer = startSealer(database.db, keys, (error) =>
       app.log.error({ err: error }, 'sealing the access log failed'),
     );
+    let closing = false;
+    const upgraded = upgradeIdentityCodes(database.db, keys, personKeys, {
+      stop: () => closing,
+    }).then(
+      ({ upgraded: count, destroyed }) => {
+        if (count > 0 || destroyed > 0) {
+          app.log.info(
+            `Moved ${count} identity codes from the global key to their persons' keys${destroyed > 0 ? `; ${destroyed} left as they were, their persons' keys destroyed` : ''}`,
+          );
+        }
+      },
+      (error: unknown) => {
+        if (!closing)
+          app.log.error({ err: error }, 'moving identity codes to per-person keys failed');
+      },
+    );
     app.addHook('onClose', async () => {
+      closing = true;
       stopSealer();
+      await upgraded;
+      await opened.close();
       await database.close();
     });
-    return { app, database, keyCreated: master.created };
+    return {
+      app,
+      database,
+      keyCreated: master.created,
+      wrappingKeyCreated: opened.createdMasterKey,
+      upgraded,
+    };
   } catch (error) {
+    await closeKeyStore();
     await database.close();
     throw error;
   }

@@ -16,7 +16,20 @@ type Ids = {
   staff: string;
   /** A social worker, who has an authenticator to reset. */
   withAuthenticator: string;
+  /** Social services: a worker of the unit, a colleague put in it later, the unit, a relative. */
+  worker: string;
+  colleague: string;
+  unit: string;
+  relative: string;
+  relationship: string;
+  breakGlass: string;
+  health: string;
+  serviceNeed: string;
+  income: string;
+  bankAccount: string;
+  familyRelation: string;
 };
+type Who = 'officer' | 'admin' | 'worker' | 'outsider';
 type Call = {
   request: (ids: Ids) => { method: string; url: string; payload?: unknown };
   /** null: the route returns no personal data (see the organisation's creation). */
@@ -28,6 +41,233 @@ type Call = {
   subject: keyof Ids;
   /** The route answers this status (default 200). */
   status?: number;
+  /** Who calls (default: the administrator for staff and partners, else the register officer). */
+  as?: Who;
+  /** Keep the answer's id for the calls after. */
+  saveAs?: keyof Ids;
+};
+
+const PURPOSE = 'purpose=Asiakkaan%20palvelutarpeen%20arviointi';
+const client = (ids: Ids) => `/api/persons/${ids.person}/social-services`;
+
+/** Each category's path, its input, a correction, and where its id is kept. */
+const CATEGORIES: [string, keyof Ids, object, object][] = [
+  [
+    'health',
+    'health',
+    { date: '2026-03-02', category: 'Yleinen', text: 'Kattavuusmerkintä', source: 'Asiakas' },
+    { text: 'Korjattu' },
+  ],
+  [
+    'service-needs',
+    'serviceNeed',
+    { needType: 'housing', assessedOn: '2026-03-03', status: 'identified', source: 'Asiakas' },
+    { status: 'granted' },
+  ],
+  [
+    'income',
+    'income',
+    { year: 2025, annualIncome: 1000, totalAssets: 0, source: 'Kela', recordedOn: '2026-03-04' },
+    { totalAssets: 10 },
+  ],
+  [
+    'bank-accounts',
+    'bankAccount',
+    { iban: 'FI2112345600000785', purpose: 'Etuudet', source: 'Asiakas' },
+    { purpose: 'Toimeentulotuki' },
+  ],
+];
+
+const SOCIAL_CALLS: Record<string, Call> = {
+  'POST /api/social-services/units': {
+    request: (ids) => ({
+      method: 'POST',
+      url: '/api/social-services/units',
+      payload: {
+        code: 'kattavuus',
+        nameFi: 'Kattavuusyksikkö',
+        nameSv: 'Täckningsenhet',
+        nameEn: 'Coverage unit',
+        memberIds: [ids.worker],
+      },
+    }),
+    // Putting a worker in a unit changes the worker's account data.
+    action: 'update',
+    subject: 'worker',
+    status: 201,
+    as: 'admin',
+    saveAs: 'unit',
+  },
+  'PATCH /api/social-services/units/:id': {
+    request: (ids) => ({
+      method: 'PATCH',
+      url: `/api/social-services/units/${ids.unit}`,
+      payload: { memberIds: [ids.worker, ids.colleague] },
+    }),
+    action: 'update',
+    subject: 'colleague',
+    as: 'admin',
+  },
+  'GET /api/social-services/settings': {
+    request: () => ({ method: 'GET', url: '/api/social-services/settings' }),
+    // The units name their workers.
+    action: 'read',
+    subject: 'colleague',
+    as: 'admin',
+  },
+  'POST /api/social-services/need-types': {
+    request: () => ({
+      method: 'POST',
+      url: '/api/social-services/need-types',
+      payload: { code: 'kattavuus', nameFi: 'Kattavuus', nameSv: 'Täckning', nameEn: 'Coverage' },
+    }),
+    // The list of service needs holds no person's data.
+    action: null,
+    subject: 'worker',
+    status: 201,
+    as: 'admin',
+  },
+  'PATCH /api/social-services/need-types/:code': {
+    request: () => ({
+      method: 'PATCH',
+      url: '/api/social-services/need-types/kattavuus',
+      payload: { active: false },
+    }),
+    action: null,
+    subject: 'worker',
+    as: 'admin',
+  },
+  'GET /api/social-services/options': {
+    request: () => ({ method: 'GET', url: '/api/social-services/options' }),
+    action: 'read',
+    subject: 'colleague',
+    as: 'worker',
+  },
+  'POST /api/persons/:id/social-services/relationships': {
+    request: (ids) => ({
+      method: 'POST',
+      url: `${client(ids)}/relationships`,
+      payload: { unitId: ids.unit, startsOn: '2026-01-01' },
+    }),
+    action: 'create',
+    subject: 'person',
+    status: 201,
+    as: 'worker',
+    saveAs: 'relationship',
+  },
+  'PATCH /api/persons/:id/social-services/relationships/:relationshipId': {
+    request: (ids) => ({
+      method: 'PATCH',
+      url: `${client(ids)}/relationships/${ids.relationship}`,
+      payload: { responsibleWorkerIds: [ids.worker] },
+    }),
+    action: 'update',
+    subject: 'person',
+    as: 'worker',
+  },
+  'GET /api/persons/:id/social-services': {
+    request: (ids) => ({ method: 'GET', url: `${client(ids)}?${PURPOSE}` }),
+    action: 'read',
+    subject: 'person',
+    as: 'worker',
+  },
+  ...Object.fromEntries(
+    CATEGORIES.flatMap(([path, key, input, patch]): [string, Call][] => [
+      [
+        `POST /api/persons/:id/social-services/${path}`,
+        {
+          request: (ids) => ({ method: 'POST', url: `${client(ids)}/${path}`, payload: input }),
+          action: 'create',
+          subject: 'person',
+          status: 201,
+          as: 'worker',
+          saveAs: key,
+        },
+      ],
+      [
+        `GET /api/persons/:id/social-services/${path}`,
+        {
+          request: (ids) => ({ method: 'GET', url: `${client(ids)}/${path}?${PURPOSE}` }),
+          action: 'read',
+          subject: 'person',
+          as: 'worker',
+        },
+      ],
+      [
+        `PATCH /api/persons/:id/social-services/${path}/:recordId`,
+        {
+          request: (ids) => ({
+            method: 'PATCH',
+            url: `${client(ids)}/${path}/${ids[key]}`,
+            payload: patch,
+          }),
+          action: 'update',
+          subject: 'person',
+          as: 'worker',
+        },
+      ],
+    ]),
+  ),
+  'POST /api/persons/:id/social-services/family-relations': {
+    request: (ids) => ({
+      method: 'POST',
+      url: `${client(ids)}/family-relations`,
+      payload: { relatedPersonId: ids.relative, type: 'child', source: 'Asiakas' },
+    }),
+    action: 'create',
+    subject: 'relative',
+    status: 201,
+    as: 'worker',
+    saveAs: 'familyRelation',
+  },
+  'GET /api/persons/:id/social-services/family-relations': {
+    request: (ids) => ({ method: 'GET', url: `${client(ids)}/family-relations?${PURPOSE}` }),
+    action: 'read',
+    subject: 'relative',
+    as: 'worker',
+  },
+  'PATCH /api/persons/:id/social-services/family-relations/:recordId': {
+    request: (ids) => ({
+      method: 'PATCH',
+      url: `${client(ids)}/family-relations/${ids.familyRelation}`,
+      payload: { endsOn: '2026-11-30' },
+    }),
+    action: 'update',
+    subject: 'relative',
+    as: 'worker',
+  },
+  'GET /api/persons/:id/social-services/summary': {
+    request: (ids) => ({ method: 'GET', url: `${client(ids)}/summary?${PURPOSE}` }),
+    action: 'print',
+    subject: 'person',
+    as: 'worker',
+  },
+  'POST /api/persons/:id/social-services/break-glass': {
+    request: (ids) => ({
+      method: 'POST',
+      url: `${client(ids)}/break-glass`,
+      payload: { reason: 'Kiireellinen tilanne päivystyksessä' },
+    }),
+    action: 'breakGlass',
+    subject: 'person',
+    status: 201,
+    as: 'outsider',
+    saveAs: 'breakGlass',
+  },
+  'GET /api/social-services/break-glass': {
+    request: () => ({ method: 'GET', url: '/api/social-services/break-glass' }),
+    action: 'read',
+    subject: 'person',
+  },
+  'POST /api/social-services/break-glass/:id/review': {
+    request: (ids) => ({
+      method: 'POST',
+      url: `/api/social-services/break-glass/${ids.breakGlass}/review`,
+      payload: { note: 'Tarkistettu' },
+    }),
+    action: 'update',
+    subject: 'person',
+  },
 };
 
 const CALLS: Record<string, Call> = {
@@ -236,6 +476,7 @@ const CALLS: Record<string, Call> = {
     action: null,
     subject: 'staff',
   },
+  ...SOCIAL_CALLS,
   'DELETE /api/persons/:id': {
     request: (ids) => ({ method: 'DELETE', url: `/api/persons/${ids.person}` }),
     action: 'archive',
@@ -282,6 +523,7 @@ function customerDataRoutes(testApp: TestApp): string[] {
         permission.startsWith('customers.') ||
         permission.startsWith('accessLog.') ||
         permission === 'staff.manage' ||
+        permission.startsWith('socialServices.') ||
         partnerCustomerRoutes.has(`${method} ${url}`)
       );
     })
@@ -304,21 +546,47 @@ forEachEngine('access log: every route that reads or changes personal data', ({ 
       payload: { name: 'Lokikumppani Oy', businessId: '2617416-4', country: 'FI' },
     });
     assert.equal(partner.statusCode, 201, partner.body);
-    const worker = await ctx().signIn('social_worker');
-    const me = await ctx().app.inject({ url: '/api/auth/me', headers: { cookie: worker } });
+    const idOf = async (cookie: string) =>
+      (await ctx().app.inject({ url: '/api/auth/me', headers: { cookie } })).json().id as string;
+    const cookies: Record<Who, string> = {
+      officer,
+      admin,
+      worker: await ctx().signIn('social_worker'),
+      outsider: await ctx().signIn('social_worker'),
+    };
+    const relative = await ctx().app.inject({
+      method: 'POST',
+      url: '/api/persons',
+      headers: json(officer),
+      payload: { firstName: 'Kattava', lastName: 'Omainen' },
+    });
     const ids: Ids = {
       person: '',
       organization: '',
       partner: partner.json().id,
       staff: '',
-      withAuthenticator: me.json().id,
+      withAuthenticator: await idOf(await ctx().signIn('social_worker')),
+      worker: await idOf(cookies.worker),
+      colleague: await idOf(await ctx().signIn('social_worker')),
+      unit: '',
+      relative: relative.json().id,
+      relationship: '',
+      breakGlass: '',
+      health: '',
+      serviceNeed: '',
+      income: '',
+      bankAccount: '',
+      familyRelation: '',
     };
 
     for (const route of Object.keys(CALLS)) {
       assert.ok(routes.includes(route), `${route} is a customer-data route`);
       const call = CALLS[route];
       assert.ok(call);
-      const cookie = /^\S+ \/api\/(partners\/|staff|settings\/)/.test(route) ? admin : officer;
+      const cookie =
+        cookies[
+          call.as ?? (/^\S+ \/api\/(partners\/|staff|settings\/)/.test(route) ? 'admin' : 'officer')
+        ];
       const before = (await accessLogEntries(ctx())).length;
       const { payload, ...request } = call.request(ids);
       const response = await ctx().app.inject({
@@ -331,6 +599,7 @@ forEachEngine('access log: every route that reads or changes personal data', ({ 
       if (route === 'POST /api/persons') ids.person = response.json().id;
       if (route === 'POST /api/organizations') ids.organization = response.json().id;
       if (route === 'POST /api/staff') ids.staff = response.json().id;
+      if (call.saveAs) ids[call.saveAs] = response.json().id;
       const added = (await accessLogEntries(ctx())).slice(before);
       if (call.action === null) {
         assert.deepEqual(added, [], `${route} returns no personal data`);

@@ -16,6 +16,7 @@ import {
   verifyAccessLog,
 } from '../../src/server/modules/access-log/access-log.chain.ts';
 import { accessLogEntries, forEachEngine, json, signInNewUser } from '../helpers/app.ts';
+import { createTestPersonKeys } from '../helpers/person-keys.ts';
 
 const person = {
   firstName: 'Loki',
@@ -237,6 +238,7 @@ test('rekisteri audit verify: exit 0 on an intact log, 1 naming the entry on a t
     REKISTERI_MASTER_KEY: masterKey.toString('base64'),
   };
   delete env.DATABASE_URL;
+  delete env.KEYSTORE_DATABASE_URL;
   const cli = () =>
     spawnSync(
       process.execPath,
@@ -251,8 +253,15 @@ test('rekisteri audit verify: exit 0 on an intact log, 1 naming the entry on a t
     let database = await openDatabase({ dataDir });
     await database.migrate();
     const keys = keysFromMaster(masterKey);
+    const personKeys = await createTestPersonKeys('pglite', { legacyKeys: keys });
     const app = await buildApp(
-      { config: loadConfig({ DATA_DIR: dataDir }), database, keys, clock: systemClock },
+      {
+        config: loadConfig({ DATA_DIR: dataDir }),
+        database,
+        keys,
+        personKeys: personKeys.personKeys,
+        clock: systemClock,
+      },
       { logger: false, serveWeb: false },
     );
     const cookie = await signInNewUser(app, database, keys, {
@@ -270,6 +279,7 @@ test('rekisteri audit verify: exit 0 on an intact log, 1 naming the entry on a t
     await sealAccessLog(database.db, keys, { before: new Date(Date.now() + 1000) });
     await app.close();
     await database.close();
+    await personKeys.close();
 
     const intact = cli();
     assert.equal(intact.status, 0, intact.stderr);

@@ -11,16 +11,25 @@ import { pgDump } from '@electric-sql/pglite-tools/pg_dump';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { openDatabase } from '../../src/server/db/client.ts';
+import { openKeyStore } from '../../src/server/keystore/client.ts';
+import { openPersonKeys } from '../../src/server/keystore/open.ts';
+import type { PersonKeys } from '../../src/server/keystore/person-keys.ts';
 import { systemClock } from '../../src/server/lib/clock.ts';
-import { keysFromMaster } from '../../src/server/lib/crypto.ts';
+import { keysFromMaster, type Keys } from '../../src/server/lib/crypto.ts';
 import { json, signInNewUser } from '../helpers/app.ts';
 import { createTestDatabase, engines } from '../helpers/db.ts';
+import { createTestPersonKeys } from '../helpers/person-keys.ts';
 
 const CODE = '131052-308T';
 const FORMS = [CODE, CODE.replace('-', ''), CODE.toLowerCase()];
 
 /** Registers a person with an identity code, searches and reveals it, all through the API. */
-async function exercise(database: Awaited<ReturnType<typeof openDatabase>>, dataDir: string) {
+async function exercise(
+  database: Awaited<ReturnType<typeof openDatabase>>,
+  dataDir: string,
+  keys: Keys,
+  personKeys: PersonKeys,
+) {
   const logLines: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -28,12 +37,12 @@ async function exercise(database: Awaited<ReturnType<typeof openDatabase>>, data
       done();
     },
   });
-  const keys = keysFromMaster(crypto.randomBytes(32));
   const app = await buildApp(
     {
       config: loadConfig({ DATA_DIR: dataDir }),
       database,
       keys,
+      personKeys,
       clock: systemClock,
     },
     { logger: { level: 'trace', stream }, serveWeb: false },
@@ -77,7 +86,7 @@ async function exercise(database: Awaited<ReturnType<typeof openDatabase>>, data
   });
   assert.equal(revealed.json().personalIdentityCode, CODE);
   await app.close();
-  return logLines;
+  return { logLines, id };
 }
 
 function assertNoPlaintext(haystack: Buffer | string, where: string) {
@@ -98,17 +107,24 @@ function filesUnder(dir: string): string[] {
     .flatMap((entry) => (entry.isFile() ? [path.join(entry.parentPath, entry.name)] : []));
 }
 
-test('embedded: no plaintext identity code in the data directory, a pg_dump or the server log', async () => {
+test('embedded: no plaintext identity code in the data directory, the key store, a pg_dump or the server log', async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rekisteri-at-rest-'));
   try {
+    const config = loadConfig({ DATA_DIR: dataDir });
     const database = await openDatabase({ dataDir });
     await database.migrate();
-    const logLines = await exercise(database, dataDir);
+    const keys = keysFromMaster(crypto.randomBytes(32));
+    const opened = await openPersonKeys(config, { legacyKeys: keys });
+    const { logLines, id } = await exercise(database, dataDir, keys, opened.personKeys);
     assert.ok(logLines.length > 5, 'the log was captured');
     assertNoPlaintext(logLines.join('\n'), 'the server log');
     await database.close();
+    await opened.close();
 
+    // DATA_DIR holds the data (pgdata/), the key store (keystore/) and the keys (keys/).
     const files = filesUnder(dataDir);
+    const keyStoreFiles = files.filter((file) => file.startsWith(config.keystoreDir + path.sep));
+    assert.ok(keyStoreFiles.length > 10, 'the scan covers the key store directory');
     const contents = files.map((file) => fs.readFileSync(file));
     assert.ok(
       contents.some((c) => c.includes('Canary')),
@@ -122,28 +138,44 @@ test('embedded: no plaintext identity code in the data directory, a pg_dump or t
     assert.ok(dump.includes('Canary'), 'the dump holds the person');
     assertNoPlaintext(dump, 'pg_dump of the embedded database');
     await reopened.close();
+
+    const keyStore = await openKeyStore({ dir: config.keystoreDir });
+    const keyStoreClient = (keyStore.db as unknown as { $client: PGlite }).$client;
+    const keyDump = await (await pgDump({ pg: keyStoreClient })).text();
+    assert.ok(keyDump.includes(id), "the key store's dump holds the person's key");
+    assert.ok(!keyDump.includes('Canary'), 'the key store holds no data');
+    assertNoPlaintext(keyDump, 'pg_dump of the embedded key store');
+    await keyStore.close();
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
 
 test(
-  'PostgreSQL: no plaintext identity code in a pg_dump or the server log',
+  'PostgreSQL: no plaintext identity code in a pg_dump of the data or the key store, or the server log',
   {
     skip: engines().includes('postgres') ? false : 'set TEST_DATABASE_URL to run on PostgreSQL',
   },
   async () => {
     const database = await createTestDatabase('postgres');
+    const keys = keysFromMaster(crypto.randomBytes(32));
+    const personKeys = await createTestPersonKeys('postgres', { legacyKeys: keys });
     try {
-      const logLines = await exercise(database, os.tmpdir());
+      const { logLines, id } = await exercise(database, os.tmpdir(), keys, personKeys.personKeys);
       assertNoPlaintext(logLines.join('\n'), 'the server log');
-      const dump = execFileSync('pg_dump', ['--no-owner', database.url ?? ''], {
-        maxBuffer: 256 * 1024 * 1024,
-      }).toString('utf8');
+      const pgDumpOf = (url: string | undefined) =>
+        execFileSync('pg_dump', ['--no-owner', url ?? ''], {
+          maxBuffer: 256 * 1024 * 1024,
+        }).toString('utf8');
+      const dump = pgDumpOf(database.url);
       assert.ok(dump.includes('Canary'), 'the dump holds the person');
       assertNoPlaintext(dump, 'pg_dump');
+      const keyDump = pgDumpOf(personKeys.keyStore.url);
+      assert.ok(keyDump.includes(id), "the key store's dump holds the person's key");
+      assertNoPlaintext(keyDump, 'pg_dump of the key store');
     } finally {
       await database.drop();
+      await personKeys.close();
     }
   },
 );

@@ -81,6 +81,7 @@ forEachEngine(
     const contextOf = (userId: string): StaffContext => ({
       db: ctx().database.db,
       keys: ctx().keys,
+      personKeys: ctx().personKeys.personKeys,
       clock,
       accessLog: databaseAccessLog(ctx().keys, clock),
       actor: {

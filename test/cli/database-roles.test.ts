@@ -39,6 +39,8 @@ describe('two database roles on PostgreSQL', { skip }, () => {
   const owner = `rekisteri_owner_${suffix}`;
   const runtime = `rekisteri_app_${suffix}`;
   const databaseName = `rekisteri_roles_${suffix}`;
+  /** The key store: a database of its own (decision 0011). */
+  const keyStoreName = `rekisteri_roles_keys_${suffix}`;
   const masterKey = crypto.randomBytes(32);
   const keys = keysFromMaster(masterKey);
   let dataDir: string;
@@ -56,9 +58,12 @@ describe('two database roles on PostgreSQL', { skip }, () => {
     const base: Record<string, string | undefined> = { ...process.env };
     delete base.DATABASE_URL;
     delete base.MIGRATION_DATABASE_URL;
+    delete base.KEYSTORE_DIR;
+    delete base.REKISTERI_WRAPPING_KEY_DIR;
     return {
       ...base,
       DATA_DIR: dataDir,
+      KEYSTORE_DATABASE_URL: serverUrl(keyStoreName),
       REKISTERI_MASTER_KEY: masterKey.toString('base64'),
       LOG_LEVEL: 'warn',
       ...extra,
@@ -105,12 +110,14 @@ describe('two database roles on PostgreSQL', { skip }, () => {
     await adminQuery(`CREATE ROLE ${owner} LOGIN NOSUPERUSER`);
     await adminQuery(`CREATE ROLE ${runtime} LOGIN NOSUPERUSER`);
     await adminQuery(`CREATE DATABASE ${databaseName} OWNER ${owner}`);
+    await adminQuery(`CREATE DATABASE ${keyStoreName}`);
     ownerUrl = urlAs(owner);
     runtimeUrl = urlAs(runtime);
   });
 
   after(async () => {
     await adminQuery(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+    await adminQuery(`DROP DATABASE IF EXISTS ${keyStoreName} WITH (FORCE)`);
     await adminQuery(`DROP ROLE IF EXISTS ${runtime}`);
     await adminQuery(`DROP ROLE IF EXISTS ${owner}`);
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -14,8 +14,15 @@ let dataDir: string;
 
 const envFor = (extra: Record<string, string> = {}) => {
   const env: Record<string, string | undefined> = { ...process.env };
-  delete env.DATABASE_URL;
-  delete env.REKISTERI_MASTER_KEY;
+  for (const name of [
+    'DATABASE_URL',
+    'REKISTERI_MASTER_KEY',
+    'KEYSTORE_DATABASE_URL',
+    'KEYSTORE_DIR',
+    'REKISTERI_WRAPPING_KEY_DIR',
+  ]) {
+    delete env[name];
+  }
   return { ...env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info', ...extra };
 };
 

@@ -15,6 +15,7 @@ import { keysFromMaster, type Keys } from '../../src/server/lib/crypto.ts';
 import { totpCode, totpStep } from '../../src/server/lib/totp.ts';
 import { TOTP_REQUIRED_ROLES, type Role } from '../../src/server/modules/auth/permissions.ts';
 import { TEST_TOTP_SECRET } from '../helpers/app.ts';
+import { createTestPersonKeys } from '../helpers/person-keys.ts';
 import { createStaffUser } from '../../src/server/modules/staff/staff.service.ts';
 
 /** Debian's Chromium; the browser tests skip (not fail) where it is not installed. */
@@ -90,8 +91,13 @@ export async function startServer(
       password: options.password ?? 'correct horse battery staple',
     };
     const keys = keysFromMaster(crypto.randomBytes(32));
+    const personKeys = await createTestPersonKeys('pglite', { legacyKeys: keys });
+    cleanUp.push(() => personKeys.close());
     await createTestStaffUser(database, keys, { ...user, role: options.role ?? 'admin' });
-    const app = await buildApp({ config, database, keys, clock: systemClock }, { logger: false });
+    const app = await buildApp(
+      { config, database, keys, personKeys: personKeys.personKeys, clock: systemClock },
+      { logger: false },
+    );
     cleanUp.push(() => app.close());
     await app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.server.address() as AddressInfo;

@@ -17,6 +17,7 @@ import {
 } from '../../src/server/modules/auth/permissions.ts';
 import { createStaffUser } from '../../src/server/modules/staff/staff.service.ts';
 import { createTestDatabase, engines, type Engine, type TestDatabase } from './db.ts';
+import { createTestPersonKeys, type TestPersonKeys } from './person-keys.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 /** The authenticator secret of test accounts whose role requires TOTP. */
@@ -107,6 +108,8 @@ export type TestApp = {
   app: FastifyInstance;
   database: TestDatabase;
   keys: Keys;
+  /** The app's key store, key ring and PersonKeys: a key-store database of its own. */
+  personKeys: TestPersonKeys;
   /** Every line the server logged, as written. */
   logLines: string[];
   /** Creates a user of the role (commitment signed unless told) and returns its session cookie. */
@@ -120,6 +123,7 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const database = await createTestDatabase(engine);
   const keys = keysFromMaster(crypto.randomBytes(32));
+  const personKeys = await createTestPersonKeys(engine, { legacyKeys: keys });
   const logLines: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -130,7 +134,7 @@ export async function createTestApp(
   const config = loadConfig({ DATA_DIR: '/nonexistent-test-data-dir', ...options.env });
   const clock = options.clock ?? { now: () => new Date() };
   const app = await buildApp(
-    { config, database, keys, clock },
+    { config, database, keys, personKeys: personKeys.personKeys, clock },
     { logger: { level: 'info', stream }, serveWeb: false },
   );
   await app.ready();
@@ -139,6 +143,7 @@ export async function createTestApp(
     app,
     database,
     keys,
+    personKeys,
     logLines,
     signIn: (role, signInOptions = {}) =>
       signInNewUser(
@@ -156,6 +161,7 @@ export async function createTestApp(
     async close() {
       await app.close();
       await database.drop();
+      await personKeys.close();
     },
   };
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { openDatabase, pgliteExtensions, type Database } from '../../src/server/db/client.ts';
+import { openKeyStore, type KeyStore } from '../../src/server/keystore/client.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -62,6 +63,42 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
     url,
     drop: async () => {
       await database.close();
+      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+export type TestKeyStore = KeyStore & {
+  url?: string;
+  pglite?: PGlite;
+  drop(): Promise<void>;
+};
+
+/**
+ * A fresh, migrated key store of its own for one test file, from the run's key-store template
+ * (scripts/test.ts) like the data database; without one it migrates from scratch.
+ */
+export async function createTestKeyStore(engine: Engine): Promise<TestKeyStore> {
+  if (engine === 'pglite') {
+    const template = process.env.REKISTERI_PGLITE_KEYSTORE_TEMPLATE;
+    const pglite = await PGlite.create(
+      template ? { loadDataDir: new Blob([fs.readFileSync(template)]) } : {},
+    );
+    const keyStore = await openKeyStore({ pglite });
+    if (!template) await keyStore.migrate();
+    return { ...keyStore, pglite, drop: () => keyStore.close() };
+  }
+  const name = `rekisteri_test_keys_${crypto.randomBytes(6).toString('hex')}`;
+  const template = process.env.REKISTERI_PG_KEYSTORE_TEMPLATE;
+  await adminQuery(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+  const url = serverUrl(name);
+  const keyStore = await openKeyStore({ databaseUrl: url, poolSize: 2 });
+  if (!template) await keyStore.migrate();
+  return {
+    ...keyStore,
+    url,
+    drop: async () => {
+      await keyStore.close();
       await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };

@@ -9,3 +9,9 @@ export function isPermissionDenied(error: unknown): boolean {
   const withCode = error as { code?: unknown; cause?: { code?: unknown } } | null;
   return withCode?.code === '42501' || withCode?.cause?.code === '42501';
 }
+
+/** A foreign key refused the row or the delete (PostgreSQL 23503), as either driver reports it. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  const withCode = error as { code?: unknown; cause?: { code?: unknown } } | null;
+  return withCode?.code === '23503' || withCode?.cause?.code === '23503';
+}

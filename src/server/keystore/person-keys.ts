@@ -18,8 +18,10 @@ export type PersonKeys = {
 };
 
 export class PersonKeyDestroyedError extends Error {
+  readonly personId: string;
   constructor(personId: string) {
     super(`The data key of person ${personId} has been destroyed`);
     this.name = 'PersonKeyDestroyedError';
+    this.personId = personId;
   }
 }

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { PersonKeyDestroyedError } from '../keystore/person-keys.ts';
 import { AppError, STATUS_BY_CODE, type FieldError } from '../lib/errors.ts';
 
 const TITLES: Record<number, string> = {
@@ -53,6 +54,18 @@ export function registerProblemHandler(app: FastifyInstance): void {
       detail = error.message;
       errors = error.errors;
       extra = error.extra;
+    } else if (error instanceof PersonKeyDestroyedError) {
+      // An erased person's encrypted data: gone for good, which is the point, not a server fault.
+      status = 409;
+      detail =
+        "The person's data key has been destroyed: their encrypted data cannot be read or written";
+      errors = [
+        {
+          field: 'personId',
+          message: 'The data key has been destroyed',
+          code: 'personKey.destroyed',
+        },
+      ];
     } else if (hasZodFastifySchemaValidationErrors(error)) {
       status = 400;
       detail = 'The request is not valid';

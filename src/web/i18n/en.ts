@@ -915,6 +915,8 @@ export const en: Catalogue = {
     required: 'This is required.',
     'date.format': 'Give the date as d.m.yyyy, e.g. 31.12.2026.',
     'identityCode.duplicate': 'A person with this identity code is already in the register.',
+    'personKey.destroyed':
+      "The person's encryption key has been destroyed: their encrypted data can no longer be read or saved.",
     'businessId.duplicate': 'An organisation with this business ID is already in the register.',
     'identityCode.purposeWithoutCode': 'The person has no identity code to give a reason for.',
     'organizations.unknown': 'The organisation is not in the register.',

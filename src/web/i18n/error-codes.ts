@@ -5,6 +5,7 @@ export const SERVER_ERROR_CODES = [
   'identityCode.purposeRequired',
   'identityCode.purposeWithoutCode',
   'identityCode.duplicate',
+  'personKey.destroyed',
   'businessId.duplicate',
   'organizations.unknown',
   'organizations.duplicate',

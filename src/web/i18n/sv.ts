@@ -924,6 +924,8 @@ export const sv: Catalogue = {
     required: 'Uppgiften är obligatorisk.',
     'date.format': 'Ange datumet i formen d.m.åååå, t.ex. 31.12.2026.',
     'identityCode.duplicate': 'En person med den här personbeteckningen finns redan i registret.',
+    'personKey.destroyed':
+      'Personens krypteringsnyckel har förstörts: de krypterade uppgifterna kan inte längre läsas eller sparas.',
     'businessId.duplicate': 'En organisation med det här FO-numret finns redan i registret.',
     'identityCode.purposeWithoutCode': 'Personen har ingen personbeteckning att ange en grund för.',
     'organizations.unknown': 'Organisationen finns inte i registret.',

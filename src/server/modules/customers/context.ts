@@ -1,13 +1,17 @@
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { Keys } from '../../lib/crypto.ts';
+import type { PersonKeys } from '../../keystore/person-keys.ts';
 import type { AccessAction, AccessFlag, AccessLog } from '../access-log/access-log.ts';
 import type { Actor } from '../auth/auth.service.ts';
 
 /** What a customer service function needs: the database, keys, time, the log and who asks. */
 export type CustomerContext = {
   db: Db;
+  /** The global keys: blind indexes, access-log MACs, TOTP secrets. */
   keys: Keys;
+  /** Per-person data keys: identity codes and special-category data (decision 0011). */
+  personKeys: PersonKeys;
   clock: Clock;
   accessLog: AccessLog;
   actor: Actor;

@@ -9,6 +9,7 @@ import {
 } from '../../lib/finnish/index.ts';
 import { foldForSearch } from '../../lib/search-text.ts';
 import type { Keys } from '../../lib/crypto.ts';
+import { PersonKeyDestroyedError } from '../../keystore/person-keys.ts';
 import { roleHas } from '../auth/permissions.ts';
 import { isAddressProtected } from '../customers/address-protection.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
@@ -37,15 +38,52 @@ import {
 import type { PersonCreate, PersonPatch, PersonSummary, PersonView } from './persons.schemas.ts';
 
 const IDENTITY_CODE_INDEX = 'person.identity_code';
-const identityCodeContext = (personId: string) => `person.identity_code:${personId}`;
+/** The AAD of a person's encrypted identity code: a ciphertext copied to another row does not open. */
+export const identityCodeContext = (personId: string) => `person.identity_code:${personId}`;
 
 export function identityCodeIndex(keys: Keys, code: string): Buffer {
   return keys.blindIndex(code, IDENTITY_CODE_INDEX);
 }
 
-function maskedIdentityCode(keys: Keys, row: ScopedPersonRow): string | null {
+/** The masked code; null when there is none, or its person's key was destroyed (erased). */
+async function maskedIdentityCode(
+  ctx: Pick<CustomerContext, 'personKeys'>,
+  row: ScopedPersonRow,
+): Promise<string | null> {
   if (!row.identityCodeEncrypted) return null;
-  return maskIdentityCode(keys.decrypt(row.identityCodeEncrypted, identityCodeContext(row.id)));
+  try {
+    return maskIdentityCode(
+      await ctx.personKeys.decrypt(row.id, row.identityCodeEncrypted, identityCodeContext(row.id)),
+    );
+  } catch (error) {
+    if (error instanceof PersonKeyDestroyedError) return null;
+    throw error;
+  }
+}
+
+/** The masked codes of a page of persons, with one key-store lookup; by person id. */
+export async function maskedIdentityCodes(
+  ctx: Pick<CustomerContext, 'personKeys'>,
+  rows: readonly ScopedPersonRow[],
+): Promise<Map<string, string | null>> {
+  const coded = rows.flatMap((row) =>
+    row.identityCodeEncrypted
+      ? [
+          {
+            personId: row.id,
+            ciphertext: row.identityCodeEncrypted,
+            context: identityCodeContext(row.id),
+          },
+        ]
+      : [],
+  );
+  const codes = await ctx.personKeys.decryptMany(coded);
+  return new Map(
+    coded.map((item, i) => {
+      const code = codes[i];
+      return [item.personId, code ? maskIdentityCode(code) : null];
+    }),
+  );
 }
 
 function duplicateIdentityCode(existingId: string): AppError {
@@ -61,13 +99,16 @@ function duplicateIdentityCode(existingId: string): AppError {
   });
 }
 
-/** The columns an input sets; the identity code is encrypted and indexed here, never stored plain. */
-function columnsFrom(
+/**
+ * The columns an input sets; the identity code is encrypted under the person's data key and
+ * indexed here, never stored plain.
+ */
+async function columnsFrom(
   ctx: CustomerContext,
   personId: string,
   input: PersonPatch,
   current: PersonRow | undefined,
-): Partial<PersonInsert> {
+): Promise<Partial<PersonInsert>> {
   const columns: Partial<PersonInsert> = {};
   const set = <K extends keyof PersonInsert>(key: K, value: PersonInsert[K] | undefined) => {
     if (value !== undefined) columns[key] = value;
@@ -84,7 +125,7 @@ function columnsFrom(
   if (input.personalIdentityCode !== undefined) {
     const code = input.personalIdentityCode;
     columns.identityCodeEncrypted = code
-      ? ctx.keys.encrypt(code, identityCodeContext(personId))
+      ? await ctx.personKeys.encrypt(personId, code, identityCodeContext(personId))
       : null;
     columns.identityCodeIndex = code ? identityCodeIndex(ctx.keys, code) : null;
     columns.identityCodeTemporary = code ? isTemporary(code) : null;
@@ -186,7 +227,7 @@ async function toView(
     id: row.id,
     firstName: row.firstName,
     lastName: row.lastName,
-    personalIdentityCode: maskedIdentityCode(ctx.keys, row),
+    personalIdentityCode: await maskedIdentityCode(ctx, row),
     personalIdentityCodePurpose: (row.identityCodePurpose ??
       null) as PersonView['personalIdentityCodePurpose'],
     personalIdentityCodeTemporary: row.identityCodeTemporary ?? null,
@@ -217,11 +258,13 @@ async function toView(
 
 /**
  * A person in a list or search result: a protected address is never shown here, and a
- * contractor gets only the fields of its contract.
+ * contractor gets only the fields of its contract. `identityCodes` comes from
+ * maskedIdentityCodes, one key-store lookup for the whole page.
  */
 export function toSummary(
-  ctx: Pick<CustomerContext, 'keys' | 'clock'>,
+  ctx: Pick<CustomerContext, 'clock'>,
   row: ScopedPersonRow,
+  identityCodes: ReadonlyMap<string, string | null>,
   scope: ReaderScope = ALL_CUSTOMERS,
 ): PersonSummary {
   const protectedAddress = protectedNow(row, ctx.clock.now());
@@ -229,7 +272,7 @@ export function toSummary(
     id: row.id,
     firstName: row.firstName,
     lastName: row.lastName,
-    personalIdentityCode: maskedIdentityCode(ctx.keys, row),
+    personalIdentityCode: identityCodes.get(row.id) ?? null,
     email: row.email ?? null,
     phone: row.phone ?? null,
     phoneDisplay: row.phone ? formatPhoneFinnish(row.phone) : null,
@@ -260,7 +303,7 @@ export async function createPerson(ctx: CustomerContext, input: PersonCreate): P
       input.organizations.map((o) => o.organizationId),
     );
   }
-  const columns = columnsFrom(ctx, id, input, undefined);
+  const columns = await columnsFrom(ctx, id, input, undefined);
   const row = await ctx.db
     .transaction(async (tx) => {
       await logAccess({ ...ctx, db: tx }, 'create', [id], changedFields(input), {
@@ -364,7 +407,7 @@ export async function updatePerson(
       patch.organizations.map((o) => o.organizationId),
     );
   }
-  const columns = columnsFrom(ctx, id, patch, current);
+  const columns = await columnsFrom(ctx, id, patch, current);
   const linksBefore = patch.organizations ? await findOrganizationsOfPerson(ctx.db, id) : [];
   const row = await ctx.db
     .transaction(async (tx) => {
@@ -427,7 +470,8 @@ export async function listPersons(
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  const items = page.map((row) => toSummary(ctx, row, scope));
+  const identityCodes = await maskedIdentityCodes(ctx, page);
+  const items = page.map((row) => toSummary(ctx, row, identityCodes, scope));
   await logAccess(
     ctx,
     'read',
@@ -452,10 +496,13 @@ export async function revealIdentityCode(
   if (!row) throw notFound('Person');
   if (!row.identityCodeEncrypted)
     throw new AppError('not_found', 'The person has no identity code');
+  const personalIdentityCode = await ctx.personKeys.decrypt(
+    row.id,
+    row.identityCodeEncrypted,
+    identityCodeContext(row.id),
+  );
   await logAccess(ctx, 'reveal', [id], ['personalIdentityCode'], { purpose });
-  return {
-    personalIdentityCode: ctx.keys.decrypt(row.identityCodeEncrypted, identityCodeContext(row.id)),
-  };
+  return { personalIdentityCode };
 }
 
 /** Two registrations racing with the same identity code: the unique index decides, cleanly. */

@@ -16,7 +16,7 @@ import {
   visibleFields,
   type ReaderScope,
 } from '../partners/contract-scope.ts';
-import { identityCodeIndex, toSummary } from '../persons/persons.service.ts';
+import { identityCodeIndex, maskedIdentityCodes, toSummary } from '../persons/persons.service.ts';
 import type { SearchItem } from './search.schemas.ts';
 import {
   searchOrganizationRows,
@@ -114,12 +114,20 @@ export async function searchCustomers(
     query.kind === 'organization' ? [] : searchPersonRows(ctx.db, match, after, take, scope),
     query.kind === 'person' ? [] : searchOrganizationRows(ctx.db, match, after, take, scope),
   ]);
+  const identityCodes = await maskedIdentityCodes(
+    ctx,
+    personRows.map(({ row }) => row),
+  );
   const merged: (SearchKey & { item: SearchItem })[] = [
     ...personRows.map(({ row, score }) => ({
       score,
       kind: 'person' as const,
       id: row.id,
-      item: { kind: 'person' as const, score, person: toSummary(ctx, row, scope) },
+      item: {
+        kind: 'person' as const,
+        score,
+        person: toSummary(ctx, row, identityCodes, scope),
+      },
     })),
     ...organizationRows.map(({ row, score }) => ({
       score,

@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import type { SocialRecordKind } from '../../db/schema/index.ts';
-import { helsinkiDate } from '../../lib/dates.ts';
 import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
 import { formatIban } from '../../lib/finnish/index.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
@@ -63,6 +62,14 @@ type NeedTypeNames = Map<string, { fi: string; sv: string; en: string }>;
 async function needTypeNames(ctx: CustomerContext): Promise<NeedTypeNames> {
   const rows = await listNeedTypes(ctx.db);
   return new Map(rows.map((row) => [row.code, { fi: row.nameFi, sv: row.nameSv, en: row.nameEn }]));
+}
+
+/** Only service needs name a type from the list. */
+async function needTypeNamesFor(
+  ctx: CustomerContext,
+  kind: SocialRecordKind,
+): Promise<NeedTypeNames> {
+  return kind === 'serviceNeed' ? needTypeNames(ctx) : new Map();
 }
 
 function recordView(
@@ -144,11 +151,11 @@ export async function readRecords(
 ) {
   const rows = await listRecords(ctx.db, access.personId, kind);
   const contents = await decryptRecords(ctx, rows);
-  const needs = kind === 'serviceNeed' ? await needTypeNames(ctx) : new Map();
+  const needs = await needTypeNamesFor(ctx, kind);
   const order = recordKind(kind).orderBy;
   const items = rows
     .map((row, i) => recordView(kind, row, contents[i] ?? {}, needs))
-    .sort((a, b) => sortKey(b as Content, order).localeCompare(sortKey(a as Content, order)));
+    .sort((a, b) => sortKey(b, order).localeCompare(sortKey(a, order)));
   if (options.log ?? true) {
     await logAccess(ctx, 'read', [access.personId], [kind], { purpose, flag: access.flag });
   }
@@ -186,7 +193,7 @@ export async function createClientRecord(
       changes: changedFields(kind, {}, content),
     });
   });
-  const needs = kind === 'serviceNeed' ? await needTypeNames(ctx) : new Map();
+  const needs = await needTypeNamesFor(ctx, kind);
   return recordView(kind, row, content, needs);
 }
 
@@ -233,7 +240,7 @@ export async function updateClientRecord(
     }
     await logAccess({ ...ctx, db: tx }, 'update', [personId], [kind], { changes });
   });
-  const needs = kind === 'serviceNeed' ? await needTypeNames(ctx) : new Map();
+  const needs = await needTypeNamesFor(ctx, kind);
   return recordView(kind, Object.keys(changes).length > 0 ? updated : row, content, needs);
 }
 
@@ -436,5 +443,3 @@ export async function updateFamilyRelation(
   });
   return { id: relationId };
 }
-
-export const today = (ctx: CustomerContext) => helsinkiDate(ctx.clock.now());

@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import { lockDataDir } from '../db/lock.ts';
+import * as schema from './schema.ts';
+
+export type KeyStoreDb = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** The key store: a database of its own, never the data database (decision 0011). */
+export type KeyStore = {
+  engine: 'pglite' | 'postgres';
+  db: KeyStoreDb;
+  /** Runs raw SQL and returns its rows; the same on both engines. */
+  rows<T>(query: SQL): Promise<T[]>;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+};
+
+export const KEYSTORE_MIGRATIONS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../migrations-keystore',
+);
+
+export type KeyStoreOpenOptions =
+  | { databaseUrl: string; poolSize?: number }
+  /** The embedded key store: a PGlite of its own in this directory, locked to one process. */
+  | { dir: string }
+  /** A PGlite already opened by the caller (tests start one from a dump). */
+  | { pglite: PGlite };
+
+export async function openKeyStore(options: KeyStoreOpenOptions): Promise<KeyStore> {
+  if ('databaseUrl' in options) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 4 });
+    await pool.query('select 1');
+    const db = drizzlePg(pool, { schema }) as unknown as KeyStoreDb;
+    return {
+      engine: 'postgres',
+      db,
+      rows: async <T>(query: SQL) => ((await db.execute(query)) as { rows: T[] }).rows,
+      migrate: () =>
+        migratePg(drizzlePg(pool, { schema }), { migrationsFolder: KEYSTORE_MIGRATIONS_DIR }),
+      close: () => pool.end(),
+    };
+  }
+  let release = () => {};
+  let client: PGlite;
+  if ('pglite' in options) {
+    client = options.pglite;
+  } else {
+    release = lockDataDir(options.dir);
+    try {
+      client = await PGlite.create(path.join(options.dir, 'pgdata'));
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
+  const pgliteDb = drizzlePglite(client, { schema });
+  const db = pgliteDb as unknown as KeyStoreDb;
+  return {
+    engine: 'pglite',
+    db,
+    rows: async <T>(query: SQL) => ((await db.execute(query)) as { rows: T[] }).rows,
+    migrate: () => migratePglite(pgliteDb, { migrationsFolder: KEYSTORE_MIGRATIONS_DIR }),
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}
