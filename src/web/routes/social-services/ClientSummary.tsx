@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Button } from 'suomifi-ui-components';
 import { saveFile } from '../../components/download.ts';
-import { ProblemNotice } from '../../components/Notices.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { ClientProblem } from './ClientProblem.tsx';
 import { socialApi } from './social-api.ts';
 
 /**
@@ -43,7 +43,7 @@ export function ClientSummary({ personId, purpose }: { personId: string; purpose
       <p className="social-summary__status" role="status">
         {busy ? t('social.summary.downloading') : saved}
       </p>
-      {failure !== null && <ProblemNotice error={failure} />}
+      {failure !== null && <ClientProblem error={failure} />}
     </div>
   );
 }

@@ -10,11 +10,12 @@ import {
   type FormValues,
 } from '../../components/form.ts';
 import { FormErrorSummary } from '../../components/FormErrors.tsx';
-import { Loading, ProblemNotice } from '../../components/Notices.tsx';
+import { Loading } from '../../components/Notices.tsx';
 import { useForm, type FormController } from '../../components/useForm.ts';
 import { useResource } from '../../components/useResource.ts';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { ClientProblem } from './ClientProblem.tsx';
 import type { Converted } from './client-forms.ts';
 
 export type Authored = { id: string; author: string; createdAt: string; updatedAt: string };
@@ -101,7 +102,7 @@ export function RecordPanel<V extends Authored, I extends Record<string, unknown
           </Button>
         ))}
       {list.state === 'loading' && <Loading />}
-      {list.state === 'failed' && <ProblemNotice error={list.error} />}
+      {list.state === 'failed' && <ClientProblem error={list.error} />}
       {list.state === 'ready' &&
         (list.data.items.length === 0 ? (
           <p className="muted entries__none">{spec.texts.none}</p>
@@ -202,11 +203,10 @@ function EntryForm<V extends Authored, I extends Record<string, unknown>>({
     setBusy(true);
     sent.then(onSaved, (error: unknown) => {
       setBusy(false);
-      if (error instanceof ApiError && error.problem.errors?.length) {
-        showErrors(errorsByField(error.problem.errors));
-      } else {
-        setFailure(error);
-      }
+      // Errors of the form's own fields go next to them; others (a destroyed key) above it.
+      const fields = error instanceof ApiError ? errorsByField(error.problem.errors) : {};
+      if (Object.keys(fields).some((field) => field in spec.labels)) showErrors(fields);
+      else setFailure(error);
     });
   };
 
@@ -220,7 +220,7 @@ function EntryForm<V extends Authored, I extends Record<string, unknown>>({
         attempt={attempt}
         labelFor={(path) => spec.labels[path] ?? path}
       />
-      {failure !== null && <ProblemNotice error={failure} />}
+      {failure !== null && <ClientProblem error={failure} />}
       <div className="field-grid">{spec.fields(form, item)}</div>
       <div className="entry-form__actions">
         <Button type="submit" disabled={busy}>
