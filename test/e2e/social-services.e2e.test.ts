@@ -346,8 +346,8 @@ describe('social services in the browser', { skip: chromiumSkip }, () => {
     // The register officer's review.
     await signOut(page);
     await signIn(page, officer.username, officer.password);
-    await navigation(page).getByRole('link', { name: 'Lasin rikkomiset', exact: true }).click();
-    await heading(page, 'Lasin rikkomiset').waitFor();
+    await navigation(page).getByRole('link', { name: 'Poikkeavat avaukset', exact: true }).click();
+    await heading(page, 'Poikkeavat avaukset').waitFor();
     const row = page.getByRole('row', { name: /Bertta Berg \(sosiaali\.berg\)/ });
     await row.getByRole('link', { name: 'Aino Asiakas', exact: true }).waitFor();
     await row.getByText(REASON).waitFor();
@@ -376,13 +376,15 @@ describe('social services in the browser', { skip: chromiumSkip }, () => {
     );
     await checkAccessibility(page, 'the flagged access-log entries');
     await page.goBack();
-    await heading(page, 'Lasin rikkomiset').waitFor();
+    await heading(page, 'Poikkeavat avaukset').waitFor();
 
     await page
       .getByRole('button', { name: 'Merkitse tarkastetuksi: sosiaali.berg, Aino Asiakas' })
       .click();
+    await dialog(page).getByRole('button', { name: 'Merkitse tarkastetuksi', exact: true }).click();
+    await dialog(page).getByText('Kirjaa huomautus: mitä tarkastit ja mihin päädyit.').waitFor();
+    await checkAccessibility(page, 'the review dialog without a note');
     await dialog(page).getByLabel('Huomautus').fill('Syy asiallinen: päivystys.');
-    await checkAccessibility(page, 'the review dialog');
     await dialog(page).getByRole('button', { name: 'Merkitse tarkastetuksi', exact: true }).click();
     await page.getByText('Lasin rikkominen merkittiin tarkastetuksi: Aino Asiakas.').waitFor();
     await page.getByText('Tarkastamattomia lasin rikkomisia ei ole.').waitFor();

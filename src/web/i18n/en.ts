@@ -799,7 +799,8 @@ export const en: Catalogue = {
       '{username} opened the data of {name} on {date}. Note what you checked and what you concluded. The review is recorded in the log.',
     'review.note': 'Note',
     'review.noteHint':
-      'E.g. the reason was sound: the client came to the emergency service. Optional.',
+      'What you checked and what you concluded, e.g. the reason was sound: the client came to the emergency service.',
+    'review.noteMissing': 'Write a note: what you checked and what you concluded.',
     'review.done': 'Break-the-glass access marked reviewed: {name}.',
     'units.title': 'Social-services units',
     'units.intro':

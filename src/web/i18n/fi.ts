@@ -614,7 +614,7 @@ export const fiMessages = {
 
   // — social services: keys of this area go below this line —
   'nav.socialUnits': 'Sosiaalihuollon yksiköt',
-  'nav.breakGlassReview': 'Lasin rikkomiset',
+  'nav.breakGlassReview': 'Poikkeavat avaukset',
   'accessLog.action.print': 'Tulostus',
   'accessLog.action.breakGlass': 'Lasin rikkominen',
   'accessLog.flag.breakGlass': 'Lasin rikkominen – tarkastettava',
@@ -775,7 +775,7 @@ export const fiMessages = {
     'Asiakkaan yhteenveto PDF-tiedostona asiakkaan asiointikielellä, salassa pidettäväksi merkittynä. Tulostus kirjataan lokiin.',
   'social.summary.downloading': 'Yhteenvetoa ladataan…',
   'social.summary.downloaded': 'Yhteenveto ladattiin: {file}',
-  'review.title': 'Lasin rikkomiset',
+  'review.title': 'Poikkeavat avaukset',
   'review.intro':
     'Sosiaalityöntekijät, jotka avasivat muun kuin oman yksikkönsä asiakkaan tiedot lasin rikkomalla: kuka, kenen tiedot, milloin ja miksi. Tarkasta jokainen ja merkitse se tarkastetuksi.',
   'review.open': 'Tarkastamatta',
@@ -800,7 +800,9 @@ export const fiMessages = {
   'review.markExplanation':
     '{username} avasi henkilön {name} tiedot {date}. Kirjaa huomautukseen, mitä tarkastit ja mihin päädyit. Tarkastus kirjataan lokiin.',
   'review.note': 'Huomautus',
-  'review.noteHint': 'Esim. syy oli asiallinen: asiakas asioi päivystyksessä. Valinnainen.',
+  'review.noteHint':
+    'Mitä tarkastit ja mihin päädyit, esim. syy oli asiallinen: asiakas asioi päivystyksessä.',
+  'review.noteMissing': 'Kirjaa huomautus: mitä tarkastit ja mihin päädyit.',
   'review.done': 'Lasin rikkominen merkittiin tarkastetuksi: {name}.',
   'units.title': 'Sosiaalihuollon yksiköt',
   'units.intro':

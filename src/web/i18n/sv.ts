@@ -806,7 +806,9 @@ export const sv: Catalogue = {
     'review.markExplanation':
       '{username} öppnade uppgifterna om {name} {date}. Anteckna vad du granskade och vad du kom fram till. Granskningen antecknas i loggen.',
     'review.note': 'Anmärkning',
-    'review.noteHint': 'T.ex. orsaken var saklig: klienten besökte jouren. Valfritt.',
+    'review.noteHint':
+      'Vad du granskade och vad du kom fram till, t.ex. orsaken var saklig: klienten besökte jouren.',
+    'review.noteMissing': 'Skriv en anmärkning: vad du granskade och vad du kom fram till.',
     'review.done': 'Nödåtkomsten markerades som granskad: {name}.',
     'units.title': 'Enheter inom socialvården',
     'units.intro':

@@ -162,12 +162,20 @@ function MarkReviewed({
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const opener = useRef<HTMLButtonElement>(null);
   const input = useRef<HTMLTextAreaElement>(null);
 
+  /** The review says what was checked: a note is asked for, though the server takes none. */
   const confirm = () => {
+    if (note.trim() === '') {
+      setProblem(t('review.noteMissing'));
+      input.current?.focus();
+      return;
+    }
+    setProblem(null);
     setBusy(true);
     setFailure(null);
     socialApi.markReviewed(item.id, note.trim()).then(
@@ -195,6 +203,7 @@ function MarkReviewed({
         })}
         onClick={() => {
           setFailure(null);
+          setProblem(null);
           setOpen(true);
         }}
       >
@@ -224,6 +233,8 @@ function MarkReviewed({
           value={note}
           maxLength={2000}
           onChange={(event) => setNote(event.target.value)}
+          status={problem ? 'error' : 'default'}
+          statusText={problem ?? undefined}
           resize="vertical"
           rows={3}
           fullWidth
