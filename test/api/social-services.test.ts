@@ -434,6 +434,25 @@ forEachEngine('social services: units and service needs', ({ ctx }) => {
     });
     assert.equal(closed.json().active, false);
     assert.equal(closed.json().nameFi, 'Vanhuspalvelut', 'a patch keeps what it leaves out');
+    // A member whose account was closed since may stay while the rest change.
+    const leaver = await ctx().signIn('social_worker');
+    const leaverId = (await get(ctx(), leaver, '/api/auth/me')).json().id;
+    const newcomer = await ctx().signIn('social_worker');
+    const newcomerId = (await get(ctx(), newcomer, '/api/auth/me')).json().id;
+    const unitUrl = `/api/social-services/units/${made.json().id}`;
+    const patchUnit = (payload: object) =>
+      ctx().app.inject({ method: 'PATCH', url: unitUrl, headers: json(admin), payload });
+    assert.equal((await patchUnit({ memberIds: [leaverId] })).statusCode, 200);
+    const deactivated = await ctx().app.inject({
+      method: 'POST',
+      url: `/api/staff/${leaverId}/deactivate`,
+      headers: json(admin),
+      payload: {},
+    });
+    assert.equal(deactivated.statusCode, 200, deactivated.body);
+    const both = await patchUnit({ memberIds: [leaverId, newcomerId] });
+    assert.equal(both.statusCode, 200, both.body);
+    assert.equal(both.json().members.length, 2);
     const need = await ctx().app.inject({
       method: 'PATCH',
       url: '/api/social-services/need-types/housing',

@@ -26,6 +26,19 @@ import type {
 /** How long a break-the-glass grant opens a person's data for reading. */
 export const BREAK_GLASS_MINUTES = 60;
 
+function overlappingRelationship(existingId: string): AppError {
+  return new AppError('conflict', 'The person is already a client of the unit for those days', {
+    errors: [
+      {
+        field: 'startsOn',
+        message: 'The person is already a client of the unit for those days',
+        code: 'socialServices.overlappingRelationship',
+      },
+    ],
+    extra: { reason: 'overlapping_relationship', existingId },
+  });
+}
+
 function invalid(errors: FieldError[]): AppError {
   return new AppError('validation', 'The client relationship is not valid', { errors });
 }
@@ -124,9 +137,7 @@ export async function createRelationship(
   await checkRelationship(ctx, input.unitId, input.startsOn, input.endsOn, workers);
   const overlapping = await findOverlappingRelationship(ctx.db, { personId, ...input });
   if (overlapping) {
-    throw new AppError('conflict', 'The person is already a client of the unit for those days', {
-      extra: { reason: 'overlapping_relationship', existingId: overlapping.id },
-    });
+    throw overlappingRelationship(overlapping.id);
   }
   const row = await ctx.db.transaction(async (tx) => {
     const inserted = await insertRelationship(tx, {
@@ -186,9 +197,7 @@ export async function updateRelationship(
     except: row.id,
   });
   if (overlapping) {
-    throw new AppError('conflict', 'The person is already a client of the unit for those days', {
-      extra: { reason: 'overlapping_relationship', existingId: overlapping.id },
-    });
+    throw overlappingRelationship(overlapping.id);
   }
   await ctx.db.transaction(async (tx) => {
     await updateRelationshipRow(tx, relationshipId, { endsOn, responsibleWorkerIds: workers });

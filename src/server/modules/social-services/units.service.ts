@@ -82,11 +82,19 @@ export async function workerOptions(ctx: CustomerContext) {
   };
 }
 
-/** Members must be active social workers' accounts. */
-async function checkMembers(ctx: CustomerContext, memberIds: string[]): Promise<string[]> {
+/**
+ * New members must be active social workers' accounts; one already in the unit may stay while the
+ * administrator changes the rest, even if the account has been closed since.
+ */
+async function checkMembers(
+  ctx: CustomerContext,
+  memberIds: string[],
+  current: string[] = [],
+): Promise<string[]> {
   const unique = [...new Set(memberIds)];
-  const workers = await findSocialWorkers(ctx.db, unique);
-  if (workers.length !== unique.length) {
+  const added = unique.filter((id) => !current.includes(id));
+  const workers = await findSocialWorkers(ctx.db, added);
+  if (workers.length !== added.length) {
     throw new AppError('validation', 'The unit is not valid', {
       errors: [
         {
@@ -152,8 +160,8 @@ export async function updateUnit(
 ): Promise<UnitView> {
   const unit = await findUnit(ctx.db, id);
   if (!unit) throw notFound('Unit');
-  const memberIds = patch.memberIds ? await checkMembers(ctx, patch.memberIds) : undefined;
   const before = (await listMembers(ctx.db, [id])).map((member) => member.id);
+  const memberIds = patch.memberIds ? await checkMembers(ctx, patch.memberIds, before) : undefined;
   await ctx.db.transaction(async (tx) => {
     await updateUnitRow(tx, id, {
       nameFi: patch.nameFi,
