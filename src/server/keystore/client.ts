@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -54,6 +55,8 @@ export async function openKeyStore(options: KeyStoreOpenOptions): Promise<KeySto
   if ('pglite' in options) {
     client = options.pglite;
   } else {
+    // Wrapped keys only, but no one else's business either.
+    fs.mkdirSync(options.dir, { recursive: true, mode: 0o700 });
     release = lockDataDir(options.dir);
     try {
       client = await PGlite.create(path.join(options.dir, 'pgdata'));
