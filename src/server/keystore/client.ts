@@ -39,6 +39,9 @@ export type KeyStoreOpenOptions =
 export async function openKeyStore(options: KeyStoreOpenOptions): Promise<KeyStore> {
   if ('databaseUrl' in options) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 4 });
+    // An idle connection the server ended (a restart, or a dropped database as the pool closes) is
+    // already out of the pool; unheard, its error would end the process.
+    pool.on('error', () => {});
     await pool.query('select 1');
     const db = drizzlePg(pool, { schema }) as unknown as KeyStoreDb;
     return {
