@@ -6,6 +6,10 @@ import { DataDirLockedError } from '../server/db/lock.ts';
 import { migrateDatabase } from '../server/db/migrate.ts';
 import { grantRuntime, GrantRefused, StartRefused } from '../server/db/roles.ts';
 import { keysFromMaster, loadMasterKey } from '../server/lib/crypto.ts';
+import type { KeyStore } from '../server/keystore/client.ts';
+import { KeyRingError, type KeyRing } from '../server/keystore/key-ring.ts';
+import { openKeyStoreAndRing } from '../server/keystore/open.ts';
+import { keyStoreStatus, rotateWrappingKeys } from '../server/keystore/rotate.ts';
 import { AppError } from '../server/lib/errors.ts';
 import { sealAccessLog, verifyAccessLog } from '../server/modules/access-log/access-log.chain.ts';
 import { ROLES } from '../server/modules/auth/permissions.ts';
@@ -14,8 +18,13 @@ import { checkNewStaffUser, createStaffUser } from '../server/modules/staff/staf
 const USAGE = `Usage: rekisteri <command>
 
 Commands:
-  migrate                         apply the database migrations (as MIGRATION_DATABASE_URL's
-                                  owner role when it is set)
+  migrate                         apply the migrations of the database (as MIGRATION_DATABASE_URL's
+                                  owner role when it is set) and of the key store
+  keys rotate                     make a new master key in the key ring, rewrap every person's
+                                  data key under it (in batches, beside a running server on
+                                  PostgreSQL), then retire the old master keys
+  keys status                     the master keys: in the ring, in the key store, and how many
+                                  data keys each wraps
   db grant-runtime ROLE           give the PostgreSQL runtime role ROLE its privileges: read and
                                   change customer data, only read and append to the access log
                                   (run as the owner: MIGRATION_DATABASE_URL, else DATABASE_URL)
@@ -30,8 +39,10 @@ Commands:
                                   roles: ${ROLES.join(', ')}
 
 The database is the one the server uses: DATABASE_URL, or the embedded one under DATA_DIR (./data);
-migrations run as MIGRATION_DATABASE_URL's role when it is set.
-The embedded database opens in one process at a time: stop the server before using it here.`;
+migrations run as MIGRATION_DATABASE_URL's role when it is set. The key store is
+KEYSTORE_DATABASE_URL, or the embedded one in KEYSTORE_DIR (DATA_DIR/keystore); the key ring is
+REKISTERI_WRAPPING_KEY_DIR (DATA_DIR/keys/wrapping).
+The embedded databases open in one process at a time: stop the server before using them here.`;
 
 class UsageError extends Error {}
 
@@ -75,6 +86,49 @@ async function grantRuntimeCommand(args: string[]): Promise<string> {
 }
 
 class VerifyFailure extends Error {}
+
+/** Runs `run` on the key store the server uses, migrated and agreeing with the key ring. */
+async function withKeyStore<T>(run: (store: KeyStore, ring: KeyRing) => Promise<T>): Promise<T> {
+  const { keyStore, ring } = await openKeyStoreAndRing(loadConfig());
+  try {
+    return await run(keyStore, ring);
+  } finally {
+    await keyStore.close();
+  }
+}
+
+async function keysRotate(): Promise<string> {
+  const started = performance.now();
+  const report = await withKeyStore((store, ring) =>
+    rotateWrappingKeys(store, ring, {
+      onBatch: (rewrapped) => {
+        if (rewrapped % 100_000 < 1_000)
+          process.stderr.write(`  ${rewrapped} data keys rewrapped\n`);
+      },
+    }),
+  );
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  return [
+    `New master key ${report.newKeyId}: ${report.rewrapped} data keys rewrapped under it in ${report.batches} batches (${seconds} s).`,
+    report.retired.length > 0
+      ? `Retired ${report.retired.join(', ')}: removed from the key store and the key ring. Key-store backups made before now still need them: keep them in the key-ring backup only as long as those backups (docs/operations.md, "The key store").`
+      : 'No old master key to retire.',
+    'Back up the new key file now, apart from the data and the key store.',
+  ].join('\n');
+}
+
+async function keysStatus(): Promise<string> {
+  const status = await withKeyStore((store, ring) => keyStoreStatus(store, ring));
+  const lines = status.masterKeys.map(
+    (key) =>
+      `  ${key.id}${key.id === status.current ? ' (current)' : ''}: ${key.dataKeys} data keys${key.inRing ? '' : ', FILE MISSING from the key ring'}${key.listed ? '' : ', retired (not in the key store): delete the file'}`,
+  );
+  return [
+    'Master keys:',
+    ...lines,
+    `Destroyed data keys (erased persons): ${status.destroyed}`,
+  ].join('\n');
+}
 
 function loadKeys() {
   return keysFromMaster(loadMasterKey(loadConfig()).key);
@@ -147,7 +201,14 @@ async function main(argv: string[]): Promise<string> {
   switch (command) {
     case 'migrate':
       await withDatabase(() => Promise.resolve());
-      return 'The database is up to date.';
+      await withKeyStore(() => Promise.resolve());
+      return 'The database and the key store are up to date.';
+    case 'keys': {
+      const [sub] = rest;
+      if (sub === 'rotate') return keysRotate();
+      if (sub === 'status') return keysStatus();
+      throw new UsageError(`Unknown keys command "${sub ?? ''}"`);
+    }
     case 'audit': {
       const [sub] = rest;
       if (sub === 'verify') return auditVerify();
@@ -188,7 +249,11 @@ main(process.argv.slice(2)).then(
       const details = error.errors?.map((e) => `  - ${e.field}: ${e.message}`).join('\n');
       console.error(details ? `${error.message}:\n${details}` : error.message);
       process.exitCode = 1;
-    } else if (error instanceof StartRefused || error instanceof GrantRefused) {
+    } else if (
+      error instanceof StartRefused ||
+      error instanceof GrantRefused ||
+      error instanceof KeyRingError
+    ) {
       console.error(error.message);
       process.exitCode = 1;
     } else if (

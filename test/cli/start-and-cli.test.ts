@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { loadConfig } from '../../src/server/config.ts';
 import { openDatabase } from '../../src/server/db/client.ts';
 import { commitmentSignatures } from '../../src/server/db/schema/index.ts';
+import { openPersonKeys } from '../../src/server/keystore/open.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const MAIN = path.join(ROOT, 'src/server/main.ts');
@@ -79,6 +82,15 @@ test('first start: the log says how to create the first administrator; a key fil
     assert.match(server.output(), /No staff accounts yet/);
     assert.match(server.output(), /npx rekisteri user add admin --role admin/);
     assert.equal(fs.statSync(path.join(dataDir, 'keys', 'master.key')).mode & 0o777, 0o600);
+    // The key ring's first master key, and the key store beside the data, not in it.
+    const ring = path.join(dataDir, 'keys', 'wrapping');
+    assert.equal(fs.statSync(ring).mode & 0o777, 0o700);
+    const [wrappingKey] = fs.readdirSync(ring);
+    assert.match(wrappingKey ?? '', /^\d{8}T\d{9}Z-[0-9a-f]{8}\.key$/);
+    assert.equal(fs.statSync(path.join(ring, wrappingKey ?? '')).mode & 0o777, 0o600);
+    assert.match(server.output(), /Created the first key of the key ring/);
+    assert.ok(fs.existsSync(path.join(dataDir, 'keystore', 'pgdata')));
+    assert.ok(fs.existsSync(path.join(dataDir, 'keystore', 'rekisteri.lock')));
 
     const second = spawnSync(process.execPath, [MAIN], {
       env: envFor(),
@@ -193,6 +205,43 @@ test('rekisteri user add creates an account that signs in; bad input is named', 
     ]);
   } finally {
     await database.close();
+  }
+});
+
+test('rekisteri keys status and keys rotate on the embedded key store', async () => {
+  const config = loadConfig(envFor());
+  let opened = await openPersonKeys(config);
+  const personId = crypto.randomUUID();
+  const sealed = await opened.personKeys.encrypt(personId, 'erityinen', 'test.value');
+  const before = opened.ring.current().id;
+  await opened.close();
+
+  const status = cli(['keys', 'status']);
+  assert.equal(status.status, 0, status.stderr);
+  assert.match(status.stdout, new RegExp(`${before} \\(current\\): 1 data keys`));
+  assert.match(status.stdout, /Destroyed data keys \(erased persons\): 0/);
+
+  const rotated = cli(['keys', 'rotate']);
+  assert.equal(rotated.status, 0, rotated.stderr);
+  assert.match(rotated.stdout, /New master key \S+: 1 data keys rewrapped under it in 1 batches/);
+  assert.match(rotated.stdout, new RegExp(`Retired ${before}`));
+  const ring = fs.readdirSync(path.join(dataDir, 'keys', 'wrapping'));
+  assert.equal(ring.length, 1);
+  assert.notEqual(ring[0], `${before}.key`);
+
+  opened = await openPersonKeys(config);
+  try {
+    assert.equal(await opened.personKeys.decrypt(personId, sealed, 'test.value'), 'erityinen');
+  } finally {
+    await opened.close();
+  }
+  const server = await startServer();
+  try {
+    const whileRunning = cli(['keys', 'rotate']);
+    assert.equal(whileRunning.status, 2);
+    assert.match(whileRunning.stderr, /keystore is already in use by another process/);
+  } finally {
+    await stop(server.child);
   }
 });
 

@@ -49,6 +49,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       max: options.poolSize ?? 10,
       options: `-c pg_trgm.word_similarity_threshold=${WORD_SIMILARITY_THRESHOLD}`,
     });
+    // An idle connection the server ended (a restart, or a dropped database as the pool closes) is
+    // already out of the pool; unheard, its error would end the process.
+    pool.on('error', () => {});
     // Fail at start, with the server's own message, rather than at the first request.
     await pool.query('select 1');
     const db = drizzlePg(pool, { schema }) as unknown as Db;

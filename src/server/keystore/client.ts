@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -38,6 +39,9 @@ export type KeyStoreOpenOptions =
 export async function openKeyStore(options: KeyStoreOpenOptions): Promise<KeyStore> {
   if ('databaseUrl' in options) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 4 });
+    // An idle connection the server ended (a restart, or a dropped database as the pool closes) is
+    // already out of the pool; unheard, its error would end the process.
+    pool.on('error', () => {});
     await pool.query('select 1');
     const db = drizzlePg(pool, { schema }) as unknown as KeyStoreDb;
     return {
@@ -54,6 +58,8 @@ export async function openKeyStore(options: KeyStoreOpenOptions): Promise<KeySto
   if ('pglite' in options) {
     client = options.pglite;
   } else {
+    // Wrapped keys only, but no one else's business either.
+    fs.mkdirSync(options.dir, { recursive: true, mode: 0o700 });
     release = lockDataDir(options.dir);
     try {
       client = await PGlite.create(path.join(options.dir, 'pgdata'));
