@@ -16,10 +16,11 @@ import { systemClock } from '../../src/server/lib/clock.ts';
 import { makeIdentityCode } from '../../src/server/lib/finnish/index.ts';
 import { forEachEngine, json, signInNewUser, type TestApp } from '../helpers/app.ts';
 import { adminQuery, serverUrl } from '../helpers/db.ts';
+import { fillEveryCategory, MARKERS, setUpSocialServices } from '../helpers/social-services.ts';
 
 const ERASED = { firstName: 'Poistettava', code: makeIdentityCode('1980-01-01', 123) };
 const KEPT = { firstName: 'Säilyvä', code: makeIdentityCode('1980-02-02', 234) };
-const specialContext = (id: string) => `test.special_category:${id}`;
+const hasMarker = (text: string) => Object.values(MARKERS).find((m) => text.includes(m));
 
 /** A database backup as the operator takes it: pg_dump, or the embedded data directory. */
 async function backUp(t: TestApp, file: string): Promise<void> {
@@ -82,15 +83,24 @@ forEachEngine(
       const erasedId = await register(ERASED);
       const keptId = await register(KEPT);
 
-      // A special-category value of each, under their data keys, in a table of the data database.
+      // Both are social-services clients with data in every special category.
       const { personKeys } = t.personKeys;
-      await t.database.rows(
-        sql`create table test_special_category (person_id uuid primary key, value bytea not null)`,
-      );
-      for (const id of [erasedId, keptId]) {
-        const value = await personKeys.encrypt(id, `terveystieto ${id}`, specialContext(id));
-        await t.database.rows(sql`insert into test_special_category values (${id}, ${value})`);
+      const social = await setUpSocialServices(t);
+      for (const client of [erasedId, keptId]) {
+        const made = await t.app.inject({
+          method: 'POST',
+          url: `/api/persons/${client}/social-services/relationships`,
+          headers: json(social.workerA),
+          payload: { unitId: social.unitA, startsOn: '2026-01-01' },
+        });
+        assert.equal(made.statusCode, 201, made.body);
+        await fillEveryCategory(t, { ...social, client });
       }
+      const readHealth = (app: TestApp['app'], worker: string, id: string) =>
+        app.inject({
+          url: `/api/persons/${id}/social-services/health?purpose=palautuksen%20tarkistus`,
+          headers: { cookie: worker },
+        });
 
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rekisteri-backup-'));
       const file = path.join(dir, 'data.backup');
@@ -99,7 +109,6 @@ forEachEngine(
 
         // The erasure (issue #6 brings its API): the key first, then the rows.
         await personKeys.destroy(erasedId);
-        await t.database.rows(sql`delete from test_special_category where person_id = ${erasedId}`);
         await t.database.db.delete(persons).where(eq(persons.id, erasedId));
         const gone = await t.app.inject({ url: `/api/persons/${erasedId}`, headers: { cookie } });
         assert.equal(gone.statusCode, 404);
@@ -112,10 +121,13 @@ forEachEngine(
             .from(persons)
             .where(eq(persons.id, erasedId));
           assert.equal(row?.encrypted?.[0], 2, 'the code is in the backup, under the person key');
-          const special = await restored.database.rows<{ person_id: string; value: Buffer }>(
-            sql`select person_id, value from test_special_category order by person_id`,
-          );
-          assert.equal(special.length, 2);
+          const special = await restored.database.rows<{
+            id: string;
+            person_id: string;
+            kind: string;
+            content_encrypted: Buffer;
+          }>(sql`select id, person_id, kind, content_encrypted from social_record`);
+          assert.equal(special.filter((r) => r.person_id === erasedId).length, 4);
 
           // … and the register opened on it with the current key store reads none of them.
           personKeys.cache.clear();
@@ -173,6 +185,13 @@ forEachEngine(
                   item.person.personalIdentityCode,
                 ]),
             );
+            const erasedHealth = await readHealth(app, social.workerA, erasedId);
+            assert.equal(erasedHealth.statusCode, 409, erasedHealth.body);
+            assert.equal(erasedHealth.json().errors[0].code, 'personKey.destroyed');
+            assert.equal(hasMarker(erasedHealth.body), undefined);
+            const keptHealth = await readHealth(app, social.workerA, keptId);
+            assert.equal(keptHealth.json().items[0].text, MARKERS.healthText);
+
             assert.deepEqual(codes, {
               [erasedId]: null,
               [keptId]: `${KEPT.code.slice(0, 7)}****`,
@@ -189,23 +208,25 @@ forEachEngine(
             await app.close();
           }
 
-          const item = (id: string) => {
-            const found = special.find((s) => s.person_id === id);
-            if (!found) throw new Error(`no value of ${id} in the backup`);
-            return {
-              personId: id,
-              ciphertext: Buffer.from(found.value),
-              context: specialContext(id),
-            };
-          };
+          const items = (id: string) =>
+            special
+              .filter((row) => row.person_id === id)
+              .map((row) => ({
+                personId: id,
+                ciphertext: Buffer.from(row.content_encrypted),
+                context: `social_record:${row.kind}:${row.id}`,
+              }));
+          const [first] = items(erasedId);
+          assert.ok(first);
           await assert.rejects(
-            personKeys.decrypt(erasedId, item(erasedId).ciphertext, specialContext(erasedId)),
+            personKeys.decrypt(erasedId, first.ciphertext, first.context),
             PersonKeyDestroyedError,
           );
-          assert.deepEqual(await personKeys.decryptMany([item(erasedId), item(keptId)]), [
-            null,
-            `terveystieto ${keptId}`,
-          ]);
+          assert.deepEqual(await personKeys.decryptMany(items(erasedId)), [null, null, null, null]);
+          const kept = (await personKeys.decryptMany(items(keptId))).join(' ');
+          for (const marker of [MARKERS.healthText, MARKERS.bankPurpose, MARKERS.incomeSource]) {
+            assert.ok(kept.includes(marker), `the kept client's ${marker} reads back`);
+          }
         } finally {
           await restored.drop();
         }

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { SocialRecordKind } from '../../db/schema/index.ts';
 import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
 import { formatIban } from '../../lib/finnish/index.ts';
+import { PersonKeyDestroyedError } from '../../keystore/person-keys.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
 import { openClientData, readablePersons, type ClientAccess } from './client-access.ts';
 import { recordKind } from './record-kinds.ts';
@@ -122,7 +123,11 @@ async function decryptRecords(ctx: CustomerContext, rows: RecordRow[]): Promise<
       context: recordContext(row.kind, row.id),
     })),
   );
-  return plain.map((text) => (text === null ? {} : (JSON.parse(text) as Content)));
+  // A destroyed key (an erased person restored from an old backup): the data is gone.
+  return plain.map((text, i) => {
+    if (text === null) throw new PersonKeyDestroyedError(rows[i]?.personId ?? '');
+    return JSON.parse(text) as Content;
+  });
 }
 
 /** Dates (ISO) and years order as text; createdAt is ISO too. */
