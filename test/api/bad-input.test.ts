@@ -133,6 +133,99 @@ const ENDPOINTS: Record<string, Endpoint> = {
     valid: { signedOn: '2026-01-02', keptAt: 'Henkilöstöhallinto' },
     invalid: { signedOn: '2026-02-30', keptAt: ' ' },
   },
+  'GET /api/social-services/settings': {},
+  'GET /api/social-services/options': {},
+  'POST /api/social-services/units': {
+    valid: { code: 'uusi', nameFi: 'Uusi', nameSv: 'Ny', nameEn: 'New' },
+    invalid: { code: 'Iso Kirjain', nameFi: '', memberIds: ['not-a-uuid'] },
+  },
+  'PATCH /api/social-services/units/{id}': {
+    valid: { nameFi: 'Uusi nimi' },
+    invalid: { nameSv: '', memberIds: ['not-a-uuid'] },
+  },
+  'POST /api/social-services/need-types': {
+    valid: { code: 'uusi', nameFi: 'Uusi', nameSv: 'Ny', nameEn: 'New' },
+    invalid: { code: 'ää', nameEn: '' },
+  },
+  'PATCH /api/social-services/need-types/{code}': {
+    valid: { nameFi: 'Uusi nimi' },
+    invalid: { nameFi: '' },
+  },
+  'GET /api/social-services/break-glass': {},
+  'POST /api/social-services/break-glass/{id}/review': {
+    valid: { note: 'Tarkistettu' },
+    invalid: { note: 'x'.repeat(2001) },
+  },
+  'GET /api/persons/{id}/social-services': {},
+  'POST /api/persons/{id}/social-services/relationships': {
+    valid: { unitId: UNKNOWN_ID, startsOn: '2026-01-01' },
+    invalid: {
+      unitId: 'not-a-uuid',
+      startsOn: '2026-02-30',
+      endsOn: '1.1.2026',
+      responsibleWorkerIds: ['x'],
+    },
+  },
+  'PATCH /api/persons/{id}/social-services/relationships/{relationshipId}': {
+    valid: { endsOn: '2026-12-31' },
+    invalid: { endsOn: '2026-13-01', responsibleWorkerIds: ['x'] },
+  },
+  'POST /api/persons/{id}/social-services/break-glass': {
+    valid: { reason: 'Kiireellinen tilanne yöllä' },
+    invalid: { reason: 'lyhyt' },
+  },
+  'GET /api/persons/{id}/social-services/summary': {},
+  'GET /api/persons/{id}/social-services/health': {},
+  'POST /api/persons/{id}/social-services/health': {
+    valid: { date: '2026-01-02', category: 'Yleinen', text: 'Merkintä', source: 'Asiakas' },
+    invalid: { date: '2026-02-30', category: '', text: '', source: ' ' },
+  },
+  'PATCH /api/persons/{id}/social-services/health/{recordId}': {
+    valid: { text: 'Korjattu' },
+    invalid: { date: '2.1.2026', text: '' },
+  },
+  'GET /api/persons/{id}/social-services/service-needs': {},
+  'POST /api/persons/{id}/social-services/service-needs': {
+    valid: { needType: 'housing', assessedOn: '2026-01-02', status: 'identified', source: 'A' },
+    invalid: { needType: '', assessedOn: 'eilen', status: 'maybe' },
+  },
+  'PATCH /api/persons/{id}/social-services/service-needs/{recordId}': {
+    valid: { status: 'granted' },
+    invalid: { status: 'maybe' },
+  },
+  'GET /api/persons/{id}/social-services/income': {},
+  'POST /api/persons/{id}/social-services/income': {
+    valid: {
+      year: 2025,
+      annualIncome: 100,
+      totalAssets: 0,
+      source: 'Kela',
+      recordedOn: '2026-01-02',
+    },
+    invalid: { year: 1800, annualIncome: -1, totalAssets: 1.234, recordedOn: 'x' },
+  },
+  'PATCH /api/persons/{id}/social-services/income/{recordId}': {
+    valid: { year: 2024 },
+    invalid: { annualIncome: -5 },
+  },
+  'GET /api/persons/{id}/social-services/bank-accounts': {},
+  'POST /api/persons/{id}/social-services/bank-accounts': {
+    valid: { iban: 'FI2112345600000785', purpose: 'Etuudet', source: 'Asiakas' },
+    invalid: { iban: 'FI2112345600000786', purpose: '' },
+  },
+  'PATCH /api/persons/{id}/social-services/bank-accounts/{recordId}': {
+    valid: { purpose: 'Toimeentulotuki' },
+    invalid: { iban: 'FI00' },
+  },
+  'GET /api/persons/{id}/social-services/family-relations': {},
+  'POST /api/persons/{id}/social-services/family-relations': {
+    valid: { relatedPersonId: UNKNOWN_ID, type: 'child', source: 'Asiakas' },
+    invalid: { relatedPersonId: 'not-a-uuid', type: 'cousin', startsOn: '2026-02-30' },
+  },
+  'PATCH /api/persons/{id}/social-services/family-relations/{recordId}': {
+    valid: { type: 'spouse' },
+    invalid: { type: 'cousin', endsOn: '31.12.2026' },
+  },
   'GET /api/settings/commitment': {},
   'POST /api/settings/commitment': {
     valid: { text: 'Sitoudun pitämään salassa kaiken, minkä saan tietooni tehtävissäni.' },
