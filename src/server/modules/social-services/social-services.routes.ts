@@ -253,7 +253,10 @@ export function socialServicesRoutes(deps: RouteDeps) {
         params: idParams,
         querystring: summaryQuery,
         produces: ['application/pdf'],
-        response: { 200: z.any(), ...standardErrors },
+        response: {
+          200: z.string().meta({ format: 'binary', description: 'The PDF document' }),
+          ...standardErrors,
+        },
       },
       handler: async (request, reply) => {
         const file = await clientSummaryPdf(
@@ -265,7 +268,7 @@ export function socialServicesRoutes(deps: RouteDeps) {
           .type(file.contentType)
           .header('cache-control', 'no-store')
           .header('content-disposition', `attachment; filename="${file.fileName}"`)
-          .send(file.body);
+          .send(file.body as never);
       },
     });
 
