@@ -29,6 +29,15 @@ describe('the finnish identifiers module', () => {
       'parseOvt',
       'parseEInvoiceAddress',
       'parseIntermediator',
+      'nationalReference',
+      'parseNationalReference',
+      'formatNationalReference',
+      'rfReference',
+      'rfFromNational',
+      'parseRfReference',
+      'formatRfReference',
+      'parsePaymentReference',
+      'virtualBarcode',
       'zIdentityCode',
       'zBusinessId',
       'zIban',
@@ -38,6 +47,9 @@ describe('the finnish identifiers module', () => {
       'zOvt',
       'zEInvoiceAddress',
       'zIntermediator',
+      'zNationalReference',
+      'zRfReference',
+      'zPaymentReference',
     ];
     const exported = finnish as Record<string, unknown>;
     for (const name of names) assert.ok(exported[name] !== undefined, name);

@@ -5,6 +5,8 @@ import { IDENTITY_CODE_ERRORS } from './identity-code.ts';
 import { E_INVOICE_ADDRESS_ERRORS, INTERMEDIATOR_ERRORS, OVT_ERRORS } from './ovt.ts';
 import { PHONE_ERRORS } from './phone.ts';
 import { POSTAL_CODE_ERRORS } from './postal-code.ts';
+import { NATIONAL_REFERENCE_ERRORS } from './reference.ts';
+import { RF_REFERENCE_ERRORS } from './rf-reference.ts';
 
 export * from './result.ts';
 export * from './identity-code.ts';
@@ -14,6 +16,9 @@ export * from './postal-code.ts';
 export * from './phone.ts';
 export * from './email.ts';
 export * from './ovt.ts';
+export * from './reference.ts';
+export * from './rf-reference.ts';
+export * from './virtual-barcode.ts';
 export * from './zod.ts';
 
 /** Every code a Finnish identifier parser can return: each needs a fi/sv/en translation. */
@@ -27,5 +32,7 @@ export const FINNISH_IDENTIFIER_ERRORS = [
   ...OVT_ERRORS,
   ...E_INVOICE_ADDRESS_ERRORS,
   ...INTERMEDIATOR_ERRORS,
+  ...NATIONAL_REFERENCE_ERRORS,
+  ...RF_REFERENCE_ERRORS,
 ] as const;
 export type FinnishIdentifierError = (typeof FINNISH_IDENTIFIER_ERRORS)[number];

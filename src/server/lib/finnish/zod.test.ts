@@ -8,9 +8,12 @@ import {
   zIban,
   zIdentityCode,
   zIntermediator,
+  zNationalReference,
   zOvt,
+  zPaymentReference,
   zPhone,
   zPostalCode,
+  zRfReference,
 } from './zod.ts';
 
 function stableCode(issue: z.core.$ZodIssue): string {
@@ -34,6 +37,10 @@ describe('schemas output the normalised value', () => {
     ['zOvt', zOvt, '0037 0201551 3', '003702015513'],
     ['zEInvoiceAddress', zEInvoiceAddress, 'FI21 1234 5600 0007 85', 'FI2112345600000785'],
     ['zIntermediator', zIntermediator, 'ndeafihh', 'NDEAFIHH'],
+    ['zNationalReference', zNationalReference, ' 12 34561 ', '1234561'],
+    ['zRfReference', zRfReference, 'rf98 1111 2', 'RF9811112'],
+    ['zPaymentReference', zPaymentReference, '0000 11112', '11112'],
+    ['zPaymentReference', zPaymentReference, 'RF98 1111 2', 'RF9811112'],
   ];
   for (const [name, schema, input, output] of cases) {
     test(name, () => {
@@ -54,6 +61,11 @@ describe('schemas report the stable code as the issue message', () => {
     ['zOvt', zOvt, '003702015514', 'ovt.businessId'],
     ['zEInvoiceAddress', zEInvoiceAddress, 'matti@example.fi', 'eInvoiceAddress.format'],
     ['zIntermediator', zIntermediator, 'NDEAFIH', 'intermediator.format'],
+    ['zNationalReference', zNationalReference, '1234562', 'reference.check'],
+    ['zNationalReference', zNationalReference, 'RF9811112', 'reference.format'],
+    ['zRfReference', zRfReference, 'RF9711112', 'rfReference.check'],
+    ['zPaymentReference', zPaymentReference, '123', 'reference.length'],
+    ['zPaymentReference', zPaymentReference, 'rf98', 'rfReference.length'],
   ];
   for (const [name, schema, input, code] of cases) {
     test(`${name}: ${code}`, () => {

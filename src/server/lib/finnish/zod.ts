@@ -6,6 +6,8 @@ import { parseIdentityCode } from './identity-code.ts';
 import { parseEInvoiceAddress, parseIntermediator, parseOvt } from './ovt.ts';
 import { parsePhone } from './phone.ts';
 import { parsePostalCode } from './postal-code.ts';
+import { parseNationalReference } from './reference.ts';
+import { parsePaymentReference, parseRfReference } from './rf-reference.ts';
 import type { ParseResult } from './result.ts';
 
 /**
@@ -46,5 +48,12 @@ export const zEInvoiceAddress = fromParser((s) => {
 /** Operator code or BIC → the normalised string. */
 export const zIntermediator = fromParser((s) => {
   const r = parseIntermediator(s);
+  return r.ok ? { ok: true, value: r.value.value } : r;
+});
+export const zNationalReference = fromParser(parseNationalReference);
+export const zRfReference = fromParser(parseRfReference);
+/** A national or an RF reference → the normalised string (the kind is evident from it). */
+export const zPaymentReference = fromParser((s) => {
+  const r = parsePaymentReference(s);
   return r.ok ? { ok: true, value: r.value.value } : r;
 });
