@@ -15,8 +15,9 @@ import {
 import { bytea } from './customers.ts';
 
 /**
- * A company acting for the municipality (processor). Its contractors see only the customers the
- * contract covers (partner_customer) and only the fields the contract lists (contract_fields).
+ * An organisation the municipality works with: a processor acting for it, a recipient of
+ * disclosures, a source of data. A processor's contractors see only the customers the contract
+ * covers (partner_customer) and only the fields the contract lists (contract_fields).
  */
 export const partners = pgTable('partner', {
   id: uuid('id')
@@ -32,6 +33,17 @@ export const partners = pgTable('partner', {
     .notNull()
     .default(sql`'{}'::text[]`),
   contractEndsOn: date('contract_ends_on', { mode: 'string' }),
+  /** What the partner is to the register: processor, recipient (of disclosures), source. */
+  roles: text('roles')
+    .array()
+    .notNull()
+    .default(sql`'{processor}'::text[]`),
+  /** The day the data processing agreement was signed. */
+  processingAgreementOn: date('processing_agreement_on', { mode: 'string' }),
+  /** Outside the EU/EEA: the transfer safeguard (adequacy decision, standard clauses …). */
+  transferSafeguard: text('transfer_safeguard'),
+  /** Outside the EU/EEA: why the transfer is technically necessary. */
+  transferNecessity: text('transfer_necessity'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

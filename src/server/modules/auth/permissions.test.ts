@@ -18,6 +18,13 @@ const COLUMNS: (Permission | 'totp')[] = [
   'socialServices.clientData',
   'socialServices.manageUnits',
   'socialServices.reviewBreakGlass',
+  'orders.read',
+  'orders.write',
+  'invoices.read',
+  'invoices.write',
+  'disclosures.read',
+  'disclosures.make',
+  'billing.settings',
   'totp',
 ];
 

@@ -34,6 +34,17 @@ export const PERMISSIONS = [
   'socialServices.manageUnits',
   /** The register officer's review of break-the-glass access. */
   'socialServices.reviewBreakGlass',
+  /** Orders of customers: read, and create or change. */
+  'orders.read',
+  'orders.write',
+  /** Invoices, payments and credit notes: read, and make or record. */
+  'invoices.read',
+  'invoices.write',
+  /** The disclosures made of customers' data: read, and make one (collection included). */
+  'disclosures.read',
+  'disclosures.make',
+  /** The service catalogue and the municipality's seller details for invoices. */
+  'billing.settings',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -46,9 +57,27 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'staff.manage',
     'partners.manage',
     'socialServices.manageUnits',
+    'billing.settings',
   ],
-  customer_service: ['customers.read', 'customers.write', 'customers.revealIdentityCode'],
-  billing: ['customers.read', 'customers.write', 'customers.revealIdentityCode'],
+  customer_service: [
+    'customers.read',
+    'customers.write',
+    'customers.revealIdentityCode',
+    'orders.read',
+    'orders.write',
+    'invoices.read',
+  ],
+  billing: [
+    'customers.read',
+    'customers.write',
+    'customers.revealIdentityCode',
+    'orders.read',
+    'orders.write',
+    'invoices.read',
+    'invoices.write',
+    'disclosures.read',
+    'disclosures.make',
+  ],
   social_worker: [
     'customers.read',
     'customers.revealIdentityCode',
@@ -64,6 +93,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'accessLog.read',
     'accessLog.subjectReport',
     'socialServices.reviewBreakGlass',
+    'orders.read',
+    'invoices.read',
+    'disclosures.read',
+    'disclosures.make',
   ],
   auditor: ['accessLog.read'],
   contractor: ['customers.read'],
