@@ -77,11 +77,14 @@ forEachEngine('the partner registry', ({ ctx }) => {
       name: 'Cloud Hosting Inc.',
       businessId: 'EIN 12-3456789',
       country: 'US',
+      transferSafeguard: 'standard_contractual_clauses',
+      transferNecessity: 'The backup service runs only in its US data centre',
     });
     assert.equal(us.statusCode, 201, us.body);
     assert.equal(us.json().inEea, false);
     assert.equal(us.json().businessId, 'EIN 12-3456789');
     assert.deepEqual(us.json().contractFields, ['name']);
+    assert.deepEqual(us.json().roles, ['processor'], 'a processor unless told');
     const aland = await call('POST', '/api/partners', {
       name: 'Ålands Data Ab',
       businessId: 'AX-1',
@@ -102,11 +105,22 @@ forEachEngine('the partner registry', ({ ctx }) => {
     const us = (await call('GET', '/api/partners'))
       .json()
       .items.find((p: { country: string }) => p.country === 'US');
-    const toFinland = await call('PATCH', `/api/partners/${us.id}`, { country: 'FI' });
+    const keepsSafeguard = await call('PATCH', `/api/partners/${us.id}`, { country: 'FI' });
+    assert.equal(keepsSafeguard.statusCode, 400);
+    assert.deepEqual(fieldsOf(keepsSafeguard.json()), [
+      ['transferSafeguard', 'partner.transferInEea'],
+      ['transferNecessity', 'partner.transferInEea'],
+    ]);
+    const noTerms = { transferSafeguard: null, transferNecessity: null };
+    const toFinland = await call('PATCH', `/api/partners/${us.id}`, {
+      country: 'FI',
+      ...noTerms,
+    });
     assert.equal(toFinland.statusCode, 400);
     assert.deepEqual(fieldsOf(toFinland.json()), [['businessId', 'businessId.format']]);
     const changed = await call('PATCH', `/api/partners/${us.id}`, {
       country: 'FI',
+      ...noTerms,
       businessId: '7654321-2',
       contractFields: ['address'],
       contractEndsOn: '2020-01-31',
@@ -195,6 +209,103 @@ forEachEngine('the partner registry', ({ ctx }) => {
     assert.equal(again.statusCode, 404);
     const page = (await call('GET', `/api/partners/${partnerId}`)).json();
     assert.equal(page.customerCount, 2);
+  });
+
+  test('roles, the processing agreement and the transfer terms: outside the EU/EEA a partner that receives data needs a safeguard and its necessity', async () => {
+    const base = { name: 'Credit Data Ltd', businessId: 'GB-555', country: 'GB' };
+    const missing = await call('POST', '/api/partners', { ...base, roles: ['recipient'] });
+    assert.equal(missing.statusCode, 400);
+    assert.deepEqual(fieldsOf(missing.json()), [
+      ['transferSafeguard', 'partner.safeguardRequired'],
+      ['transferNecessity', 'partner.necessityRequired'],
+    ]);
+    const halfway = await call('POST', '/api/partners', {
+      ...base,
+      roles: ['recipient'],
+      transferSafeguard: 'adequacy_decision',
+    });
+    assert.deepEqual(fieldsOf(halfway.json()), [
+      ['transferNecessity', 'partner.necessityRequired'],
+    ]);
+    const badSafeguard = await call('POST', '/api/partners', {
+      ...base,
+      transferSafeguard: 'a handshake',
+    });
+    assert.equal(badSafeguard.statusCode, 400);
+    assert.equal(badSafeguard.json().errors[0].field, 'transferSafeguard');
+
+    const sourceOnly = await call('POST', '/api/partners', {
+      ...base,
+      roles: ['source', 'source'],
+    });
+    assert.equal(sourceOnly.statusCode, 201, 'a source gets no data: no terms needed');
+    assert.deepEqual(sourceOnly.json().roles, ['source']);
+    const becomesRecipient = await call('PATCH', `/api/partners/${sourceOnly.json().id}`, {
+      roles: ['source', 'recipient'],
+    });
+    assert.equal(becomesRecipient.statusCode, 400);
+    assert.deepEqual(fieldsOf(becomesRecipient.json()), [
+      ['transferSafeguard', 'partner.safeguardRequired'],
+      ['transferNecessity', 'partner.necessityRequired'],
+    ]);
+    const recipient = await call('PATCH', `/api/partners/${sourceOnly.json().id}`, {
+      roles: ['recipient', 'source'],
+      transferSafeguard: 'adequacy_decision',
+      transferNecessity: '  Credit decisions are made in the UK register  ',
+      processingAgreementOn: '2026-01-15',
+    });
+    assert.equal(recipient.statusCode, 200, recipient.body);
+    assert.deepEqual(
+      [
+        recipient.json().roles,
+        recipient.json().inEea,
+        recipient.json().transferSafeguard,
+        recipient.json().transferNecessity,
+        recipient.json().processingAgreementOn,
+      ],
+      [
+        ['recipient', 'source'],
+        false,
+        'adequacy_decision',
+        'Credit decisions are made in the UK register',
+        '2026-01-15',
+      ],
+    );
+    const dropsSafeguard = await call('PATCH', `/api/partners/${sourceOnly.json().id}`, {
+      transferSafeguard: null,
+    });
+    assert.deepEqual(fieldsOf(dropsSafeguard.json()), [
+      ['transferSafeguard', 'partner.safeguardRequired'],
+    ]);
+    const renamed = await call('PATCH', `/api/partners/${sourceOnly.json().id}`, {
+      name: 'Credit Data UK Ltd',
+    });
+    assert.equal(renamed.statusCode, 200);
+
+    const inEea = await call('POST', '/api/partners', {
+      name: 'Perintä Ab',
+      businessId: 'SE-556677',
+      country: 'SE',
+      roles: ['recipient'],
+      transferSafeguard: 'standard_contractual_clauses',
+      transferNecessity: 'Because',
+    });
+    assert.equal(inEea.statusCode, 400);
+    assert.deepEqual(fieldsOf(inEea.json()), [
+      ['transferSafeguard', 'partner.transferInEea'],
+      ['transferNecessity', 'partner.transferInEea'],
+    ]);
+    const future = await call('POST', '/api/partners', {
+      name: 'Perintä Ab',
+      businessId: 'SE-556677',
+      country: 'SE',
+      roles: ['recipient', 'processor'],
+      processingAgreementOn: '2999-01-01',
+    });
+    assert.deepEqual(fieldsOf(future.json()), [['processingAgreementOn', 'date.future']]);
+    const noRoles = await call('POST', '/api/partners', { ...base, roles: [] });
+    assert.equal(noRoles.statusCode, 400);
+    assert.equal(noRoles.json().errors[0].field, 'roles');
   });
 
   test('only an administrator manages partners', async () => {

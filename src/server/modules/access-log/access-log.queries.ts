@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { accessLog, partners, staffUsers } from '../../db/schema/index.ts';
 
@@ -57,6 +57,8 @@ export async function findSubjectEntries(
       partnerName: partners.name,
       fields: accessLog.fields,
       purpose: accessLog.purpose,
+      // A disclosure's recipient, as the entry named it (never a changed value).
+      recipient: sql<string | null>`${accessLog.changes}->'disclosedTo'->>'partner'`,
     })
     .from(accessLog)
     .leftJoin(staffUsers, eq(staffUsers.id, accessLog.userId))

@@ -17,6 +17,8 @@ export const ACCESS_ACTIONS = [
   'print',
   /** A social worker without a client relationship opened the client's data, stating why. */
   'breakGlass',
+  /** Data sent to a partner: a disclosure (decision 0013), e.g. a debt to collection. */
+  'disclose',
 ] as const;
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 

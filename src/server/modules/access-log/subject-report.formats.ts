@@ -34,8 +34,11 @@ export function neutraliseFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-/** RFC 4180: quoted when it holds the separator, a quote or a line break; quotes doubled. */
-function csvCell(value: string): string {
+/**
+ * A CSV cell for a Finnish spreadsheet (`;` between cells): formula-neutralised, then per RFC 4180
+ * quoted when it holds the separator, a quote or a line break, with quotes doubled.
+ */
+export function csvCell(value: string): string {
   const safe = neutraliseFormula(value);
   return /[;"\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
@@ -59,12 +62,19 @@ export function subjectReportCsv(report: SubjectReport): ReportFile {
       entry.purpose,
     ]),
   ];
-  const text = rows.map((row) => row.map(csvCell).join(';')).join('\r\n') + '\r\n';
   return {
-    body: Buffer.from(`\uFEFF${text}`, 'utf8'),
-    contentType: 'text/csv; charset=utf-8',
+    body: csvBody(rows),
+    contentType: CSV_CONTENT_TYPE,
     fileName: fileName(report, 'csv'),
   };
+}
+
+export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
+
+/** Rows as CSV: UTF-8 with a byte-order mark, `;` between cells, CRLF after every row. */
+export function csvBody(rows: readonly (readonly string[])[]): Buffer {
+  const text = rows.map((row) => row.map(csvCell).join(';')).join('\r\n') + '\r\n';
+  return Buffer.from(`\uFEFF${text}`, 'utf8');
 }
 
 /**

@@ -36,7 +36,11 @@ type FieldPhrase =
   | 'income'
   | 'bankAccount'
   | 'familyRelation'
-  | 'socialClient';
+  | 'socialClient'
+  | 'orders'
+  | 'invoice'
+  | 'disclosures'
+  | 'payments';
 
 const FIELD_PHRASES: Record<string, FieldPhrase> = {
   name: 'name',
@@ -68,6 +72,32 @@ const FIELD_PHRASES: Record<string, FieldPhrase> = {
   bankAccount: 'bankAccount',
   familyRelation: 'familyRelation',
   socialClient: 'socialClient',
+  orders: 'orders',
+  // The columns of a disclosure's file (decision 0013).
+  street: 'address',
+  postalCode: 'address',
+  postOffice: 'address',
+  country: 'address',
+  billingStreet: 'billing',
+  billingPostalCode: 'billing',
+  billingPostOffice: 'billing',
+  billingCountry: 'billing',
+  eInvoiceAddress: 'billing',
+  eInvoiceIntermediator: 'billing',
+  debtorName: 'name',
+  debtorStreet: 'address',
+  debtorPostalCode: 'address',
+  debtorPostOffice: 'address',
+  debtorCountry: 'address',
+  invoiceNumber: 'invoice',
+  reference: 'invoice',
+  invoiceDate: 'invoice',
+  dueDate: 'invoice',
+  total: 'invoice',
+  openAmount: 'invoice',
+  disclosure: 'disclosures',
+  invoices: 'invoice',
+  payments: 'payments',
 };
 
 export type ReportTexts = {
@@ -95,6 +125,8 @@ export type ReportTexts = {
   unknownUser: string;
   unknownPartner: string;
   actions: Record<AccessAction, string>;
+  /** A disclosure's action, naming the recipient. */
+  disclosedTo: (recipient: string) => string;
   roles: Record<Role, string>;
   fields: Record<FieldPhrase, string>;
   purposes: Record<string, string>;
@@ -137,7 +169,9 @@ export const REPORT_TEXTS: Record<ReportLanguage, ReportTexts> = {
       report: 'Käsittelylokin tulostus',
       print: 'Tulostus',
       breakGlass: 'Tietojen avaaminen ilman asiakassuhdetta (perusteltu)',
+      disclose: 'Tietojen luovutus',
     },
+    disclosedTo: (recipient) => `Tietojen luovutus: ${recipient}`,
     roles: {
       admin: 'pääkäyttäjä',
       customer_service: 'asiakaspalvelu',
@@ -171,8 +205,19 @@ export const REPORT_TEXTS: Record<ReportLanguage, ReportTexts> = {
       bankAccount: 'pankkitili',
       familyRelation: 'perhesuhteet',
       socialClient: 'sosiaalihuollon asiakkuus',
+      orders: 'tilaukset',
+      invoice: 'laskun tiedot',
+      disclosures: 'tietojen luovutukset',
+      payments: 'maksut',
     },
-    purposes: { [SUBJECT_REPORT_PURPOSE]: 'rekisteröidyn tarkastuspyyntö' },
+    purposes: {
+      [SUBJECT_REPORT_PURPOSE]: 'rekisteröidyn tarkastuspyyntö',
+      credit_decision: 'luottopäätös',
+      debt_collection: 'perintä',
+      billing: 'laskutus',
+      value_added_service: 'lisäarvopalvelu',
+      legal_obligation: 'lakisääteinen velvoite',
+    },
   },
   sv: {
     locale: 'sv-FI',
@@ -211,7 +256,9 @@ export const REPORT_TEXTS: Record<ReportLanguage, ReportTexts> = {
       report: 'Utskrift av behandlingsloggen',
       print: 'Utskrift',
       breakGlass: 'Uppgifterna öppnade utan klientrelation (med motivering)',
+      disclose: 'Utlämnande av uppgifter',
     },
+    disclosedTo: (recipient) => `Utlämnande av uppgifter: ${recipient}`,
     roles: {
       admin: 'huvudanvändare',
       customer_service: 'kundtjänst',
@@ -245,8 +292,19 @@ export const REPORT_TEXTS: Record<ReportLanguage, ReportTexts> = {
       bankAccount: 'bankkonto',
       familyRelation: 'familjeförhållanden',
       socialClient: 'klientskap inom socialvården',
+      orders: 'beställningar',
+      invoice: 'fakturauppgifter',
+      disclosures: 'utlämnanden av uppgifter',
+      payments: 'betalningar',
     },
-    purposes: { [SUBJECT_REPORT_PURPOSE]: 'den registrerades begäran om insyn' },
+    purposes: {
+      [SUBJECT_REPORT_PURPOSE]: 'den registrerades begäran om insyn',
+      credit_decision: 'kreditbeslut',
+      debt_collection: 'indrivning',
+      billing: 'fakturering',
+      value_added_service: 'mervärdestjänst',
+      legal_obligation: 'lagstadgad skyldighet',
+    },
   },
   en: {
     locale: 'en-GB',
@@ -285,7 +343,9 @@ export const REPORT_TEXTS: Record<ReportLanguage, ReportTexts> = {
       report: 'Printed this record',
       print: 'Printed',
       breakGlass: 'Opened without a client relationship (with a stated reason)',
+      disclose: 'Disclosed the data',
     },
+    disclosedTo: (recipient) => `Disclosed the data to ${recipient}`,
     roles: {
       admin: 'administrator',
       customer_service: 'customer service',
@@ -319,8 +379,19 @@ export const REPORT_TEXTS: Record<ReportLanguage, ReportTexts> = {
       bankAccount: 'bank account',
       familyRelation: 'family relations',
       socialClient: 'social-services client relationship',
+      orders: 'orders',
+      invoice: 'invoice details',
+      disclosures: 'disclosures of the data',
+      payments: 'payments',
     },
-    purposes: { [SUBJECT_REPORT_PURPOSE]: 'data subject access request' },
+    purposes: {
+      [SUBJECT_REPORT_PURPOSE]: 'data subject access request',
+      credit_decision: 'credit decision',
+      debt_collection: 'debt collection',
+      billing: 'billing',
+      value_added_service: 'value-added service',
+      legal_obligation: 'legal obligation',
+    },
   },
 };
 

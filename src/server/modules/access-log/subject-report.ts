@@ -119,7 +119,10 @@ export async function makeSubjectReport(
     entries: rows.map((row) => ({
       occurredAt: row.occurredAt.toISOString(),
       action: row.action,
-      actionText: actionInWords(texts, row.action),
+      actionText:
+        row.action === 'disclose' && row.recipient !== null
+          ? texts.disclosedTo(row.recipient)
+          : actionInWords(texts, row.action),
       user: who(row.username, row.fullName, texts.unknownUser),
       role: roleInWords(texts, row.role),
       organisation:

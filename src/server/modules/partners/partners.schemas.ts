@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { parseBusinessId } from '../../lib/finnish/index.ts';
 import { CONTRACT_FIELD_GROUPS, normaliseContractFields } from './contract-fields.ts';
 import { isCountryCode } from './countries.ts';
+import {
+  normalisePartnerRoles,
+  PARTNER_ROLE_NAMES,
+  TRANSFER_SAFEGUARDS,
+} from './transfer-terms.ts';
 
 const CUSTOMER_KINDS = ['person', 'organization'] as const;
 
@@ -28,6 +33,20 @@ const partnerFields = {
   contractFields,
   /** The last day the contract is in force; after it the partner's contractors see no one. */
   contractEndsOn: z.iso.date().nullable().optional(),
+  /** What the partner is to the register: processor, recipient (of disclosures), source. */
+  roles: z
+    .array(z.enum(PARTNER_ROLE_NAMES))
+    .min(1)
+    .max(PARTNER_ROLE_NAMES.length)
+    .transform(normalisePartnerRoles),
+  /** The day the data processing agreement was signed (not in the future). */
+  processingAgreementOn: z.iso.date().nullable().optional(),
+  /**
+   * Outside the EU/EEA, for a processor or recipient: the transfer safeguard, with
+   * `transferNecessity`, why the transfer is technically necessary. Refused in the EU/EEA.
+   */
+  transferSafeguard: z.enum(TRANSFER_SAFEGUARDS).nullable().optional(),
+  transferNecessity: z.string().trim().min(1).max(2000).nullable().optional(),
 };
 
 export type BusinessIdCheck =
@@ -43,7 +62,11 @@ export function checkPartnerBusinessId(country: string, businessId: string): Bus
 }
 
 export const partnerCreate = z
-  .strictObject({ ...partnerFields, contractFields: contractFields.default(['name']) })
+  .strictObject({
+    ...partnerFields,
+    contractFields: contractFields.default(['name']),
+    roles: partnerFields.roles.default(['processor']),
+  })
   .transform((partner, ctx) => {
     const businessId = checkPartnerBusinessId(partner.country, partner.businessId);
     if (!businessId.ok) {
@@ -59,13 +82,20 @@ export const partnerCreate = z
   });
 export type PartnerCreate = z.output<typeof partnerCreate>;
 
-/** Only the fields given change; a Finnish business ID is checked against the country it ends with. */
+/**
+ * Only the fields given change; a Finnish business ID is checked against the country it ends with,
+ * and the transfer terms against the country and roles the partner ends with.
+ */
 export const partnerPatch = z.strictObject({
   name: partnerFields.name.optional(),
   businessId: partnerFields.businessId.optional(),
   country: partnerFields.country.optional(),
   contractFields: partnerFields.contractFields.optional(),
   contractEndsOn: partnerFields.contractEndsOn,
+  roles: partnerFields.roles.optional(),
+  processingAgreementOn: partnerFields.processingAgreementOn,
+  transferSafeguard: partnerFields.transferSafeguard,
+  transferNecessity: partnerFields.transferNecessity,
 });
 export type PartnerPatch = z.output<typeof partnerPatch>;
 
@@ -81,6 +111,10 @@ export const partnerView = z.object({
   contractEndsOn: z.string().nullable(),
   /** False once the end date has passed: the partner's contractors then see no one. */
   contractInForce: z.boolean(),
+  roles: z.array(z.enum(PARTNER_ROLE_NAMES)),
+  processingAgreementOn: z.string().nullable(),
+  transferSafeguard: z.enum(TRANSFER_SAFEGUARDS).nullable(),
+  transferNecessity: z.string().nullable(),
   /** How many customers the contract covers. */
   customerCount: z.number().int(),
   /** How many staff accounts belong to the partner. */

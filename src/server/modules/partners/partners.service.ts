@@ -1,10 +1,17 @@
 import { isUniqueViolation } from '../../db/errors.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { helsinkiDate } from '../../lib/dates.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
+import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
 import { isInEea } from './countries.ts';
 import { isContractFieldGroup } from './contract-fields.ts';
+import {
+  isPartnerRoleName,
+  transferTermProblems,
+  TRANSFER_SAFEGUARDS,
+  type TransferSafeguard,
+  type TransferTerms,
+} from './transfer-terms.ts';
 import {
   deleteCoveredCustomer,
   findCustomer,
@@ -38,6 +45,14 @@ function toView(ctx: Pick<CustomerContext, 'clock'>, row: PartnerWithCounts): Pa
     contractEndsOn: row.contractEndsOn,
     contractInForce:
       row.contractEndsOn === null || row.contractEndsOn >= helsinkiDate(ctx.clock.now()),
+    roles: row.roles.filter(isPartnerRoleName),
+    processingAgreementOn: row.processingAgreementOn,
+    transferSafeguard: (TRANSFER_SAFEGUARDS as readonly (string | null)[]).includes(
+      row.transferSafeguard,
+    )
+      ? (row.transferSafeguard as TransferSafeguard)
+      : null,
+    transferNecessity: row.transferNecessity,
     customerCount: row.customerCount,
     accountCount: row.accountCount,
     createdAt: row.createdAt.toISOString(),
@@ -69,6 +84,30 @@ async function raceToConflict(ctx: CustomerContext, error: unknown, businessId?:
   return existing ? duplicateBusinessId(existing) : error;
 }
 
+/**
+ * The partner's transfer terms as they will be stored, and its data processing agreement's date:
+ * refused with the fields named (transfer-terms.ts has the rules).
+ */
+function checkTerms(
+  ctx: CustomerContext,
+  terms: TransferTerms & { processingAgreementOn: string | null },
+): void {
+  const errors: FieldError[] = transferTermProblems(terms);
+  if (
+    terms.processingAgreementOn !== null &&
+    terms.processingAgreementOn > helsinkiDate(ctx.clock.now())
+  ) {
+    errors.push({
+      field: 'processingAgreementOn',
+      message: 'The agreement cannot have been signed in the future',
+      code: 'date.future',
+    });
+  }
+  if (errors.length > 0) {
+    throw new AppError('validation', "The partner's terms of transfer are not valid", { errors });
+  }
+}
+
 async function requirePartner(ctx: CustomerContext, id: string): Promise<PartnerWithCounts> {
   const row = await findPartnerRow(ctx.db, id);
   if (!row) throw notFound('Partner');
@@ -84,13 +123,21 @@ export async function createPartner(
   ctx: CustomerContext,
   input: PartnerCreate,
 ): Promise<PartnerView> {
+  const terms = {
+    country: input.country,
+    roles: input.roles,
+    processingAgreementOn: input.processingAgreementOn ?? null,
+    transferSafeguard: input.transferSafeguard ?? null,
+    transferNecessity: input.transferNecessity ?? null,
+  };
+  checkTerms(ctx, terms);
   await refuseDuplicateBusinessId(ctx, input.businessId);
   const row = await insertPartner(ctx.db, {
     name: input.name,
     businessId: input.businessId,
-    country: input.country,
     contractFields: input.contractFields,
     contractEndsOn: input.contractEndsOn ?? null,
+    ...terms,
   }).catch(async (error: unknown) => {
     throw await raceToConflict(ctx, error, input.businessId);
   });
@@ -139,6 +186,32 @@ export async function updatePartner(
   if (patch.contractFields !== undefined) values.contractFields = patch.contractFields;
   if (patch.contractEndsOn !== undefined) values.contractEndsOn = patch.contractEndsOn;
   if (patch.country !== undefined) values.country = patch.country;
+  if (patch.roles !== undefined) values.roles = patch.roles;
+  if (patch.processingAgreementOn !== undefined) {
+    values.processingAgreementOn = patch.processingAgreementOn;
+  }
+  if (patch.transferSafeguard !== undefined) values.transferSafeguard = patch.transferSafeguard;
+  if (patch.transferNecessity !== undefined) values.transferNecessity = patch.transferNecessity;
+  const termsChange = (
+    ['country', 'roles', 'processingAgreementOn', 'transferSafeguard', 'transferNecessity'] as const
+  ).some((field) => patch[field] !== undefined);
+  if (termsChange) {
+    // Checked as the terms will stand, whichever of them changed; a partner registered before
+    // the terms existed can still be renamed without completing them first.
+    checkTerms(ctx, {
+      country: values.country ?? current.country,
+      roles: values.roles ?? current.roles,
+      processingAgreementOn: patch.processingAgreementOn ?? null,
+      transferSafeguard:
+        values.transferSafeguard === undefined
+          ? current.transferSafeguard
+          : values.transferSafeguard,
+      transferNecessity:
+        values.transferNecessity === undefined
+          ? current.transferNecessity
+          : values.transferNecessity,
+    });
+  }
   if (patch.businessId !== undefined || patch.country !== undefined) {
     // A Finnish partner's ID must be a Y-tunnus, whichever of the two changed.
     const country = patch.country ?? current.country;

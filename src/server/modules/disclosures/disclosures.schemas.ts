@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import { LEGAL_BASES } from '../../db/schema/disclosures.ts';
+import { TRANSFER_SAFEGUARDS } from '../partners/transfer-terms.ts';
+import { DISCLOSURE_FORMATS } from './disclosure-file.ts';
+import { identityCodeProblems } from './disclosure-rules.ts';
+
+/**
+ * The groups of a person's data a general disclosure can send; `name` always goes with them, so
+ * the recipient knows whose data it is. Each group's fields in the file: person-fields.ts.
+ */
+export const DISCLOSABLE_GROUPS = [
+  'name',
+  'identityCode',
+  'contact',
+  'address',
+  'billing',
+] as const;
+export type DisclosableGroup = (typeof DISCLOSABLE_GROUPS)[number];
+
+const purpose = z.string().trim().min(1).max(500);
+
+/** A list of ids, each once, in the order first given. */
+const ids = (max: number) =>
+  z
+    .array(z.uuid())
+    .min(1)
+    .max(max)
+    .transform((list) => [...new Set(list)]);
+
+export const disclosureCreate = z
+  .strictObject({
+    /** The recipient: a partner registered with the role `recipient`. */
+    partnerId: z.uuid(),
+    legalBasis: z.enum(LEGAL_BASES),
+    /** Why; required when the identity code is sent. */
+    purpose: purpose.optional(),
+    /** The persons whose data is sent. */
+    subjectIds: ids(1000),
+    fields: z
+      .array(z.enum(DISCLOSABLE_GROUPS))
+      .min(1)
+      .max(DISCLOSABLE_GROUPS.length)
+      .transform((groups) => {
+        const chosen = new Set<string>(['name', ...groups]);
+        return DISCLOSABLE_GROUPS.filter((group) => chosen.has(group));
+      }),
+    format: z.enum(DISCLOSURE_FORMATS).default('csv'),
+  })
+  .superRefine((body, ctx) => {
+    if (!body.fields.includes('identityCode')) return;
+    for (const problem of identityCodeProblems(body.legalBasis, body.purpose)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [problem.field],
+        message: problem.message,
+        params: { code: problem.code },
+      });
+    }
+  });
+export type DisclosureCreate = z.output<typeof disclosureCreate>;
+
+export const collectionCreate = z.strictObject({
+  /** The collection agency: a partner registered with the role `recipient`. */
+  partnerId: z.uuid(),
+  /** Overdue invoices: open, and due before today (Europe/Helsinki). */
+  invoiceIds: ids(1000),
+  format: z.enum(DISCLOSURE_FORMATS).default('csv'),
+});
+export type CollectionCreate = z.output<typeof collectionCreate>;
+
+const pageQuery = {
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(200).optional(),
+};
+
+export const disclosureQuery = z.strictObject({
+  partnerId: z.uuid().optional(),
+  /** Disclosures of this person's or organisation's data. */
+  subjectId: z.uuid().optional(),
+  legalBasis: z.enum(LEGAL_BASES).optional(),
+  /** Only those that included a protected address (`true`), or only the others. */
+  flagged: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
+  /** From this instant (inclusive), ISO 8601 with a time zone. */
+  from: z.iso.datetime({ offset: true }).optional(),
+  /** Until this instant (exclusive). */
+  to: z.iso.datetime({ offset: true }).optional(),
+  ...pageQuery,
+});
+export type DisclosureQuery = z.output<typeof disclosureQuery>;
+
+export const customerDisclosureQuery = z.strictObject(pageQuery);
+
+const omissionReason = z.enum(['protectedAddress', 'notApplicable']);
+
+export const disclosureSummary = z.object({
+  id: z.uuid(),
+  partner: z.object({
+    id: z.uuid(),
+    name: z.string(),
+    country: z.string(),
+    inEea: z.boolean(),
+  }),
+  legalBasis: z.enum(LEGAL_BASES),
+  purpose: z.string().nullable(),
+  disclosedAt: z.string(),
+  /** The user who made it; null fields when the account is gone. */
+  disclosedBy: z.object({
+    id: z.uuid().nullable(),
+    username: z.string().nullable(),
+    fullName: z.string().nullable(),
+  }),
+  /** The file's fields, in its order. */
+  fields: z.array(z.string()),
+  subjectCount: z.number().int(),
+  recordCount: z.number().int(),
+  invoiceCount: z.number().int(),
+  file: z.object({
+    name: z.string(),
+    format: z.enum(DISCLOSURE_FORMATS),
+    /** SHA-256 of the file as sent, hex. */
+    sha256: z.string(),
+  }),
+  /** A protected address was included (legal obligation): the register officer reviews it. */
+  flagged: z.boolean(),
+  /** Outside the EU/EEA: the safeguard the transfer was made under. */
+  transferSafeguard: z.enum(TRANSFER_SAFEGUARDS).nullable(),
+});
+export type DisclosureSummary = z.infer<typeof disclosureSummary>;
+
+/** What one subject's data in the file was: the fields sent, and the fields left out and why. */
+const subjectFields = {
+  fields: z.array(z.string()),
+  omitted: z.record(z.string(), omissionReason),
+};
+
+export const disclosureSubject = z.object({
+  id: z.uuid(),
+  /** null: the person or organisation is no longer in the register. */
+  kind: z.enum(['person', 'organization']).nullable(),
+  /** "Last, First" for a person, the name for an organisation. */
+  name: z.string().nullable(),
+  ...subjectFields,
+});
+
+export const disclosureDetail = disclosureSummary.extend({
+  subjects: z.array(disclosureSubject),
+  invoiceIds: z.array(z.uuid()),
+});
+export type DisclosureDetail = z.infer<typeof disclosureDetail>;
+
+export const disclosurePage = z.object({
+  items: z.array(disclosureSummary),
+  nextCursor: z.string().nullable(),
+});
+
+/** A disclosure on a customer's page: what of this customer's data went. */
+export const customerDisclosure = disclosureSummary.extend({
+  customer: z.object(subjectFields),
+});
+export type CustomerDisclosure = z.infer<typeof customerDisclosure>;
+
+export const customerDisclosurePage = z.object({
+  items: z.array(customerDisclosure),
+  nextCursor: z.string().nullable(),
+});
+
+/** The answer to a disclosure made: its record and the file to hand over (base64). */
+export const disclosureMade = z.object({
+  disclosure: disclosureDetail,
+  file: z.object({
+    fileName: z.string(),
+    contentType: z.string(),
+    sha256: z.string(),
+    base64: z.string(),
+  }),
+});
+export type DisclosureMade = z.infer<typeof disclosureMade>;
