@@ -14,7 +14,7 @@ export type BenchOptions = {
 
 type Benchmark = { run(options: BenchOptions): Promise<void> };
 
-const BENCHMARKS = ['search', 'access-log'] as const;
+const BENCHMARKS = ['search', 'access-log', 'invoicing'] as const;
 const USAGE = `usage: npm run bench -- <${BENCHMARKS.join('|')}> [--n N] [--requests M] [--json]`;
 
 function parse(argv: string[]): { name: string; options: BenchOptions } | null {

@@ -5,6 +5,7 @@ import type { Database } from '../../src/server/db/client.ts';
 import { systemClock } from '../../src/server/lib/clock.ts';
 import type { Keys } from '../../src/server/lib/crypto.ts';
 import type { PersonKeys } from '../../src/server/keystore/person-keys.ts';
+import type { Role } from '../../src/server/modules/auth/permissions.ts';
 import { SESSION_COOKIE } from '../../src/server/plugins/auth.ts';
 import { createStaffUser } from '../../src/server/modules/staff/staff.service.ts';
 import { findStaffUserByUsername } from '../../src/server/modules/staff/staff.queries.ts';
@@ -19,12 +20,16 @@ export type RunningApi = {
   close(): Promise<void>;
 };
 
-/** A customer service account with a signed commitment, created on first use. */
-export async function ensureBenchUser(database: Database, username: string): Promise<void> {
+/** A staff account (customer service unless told) with a signed commitment, made on first use. */
+export async function ensureBenchUser(
+  database: Database,
+  username: string,
+  role: Role = 'customer_service',
+): Promise<void> {
   if (await findStaffUserByUsername(database.db, username)) return;
   await createStaffUser(database.db, {
     username,
-    role: 'customer_service',
+    role,
     password: PASSWORD,
     commitmentSignedOn: '2026-01-01',
   });

@@ -16,10 +16,15 @@ import { databaseAccessLog } from './modules/access-log/access-log.ts';
 import { accessLogRoutes } from './modules/access-log/access-log.routes.ts';
 import { accountRoutes } from './modules/auth/account.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { billingSettingsRoutes } from './modules/billing-settings/billing-settings.routes.ts';
+import { ordersRoutes } from './modules/orders/orders.routes.ts';
+import { disclosuresRoutes } from './modules/disclosures/disclosures.routes.ts';
+import { invoicesRoutes } from './modules/invoices/invoices.routes.ts';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.ts';
 import { partnersRoutes } from './modules/partners/partners.routes.ts';
 import { personsRoutes } from './modules/persons/persons.routes.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
+import { serviceCatalogueRoutes } from './modules/service-catalogue/service-catalogue.routes.ts';
 import { socialServicesRoutes } from './modules/social-services/social-services.routes.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
@@ -109,6 +114,11 @@ export async function buildApp(
   await app.register(accessLogRoutes(routeDeps));
   await app.register(partnersRoutes(routeDeps));
   await app.register(socialServicesRoutes(routeDeps));
+  await app.register(billingSettingsRoutes(routeDeps));
+  await app.register(serviceCatalogueRoutes(routeDeps));
+  await app.register(ordersRoutes(routeDeps));
+  await app.register(disclosuresRoutes(routeDeps));
+  await app.register(invoicesRoutes(routeDeps));
 
   if ((options.serveWeb ?? true) && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false });
