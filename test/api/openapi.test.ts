@@ -32,10 +32,14 @@ forEachEngine('OpenAPI contract', ({ ctx }) => {
         );
         assert.ok(success, `${name} documents its success response`);
         if (success[0] !== '204') {
-          // A document (a PDF print-out) is described as its own media type.
+          // A document (a PDF print-out, a Finvoice message, an archive) is described as its own
+          // media type.
           const content = success[1].content ?? {};
           assert.ok(
-            content['application/json']?.schema ?? content['application/pdf']?.schema,
+            content['application/json']?.schema ??
+              content['application/pdf']?.schema ??
+              content['application/xml']?.schema ??
+              content['application/gzip']?.schema,
             `${name} has a response schema`,
           );
         }
