@@ -23,6 +23,7 @@ import { invoicesRoutes } from './modules/invoices/invoices.routes.ts';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.ts';
 import { partnersRoutes } from './modules/partners/partners.routes.ts';
 import { personsRoutes } from './modules/persons/persons.routes.ts';
+import { requestsRoutes } from './modules/requests/requests.routes.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
 import { serviceCatalogueRoutes } from './modules/service-catalogue/service-catalogue.routes.ts';
 import { socialServicesRoutes } from './modules/social-services/social-services.routes.ts';
@@ -119,6 +120,7 @@ export async function buildApp(
   await app.register(ordersRoutes(routeDeps));
   await app.register(disclosuresRoutes(routeDeps));
   await app.register(invoicesRoutes(routeDeps));
+  await app.register(requestsRoutes(routeDeps));
 
   if ((options.serveWeb ?? true) && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false });

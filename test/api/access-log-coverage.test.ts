@@ -523,6 +523,7 @@ const LOGGING_TESTS: Record<string, string> = {
   'orders.': 'test/api/orders.test.ts',
   'invoices.': 'test/api/invoices.test.ts',
   'disclosures.': 'test/api/disclosures.test.ts',
+  'requests.': 'test/api/requests.test.ts',
   // The catalogue and the municipality's seller details hold no person's data.
   'billing.': 'none needed',
 };

@@ -25,6 +25,8 @@ const COLUMNS: (Permission | 'totp')[] = [
   'disclosures.read',
   'disclosures.make',
   'billing.settings',
+  'requests.read',
+  'requests.manage',
   'totp',
 ];
 

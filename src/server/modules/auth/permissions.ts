@@ -45,6 +45,9 @@ export const PERMISSIONS = [
   'disclosures.make',
   /** The service catalogue and the municipality's seller details for invoices. */
   'billing.settings',
+  /** Data subjects' requests (access, rectification, erasure, objection): read, and handle. */
+  'requests.read',
+  'requests.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -97,6 +100,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'invoices.read',
     'disclosures.read',
     'disclosures.make',
+    'requests.read',
+    'requests.manage',
   ],
   auditor: ['accessLog.read'],
   contractor: ['customers.read'],

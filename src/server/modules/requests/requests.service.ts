@@ -1,0 +1,476 @@
+import type { Db } from '../../db/client.ts';
+import type { RequestStatus } from '../../db/schema/index.ts';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { helsinkiDate } from '../../lib/dates.ts';
+import { extensionProblems, requestDueOn } from '../../lib/deadlines.ts';
+import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
+import type { AccessAction } from '../access-log/access-log.ts';
+import { isRole, roleHas } from '../auth/permissions.ts';
+import { logAccess, type CustomerContext } from '../customers/context.ts';
+import {
+  findPersonForRequest,
+  findPersonNames,
+  findRequest,
+  findStaffAccount,
+  findStaffUsernames,
+  insertRequest,
+  insertRequestEvent,
+  insertRequestNote,
+  listRequestEvents,
+  listRequestNotes,
+  listRequests,
+  updateRequestRow,
+  type RequestInsert,
+  type StoredRequest,
+} from './requests.queries.ts';
+import type {
+  IdentityVerification,
+  RequestCreate,
+  RequestDecision,
+  RequestExtension,
+  RequestListQuery,
+  RequestPatch,
+  RequestSummary,
+  RequestView,
+} from './requests.schemas.ts';
+
+/*
+ * A data subject's request is personal data of its subject: every read and change is logged for
+ * the person, in the change's transaction, and every change also writes a request event (the
+ * request's own history, shown with it). The deadline is lib/deadlines.ts.
+ */
+
+/**
+ * What may be done to a request in which status, and the status it leaves it in: the one table
+ * of the request's life (received → identity verified → in progress → decided → answered).
+ */
+export const REQUEST_ACTIONS = {
+  verifyIdentity: { from: ['received'], to: 'identity_verified' },
+  start: { from: ['identity_verified'], to: 'in_progress' },
+  decide: { from: ['in_progress'], to: 'decided' },
+  answer: { from: ['decided'], to: 'answered' },
+  extend: { from: ['received', 'identity_verified', 'in_progress', 'decided'], to: null },
+  assign: { from: ['received', 'identity_verified', 'in_progress', 'decided'], to: null },
+  note: { from: ['received', 'identity_verified', 'in_progress', 'decided', 'answered'], to: null },
+} as const satisfies Record<string, { from: readonly RequestStatus[]; to: RequestStatus | null }>;
+export type RequestAction = keyof typeof REQUEST_ACTIONS;
+
+const ACCESS_ACTION: Record<RequestAction | 'create', AccessAction> = {
+  create: 'create',
+  verifyIdentity: 'update',
+  start: 'update',
+  decide: 'update',
+  answer: 'update',
+  extend: 'update',
+  assign: 'update',
+  note: 'update',
+};
+
+const FIELDS = ['requests'];
+
+function validation(field: string, message: string, code: string): AppError {
+  return new AppError('validation', message, { errors: [{ field, message, code }] });
+}
+
+function refuseUnlessAllowed(request: StoredRequest, action: RequestAction): void {
+  const allowed: readonly RequestStatus[] = REQUEST_ACTIONS[action].from;
+  if (allowed.includes(request.status)) return;
+  const message = `The request is ${request.status.replace('_', ' ')}: this can be done only when it is ${allowed.map((s) => s.replace('_', ' ')).join(' or ')}`;
+  throw new AppError('conflict', message, {
+    errors: [{ field: 'status', message, code: 'request.wrongStatus' }],
+    extra: { currentStatus: request.status },
+  });
+}
+
+/** A date of the request's life: not before receipt (or `notBefore`), not in the future. */
+function checkDate(
+  ctx: CustomerContext,
+  field: string,
+  date: string,
+  notBefore: { date: string; what: string },
+): void {
+  const today = helsinkiDate(ctx.clock.now());
+  if (date > today) throw validation(field, `${date} is in the future`, 'request.dateInFuture');
+  if (date < notBefore.date) {
+    throw validation(
+      field,
+      `${date} is before ${notBefore.what} (${notBefore.date})`,
+      'request.dateBeforeStep',
+    );
+  }
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+function summaryOf(
+  request: StoredRequest,
+  today: string,
+  names: Map<string, string>,
+  usernames: Map<string, string>,
+): RequestSummary {
+  const open = request.status !== 'answered';
+  const staff = (id: string | null) =>
+    id ? { id, username: usernames.get(id) ?? '(removed)' } : null;
+  return {
+    id: request.id,
+    number: request.number,
+    type: request.type,
+    person: { id: request.personId, name: names.get(request.personId) ?? '' },
+    receivedOn: request.receivedOn,
+    channel: request.channel,
+    language: request.language,
+    status: request.status,
+    dueOn: request.dueOn,
+    extended: request.extensionToldOn !== null,
+    overdue: open && request.dueOn < today,
+    daysLeft: open ? daysBetween(today, request.dueOn) : null,
+    assignee: staff(request.assigneeId),
+  };
+}
+
+async function summariesOf(
+  ctx: CustomerContext,
+  requests: StoredRequest[],
+): Promise<RequestSummary[]> {
+  const [names, usernames] = await Promise.all([
+    findPersonNames(
+      ctx.db,
+      requests.map((r) => r.personId),
+    ),
+    findStaffUsernames(
+      ctx.db,
+      requests.flatMap((r) => [r.assigneeId, r.identityVerifiedBy].filter((id) => id !== null)),
+    ),
+  ]);
+  const today = helsinkiDate(ctx.clock.now());
+  return requests.map((request) => summaryOf(request, today, names, usernames));
+}
+
+async function viewOf(ctx: CustomerContext, request: StoredRequest): Promise<RequestView> {
+  const [events, notes] = await Promise.all([
+    listRequestEvents(ctx.db, request.id),
+    listRequestNotes(ctx.db, request.id),
+  ]);
+  const usernames = await findStaffUsernames(
+    ctx.db,
+    [request.assigneeId, request.identityVerifiedBy].filter((id) => id !== null),
+  );
+  const [summary] = await summariesOf(ctx, [request]);
+  if (!summary) throw new Error('A request without its summary');
+  const verifiedBy = request.identityVerifiedBy;
+  return {
+    ...summary,
+    identity:
+      request.identityMethod && request.identityVerifiedOn
+        ? {
+            method: request.identityMethod,
+            verifiedOn: request.identityVerifiedOn,
+            verifiedBy: verifiedBy
+              ? { id: verifiedBy, username: usernames.get(verifiedBy) ?? '(removed)' }
+              : null,
+          }
+        : null,
+    extension:
+      request.extensionReason && request.extensionToldOn
+        ? { reason: request.extensionReason, requesterToldOn: request.extensionToldOn }
+        : null,
+    decision:
+      request.outcome && request.decidedOn
+        ? {
+            outcome: request.outcome,
+            reasons: request.decisionReasons,
+            decidedOn: request.decidedOn,
+          }
+        : null,
+    answeredOn: request.answeredOn,
+    notes: notes.map((note) => ({
+      text: note.text,
+      createdAt: note.createdAt.toISOString(),
+      username: note.username,
+    })),
+    history: events.map((event) => ({
+      occurredAt: event.occurredAt.toISOString(),
+      username: event.username,
+      action: event.action,
+      changes: event.changes ?? null,
+    })),
+    createdAt: request.createdAt.toISOString(),
+    updatedAt: request.updatedAt.toISOString(),
+  };
+}
+
+async function requireRequest(
+  db: Db,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<StoredRequest> {
+  const request = await findRequest(db, id, options);
+  if (!request) throw notFound('Request');
+  return request;
+}
+
+/** The assignee is an active account that may handle requests. */
+async function checkAssignee(ctx: CustomerContext, assigneeId: string): Promise<void> {
+  const account = await findStaffAccount(ctx.db, assigneeId);
+  const problem: FieldError | undefined = !account
+    ? { field: 'assigneeId', message: 'No such staff account', code: 'request.unknownAssignee' }
+    : account.deactivatedAt
+      ? {
+          field: 'assigneeId',
+          message: 'The account is deactivated',
+          code: 'request.assigneeDeactivated',
+        }
+      : !isRole(account.role) || !roleHas(account.role, 'requests.manage')
+        ? {
+            field: 'assigneeId',
+            message: 'The account cannot handle requests (its role lacks requests.manage)',
+            code: 'request.assigneeNotAllowed',
+          }
+        : undefined;
+  if (problem) throw new AppError('validation', problem.message, { errors: [problem] });
+}
+
+/** The event and the access-log entry of a change, through the change's transaction. */
+async function recordChange(
+  ctx: CustomerContext,
+  request: StoredRequest,
+  action: RequestAction | 'create',
+  changes: Record<string, unknown>,
+): Promise<void> {
+  await insertRequestEvent(ctx.db, {
+    requestId: request.id,
+    occurredAt: ctx.clock.now(),
+    userId: ctx.actor.userId,
+    username: ctx.actor.username,
+    action,
+    changes,
+  });
+  await logAccess(ctx, ACCESS_ACTION[action], [request.personId], FIELDS, {
+    changes: { request: { id: request.id, number: request.number, action }, ...changes },
+  });
+}
+
+export async function createRequest(
+  ctx: CustomerContext,
+  input: RequestCreate,
+): Promise<RequestView> {
+  const person = await findPersonForRequest(ctx.db, input.personId);
+  if (!person) {
+    throw new AppError('not_found', 'No such person', {
+      errors: [{ field: 'personId', message: 'No such person', code: 'request.unknownPerson' }],
+    });
+  }
+  const today = helsinkiDate(ctx.clock.now());
+  if (input.receivedOn > today) {
+    throw validation('receivedOn', `${input.receivedOn} is in the future`, 'request.dateInFuture');
+  }
+  if (input.assigneeId) await checkAssignee(ctx, input.assigneeId);
+  const now = ctx.clock.now();
+  const request = await ctx.db.transaction(async (tx) => {
+    const row = await insertRequest(tx, {
+      type: input.type,
+      personId: input.personId,
+      receivedOn: input.receivedOn,
+      channel: input.channel,
+      language: input.language,
+      dueOn: requestDueOn(input.receivedOn),
+      assigneeId: input.assigneeId ?? null,
+      createdAt: now,
+      createdBy: ctx.actor.userId,
+      updatedAt: now,
+    });
+    await recordChange({ ...ctx, db: tx }, row, 'create', {
+      type: { old: null, new: row.type },
+      receivedOn: { old: null, new: row.receivedOn },
+      dueOn: { old: null, new: row.dueOn },
+      ...(row.assigneeId ? { assigneeId: { old: null, new: row.assigneeId } } : {}),
+    });
+    return row;
+  });
+  return viewOf(ctx, request);
+}
+
+export async function getRequest(ctx: CustomerContext, id: string): Promise<RequestView> {
+  const request = await requireRequest(ctx.db, id);
+  const view = await viewOf(ctx, request);
+  await logAccess(ctx, 'read', [request.personId], FIELDS);
+  return view;
+}
+
+/**
+ * The dashboard: requests by their deadline, the overdue first (they have the earliest), or a
+ * person's requests. Each listed person's read is logged, as a search result list's is.
+ */
+export async function listRequestPage(
+  ctx: CustomerContext,
+  query: RequestListQuery,
+  personId?: string,
+): Promise<{ items: RequestSummary[]; nextCursor: string | null }> {
+  const after = query.cursor
+    ? (decodeCursor(query.cursor, ['string', 'string']) as [string, string])
+    : null;
+  const rows = await listRequests(ctx.db, {
+    status: query.status,
+    ...(query.assigneeId ? { assigneeId: query.assigneeId } : {}),
+    ...(personId ? { personId } : {}),
+    limit: query.limit + 1,
+    after,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  const key = (r: StoredRequest) => (query.status === 'open' ? r.dueOn : r.receivedOn);
+  const items = await summariesOf(ctx, page);
+  await logAccess(ctx, 'read', [...new Set(page.map((r) => r.personId))], FIELDS);
+  return {
+    items,
+    nextCursor: rows.length > query.limit && last ? encodeCursor([key(last), last.id]) : null,
+  };
+}
+
+/** Locks the request, checks the action is allowed, applies `change`, and records it. */
+async function change(
+  ctx: CustomerContext,
+  id: string,
+  action: RequestAction,
+  build: (
+    current: StoredRequest,
+    txCtx: CustomerContext,
+  ) => Promise<Partial<RequestInsert>> | Partial<RequestInsert>,
+): Promise<RequestView> {
+  const request = await ctx.db.transaction(async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    const current = await requireRequest(tx, id, { forUpdate: true });
+    refuseUnlessAllowed(current, action);
+    const values = await build(current, txCtx);
+    const to = REQUEST_ACTIONS[action].to;
+    const next = { ...values, ...(to ? { status: to } : {}) };
+    const changes = Object.fromEntries(
+      Object.entries(next).map(([key, value]) => [
+        key,
+        { old: (current as Record<string, unknown>)[key] ?? null, new: value ?? null },
+      ]),
+    );
+    const row = await updateRequestRow(tx, id, { ...next, updatedAt: ctx.clock.now() });
+    await recordChange(txCtx, row, action, changes);
+    return row;
+  });
+  return viewOf(ctx, request);
+}
+
+export function verifyIdentity(
+  ctx: CustomerContext,
+  id: string,
+  input: IdentityVerification,
+): Promise<RequestView> {
+  return change(ctx, id, 'verifyIdentity', (current) => {
+    checkDate(ctx, 'verifiedOn', input.verifiedOn, {
+      date: current.receivedOn,
+      what: 'the request was received',
+    });
+    return {
+      identityMethod: input.method,
+      identityVerifiedOn: input.verifiedOn,
+      identityVerifiedBy: ctx.actor.userId,
+    };
+  });
+}
+
+export function startRequest(ctx: CustomerContext, id: string): Promise<RequestView> {
+  return change(ctx, id, 'start', () => ({}));
+}
+
+export function extendRequest(
+  ctx: CustomerContext,
+  id: string,
+  input: RequestExtension,
+): Promise<RequestView> {
+  return change(ctx, id, 'extend', (current) => {
+    if (current.extensionToldOn) {
+      throw new AppError('conflict', 'The request has already been extended: only once', {
+        errors: [{ field: 'status', message: 'Already extended', code: 'request.alreadyExtended' }],
+      });
+    }
+    checkDate(ctx, 'requesterToldOn', input.requesterToldOn, {
+      date: current.receivedOn,
+      what: 'the request was received',
+    });
+    const problems = extensionProblems(current.receivedOn, input);
+    if (problems.length > 0) {
+      throw new AppError('validation', problems.map((p) => p.message).join('; '), {
+        errors: problems,
+      });
+    }
+    return {
+      extensionReason: input.reason,
+      extensionToldOn: input.requesterToldOn,
+      dueOn: requestDueOn(current.receivedOn, input),
+    };
+  });
+}
+
+export function decideRequest(
+  ctx: CustomerContext,
+  id: string,
+  input: RequestDecision,
+): Promise<RequestView> {
+  return change(ctx, id, 'decide', (current) => {
+    checkDate(ctx, 'decidedOn', input.decidedOn, {
+      date: current.identityVerifiedOn ?? current.receivedOn,
+      what: "the requester's identity was verified",
+    });
+    return {
+      outcome: input.outcome,
+      decisionReasons: input.reasons ?? null,
+      decidedOn: input.decidedOn,
+    };
+  });
+}
+
+export function answerRequest(
+  ctx: CustomerContext,
+  id: string,
+  answeredOn: string,
+): Promise<RequestView> {
+  return change(ctx, id, 'answer', (current) => {
+    checkDate(ctx, 'answeredOn', answeredOn, {
+      date: current.decidedOn ?? current.receivedOn,
+      what: 'the decision',
+    });
+    return { answeredOn };
+  });
+}
+
+export function assignRequest(
+  ctx: CustomerContext,
+  id: string,
+  patch: RequestPatch,
+): Promise<RequestView> {
+  return change(ctx, id, 'assign', async (_current, txCtx) => {
+    if (patch.assigneeId) await checkAssignee(txCtx, patch.assigneeId);
+    return { assigneeId: patch.assigneeId };
+  });
+}
+
+/** A working note: kept with the request, never part of the answer. */
+export async function addRequestNote(
+  ctx: CustomerContext,
+  id: string,
+  text: string,
+): Promise<RequestView> {
+  const request = await ctx.db.transaction(async (tx) => {
+    const current = await requireRequest(tx, id, { forUpdate: true });
+    refuseUnlessAllowed(current, 'note');
+    await insertRequestNote(tx, {
+      requestId: id,
+      text,
+      createdAt: ctx.clock.now(),
+      userId: ctx.actor.userId,
+      username: ctx.actor.username,
+    });
+    await recordChange({ ...ctx, db: tx }, current, 'note', { note: { old: null, new: text } });
+    return current;
+  });
+  return viewOf(ctx, request);
+}
