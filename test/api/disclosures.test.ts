@@ -168,6 +168,21 @@ forEachEngine(
         roles: ['recipient'],
       });
 
+      const recipients = await call(billing, 'GET', '/api/disclosures/recipients');
+      assert.equal(recipients.statusCode, 200, recipients.body);
+      assert.deepEqual(
+        recipients
+          .json()
+          .items.map((item: { name: string; inEea: boolean }) => [item.name, item.inEea]),
+        [
+          ['Credit Check Inc.', false],
+          ['Laskutuspalvelu Oy', true],
+          ['Legacy Data LLC', false],
+          ['Perintä Oy', true],
+        ],
+        'the recipients by name, the source left out',
+      );
+
       const create = async (url: string, body: object) => {
         const response = await call(officer, 'POST', url, body);
         assert.equal(response.statusCode, 201, response.body);
@@ -747,6 +762,12 @@ forEachEngine(
           [[[person.anna], ['disclosure']]],
         ],
         [
+          // Partners are organisations: choosing one reads no person's data.
+          'GET /api/disclosures/recipients',
+          await reads(() => call(officer, 'GET', '/api/disclosures/recipients')),
+          [],
+        ],
+        [
           // An organisation's own data is not a person's (see the README).
           'GET /api/organizations/:id/disclosures',
           await reads(() => call(officer, 'GET', `/api/organizations/${firma}/disclosures`)),
@@ -813,6 +834,7 @@ forEachEngine(
           { partnerId: partner.agency, invoiceIds: [crypto.randomUUID()] },
         ],
         ['GET', '/api/disclosures'],
+        ['GET', '/api/disclosures/recipients'],
         ['GET', `/api/persons/${person.anna}/disclosures`],
         ['GET', `/api/organizations/${firma}/disclosures`],
       ];
@@ -820,6 +842,8 @@ forEachEngine(
       for (const role of roles) {
         const cookie = await ctx().signIn(role);
         for (const [method, url, payload] of routes) {
+          // The auditor reads the register of disclosures, but makes none.
+          if (role === 'auditor' && method === 'GET') continue;
           const response = await call(cookie, method as 'GET', url, payload);
           assert.equal(response.statusCode, 403, `${role} ${method} ${url}`);
           assert.equal(response.body.includes('Perintä'), false);

@@ -103,7 +103,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'requests.read',
     'requests.manage',
   ],
-  auditor: ['accessLog.read'],
+  auditor: ['accessLog.read', 'disclosures.read'],
   contractor: ['customers.read'],
 };
 
