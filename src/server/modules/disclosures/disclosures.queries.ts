@@ -33,6 +33,15 @@ export async function findPartnerForDisclosure(db: Db, id: string) {
   return row;
 }
 
+/** The partners registered as recipients of disclosures, by name. */
+export async function listRecipientPartners(db: Db) {
+  return db
+    .select({ id: partners.id, name: partners.name, country: partners.country })
+    .from(partners)
+    .where(arrayContains(partners.roles, ['recipient']))
+    .orderBy(partners.name);
+}
+
 /** The address protection of those of the ids that are persons. */
 export async function findAddressProtections(db: Db, ids: readonly string[]) {
   if (ids.length === 0) return [];

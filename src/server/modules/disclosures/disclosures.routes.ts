@@ -12,12 +12,14 @@ import {
   disclosureMade,
   disclosurePage,
   disclosureQuery,
+  recipientList,
 } from './disclosures.schemas.ts';
 import {
   getDisclosure,
   listDisclosures,
   listOrganizationDisclosures,
   listPersonDisclosures,
+  listRecipients,
   makeDisclosure,
 } from './disclosures.service.ts';
 
@@ -78,6 +80,16 @@ export function disclosuresRoutes(deps: RouteDeps) {
           .status(201)
           .send(await sendToCollection(customerContext(deps, request), request.body));
       },
+    });
+
+    app.get('/api/disclosures/recipients', {
+      config: make,
+      schema: {
+        tags,
+        summary: 'The partners registered as recipients of disclosures, by name (for choosing one)',
+        response: { 200: recipientList, ...standardErrors },
+      },
+      handler: (request) => listRecipients(customerContext(deps, request)),
     });
 
     app.get('/api/disclosures', {

@@ -167,6 +167,12 @@ export const customerDisclosurePage = z.object({
   nextCursor: z.string().nullable(),
 });
 
+/** The partners a disclosure (a collection among them) may go to: the choices of its form. */
+export const recipientList = z.object({
+  items: z.array(disclosureSummary.shape.partner),
+});
+export type RecipientList = z.infer<typeof recipientList>;
+
 /** The answer to a disclosure made: its record and the file to hand over (base64). */
 export const disclosureMade = z.object({
   disclosure: disclosureDetail,

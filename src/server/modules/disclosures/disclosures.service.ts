@@ -24,6 +24,7 @@ import {
   findSubjectNames,
   insertDisclosure,
   listDisclosureRows,
+  listRecipientPartners,
   organizationExists,
   personExists,
   type DisclosureRow,
@@ -36,6 +37,7 @@ import type {
   DisclosureMade,
   DisclosureQuery,
   DisclosureSummary,
+  RecipientList,
 } from './disclosures.schemas.ts';
 import { GROUP_FIELDS, personValues } from './person-fields.ts';
 
@@ -445,6 +447,12 @@ function nextCursor<T>(rows: readonly DisclosureWithNames[], limit: number, page
   return rows.length > limit && last
     ? encodeCursor([last.disclosedAt.toISOString(), last.id])
     : null;
+}
+
+/** The partners that receive disclosures: organisations, no person's data, so not logged. */
+export async function listRecipients(ctx: CustomerContext): Promise<RecipientList> {
+  const rows = await listRecipientPartners(ctx.db);
+  return { items: rows.map((row) => ({ ...row, inEea: isInEea(row.country) })) };
 }
 
 /**
