@@ -8,9 +8,9 @@ import {
   accessLogEntries,
   forEachEngine,
   insertTestPartner,
-  json,
   manualClock,
   type LoggedAccess,
+  callAs,
 } from '../helpers/app.ts';
 import { insertTestInvoice, insertTestPayment } from '../helpers/billing-fixtures.ts';
 
@@ -113,12 +113,7 @@ forEachEngine(
     ) => {
       // A second between requests: the disclosures are ordered by their time.
       clock.advance(1000);
-      return ctx().app.inject({
-        method,
-        url,
-        headers: payload ? json(cookie) : { cookie },
-        ...(payload ? { payload } : {}),
-      });
+      return callAs(ctx(), cookie, method, url, payload);
     };
     const codes = (body: { errors?: { field: string; code?: string }[] }) =>
       (body.errors ?? []).map((e) => [e.field, e.code]);

@@ -8,9 +8,9 @@ import { ORDER_ACTIONS, type OrderAction } from '../../src/server/modules/orders
 import {
   accessLogEntries,
   forEachEngine,
-  json,
   manualClock,
   type TestApp,
+  callAs,
 } from '../helpers/app.ts';
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
@@ -70,13 +70,7 @@ forEachEngine(
       method: 'GET' | 'POST' | 'PATCH' | 'PUT',
       url: string,
       payload?: object,
-    ) =>
-      ctx().app.inject({
-        method,
-        url,
-        headers: payload ? json(cookie) : { cookie },
-        ...(payload ? { payload } : {}),
-      });
+    ) => callAs(ctx(), cookie, method, url, payload);
     const order = async (payload: object) => {
       const response = await call(clerk, 'POST', '/api/orders', payload);
       assert.equal(response.statusCode, 201, response.body);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ROLES, roleHas } from '../../src/server/modules/auth/permissions.ts';
-import { accessLogEntries, forEachEngine, json, manualClock } from '../helpers/app.ts';
+import { accessLogEntries, forEachEngine, manualClock, callAs } from '../helpers/app.ts';
 
 /** Today is Wednesday 25 November 2026 in Helsinki. */
 const clock = manualClock(new Date('2026-11-25T10:00:00Z'));
@@ -24,13 +24,7 @@ forEachEngine(
       method: 'GET' | 'POST' | 'PATCH',
       url: string,
       payload?: object,
-    ) =>
-      ctx().app.inject({
-        method,
-        url,
-        headers: payload ? json(cookie) : { cookie },
-        ...(payload ? { payload } : {}),
-      });
+    ) => callAs(ctx(), cookie, method, url, payload);
     const me = async (cookie: string) =>
       (await call(cookie, 'GET', '/api/auth/me')).json().id as string;
     const receive = async (payload: object) => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ROLES, roleHas } from '../../src/server/modules/auth/permissions.ts';
-import { accessLogEntries, forEachEngine, json, manualClock } from '../helpers/app.ts';
+import { accessLogEntries, forEachEngine, manualClock, callAs } from '../helpers/app.ts';
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -41,13 +41,7 @@ forEachEngine(
       method: 'GET' | 'POST' | 'PATCH' | 'PUT',
       url: string,
       payload?: object,
-    ) =>
-      ctx().app.inject({
-        method,
-        url,
-        headers: payload ? json(cookie) : { cookie },
-        ...(payload ? { payload } : {}),
-      });
+    ) => callAs(ctx(), cookie, method, url, payload);
 
     test('before the first save the settings answer 409 billing.settingsMissing', async () => {
       admin = await ctx().signIn('admin');

@@ -224,3 +224,19 @@ export const json = (cookie?: string) => ({
   'content-type': 'application/json',
   ...(cookie ? { cookie } : {}),
 });
+
+/** An API call with a session cookie, and with a JSON body when there is a payload. */
+export function callAs(
+  testApp: TestApp,
+  cookie: string,
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  url: string,
+  payload?: object,
+) {
+  return testApp.app.inject({
+    method,
+    url,
+    headers: payload ? json(cookie) : { cookie },
+    ...(payload ? { payload } : {}),
+  });
+}
