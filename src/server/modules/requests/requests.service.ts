@@ -130,10 +130,8 @@ function summaryOf(
   };
 }
 
-async function summariesOf(
-  ctx: CustomerContext,
-  requests: StoredRequest[],
-): Promise<RequestSummary[]> {
+/** Names of the requests' persons and usernames of their staff, fetched once for all of them. */
+async function namesOf(ctx: CustomerContext, requests: StoredRequest[]) {
   const [names, usernames] = await Promise.all([
     findPersonNames(
       ctx.db,
@@ -144,24 +142,26 @@ async function summariesOf(
       requests.flatMap((r) => [r.assigneeId, r.identityVerifiedBy].filter((id) => id !== null)),
     ),
   ]);
-  const today = helsinkiDate(ctx.clock.now());
+  return { names, usernames, today: helsinkiDate(ctx.clock.now()) };
+}
+
+async function summariesOf(
+  ctx: CustomerContext,
+  requests: StoredRequest[],
+): Promise<RequestSummary[]> {
+  const { names, usernames, today } = await namesOf(ctx, requests);
   return requests.map((request) => summaryOf(request, today, names, usernames));
 }
 
 async function viewOf(ctx: CustomerContext, request: StoredRequest): Promise<RequestView> {
-  const [events, notes] = await Promise.all([
+  const [events, notes, { names, usernames, today }] = await Promise.all([
     listRequestEvents(ctx.db, request.id),
     listRequestNotes(ctx.db, request.id),
+    namesOf(ctx, [request]),
   ]);
-  const usernames = await findStaffUsernames(
-    ctx.db,
-    [request.assigneeId, request.identityVerifiedBy].filter((id) => id !== null),
-  );
-  const [summary] = await summariesOf(ctx, [request]);
-  if (!summary) throw new Error('A request without its summary');
   const verifiedBy = request.identityVerifiedBy;
   return {
-    ...summary,
+    ...summaryOf(request, today, names, usernames),
     identity:
       request.identityMethod && request.identityVerifiedOn
         ? {
