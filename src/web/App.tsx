@@ -18,6 +18,15 @@ import { PersonPage } from './routes/persons/PersonPage.tsx';
 import { PartnerCreatePage, PartnerEditPage } from './routes/partners/PartnerFormPage.tsx';
 import { PartnerPage } from './routes/partners/PartnerPage.tsx';
 import { PartnersPage } from './routes/partners/PartnersPage.tsx';
+import { BillingSettingsPage } from './routes/billing/admin/BillingSettingsPage.tsx';
+import { DisclosureFormPage } from './routes/billing/admin/DisclosureFormPage.tsx';
+import { DisclosurePage } from './routes/billing/admin/DisclosurePage.tsx';
+import { DisclosureRegisterPage } from './routes/billing/admin/DisclosureRegisterPage.tsx';
+import { InvoiceRunPage } from './routes/billing/admin/InvoiceRunPage.tsx';
+import { ServiceCataloguePage } from './routes/billing/admin/ServiceCataloguePage.tsx';
+import { NewRequestPage } from './routes/requests/NewRequestPage.tsx';
+import { RequestPage } from './routes/requests/RequestPage.tsx';
+import { RequestsPage } from './routes/requests/RequestsPage.tsx';
 import { SearchPage } from './routes/search/SearchPage.tsx';
 import { BreakGlassReviewPage } from './routes/social-services/BreakGlassReviewPage.tsx';
 import { SocialUnitsPage } from './routes/social-services/SocialUnitsPage.tsx';
@@ -70,6 +79,19 @@ export function App() {
           {/* social services */}
           <Route path="/social-services/units" element={<SocialUnitsPage />} />
           <Route path="/social-services/break-glass" element={<BreakGlassReviewPage />} />
+
+          {/* billing administration and the disclosures register */}
+          <Route path="/billing/settings" element={<BillingSettingsPage />} />
+          <Route path="/billing/services" element={<ServiceCataloguePage />} />
+          <Route path="/billing/invoice-run" element={<InvoiceRunPage />} />
+          <Route path="/disclosures" element={<DisclosureRegisterPage />} />
+          <Route path="/disclosures/new" element={<DisclosureFormPage />} />
+          <Route path="/disclosures/:id" element={<DisclosurePage />} />
+
+          {/* data subjects' requests */}
+          <Route path="/requests" element={<RequestsPage />} />
+          <Route path="/requests/new" element={<NewRequestPage />} />
+          <Route path="/requests/:id" element={<RequestPage />} />
 
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

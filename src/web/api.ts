@@ -93,7 +93,7 @@ export function setUnauthorizedHandler(handler: () => void): void {
 }
 
 export async function request<T>(
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
   { signal, signingIn = false }: { signal?: AbortSignal; signingIn?: boolean } = {},

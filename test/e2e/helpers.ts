@@ -270,3 +270,12 @@ export async function startBrowserTest(
     },
   };
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The value of a label–value row of a data list, by its label. */
+export const dataValue = (page: Page, label: string) =>
+  page
+    .locator('.data-list__row')
+    .filter({ has: page.locator('dt', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) })
+    .locator('dd');

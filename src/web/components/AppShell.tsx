@@ -52,6 +52,19 @@ export function AppShell({ children }: { children: ReactNode }) {
         permission: 'socialServices.reviewBreakGlass',
       },
 
+      // billing administration and the disclosures register
+      {
+        to: '/billing/settings',
+        label: t('billingSettings.nav'),
+        permission: 'billing.settings',
+      },
+      { to: '/billing/services', label: t('services.nav'), permission: 'billing.settings' },
+      { to: '/billing/invoice-run', label: t('invoiceRun.nav'), permission: 'invoices.write' },
+      { to: '/disclosures', label: t('disclosureRegister.nav'), permission: 'disclosures.read' },
+
+      // data subjects' requests
+      { to: '/requests', label: t('requests.nav'), permission: 'requests.read' },
+
       // (the menu ends here)
     ] as const
   ).filter((item) => can(item.permission));

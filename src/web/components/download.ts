@@ -10,3 +10,9 @@ export function saveFile(blob: Blob, fileName: string): void {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
+
+/** A file the server answered with in JSON (base64): saved from memory, never stored. */
+export function saveBase64File(file: { base64: string; contentType: string; fileName: string }) {
+  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+  saveFile(new Blob([bytes], { type: file.contentType }), file.fileName);
+}

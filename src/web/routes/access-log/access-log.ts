@@ -10,6 +10,7 @@ export const ACTIONS = [
   'report',
   'print',
   'breakGlass',
+  'disclose',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

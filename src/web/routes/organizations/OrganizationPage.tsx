@@ -7,6 +7,7 @@ import { RecordLoader } from '../../components/RecordLoader.tsx';
 import { BillingSection, RecordPage } from '../../components/RecordPage.tsx';
 import { Section } from '../../components/Section.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { CustomerBilling } from '../billing/customer/CustomerBilling.tsx';
 import { ContractNotice, partlyWithheld } from '../partners/ContractNotice.tsx';
 
 /** One field of each group a contract may leave out: any of them missing, the note is shown. */
@@ -111,6 +112,15 @@ function OrganizationDetails({
       )}
 
       {organization.billing !== undefined && <BillingSection billing={organization.billing} />}
+
+      <CustomerBilling
+        key={organization.id}
+        customer={{
+          kind: 'organization',
+          id: organization.id,
+          archived: organization.archivedAt !== null,
+        }}
+      />
     </RecordPage>
   );
 }

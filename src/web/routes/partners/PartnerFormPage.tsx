@@ -8,9 +8,14 @@ import {
   type ContractFieldGroup,
 } from '../../../server/modules/partners/contract-fields.ts';
 import { COUNTRY_CODES, isInEea } from '../../../server/modules/partners/countries.ts';
+import {
+  PARTNER_ROLE_NAMES,
+  TRANSFER_SAFEGUARDS,
+  type PartnerRoleName,
+} from '../../../server/modules/partners/transfer-terms.ts';
 import { api, ApiError, type PartnerView } from '../../api.ts';
 import { BackLink } from '../../components/BackLink.tsx';
-import { DateField, SelectField, TextField } from '../../components/Fields.tsx';
+import { DateField, SelectField, TextAreaField, TextField } from '../../components/Fields.tsx';
 import { fieldId } from '../../components/form.ts';
 import { DuplicateNotice, FormErrorSummary } from '../../components/FormErrors.tsx';
 import { Loading, ProblemNotice } from '../../components/Notices.tsx';
@@ -53,11 +58,12 @@ export function PartnerEditPage() {
 
 /** A partner's name, business ID, country and contract: which field groups, until when. */
 function PartnerForm({ stored }: { stored: PartnerView | null }) {
-  const { t, language } = useI18n();
+  const { t, language, errorText } = useI18n();
   const navigate = useNavigate();
   const initial = useMemo(() => partnerFormFrom(stored), [stored]);
   const form = useForm(initial.values, PARTNER_REQUIRED);
   const [groups, setGroups] = useState<ContractFieldGroup[]>(initial.contractFields);
+  const [roles, setRoles] = useState<PartnerRoleName[]>(initial.roles);
   const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const [failure, setFailure] = useState<unknown>(null);
@@ -79,17 +85,25 @@ function PartnerForm({ stored }: { stored: PartnerView | null }) {
     country: t('partners.country'),
     contractFields: t('partners.contractFields'),
     contractEndsOn: t('partners.contractEndsOn'),
+    roles: t('partners.roles'),
+    processingAgreementOn: t('partners.processingAgreementOn'),
+    transferSafeguard: t('partners.transferSafeguard'),
+    transferNecessity: t('partners.transferNecessity'),
   };
+  const safeguards = TRANSFER_SAFEGUARDS.map((safeguard) => ({
+    value: safeguard,
+    label: t(`partners.safeguard.${safeguard}`),
+  }));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const problems = partnerFormProblems(form.values);
+    const problems = partnerFormProblems(form.values, roles);
     if (Object.keys(problems).length > 0) {
       form.setErrors(problems);
       setAttempt((n) => n + 1);
       return;
     }
-    const state = { values: form.values, contractFields: groups };
+    const state = { values: form.values, contractFields: groups, roles };
     let request: Promise<PartnerView>;
     if (stored) {
       const patch = partnerPatchInput(state, stored);
@@ -127,6 +141,8 @@ function PartnerForm({ stored }: { stored: PartnerView | null }) {
 
   const toggle = (group: ContractFieldGroup, on: boolean) =>
     setGroups((current) => (on ? [...current, group] : current.filter((g) => g !== group)));
+  const toggleRole = (role: PartnerRoleName, on: boolean) =>
+    setRoles((current) => (on ? [...current, role] : current.filter((r) => r !== role)));
 
   return (
     <div className="form-page">
@@ -168,6 +184,50 @@ function PartnerForm({ stored }: { stored: PartnerView | null }) {
               hint={isInEea(country) ? t('partners.inEeaHint') : t('partners.outsideEeaHint')}
               options={countries}
             />
+          </div>
+        </Section>
+
+        <Section title={t('partners.termsTitle')}>
+          <CheckboxGroup
+            id={fieldId('roles')}
+            labelText={t('partners.roles')}
+            groupHintText={t('partners.rolesHint')}
+            groupStatus={form.errors.roles ? 'error' : 'default'}
+            groupStatusText={form.errors.roles ? errorText(form.errors.roles) : undefined}
+          >
+            {PARTNER_ROLE_NAMES.map((role) => (
+              <Checkbox
+                key={role}
+                checked={roles.includes(role)}
+                onClick={({ checkboxState }) => toggleRole(role, checkboxState)}
+              >
+                {t(`partners.role.${role}`)}
+              </Checkbox>
+            ))}
+          </CheckboxGroup>
+          <div className="field-grid field-grid--spaced">
+            <DateField
+              form={form}
+              path="processingAgreementOn"
+              label={t('partners.processingAgreementOn')}
+              hint={t('partners.processingAgreementOnHint')}
+            />
+            {!isInEea(country) && (
+              <>
+                <SelectField
+                  form={form}
+                  path="transferSafeguard"
+                  label={t('partners.transferSafeguard')}
+                  hint={t('partners.transferSafeguardHint')}
+                  options={safeguards}
+                />
+                <TextAreaField
+                  form={form}
+                  path="transferNecessity"
+                  label={t('partners.transferNecessity')}
+                />
+              </>
+            )}
           </div>
         </Section>
 

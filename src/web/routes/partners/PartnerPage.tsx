@@ -16,6 +16,7 @@ import { SavedNotice } from '../../components/SavedNotice.tsx';
 import { Section } from '../../components/Section.tsx';
 import { useResource } from '../../components/useResource.ts';
 import { PickerSearch } from '../../components/PickerSearch.tsx';
+import { formatDate } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ContractEnd, ContractFieldsText, CountryText } from './PartnersPage.tsx';
 
@@ -132,6 +133,28 @@ function PartnerDetails({ partner, reload }: { partner: PartnerDetail; reload: (
             items={[
               { label: t('partners.businessId'), value: partner.businessId },
               { label: t('partners.country'), value: <CountryText partner={partner} /> },
+              {
+                label: t('partners.roles'),
+                value: partner.roles.map((role) => t(`partners.role.${role}`)).join(', '),
+              },
+              {
+                label: t('partners.processingAgreementOn'),
+                value: partner.processingAgreementOn && formatDate(partner.processingAgreementOn),
+              },
+              ...(partner.inEea
+                ? []
+                : [
+                    {
+                      label: t('partners.transferSafeguard'),
+                      value:
+                        partner.transferSafeguard &&
+                        t(`partners.safeguard.${partner.transferSafeguard}`),
+                    },
+                    {
+                      label: t('partners.transferNecessity'),
+                      value: partner.transferNecessity,
+                    },
+                  ]),
               {
                 label: t('partners.contractFields'),
                 value: <ContractFieldsText partner={partner} />,

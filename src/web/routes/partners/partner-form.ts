@@ -3,6 +3,13 @@ import {
   normaliseContractFields,
   type ContractFieldGroup,
 } from '../../../server/modules/partners/contract-fields.ts';
+import { isInEea } from '../../../server/modules/partners/countries.ts';
+import {
+  normalisePartnerRoles,
+  transferTermProblems,
+  type PartnerRoleName,
+  type TransferSafeguard,
+} from '../../../server/modules/partners/transfer-terms.ts';
 import type {
   FieldProblem,
   PartnerCreateInput,
@@ -25,7 +32,11 @@ export const BUSINESS_ID_PATH = 'partnerBusinessId';
 
 export const PARTNER_REQUIRED: ReadonlySet<string> = new Set(['name', BUSINESS_ID_PATH]);
 
-export type PartnerFormState = { values: FormValues; contractFields: ContractFieldGroup[] };
+export type PartnerFormState = {
+  values: FormValues;
+  contractFields: ContractFieldGroup[];
+  roles: PartnerRoleName[];
+};
 
 export function partnerFormFrom(partner: PartnerView | null): PartnerFormState {
   return {
@@ -34,32 +45,63 @@ export function partnerFormFrom(partner: PartnerView | null): PartnerFormState {
       [BUSINESS_ID_PATH]: partner?.businessId ?? '',
       country: partner?.country ?? 'FI',
       contractEndsOn: partner?.contractEndsOn ? formatDate(partner.contractEndsOn) : '',
+      processingAgreementOn: partner?.processingAgreementOn
+        ? formatDate(partner.processingAgreementOn)
+        : '',
+      transferSafeguard: partner?.transferSafeguard ?? '',
+      transferNecessity: partner?.transferNecessity ?? '',
     },
     contractFields: partner?.contractFields ?? ['name'],
+    roles: partner?.roles ?? ['processor'],
+  };
+}
+
+/** The transfer terms the form stands for: none in the EU/EEA, where they do not apply. */
+function transferTerms(values: FormValues) {
+  const country = values.country ?? 'FI';
+  return {
+    transferSafeguard: isInEea(country)
+      ? null
+      : (textOrNull(values, 'transferSafeguard') as TransferSafeguard | null),
+    transferNecessity: isInEea(country) ? null : textOrNull(values, 'transferNecessity'),
   };
 }
 
 /** The form's problems before sending: what the server would refuse anyway, said sooner. */
-export function partnerFormProblems(values: FormValues): FieldErrors {
+export function partnerFormProblems(
+  values: FormValues,
+  roles: readonly PartnerRoleName[] = ['processor'],
+): FieldErrors {
   const errors: FieldErrors = {};
   for (const path of PARTNER_REQUIRED) {
     if (!textOrNull(values, path)) errors[path] = { field: path, code: 'required', message: '' };
   }
-  const endsOn = textOrNull(values, 'contractEndsOn');
-  if (endsOn && !parseFinnishDate(endsOn)) {
-    errors.contractEndsOn = { field: 'contractEndsOn', code: 'date.format', message: 'd.m.yyyy' };
+  for (const path of ['contractEndsOn', 'processingAgreementOn']) {
+    const date = textOrNull(values, path);
+    if (date && !parseFinnishDate(date)) {
+      errors[path] = { field: path, code: 'date.format', message: 'd.m.yyyy' };
+    }
   }
+  if (roles.length === 0) errors.roles = { field: 'roles', code: 'required', message: '' };
+  const terms = { country: values.country ?? 'FI', roles, ...transferTerms(values) };
+  for (const problem of transferTermProblems(terms)) errors[problem.field] = problem;
   return errors;
 }
 
 export function partnerCreateInput(state: PartnerFormState): PartnerCreateInput {
-  const endsOn = textOrNull(state.values, 'contractEndsOn');
+  const date = (path: string) => {
+    const value = textOrNull(state.values, path);
+    return value ? parseFinnishDate(value) : null;
+  };
   return {
     name: (state.values.name ?? '').trim(),
     businessId: (state.values[BUSINESS_ID_PATH] ?? '').trim(),
     country: state.values.country ?? 'FI',
     contractFields: normaliseContractFields(state.contractFields),
-    contractEndsOn: endsOn ? parseFinnishDate(endsOn) : null,
+    contractEndsOn: date('contractEndsOn'),
+    roles: normalisePartnerRoles(state.roles),
+    processingAgreementOn: date('processingAgreementOn'),
+    ...transferTerms(state.values),
   };
 }
 

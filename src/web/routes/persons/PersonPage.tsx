@@ -10,8 +10,10 @@ import { formatDate } from '../../format.ts';
 import { helsinkiToday, yearsBefore } from '../access-log/access-log.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../../session.tsx';
+import { CustomerBilling } from '../billing/customer/CustomerBilling.tsx';
 import { SocialServicesSection } from '../social-services/SocialServicesSection.tsx';
 import { ContractNotice, partlyWithheld } from '../partners/ContractNotice.tsx';
+import { PersonRequests } from '../requests/PersonRequests.tsx';
 import { IdentityCode } from './IdentityCode.tsx';
 import { ProcessingReport } from './ProcessingReport.tsx';
 
@@ -165,10 +167,17 @@ function PersonDetails({
         />
       )}
 
+      <CustomerBilling
+        key={person.id}
+        customer={{ kind: 'person', id: person.id, archived: person.archivedAt !== null }}
+      />
+
       {me.can('socialServices.clientData') && (
         // Keyed by the person: the purpose stated for one person is not carried to the next.
         <SocialServicesSection key={person.id} person={person} />
       )}
+
+      {me.can('requests.read') && <PersonRequests key={person.id} personId={person.id} />}
 
       {me.can('accessLog.read') && (
         <Section title={t('person.processingTitle')}>

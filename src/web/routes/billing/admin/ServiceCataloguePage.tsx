@@ -1,0 +1,307 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { Button, Paragraph, ToggleInput } from 'suomifi-ui-components';
+import { ApiError } from '../../../api.ts';
+import { TextField } from '../../../components/Fields.tsx';
+import { FormErrorSummary } from '../../../components/FormErrors.tsx';
+import { Loading, ProblemNotice } from '../../../components/Notices.tsx';
+import { PageHeading } from '../../../components/PageHeading.tsx';
+import { Section } from '../../../components/Section.tsx';
+import { useForm, type FormController } from '../../../components/useForm.ts';
+import { useResource } from '../../../components/useResource.ts';
+import type { Language } from '../../../i18n/catalogues.ts';
+import { useI18n } from '../../../i18n/I18nProvider.tsx';
+import { nameIn } from '../../social-services/client-forms.ts';
+import { formatEuros } from '../customer/billing-format.ts';
+import { billingAdminApi, type ServiceView } from './billing-admin-api.ts';
+import {
+  serviceErrors,
+  serviceInput,
+  servicePatch,
+  serviceProblems,
+  serviceValues,
+} from './service-form.ts';
+import './billing-admin.css';
+
+/** Which form is open: a new service (null) or the service of the id. */
+type Editing = { id: string | null } | null;
+
+const NUMBER_LOCALES: Record<Language, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-FI' };
+
+/** A VAT rate the way the language writes it: `25,5 %`. */
+const formatPercent = (percent: number, language: Language): string =>
+  `${new Intl.NumberFormat(NUMBER_LOCALES[language], { maximumFractionDigits: 2 }).format(percent)} %`;
+
+/**
+ * The services the municipality sells, as orders choose them: names in three languages, unit,
+ * price and VAT. A deactivated service stays (its orders name it) but leaves the order form.
+ */
+export function ServiceCataloguePage() {
+  const { t } = useI18n();
+  const [services, , reload] = useResource('billing-services', (signal) =>
+    billingAdminApi.services(signal),
+  );
+  const [editing, setEditing] = useState<Editing>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const status = useRef<HTMLParagraphElement>(null);
+
+  useEffect(() => {
+    if (message) status.current?.focus();
+  }, [message]);
+
+  const start = (next: Editing) => {
+    setMessage(null);
+    setEditing(next);
+  };
+  const saved = (text: string) => {
+    setEditing(null);
+    setMessage(text);
+    reload();
+  };
+
+  return (
+    <div className="billing-admin">
+      <PageHeading title={t('services.title')} />
+      <Paragraph mb="m">{t('services.intro')}</Paragraph>
+      <p className="billing-admin__status" role="status" tabIndex={-1} ref={status}>
+        {message}
+      </p>
+      <Section title={t('services.listTitle')}>
+        {editing?.id === null ? (
+          <ServiceForm service={null} onSaved={saved} onCancel={() => setEditing(null)} />
+        ) : (
+          <Button variant="secondary" onClick={() => start({ id: null })}>
+            {t('services.new')}
+          </Button>
+        )}
+        {services.state === 'loading' && <Loading />}
+        {services.state === 'failed' && <ProblemNotice error={services.error} />}
+        {services.state === 'ready' && (
+          <ServiceTable
+            services={services.data.items}
+            editing={editing?.id ?? null}
+            onEdit={(id) => start({ id })}
+            onSaved={saved}
+            onCancel={() => setEditing(null)}
+          />
+        )}
+      </Section>
+    </div>
+  );
+}
+
+function ServiceTable({
+  services,
+  editing,
+  onEdit,
+  onSaved,
+  onCancel,
+}: {
+  services: ServiceView[];
+  editing: string | null;
+  onEdit: (id: string) => void;
+  onSaved: (message: string) => void;
+  onCancel: () => void;
+}) {
+  const { t, language } = useI18n();
+  if (services.length === 0) return <p className="muted">{t('services.none')}</p>;
+  return (
+    <div className="log-table__scroll">
+      <table className="log-table billing-admin__table">
+        <caption className="visually-hidden">{t('services.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('services.name')}</th>
+            <th scope="col">{t('services.code')}</th>
+            <th scope="col">{t('services.unit')}</th>
+            <th scope="col" className="billing-admin__number">
+              {t('services.unitPrice')}
+            </th>
+            <th scope="col" className="billing-admin__number">
+              {t('services.vatRate')}
+            </th>
+            <th scope="col">{t('services.status')}</th>
+            <th scope="col">{t('services.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {services.map((service) => {
+            const name = nameIn(language, service);
+            if (editing === service.id) {
+              return (
+                <tr key={service.id}>
+                  <td colSpan={7}>
+                    <ServiceForm service={service} onSaved={onSaved} onCancel={onCancel} />
+                  </td>
+                </tr>
+              );
+            }
+            return (
+              <tr key={service.id}>
+                <th scope="row" className="billing-admin__wrap">
+                  {name}
+                </th>
+                <td>{service.code}</td>
+                <td>{service.unit}</td>
+                <td className="billing-admin__number">
+                  {formatEuros(service.unitPriceCents, language)}
+                </td>
+                <td className="billing-admin__number">
+                  {formatPercent(service.vatRate, language)}
+                </td>
+                <td>
+                  {service.active ? (
+                    <span className="badge badge--active">{t('services.active')}</span>
+                  ) : (
+                    <span className="badge">{t('services.inactive')}</span>
+                  )}
+                </td>
+                <td>
+                  <Button
+                    variant="secondaryNoBorder"
+                    aria-label={t('services.editNamed', { name })}
+                    onClick={() => onEdit(service.id)}
+                  >
+                    {t('common.edit')}
+                  </Button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A new service, or a change to one: code, names, unit, price, VAT and whether it is in use. */
+function ServiceForm({
+  service,
+  onSaved,
+  onCancel,
+}: {
+  service: ServiceView | null;
+  onSaved: (message: string) => void;
+  onCancel: () => void;
+}) {
+  const { t, language } = useI18n();
+  const titleId = useId();
+  // The errors change only when the form is sent (see the staff forms).
+  const form: FormController = {
+    ...useForm(serviceValues(service, language), new Set<string>()),
+    blur: () => undefined,
+  };
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+
+  const labels: Record<string, string> = {
+    code: t('services.code'),
+    nameFi: t('services.nameFi'),
+    nameSv: t('services.nameSv'),
+    nameEn: t('services.nameEn'),
+    unit: t('services.unit'),
+    unitPrice: t('services.unitPriceEuros'),
+    vatRate: t('services.vatRatePercent'),
+    active: t('services.activeToggle'),
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setFailure(null);
+    const problems = serviceProblems(form.values);
+    if (Object.keys(problems).length > 0) {
+      form.setErrors(problems);
+      setAttempt((n) => n + 1);
+      return;
+    }
+    const input = serviceInput(form.values);
+    const name = nameIn(language, input);
+    const request = service
+      ? billingAdminApi.updateService(service.id, servicePatch(service, form.values))
+      : billingAdminApi.createService(input);
+    form.setErrors({});
+    setBusy(true);
+    request.then(
+      () => onSaved(t(service ? 'services.saved' : 'services.created', { name })),
+      (error: unknown) => {
+        setBusy(false);
+        if (error instanceof ApiError && error.problem.errors?.length) {
+          form.setErrors(serviceErrors(error.problem.errors));
+          setAttempt((n) => n + 1);
+        } else {
+          setFailure(error);
+        }
+      },
+    );
+  };
+
+  return (
+    <form noValidate onSubmit={submit} aria-labelledby={titleId} className="billing-admin__form">
+      <h3 id={titleId} className="billing-admin__form-title">
+        {service ? t('services.editTitle', { name: nameIn(language, service) }) : t('services.new')}
+      </h3>
+      <FormErrorSummary
+        errors={form.errors}
+        attempt={attempt}
+        labelFor={(path) => labels[path] ?? path}
+      />
+      {failure !== null && <ProblemNotice error={failure} />}
+      <div className="field-grid">
+        <TextField
+          form={form}
+          path="code"
+          label={labels.code}
+          hint={t('services.codeHint')}
+          maxLength={40}
+          required
+        />
+        <TextField
+          form={form}
+          path="unit"
+          label={labels.unit}
+          hint={t('services.unitHint')}
+          maxLength={20}
+          required
+        />
+        <TextField form={form} path="nameFi" label={labels.nameFi} maxLength={200} required />
+        <TextField form={form} path="nameSv" label={labels.nameSv} maxLength={200} required />
+        <TextField form={form} path="nameEn" label={labels.nameEn} maxLength={200} required />
+        <TextField
+          form={form}
+          path="unitPrice"
+          label={labels.unitPrice}
+          hint={t('services.unitPriceHint')}
+          inputMode="text"
+          maxLength={20}
+          required
+        />
+        <TextField
+          form={form}
+          path="vatRate"
+          label={labels.vatRate}
+          hint={t('services.vatRateHint')}
+          inputMode="text"
+          maxLength={10}
+          required
+        />
+        <ToggleInput
+          id="field-active"
+          className="billing-admin__toggle"
+          checked={form.values.active !== 'false'}
+          onChange={(checked) => form.set('active', String(checked))}
+        >
+          {labels.active}
+        </ToggleInput>
+      </div>
+      <div className="billing-admin__actions">
+        <Button type="submit" disabled={busy}>
+          {service ? t('common.saveChanges') : t('services.createButton')}
+        </Button>
+        <Button variant="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}

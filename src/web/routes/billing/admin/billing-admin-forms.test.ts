@@ -1,0 +1,157 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { BillingSettingsView, ServiceView } from './billing-admin-api.ts';
+import {
+  billingSettingsErrors,
+  billingSettingsInput,
+  billingSettingsProblems,
+  billingSettingsValues,
+} from './billing-settings-form.ts';
+import {
+  disclosureFiltersFrom,
+  disclosureFiltersToParams,
+  disclosureQuery,
+} from './disclosure-register.ts';
+import {
+  serviceErrors,
+  serviceInput,
+  servicePatch,
+  serviceProblems,
+  serviceValues,
+} from './service-form.ts';
+
+const settings: BillingSettingsView = {
+  sellerName: 'Rautavaaran kunta',
+  sellerBusinessId: '0201551-3',
+  sellerAddress: {
+    street: 'Kunnantie 1',
+    postalCode: '73900',
+    postOffice: 'Rautavaara',
+    country: 'FI',
+  },
+  iban: 'FI3715903000000776',
+  bic: 'NDEAFIHH',
+  eInvoiceAddress: null,
+  eInvoiceIntermediator: null,
+  paymentTermDays: 21,
+  referenceFormat: 'rf',
+  accountingRetentionYears: 10,
+  updatedAt: '2026-12-01T10:00:00.000Z',
+  updatedBy: null,
+};
+
+const service: ServiceView = {
+  id: '6f1c1f0e-6c1a-4b7e-9a57-2d1b2f0c9a11',
+  code: 'siivous-h',
+  nameFi: 'Siivouspalvelu',
+  nameSv: 'Städtjänst',
+  nameEn: 'Cleaning service',
+  unit: 'h',
+  unitPrice: '38.50',
+  unitPriceCents: 3850,
+  vatRate: 25.5,
+  vatRateBasisPoints: 2550,
+  active: true,
+  createdAt: '2026-12-01T10:00:00.000Z',
+};
+
+describe('the billing settings form', () => {
+  test('starts from the server defaults before the first save, and names what is missing', () => {
+    const values = billingSettingsValues(null);
+    assert.equal(values.paymentTermDays, '14');
+    assert.equal(values.accountingRetentionYears, '6');
+    assert.equal(values.referenceFormat, 'national');
+    assert.deepEqual(Object.keys(billingSettingsProblems(values)).sort(), [
+      'bic',
+      'iban',
+      'sellerAddress.postOffice',
+      'sellerAddress.postalCode',
+      'sellerAddress.street',
+      'sellerBusinessId',
+      'sellerName',
+    ]);
+  });
+
+  test('sends the stored settings back as they were, the empty e-invoice details as null', () => {
+    const values = billingSettingsValues(settings);
+    assert.deepEqual(billingSettingsProblems(values), {});
+    assert.deepEqual(billingSettingsInput(values), {
+      sellerName: settings.sellerName,
+      sellerBusinessId: settings.sellerBusinessId,
+      sellerAddress: settings.sellerAddress,
+      iban: settings.iban,
+      bic: settings.bic,
+      eInvoiceAddress: null,
+      eInvoiceIntermediator: null,
+      paymentTermDays: 21,
+      referenceFormat: 'rf',
+      accountingRetentionYears: 10,
+    });
+  });
+
+  test('says the range of a whole number, before sending and after the server refuses one', () => {
+    const values = { ...billingSettingsValues(settings), paymentTermDays: '400' };
+    assert.equal(
+      billingSettingsProblems(values).paymentTermDays?.code,
+      'billingSettings.paymentTermDays',
+    );
+    const refused = billingSettingsErrors([
+      { field: 'accountingRetentionYears', message: 'Too small', code: 'too_small' },
+      { field: 'iban', message: 'Check digits', code: 'iban.checkDigits' },
+    ]);
+    assert.equal(refused.accountingRetentionYears?.code, 'billingSettings.retentionYears');
+    assert.equal(refused.iban?.code, 'iban.checkDigits');
+  });
+});
+
+describe('the service form', () => {
+  test('shows the price and VAT the way the language writes them', () => {
+    assert.equal(serviceValues(service, 'fi').unitPrice, '38,50');
+    assert.equal(serviceValues(service, 'fi').vatRate, '25,5');
+    assert.equal(serviceValues(service, 'en').vatRate, '25.5');
+  });
+
+  test('sends decimals with a point, and only what changed', () => {
+    const values = { ...serviceValues(service, 'fi'), unitPrice: ' 42,10 ' };
+    assert.equal(serviceInput(values).unitPrice, '42.10');
+    assert.deepEqual(servicePatch(service, values), { unitPrice: '42.10' });
+    assert.deepEqual(servicePatch(service, serviceValues(service, 'sv')), {});
+    assert.deepEqual(servicePatch(service, { ...values, active: 'false' }), {
+      unitPrice: '42.10',
+      active: false,
+    });
+  });
+
+  test('names a missing text and a code the server would refuse', () => {
+    const problems = serviceProblems({ ...serviceValues(null, 'fi'), code: 'ä-koodi' });
+    assert.equal(problems.code?.code, 'services.codeFormat');
+    assert.equal(problems.nameFi?.code, 'required');
+    assert.equal(problems.unitPrice?.code, 'required');
+    assert.equal(
+      serviceErrors([{ field: 'code', message: '', code: 'invalid_format' }]).code?.code,
+      'services.codeFormat',
+    );
+  });
+});
+
+describe('the disclosures register filters', () => {
+  test('keep what the server takes, and leave the rest out of the URL and the query', () => {
+    const filters = disclosureFiltersFrom(
+      new URLSearchParams('legalBasis=billing&partnerId=not-an-id&flagged=true'),
+    );
+    assert.deepEqual(filters, { legalBasis: 'billing', partnerId: '', flagged: true });
+    assert.deepEqual(disclosureFiltersToParams(filters), {
+      legalBasis: 'billing',
+      flagged: 'true',
+    });
+    assert.deepEqual(disclosureQuery(filters), {
+      legalBasis: 'billing',
+      partnerId: undefined,
+      flagged: 'true',
+    });
+    assert.deepEqual(
+      disclosureFiltersFrom(new URLSearchParams('legalBasis=gossip')).legalBasis,
+      '',
+    );
+  });
+});

@@ -1,0 +1,106 @@
+/** The billing settings form's values, checks and request body; pure, so unit-tested. */
+import type { FieldProblem } from '../../../api.ts';
+import {
+  addressInput,
+  addressValues,
+  errorsByField,
+  textOrNull,
+  type FieldErrors,
+  type FormValues,
+} from '../../../components/form.ts';
+import type {
+  BillingSettingsInput,
+  BillingSettingsView,
+  ReferenceFormat,
+} from './billing-admin-api.ts';
+
+export const SELLER_ADDRESS = 'sellerAddress';
+
+export const BILLING_SETTINGS_REQUIRED: ReadonlySet<string> = new Set([
+  'sellerName',
+  'sellerBusinessId',
+  `${SELLER_ADDRESS}.street`,
+  `${SELLER_ADDRESS}.postalCode`,
+  `${SELLER_ADDRESS}.postOffice`,
+  'iban',
+  'bic',
+  'paymentTermDays',
+  'accountingRetentionYears',
+]);
+
+/** The whole numbers of the form, their limits (the server's) and the error that names them. */
+const WHOLE_NUMBERS = {
+  paymentTermDays: { min: 0, max: 365, code: 'billingSettings.paymentTermDays' },
+  accountingRetentionYears: { min: 1, max: 20, code: 'billingSettings.retentionYears' },
+} as const;
+type WholeNumberField = keyof typeof WHOLE_NUMBERS;
+
+/** The stored settings as the form shows them; before the first save, the server's defaults. */
+export function billingSettingsValues(settings: BillingSettingsView | null): FormValues {
+  return {
+    sellerName: settings?.sellerName ?? '',
+    sellerBusinessId: settings?.sellerBusinessId ?? '',
+    ...addressValues(SELLER_ADDRESS, settings?.sellerAddress),
+    iban: settings?.iban ?? '',
+    bic: settings?.bic ?? '',
+    eInvoiceAddress: settings?.eInvoiceAddress ?? '',
+    eInvoiceIntermediator: settings?.eInvoiceIntermediator ?? '',
+    paymentTermDays: String(settings?.paymentTermDays ?? 14),
+    referenceFormat: settings?.referenceFormat ?? 'national',
+    accountingRetentionYears: String(settings?.accountingRetentionYears ?? 6),
+  };
+}
+
+const wholeNumber = (values: FormValues, field: WholeNumberField): number | null => {
+  const text = (values[field] ?? '').trim();
+  const { min, max } = WHOLE_NUMBERS[field];
+  const value = Number(text);
+  return /^\d{1,3}$/.test(text) && value >= min && value <= max ? value : null;
+};
+
+/**
+ * What the form can tell before sending: what is missing and numbers out of range. The server
+ * checks the business ID, the IBAN, the BIC and the e-invoice address with its own parsers.
+ */
+export function billingSettingsProblems(values: FormValues): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const field of BILLING_SETTINGS_REQUIRED) {
+    if (!textOrNull(values, field)) errors[field] = { field, code: 'required', message: '' };
+  }
+  for (const field of Object.keys(WHOLE_NUMBERS) as WholeNumberField[]) {
+    if (!errors[field] && wholeNumber(values, field) === null) {
+      errors[field] = { field, code: WHOLE_NUMBERS[field].code, message: '' };
+    }
+  }
+  return errors;
+}
+
+/** The settings to PUT: the form as a whole, with the empty e-invoice details as null. */
+export function billingSettingsInput(values: FormValues): BillingSettingsInput {
+  return {
+    sellerName: (values.sellerName ?? '').trim(),
+    sellerBusinessId: (values.sellerBusinessId ?? '').trim(),
+    sellerAddress: addressInput(values, SELLER_ADDRESS) ?? {
+      street: '',
+      postalCode: '',
+      postOffice: '',
+    },
+    iban: (values.iban ?? '').trim(),
+    bic: (values.bic ?? '').trim(),
+    eInvoiceAddress: textOrNull(values, 'eInvoiceAddress'),
+    eInvoiceIntermediator: textOrNull(values, 'eInvoiceIntermediator'),
+    paymentTermDays: wholeNumber(values, 'paymentTermDays') ?? 0,
+    referenceFormat: (values.referenceFormat ?? 'national') as ReferenceFormat,
+    accountingRetentionYears: wholeNumber(values, 'accountingRetentionYears') ?? 0,
+  };
+}
+
+/** The server's errors by field; a number out of its range says what the range is. */
+export function billingSettingsErrors(errors: FieldProblem[] | undefined): FieldErrors {
+  const byField = errorsByField(errors);
+  for (const field of Object.keys(WHOLE_NUMBERS) as WholeNumberField[]) {
+    const problem = byField[field];
+    if (problem) byField[field] = { ...problem, code: WHOLE_NUMBERS[field].code };
+  }
+  return byField;
+}

@@ -1,0 +1,81 @@
+/** The service catalogue's form: values, checks and request bodies; pure, so unit-tested. */
+import type { FieldProblem } from '../../../api.ts';
+import {
+  changedFields,
+  errorsByField,
+  type FieldErrors,
+  type FormValues,
+} from '../../../components/form.ts';
+import type { Language } from '../../../i18n/catalogues.ts';
+import { decimalValue, formatQuantity } from '../customer/billing-format.ts';
+import type { ServiceInput, ServicePatch, ServiceView } from './billing-admin-api.ts';
+
+const SERVICE_TEXT_FIELDS = [
+  'code',
+  'nameFi',
+  'nameSv',
+  'nameEn',
+  'unit',
+  'unitPrice',
+  'vatRate',
+] as const;
+
+/** What the server accepts as a code (the schema's rule, checked before sending). */
+const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+export function serviceValues(service: ServiceView | null, language: Language): FormValues {
+  return {
+    code: service?.code ?? '',
+    nameFi: service?.nameFi ?? '',
+    nameSv: service?.nameSv ?? '',
+    nameEn: service?.nameEn ?? '',
+    unit: service?.unit ?? '',
+    unitPrice: service ? formatQuantity(service.unitPrice, language) : '',
+    vatRate: service ? formatQuantity(String(service.vatRate), language) : '',
+    active: String(service?.active ?? true),
+  };
+}
+
+/** Every text is required; a code the server would refuse is named before sending. */
+export function serviceProblems(values: FormValues): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const field of SERVICE_TEXT_FIELDS) {
+    if ((values[field] ?? '').trim() === '') {
+      errors[field] = { field, code: 'required', message: '' };
+    }
+  }
+  const code = (values.code ?? '').trim();
+  if (code !== '' && !CODE.test(code)) {
+    errors.code = { field: 'code', code: 'services.codeFormat', message: '' };
+  }
+  return errors;
+}
+
+/** Price and VAT go as decimal strings: the server reads them exactly, and says what is wrong. */
+export function serviceInput(values: FormValues): ServiceInput {
+  const text = (field: string) => (values[field] ?? '').trim();
+  return {
+    code: text('code'),
+    nameFi: text('nameFi'),
+    nameSv: text('nameSv'),
+    nameEn: text('nameEn'),
+    unit: text('unit'),
+    unitPrice: decimalValue(text('unitPrice')),
+    vatRate: decimalValue(text('vatRate')),
+    active: values.active !== 'false',
+  };
+}
+
+/** Only what changed since the stored service. */
+export function servicePatch(service: ServiceView, values: FormValues): ServicePatch {
+  return changedFields(serviceInput(serviceValues(service, 'en')), serviceInput(values));
+}
+
+/** The server's errors by field; a code it refused for its form says what a code may hold. */
+export function serviceErrors(errors: FieldProblem[] | undefined): FieldErrors {
+  const byField = errorsByField(errors);
+  if (byField.code?.code === 'invalid_format') {
+    byField.code = { ...byField.code, code: 'services.codeFormat' };
+  }
+  return byField;
+}

@@ -1,0 +1,440 @@
+import { useId, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { Button } from 'suomifi-ui-components';
+import { ApiError } from '../../../api.ts';
+import { DateField, SelectField, TextField } from '../../../components/Fields.tsx';
+import { errorsByField, type FieldErrors } from '../../../components/form.ts';
+import { FormErrorSummary } from '../../../components/FormErrors.tsx';
+import { Loading, ProblemNotice } from '../../../components/Notices.tsx';
+import { Section } from '../../../components/Section.tsx';
+import { useForm } from '../../../components/useForm.ts';
+import { useResource } from '../../../components/useResource.ts';
+import { formatDate } from '../../../format.ts';
+import { useI18n } from '../../../i18n/I18nProvider.tsx';
+import type { Language } from '../../../i18n/catalogues.ts';
+import { useMe } from '../../../session.tsx';
+import { helsinkiToday } from '../../access-log/access-log.ts';
+import { ActionDialog } from './ActionDialog.tsx';
+import { billingApi, type OrderSummary, type Service } from './billing-api.ts';
+import {
+  checkDates,
+  dateValue,
+  decimalValue,
+  formatEuros,
+  formatQuantity,
+} from './billing-format.ts';
+import {
+  CustomerTable,
+  useCustomerList,
+  useStatusLine,
+  type BillingCustomer,
+} from './customer-list.tsx';
+
+/** The customer's orders with their lines, what may be done with each, and a new order. */
+export function OrdersSection({
+  customer,
+  generation,
+  onChanged,
+}: {
+  customer: BillingCustomer;
+  generation: number;
+  onChanged: () => void;
+}) {
+  const { t, language } = useI18n();
+  const me = useMe();
+  const [status, say] = useStatusLine();
+  const orders = useCustomerList(`orders:${customer.kind}:${customer.id}:${generation}`, (signal) =>
+    billingApi.customerOrders(customer.kind, customer.id, signal),
+  );
+  const done = (message: string) => {
+    say(message);
+    onChanged();
+  };
+
+  return (
+    <Section title={t('orders.title')} className="record__wide">
+      {status}
+      <CustomerTable
+        list={orders}
+        items={orders.data?.items ?? null}
+        caption={t('orders.title')}
+        empty={t('orders.none')}
+        columns={[
+          { label: t('orders.number') },
+          { label: t('orders.status') },
+          { label: t('orders.lines') },
+          { label: t('orders.total'), amount: true },
+          { label: t('orders.actions') },
+        ]}
+        row={(order) => (
+          <tr key={order.id}>
+            <th scope="row">{order.number}</th>
+            <td>
+              <OrderStatus order={order} />
+            </td>
+            <td>
+              <OrderLines order={order} generation={generation} />
+            </td>
+            <td className="billing-table__amount">
+              {formatEuros(order.totals.grossCents, language)}
+            </td>
+            <td>
+              <OrderActions order={order} onDone={done} />
+            </td>
+          </tr>
+        )}
+      />
+      {me.can('orders.write') && !customer.archived && (
+        <NewOrder customer={customer} onCreated={done} />
+      )}
+    </Section>
+  );
+}
+
+function OrderStatus({ order }: { order: OrderSummary }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <span className="badge">{t(`orders.status.${order.status}`)}</span>
+      {order.deliveredOn && (
+        <div>{t('orders.deliveredOn', { date: formatDate(order.deliveredOn) })}</div>
+      )}
+      {order.invoiced && <div>{t('orders.invoiced')}</div>}
+      {order.archivedAt && <div className="muted">{t('orders.archived')}</div>}
+    </>
+  );
+}
+
+/**
+ * The order's lines, opened on request: each order read is logged with its customer, so the list
+ * reads only what the page shows.
+ */
+function OrderLines({ order, generation }: { order: OrderSummary; generation: number }) {
+  const { t, language } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [detail] = useResource(`order:${order.id}:${open}:${generation}`, (signal) =>
+    open ? billingApi.getOrder(order.id, signal) : Promise.resolve(null),
+  );
+  const listId = useId();
+  return (
+    <>
+      <Button
+        variant="secondaryNoBorder"
+        aria-expanded={open}
+        aria-controls={open ? listId : undefined}
+        onClick={() => setOpen((current) => !current)}
+      >
+        {open
+          ? t('orders.hideLines', { count: order.lineCount })
+          : t('orders.showLines', { count: order.lineCount })}
+      </Button>
+      {open && detail.state === 'loading' && <Loading />}
+      {open && detail.state === 'failed' && <ProblemNotice error={detail.error} />}
+      {open && detail.state === 'ready' && detail.data && (
+        <ul className="log-table__list" id={listId}>
+          {detail.data.lines.map((line) => (
+            <li key={line.id}>
+              {line.description}:{' '}
+              {t('orders.lineQuantity', {
+                quantity: formatQuantity(line.quantity, language),
+                unit: line.unit,
+                price: formatEuros(line.unitPriceCents, language),
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+/** What the order's status allows the reader to do with it. */
+function OrderActions({
+  order,
+  onDone,
+}: {
+  order: OrderSummary;
+  onDone: (message: string) => void;
+}) {
+  const { t } = useI18n();
+  const me = useMe();
+  if (order.archivedAt) return null;
+  const write = me.can('orders.write');
+  const number = { number: order.number };
+  const simple = (action: 'confirm' | 'cancel' | 'archive') => (
+    <ActionDialog
+      label={t(`orders.${action}`)}
+      accessibleLabel={t(`orders.${action}Order`, number)}
+      title={t(`orders.${action}Title`, number)}
+      explanation={t(`orders.${action}Explanation`)}
+      confirmText={t(`orders.${action}`)}
+      run={async () => {
+        await billingApi.orderAction(order.id, action);
+        return t(`orders.${action}Done`, number);
+      }}
+      onDone={onDone}
+    />
+  );
+  const finished = (order.status === 'delivered' && order.invoiced) || order.status === 'cancelled';
+  return (
+    <div className="billing-actions">
+      {write && order.status === 'draft' && simple('confirm')}
+      {write && order.status === 'confirmed' && (
+        <ActionDialog
+          label={t('orders.deliver')}
+          accessibleLabel={t('orders.deliverOrder', number)}
+          title={t('orders.deliverTitle', number)}
+          explanation={t('orders.deliverExplanation')}
+          confirmText={t('orders.deliver')}
+          fields={{
+            initial: { deliveredOn: formatDate(helsinkiToday()) },
+            required: ['deliveredOn'],
+          }}
+          check={(values) => checkDates(values, ['deliveredOn'])}
+          run={async (values) => {
+            await billingApi.deliverOrder(order.id, dateValue(values, 'deliveredOn') ?? '');
+            return t('orders.deliverDone', number);
+          }}
+          onDone={onDone}
+        >
+          {(form) => (
+            <DateField form={form} path="deliveredOn" label={t('orders.deliveredOnLabel')} />
+          )}
+        </ActionDialog>
+      )}
+      {write && (order.status === 'draft' || order.status === 'confirmed') && simple('cancel')}
+      {me.can('invoices.write') && order.status === 'delivered' && !order.invoiced && (
+        <ActionDialog
+          label={t('orders.invoice')}
+          accessibleLabel={t('orders.invoiceOrder', number)}
+          title={t('orders.invoiceTitle', number)}
+          explanation={t('orders.invoiceExplanation')}
+          confirmText={t('orders.invoice')}
+          secondary={false}
+          fields={{ initial: { invoiceDate: '', dueDate: '' } }}
+          check={(values) => checkDates(values, ['invoiceDate', 'dueDate'])}
+          run={async (values) => {
+            const invoiceDate = dateValue(values, 'invoiceDate');
+            const dueDate = dateValue(values, 'dueDate');
+            const invoice = await billingApi.createInvoice({
+              orderId: order.id,
+              ...(invoiceDate ? { invoiceDate } : {}),
+              ...(dueDate ? { dueDate } : {}),
+            });
+            return t('orders.invoiceDone', { ...number, invoice: invoice.number });
+          }}
+          onDone={onDone}
+        >
+          {(form) => (
+            <div className="field-grid">
+              <DateField
+                form={form}
+                path="invoiceDate"
+                label={t('orders.invoiceDate')}
+                hint={t('orders.invoiceDateHint')}
+              />
+              <DateField
+                form={form}
+                path="dueDate"
+                label={t('orders.dueDate')}
+                hint={t('orders.dueDateHint')}
+              />
+            </div>
+          )}
+        </ActionDialog>
+      )}
+      {write && finished && simple('archive')}
+    </div>
+  );
+}
+
+const serviceName = (service: Service, language: Language): string =>
+  ({ fi: service.nameFi, sv: service.nameSv, en: service.nameEn })[language];
+
+/** A draft order: one or more services of the catalogue, each with its quantity. */
+function NewOrder({
+  customer,
+  onCreated,
+}: {
+  customer: BillingCustomer;
+  onCreated: (message: string) => void;
+}) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  if (!open) {
+    return (
+      <Button variant="secondary" ref={opener} onClick={() => setOpen(true)}>
+        {t('orders.new')}
+      </Button>
+    );
+  }
+  const close = () => {
+    setOpen(false);
+    requestAnimationFrame(() => opener.current?.focus());
+  };
+  return (
+    <OrderForm
+      customer={customer}
+      onCancel={close}
+      onCreated={(message) => {
+        // The status line says what happened, and takes the focus.
+        setOpen(false);
+        onCreated(message);
+      }}
+    />
+  );
+}
+
+const linePath = (row: number, field: 'serviceId' | 'quantity') => `lines.${row}.${field}`;
+
+function OrderForm({
+  customer,
+  onCreated,
+  onCancel,
+}: {
+  customer: BillingCustomer;
+  onCreated: (message: string) => void;
+  onCancel: () => void;
+}) {
+  const { t, language } = useI18n();
+  const titleId = useId();
+  const [services] = useResource('order-services', (signal) => billingApi.services(signal));
+  /** The form's rows by a number of their own, so that removing one keeps the others' values. */
+  const [rows, setRows] = useState<number[]>([0]);
+  const form = useForm({ [linePath(0, 'quantity')]: '1' }, new Set<string>());
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const options =
+    services.state === 'ready'
+      ? services.data.items.map((service) => ({
+          value: service.id,
+          label: `${serviceName(service, language)} (${formatEuros(service.unitPriceCents, language)} / ${service.unit})`,
+        }))
+      : [];
+  const labelFor = (path: string) => {
+    const [, index, field] = path.split('.');
+    const line = rows.indexOf(Number(index)) + 1;
+    return field === 'quantity'
+      ? t('orders.lineQuantityLabel', { line })
+      : t('orders.lineServiceLabel', { line });
+  };
+  const showErrors = (errors: FieldErrors) => {
+    form.setErrors(errors);
+    setAttempt((n) => n + 1);
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setFailure(null);
+    const errors: FieldErrors = {};
+    for (const row of rows) {
+      for (const field of ['serviceId', 'quantity'] as const) {
+        const path = linePath(row, field);
+        if ((form.values[path] ?? '').trim() === '') {
+          errors[path] = { field: path, code: 'required', message: '' };
+        }
+      }
+    }
+    if (Object.keys(errors).length > 0) {
+      showErrors(errors);
+      return;
+    }
+    setBusy(true);
+    billingApi
+      .createOrder({
+        [customer.kind === 'person' ? 'personId' : 'organizationId']: customer.id,
+        lines: rows.map((row) => ({
+          serviceId: form.values[linePath(row, 'serviceId')] ?? '',
+          quantity: decimalValue(form.values[linePath(row, 'quantity')] ?? ''),
+        })),
+      })
+      .then(
+        (order) => onCreated(t('orders.created', { number: order.number })),
+        (error: unknown) => {
+          setBusy(false);
+          if (error instanceof ApiError && error.problem.errors?.length) {
+            // The server names a line by its place; the form, by its row.
+            const errors = errorsByField(
+              error.problem.errors.map((problem) => ({
+                ...problem,
+                field: problem.field.replace(
+                  /^lines\.(\d+)\./,
+                  (_, index: string) => `lines.${rows[Number(index)] ?? index}.`,
+                ),
+              })),
+            );
+            showErrors(errors);
+          } else {
+            setFailure(error);
+          }
+        },
+      );
+  };
+
+  return (
+    <form noValidate onSubmit={submit} aria-labelledby={titleId} className="billing-form">
+      <h3 id={titleId} className="billing-form__title">
+        {t('orders.newTitle')}
+      </h3>
+      <FormErrorSummary errors={form.errors} attempt={attempt} labelFor={labelFor} />
+      {services.state === 'loading' && <Loading />}
+      {services.state === 'failed' && <ProblemNotice error={services.error} />}
+      {services.state === 'ready' && options.length === 0 && (
+        <p className="muted">{t('orders.noServices')}</p>
+      )}
+      {options.length > 0 && (
+        <>
+          {rows.map((row, index) => (
+            <div className="billing-form__line" key={row}>
+              <SelectField
+                form={form}
+                path={linePath(row, 'serviceId')}
+                label={t('orders.lineServiceLabel', { line: index + 1 })}
+                placeholder={t('form.choose')}
+                options={options}
+              />
+              <TextField
+                form={form}
+                path={linePath(row, 'quantity')}
+                label={t('orders.lineQuantityLabel', { line: index + 1 })}
+                inputMode="text"
+                maxLength={14}
+              />
+              {rows.length > 1 && (
+                <Button
+                  variant="secondaryNoBorder"
+                  onClick={() => setRows((current) => current.filter((r) => r !== row))}
+                >
+                  {t('orders.removeLine', { line: index + 1 })}
+                </Button>
+              )}
+            </div>
+          ))}
+          <Button
+            variant="secondaryNoBorder"
+            onClick={() => {
+              const next = Math.max(...rows) + 1;
+              form.set(linePath(next, 'quantity'), '1');
+              setRows((current) => [...current, next]);
+            }}
+          >
+            {t('orders.addLine')}
+          </Button>
+        </>
+      )}
+      {failure !== null && <ProblemNotice error={failure} />}
+      <div className="form-actions">
+        {options.length > 0 && (
+          <Button type="submit" disabled={busy}>
+            {t('orders.create')}
+          </Button>
+        )}
+        <Button variant="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}

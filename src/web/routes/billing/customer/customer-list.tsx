@@ -1,0 +1,95 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import { Loading, ProblemNotice } from '../../../components/Notices.tsx';
+import type { RecordKind } from '../../../components/record-kind.ts';
+import { useResource } from '../../../components/useResource.ts';
+
+/** Whose billing: a person or an organisation, and whether the record is archived. */
+export type BillingCustomer = { kind: RecordKind; id: string; archived: boolean };
+
+/**
+ * A section's status line: what the last action did. It takes the focus when it changes, so
+ * that a screen reader says it and the keyboard goes on from there.
+ */
+export function useStatusLine(): [ReactNode, (message: string) => void] {
+  const [message, setMessage] = useState<{ text: string; n: number } | null>(null);
+  const line = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (message) line.current?.focus();
+  }, [message]);
+  return [
+    <p className="billing-status" role="status" tabIndex={-1} ref={line} key="status">
+      {message?.text}
+    </p>,
+    (text: string) => setMessage((current) => ({ text, n: (current?.n ?? 0) + 1 })),
+  ];
+}
+
+/**
+ * A list of the customer's that is loaded again after each change: while it loads, the last
+ * one stays on the page (and keeps the focus).
+ */
+export function useCustomerList<T>(
+  key: string,
+  load: (signal: AbortSignal) => Promise<T>,
+): { data: T | null; error: unknown } {
+  const [resource] = useResource(key, load);
+  const [last, setLast] = useState<T | null>(null);
+  if (resource.state === 'ready' && resource.data !== last) setLast(resource.data);
+  return {
+    data: resource.state === 'ready' ? resource.data : last,
+    error: resource.state === 'failed' ? resource.error : null,
+  };
+}
+
+/**
+ * One of the customer's lists as a table: while it first loads, a spinner; a failure says so;
+ * an empty list says `empty`. Each item gives its row (`row`), whose first cell heads it.
+ */
+export function CustomerTable<T>({
+  list,
+  items,
+  caption,
+  empty,
+  columns,
+  row,
+}: {
+  list: { data: unknown; error: unknown };
+  items: T[] | null;
+  caption: string;
+  empty: string;
+  /** The column headings; `amount` right-aligns a column of sums. */
+  columns: { label: string; amount?: boolean }[];
+  row: (item: T) => ReactNode;
+}) {
+  return (
+    <>
+      {list.error !== null && <ProblemNotice error={list.error} />}
+      {items === null ? (
+        list.error === null && <Loading />
+      ) : items.length === 0 ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <div className="log-table__scroll">
+          <table className="log-table billing-table">
+            <caption className="visually-hidden">{caption}</caption>
+            <thead>
+              <tr>
+                {columns.map((column) => (
+                  <th
+                    key={column.label}
+                    scope="col"
+                    className={column.amount ? 'billing-table__amount' : undefined}
+                  >
+                    {column.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>{items.map(row)}</tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

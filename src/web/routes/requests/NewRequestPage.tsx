@@ -1,0 +1,144 @@
+import { useNavigate, useSearchParams } from 'react-router';
+import { Paragraph } from 'suomifi-ui-components';
+import { api } from '../../api.ts';
+import { BackLink } from '../../components/BackLink.tsx';
+import { DateField, SelectField } from '../../components/Fields.tsx';
+import { Loading, ProblemNotice } from '../../components/Notices.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { PersonPicker, type PickedPerson } from '../../components/PersonPicker.tsx';
+import { Section } from '../../components/Section.tsx';
+import { useResource } from '../../components/useResource.ts';
+import { formatDate } from '../../format.ts';
+import { isLanguage } from '../../i18n/catalogues.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { helsinkiToday, isUuid } from '../access-log/access-log.ts';
+import type { SavedState } from '../../components/SavedNotice.tsx';
+import { requestsApi, type RequestChannel, type RequestType } from './requests-api.ts';
+import { CHANNEL_LABELS, isoDate, LANGUAGE_LABELS, options, TYPE_LABELS } from './requests.ts';
+import { StepForm } from './StepForm.tsx';
+import './requests.css';
+
+/**
+ * A data subject's request as received: whose, what, when, how and in which language. From a
+ * person's page the person comes chosen (`?personId=`).
+ */
+export function NewRequestPage() {
+  const { t } = useI18n();
+  const [params] = useSearchParams();
+  const personId = params.get('personId') ?? '';
+  const preselected = isUuid(personId) ? personId : '';
+  const [person] = useResource(`request-person:${preselected}`, (signal) =>
+    preselected ? api.getPerson(preselected, signal) : Promise.resolve(null),
+  );
+
+  return (
+    <div className="requests">
+      <BackLink to={preselected ? `/persons/${preselected}` : '/requests'}>
+        {preselected && person.state === 'ready' && person.data
+          ? t('nav.backToPerson', { name: `${person.data.firstName} ${person.data.lastName}` })
+          : t('requests.backToList')}
+      </BackLink>
+      <PageHeading title={t('requests.newTitle')} />
+      <Paragraph mb="m">{t('requests.newIntro')}</Paragraph>
+      {person.state === 'loading' && <Loading />}
+      {person.state === 'failed' && <ProblemNotice error={person.error} />}
+      {person.state === 'ready' && (
+        <NewRequestForm
+          person={person.data}
+          language={
+            person.data?.language && isLanguage(person.data.language) ? person.data.language : 'fi'
+          }
+        />
+      )}
+    </div>
+  );
+}
+
+function NewRequestForm({ person, language }: { person: PickedPerson | null; language: string }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const labels: Record<string, string> = {
+    personId: t('requests.person'),
+    type: t('requests.typeLabel'),
+    receivedOn: t('requests.receivedOn'),
+    channel: t('requests.channel'),
+    language: t('requests.language'),
+  };
+  return (
+    <Section title={t('requests.newSection')}>
+      <StepForm
+        title={t('requests.newFormTitle')}
+        initial={{
+          personId: person?.id ?? '',
+          type: '',
+          receivedOn: formatDate(helsinkiToday()),
+          channel: '',
+          language,
+        }}
+        required={['personId', 'type', 'receivedOn', 'channel', 'language']}
+        dates={['receivedOn']}
+        labels={labels}
+        submitText={t('requests.create')}
+        run={(values) =>
+          requestsApi.create({
+            personId: values.personId ?? '',
+            type: values.type as RequestType,
+            receivedOn: isoDate(values, 'receivedOn'),
+            channel: values.channel as RequestChannel,
+            language: values.language as 'fi' | 'sv' | 'en',
+          })
+        }
+        onDone={(created) => {
+          const state: SavedState = { saved: 'created' };
+          void navigate(`/requests/${created.id}`, { state });
+        }}
+      >
+        {(form) => (
+          <>
+            <PersonPicker
+              form={form}
+              path="personId"
+              className="span-all"
+              initial={person}
+              texts={{
+                find: t('requests.findPerson'),
+                findHint: t('requests.findPersonHint'),
+                chosen: t('requests.personChosen'),
+                change: t('requests.changePerson'),
+                choose: t('requests.choosePerson'),
+                chooseNamed: (name) => t('requests.choosePersonNamed', { name }),
+              }}
+            />
+            <SelectField
+              form={form}
+              path="type"
+              label={labels.type}
+              placeholder={t('form.choose')}
+              options={options(TYPE_LABELS, t)}
+            />
+            <DateField
+              form={form}
+              path="receivedOn"
+              label={labels.receivedOn}
+              hint={t('requests.receivedOnHint')}
+            />
+            <SelectField
+              form={form}
+              path="channel"
+              label={labels.channel}
+              placeholder={t('form.choose')}
+              options={options(CHANNEL_LABELS, t)}
+            />
+            <SelectField
+              form={form}
+              path="language"
+              label={labels.language}
+              hint={t('requests.languageHint')}
+              options={options(LANGUAGE_LABELS, t)}
+            />
+          </>
+        )}
+      </StepForm>
+    </Section>
+  );
+}

@@ -1,0 +1,299 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
+import { helsinkiDate } from '../../src/server/lib/dates.ts';
+import { addCalendarMonths, requestDueOn } from '../../src/server/lib/deadlines.ts';
+import { formatDate } from '../../src/web/format.ts';
+import { addDays } from '../../src/web/routes/access-log/access-log.ts';
+import { json, signInNewUser } from '../helpers/app.ts';
+import { insertTestPerson } from '../helpers/invoice-fixtures.ts';
+import {
+  checkAccessibility,
+  chromiumSkip,
+  dataValue,
+  heading,
+  signIn,
+  startBrowserTest,
+  type BrowserTest,
+  type TestServer,
+} from './helpers.ts';
+
+/** Set E2E_SCREENSHOTS to a directory to keep pictures of the pages. */
+const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
+const picture = async (page: Page, name: string) => {
+  if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
+};
+
+const OFFICER = 'rekisterivastaava';
+const TITLE = 'Rekisteröityjen pyynnöt';
+const SUBJECT = { firstName: 'Sara', lastName: 'Svensson' };
+const SUBJECT_NAME = `${SUBJECT.firstName} ${SUBJECT.lastName}`;
+const LATE = { firstName: 'Otto', lastName: 'Odottaja' };
+const LATE_NAME = `${LATE.firstName} ${LATE.lastName}`;
+
+const navigation = (page: Page) => page.getByRole('navigation', { name: 'Päävalikko' });
+const textbox = (scope: Page | Locator, name: string) =>
+  scope.getByRole('textbox', { name, exact: true });
+/** The page's h1 by a pattern. */
+const headingLike = (page: Page, name: RegExp) => page.getByRole('heading', { level: 1, name });
+const statusLine = (page: Page, text: string) =>
+  page.getByRole('status').getByText(text, { exact: true });
+const requestsTable = (page: Page) =>
+  page.getByRole('table', { name: 'Avoimet pyynnöt määräpäivän mukaan, myöhässä olevat ensin' });
+
+async function choose(page: Page, scope: Page | Locator, label: RegExp, option: string) {
+  await scope.getByRole('button', { name: label }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+async function openDashboard(page: Page) {
+  await navigation(page).getByRole('link', { name: TITLE, exact: true }).click();
+  await heading(page, TITLE).waitFor();
+}
+
+describe("data subjects' requests in the browser", { skip: chromiumSkip }, () => {
+  let setup: BrowserTest | undefined;
+  let server: TestServer;
+  let page: Page;
+  let problems: string[];
+  const today = helsinkiDate(new Date());
+  // Received a few days ago, and one received two months ago (long overdue).
+  const receivedOn = addDays(today, -3);
+  const lateReceivedOn = addCalendarMonths(today, -2);
+  let personId: string;
+  let number: number;
+
+  before(async () => {
+    setup = await startBrowserTest({ role: 'register_officer', username: OFFICER });
+    ({ server, page, problems } = setup);
+    personId = await insertTestPerson(server.database, SUBJECT);
+    const latePerson = await insertTestPerson(server.database, LATE);
+    const colleague = await signInNewUser(server.app, server.database, server.keys, {
+      username: 'kollega',
+      role: 'register_officer',
+    });
+    const seeded = await server.app.inject({
+      method: 'POST',
+      url: '/api/requests',
+      headers: json(colleague),
+      payload: {
+        type: 'erasure',
+        personId: latePerson,
+        receivedOn: lateReceivedOn,
+        channel: 'email',
+        language: 'fi',
+      },
+    });
+    assert.equal(seeded.statusCode, 201, seeded.body);
+  });
+
+  after(async () => {
+    await setup?.close();
+  });
+
+  test('the register officer registers an access request; the overdue one is listed first', async () => {
+    await page.goto(server.baseUrl);
+    await signIn(page, OFFICER, server.user.password);
+    await openDashboard(page);
+    await page.getByRole('link', { name: 'Kirjaa uusi pyyntö' }).click();
+    await heading(page, 'Uusi pyyntö').waitFor();
+    assert.equal(await textbox(page, 'Saapunut').inputValue(), formatDate(today));
+
+    // Nothing chosen: each required field says so.
+    await page.getByRole('button', { name: 'Kirjaa pyyntö' }).click();
+    await page.getByRole('heading', { name: 'Korjaa lomakkeen virheet (3)' }).waitFor();
+    await checkAccessibility(page, 'the new request form with errors');
+
+    await textbox(page, 'Hae rekisteröity').fill('Svensson');
+    await page.getByRole('button', { name: 'Hae', exact: true }).click();
+    await page.getByRole('button', { name: `Valitse rekisteröidyksi: ${SUBJECT_NAME}` }).click();
+    await page.getByText(`Rekisteröity: ${SUBJECT_NAME}`).waitFor();
+    await choose(page, page, /Pyynnön laji/, 'Tarkastuspyyntö');
+    await textbox(page, 'Saapunut').fill(formatDate(receivedOn));
+    await choose(page, page, /Saapumistapa/, 'Kirje');
+    await choose(page, page, /Vastauksen kieli/, 'Ruotsi');
+    await checkAccessibility(page, 'the new request form');
+    await picture(page, 'request-new.png');
+    await page.getByRole('button', { name: 'Kirjaa pyyntö' }).click();
+
+    const title = headingLike(page, new RegExp(`^Tarkastuspyyntö (\\d+): ${SUBJECT_NAME}$`));
+    await title.waitFor();
+    number = Number(/(\d+)/.exec(await title.innerText())?.[1]);
+    await page.getByText('Tiedot tallennettiin rekisteriin.').waitFor();
+    const dueOn = requestDueOn(receivedOn);
+    assert.match(
+      await dataValue(page, 'Määräpäivä').innerText(),
+      new RegExp(`^${formatDate(dueOn)}`),
+    );
+    assert.equal(await dataValue(page, 'Vastauksen kieli').innerText(), 'Ruotsi');
+    assert.equal(await dataValue(page, 'Tila').innerText(), 'Saapunut');
+
+    await openDashboard(page);
+    const rows = requestsTable(page).locator('tbody tr');
+    await rows.nth(1).waitFor();
+    assert.equal(await rows.count(), 2);
+    // The overdue one first, marked in words.
+    const late = rows.nth(0);
+    await late.getByRole('link', { name: LATE_NAME, exact: true }).waitFor();
+    await late.getByText('Myöhässä', { exact: true }).waitFor();
+    await late.getByText(/^Määräpäivä ohitettu \d+ päivää sitten$/).waitFor();
+    const ours = rows.nth(1);
+    await ours.getByRole('link', { name: SUBJECT_NAME, exact: true }).waitFor();
+    await ours.getByRole('cell', { name: 'Tarkastuspyyntö', exact: true }).waitFor();
+    await ours.getByRole('cell', { name: formatDate(receivedOn), exact: true }).waitFor();
+    await ours.getByRole('cell', { name: 'Kirje', exact: true }).waitFor();
+    await ours.getByRole('cell', { name: 'Ruotsi', exact: true }).waitFor();
+    await ours.getByText(formatDate(dueOn)).waitFor();
+    const daysLeft = Math.round((Date.parse(dueOn) - Date.parse(today)) / 86_400_000);
+    await ours.getByText(`${daysLeft} päivää jäljellä`, { exact: true }).waitFor();
+    assert.equal(await ours.getByText('Myöhässä', { exact: true }).count(), 0);
+    await checkAccessibility(page, 'the requests dashboard');
+    await picture(page, 'requests-dashboard.png');
+
+    // Assigned to no one yet: "only mine" lists none.
+    await page.getByText('Vain minulle osoitetut').click();
+    await page.getByText('Avoimia pyyntöjä ei ole.').waitFor();
+    await page.getByText('Vain minulle osoitetut').click();
+    await rows.nth(1).waitFor();
+  });
+
+  test('an extension told after the first month is refused with the reason', async () => {
+    await requestsTable(page)
+      .getByRole('link', { name: new RegExp(`\\(${LATE_NAME}\\)$`) })
+      .click();
+    await headingLike(page, new RegExp(`^Poistopyyntö \\d+: ${LATE_NAME}$`)).waitFor();
+    const extension = page.getByRole('form', { name: 'Jatka määräaikaa kahdella kuukaudella' });
+    await textbox(extension, 'Jatkamisen syy').fill('Pyyntöjä on tullut paljon.');
+    await textbox(extension, 'Pyytäjälle ilmoitettu').fill(formatDate(today));
+    await extension.getByRole('button', { name: 'Jatka määräaikaa' }).click();
+    const tooLate =
+      'Liian myöhään: pyytäjälle on ilmoitettava jatkamisesta ensimmäisen kuukauden aikana, viimeistään alkuperäisenä määräpäivänä.';
+    await extension.getByRole('link', { name: `Pyytäjälle ilmoitettu: ${tooLate}` }).waitFor();
+    await extension.getByText(tooLate, { exact: true }).waitFor();
+    await checkAccessibility(page, 'a refused extension');
+    await picture(page, 'request-extension-too-late.png');
+  });
+
+  test('the request goes from receipt to answer, with its history', async () => {
+    await openDashboard(page);
+    await requestsTable(page)
+      .getByRole('link', { name: `Avaa pyyntö ${number} (${SUBJECT_NAME})` })
+      .click();
+    await heading(page, `Tarkastuspyyntö ${number}: ${SUBJECT_NAME}`).waitFor();
+
+    await page.getByRole('button', { name: 'Osoita minulle' }).click();
+    await statusLine(page, 'Pyyntö osoitettiin sinulle.').waitFor();
+    assert.match(await dataValue(page, 'Käsittelijä').innerText(), new RegExp(`^${OFFICER}`));
+
+    // Told within the first month: three months from receipt.
+    const extension = page.getByRole('form', { name: 'Jatka määräaikaa kahdella kuukaudella' });
+    await textbox(extension, 'Jatkamisen syy').fill('Tietoja on useassa järjestelmässä.');
+    await textbox(extension, 'Pyytäjälle ilmoitettu').fill(formatDate(today));
+    await extension.getByRole('button', { name: 'Jatka määräaikaa' }).click();
+    const extendedDue = requestDueOn(receivedOn, {
+      reason: 'Tietoja on useassa järjestelmässä.',
+      requesterToldOn: today,
+    });
+    await statusLine(
+      page,
+      `Määräaikaa jatkettiin. Uusi määräpäivä on ${formatDate(extendedDue)}.`,
+    ).waitFor();
+    const due = await dataValue(page, 'Määräpäivä').innerText();
+    assert.match(due, new RegExp(`^${formatDate(extendedDue)}`));
+    assert.match(due, /Määräaikaa jatkettu/);
+    assert.equal(await extension.count(), 0, 'extended only once');
+
+    const verify = page.getByRole('form', { name: 'Tarkista henkilöllisyys' });
+    await choose(page, verify, /Tarkistustapa/, 'Allekirjoitettu kirje');
+    await checkAccessibility(page, 'the identity step');
+    await verify.getByRole('button', { name: 'Kirjaa tarkistus' }).click();
+    await statusLine(page, 'Henkilöllisyyden tarkistus kirjattiin.').waitFor();
+    assert.equal(await dataValue(page, 'Tila').innerText(), 'Henkilöllisyys tarkistettu');
+
+    await page
+      .getByRole('form', { name: 'Aloita käsittely' })
+      .getByRole('button', { name: 'Aloita käsittely' })
+      .click();
+    await statusLine(page, 'Pyynnön käsittely aloitettiin.').waitFor();
+
+    const decide = page.getByRole('form', { name: 'Kirjaa ratkaisu' });
+    await choose(page, decide, /Ratkaisu/, 'Hyväksytty osittain');
+    // Partly granted without reasons: the server's rule, at the field.
+    await decide.getByRole('button', { name: 'Kirjaa ratkaisu' }).click();
+    await decide
+      .getByText(
+        'Kerro perustelut: osittain hyväksytyn tai hylätyn pyynnön vastauksessa ne kerrotaan pyytäjälle.',
+        { exact: true },
+      )
+      .waitFor();
+    await checkAccessibility(page, 'the decision without reasons');
+    await picture(page, 'request-decision-error.png');
+    await textbox(decide, 'Perustelut').fill('Toisen henkilön tiedot on rajattu pois.');
+    await decide.getByRole('button', { name: 'Kirjaa ratkaisu' }).click();
+    await statusLine(page, 'Ratkaisu kirjattiin.').waitFor();
+    assert.match(await dataValue(page, 'Ratkaisu').innerText(), /^Hyväksytty osittain/);
+
+    await page
+      .getByRole('form', { name: 'Kirjaa vastaus' })
+      .getByRole('button', { name: 'Kirjaa vastaus' })
+      .click();
+    await statusLine(page, 'Vastaus kirjattiin: pyyntöön on vastattu.').waitFor();
+    assert.equal(await dataValue(page, 'Tila').innerText(), 'Vastattu');
+    assert.equal(await dataValue(page, 'Vastauspäivä').innerText(), formatDate(today));
+
+    await page
+      .getByRole('textbox', { name: 'Muistiinpano', exact: true })
+      .fill('Vastaus postitettu.');
+    await page.getByRole('button', { name: 'Lisää muistiinpano' }).click();
+    await statusLine(page, 'Muistiinpano lisättiin.').waitFor();
+    await page.getByText('Vastaus postitettu.', { exact: true }).waitFor();
+
+    const history = page.getByRole('table', { name: 'Pyynnön vaiheet' });
+    const actions = await history.locator('tbody tr td:nth-child(3)').allInnerTexts();
+    assert.deepEqual(actions, [
+      'Pyyntö kirjattiin',
+      'Käsittelijä vaihtui',
+      'Määräaikaa jatkettiin',
+      'Henkilöllisyys tarkistettiin',
+      'Käsittely aloitettiin',
+      'Ratkaisu kirjattiin',
+      'Vastaus kirjattiin',
+      'Muistiinpano lisättiin',
+    ]);
+    await history
+      .getByText(`Määräpäivä: ${formatDate(requestDueOn(receivedOn))} → ${formatDate(extendedDue)}`)
+      .waitFor();
+    await history.getByText('Tila: Ratkaistu → Vastattu').waitFor();
+    await checkAccessibility(page, 'an answered request');
+    await picture(page, 'request-answered.png');
+
+    // Answered: off the open list, on the answered tab.
+    await openDashboard(page);
+    await requestsTable(page).locator('tbody tr').first().waitFor();
+    assert.equal(await requestsTable(page).locator('tbody tr').count(), 1);
+    await page.getByRole('tab', { name: 'Vastatut' }).click();
+    await page
+      .getByRole('table', { name: 'Pyynnöt saapumispäivän mukaan, uusin ensin' })
+      .getByRole('link', { name: `Avaa pyyntö ${number} (${SUBJECT_NAME})` })
+      .waitFor();
+  });
+
+  test("the person's page lists the request and registers a new one for the person", async () => {
+    await page.goto(`${server.baseUrl}/persons/${personId}`);
+    await heading(page, SUBJECT_NAME).waitFor();
+    const section = page.getByRole('region', { name: 'Rekisteröidyn pyynnöt' });
+    const row = section.getByRole('row').filter({
+      has: page.getByRole('link', { name: `Avaa pyyntö ${number} (${SUBJECT_NAME})` }),
+    });
+    await row.getByText('Vastattu', { exact: true }).waitFor();
+    await row.getByRole('cell', { name: 'Tarkastuspyyntö', exact: true }).waitFor();
+    await checkAccessibility(page, "a person's page with requests");
+    await picture(page, 'person-requests.png');
+
+    await section.getByRole('link', { name: 'Kirjaa pyyntö' }).click();
+    await heading(page, 'Uusi pyyntö').waitFor();
+    await page.getByText(`Rekisteröity: ${SUBJECT_NAME}`).waitFor();
+    assert.deepEqual(problems, []);
+  });
+});
