@@ -3,10 +3,15 @@
  * computing statutory periods, § 5): Sundays and the church holidays, Independence Day, May Day,
  * Christmas Eve and Midsummer Eve, and Saturdays. Dates are calendar dates, YYYY-MM-DD.
  */
-import { addDays } from '../dates.ts';
 
 function iso(year: number, month: number, day: number): string {
   return new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10);
+}
+
+/** YYYY-MM-DD plus `days`. This module runs in the browser too, so it brings its own. */
+function addDays(date: string, days: number): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return iso(year, month, day + days);
 }
 
 /** Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm, "Meeus/Jones/Butcher"). */
