@@ -93,15 +93,16 @@ describe('the access log in the browser', { skip: chromiumSkip }, () => {
     assert.equal(await page.getByLabel('Henkilön tunniste').inputValue(), personId);
     assert.match(await page.getByLabel('Alkaen').inputValue(), /^\d{1,2}\.\d{1,2}\.\d{4}$/);
 
+    // The page's reads: the person, and the lists of their orders, invoices and disclosures.
     await page
       .getByRole('status')
-      .getByText(/^2 tapahtumaa\./)
+      .getByText(/^5 tapahtumaa\./)
       .waitFor();
     const created = rowOf(page, 'Luonti');
-    const read = rowOf(page, 'Luku');
+    const reads = rowOf(page, 'Luku');
     assert.equal(await created.count(), 1);
-    assert.equal(await read.count(), 1);
-    for (const row of [created, read]) {
+    assert.equal(await reads.count(), 4);
+    for (const row of [created, ...(await reads.all())]) {
       await row.getByRole('link', { name: `Näytä käyttäjän ${OFFICER} tapahtumat` }).waitFor();
       await row.getByText('rekisterivastaava', { exact: true }).waitFor(); // the role
       await row.getByRole('link', { name: personId }).waitFor(); // whose data, linked
