@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
+  browserSuite,
   checkAccessibility,
   chromiumSkip,
   heading,
+  navigation,
+  picture,
   signIn,
   signOut,
-  startBrowserTest,
-  type BrowserTest,
   type TestServer,
 } from './helpers.ts';
 
@@ -19,11 +19,6 @@ const IDENTITY_CODE = '131052-308T';
 
 const OFFICER = 'tietosuoja.virtanen';
 const auditor = { username: 'tarkastaja', password: 'auditing horse battery staple' };
-
-/** Set E2E_SCREENSHOTS to a directory to keep a picture of the access log page. */
-const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
-
-const navigation = (page: Page) => page.getByRole('navigation', { name: 'Päävalikko' });
 
 /** The rows of the log table (header row left out), found by the table's caption. */
 const logRows = (page: Page) =>
@@ -37,24 +32,21 @@ const rowOf = (page: Page, action: string) =>
   logRows(page).filter({ has: page.getByRole('cell', { name: action, exact: true }) });
 
 describe('the access log in the browser', { skip: chromiumSkip }, () => {
-  let setup: BrowserTest | undefined;
   let server: TestServer;
   let page: Page;
   let problems: string[];
   let personId: string;
 
-  before(async () => {
-    setup = await startBrowserTest({
+  browserSuite(
+    {
       role: 'register_officer',
       username: OFFICER,
       others: [{ ...auditor, role: 'auditor' }],
-    });
-    ({ server, page, problems } = setup);
-  });
-
-  after(async () => {
-    await setup?.close();
-  });
+    },
+    (setup) => {
+      ({ server, page, problems } = setup);
+    },
+  );
 
   test("the register officer sees who has processed a person's data", async () => {
     await page.goto(server.baseUrl);
@@ -124,9 +116,7 @@ describe('the access log in the browser', { skip: chromiumSkip }, () => {
     // Newest first: the read after the create.
     assert.match((await logRows(page).first().innerText()).replace(/\s+/g, ' '), /Luku/);
     await checkAccessibility(page, 'the access log of one person');
-    if (SCREENSHOTS) {
-      await page.screenshot({ path: path.join(SCREENSHOTS, 'access-log.png'), fullPage: true });
-    }
+    await picture(page, 'access-log.png');
 
     // The person's id leads back to their page.
     await created.getByRole('link', { name: personId }).click();

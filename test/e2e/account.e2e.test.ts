@@ -1,17 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
 import { createStaffUser } from '../../src/server/modules/staff/staff.service.ts';
 import {
+  browserSuite,
   checkAccessibility,
   chromiumSkip,
   E2E_TIMEOUT,
   heading,
   signIn,
   signOut,
-  startBrowserTest,
   unusedTotpCode,
-  type BrowserTest,
   type TestServer,
 } from './helpers.ts';
 
@@ -25,18 +24,13 @@ const COLLEAGUE = {
 };
 
 describe('own account in the browser', { skip: chromiumSkip }, () => {
-  let setup: BrowserTest | undefined;
   let server: TestServer;
   let page: Page;
   let problems: string[];
+  let browser: Browser;
 
-  before(async () => {
-    setup = await startBrowserTest({ others: [COLLEAGUE] });
-    ({ server, page, problems } = setup);
-  });
-
-  after(async () => {
-    await setup?.close();
+  browserSuite({ others: [COLLEAGUE] }, (setup) => {
+    ({ server, page, problems, browser } = setup);
   });
 
   test('a new administrator changes the password, sets up the authenticator and signs the commitment, then signs in with a code', async () => {
@@ -155,7 +149,7 @@ describe('own account in the browser', { skip: chromiumSkip }, () => {
   });
 
   test('sign out everywhere from My account ends the session in another browser', async () => {
-    const other = await setup!.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const other = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     other.setDefaultTimeout(E2E_TIMEOUT);
     try {
       const elsewhere = await other.newPage();

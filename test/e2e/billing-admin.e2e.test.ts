@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { json, signInNewUser, insertTestPartner } from '../helpers/app.ts';
 import {
@@ -13,27 +12,21 @@ import {
   tarMembers,
 } from '../helpers/invoice-fixtures.ts';
 import {
+  browserSuite,
   checkAccessibility,
   chromiumSkip,
   dataValue,
   heading,
+  navigation,
+  picture,
   signIn,
   signOut,
-  startBrowserTest,
-  type BrowserTest,
   type TestServer,
 } from './helpers.ts';
-
-/** Set E2E_SCREENSHOTS to a directory to keep pictures of the pages. */
-const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
-const picture = async (page: Page, name: string) => {
-  if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
-};
 
 const ADMIN = 'paakayttaja';
 const BILLING = { username: 'laskuttaja', password: 'billing horse battery staple' };
 
-const navigation = (page: Page) => page.getByRole('navigation', { name: 'Päävalikko' });
 const status = (page: Page) => page.getByRole('status');
 const textbox = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true });
 const servicesTable = (page: Page) =>
@@ -49,23 +42,20 @@ async function openFromMenu(page: Page, name: string) {
 }
 
 describe('billing administration in the browser', { skip: chromiumSkip }, () => {
-  let setup: BrowserTest | undefined;
   let server: TestServer;
   let page: Page;
   let problems: string[];
 
-  before(async () => {
-    setup = await startBrowserTest({
+  browserSuite(
+    {
       role: 'admin',
       username: ADMIN,
       others: [{ ...BILLING, role: 'billing' }],
-    });
-    ({ server, page, problems } = setup);
-  });
-
-  after(async () => {
-    await setup?.close();
-  });
+    },
+    (setup) => {
+      ({ server, page, problems } = setup);
+    },
+  );
 
   test('the administrator sets the municipality up as the seller; a wrong IBAN is explained', async () => {
     await page.goto(server.baseUrl);

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { addDays, helsinkiDate } from '../../src/server/lib/dates.ts';
 import { insertTestPartner, json, signInNewUser } from '../helpers/app.ts';
@@ -12,21 +11,15 @@ import {
   insertTestPerson,
 } from '../helpers/invoice-fixtures.ts';
 import {
+  browserSuite,
   checkAccessibility,
   chromiumSkip,
   heading,
+  picture,
   signIn,
   signOut,
-  startBrowserTest,
-  type BrowserTest,
   type TestServer,
 } from './helpers.ts';
-
-/** Set E2E_SCREENSHOTS to a directory to keep pictures of the pages. */
-const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
-const picture = async (page: Page, name: string) => {
-  if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
-};
 
 const BILLING = { username: 'laskuttaja', password: 'billing horse battery staple' };
 const SERVICE_DESK = { username: 'asiakaspalvelu', password: 'service horse battery staple' };
@@ -49,7 +42,6 @@ describe(
   'a customer’s orders, invoices and disclosures in the browser',
   { skip: chromiumSkip },
   () => {
-    let setup: BrowserTest | undefined;
     let server: TestServer;
     let page: Page;
     let problems: string[];
@@ -59,45 +51,43 @@ describe(
     const today = helsinkiDate(new Date());
     const invoiceDate = addDays(today, -40);
 
-    before(async () => {
-      setup = await startBrowserTest({
+    browserSuite(
+      {
         role: 'billing',
         ...BILLING,
         others: [{ ...SERVICE_DESK, role: 'customer_service' }],
-      });
-      ({ server, page, problems } = setup);
-      // What the administrator has set up: the seller, a service, and a collection agency.
-      await insertBillingSettings(server.database, { paymentTermDays: 14 });
-      await insertService(server.database, {
-        code: 'kotihoito',
-        nameFi: SERVICE,
-        unit: 'h',
-        unitPriceCents: 4590,
-        vatRateBasisPoints: 2550,
-      });
-      await insertTestPartner(server.database, {
-        name: AGENCY,
-        country: 'FI',
-        roles: ['recipient'],
-      });
-      await insertTestPartner(server.database, { name: 'Tietolähde Oy', roles: ['source'] });
-      personId = await insertTestPerson(server.database, {
-        firstName: 'Laura',
-        lastName: 'Laskutettava',
-      });
-      // An e-invoice customer: its invoices are Finvoice messages too.
-      organizationId = await insertTestOrganization(server.database, {
-        billing: E_INVOICE_BILLING,
-      });
-      api = await signInNewUser(server.app, server.database, server.keys, {
-        username: 'rajapinta',
-        role: 'billing',
-      });
-    });
-
-    after(async () => {
-      await setup?.close();
-    });
+      },
+      async (setup) => {
+        ({ server, page, problems } = setup);
+        // What the administrator has set up: the seller, a service, and a collection agency.
+        await insertBillingSettings(server.database, { paymentTermDays: 14 });
+        await insertService(server.database, {
+          code: 'kotihoito',
+          nameFi: SERVICE,
+          unit: 'h',
+          unitPriceCents: 4590,
+          vatRateBasisPoints: 2550,
+        });
+        await insertTestPartner(server.database, {
+          name: AGENCY,
+          country: 'FI',
+          roles: ['recipient'],
+        });
+        await insertTestPartner(server.database, { name: 'Tietolähde Oy', roles: ['source'] });
+        personId = await insertTestPerson(server.database, {
+          firstName: 'Laura',
+          lastName: 'Laskutettava',
+        });
+        // An e-invoice customer: its invoices are Finvoice messages too.
+        organizationId = await insertTestOrganization(server.database, {
+          billing: E_INVOICE_BILLING,
+        });
+        api = await signInNewUser(server.app, server.database, server.keys, {
+          username: 'rajapinta',
+          role: 'billing',
+        });
+      },
+    );
 
     test('the billing clerk orders a service for a person, confirms and delivers it', async () => {
       await page.goto(`${server.baseUrl}/persons/${personId}`);

@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import {
+  browserSuite,
   checkAccessibility,
   chromiumSkip,
-  startBrowserTest,
-  type BrowserTest,
-  type TestServer,
   unusedTotpCode,
   wrongTotpCode,
+  type TestServer,
 } from './helpers.ts';
 
 /** The text of the field's status message (the error shown next to it). */
@@ -28,18 +27,12 @@ async function search(page: Page, query: string) {
 }
 
 describe('customers in the browser', { skip: chromiumSkip }, () => {
-  let setup: BrowserTest | undefined;
   let server: TestServer;
   let page: Page;
   let problems: string[];
 
-  before(async () => {
-    setup = await startBrowserTest({});
+  browserSuite({}, (setup) => {
     ({ server, page, problems } = setup);
-  });
-
-  after(async () => {
-    await setup?.close();
   });
 
   test('sign in, register a person, find them, in three languages', async () => {

@@ -1,19 +1,19 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { countryName } from '../../src/web/format.ts';
 import { insertTestPartner, json, signInNewUser } from '../helpers/app.ts';
 import { ADDRESS, insertTestPerson } from '../helpers/invoice-fixtures.ts';
 import {
+  browserSuite,
   checkAccessibility,
   chromiumSkip,
   dataValue,
   heading,
+  navigation,
   signIn,
-  startBrowserTest,
-  type BrowserTest,
   type TestServer,
 } from './helpers.ts';
 
@@ -42,7 +42,6 @@ const BERTTA = {
 };
 const NO_SAFEGUARD = 'EU/ETA-alueen ulkopuolelle ei luovuteta tietoja ilman kirjattua suojatoimea.';
 
-const navigation = (page: Page) => page.getByRole('navigation', { name: 'Päävalikko' });
 const status = (page: Page, text: string) =>
   page.getByRole('status').getByText(text, { exact: true });
 
@@ -76,15 +75,13 @@ const persons = (page: Page) =>
   page.getByRole('list', { name: 'Henkilöt, joiden tietoja luovutetaan' });
 
 describe('making a disclosure in the browser', { skip: chromiumSkip }, () => {
-  let setup: BrowserTest | undefined;
   let server: TestServer;
   let page: Page;
   let problems: string[];
   /** The register as the API gives it to another of the billing office. */
   let disclosuresByApi: () => Promise<{ id: string; subjectCount: number }[]>;
 
-  before(async () => {
-    setup = await startBrowserTest({ role: 'billing', username: BILLING });
+  browserSuite({ role: 'billing', username: BILLING }, async (setup) => {
     ({ server, page, problems } = setup);
     await insertTestPartner(server.database, { ...EU, roles: ['recipient'] });
     // Registered before the registry asked for transfer terms: no safeguard on record.
@@ -104,10 +101,6 @@ describe('making a disclosure in the browser', { skip: chromiumSkip }, () => {
       assert.equal(response.statusCode, 200, response.body);
       return (response.json() as { items: { id: string; subjectCount: number }[] }).items;
     };
-  });
-
-  after(async () => {
-    await setup?.close();
   });
 
   test('to a recipient outside the EU/EEA without a safeguard it is refused with the reason, and nothing is recorded', async () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { after, before } from 'node:test';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -269,6 +270,35 @@ export async function startBrowserTest(
       await server.close();
     },
   };
+}
+
+/**
+ * Starts the server and Chromium before the tests of the enclosing describe block and closes them
+ * after; `ready` takes them over, and adds what the tests need, before the first test.
+ */
+export function browserSuite(
+  options: Parameters<typeof startBrowserTest>[0],
+  ready: (setup: BrowserTest) => void | Promise<void>,
+): void {
+  let setup: BrowserTest | undefined;
+  before(async () => {
+    setup = await startBrowserTest(options);
+    await ready(setup);
+  });
+  after(async () => {
+    await setup?.close();
+  });
+}
+
+/** The main menu. */
+export const navigation = (page: Page) => page.getByRole('navigation', { name: 'Päävalikko' });
+
+/** Set E2E_SCREENSHOTS to a directory to keep pictures of the pages. */
+const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
+
+/** A picture of the whole page, kept when E2E_SCREENSHOTS names a directory. */
+export async function picture(page: Page, name: string): Promise<void> {
+  if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,17 +1,17 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { json, signInNewUser } from '../helpers/app.ts';
 import {
+  browserSuite,
   checkAccessibility,
   chromiumSkip,
   createTestStaffUser,
   heading,
+  navigation,
+  picture,
   signIn,
   signOut,
-  startBrowserTest,
-  type BrowserTest,
   type TestServer,
 } from './helpers.ts';
 
@@ -31,47 +31,37 @@ const PARTNER = 'Perintäpalvelu Oy';
 const contractor = { username: 'urakoitsija', password: 'contractor horse battery staple' };
 const officer = { username: 'tietosuoja', password: 'officer horse battery staple' };
 
-/** Set E2E_SCREENSHOTS to a directory to keep pictures of the partner and contractor pages. */
-const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
-const picture = async (page: Page, name: string) => {
-  if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
-};
-
-const navigation = (page: Page) => page.getByRole('navigation', { name: 'Päävalikko' });
 const covered = (page: Page) => page.getByRole('region', { name: 'Sopimuksen asiakkaat' });
 
 describe('partners and their contractors in the browser', { skip: chromiumSkip }, () => {
-  let setup: BrowserTest | undefined;
   let server: TestServer;
   let page: Page;
   let problems: string[];
   let partnerId: string;
 
-  before(async () => {
-    setup = await startBrowserTest({
+  browserSuite(
+    {
       role: 'admin',
       username: 'paakayttaja',
       others: [{ ...officer, role: 'register_officer' }],
-    });
-    ({ server, page, problems } = setup);
-    const cookie = await signInNewUser(server.app, server.database, server.keys, {
-      username: 'asiakaspalvelu',
-      role: 'customer_service',
-    });
-    for (const person of [COVERED, UNCOVERED]) {
-      const response = await server.app.inject({
-        method: 'POST',
-        url: '/api/persons',
-        headers: json(cookie),
-        payload: person,
+    },
+    async (setup) => {
+      ({ server, page, problems } = setup);
+      const cookie = await signInNewUser(server.app, server.database, server.keys, {
+        username: 'asiakaspalvelu',
+        role: 'customer_service',
       });
-      assert.equal(response.statusCode, 201, response.body);
-    }
-  });
-
-  after(async () => {
-    await setup?.close();
-  });
+      for (const person of [COVERED, UNCOVERED]) {
+        const response = await server.app.inject({
+          method: 'POST',
+          url: '/api/persons',
+          headers: json(cookie),
+          payload: person,
+        });
+        assert.equal(response.statusCode, 201, response.body);
+      }
+    },
+  );
 
   test('the administrator registers a partner whose contract opens names and contact details', async () => {
     await page.goto(server.baseUrl);

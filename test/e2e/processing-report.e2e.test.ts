@@ -1,19 +1,18 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { desc, eq } from 'drizzle-orm';
 import type { Download, Page } from 'playwright-core';
 import { accessLog, staffUsers } from '../../src/server/db/schema/index.ts';
 import { helsinkiDate, yearsBefore } from '../../src/server/lib/dates.ts';
 import { parseCsv, pdfText } from '../helpers/report-files.ts';
 import {
+  browserSuite,
   checkAccessibility,
   chromiumSkip,
   heading,
   signIn,
-  startBrowserTest,
-  type BrowserTest,
   type TestServer,
 } from './helpers.ts';
 
@@ -44,23 +43,17 @@ async function contentOf(download: Download): Promise<Buffer> {
 }
 
 describe("the data subject's report in the browser", { skip: chromiumSkip }, () => {
-  let setup: BrowserTest | undefined;
   let server: TestServer;
   let page: Page;
   let problems: string[];
   const today = helsinkiDate(new Date());
 
-  before(async () => {
-    setup = await startBrowserTest({ role: 'register_officer', username: OFFICER });
+  browserSuite({ role: 'register_officer', username: OFFICER }, async (setup) => {
     ({ server, page, problems } = setup);
     await server.database.db
       .update(staffUsers)
       .set({ fullName: OFFICER_NAME })
       .where(eq(staffUsers.username, OFFICER));
-  });
-
-  after(async () => {
-    await setup?.close();
   });
 
   test('the register officer downloads who has processed a person’s data as CSV and PDF', async () => {

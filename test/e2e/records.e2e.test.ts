@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
+  browserSuite,
   checkAccessibility,
   chromiumSkip,
   heading,
   signIn,
   signOut,
-  startBrowserTest,
-  type BrowserTest,
   type TestServer,
 } from './helpers.ts';
 
@@ -76,25 +75,22 @@ async function fillOrganization(page: Page, name: string) {
 }
 
 describe('organisations and persons in the browser', { skip: chromiumSkip }, () => {
-  let setup: BrowserTest | undefined;
   let server: TestServer;
   let page: Page;
   let problems: string[];
   let organizationUrl: string;
   let personUrl: string;
 
-  before(async () => {
-    setup = await startBrowserTest({
+  browserSuite(
+    {
       role: 'register_officer',
       username: 'rekisterivastaava',
       others: [{ ...customerService, role: 'customer_service' }],
-    });
-    ({ server, page, problems } = setup);
-  });
-
-  after(async () => {
-    await setup?.close();
-  });
+    },
+    (setup) => {
+      ({ server, page, problems } = setup);
+    },
+  );
 
   test('an organisation, and the duplicate business ID leads to it', async () => {
     await page.goto(server.baseUrl);

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { helsinkiDate } from '../../src/server/lib/dates.ts';
 import { addCalendarMonths, requestDueOn } from '../../src/server/lib/deadlines.ts';
@@ -9,21 +8,16 @@ import { addDays } from '../../src/web/routes/access-log/access-log.ts';
 import { json, signInNewUser } from '../helpers/app.ts';
 import { insertTestPerson } from '../helpers/invoice-fixtures.ts';
 import {
+  browserSuite,
   checkAccessibility,
   chromiumSkip,
   dataValue,
   heading,
+  navigation,
+  picture,
   signIn,
-  startBrowserTest,
-  type BrowserTest,
   type TestServer,
 } from './helpers.ts';
-
-/** Set E2E_SCREENSHOTS to a directory to keep pictures of the pages. */
-const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
-const picture = async (page: Page, name: string) => {
-  if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
-};
 
 const OFFICER = 'rekisterivastaava';
 const TITLE = 'Rekisteröityjen pyynnöt';
@@ -32,7 +26,6 @@ const SUBJECT_NAME = `${SUBJECT.firstName} ${SUBJECT.lastName}`;
 const LATE = { firstName: 'Otto', lastName: 'Odottaja' };
 const LATE_NAME = `${LATE.firstName} ${LATE.lastName}`;
 
-const navigation = (page: Page) => page.getByRole('navigation', { name: 'Päävalikko' });
 const textbox = (scope: Page | Locator, name: string) =>
   scope.getByRole('textbox', { name, exact: true });
 /** The page's h1 by a pattern. */
@@ -53,7 +46,6 @@ async function openDashboard(page: Page) {
 }
 
 describe("data subjects' requests in the browser", { skip: chromiumSkip }, () => {
-  let setup: BrowserTest | undefined;
   let server: TestServer;
   let page: Page;
   let problems: string[];
@@ -64,8 +56,7 @@ describe("data subjects' requests in the browser", { skip: chromiumSkip }, () =>
   let personId: string;
   let number: number;
 
-  before(async () => {
-    setup = await startBrowserTest({ role: 'register_officer', username: OFFICER });
+  browserSuite({ role: 'register_officer', username: OFFICER }, async (setup) => {
     ({ server, page, problems } = setup);
     personId = await insertTestPerson(server.database, SUBJECT);
     const latePerson = await insertTestPerson(server.database, LATE);
@@ -86,10 +77,6 @@ describe("data subjects' requests in the browser", { skip: chromiumSkip }, () =>
       },
     });
     assert.equal(seeded.statusCode, 201, seeded.body);
-  });
-
-  after(async () => {
-    await setup?.close();
   });
 
   test('the register officer registers an access request; the overdue one is listed first', async () => {

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { asc, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import {
@@ -14,13 +13,14 @@ import { helsinkiDate } from '../../src/server/lib/dates.ts';
 import { json, signInNewUser } from '../helpers/app.ts';
 import { pdfText } from '../helpers/report-files.ts';
 import {
+  browserSuite,
   checkAccessibility,
   chromiumSkip,
   heading,
+  navigation,
+  picture,
   signIn,
   signOut,
-  startBrowserTest,
-  type BrowserTest,
   type TestServer,
 } from './helpers.ts';
 
@@ -39,13 +39,6 @@ const CLIENT = { firstName: 'Aino', lastName: 'Asiakas', language: 'fi' };
 const RELATIVE = { firstName: 'Ville', lastName: 'Asiakas' };
 const REASON = 'Asiakas soitti päivystykseen, tarvitaan tieto apuvälineistä.';
 
-/** Set E2E_SCREENSHOTS to a directory to keep pictures of the social-services screens. */
-const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
-const picture = async (page: Page, name: string) => {
-  if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
-};
-
-const navigation = (page: Page) => page.getByRole('navigation', { name: 'Päävalikko' });
 const section = (page: Page) => page.getByRole('region', { name: 'Sosiaalihuollon asiakkuus' });
 const dialog = (page: Page) => page.getByRole('dialog');
 
@@ -81,7 +74,6 @@ async function chooseOption(
 }
 
 describe('social services in the browser', { skip: chromiumSkip }, () => {
-  let setup: BrowserTest | undefined;
   let server: TestServer;
   let page: Page;
   let problems: string[];
@@ -92,8 +84,8 @@ describe('social services in the browser', { skip: chromiumSkip }, () => {
   const entries = () =>
     server.database.db.select().from(accessLog).orderBy(asc(accessLog.position));
 
-  before(async () => {
-    setup = await startBrowserTest({
+  browserSuite(
+    {
       role: 'admin',
       username: 'paakayttaja',
       others: [
@@ -101,54 +93,52 @@ describe('social services in the browser', { skip: chromiumSkip }, () => {
         { username: workerB.username, password: workerB.password, role: 'social_worker' },
         { ...officer, role: 'register_officer' },
       ],
-    });
-    ({ server, page, problems } = setup);
-    const ids = new Map<string, string>();
-    for (const worker of [workerA, workerB]) {
-      const [row] = await server.database.db
-        .update(staffUsers)
-        .set({ fullName: worker.fullName })
-        .where(eq(staffUsers.username, worker.username))
-        .returning({ id: staffUsers.id });
-      assert.ok(row);
-      ids.set(worker.username, row.id);
-    }
-    // The units as an administrator made them, through the API.
-    const admin = await signInNewUser(server.app, server.database, server.keys, {
-      username: 'yllapito',
-      role: 'admin',
-    });
-    const post = async (url: string, payload: object) => {
-      const response = await server.app.inject({
-        method: 'POST',
-        url,
-        headers: json(admin),
-        payload,
+    },
+    async (setup) => {
+      ({ server, page, problems } = setup);
+      const ids = new Map<string, string>();
+      for (const worker of [workerA, workerB]) {
+        const [row] = await server.database.db
+          .update(staffUsers)
+          .set({ fullName: worker.fullName })
+          .where(eq(staffUsers.username, worker.username))
+          .returning({ id: staffUsers.id });
+        assert.ok(row);
+        ids.set(worker.username, row.id);
+      }
+      // The units as an administrator made them, through the API.
+      const admin = await signInNewUser(server.app, server.database, server.keys, {
+        username: 'yllapito',
+        role: 'admin',
       });
-      assert.equal(response.statusCode, 201, response.body);
-      return response.json<{ id: string }>().id;
-    };
-    await post('/api/social-services/units', {
-      code: 'aikuiset',
-      nameFi: 'Aikuissosiaalityö',
-      nameSv: 'Socialt arbete för vuxna',
-      nameEn: 'Adult social work',
-      memberIds: [ids.get(workerA.username)],
-    });
-    await post('/api/social-services/units', {
-      code: 'perheet',
-      nameFi: 'Perhepalvelut',
-      nameSv: 'Familjeservice',
-      nameEn: 'Family services',
-      memberIds: [ids.get(workerB.username)],
-    });
-    clientId = await post('/api/persons', CLIENT);
-    relativeId = await post('/api/persons', RELATIVE);
-  });
-
-  after(async () => {
-    await setup?.close();
-  });
+      const post = async (url: string, payload: object) => {
+        const response = await server.app.inject({
+          method: 'POST',
+          url,
+          headers: json(admin),
+          payload,
+        });
+        assert.equal(response.statusCode, 201, response.body);
+        return response.json<{ id: string }>().id;
+      };
+      await post('/api/social-services/units', {
+        code: 'aikuiset',
+        nameFi: 'Aikuissosiaalityö',
+        nameSv: 'Socialt arbete för vuxna',
+        nameEn: 'Adult social work',
+        memberIds: [ids.get(workerA.username)],
+      });
+      await post('/api/social-services/units', {
+        code: 'perheet',
+        nameFi: 'Perhepalvelut',
+        nameSv: 'Familjeservice',
+        nameEn: 'Family services',
+        memberIds: [ids.get(workerB.username)],
+      });
+      clientId = await post('/api/persons', CLIENT);
+      relativeId = await post('/api/persons', RELATIVE);
+    },
+  );
 
   test("a social worker's day: the relationship, a health entry, a relative, the summary", async () => {
     await page.goto(server.baseUrl);

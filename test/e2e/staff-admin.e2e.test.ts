@@ -1,31 +1,27 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { helsinkiDate } from '../../src/server/lib/dates.ts';
 
 /** The error of a common password, or of one with a little added. */
 const COMMON_PASSWORD = /Salasana on (yleisesti käytettyjen salasanojen listalla|yleinen salasana)/;
 import {
+  browserSuite,
   checkAccessibility,
   chromiumSkip,
   heading,
+  navigation,
+  picture,
   signIn,
   signOut,
-  startBrowserTest,
-  type BrowserTest,
   type TestServer,
 } from './helpers.ts';
-
-/** Set E2E_SCREENSHOTS to a directory to keep pictures of the pages. */
-const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
 
 const ADMIN = 'paakayttaja';
 const SOCIAL_WORKER = { username: 'sosiaali.sanna', password: 'sanna has a long passphrase' };
 const NEW_USER = { username: 'asiakas.anna', fullName: 'Anna Asiakas' };
 const TEMPORARY = 'vaihda tämä heti aamulla';
 
-const navigation = (page: Page) => page.getByRole('navigation', { name: 'Päävalikko' });
 const usersTable = (page: Page) =>
   page.getByRole('table', { name: 'Käyttäjätunnukset aakkosjärjestyksessä' });
 /** The row of an account in the users table, by its username. */
@@ -42,10 +38,6 @@ function todayFinnish(): string {
   return `${Number(day)}.${Number(month)}.${year}`;
 }
 
-async function screenshot(page: Page, name: string) {
-  if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
-}
-
 async function openUsers(page: Page) {
   await navigation(page).getByRole('link', { name: 'Käyttäjät', exact: true }).click();
   await heading(page, 'Käyttäjät').waitFor();
@@ -53,23 +45,20 @@ async function openUsers(page: Page) {
 }
 
 describe('staff administration in the browser', { skip: chromiumSkip }, () => {
-  let setup: BrowserTest | undefined;
   let server: TestServer;
   let page: Page;
   let problems: string[];
 
-  before(async () => {
-    setup = await startBrowserTest({
+  browserSuite(
+    {
       role: 'admin',
       username: ADMIN,
       others: [{ ...SOCIAL_WORKER, role: 'social_worker' }],
-    });
-    ({ server, page, problems } = setup);
-  });
-
-  after(async () => {
-    await setup?.close();
-  });
+    },
+    (setup) => {
+      ({ server, page, problems } = setup);
+    },
+  );
 
   test('the administrator creates an account and records its paper commitment', async () => {
     await page.goto(server.baseUrl);
@@ -130,7 +119,7 @@ describe('staff administration in the browser', { skip: chromiumSkip }, () => {
     await signature.getByText(ADMIN, { exact: true }).waitFor();
     await signature.getByText(todayFinnish(), { exact: true }).waitFor();
     await checkAccessibility(page, "the user's page with the signature history");
-    await screenshot(page, 'staff-user.png');
+    await picture(page, 'staff-user.png');
 
     // The last day of the account, changed on the edit page.
     await page.getByRole('button', { name: 'Muokkaa' }).click();
@@ -204,7 +193,7 @@ describe('staff administration in the browser', { skip: chromiumSkip }, () => {
     await row.getByText('Poistettu käytöstä').waitFor();
     await row.getByText('Ei käytössä').waitFor();
     await checkAccessibility(page, 'the users list with a deactivated user');
-    await screenshot(page, 'staff-list.png');
+    await picture(page, 'staff-list.png');
 
     // Reactivated, the account is in use again.
     await row.getByRole('link', { name: SOCIAL_WORKER.username }).click();
@@ -246,7 +235,7 @@ describe('staff administration in the browser', { skip: chromiumSkip }, () => {
     const versions = page.getByRole('table', { name: 'Tekstin versiot, uusin ensin' });
     await versions.getByRole('row').filter({ hasText: ADMIN }).waitFor();
     await checkAccessibility(page, 'the commitment text after publishing');
-    await screenshot(page, 'commitment.png');
+    await picture(page, 'commitment.png');
 
     await page.getByRole('link', { name: 'Käyttäjiin' }).click();
     await heading(page, 'Käyttäjät').waitFor();

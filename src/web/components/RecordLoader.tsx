@@ -5,12 +5,11 @@ import type { MessageKey } from '../i18n/catalogues.ts';
 import { BackToSearch } from '../routes/search/last-search.tsx';
 import { Loading, ProblemNotice } from './Notices.tsx';
 import { PageHeading } from './PageHeading.tsx';
-import type { RecordKind } from './record-kind.ts';
 import { useResource } from './useResource.ts';
 
 /**
- * Loads the record the address names (`/persons/:id`) for a page: a spinner while it loads, the
- * page's title and what went wrong when it cannot, else the page itself.
+ * Loads the record the address names (`/persons/:id`, `/requests/:id`) for a page: a spinner
+ * while it loads, the page's title and what went wrong when it cannot, else the page itself.
  */
 export function RecordLoader<T>({
   kind,
@@ -19,7 +18,8 @@ export function RecordLoader<T>({
   backToSearch = false,
   children,
 }: {
-  kind: RecordKind;
+  /** What kind of record (`person`, `request`): with the id, the key of what is loaded. */
+  kind: string;
   load: (id: string, signal: AbortSignal) => Promise<T>;
   failedTitle: MessageKey;
   /** The link back to the search above the heading (a record's page has it, a form not). */

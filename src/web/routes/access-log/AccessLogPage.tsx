@@ -14,10 +14,12 @@ import {
 // Browser-safe server files: constants only, no imports of their own.
 import { ROLES, type Role } from '../../../server/modules/auth/permissions.ts';
 import { IDENTITY_CODE_PURPOSES } from '../../../server/modules/persons/persons.constants.ts';
-import { api, isAbort, type AccessLogEntry } from '../../api.ts';
+import { api } from '../../api.ts';
 import { BackLink } from '../../components/BackLink.tsx';
+import { LoadMore } from '../../components/LoadMore.tsx';
 import { Loading, ProblemNotice } from '../../components/Notices.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { usePagedResults } from '../../components/usePagedResults.ts';
 import { formatDate, formatDateTime, parseFinnishDate } from '../../format.ts';
 import { LANGUAGES, type Language, type MessageKey } from '../../i18n/catalogues.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -68,17 +70,6 @@ const FIELD_LABELS: Partial<Record<string, MessageKey>> = {
   breakGlassReview: 'accessLog.field.breakGlassReview',
 };
 
-type Results =
-  | { state: 'loading' }
-  | { state: 'failed'; error: unknown }
-  | {
-      state: 'ready';
-      items: AccessLogEntry[];
-      nextCursor: string | null;
-      loadingMore: boolean;
-      moreError: unknown;
-    };
-
 /** The form's text: dates as the user writes them (d.m.yyyy). */
 type Draft = Omit<Filters, 'from' | 'to'> & { from: string; to: string };
 
@@ -98,7 +89,6 @@ export function AccessLogPage() {
   const key = JSON.stringify(filters);
   const [draft, setDraft] = useState<Draft>(() => draftOf(filters));
   const [errors, setErrors] = useState<DraftErrors>({});
-  const [results, setResults] = useState<Results>({ state: 'loading' });
   const [reloads, setReloads] = useState(0);
   const [focusRow, setFocusRow] = useState<number | null>(null);
   const rowHeads = useRef(new Map<number, HTMLTableCellElement>());
@@ -111,36 +101,22 @@ export function AccessLogPage() {
     setErrors({});
   }
 
-  const request = (cursor?: string) => ({
-    subjectId: filters.subjectId || undefined,
-    userId: filters.userId || undefined,
-    action: filters.action || undefined,
-    flag: filters.flag || undefined,
-    ...timeRange(filters),
-    limit: PAGE_SIZE,
-    cursor,
-  });
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setResults({ state: 'loading' });
-    api.accessLog(request(), controller.signal).then(
-      (page) =>
-        setResults({
-          state: 'ready',
-          items: page.items,
-          nextCursor: page.nextCursor,
-          loadingMore: false,
-          moreError: null,
-        }),
-      (error: unknown) => {
-        if (!isAbort(error)) setResults({ state: 'failed', error });
+  const request = (cursor: string | undefined, signal?: AbortSignal) =>
+    api.accessLog(
+      {
+        subjectId: filters.subjectId || undefined,
+        userId: filters.userId || undefined,
+        action: filters.action || undefined,
+        flag: filters.flag || undefined,
+        ...timeRange(filters),
+        limit: PAGE_SIZE,
+        cursor,
       },
+      signal,
     );
-    return () => controller.abort();
-    // The key names the filters; `request` is a new function each render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, reloads]);
+
+  // A search sent again unchanged reads the log anew.
+  const [results, loadMore] = usePagedResults(`${key}#${reloads}`, request, setFocusRow);
 
   useEffect(() => {
     if (focusRow === null) return;
@@ -173,25 +149,6 @@ export function AccessLogPage() {
     };
     if (JSON.stringify(chosen) === key) setReloads((n) => n + 1);
     setParams(filtersToParams(chosen));
-  };
-
-  const loadMore = () => {
-    if (results.state !== 'ready' || !results.nextCursor) return;
-    const before = results.items.length;
-    setResults({ ...results, loadingMore: true, moreError: null });
-    api.accessLog(request(results.nextCursor)).then(
-      (page) => {
-        setResults({
-          ...results,
-          items: [...results.items, ...page.items],
-          nextCursor: page.nextCursor,
-          loadingMore: false,
-          moreError: null,
-        });
-        setFocusRow(before);
-      },
-      (error: unknown) => setResults({ ...results, loadingMore: false, moreError: error }),
-    );
   };
 
   const field = (name: keyof Draft) => ({
@@ -404,17 +361,7 @@ export function AccessLogPage() {
               </tbody>
             </table>
           </div>
-          {results.moreError !== null && <ProblemNotice error={results.moreError} />}
-          {results.nextCursor && (
-            <Button
-              variant="secondary"
-              className="log-table__more"
-              onClick={loadMore}
-              disabled={results.loadingMore}
-            >
-              {t('accessLog.loadMore')}
-            </Button>
-          )}
+          <LoadMore results={results} onLoad={loadMore} label={t('accessLog.loadMore')} />
         </>
       )}
     </div>

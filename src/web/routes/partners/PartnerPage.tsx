@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { Button, InlineAlert, RouterLink } from 'suomifi-ui-components';
 import {
@@ -14,6 +14,7 @@ import { Loading, ProblemNotice } from '../../components/Notices.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { SavedNotice } from '../../components/SavedNotice.tsx';
 import { Section } from '../../components/Section.tsx';
+import { useStatusMessage } from '../../components/StatusMessage.tsx';
 import { useResource } from '../../components/useResource.ts';
 import { PickerSearch } from '../../components/PickerSearch.tsx';
 import { formatDate } from '../../format.ts';
@@ -56,9 +57,8 @@ function PartnerDetails({ partner, reload }: { partner: PartnerDetail; reload: (
   /** Pages after the first, loaded with "show more"; a reload starts again from the first. */
   const [more, setMore] = useState<Page | null>(null);
   const [moreError, setMoreError] = useState<unknown>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const [statusLine, setMessage] = useStatusMessage('partner-status');
   const [failure, setFailure] = useState<unknown>(null);
-  const status = useRef<HTMLParagraphElement>(null);
 
   const [shown, setShown] = useState(partner);
   if (shown !== partner) {
@@ -96,10 +96,6 @@ function PartnerDetails({ partner, reload }: { partner: PartnerDetail; reload: (
       (error: unknown) => setFailure(error),
     );
   };
-
-  useEffect(() => {
-    if (message) status.current?.focus();
-  }, [message]);
 
   return (
     <article className="record">
@@ -166,9 +162,7 @@ function PartnerDetails({ partner, reload }: { partner: PartnerDetail; reload: (
         </Section>
 
         <Section title={t('partners.coveredTitle')} className="record__wide">
-          <p className="partner-status" tabIndex={-1} ref={status} role="status">
-            {message}
-          </p>
+          {statusLine}
           {failure !== null && <ProblemNotice error={failure} />}
           <p>
             {partner.customerCount === 0

@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { Button, Paragraph, RouterLink } from 'suomifi-ui-components';
 import { BackLink } from '../../components/BackLink.tsx';
 import { DataList } from '../../components/DataList.tsx';
 import { DateField, SelectField, TextAreaField } from '../../components/Fields.tsx';
-import { Loading, ProblemNotice } from '../../components/Notices.tsx';
+import { ProblemNotice } from '../../components/Notices.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { RecordLoader } from '../../components/RecordLoader.tsx';
 import { SavedNotice } from '../../components/SavedNotice.tsx';
 import { Section } from '../../components/Section.tsx';
-import { useResource } from '../../components/useResource.ts';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../../session.tsx';
@@ -41,21 +41,17 @@ import './requests.css';
 
 /** One data subject's request: where it stands, its next step, notes and history. */
 export function RequestPage() {
-  const { id = '' } = useParams();
   const { t } = useI18n();
-  const [request, replace] = useResource(`request:${id}`, (signal) => requestsApi.get(id, signal));
-
   return (
     <div className="requests">
       <BackLink to="/requests">{t('requests.backToList')}</BackLink>
-      {request.state === 'loading' && <Loading />}
-      {request.state === 'failed' && (
-        <>
-          <PageHeading title={t('requests.pageTitle')} />
-          <ProblemNotice error={request.error} />
-        </>
-      )}
-      {request.state === 'ready' && <RequestDetails request={request.data} onChange={replace} />}
+      <RecordLoader
+        kind="request"
+        load={(id, signal) => requestsApi.get(id, signal)}
+        failedTitle="requests.pageTitle"
+      >
+        {(request, replace) => <RequestDetails request={request} onChange={replace} />}
+      </RecordLoader>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { Button } from 'suomifi-ui-components';
 import { ApiError } from '../../api.ts';
@@ -11,6 +11,7 @@ import {
 } from '../../components/form.ts';
 import { FormErrorSummary } from '../../components/FormErrors.tsx';
 import { Loading } from '../../components/Notices.tsx';
+import { useStatusMessage } from '../../components/StatusMessage.tsx';
 import { useForm, type FormController } from '../../components/useForm.ts';
 import { useResource } from '../../components/useResource.ts';
 import { formatDateTime } from '../../format.ts';
@@ -58,13 +59,8 @@ export function RecordPanel<V extends Authored, I extends Record<string, unknown
   const { t } = useI18n();
   const [list, , reload] = useResource(spec.key, spec.load);
   const [editing, setEditing] = useState<{ item: V | null } | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const status = useRef<HTMLParagraphElement>(null);
+  const [statusLine, setMessage] = useStatusMessage('social-status');
   const addButton = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (message) status.current?.focus();
-  }, [message]);
 
   const saved = (text: string) => {
     setEditing(null);
@@ -78,9 +74,7 @@ export function RecordPanel<V extends Authored, I extends Record<string, unknown
 
   return (
     <div className="entries">
-      <p className="social-status" role="status" tabIndex={-1} ref={status}>
-        {message}
-      </p>
+      {statusLine}
       {!readOnly &&
         (editing?.item === null ? (
           <EntryForm

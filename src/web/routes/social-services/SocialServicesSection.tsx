@@ -4,6 +4,7 @@ import { Button, Dropdown, DropdownItem, InlineAlert, TextInput } from 'suomifi-
 import { ApiError, type PersonView } from '../../api.ts';
 import { Loading, ProblemNotice } from '../../components/Notices.tsx';
 import { Section } from '../../components/Section.tsx';
+import { useStatusMessage } from '../../components/StatusMessage.tsx';
 import { useResource } from '../../components/useResource.ts';
 import { formatTime } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -155,15 +156,10 @@ function ClientData({ person, purpose }: { person: PersonView; purpose: string }
     socialApi.overview(person.id, purpose, signal),
   );
   const [options] = useResource('social-options', (signal) => socialApi.options(signal));
-  const [message, setMessage] = useState<string | null>(null);
-  const status = useRef<HTMLParagraphElement>(null);
+  const [statusLine, setMessage] = useStatusMessage('social-status');
   // While a change reloads the overview, the data stays on the page (and keeps the focus).
   const [last, setLast] = useState<ClientOverview | null>(null);
   if (overview.state === 'ready' && overview.data !== last) setLast(overview.data);
-
-  useEffect(() => {
-    if (message) status.current?.focus();
-  }, [message]);
 
   /** After a change: say what happened (the message takes the focus) and load anew. */
   const changed = (text: string) => {
@@ -172,12 +168,6 @@ function ClientData({ person, purpose }: { person: PersonView; purpose: string }
   };
   const workerOptions: WorkerOptions =
     options.state === 'ready' ? options.data : { units: [], needTypes: [] };
-
-  const statusLine = (
-    <p className="social-status" role="status" tabIndex={-1} ref={status}>
-      {message}
-    </p>
-  );
 
   if (overview.state === 'failed') {
     if (!isNoRelationship(overview.error)) return <ProblemNotice error={overview.error} />;

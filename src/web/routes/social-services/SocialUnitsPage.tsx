@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Button, Checkbox, CheckboxGroup, Paragraph } from 'suomifi-ui-components';
 import { ApiError } from '../../api.ts';
@@ -9,6 +9,7 @@ import { FormErrorSummary } from '../../components/FormErrors.tsx';
 import { Loading, ProblemNotice } from '../../components/Notices.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Section } from '../../components/Section.tsx';
+import { useStatusMessage } from '../../components/StatusMessage.tsx';
 import { useForm, type FormController } from '../../components/useForm.ts';
 import { useResource } from '../../components/useResource.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -38,13 +39,8 @@ export function SocialUnitsPage() {
   if (settings.state === 'ready' && settings.data !== last) setLast(settings.data);
   const data = settings.state === 'ready' ? settings.data : last;
   const [editing, setEditing] = useState<Editing>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const [statusLine, setMessage] = useStatusMessage('social-status');
   const [failure, setFailure] = useState<unknown>(null);
-  const status = useRef<HTMLParagraphElement>(null);
-
-  useEffect(() => {
-    if (message) status.current?.focus();
-  }, [message]);
 
   /** After a change: say what happened (the message takes the focus) and show the lists anew. */
   const done = (text: string) => {
@@ -63,9 +59,7 @@ export function SocialUnitsPage() {
     <div className="social-units">
       <PageHeading title={t('units.title')} />
       <Paragraph mb="m">{t('units.intro')}</Paragraph>
-      <p className="social-status" role="status" tabIndex={-1} ref={status}>
-        {message}
-      </p>
+      {statusLine}
       {failure !== null && <ProblemNotice error={failure} />}
       {settings.state === 'failed' && <ProblemNotice error={settings.error} />}
       {!data && settings.state === 'loading' && <Loading />}

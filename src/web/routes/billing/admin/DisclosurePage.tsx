@@ -4,10 +4,9 @@ import { Link, useParams } from 'react-router';
 import { Paragraph, RouterLink } from 'suomifi-ui-components';
 import { BackLink } from '../../../components/BackLink.tsx';
 import { DataList } from '../../../components/DataList.tsx';
-import { Loading, ProblemNotice } from '../../../components/Notices.tsx';
 import { PageHeading } from '../../../components/PageHeading.tsx';
+import { RecordLoader } from '../../../components/RecordLoader.tsx';
 import { Section } from '../../../components/Section.tsx';
-import { useResource } from '../../../components/useResource.ts';
 import { formatDateTime } from '../../../format.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { useMe } from '../../../session.tsx';
@@ -23,28 +22,24 @@ import './billing-admin.css';
 export function DisclosurePage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const [disclosure] = useResource(`disclosure:${id}`, (signal) =>
-    billingAdminApi.disclosure(id, signal),
-  );
   // Just made on the form: its file, offered on this page only (the register does not keep it).
   const [madeFile] = useState(() => takeMadeFile(id));
 
   return (
     <div className="billing-admin">
       <BackLink to="/disclosures">{t('disclosureRegister.backToList')}</BackLink>
-      {disclosure.state === 'loading' && <Loading />}
-      {disclosure.state === 'failed' && (
-        <>
-          <PageHeading title={t('disclosureRegister.pageTitle')} />
-          <ProblemNotice error={disclosure.error} />
-        </>
-      )}
-      {disclosure.state === 'ready' && (
-        <DisclosureDetails
-          disclosure={disclosure.data}
-          made={madeFile && <MadeFileNotice file={madeFile} />}
-        />
-      )}
+      <RecordLoader
+        kind="disclosure"
+        load={(disclosureId, signal) => billingAdminApi.disclosure(disclosureId, signal)}
+        failedTitle="disclosureRegister.pageTitle"
+      >
+        {(disclosure) => (
+          <DisclosureDetails
+            disclosure={disclosure}
+            made={madeFile && <MadeFileNotice file={madeFile} />}
+          />
+        )}
+      </RecordLoader>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import {
@@ -10,9 +10,10 @@ import {
   Paragraph,
   RouterLink,
 } from 'suomifi-ui-components';
-import { isAbort } from '../../../api.ts';
+import { LoadMore } from '../../../components/LoadMore.tsx';
 import { Loading, ProblemNotice } from '../../../components/Notices.tsx';
 import { PageHeading } from '../../../components/PageHeading.tsx';
+import { usePagedResults } from '../../../components/usePagedResults.ts';
 import { formatDateTime } from '../../../format.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { useMe } from '../../../session.tsx';
@@ -31,17 +32,6 @@ import './billing-admin.css';
 
 const PAGE_SIZE = 50;
 
-type Results =
-  | { state: 'loading' }
-  | { state: 'failed'; error: unknown }
-  | {
-      state: 'ready';
-      items: DisclosureSummary[];
-      nextCursor: string | null;
-      loadingMore: boolean;
-      moreError: unknown;
-    };
-
 /**
  * The register of disclosures: what of customers' data went to which partner, on what legal
  * basis, by whom. Items name no persons; a disclosure's page does (and reading it is logged).
@@ -53,7 +43,9 @@ export function DisclosureRegisterPage() {
   const filters = disclosureFiltersFrom(params);
   const key = JSON.stringify(filters);
   const [draft, setDraft] = useState<DisclosureFilters>(filters);
-  const [results, setResults] = useState<Results>({ state: 'loading' });
+  const [results, loadMore] = usePagedResults(key, (cursor, signal) =>
+    billingAdminApi.disclosures({ ...disclosureQuery(filters), limit: PAGE_SIZE, cursor }, signal),
+  );
 
   // Back and forward change the filters in the URL: the form follows them.
   const [shownKey, setShownKey] = useState(key);
@@ -62,49 +54,9 @@ export function DisclosureRegisterPage() {
     setDraft(filters);
   }
 
-  useEffect(() => {
-    const controller = new AbortController();
-    setResults({ state: 'loading' });
-    billingAdminApi
-      .disclosures({ ...disclosureQuery(filters), limit: PAGE_SIZE }, controller.signal)
-      .then(
-        (page) =>
-          setResults({
-            state: 'ready',
-            items: page.items,
-            nextCursor: page.nextCursor,
-            loadingMore: false,
-            moreError: null,
-          }),
-        (error: unknown) => {
-          if (!isAbort(error)) setResults({ state: 'failed', error });
-        },
-      );
-    return () => controller.abort();
-    // The key names the filters.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
-
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setParams(disclosureFiltersToParams(draft));
-  };
-
-  const loadMore = () => {
-    if (results.state !== 'ready' || !results.nextCursor) return;
-    const cursor = results.nextCursor;
-    setResults({ ...results, loadingMore: true, moreError: null });
-    billingAdminApi.disclosures({ ...disclosureQuery(filters), limit: PAGE_SIZE, cursor }).then(
-      (page) =>
-        setResults({
-          ...results,
-          items: [...results.items, ...page.items],
-          nextCursor: page.nextCursor,
-          loadingMore: false,
-          moreError: null,
-        }),
-      (error: unknown) => setResults({ ...results, loadingMore: false, moreError: error }),
-    );
   };
 
   /** The same filters with this partner's disclosures only. */
@@ -209,17 +161,7 @@ export function DisclosureRegisterPage() {
       {results.state === 'ready' && results.items.length > 0 && (
         <>
           <DisclosureTable items={results.items} partnerLink={partnerLink} />
-          {results.moreError !== null && <ProblemNotice error={results.moreError} />}
-          {results.nextCursor && (
-            <Button
-              variant="secondary"
-              className="log-table__more"
-              onClick={loadMore}
-              disabled={results.loadingMore}
-            >
-              {t('disclosureRegister.loadMore')}
-            </Button>
-          )}
+          <LoadMore results={results} onLoad={loadMore} label={t('disclosureRegister.loadMore')} />
         </>
       )}
     </div>

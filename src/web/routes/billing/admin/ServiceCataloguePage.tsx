@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Button, Paragraph, ToggleInput } from 'suomifi-ui-components';
 import { ApiError } from '../../../api.ts';
@@ -7,6 +7,7 @@ import { FormErrorSummary } from '../../../components/FormErrors.tsx';
 import { Loading, ProblemNotice } from '../../../components/Notices.tsx';
 import { PageHeading } from '../../../components/PageHeading.tsx';
 import { Section } from '../../../components/Section.tsx';
+import { useStatusMessage } from '../../../components/StatusMessage.tsx';
 import { useForm, type FormController } from '../../../components/useForm.ts';
 import { useResource } from '../../../components/useResource.ts';
 import type { Language } from '../../../i18n/catalogues.ts';
@@ -42,12 +43,7 @@ export function ServiceCataloguePage() {
     billingAdminApi.services(signal),
   );
   const [editing, setEditing] = useState<Editing>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const status = useRef<HTMLParagraphElement>(null);
-
-  useEffect(() => {
-    if (message) status.current?.focus();
-  }, [message]);
+  const [statusLine, setMessage] = useStatusMessage('billing-admin__status');
 
   const start = (next: Editing) => {
     setMessage(null);
@@ -63,9 +59,7 @@ export function ServiceCataloguePage() {
     <div className="billing-admin">
       <PageHeading title={t('services.title')} />
       <Paragraph mb="m">{t('services.intro')}</Paragraph>
-      <p className="billing-admin__status" role="status" tabIndex={-1} ref={status}>
-        {message}
-      </p>
+      {statusLine}
       <Section title={t('services.listTitle')}>
         {editing?.id === null ? (
           <ServiceForm service={null} onSaved={saved} onCancel={() => setEditing(null)} />

@@ -20,8 +20,8 @@ import { checkDates, dateValue, decimalValue, formatEuros } from './billing-form
 import {
   CustomerTable,
   useCustomerList,
-  useStatusLine,
-  type BillingCustomer,
+  useActionStatus,
+  type CustomerSectionProps,
 } from './customer-list.tsx';
 
 const STATUS_BADGE: Record<InvoiceStatus, string> = {
@@ -33,26 +33,14 @@ const STATUS_BADGE: Record<InvoiceStatus, string> = {
 };
 
 /** The customer's invoices and credit notes: their state, the PDF, and what may be done. */
-export function InvoicesSection({
-  customer,
-  generation,
-  onChanged,
-}: {
-  customer: BillingCustomer;
-  generation: number;
-  onChanged: () => void;
-}) {
+export function InvoicesSection({ customer, generation, onChanged }: CustomerSectionProps) {
   const { t, language } = useI18n();
-  const [status, say] = useStatusLine();
+  const [status, done] = useActionStatus(onChanged);
   const [made, setMade] = useState<DisclosureMade | null>(null);
   const invoices = useCustomerList(
     `invoices:${customer.kind}:${customer.id}:${generation}`,
     (signal) => billingApi.customerInvoices(customer.kind, customer.id, signal),
   );
-  const done = (message: string) => {
-    say(message);
-    onChanged();
-  };
 
   return (
     <Section title={t('invoices.title')} className="record__wide">

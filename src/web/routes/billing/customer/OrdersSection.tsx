@@ -26,30 +26,19 @@ import {
 import {
   CustomerTable,
   useCustomerList,
-  useStatusLine,
+  useActionStatus,
   type BillingCustomer,
+  type CustomerSectionProps,
 } from './customer-list.tsx';
 
 /** The customer's orders with their lines, what may be done with each, and a new order. */
-export function OrdersSection({
-  customer,
-  generation,
-  onChanged,
-}: {
-  customer: BillingCustomer;
-  generation: number;
-  onChanged: () => void;
-}) {
+export function OrdersSection({ customer, generation, onChanged }: CustomerSectionProps) {
   const { t, language } = useI18n();
   const me = useMe();
-  const [status, say] = useStatusLine();
+  const [status, done] = useActionStatus(onChanged);
   const orders = useCustomerList(`orders:${customer.kind}:${customer.id}:${generation}`, (signal) =>
     billingApi.customerOrders(customer.kind, customer.id, signal),
   );
-  const done = (message: string) => {
-    say(message);
-    onChanged();
-  };
 
   return (
     <Section title={t('orders.title')} className="record__wide">

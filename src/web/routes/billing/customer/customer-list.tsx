@@ -25,6 +25,23 @@ export function useStatusLine(): [ReactNode, (message: string) => void] {
   ];
 }
 
+/** What the customer's billing page gives a section that changes something. */
+export type CustomerSectionProps = {
+  customer: BillingCustomer;
+  generation: number;
+  onChanged: () => void;
+};
+
+/** A section's status line, and `done`: say what an action did, and let the page load anew. */
+export function useActionStatus(onChanged: () => void): [ReactNode, (message: string) => void] {
+  const [status, say] = useStatusLine();
+  const done = (message: string) => {
+    say(message);
+    onChanged();
+  };
+  return [status, done];
+}
+
 /**
  * A list of the customer's that is loaded again after each change: while it loads, the last
  * one stays on the page (and keeps the focus).
