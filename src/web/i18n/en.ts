@@ -1,4 +1,9 @@
 import type { Catalogue } from './catalogue.ts';
+import { accessEn, accessErrors } from './rights/access.ts';
+import { rectificationEn, rectificationErrors } from './rights/rectification.ts';
+import { objectionsEn, objectionsErrors } from './rights/objections.ts';
+import { erasureEn, erasureErrors } from './rights/erasure.ts';
+import { attachmentsEn, attachmentsErrors } from './rights/attachments.ts';
 
 export const en: Catalogue = {
   messages: {
@@ -1353,6 +1358,11 @@ export const en: Catalogue = {
     'requests.action.note': 'Note added',
     'requests.unknownUser': 'unknown user',
     'requests.otherStaff': 'another user',
+    ...accessEn,
+    ...rectificationEn,
+    ...objectionsEn,
+    ...erasureEn,
+    ...attachmentsEn,
   },
   errors: {
     'identityCode.empty': 'Give the personal identity code.',
@@ -1556,5 +1566,10 @@ export const en: Catalogue = {
       'Too late: the requester must be told of an extension within the first month, by the original due date.',
     'extension.toldBeforeReceipt': 'The requester cannot be told before the request was received.',
     'extension.reasonRequired': 'Say why the deadline is extended.',
+    ...accessErrors.en,
+    ...rectificationErrors.en,
+    ...objectionsErrors.en,
+    ...erasureErrors.en,
+    ...attachmentsErrors.en,
   },
 };

@@ -1,4 +1,9 @@
 import type { FinnishIdentifierError } from '../../server/lib/finnish/index.ts';
+import { ACCESS_ERROR_CODES } from './rights/access.ts';
+import { RECTIFICATION_ERROR_CODES } from './rights/rectification.ts';
+import { OBJECTIONS_ERROR_CODES } from './rights/objections.ts';
+import { ERASURE_ERROR_CODES } from './rights/erasure.ts';
+import { ATTACHMENTS_ERROR_CODES } from './rights/attachments.ts';
 
 /** Codes the server's problem documents carry besides the identifier parsers' own. */
 export const SERVER_ERROR_CODES = [
@@ -118,6 +123,11 @@ export const SERVER_ERROR_CODES = [
   'extension.toldTooLate',
   'extension.toldBeforeReceipt',
   'extension.reasonRequired',
+  ...ACCESS_ERROR_CODES,
+  ...RECTIFICATION_ERROR_CODES,
+  ...OBJECTIONS_ERROR_CODES,
+  ...ERASURE_ERROR_CODES,
+  ...ATTACHMENTS_ERROR_CODES,
 ] as const;
 
 /** Codes the web app gives itself: checks before sending, and answers without a code. */

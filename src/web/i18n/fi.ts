@@ -1,4 +1,9 @@
 import type { Catalogue } from './catalogue.ts';
+import { accessErrors, accessFi } from './rights/access.ts';
+import { rectificationErrors, rectificationFi } from './rights/rectification.ts';
+import { objectionsErrors, objectionsFi } from './rights/objections.ts';
+import { erasureErrors, erasureFi } from './rights/erasure.ts';
+import { attachmentsErrors, attachmentsFi } from './rights/attachments.ts';
 
 /** Finnish, the default language. Its keys are the keys every other catalogue must have. */
 export const fiMessages = {
@@ -1349,6 +1354,11 @@ export const fiMessages = {
   'requests.action.note': 'Muistiinpano lisättiin',
   'requests.unknownUser': 'tuntematon käyttäjä',
   'requests.otherStaff': 'toinen käyttäjä',
+  ...accessFi,
+  ...rectificationFi,
+  ...objectionsFi,
+  ...erasureFi,
+  ...attachmentsFi,
 };
 
 export const fi: Catalogue = {
@@ -1556,5 +1566,10 @@ export const fi: Catalogue = {
       'Liian myöhään: pyytäjälle on ilmoitettava jatkamisesta ensimmäisen kuukauden aikana, viimeistään alkuperäisenä määräpäivänä.',
     'extension.toldBeforeReceipt': 'Pyytäjälle ei voi ilmoittaa ennen kuin pyyntö on saapunut.',
     'extension.reasonRequired': 'Kerro, miksi määräaikaa jatketaan.',
+    ...accessErrors.fi,
+    ...rectificationErrors.fi,
+    ...objectionsErrors.fi,
+    ...erasureErrors.fi,
+    ...attachmentsErrors.fi,
   },
 };

@@ -1,4 +1,9 @@
 import type { Catalogue } from './catalogue.ts';
+import { accessSv, accessErrors } from './rights/access.ts';
+import { rectificationSv, rectificationErrors } from './rights/rectification.ts';
+import { objectionsSv, objectionsErrors } from './rights/objections.ts';
+import { erasureSv, erasureErrors } from './rights/erasure.ts';
+import { attachmentsSv, attachmentsErrors } from './rights/attachments.ts';
 
 export const sv: Catalogue = {
   messages: {
@@ -1362,6 +1367,11 @@ export const sv: Catalogue = {
     'requests.action.note': 'En anteckning lades till',
     'requests.unknownUser': 'okänd användare',
     'requests.otherStaff': 'en annan användare',
+    ...accessSv,
+    ...rectificationSv,
+    ...objectionsSv,
+    ...erasureSv,
+    ...attachmentsSv,
   },
   errors: {
     'identityCode.empty': 'Ange personbeteckningen.',
@@ -1565,5 +1575,10 @@ export const sv: Catalogue = {
       'För sent: den som begärde ska underrättas om förlängningen inom den första månaden, senast den ursprungliga förfallodagen.',
     'extension.toldBeforeReceipt': 'Den som begärde kan inte underrättas innan begäran kom in.',
     'extension.reasonRequired': 'Ange varför tidsfristen förlängs.',
+    ...accessErrors.sv,
+    ...rectificationErrors.sv,
+    ...objectionsErrors.sv,
+    ...erasureErrors.sv,
+    ...attachmentsErrors.sv,
   },
 };
