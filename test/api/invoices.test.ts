@@ -268,6 +268,16 @@ forEachEngine(
       assert.ok(xml.includes(`>${euros(invoice.totalCents)}<`), 'the total');
       assert.ok(xml.includes(invoice.reference.replaceAll(' ', '')), 'the reference');
       assert.ok(xml.includes('Verkkolasku Oy'));
+      assert.ok(!xml.includes('<OriginalInvoiceNumber>'), 'an invoice credits nothing');
+
+      const credited = await post(`/api/invoices/${invoice.id}/credit`, { reason: 'Virhe' });
+      assert.equal(credited.statusCode, 201, credited.body);
+      const noteXml = (await get(`/api/invoices/${credited.json().id}/finvoice`)).body;
+      assert.match(noteXml, /<InvoiceTypeCode>INV02<\/InvoiceTypeCode>/);
+      assert.ok(
+        noteXml.includes(`<OriginalInvoiceNumber>${invoice.number}</OriginalInvoiceNumber>`),
+        'the credit note names the credited invoice',
+      );
 
       const person = await insertTestPerson(ctx().database);
       const paper = await invoiceOrder(await insertOrder(ctx().database, { personId: person }));

@@ -429,10 +429,19 @@ describe('finvoiceXml: amounts', () => {
     );
   });
 
-  test('a credit note: INV02, and its amounts negative', () => {
+  test('a credit note: INV02, the credited invoice named, and its amounts negative', () => {
     const lines = [line({ netCents: -2000, vatCents: -510, totalCents: -2510, quantity: '-2' })];
-    const root = parseXml(finvoiceXml(sample(lines, { kind: 'credit_note' })));
+    const xml = finvoiceXml(
+      sample(lines, { kind: 'credit_note', number: 1002, originalInvoiceNumber: 1001 }),
+    );
+    const root = parseXml(xml);
     assert.equal(textOf(root, 'InvoiceTypeCode'), 'INV02');
+    assert.equal(textOf(root, 'OriginalInvoiceNumber'), '1001');
+    // The schema's order: the original invoice's number follows the invoice's date.
+    assert.ok(xml.indexOf('</InvoiceDate>') < xml.indexOf('<OriginalInvoiceNumber>'));
+    assert.ok(
+      xml.indexOf('<OriginalInvoiceNumber>') < xml.indexOf('<InvoiceTotalVatExcludedAmount'),
+    );
     assert.equal(textOf(root, 'InvoiceTypeCodeUN'), '381');
     assert.equal(textOf(root, 'InvoiceTypeText'), 'HYVITYSLASKU');
     assert.equal(textOf(root, 'InvoiceTotalVatIncludedAmount'), '-25,10');
@@ -448,6 +457,7 @@ describe('finvoiceXml: amounts', () => {
     assert.equal(textOf(root, 'InvoiceTypeText'), 'LASKU');
     assert.equal(textOf(root, 'InvoiceNumber'), '1001');
     assert.equal(textOf(root, 'PaymentStatusCode'), 'NOTPAID');
+    assert.equal(all(root, 'OriginalInvoiceNumber').length, 0);
   });
 });
 

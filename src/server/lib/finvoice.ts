@@ -54,6 +54,8 @@ export type FinvoiceInvoice = {
   invoice: {
     kind: 'invoice' | 'credit_note';
     number: string | number;
+    /** A credit note's credited invoice (Finvoice OriginalInvoiceNumber); null for an invoice. */
+    originalInvoiceNumber?: string | number | null;
     /** YYYY-MM-DD */
     invoiceDate: string;
     /** YYYY-MM-DD */
@@ -324,6 +326,9 @@ export function finvoiceXml(message: FinvoiceInvoice): string {
         el('OriginCode', 'Original'),
         el('InvoiceNumber', number),
         dateElement('InvoiceDate', 'the invoice date', invoice.invoiceDate),
+        credit && invoice.originalInvoiceNumber != null
+          ? el('OriginalInvoiceNumber', String(invoice.originalInvoiceNumber))
+          : null,
         money('InvoiceTotalVatExcludedAmount', invoice.netCents),
         money('InvoiceTotalVatAmount', invoice.vatCents),
         money('InvoiceTotalVatIncludedAmount', invoice.totalCents),

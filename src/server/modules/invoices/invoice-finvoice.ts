@@ -32,6 +32,7 @@ export function finvoiceOf(document: InvoiceDocument): FinvoiceInvoice {
     invoice: {
       kind: document.kind,
       number: document.number,
+      originalInvoiceNumber: document.creditsInvoiceNumber,
       invoiceDate: document.invoiceDate,
       dueDate: document.dueDate,
       reference: document.printedReference,
