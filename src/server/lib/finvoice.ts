@@ -326,7 +326,7 @@ export function finvoiceXml(message: FinvoiceInvoice): string {
         el('OriginCode', 'Original'),
         el('InvoiceNumber', number),
         dateElement('InvoiceDate', 'the invoice date', invoice.invoiceDate),
-        credit && invoice.originalInvoiceNumber != null
+        credit && (invoice.originalInvoiceNumber ?? null) !== null
           ? el('OriginalInvoiceNumber', String(invoice.originalInvoiceNumber))
           : null,
         money('InvoiceTotalVatExcludedAmount', invoice.netCents),
