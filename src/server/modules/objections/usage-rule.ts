@@ -1,0 +1,229 @@
+import diagnosticsChannel from 'node:diagnostics_channel';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { OBJECTION_TYPES, type ObjectionType } from '../../db/schema/objections.ts';
+import { isAddressProtected } from '../customers/address-protection.ts';
+
+/**
+ * The one rule that decides whether a person may appear in a use of the register's data
+ * (issue #6 item 4, decision 0018). Every path by which data leaves the register asks it, and
+ * says who it is (`caller`): EXPORT_PATHS lists them, and test/api/objections-callers.test.ts
+ * runs each one with an objecting person and checks statically that no other path exists.
+ */
+
+/** Uses a person may forbid: the objection types (privacy statement, GDPR Art. 21). */
+export const OBJECTABLE_USES = OBJECTION_TYPES;
+export type ObjectableUse = ObjectionType;
+
+/**
+ * Uses that are the customer relationship itself, or the law: the person cannot object to them
+ * (the rule says so explicitly). `service_delivery`: a partner delivers a service of the
+ * relationship (a value-added service the customer uses).
+ */
+export const RELATIONSHIP_USES = [
+  'service_delivery',
+  'billing',
+  'collection',
+  'credit_decision',
+  'legal_obligation',
+] as const;
+export type RelationshipUse = (typeof RELATIONSHIP_USES)[number];
+
+export const USES = [...OBJECTABLE_USES, ...RELATIONSHIP_USES] as const;
+export type Use = (typeof USES)[number];
+
+export const isObjectable = (use: Use): use is ObjectableUse =>
+  (OBJECTABLE_USES as readonly string[]).includes(use);
+
+/**
+ * The objections that forbid a use. Each use is forbidden by its own objection; an objection to
+ * direct marketing is absolute (GDPR Art. 21(3)) and also covers distance selling (a form of
+ * direct marketing: Personal Data Act 523/1999 30 § named "distance selling and other direct
+ * marketing") and targeting (profiling related to direct marketing is part of it, Art. 21(2)).
+ * Market and opinion research and publication in lists are forbidden by their own objections.
+ */
+export const FORBIDDEN_BY: Record<ObjectableUse, readonly ObjectionType[]> = {
+  direct_marketing: ['direct_marketing'],
+  distance_selling: ['distance_selling', 'direct_marketing'],
+  targeting: ['targeting', 'direct_marketing'],
+  market_research: ['market_research'],
+  published_list: ['published_list'],
+};
+
+/** Why a person is kept out of a use. */
+export type ExclusionReason =
+  /** An active objection (their own, or a population-register prohibition) forbids it. */
+  | 'objection'
+  /** Their address is protected (turvakielto): never on a list, never in marketing. */
+  | 'protectedAddress'
+  /** Their record is archived: no customer relationship left to market to. */
+  | 'archived'
+  /** No such person in the register: deny by default. */
+  | 'notInRegister';
+
+export type PersonVerdict = {
+  allowed: boolean;
+  /** Empty when allowed; in this order: objection, protectedAddress, archived, notInRegister. */
+  reasons: ExclusionReason[];
+  /** The active objections that forbid the use. */
+  objections: ObjectionType[];
+};
+
+export type UseDecision =
+  | {
+      /** The customer relationship itself: everyone may appear, nobody can object. */
+      objectable: false;
+      uses: Use[];
+      verdicts: Map<string, PersonVerdict>;
+    }
+  | { objectable: true; uses: Use[]; verdicts: Map<string, PersonVerdict> };
+
+/**
+ * Every path by which data leaves the register: the callers of the rule, each with the places in
+ * src/server where it sends data out (file#function or file#route). The callers test runs each
+ * path with an objecting person and fails on a place in the source that is not listed here or in
+ * its reasoned list of exempt paths.
+ */
+export const EXPORT_PATHS = {
+  generalDisclosure: {
+    description: "POST /api/disclosures: chosen persons' data to a partner",
+    sites: [
+      'src/server/modules/disclosures/disclosures.service.ts#makeDisclosure',
+      'src/server/modules/disclosures/disclosures.service.ts#madeView',
+    ],
+  },
+  collection: {
+    description: 'POST /api/collections: overdue invoices to a collection agency',
+    sites: [
+      'src/server/modules/disclosures/collections.service.ts#sendToCollection',
+      'src/server/modules/disclosures/disclosures.service.ts#madeView',
+    ],
+  },
+  mailingList: {
+    description: 'POST /api/exports/mailing-list: a mailing list or address labels',
+    sites: [
+      'src/server/modules/objections/mailing-list.service.ts#exportMailingList',
+      'src/server/modules/objections/mailing-list.routes.ts#/api/exports/mailing-list',
+    ],
+  },
+} as const satisfies Record<string, { description: string; sites: readonly string[] }>;
+export type ExportPath = keyof typeof EXPORT_PATHS;
+
+/** Each decision is published here, for the callers test to see which path asked about whom. */
+export const usageRuleChannel = diagnosticsChannel.channel('asiakasrekisteri.usage-rule');
+export type UsageRuleMessage = {
+  caller: ExportPath;
+  uses: Use[];
+  personIds: string[];
+  decision: UseDecision;
+};
+
+type PersonRow = {
+  id: string;
+  archived_at: Date | string | null;
+  address_protection_active: boolean;
+  address_protection_ends_on: string | null;
+  objections: ObjectionType[] | string | null;
+};
+
+/** Postgres array text `{a,b}` as PGlite or pg may hand it back, or an array already. */
+function typesOf(value: PersonRow['objections']): ObjectionType[] {
+  if (value === null) return [];
+  if (Array.isArray(value)) return value;
+  const inner = value.replace(/^\{|\}$/g, '');
+  return inner ? (inner.split(',') as ObjectionType[]) : [];
+}
+
+/**
+ * Whether each person may appear in a use (or in all of several uses at once: a mailing list is a
+ * published list and direct mail). One query for all the persons: their archive and address
+ * protection and their active objections to the uses. Uses of the customer relationship are not
+ * objectable and need no query: everyone is allowed, and the answer says `objectable: false`.
+ */
+export async function decideUse(
+  db: Db,
+  input: { caller: ExportPath; uses: readonly Use[]; personIds: readonly string[]; now: Date },
+): Promise<UseDecision> {
+  const uses = [...new Set(input.uses)];
+  const personIds = [...new Set(input.personIds)];
+  const objectable = uses.filter(isObjectable);
+  let decision: UseDecision;
+  if (objectable.length === 0) {
+    const verdicts = new Map<string, PersonVerdict>(
+      personIds.map((id) => [id, { allowed: true, reasons: [], objections: [] }]),
+    );
+    decision = { objectable: false, uses, verdicts };
+  } else {
+    const forbidding = [...new Set(objectable.flatMap((use) => FORBIDDEN_BY[use]))];
+    const rows: unknown =
+      personIds.length === 0
+        ? []
+        : await db.execute(sql`
+            select p.id, p.archived_at, p.address_protection_active, p.address_protection_ends_on,
+              array_remove(array_agg(o.type order by o.type), null) as objections
+            from person p
+            left join objection o on o.person_id = p.id and o.withdrawn_on is null
+              and o.type = any(${`{${forbidding.join(',')}}`}::text[])
+            where p.id = any(${`{${personIds.join(',')}}`}::uuid[])
+            group by p.id`);
+    const found = new Map(rowsOf<PersonRow>(rows).map((row) => [row.id, row]));
+    const verdicts = new Map<string, PersonVerdict>();
+    for (const id of personIds) {
+      const row = found.get(id);
+      const reasons: ExclusionReason[] = [];
+      const objections = row ? typesOf(row.objections) : [];
+      if (!row) reasons.push('notInRegister');
+      else {
+        if (objections.length > 0) reasons.push('objection');
+        if (
+          isAddressProtected(
+            {
+              addressProtectionActive: row.address_protection_active,
+              addressProtectionEndsOn: row.address_protection_ends_on,
+            },
+            input.now,
+          )
+        ) {
+          reasons.push('protectedAddress');
+        }
+        if (row.archived_at !== null) reasons.push('archived');
+      }
+      verdicts.set(id, { allowed: reasons.length === 0, reasons, objections });
+    }
+    decision = { objectable: true, uses, verdicts };
+  }
+  if (usageRuleChannel.hasSubscribers) {
+    usageRuleChannel.publish({
+      caller: input.caller,
+      uses,
+      personIds,
+      decision,
+    } satisfies UsageRuleMessage);
+  }
+  return decision;
+}
+
+/** The rows of `db.execute`, which PGlite and node-postgres shape alike (`rows`). */
+function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return (result as { rows?: T[] }).rows ?? [];
+}
+
+/** The single-person form: may this person appear in this use? */
+export async function mayAppear(
+  db: Db,
+  input: { caller: ExportPath; use: Use; personId: string; now: Date },
+): Promise<PersonVerdict & { objectable: boolean }> {
+  const decision = await decideUse(db, {
+    caller: input.caller,
+    uses: [input.use],
+    personIds: [input.personId],
+    now: input.now,
+  });
+  const verdict = decision.verdicts.get(input.personId) ?? {
+    allowed: false,
+    reasons: ['notInRegister'],
+    objections: [],
+  };
+  return { ...verdict, objectable: decision.objectable };
+}

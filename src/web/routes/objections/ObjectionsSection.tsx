@@ -1,0 +1,201 @@
+import { useState } from 'react';
+import { Button, Paragraph } from 'suomifi-ui-components';
+import { DateField, SelectField, TextAreaField } from '../../components/Fields.tsx';
+import { ProblemNotice, Loading } from '../../components/Notices.tsx';
+import { Section } from '../../components/Section.tsx';
+import { useResource } from '../../components/useResource.ts';
+import { formatDate, formatDateTime } from '../../format.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { useMe } from '../../session.tsx';
+import { helsinkiToday } from '../access-log/access-log.ts';
+import { useStatusLine } from '../billing/customer/customer-list.tsx';
+import { isoDate, options } from '../requests/requests.ts';
+import { StepForm } from '../requests/StepForm.tsx';
+import { SOURCE_LABELS, STAFF_SOURCES, TYPE_LABELS } from './labels.ts';
+import {
+  objectionsApi,
+  type ObjectionSource,
+  type ObjectionType,
+  type ObjectionView,
+} from './objections-api.ts';
+
+const today = () => formatDate(helsinkiToday());
+
+/**
+ * The person's objections and prohibitions on their page: each with its date, its source and
+ * whether it is still in force; customer service and the register officer record new ones and
+ * withdraw them (kept with the date).
+ */
+export function ObjectionsSection({ personId }: { personId: string }) {
+  const { t } = useI18n();
+  const me = useMe();
+  const [status, say] = useStatusLine();
+  const [resource, , reload] = useResource(`objections:${personId}`, (signal) =>
+    objectionsApi.list(personId, signal),
+  );
+  const canWrite = me.can('objections.write');
+  const done = (message: string) => () => {
+    reload();
+    say(message);
+  };
+
+  return (
+    <Section title={t('objections.title')} className="record__wide">
+      <Paragraph mb="s">{t('objections.intro')}</Paragraph>
+      {status}
+      {resource.state === 'loading' && <Loading />}
+      {resource.state === 'failed' && <ProblemNotice error={resource.error} />}
+      {resource.state === 'ready' &&
+        (resource.data.items.length === 0 ? (
+          <p className="muted">{t('objections.none')}</p>
+        ) : (
+          <ul className="plain-list objections__list">
+            {resource.data.items.map((objection) => (
+              <ObjectionItem
+                key={objection.id}
+                personId={personId}
+                objection={objection}
+                canWrite={canWrite}
+                onWithdrawn={done(t('objections.withdrawnDone'))}
+              />
+            ))}
+          </ul>
+        ))}
+      {canWrite && (
+        <StepForm
+          title={t('objections.addTitle')}
+          initial={{ type: '', objectedOn: today(), source: '', note: '' }}
+          required={['type', 'objectedOn', 'source']}
+          dates={['objectedOn']}
+          labels={{
+            type: t('objections.typeLabel'),
+            objectedOn: t('objections.objectedOn'),
+            source: t('objections.sourceLabel'),
+            note: t('objections.note'),
+            status: t('objections.status'),
+          }}
+          submitText={t('objections.add')}
+          run={(values) => {
+            const note = (values.note ?? '').trim();
+            return objectionsApi.add(personId, {
+              type: values.type as ObjectionType,
+              objectedOn: isoDate(values, 'objectedOn'),
+              source: values.source as Exclude<ObjectionSource, 'request'>,
+              ...(note ? { note } : {}),
+            });
+          }}
+          onDone={(_result, form) => {
+            form.reset({ type: '', objectedOn: today(), source: '', note: '' });
+            done(t('objections.addedDone'))();
+          }}
+        >
+          {(form) => (
+            <>
+              <SelectField
+                form={form}
+                path="type"
+                label={t('objections.typeLabel')}
+                placeholder={t('form.choose')}
+                options={options(TYPE_LABELS, t)}
+              />
+              <DateField form={form} path="objectedOn" label={t('objections.objectedOn')} />
+              <SelectField
+                form={form}
+                path="source"
+                label={t('objections.sourceLabel')}
+                placeholder={t('form.choose')}
+                options={STAFF_SOURCES.map((source) => ({
+                  value: source,
+                  label: t(SOURCE_LABELS[source]),
+                }))}
+              />
+              <TextAreaField
+                form={form}
+                path="note"
+                label={t('objections.note')}
+                className="span-all"
+              />
+            </>
+          )}
+        </StepForm>
+      )}
+    </Section>
+  );
+}
+
+function ObjectionItem({
+  personId,
+  objection,
+  canWrite,
+  onWithdrawn,
+}: {
+  personId: string;
+  objection: ObjectionView;
+  canWrite: boolean;
+  onWithdrawn: () => void;
+}) {
+  const { t } = useI18n();
+  const [withdrawing, setWithdrawing] = useState(false);
+  const type = t(TYPE_LABELS[objection.type]);
+  return (
+    <li className="objections__item">
+      <strong>{type}</strong>{' '}
+      <span className={`badge${objection.active ? ' badge--warning' : ''}`}>
+        {objection.withdrawal
+          ? t('objections.withdrawnValue', {
+              date: formatDate(objection.withdrawal.withdrawnOn),
+            })
+          : t('objections.active')}
+      </span>
+      <div>
+        {formatDate(objection.objectedOn)} · {t(SOURCE_LABELS[objection.source])}
+        {objection.request &&
+          ` (${t('objections.fromRequest', { number: objection.request.number })})`}
+      </div>
+      {objection.note && <div className="muted">{objection.note}</div>}
+      <div className="muted">
+        {t('objections.recordedBy', {
+          user: objection.createdBy ?? '–',
+          time: formatDateTime(objection.createdAt),
+        })}
+      </div>
+      {canWrite && objection.active && !withdrawing && (
+        <Button variant="secondaryNoBorder" onClick={() => setWithdrawing(true)}>
+          {t('objections.withdraw')}
+        </Button>
+      )}
+      {withdrawing && (
+        <StepForm
+          title={t('objections.withdrawTitle', { type })}
+          initial={{ withdrawnOn: today(), note: '' }}
+          required={['withdrawnOn']}
+          dates={['withdrawnOn']}
+          labels={{
+            withdrawnOn: t('objections.withdrawnOn'),
+            note: t('objections.note'),
+            status: t('objections.status'),
+          }}
+          submitText={t('objections.withdraw')}
+          run={(values) => {
+            const note = (values.note ?? '').trim();
+            return objectionsApi.withdraw(personId, objection.id, {
+              withdrawnOn: isoDate(values, 'withdrawnOn'),
+              ...(note ? { note } : {}),
+            });
+          }}
+          onDone={() => {
+            setWithdrawing(false);
+            onWithdrawn();
+          }}
+        >
+          {(form) => (
+            <>
+              <DateField form={form} path="withdrawnOn" label={t('objections.withdrawnOn')} />
+              <TextAreaField form={form} path="note" label={t('objections.note')} />
+            </>
+          )}
+        </StepForm>
+      )}
+    </li>
+  );
+}

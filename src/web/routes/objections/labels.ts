@@ -1,0 +1,31 @@
+/** The objections' vocabularies, by their names in the catalogue (the types make them complete). */
+import type { MessageKey } from '../../i18n/catalogues.ts';
+import type { MailingListUse, ObjectionSource, ObjectionType } from './objections-api.ts';
+
+export const TYPE_LABELS: Record<ObjectionType, MessageKey> = {
+  direct_marketing: 'objections.type.direct_marketing',
+  distance_selling: 'objections.type.distance_selling',
+  market_research: 'objections.type.market_research',
+  published_list: 'objections.type.published_list',
+  targeting: 'objections.type.targeting',
+};
+
+export const SOURCE_LABELS: Record<ObjectionSource, MessageKey> = {
+  request: 'objections.source.request',
+  customer_service: 'objections.source.customer_service',
+  email: 'objections.source.email',
+  register_officer: 'objections.source.register_officer',
+  population_register: 'objections.source.population_register',
+};
+
+/** The sources staff record from the person's page: a request records its own. */
+export const STAFF_SOURCES = Object.keys(SOURCE_LABELS).filter(
+  (source) => source !== 'request',
+) as Exclude<ObjectionSource, 'request'>[];
+
+export const MAILING_USES: MailingListUse[] = [
+  'published_list',
+  'direct_marketing',
+  'distance_selling',
+  'market_research',
+];
