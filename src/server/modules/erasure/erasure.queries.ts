@@ -1,0 +1,347 @@
+import { and, arrayContains, asc, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import {
+  accessLog,
+  billingSettings,
+  dataSubjectRequestEvents,
+  dataSubjectRequestNotes,
+  dataSubjectRequests,
+  disclosures,
+  invoices,
+  legalHolds,
+  objections,
+  orders,
+  payments,
+  personErasures,
+  requestAttachments,
+  personOrganizations,
+  persons,
+  socialBreakGlass,
+  socialClients,
+  socialFamilyRelations,
+  socialRecords,
+  valueSources,
+} from '../../db/schema/index.ts';
+import type { ErasureFacts } from './blockers.ts';
+
+/** An invoice names the order (spelled out: drizzle leaves a single table's columns unqualified). */
+const INVOICED = sql<boolean>`exists (select 1 from invoice i where i.order_id = customer_order.id)`;
+
+/** The defaults of the settings' columns, for a register whose billing settings are not set up. */
+const DEFAULT_SETTINGS = { accountingRetentionYears: 6, socialRecordsRetentionYears: 12 };
+
+export async function lockPerson(db: Db, personId: string) {
+  const [row] = await db.select().from(persons).where(eq(persons.id, personId)).for('update');
+  return row;
+}
+
+export async function findErasure(db: Db, subjectRef: string) {
+  const [row] = await db
+    .select()
+    .from(personErasures)
+    .where(eq(personErasures.subjectRef, subjectRef));
+  return row;
+}
+
+export async function findErasureOfRequest(db: Db, requestId: string) {
+  const [row] = await db
+    .select()
+    .from(personErasures)
+    .where(eq(personErasures.requestId, requestId));
+  return row;
+}
+
+/** Everything the blocker rules look at, for one person. */
+export async function loadErasureFacts(
+  db: Db,
+  personId: string,
+  options: { today: string; requestId: string | null },
+): Promise<ErasureFacts> {
+  // One query after another: inside a transaction they share one connection.
+  const invoiceRows = await db
+    .select({
+      number: invoices.number,
+      kind: invoices.kind,
+      status: invoices.status,
+      invoiceDate: invoices.invoiceDate,
+      dueDate: invoices.dueDate,
+    })
+    .from(invoices)
+    .where(eq(invoices.personId, personId))
+    .orderBy(asc(invoices.number));
+  const orderRows = await db
+    .select({
+      number: orders.number,
+      status: orders.status,
+      deliveredOn: orders.deliveredOn,
+      retainUntil: orders.retainUntil,
+      invoiced: INVOICED,
+    })
+    .from(orders)
+    .where(eq(orders.personId, personId))
+    .orderBy(asc(orders.number));
+  const clientRows = await db
+    .select({ startsOn: socialClients.startsOn, endsOn: socialClients.endsOn })
+    .from(socialClients)
+    .where(eq(socialClients.personId, personId));
+  const requestRows = await db
+    .select({
+      number: dataSubjectRequests.number,
+      type: dataSubjectRequests.type,
+      status: dataSubjectRequests.status,
+    })
+    .from(dataSubjectRequests)
+    .where(
+      and(
+        eq(dataSubjectRequests.personId, personId),
+        ne(dataSubjectRequests.status, 'answered'),
+        options.requestId ? ne(dataSubjectRequests.id, options.requestId) : undefined,
+      ),
+    )
+    .orderBy(asc(dataSubjectRequests.number));
+  const holdRows = await db
+    .select({
+      reason: legalHolds.reason,
+      fromOn: legalHolds.fromOn,
+      untilOn: legalHolds.untilOn,
+      releasedAt: legalHolds.releasedAt,
+    })
+    .from(legalHolds)
+    .where(eq(legalHolds.personId, personId));
+  const [settings] = await db
+    .select({
+      accountingRetentionYears: billingSettings.accountingRetentionYears,
+      socialRecordsRetentionYears: billingSettings.socialRecordsRetentionYears,
+    })
+    .from(billingSettings);
+  return {
+    today: options.today,
+    invoices: invoiceRows,
+    orders: orderRows.map((o) => ({ ...o, invoiced: Boolean(o.invoiced) })),
+    socialClients: clientRows,
+    pendingRequests: requestRows,
+    legalHolds: holdRows.map(({ releasedAt, ...h }) => ({ ...h, released: releasedAt !== null })),
+    settings: settings ?? DEFAULT_SETTINGS,
+  };
+}
+
+/** How many of the person's access-log entries hold changed values in plain text. */
+export async function countUnsealedLogEntries(db: Db, personId: string): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(accessLog)
+    .where(
+      and(
+        arrayContains(accessLog.subjectIds, [personId]),
+        sql`${accessLog.changes} is not null`,
+        sql`${accessLog.changes}::text ~ '"(old|new)"'`,
+      ),
+    );
+  return Number(row?.count ?? 0);
+}
+
+/**
+ * The customer part: everything of the person that no retention period keeps — their other
+ * requests (notes, events, attachments with them), this request's working notes and attachments,
+ * organisations,
+ * value sources, objections, break-glass grants, legal holds, and their place in disclosures'
+ * subject lists. The person row itself and the kept parts are the caller's.
+ */
+export async function eraseCustomerPart(
+  db: Db,
+  personId: string,
+  requestId: string | null,
+): Promise<void> {
+  await db
+    .delete(dataSubjectRequests)
+    .where(
+      and(
+        eq(dataSubjectRequests.personId, personId),
+        requestId ? ne(dataSubjectRequests.id, requestId) : undefined,
+      ),
+    );
+  if (requestId) {
+    await db
+      .delete(dataSubjectRequestNotes)
+      .where(eq(dataSubjectRequestNotes.requestId, requestId));
+    // The scanned letter is under the person's key too; it goes with the rest of their data.
+    await db.delete(requestAttachments).where(eq(requestAttachments.requestId, requestId));
+    // The history keeps that a note was written, not what it said.
+    await db
+      .update(dataSubjectRequestEvents)
+      .set({ changes: { note: 'erased' } })
+      .where(
+        and(
+          eq(dataSubjectRequestEvents.requestId, requestId),
+          eq(dataSubjectRequestEvents.action, 'note'),
+        ),
+      );
+  }
+  await db.delete(personOrganizations).where(eq(personOrganizations.personId, personId));
+  await db.delete(valueSources).where(eq(valueSources.personId, personId));
+  await db.delete(objections).where(eq(objections.personId, personId));
+  await db.delete(socialBreakGlass).where(eq(socialBreakGlass.personId, personId));
+  await db.delete(legalHolds).where(eq(legalHolds.personId, personId));
+  // A copy handed to the person themself is only theirs; a partner's disclosure stays as the
+  // municipality's record of it, without this person among its subjects.
+  await db
+    .delete(disclosures)
+    .where(
+      and(
+        eq(disclosures.recipient, 'data_subject'),
+        sql`${disclosures.subjectIds} = array[${personId}]::uuid[]`,
+      ),
+    );
+  await db
+    .update(disclosures)
+    .set({
+      subjectIds: sql`array_remove(${disclosures.subjectIds}, ${personId}::uuid)`,
+      omittedFields: sql`${disclosures.omittedFields} - ${personId}::text`,
+    })
+    .where(arrayContains(disclosures.subjectIds, [personId]));
+}
+
+/** The social-services part: client relationships, records, and family relations both ways. */
+export async function eraseSocialServicesPart(db: Db, personId: string): Promise<void> {
+  await db
+    .delete(socialFamilyRelations)
+    .where(
+      or(
+        eq(socialFamilyRelations.personId, personId),
+        eq(socialFamilyRelations.relatedPersonId, personId),
+      ),
+    );
+  await db.delete(socialRecords).where(eq(socialRecords.personId, personId));
+  await db.delete(socialClients).where(eq(socialClients.personId, personId));
+}
+
+/**
+ * The accounting part, or — `keep` — only what no retention period keeps: orders never invoiced
+ * (cancelled ones). Kept orders lose their free-text notes, which the books do not need.
+ */
+export async function eraseAccountingPart(
+  db: Db,
+  personId: string,
+  options: { keep: boolean },
+): Promise<void> {
+  const notInvoiced = sql`not ${INVOICED}`;
+  if (options.keep) {
+    await db.delete(orders).where(and(eq(orders.personId, personId), notInvoiced));
+    await db.update(orders).set({ notes: null }).where(eq(orders.personId, personId));
+    return;
+  }
+  const ids = (
+    await db.select({ id: invoices.id }).from(invoices).where(eq(invoices.personId, personId))
+  ).map((r) => r.id);
+  if (ids.length > 0) {
+    await db.delete(payments).where(inArray(payments.invoiceId, ids));
+    const erased = sql`array[${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )}]::uuid[]`;
+    await db
+      .update(disclosures)
+      .set({
+        invoiceIds: sql`array(select unnest(${disclosures.invoiceIds}) except select unnest(${erased}))`,
+      })
+      .where(sql`${disclosures.invoiceIds} && ${erased}`);
+    await db.delete(invoices).where(inArray(invoices.id, ids));
+  }
+  await db.delete(orders).where(eq(orders.personId, personId));
+}
+
+/**
+ * What stays of the person while parts are kept: an archived row (out of every list and search)
+ * that the kept records refer to. Kept social-services records need to know whose they are, so
+ * their name and identity code stay with them; kept accounting records carry the name as it was
+ * invoiced, and need nothing more of the row.
+ */
+export async function reducePersonRow(
+  db: Db,
+  personId: string,
+  options: { keepIdentity: boolean; now: Date },
+): Promise<void> {
+  await db
+    .update(persons)
+    .set({
+      ...(options.keepIdentity
+        ? {}
+        : {
+            firstName: '',
+            lastName: '',
+            identityCodeEncrypted: null,
+            identityCodeIndex: null,
+            identityCodePurpose: null,
+            identityCodeTemporary: null,
+            searchText: '',
+          }),
+      email: null,
+      phone: null,
+      permanentAddress: null,
+      contactAddress: null,
+      billing: null,
+      notes: null,
+      addressProtectionActive: false,
+      addressProtectionEndsOn: null,
+      addressProtectionSource: null,
+      archivedAt: options.now,
+      updatedAt: options.now,
+    })
+    .where(eq(persons.id, personId));
+}
+
+export async function deletePersonRow(db: Db, personId: string): Promise<void> {
+  await db.delete(persons).where(eq(persons.id, personId));
+}
+
+export async function insertErasure(db: Db, values: typeof personErasures.$inferInsert) {
+  const [row] = await db.insert(personErasures).values(values).returning();
+  if (!row) throw new Error('The erasure record was not stored');
+  return row;
+}
+
+export async function updateErasure(
+  db: Db,
+  id: string,
+  values: Partial<typeof personErasures.$inferInsert>,
+) {
+  const [row] = await db
+    .update(personErasures)
+    .set(values)
+    .where(eq(personErasures.id, id))
+    .returning();
+  if (!row) throw new Error(`Erasure ${id} vanished`);
+  return row;
+}
+
+/** Partial erasures with a part due today or before, locked so two finishers never race. */
+export async function findDueErasures(db: Db, today: string, limit: number) {
+  return db
+    .select()
+    .from(personErasures)
+    .where(and(eq(personErasures.status, 'partial'), lte(personErasures.finishOn, today)))
+    .orderBy(asc(personErasures.finishOn))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+}
+
+/** Erasure records whose key was not destroyed yet (a failed key-store call is retried). */
+export async function findKeysToDestroy(db: Db) {
+  return db
+    .select({ id: personErasures.id, subjectRef: personErasures.subjectRef })
+    .from(personErasures)
+    .where(
+      and(
+        isNull(personErasures.keyDestroyedAt),
+        sql`not (${personErasures.kept} @> '[{"part":"socialServices"}]'::jsonb)`,
+      ),
+    );
+}
+
+export async function listLegalHolds(db: Db, personId: string) {
+  return db
+    .select()
+    .from(legalHolds)
+    .where(eq(legalHolds.personId, personId))
+    .orderBy(asc(legalHolds.fromOn), asc(legalHolds.createdAt));
+}
