@@ -19,11 +19,17 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { billingSettingsRoutes } from './modules/billing-settings/billing-settings.routes.ts';
 import { ordersRoutes } from './modules/orders/orders.routes.ts';
 import { disclosuresRoutes } from './modules/disclosures/disclosures.routes.ts';
+import { erasureRoutes } from './modules/erasure/erasure.routes.ts';
 import { invoicesRoutes } from './modules/invoices/invoices.routes.ts';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.ts';
 import { partnersRoutes } from './modules/partners/partners.routes.ts';
 import { personsRoutes } from './modules/persons/persons.routes.ts';
+import { valueSourcesRoutes } from './modules/persons/value-sources.routes.ts';
+import { rectificationRoutes } from './modules/rectification/rectification.routes.ts';
 import { requestsRoutes } from './modules/requests/requests.routes.ts';
+import { accessPackageRoutes } from './modules/access-package/access-package.routes.ts';
+import { objectionsRoutes } from './modules/objections/objections.routes.ts';
+import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
 import { serviceCatalogueRoutes } from './modules/service-catalogue/service-catalogue.routes.ts';
 import { socialServicesRoutes } from './modules/social-services/social-services.routes.ts';
@@ -84,7 +90,11 @@ export async function buildApp(
   const routeDeps: RouteDeps = {
     ...deps,
     accessLog:
-      deps.accessLog ?? databaseAccessLog(deps.keys, deps.clock, { readsOn: deps.database.db }),
+      deps.accessLog ??
+      databaseAccessLog(deps.keys, deps.clock, {
+        readsOn: deps.database.db,
+        personKeys: deps.personKeys,
+      }),
   };
 
   registerProblemHandler(app);
@@ -121,6 +131,12 @@ export async function buildApp(
   await app.register(disclosuresRoutes(routeDeps));
   await app.register(invoicesRoutes(routeDeps));
   await app.register(requestsRoutes(routeDeps));
+  await app.register(accessPackageRoutes(routeDeps));
+  await app.register(erasureRoutes(routeDeps));
+  await app.register(objectionsRoutes(routeDeps));
+  await app.register(attachmentsRoutes(routeDeps));
+  await app.register(valueSourcesRoutes(routeDeps));
+  await app.register(rectificationRoutes(routeDeps));
 
   if ((options.serveWeb ?? true) && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false });

@@ -8,6 +8,8 @@ import { keysFromMaster, loadMasterKey } from './lib/crypto.ts';
 import { openPersonKeys } from './keystore/open.ts';
 import { startSealer } from './modules/access-log/access-log.chain.ts';
 import { upgradeIdentityCodes } from './modules/persons/identity-code-upgrade.ts';
+import { databaseAccessLog } from './modules/access-log/access-log.ts';
+import { startErasureFinisher } from './modules/erasure/erasure.service.ts';
 import { countStaffUsers } from './modules/staff/staff.queries.ts';
 
 /**
@@ -44,6 +46,15 @@ export async function openRegister(
     const stopSealer = startSealer(database.db, keys, (error) =>
       app.log.error({ err: error }, 'sealing the access log failed'),
     );
+    const stopFinisher = startErasureFinisher(
+      {
+        db: database.db,
+        personKeys,
+        clock: systemClock,
+        accessLog: databaseAccessLog(keys, systemClock, { personKeys }),
+      },
+      (error) => app.log.error({ err: error }, 'finishing erasures failed'),
+    );
     let closing = false;
     const upgraded = upgradeIdentityCodes(database.db, keys, personKeys, {
       stop: () => closing,
@@ -63,6 +74,7 @@ export async function openRegister(
     app.addHook('onClose', async () => {
       closing = true;
       stopSealer();
+      await stopFinisher();
       await upgraded;
       await opened.close();
       await database.close();

@@ -27,6 +27,7 @@ import { ServiceCataloguePage } from './routes/billing/admin/ServiceCataloguePag
 import { NewRequestPage } from './routes/requests/NewRequestPage.tsx';
 import { RequestPage } from './routes/requests/RequestPage.tsx';
 import { RequestsPage } from './routes/requests/RequestsPage.tsx';
+import { MailingListPage } from './routes/objections/MailingListPage.tsx';
 import { SearchPage } from './routes/search/SearchPage.tsx';
 import { BreakGlassReviewPage } from './routes/social-services/BreakGlassReviewPage.tsx';
 import { SocialUnitsPage } from './routes/social-services/SocialUnitsPage.tsx';
@@ -92,6 +93,7 @@ export function App() {
           <Route path="/requests" element={<RequestsPage />} />
           <Route path="/requests/new" element={<NewRequestPage />} />
           <Route path="/requests/:id" element={<RequestPage />} />
+          <Route path="/exports/mailing-list" element={<MailingListPage />} />
 
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

@@ -319,6 +319,17 @@ const CALLS: Record<string, Call> = {
     action: 'update',
     subject: 'person',
   },
+  'GET /api/persons/:id/value-sources': {
+    request: (ids) => ({ method: 'GET', url: `/api/persons/${ids.person}/value-sources` }),
+    action: 'read',
+    subject: 'person',
+  },
+  'GET /api/value-source-partners': {
+    request: () => ({ method: 'GET', url: '/api/value-source-partners' }),
+    // The partners registered as sources: organisations, no person's data.
+    action: null,
+    subject: 'person',
+  },
   'POST /api/persons/:id/reveal-identity-code': {
     request: (ids) => ({
       method: 'POST',
@@ -523,7 +534,10 @@ const LOGGING_TESTS: Record<string, string> = {
   'orders.': 'test/api/orders.test.ts',
   'invoices.': 'test/api/invoices.test.ts',
   'disclosures.': 'test/api/disclosures.test.ts',
-  'requests.': 'test/api/requests.test.ts',
+  'requests.':
+    'test/api/requests.test.ts; the access package: test/api/access-package.test.ts; erasure and legal holds: test/api/erasure.test.ts; rectification: test/api/rectification.test.ts',
+  'objections.': 'test/api/objections.test.ts',
+  'exports.': 'test/api/objections.test.ts (the mailing list: an export entry per person)',
   // The catalogue and the municipality's seller details hold no person's data.
   'billing.': 'none needed',
 };

@@ -19,6 +19,8 @@ type Endpoint = {
   invalid?: Record<string, unknown>;
   /** A valid query string, so that one wrong parameter at a time is what the server answers. */
   query?: string;
+  /** The body is a file (its own media type, the name in the query), not JSON. */
+  file?: true;
 };
 
 const ENDPOINTS: Record<string, Endpoint> = {
@@ -64,7 +66,11 @@ const ENDPOINTS: Record<string, Endpoint> = {
   'GET /api/persons/{id}': {},
   'PATCH /api/persons/{id}': {
     valid: { notes: 'ok' },
-    invalid: { personalIdentityCode: '310252-308Y', firstName: '' },
+    invalid: {
+      personalIdentityCode: '310252-308Y',
+      firstName: '',
+      source: { kind: 'request', requestId: UNKNOWN_ID },
+    },
   },
   'DELETE /api/persons/{id}': {},
   'POST /api/persons/{id}/reveal-identity-code': {
@@ -183,6 +189,61 @@ const ENDPOINTS: Record<string, Endpoint> = {
   },
   'POST /api/requests/{id}/notes': { valid: { text: 'ok' }, invalid: { text: '   ' } },
   'GET /api/persons/{id}/requests': { query: 'status=all' },
+  'GET /api/requests/{id}/access-package': {},
+  'POST /api/requests/{id}/access-package/hand-over': {
+    valid: { handedOverOn: '2026-01-02', channel: 'letter' },
+    invalid: { handedOverOn: '2026-02-30', channel: 'pigeon', format: 'xml' },
+  },
+  'GET /api/persons/{id}/objections': {},
+  'POST /api/persons/{id}/objections': {
+    valid: { type: 'direct_marketing', objectedOn: '2026-01-02', source: 'email' },
+    invalid: { type: 'spam', objectedOn: '2026-02-30', source: 'request', note: ' ' },
+  },
+  'POST /api/persons/{id}/objections/{objectionId}/withdraw': {
+    valid: { withdrawnOn: '2026-01-02' },
+    invalid: { withdrawnOn: '2.1.2026', note: '' },
+  },
+  'GET /api/requests/{id}/objections': {},
+  'POST /api/requests/{id}/objections': {
+    valid: { types: ['direct_marketing'] },
+    invalid: { types: [], objectedOn: '2026-13-01', note: ' ' },
+  },
+  'POST /api/exports/mailing-list': {
+    valid: { use: 'published_list', purpose: 'Kirje', selection: { kind: 'all' } },
+    invalid: {
+      use: 'spam',
+      purpose: 'x',
+      selection: { kind: 'everyone' },
+      format: 'xlsx',
+      lang: 'de',
+    },
+  },
+  'POST /api/requests/{id}/attachments': { file: true },
+  'GET /api/requests/{id}/attachments': {},
+  'GET /api/requests/{id}/attachments/{attachmentId}': {},
+  'GET /api/persons/{id}/value-sources': {},
+  'GET /api/value-source-partners': {},
+  'GET /api/requests/{id}/rectification': {},
+  'POST /api/requests/{id}/rectification-items': {
+    valid: { field: 'email', value: 'aino@example.fi', grounds: 'Osoite vaihtui' },
+    invalid: { field: 'shoeSize', grounds: ' ' },
+  },
+  'POST /api/requests/{id}/rectification-items/{itemId}/decision': {
+    valid: { decision: 'granted' },
+    invalid: { decision: 'maybe', reason: ' ' },
+  },
+  'POST /api/requests/{id}/rectification/apply': { valid: {} },
+  'GET /api/requests/{id}/rectification/letters/{party}': {},
+  'GET /api/requests/{id}/rectification/certificate': {},
+  'GET /api/requests/{id}/erasure': {},
+  'POST /api/requests/{id}/erasure': { valid: {} },
+  'GET /api/requests/{id}/erasure/letter': {},
+  'GET /api/persons/{id}/legal-holds': {},
+  'POST /api/persons/{id}/legal-holds': {
+    valid: { reason: 'Vireillä oleva oikeudenkäynti', fromOn: '2026-11-01' },
+    invalid: { reason: ' ', fromOn: '2026-02-30', untilOn: 'tomorrow' },
+  },
+  'POST /api/persons/{id}/legal-holds/{holdId}/release': { valid: {} },
   'GET /api/access-log': { query: 'action=read' },
   'GET /api/access-log/subjects/{id}/report': {},
   'GET /api/partners': {},
@@ -394,7 +455,59 @@ const ENDPOINTS: Record<string, Endpoint> = {
 /** The path with its other parameters (e.g. `{customerId}`) given the unknown id. */
 const withIds = (path: string) => path.replace(/\{\w+\}/g, UNKNOWN_ID);
 
+/** An upload: the wrong type, a file not what it claims, an empty one, a bad or missing name. */
+function fileCases(method: string, path: string): Case[] {
+  const url = `${withIds(path)}?name=kirje.pdf`;
+  const pdf = { 'content-type': 'application/pdf' };
+  const file = (headers: Record<string, string>, payload: Buffer | string, at = url) => ({
+    method,
+    url: at,
+    headers,
+    payload,
+  });
+  return [
+    {
+      name: 'an id that is not a UUID',
+      request: file(pdf, '%PDF-1.7', `${withIds(path.replace('{id}', 'not-a-uuid'))}?name=a.pdf`),
+      status: 400,
+      field: 'params.id',
+    },
+    {
+      name: 'a type that is not allowed',
+      request: file({ 'content-type': 'application/zip' }, 'PK'),
+      status: 415,
+      field: 'content-type',
+    },
+    {
+      name: 'JSON instead of a file',
+      request: file({ 'content-type': 'application/json' }, '{"firstName": '),
+      status: 415,
+      field: 'content-type',
+    },
+    {
+      name: 'a file that is not what it claims',
+      request: file(pdf, 'GIF89a'),
+      status: 415,
+      field: 'content-type',
+    },
+    { name: 'an empty file', request: file(pdf, Buffer.alloc(0)), status: 400, field: 'body' },
+    {
+      name: 'a name with a path',
+      request: file(pdf, '%PDF-1.7', `${withIds(path)}?name=..%2Fkirje.pdf`),
+      status: 400,
+      field: 'querystring.name',
+    },
+    {
+      name: 'no name',
+      request: file(pdf, '%PDF-1.7', withIds(path)),
+      status: 400,
+      field: 'querystring.name',
+    },
+  ];
+}
+
 function casesFor(method: string, path: string, endpoint: Endpoint, bodyLimit: number): Case[] {
+  if (endpoint.file) return fileCases(method, path);
   const url = withIds(path);
   const cases: Case[] = [];
   if (path.includes('{id}')) {

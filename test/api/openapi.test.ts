@@ -47,8 +47,10 @@ forEachEngine('OpenAPI contract', ({ ctx }) => {
           ['post', 'patch', 'put'].includes(method) &&
           !['POST /api/auth/logout', 'POST /api/auth/logout-everywhere'].includes(name)
         ) {
+          // An upload (a request's attachment) takes the file itself, as its own media type.
+          const body = operation.requestBody?.content ?? {};
           assert.ok(
-            operation.requestBody?.content['application/json']?.schema,
+            body['application/json']?.schema ?? body['application/pdf']?.schema,
             `${name} has a body schema`,
           );
         }

@@ -59,6 +59,8 @@ forEachEngine(
         sellerAddress: { ...SETTINGS.sellerAddress, country: 'FI' },
         iban: 'FI2112345600000785',
         bic: 'NDEAFIHH',
+        // Not given: the default (social-services client records, decision 0019).
+        socialRecordsRetentionYears: 12,
         updatedAt: '2026-11-25T10:00:00.000Z',
         updatedBy: me.id,
       });
@@ -95,6 +97,8 @@ forEachEngine(
         [{ referenceFormat: 'iso' }, 'referenceFormat', undefined],
         [{ accountingRetentionYears: 0 }, 'accountingRetentionYears', undefined],
         [{ accountingRetentionYears: 21 }, 'accountingRetentionYears', undefined],
+        [{ socialRecordsRetentionYears: 0 }, 'socialRecordsRetentionYears', undefined],
+        [{ socialRecordsRetentionYears: 100 }, 'socialRecordsRetentionYears', undefined],
         [
           { sellerAddress: { street: 'Tie 1', postalCode: '7390', postOffice: 'Rautavaara' } },
           'sellerAddress.postalCode',

@@ -85,15 +85,16 @@ describe('the access log in the browser', { skip: chromiumSkip }, () => {
     assert.equal(await page.getByLabel('Henkilön tunniste').inputValue(), personId);
     assert.match(await page.getByLabel('Alkaen').inputValue(), /^\d{1,2}\.\d{1,2}\.\d{4}$/);
 
-    // The page's reads: the person, and the lists of their orders, invoices and disclosures.
+    // The page's reads: the person, and the lists of their orders, invoices, disclosures,
+    // objections and legal holds (each section asks for its own, and each ask is logged).
     await page
       .getByRole('status')
-      .getByText(/^5 tapahtumaa\./)
+      .getByText(/^7 tapahtumaa\./)
       .waitFor();
     const created = rowOf(page, 'Luonti');
     const reads = rowOf(page, 'Luku');
     assert.equal(await created.count(), 1);
-    assert.equal(await reads.count(), 4);
+    assert.equal(await reads.count(), 6);
     for (const row of [created, ...(await reads.all())]) {
       await row.getByRole('link', { name: `Näytä käyttäjän ${OFFICER} tapahtumat` }).waitFor();
       await row.getByText('rekisterivastaava', { exact: true }).waitFor(); // the role

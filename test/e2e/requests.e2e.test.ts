@@ -5,8 +5,9 @@ import { helsinkiDate } from '../../src/server/lib/dates.ts';
 import { addCalendarMonths, requestDueOn } from '../../src/server/lib/deadlines.ts';
 import { formatDate } from '../../src/web/format.ts';
 import { addDays } from '../../src/web/routes/access-log/access-log.ts';
+import fs from 'node:fs';
 import { json, signInNewUser } from '../helpers/app.ts';
-import { insertTestPerson } from '../helpers/invoice-fixtures.ts';
+import { insertBillingSettings, insertTestPerson, pdftotext } from '../helpers/invoice-fixtures.ts';
 import {
   browserSuite,
   checkAccessibility,
@@ -21,7 +22,7 @@ import {
 
 const OFFICER = 'rekisterivastaava';
 const TITLE = 'Rekisteröityjen pyynnöt';
-const SUBJECT = { firstName: 'Sara', lastName: 'Svensson' };
+const SUBJECT = { firstName: 'Sara', lastName: 'Svensson', email: 'sara.svensson@example.fi' };
 const SUBJECT_NAME = `${SUBJECT.firstName} ${SUBJECT.lastName}`;
 const LATE = { firstName: 'Otto', lastName: 'Odottaja' };
 const LATE_NAME = `${LATE.firstName} ${LATE.lastName}`;
@@ -59,6 +60,8 @@ describe("data subjects' requests in the browser", { skip: chromiumSkip }, () =>
   browserSuite({ role: 'register_officer', username: OFFICER }, async (setup) => {
     ({ server, page, problems } = setup);
     personId = await insertTestPerson(server.database, SUBJECT);
+    // The answer package names the municipality from the seller settings.
+    await insertBillingSettings(server.database);
     const latePerson = await insertTestPerson(server.database, LATE);
     const colleague = await signInNewUser(server.app, server.database, server.keys, {
       username: 'kollega',
@@ -221,6 +224,38 @@ describe("data subjects' requests in the browser", { skip: chromiumSkip }, () =>
     await statusLine(page, 'Ratkaisu kirjattiin.').waitFor();
     assert.match(await dataValue(page, 'Ratkaisu').innerText(), /^Hyväksytty osittain/);
 
+    // The answer: downloaded as a PDF (in Swedish, the request's language) and as JSON.
+    const answer = page.getByRole('region', { name: 'Tarkastusoikeuden vastaus' });
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download'),
+      answer.getByRole('button', { name: 'Lataa vastaus (PDF)' }).click(),
+    ]);
+    assert.match(pdf.suggestedFilename(), /^svar-insyn-\d+-\d{4}-\d{2}-\d{2}\.pdf$/);
+    const pdfBytes = await fs.promises.readFile(await pdf.path());
+    assert.equal(pdfBytes.subarray(0, 5).toString('latin1'), '%PDF-');
+    const pdfText = pdftotext(pdfBytes);
+    if (pdfText !== null) {
+      assert.match(pdfText, new RegExp(`Förnamn: ${SUBJECT.firstName}`));
+      assert.match(pdfText, new RegExp(`Efternamn: ${SUBJECT.lastName}`));
+    }
+    await statusLine(page, `Ladattu: ${pdf.suggestedFilename()}`).waitFor();
+    const [jsonFile] = await Promise.all([
+      page.waitForEvent('download'),
+      answer.getByRole('button', { name: 'Lataa vastaus koneluettavana (JSON)' }).click(),
+    ]);
+    const answerJson = JSON.parse(await fs.promises.readFile(await jsonFile.path(), 'utf8'));
+    assert.equal(answerJson.contact.email, SUBJECT.email);
+    assert.equal(answerJson.identity.lastName, SUBJECT.lastName);
+
+    // Handed over by letter today: a disclosure to the person themself.
+    const handOver = answer.getByRole('form', { name: 'Vastauksen luovutus' });
+    assert.equal(await textbox(handOver, 'Luovutuspäivä').inputValue(), formatDate(today));
+    await checkAccessibility(page, 'the access package and its hand-over');
+    await picture(page, 'request-access-package.png');
+    await handOver.getByRole('button', { name: 'Kirjaa luovutus' }).click();
+    await statusLine(page, 'Luovutus kirjattu luovutusrekisteriin.').waitFor();
+    await answer.getByText(`${formatDate(today)} · Kirje · `, { exact: false }).waitFor();
+
     await page
       .getByRole('form', { name: 'Kirjaa vastaus' })
       .getByRole('button', { name: 'Kirjaa vastaus' })
@@ -245,6 +280,7 @@ describe("data subjects' requests in the browser", { skip: chromiumSkip }, () =>
       'Henkilöllisyys tarkistettiin',
       'Käsittely aloitettiin',
       'Ratkaisu kirjattiin',
+      'Vastaus luovutettu',
       'Vastaus kirjattiin',
       'Muistiinpano lisättiin',
     ]);
@@ -252,6 +288,8 @@ describe("data subjects' requests in the browser", { skip: chromiumSkip }, () =>
       .getByText(`Määräpäivä: ${formatDate(requestDueOn(receivedOn))} → ${formatDate(extendedDue)}`)
       .waitFor();
     await history.getByText('Tila: Ratkaistu → Vastattu').waitFor();
+    await history.getByText('Luovutustapa: tyhjä → Kirje').waitFor();
+    await history.getByText(`Luovutuspäivä: tyhjä → ${formatDate(today)}`).waitFor();
     await checkAccessibility(page, 'an answered request');
     await picture(page, 'request-answered.png');
 
@@ -277,6 +315,11 @@ describe("data subjects' requests in the browser", { skip: chromiumSkip }, () =>
     await row.getByRole('cell', { name: 'Tarkastuspyyntö', exact: true }).waitFor();
     await checkAccessibility(page, "a person's page with requests");
     await picture(page, 'person-requests.png');
+
+    // The hand-over is among the disclosures of the person's data, to the person themself.
+    const disclosures = page.getByRole('table', { name: 'Tietojen luovutukset' });
+    await disclosures.getByText('Rekisteröity itse', { exact: true }).waitFor();
+    await disclosures.getByText(`Kirje, ${formatDate(today)}`, { exact: true }).waitFor();
 
     await section.getByRole('link', { name: 'Kirjaa pyyntö' }).click();
     await heading(page, 'Uusi pyyntö').waitFor();

@@ -16,6 +16,7 @@ import {
   type Role,
 } from '../../src/server/modules/auth/permissions.ts';
 import { createStaffUser } from '../../src/server/modules/staff/staff.service.ts';
+import { openSealedChanges } from '../../src/server/modules/erasure/sealed-changes.ts';
 import { createTestDatabase, engines, type Engine, type TestDatabase } from './db.ts';
 import { createTestPersonKeys, type TestPersonKeys } from './person-keys.ts';
 
@@ -203,10 +204,11 @@ export type LoggedAccess = {
   purpose: string | null;
 };
 
-/** The access log as stored, oldest first. */
+/** The access log as stored, oldest first, with sealed values opened (decision 0019). */
 export async function accessLogEntries(testApp: TestApp): Promise<LoggedAccess[]> {
-  return testApp.database.db
+  const rows = await testApp.database.db
     .select({
+      entryId: accessLog.entryId,
       position: accessLog.position,
       username: accessLog.username,
       role: accessLog.role,
@@ -218,6 +220,8 @@ export async function accessLogEntries(testApp: TestApp): Promise<LoggedAccess[]
     })
     .from(accessLog)
     .orderBy(asc(accessLog.position));
+  const opened = await openSealedChanges(testApp.personKeys.personKeys, rows);
+  return opened.map(({ entryId: _entryId, ...entry }) => entry);
 }
 
 export const json = (cookie?: string) => ({

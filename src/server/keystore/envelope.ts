@@ -65,5 +65,22 @@ export function decryptWithDataKey(dataKey: Buffer, ciphertext: Buffer, context:
   return open(dataKey, PERSON_KEY_CIPHERTEXT_VERSION, ciphertext, context).toString('utf8');
 }
 
+/** Bytes (a file) under a data key, in the same format as a text value. */
+export function encryptBytesWithDataKey(
+  dataKey: Buffer,
+  plaintext: Buffer,
+  context: string,
+): Buffer {
+  return seal(dataKey, PERSON_KEY_CIPHERTEXT_VERSION, plaintext, context);
+}
+
+export function decryptBytesWithDataKey(
+  dataKey: Buffer,
+  ciphertext: Buffer,
+  context: string,
+): Buffer {
+  return open(dataKey, PERSON_KEY_CIPHERTEXT_VERSION, ciphertext, context);
+}
+
 export const isPersonKeyCiphertext = (ciphertext: Buffer): boolean =>
   ciphertext[0] === PERSON_KEY_CIPHERTEXT_VERSION;

@@ -4,7 +4,9 @@ import type { Keys } from '../lib/crypto.ts';
 import type { KeyStore } from './client.ts';
 import { dataKeyCache, type DataKeyCache } from './data-key-cache.ts';
 import {
+  decryptBytesWithDataKey,
   decryptWithDataKey,
+  encryptBytesWithDataKey,
   encryptWithDataKey,
   isPersonKeyCiphertext,
   newDataKey,
@@ -179,6 +181,17 @@ export function createPersonKeyStore(options: PersonKeyStoreOptions): PersonKeyS
     async encrypt(personId, plaintext, context) {
       const keys = await keysForWriting([personId]);
       return encryptWithDataKey(keys.get(personId) as Buffer, plaintext, context);
+    },
+    async encryptBytes(personId, plaintext, context) {
+      const keys = await keysForWriting([personId]);
+      return encryptBytesWithDataKey(keys.get(personId) as Buffer, plaintext, context);
+    },
+    async decryptBytes(personId, ciphertext, context) {
+      const key = isPersonKeyCiphertext(ciphertext)
+        ? (await load([personId])).get(personId)
+        : undefined;
+      if (key === undefined || key === 'destroyed') throw new PersonKeyDestroyedError(personId);
+      return decryptBytesWithDataKey(key, ciphertext, context);
     },
     async encryptMany(items) {
       if (items.length === 0) return [];

@@ -13,6 +13,10 @@ export type PersonKeys = {
   decryptMany(
     items: readonly { personId: string; ciphertext: Buffer; context: string }[],
   ): Promise<(string | null)[]>;
+  /** Bytes (an attachment) under the person's data key, created on first use. */
+  encryptBytes(personId: string, plaintext: Buffer, context: string): Promise<Buffer>;
+  /** Throws `PersonKeyDestroyedError` when the person's key is gone. */
+  decryptBytes(personId: string, ciphertext: Buffer, context: string): Promise<Buffer>;
   /** Destroys the person's data key, for good: their encrypted values can never be read again. */
   destroy(personId: string): Promise<void>;
 };

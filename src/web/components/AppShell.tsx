@@ -64,6 +64,11 @@ export function AppShell({ children }: { children: ReactNode }) {
 
       // data subjects' requests
       { to: '/requests', label: t('requests.nav'), permission: 'requests.read' },
+      {
+        to: '/exports/mailing-list',
+        label: t('objections.mailing.nav'),
+        permission: 'exports.mailingList',
+      },
 
       // (the menu ends here)
     ] as const

@@ -638,6 +638,7 @@ export const en: Catalogue = {
     'accessLog.action.print': 'Printed',
     'accessLog.action.breakGlass': 'Broke the glass',
     'accessLog.action.disclose': 'Disclosed to a partner',
+    'accessLog.action.export': 'Exported to a file',
     'accessLog.flag.breakGlass': 'Break the glass – to be reviewed',
     'accessLog.flagOnly': 'Break-the-glass access only',
     'accessLog.flagOnlyHint':
@@ -1032,6 +1033,8 @@ export const en: Catalogue = {
     'disclosureRegister.nothingOmitted': 'Nothing',
     'disclosureRegister.omitted.protectedAddress': 'protected address',
     'disclosureRegister.omitted.notApplicable': 'not applicable',
+    'disclosureRegister.omitted.objection': 'left out: objection or prohibition',
+    'disclosureRegister.omitted.archived': 'left out: archived',
     'disclosureForm.new': 'New disclosure',
     'disclosureForm.title': 'Make a disclosure',
     'disclosureForm.intro':

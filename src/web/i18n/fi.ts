@@ -641,6 +641,7 @@ export const fiMessages = {
   'accessLog.action.print': 'Tulostus',
   'accessLog.action.breakGlass': 'Lasin rikkominen',
   'accessLog.action.disclose': 'Tietojen luovutus',
+  'accessLog.action.export': 'Tietojen vienti tiedostoon',
   'accessLog.flag.breakGlass': 'Lasin rikkominen – tarkastettava',
   'accessLog.flagOnly': 'Vain lasin rikkomiset',
   'accessLog.flagOnlyHint':
@@ -1031,6 +1032,8 @@ export const fiMessages = {
   'disclosureRegister.nothingOmitted': 'Ei mitään',
   'disclosureRegister.omitted.protectedAddress': 'turvakielto',
   'disclosureRegister.omitted.notApplicable': 'ei koske',
+  'disclosureRegister.omitted.objection': 'jätetty pois: kielto tai vastustus',
+  'disclosureRegister.omitted.archived': 'jätetty pois: arkistoitu',
   'disclosureForm.new': 'Uusi luovutus',
   'disclosureForm.title': 'Luovuta tietoja',
   'disclosureForm.intro':

@@ -646,6 +646,7 @@ export const sv: Catalogue = {
     'accessLog.action.print': 'Utskrift',
     'accessLog.action.breakGlass': 'Nödåtkomst',
     'accessLog.action.disclose': 'Utlämnande av uppgifter',
+    'accessLog.action.export': 'Export av uppgifter till en fil',
     'accessLog.flag.breakGlass': 'Nödåtkomst – granskas',
     'accessLog.flagOnly': 'Endast nödåtkomster',
     'accessLog.flagOnlyHint':
@@ -1042,6 +1043,8 @@ export const sv: Catalogue = {
     'disclosureRegister.nothingOmitted': 'Inget',
     'disclosureRegister.omitted.protectedAddress': 'spärrmarkering',
     'disclosureRegister.omitted.notApplicable': 'gäller inte',
+    'disclosureRegister.omitted.objection': 'utelämnad: förbud eller invändning',
+    'disclosureRegister.omitted.archived': 'utelämnad: arkiverad',
     'disclosureForm.new': 'Nytt utlämnande',
     'disclosureForm.title': 'Lämna ut uppgifter',
     'disclosureForm.intro':

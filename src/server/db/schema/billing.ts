@@ -45,6 +45,8 @@ export const billingSettings = pgTable(
       .default('national'),
     /** Accounting records are kept this many years after the end of their financial year. */
     accountingRetentionYears: integer('accounting_retention_years').notNull().default(6),
+    /** Social-services client records are kept this many years after the client relationship ends. */
+    socialRecordsRetentionYears: integer('social_records_retention_years').notNull().default(12),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     updatedBy: uuid('updated_by').references(() => staffUsers.id),
   },

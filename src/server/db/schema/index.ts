@@ -5,3 +5,8 @@ export * from './social-services.ts';
 export * from './billing.ts';
 export * from './disclosures.ts';
 export * from './requests.ts';
+export * from './value-sources.ts';
+export * from './erasure.ts';
+export * from './objections.ts';
+export * from './attachments.ts';
+export * from './rectification.ts';

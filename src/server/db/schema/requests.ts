@@ -11,7 +11,6 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { persons } from './customers.ts';
 import { staffUsers } from './staff.ts';
 
 /** The rights a registered person may use by a request (privacy statement, GDPR Art. 15–21). */
@@ -51,9 +50,11 @@ export const dataSubjectRequests = pgTable(
       .default(sql`gen_random_uuid()`),
     number: bigint('number', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
     type: text('type').$type<RequestType>().notNull(),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => persons.id),
+    /**
+     * The person, without a foreign key: an erasure request outlives its person, and then this is
+     * the pseudonymous reference its erasure record names (decision 0019).
+     */
+    personId: uuid('person_id').notNull(),
     receivedOn: date('received_on', { mode: 'string' }).notNull(),
     channel: text('channel').$type<RequestChannel>().notNull(),
     language: text('language').$type<RequestLanguage>().notNull(),

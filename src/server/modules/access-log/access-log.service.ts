@@ -1,6 +1,7 @@
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { roleHas } from '../auth/permissions.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
+import { openSealedChanges } from '../erasure/sealed-changes.ts';
 import { findAccessLogEntries } from './access-log.queries.ts';
 import type { AccessLogQuery } from './access-log.schemas.ts';
 
@@ -22,15 +23,17 @@ export async function readAccessLog(ctx: CustomerContext, query: AccessLogQuery)
     before,
     limit: query.limit + 1,
   });
-  const page = rows.slice(0, query.limit);
-  const subjects = new Set(page.flatMap(({ entry }) => entry.subjectIds));
+  const page = await openSealedChanges(
+    ctx.personKeys,
+    rows.slice(0, query.limit).map(({ entry, partnerName }) => ({ ...entry, partnerName })),
+  );
+  const subjects = new Set(page.flatMap((entry) => entry.subjectIds));
   if (query.subjectId) subjects.add(query.subjectId);
   await logAccess(ctx, 'read', [...subjects], ['accessLog']);
-  const last = page.at(-1)?.entry;
+  const last = page.at(-1);
   return {
-    items: page.map(({ entry: { entryMac: _mac, ...entry }, partnerName }) => ({
+    items: page.map(({ entryMac: _mac, ...entry }) => ({
       ...entry,
-      partnerName,
       changes: roleHas(ctx.actor.role, 'customers.readProtectedAddress')
         ? entry.changes
         : withoutAddresses(entry.changes),

@@ -3,6 +3,8 @@ import type { Db } from '../../db/client.ts';
 import { accessLog } from '../../db/schema/index.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { Keys } from '../../lib/crypto.ts';
+import type { PersonKeys } from '../../keystore/person-keys.ts';
+import { sealChanges } from '../erasure/sealed-changes.ts';
 
 export const ACCESS_ACTIONS = [
   'read',
@@ -19,6 +21,8 @@ export const ACCESS_ACTIONS = [
   'breakGlass',
   /** Data sent to a partner: a disclosure (decision 0013), e.g. a debt to collection. */
   'disclose',
+  /** Data taken out of the register in a file, e.g. a mailing list (decision 0018). */
+  'export',
 ] as const;
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 
@@ -118,13 +122,24 @@ type AccessLogRow = typeof accessLog.$inferInsert;
 export function databaseAccessLog(
   keys: Keys,
   clock: Clock,
-  options: { readsOn?: Db } = {},
+  /** With `personKeys`, a change's values about one person are sealed under their key (0019). */
+  options: { readsOn?: Db; personKeys?: PersonKeys } = {},
 ): AccessLog {
   const grouped = options.readsOn ? groupWriter(options.readsOn) : null;
   return {
     async record(db, entry) {
+      const entryId = crypto.randomUUID();
+      const changes = options.personKeys
+        ? await sealChanges(
+            db,
+            options.personKeys,
+            entryId,
+            entry.subjectIds,
+            entry.changes ?? null,
+          )
+        : (entry.changes ?? null);
       const stored: StoredEntry = {
-        entryId: crypto.randomUUID(),
+        entryId,
         occurredAt: clock.now(),
         userId: entry.userId,
         username: entry.username,
@@ -133,7 +148,7 @@ export function databaseAccessLog(
         action: entry.action,
         subjectIds: entry.subjectIds,
         fields: entry.fields,
-        changes: entry.changes ?? null,
+        changes,
         purpose: entry.purpose ?? null,
         clientAddress: entry.clientAddress ?? null,
         requestId: entry.requestId ?? null,

@@ -170,6 +170,7 @@ export const REPORT_TEXTS: Record<ReportLanguage, ReportTexts> = {
       print: 'Tulostus',
       breakGlass: 'Tietojen avaaminen ilman asiakassuhdetta (perusteltu)',
       disclose: 'Tietojen luovutus',
+      export: 'Tietojen vienti tiedostoon (esim. postituslista)',
     },
     disclosedTo: (recipient) => `Tietojen luovutus: ${recipient}`,
     roles: {
@@ -257,6 +258,7 @@ export const REPORT_TEXTS: Record<ReportLanguage, ReportTexts> = {
       print: 'Utskrift',
       breakGlass: 'Uppgifterna öppnade utan klientrelation (med motivering)',
       disclose: 'Utlämnande av uppgifter',
+      export: 'Export av uppgifter till en fil (t.ex. utskickslista)',
     },
     disclosedTo: (recipient) => `Utlämnande av uppgifter: ${recipient}`,
     roles: {
@@ -344,6 +346,7 @@ export const REPORT_TEXTS: Record<ReportLanguage, ReportTexts> = {
       print: 'Printed',
       breakGlass: 'Opened without a client relationship (with a stated reason)',
       disclose: 'Disclosed the data',
+      export: 'Exported the data to a file (e.g. a mailing list)',
     },
     disclosedTo: (recipient) => `Disclosed the data to ${recipient}`,
     roles: {

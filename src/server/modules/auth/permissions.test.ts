@@ -27,6 +27,9 @@ const COLUMNS: (Permission | 'totp')[] = [
   'billing.settings',
   'requests.read',
   'requests.manage',
+  'objections.read',
+  'objections.write',
+  'exports.mailingList',
   'totp',
 ];
 

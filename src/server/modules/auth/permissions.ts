@@ -48,6 +48,11 @@ export const PERMISSIONS = [
   /** Data subjects' requests (access, rectification, erasure, objection): read, and handle. */
   'requests.read',
   'requests.manage',
+  /** Objections and prohibitions (direct marketing, research, lists …): read, and record. */
+  'objections.read',
+  'objections.write',
+  /** Mailing lists and address labels (publication in lists, direct mail, research). */
+  'exports.mailingList',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -69,6 +74,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'orders.read',
     'orders.write',
     'invoices.read',
+    'objections.read',
+    'objections.write',
+    'exports.mailingList',
   ],
   billing: [
     'customers.read',
@@ -80,6 +88,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'invoices.write',
     'disclosures.read',
     'disclosures.make',
+    'objections.read',
   ],
   social_worker: [
     'customers.read',
@@ -102,6 +111,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'disclosures.make',
     'requests.read',
     'requests.manage',
+    'objections.read',
+    'objections.write',
+    'exports.mailingList',
   ],
   auditor: ['accessLog.read', 'disclosures.read'],
   contractor: ['customers.read'],

@@ -33,6 +33,8 @@ export const billingSettingsInput = z
     paymentTermDays: z.number().int().min(0).max(365).default(14),
     referenceFormat: z.enum(REFERENCE_FORMATS).default('national'),
     accountingRetentionYears: z.number().int().min(1).max(20).default(6),
+    /** Social-services client records: years after the client relationship ends (erasure). */
+    socialRecordsRetentionYears: z.number().int().min(1).max(99).default(12),
   })
   .superRefine((settings, ctx) => {
     if (settings.eInvoiceAddress && !settings.eInvoiceIntermediator) {
@@ -57,6 +59,7 @@ export const billingSettingsView = z.object({
   paymentTermDays: z.number().int(),
   referenceFormat: z.enum(REFERENCE_FORMATS),
   accountingRetentionYears: z.number().int(),
+  socialRecordsRetentionYears: z.number().int(),
   updatedAt: z.string(),
   /** The staff account that last changed them. */
   updatedBy: z.uuid().nullable(),

@@ -49,6 +49,7 @@ function toView(row: BillingSettingsRow): BillingSettingsView {
     paymentTermDays: row.paymentTermDays,
     referenceFormat: row.referenceFormat,
     accountingRetentionYears: row.accountingRetentionYears,
+    socialRecordsRetentionYears: row.socialRecordsRetentionYears,
     updatedAt: row.updatedAt.toISOString(),
     updatedBy: row.updatedBy,
   };

@@ -157,6 +157,7 @@ export async function sendToCollection(
     const disclosure = await disclose(
       { ...ctx, db: tx },
       {
+        caller: 'collection',
         partnerId: body.partnerId,
         legalBasis: 'debt_collection',
         purpose: null,

@@ -71,8 +71,9 @@ const withNames = {
 
 export type DisclosureWithNames = {
   disclosure: DisclosureRow;
-  partnerName: string;
-  partnerCountry: string;
+  /** null when the data subject themself received it. */
+  partnerName: string | null;
+  partnerCountry: string | null;
   username: string | null;
   fullName: string | null;
 };
@@ -81,7 +82,7 @@ function selectWithNames(db: Db) {
   return db
     .select(withNames)
     .from(disclosures)
-    .innerJoin(partners, eq(partners.id, disclosures.partnerId))
+    .leftJoin(partners, eq(partners.id, disclosures.partnerId))
     .leftJoin(staffUsers, eq(staffUsers.id, disclosures.disclosedBy));
 }
 

@@ -1,8 +1,16 @@
 import { z } from 'zod';
-import { LEGAL_BASES } from '../../db/schema/disclosures.ts';
+import {
+  DISCLOSURE_RECIPIENTS,
+  HANDOVER_CHANNELS,
+  LEGAL_BASES,
+} from '../../db/schema/disclosures.ts';
 import { TRANSFER_SAFEGUARDS } from '../partners/transfer-terms.ts';
 import { DISCLOSURE_FORMATS } from './disclosure-file.ts';
 import { identityCodeProblems } from './disclosure-rules.ts';
+import { OBJECTABLE_USES } from '../objections/usage-rule.ts';
+
+/** The uses a value-added service's disclosure may state (decision 0018). */
+export const VALUE_ADDED_SERVICE_USES = ['service_delivery', ...OBJECTABLE_USES] as const;
 
 /**
  * The groups of a person's data a general disclosure can send; `name` always goes with them, so
@@ -45,8 +53,22 @@ export const disclosureCreate = z
         return DISCLOSABLE_GROUPS.filter((group) => chosen.has(group));
       }),
     format: z.enum(DISCLOSURE_FORMATS).default('csv'),
+    /**
+     * A value-added service's use (decision 0018): `service_delivery`, or an objectable use
+     * (marketing, research, …), from which objecting persons are left out. Unstated, every
+     * objection applies. Other bases are their own use.
+     */
+    use: z.enum(VALUE_ADDED_SERVICE_USES).optional(),
   })
   .superRefine((body, ctx) => {
+    if (body.use && body.legalBasis !== 'value_added_service') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['use'],
+        message: 'Only a value-added service states its use: the other legal bases are their own',
+        params: { code: 'disclosure.useOnlyForValueAddedService' },
+      });
+    }
     if (!body.fields.includes('identityCode')) return;
     for (const problem of identityCodeProblems(body.legalBasis, body.purpose)) {
       ctx.addIssue({
@@ -93,16 +115,23 @@ export type DisclosureQuery = z.output<typeof disclosureQuery>;
 
 export const customerDisclosureQuery = z.strictObject(pageQuery);
 
-const omissionReason = z.enum(['protectedAddress', 'notApplicable']);
+const omissionReason = z.enum(['protectedAddress', 'notApplicable', 'objection', 'archived']);
+
+const partnerView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  country: z.string(),
+  inEea: z.boolean(),
+});
 
 export const disclosureSummary = z.object({
   id: z.uuid(),
-  partner: z.object({
-    id: z.uuid(),
-    name: z.string(),
-    country: z.string(),
-    inEea: z.boolean(),
-  }),
+  /** A partner, or the data subject themself (their access request answered, decision 0016). */
+  recipient: z.enum(DISCLOSURE_RECIPIENTS),
+  /** null when the data subject received it. */
+  partner: partnerView.nullable(),
+  /** To the data subject: when and how it was handed over. */
+  handOver: z.object({ channel: z.enum(HANDOVER_CHANNELS), handedOverOn: z.string() }).nullable(),
   legalBasis: z.enum(LEGAL_BASES),
   purpose: z.string().nullable(),
   disclosedAt: z.string(),
@@ -119,7 +148,8 @@ export const disclosureSummary = z.object({
   invoiceCount: z.number().int(),
   file: z.object({
     name: z.string(),
-    format: z.enum(DISCLOSURE_FORMATS),
+    /** A partner's file is CSV or JSON; a data subject's answer PDF or JSON. */
+    format: z.enum([...DISCLOSURE_FORMATS, 'pdf']),
     /** SHA-256 of the file as sent, hex. */
     sha256: z.string(),
   }),
@@ -169,7 +199,7 @@ export const customerDisclosurePage = z.object({
 
 /** The partners a disclosure (a collection among them) may go to: the choices of its form. */
 export const recipientList = z.object({
-  items: z.array(disclosureSummary.shape.partner),
+  items: z.array(partnerView),
 });
 export type RecipientList = z.infer<typeof recipientList>;
 

@@ -1,6 +1,11 @@
 import crypto from 'node:crypto';
 import type { Db } from '../../db/client.ts';
-import type { LegalBasis, OmissionReason, OmittedFields } from '../../db/schema/disclosures.ts';
+import type {
+  HandoverChannel,
+  LegalBasis,
+  OmissionReason,
+  OmittedFields,
+} from '../../db/schema/disclosures.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { helsinkiDate } from '../../lib/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
@@ -9,6 +14,7 @@ import { logAccess, type CustomerContext } from '../customers/context.ts';
 import { isInEea } from '../partners/countries.ts';
 import { TRANSFER_SAFEGUARDS, type TransferSafeguard } from '../partners/transfer-terms.ts';
 import { identityCodeContext } from '../persons/persons.service.ts';
+import { decideUse, OBJECTABLE_USES, type ExportPath, type Use } from '../objections/usage-rule.ts';
 import {
   disclosureFile,
   type DisclosureFile,
@@ -27,6 +33,7 @@ import {
   listRecipientPartners,
   organizationExists,
   personExists,
+  type DisclosureInsert,
   type DisclosureRow,
   type DisclosureWithNames,
 } from './disclosures.queries.ts';
@@ -56,9 +63,17 @@ export type DisclosedField = {
 export type DisclosureRecord = { subjectId: string; values: FileRow };
 
 export type DisclosureRequest = {
+  /** Which export path of the usage rule's registry this is (decision 0018). */
+  caller: ExportPath;
   partnerId: string;
   legalBasis: LegalBasis;
   purpose: string | null;
+  /**
+   * What the data is used for, where the legal basis does not say it (decision 0018): a
+   * value-added service's marketing, research, … or `service_delivery`. Unstated for a
+   * value-added service, every objection applies.
+   */
+  use?: Use;
   /** The file's fields, in its order. */
   fields: readonly DisclosedField[];
   /**
@@ -119,12 +134,60 @@ const protectedAddresses: WithholdingRule = async (_db, request, subjects, now) 
   return { withheld, flagged: false };
 };
 
+/** The use each legal basis is, unless the disclosure states one (a value-added service). */
+const BASIS_USE: Record<Exclude<LegalBasis, 'value_added_service'>, Use> = {
+  credit_decision: 'credit_decision',
+  debt_collection: 'collection',
+  billing: 'billing',
+  legal_obligation: 'legal_obligation',
+};
+
+/**
+ * The uses the usage rule is asked about: the stated use, else the basis's own; a value-added
+ * service that states none is taken as every objectable use, the strictest reading.
+ */
+export function disclosureUses(request: Pick<DisclosureRequest, 'legalBasis' | 'use'>): Use[] {
+  if (request.use) return [request.use];
+  if (request.legalBasis === 'value_added_service') return [...OBJECTABLE_USES];
+  return [BASIS_USE[request.legalBasis]];
+}
+
+/**
+ * The usage rule (decision 0018): a person who objected to the disclosure's use, whose address
+ * is protected, or whose record is archived is left out of an objectable use entirely — every
+ * field withheld, so the record names the reason and the file has no row of theirs. Uses of the
+ * customer relationship (billing, collection, a credit decision, the law) are not objectable.
+ */
+const objectionsAndProhibitions: WithholdingRule = async (db, request, subjects, now) => {
+  const withheld: Withholding = new Map();
+  const decision = await decideUse(db, {
+    caller: request.caller,
+    uses: disclosureUses(request),
+    personIds: subjects.persons.map((person) => person.id),
+    now,
+  });
+  if (!decision.objectable) return { withheld, flagged: false };
+  const fieldNames = request.fields.map((field) => field.name);
+  for (const [personId, verdict] of decision.verdicts) {
+    const first = verdict.reasons[0];
+    if (verdict.allowed || first === undefined) continue;
+    const reason: OmissionReason =
+      first === 'objection' ? 'objection' : first === 'archived' ? 'archived' : 'protectedAddress';
+    withheld.set(personId, new Map(fieldNames.map((field) => [field, reason])));
+  }
+  return { withheld, flagged: false };
+};
+
 /**
  * The rules that keep a subject's data out of a disclosure, field by field. Every path that sends
  * data to a partner goes through `disclose`, so a rule in this list holds for all of them at once:
- * this is where the data subjects' objections (issue #6) take effect too.
+ * the data subjects' objections (the usage rule, first so that its reason is the one recorded)
+ * and protected addresses.
  */
-const WITHHOLDING_RULES: readonly WithholdingRule[] = [protectedAddresses];
+const WITHHOLDING_RULES: readonly WithholdingRule[] = [
+  objectionsAndProhibitions,
+  protectedAddresses,
+];
 
 async function applyWithholdingRules(
   db: Db,
@@ -213,7 +276,19 @@ export async function disclose(
     const { withheld, flagged } = await applyWithholdingRules(tx, request, subjects, now);
 
     const fieldNames = request.fields.map((field) => field.name);
-    const rows: FileRow[] = request.records.map((record) => {
+    // A person with every field withheld is left out of the file (the usage rule).
+    const leftOut = new Set(
+      subjectIds.filter((sid) => fieldNames.every((field) => withheld.get(sid)?.has(field))),
+    );
+    const records = request.records.filter((record) => !leftOut.has(record.subjectId));
+    if (records.length === 0) {
+      const message =
+        'Everyone in the disclosure is left out by their objection, protected address or archived record';
+      throw new AppError('conflict', message, {
+        errors: [{ field: 'subjectIds', message, code: 'disclosure.everyoneLeftOut' }],
+      });
+    }
+    const rows: FileRow[] = records.map((record) => {
       const kept = fieldNames.filter(
         (field) => hasField(record.values, field) && !withheld.get(record.subjectId)?.has(field),
       );
@@ -226,49 +301,141 @@ export async function disclose(
       at: now,
     });
     const inEea = isInEea(partner.country);
-    const disclosure = await insertDisclosure(tx, {
-      id,
-      partnerId: partner.id,
-      legalBasis: request.legalBasis,
-      subjectIds,
-      fields: fieldNames,
-      omittedFields,
-      invoiceIds: [...(request.invoiceIds ?? [])],
-      purpose: request.purpose,
-      disclosedAt: now,
-      disclosedBy: ctx.actor.userId,
-      fileName: file.fileName,
-      fileFormat: request.format,
-      fileSha256: crypto.createHash('sha256').update(file.body).digest(),
-      recordCount: rows.length,
-      flagged,
-      transferSafeguard: inEea ? null : partner.transferSafeguard,
-    });
-    // Persons only: an organisation's own data is not logged as personal (see the README).
-    const personIds = new Set(subjects.persons.map((person) => person.id));
-    const byFields = new Map<string, { fields: string[]; subjectIds: string[] }>();
-    for (const subjectId of subjectIds.filter((sid) => personIds.has(sid))) {
-      const sent = sentFields(disclosure, subjectId);
-      const key = sent.join('\n');
-      const group = byFields.get(key) ?? { fields: sent, subjectIds: [] };
-      group.subjectIds.push(subjectId);
-      byFields.set(key, group);
-    }
-    const disclosedTo = {
-      partner: partner.name,
-      partnerId: partner.id,
-      country: partner.country,
-      legalBasis: request.legalBasis,
-      disclosureId: id,
-      ...(disclosure.transferSafeguard ? { transferSafeguard: disclosure.transferSafeguard } : {}),
-    };
-    for (const group of byFields.values()) {
-      await logAccess({ ...ctx, db: tx }, 'disclose', group.subjectIds, group.fields, {
+    const disclosure = await recordDisclosure(
+      { ...ctx, db: tx },
+      {
+        id,
+        partnerId: partner.id,
+        legalBasis: request.legalBasis,
+        subjectIds,
+        fields: fieldNames,
+        omittedFields,
+        invoiceIds: [...(request.invoiceIds ?? [])],
+        purpose: request.purpose,
+        use: disclosureUses(request).join(','),
+        disclosedAt: now,
+        disclosedBy: ctx.actor.userId,
+        fileName: file.fileName,
+        fileFormat: request.format,
+        fileSha256: crypto.createHash('sha256').update(file.body).digest(),
+        recordCount: rows.length,
+        flagged,
+        transferSafeguard: inEea ? null : partner.transferSafeguard,
+      },
+      {
+        // Persons only: an organisation's own data is not logged as personal (see the README).
+        personIds: new Set(subjects.persons.map((person) => person.id)),
         purpose: request.purpose ?? request.legalBasis,
-        changes: { disclosedTo },
-      });
-    }
+        disclosedTo: (row) => ({
+          partner: partner.name,
+          partnerId: partner.id,
+          country: partner.country,
+          legalBasis: request.legalBasis,
+          disclosureId: id,
+          ...(row.transferSafeguard ? { transferSafeguard: row.transferSafeguard } : {}),
+        }),
+      },
+    );
     return { disclosure, file };
+  });
+}
+
+/**
+ * Writes a disclosure's record and, in the same transaction (`ctx` is the transaction's), the
+ * `disclose` entry of each person whose data went: the fields exactly as sent for them (persons
+ * with the same set share an entry), the purpose, and `changes.disclosedTo` naming the recipient.
+ * Every disclosure, to a partner or to the data subject, is recorded by this one function.
+ */
+async function recordDisclosure(
+  ctx: CustomerContext,
+  values: DisclosureInsert,
+  log: {
+    personIds: ReadonlySet<string>;
+    purpose: string;
+    disclosedTo: (row: DisclosureRow) => Record<string, unknown>;
+  },
+): Promise<DisclosureRow> {
+  const disclosure = await insertDisclosure(ctx.db, values);
+  const byFields = new Map<string, { fields: string[]; subjectIds: string[] }>();
+  for (const subjectId of disclosure.subjectIds.filter((sid) => log.personIds.has(sid))) {
+    const sent = sentFields(disclosure, subjectId);
+    // Left out entirely (the usage rule): nothing of theirs was disclosed.
+    if (sent.length === 0) continue;
+    const key = sent.join('\n');
+    const group = byFields.get(key) ?? { fields: sent, subjectIds: [] };
+    group.subjectIds.push(subjectId);
+    byFields.set(key, group);
+  }
+  const disclosedTo = log.disclosedTo(disclosure);
+  for (const group of byFields.values()) {
+    await logAccess(ctx, 'disclose', group.subjectIds, group.fields, {
+      purpose: log.purpose,
+      changes: { disclosedTo },
+    });
+  }
+  return disclosure;
+}
+
+/** The answer to a data subject's access request, as handed over to them (decision 0016). */
+export type DataSubjectDisclosureRequest = {
+  personId: string;
+  /** The data handed over, as the access log names it. */
+  fields: readonly string[];
+  handedOverOn: string;
+  channel: HandoverChannel;
+  purpose: string;
+  /** The document handed over: its name, format and bytes (only its SHA-256 is kept). */
+  file: { fileName: string; format: 'json' | 'pdf'; body: Buffer };
+};
+
+/**
+ * Records that a person's own data was handed over to them: a disclosure whose recipient is the
+ * data subject (GDPR art. 15(3) — the copy of their data), with the day and the channel, and its
+ * `disclose` entry, in one transaction (a transaction's context joins it). No partner, so no
+ * transfer terms; no withholding rules, as a person's own address is never withheld from them.
+ */
+export async function discloseToDataSubject(
+  ctx: CustomerContext,
+  request: DataSubjectDisclosureRequest,
+): Promise<DisclosureRow> {
+  if (request.fields.length === 0) throw new Error('a hand-over names the data it holds');
+  const id = crypto.randomUUID();
+  return ctx.db.transaction(async (tx) => {
+    if (!(await personExists(tx, request.personId))) throw notFound('Person');
+    return recordDisclosure(
+      { ...ctx, db: tx },
+      {
+        id,
+        recipient: 'data_subject',
+        partnerId: null,
+        handedOverOn: request.handedOverOn,
+        channel: request.channel,
+        legalBasis: 'legal_obligation',
+        subjectIds: [request.personId],
+        fields: [...request.fields],
+        omittedFields: {},
+        purpose: request.purpose,
+        disclosedAt: ctx.clock.now(),
+        disclosedBy: ctx.actor.userId,
+        fileName: request.file.fileName,
+        fileFormat: request.file.format,
+        fileSha256: crypto.createHash('sha256').update(request.file.body).digest(),
+        recordCount: 1,
+        flagged: false,
+        transferSafeguard: null,
+      },
+      {
+        personIds: new Set([request.personId]),
+        purpose: request.purpose,
+        disclosedTo: () => ({
+          dataSubject: true,
+          legalBasis: 'legal_obligation',
+          disclosureId: id,
+          channel: request.channel,
+          handedOverOn: request.handedOverOn,
+        }),
+      },
+    );
   });
 }
 
@@ -319,12 +486,20 @@ function summaryOf({
 }: DisclosureWithNames): DisclosureSummary {
   return {
     id: row.id,
-    partner: {
-      id: row.partnerId,
-      name: partnerName,
-      country: partnerCountry,
-      inEea: isInEea(partnerCountry),
-    },
+    recipient: row.recipient,
+    partner:
+      row.partnerId !== null && partnerName !== null && partnerCountry !== null
+        ? {
+            id: row.partnerId,
+            name: partnerName,
+            country: partnerCountry,
+            inEea: isInEea(partnerCountry),
+          }
+        : null,
+    handOver:
+      row.recipient === 'data_subject' && row.channel !== null && row.handedOverOn !== null
+        ? { channel: row.channel, handedOverOn: row.handedOverOn }
+        : null,
     legalBasis: row.legalBasis,
     purpose: row.purpose,
     disclosedAt: row.disclosedAt.toISOString(),
@@ -404,9 +579,11 @@ export async function makeDisclosure(
     ? await identityCodes(ctx, persons)
     : new Map<string, string | null>();
   const made = await disclose(ctx, {
+    caller: 'generalDisclosure',
     partnerId: body.partnerId,
     legalBasis: body.legalBasis,
     purpose: body.purpose ?? null,
+    ...(body.use ? { use: body.use } : {}),
     fields: body.fields.flatMap((group) => GROUP_FIELDS[group]),
     records: persons.map((person) => ({
       subjectId: person.id,

@@ -7,6 +7,7 @@ import {
   billingView,
 } from '../customers/customer-data.schemas.ts';
 import { IDENTITY_CODE_PURPOSES, LANGUAGES } from './persons.constants.ts';
+import { valueSourceInput } from './value-sources.schemas.ts';
 
 export { IDENTITY_CODE_PURPOSES, LANGUAGES };
 
@@ -38,6 +39,8 @@ const personFields = {
   billing: billingInput.nullable().optional(),
   addressProtection: addressProtectionInput.nullable().optional(),
   notes: z.string().trim().max(5000).nullable().optional(),
+  /** Where the values given came from (requirements §4); staff when not given. */
+  source: valueSourceInput.optional(),
 };
 
 function identityCodeNeedsPurpose(

@@ -36,6 +36,12 @@ import {
   type PersonRow,
 } from './persons.queries.ts';
 import type { PersonCreate, PersonPatch, PersonSummary, PersonView } from './persons.schemas.ts';
+import {
+  recordValueSources,
+  resolveSource,
+  sourceForLog,
+  type SourceGiven,
+} from './value-sources.ts';
 
 const IDENTITY_CODE_INDEX = 'person.identity_code';
 /** The AAD of a person's encrypted identity code: a ciphertext copied to another row does not open. */
@@ -284,7 +290,7 @@ export function toSummary(
 
 function changedFields(input: PersonPatch): string[] {
   return Object.entries(input)
-    .filter(([, value]) => value !== undefined)
+    .filter(([key, value]) => value !== undefined && key !== 'source')
     .map(([key]) => key);
 }
 
@@ -304,10 +310,12 @@ export async function createPerson(ctx: CustomerContext, input: PersonCreate): P
     );
   }
   const columns = await columnsFrom(ctx, id, input, undefined);
+  const source = await resolveSource(ctx.db, input.source);
+  const changes = describeChanges(undefined, columns, input.organizations, []);
   const row = await ctx.db
     .transaction(async (tx) => {
       await logAccess({ ...ctx, db: tx }, 'create', [id], changedFields(input), {
-        changes: describeChanges(undefined, columns, input.organizations, []),
+        changes: withSource(changes, sourceForLog(source)),
       });
       const inserted = await insertPerson(tx, {
         ...columns,
@@ -326,6 +334,7 @@ export async function createPerson(ctx: CustomerContext, input: PersonCreate): P
           })),
         );
       }
+      await recordValueSources({ ...ctx, db: tx }, { personId: id, input, changes, source });
       return inserted;
     })
     .catch(async (error: unknown) => {
@@ -380,10 +389,15 @@ function keepHiddenAddresses(
   };
 }
 
+/**
+ * Changes a person. `options.source` (a rectification request's) takes the place of the patch's
+ * own source, which the person API limits to the sources staff may name.
+ */
 export async function updatePerson(
   ctx: CustomerContext,
   id: string,
   patch: PersonPatch,
+  options: { source?: SourceGiven } = {},
 ): Promise<PersonView> {
   const current = await findPersonById(ctx.db, id);
   if (!current) throw notFound('Person');
@@ -409,10 +423,12 @@ export async function updatePerson(
   }
   const columns = await columnsFrom(ctx, id, patch, current);
   const linksBefore = patch.organizations ? await findOrganizationsOfPerson(ctx.db, id) : [];
+  const source = await resolveSource(ctx.db, options.source ?? patch.source);
+  const changes = describeChanges(current, columns, patch.organizations, linksBefore);
   const row = await ctx.db
     .transaction(async (tx) => {
       await logAccess({ ...ctx, db: tx }, 'update', [id], changedFields(patch), {
-        changes: describeChanges(current, columns, patch.organizations, linksBefore),
+        changes: withSource(changes, sourceForLog(source)),
       });
       const updated = await updatePersonRow(tx, id, { ...columns, updatedAt: ctx.clock.now() });
       if (patch.organizations) {
@@ -425,6 +441,7 @@ export async function updatePerson(
           })),
         );
       }
+      await recordValueSources({ ...ctx, db: tx }, { personId: id, input: patch, changes, source });
       return updated;
     })
     .catch(async (error: unknown) => {
@@ -514,6 +531,14 @@ async function raceToConflict(
   if (!code || !isUniqueViolation(error)) return error;
   const existing = await findPersonIdByIdentityCodeIndex(ctx.db, identityCodeIndex(ctx.keys, code));
   return existing ? duplicateIdentityCode(existing) : error;
+}
+
+/** The access log's changes, with the source of the values when one was named. */
+function withSource(
+  changes: Record<string, unknown>,
+  source: Record<string, string> | undefined,
+): Record<string, unknown> {
+  return source ? { ...changes, source } : changes;
 }
 
 /** Column → the field name the API and the log use. */

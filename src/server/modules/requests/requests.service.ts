@@ -7,6 +7,7 @@ import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
 import type { AccessAction } from '../access-log/access-log.ts';
 import { isRole, roleHas } from '../auth/permissions.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
+import { checkRectificationOutcome } from '../rectification/rectification.service.ts';
 import {
   findPersonForRequest,
   findPersonNames,
@@ -415,11 +416,14 @@ export function decideRequest(
   id: string,
   input: RequestDecision,
 ): Promise<RequestView> {
-  return change(ctx, id, 'decide', (current) => {
+  return change(ctx, id, 'decide', async (current, txCtx) => {
     checkDate(ctx, 'decidedOn', input.decidedOn, {
       date: current.identityVerifiedOn ?? current.receivedOn,
       what: "the requester's identity was verified",
     });
+    if (current.type === 'rectification') {
+      await checkRectificationOutcome(txCtx, current, input.outcome);
+    }
     return {
       outcome: input.outcome,
       decisionReasons: input.reasons ?? null,

@@ -30,8 +30,8 @@ import {
 
 type Content = Record<string, unknown>;
 
-const recordContext = (kind: SocialRecordKind, id: string) => `social_record:${kind}:${id}`;
-const relationContext = (id: string) => `social_family_relation:${id}`;
+export const recordContext = (kind: SocialRecordKind, id: string) => `social_record:${kind}:${id}`;
+export const relationContext = (id: string) => `social_family_relation:${id}`;
 
 /** What a change of encrypted content shows in the log: which fields, never their values. */
 function changedFields(prefix: string, before: Content, after: Content): Record<string, string> {

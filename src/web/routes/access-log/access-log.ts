@@ -11,6 +11,7 @@ export const ACTIONS = [
   'print',
   'breakGlass',
   'disclose',
+  'export',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

@@ -16,6 +16,8 @@ import { Section } from '../../components/Section.tsx';
 import { useRecordForm } from '../../components/useRecordForm.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { OrganizationPicker } from './OrganizationPicker.tsx';
+import { ValueSourceFields } from '../rectification/ValueSourceFields.tsx';
+import { SOURCE_FORM_VALUES, withValueSource } from '../rectification/value-source-form.ts';
 import {
   addressesHidden,
   emptyPersonForm,
@@ -51,12 +53,12 @@ function PersonFormPage({ stored }: { stored: PersonView | null }) {
     removeIdentityCode,
   });
   const record = useRecordForm({
-    initial: initial.values,
+    initial: { ...initial.values, ...SOURCE_FORM_VALUES },
     required: PERSON_REQUIRED,
     stored,
     kind: 'person',
-    create: (values) => api.createPerson(personCreateInput(state(values))),
-    patch: (values, person) => personPatchInput(state(values), person),
+    create: (values) => api.createPerson(withValueSource(personCreateInput(state(values)), values)),
+    patch: (values, person) => withValueSource(personPatchInput(state(values), person), values),
     update: api.updatePerson,
   });
   const { form } = record;
@@ -80,6 +82,7 @@ function PersonFormPage({ stored }: { stored: PersonView | null }) {
         source: t('protection.source'),
         organizations: t('person.organizations'),
         title: t('person.organizationTitleShort'),
+        'source.partnerId': t('rectification.source.partner'),
       }}
     >
       <Section title={t('person.basicInformation')}>
@@ -194,6 +197,8 @@ function PersonFormPage({ stored }: { stored: PersonView | null }) {
           <BillingFields form={form} />
         )}
       </Section>
+
+      <ValueSourceFields form={form} />
     </RecordFormPage>
   );
 }

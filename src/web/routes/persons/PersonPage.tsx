@@ -14,8 +14,11 @@ import { CustomerBilling } from '../billing/customer/CustomerBilling.tsx';
 import { SocialServicesSection } from '../social-services/SocialServicesSection.tsx';
 import { ContractNotice, partlyWithheld } from '../partners/ContractNotice.tsx';
 import { PersonRequests } from '../requests/PersonRequests.tsx';
+import { ObjectionsSection } from '../objections/ObjectionsSection.tsx';
+import { ValueSources } from '../rectification/ValueSources.tsx';
 import { IdentityCode } from './IdentityCode.tsx';
 import { ProcessingReport } from './ProcessingReport.tsx';
+import { LegalHolds } from './legal-holds/LegalHolds.tsx';
 
 /** One field of each group a contract may leave out: any of them missing, the note is shown. */
 const PERSON_GROUP_FIELDS = [
@@ -178,6 +181,11 @@ function PersonDetails({
       )}
 
       {me.can('requests.read') && <PersonRequests key={person.id} personId={person.id} />}
+      {me.can('requests.read') && <LegalHolds key={`holds-${person.id}`} personId={person.id} />}
+
+      {me.can('objections.read') && <ObjectionsSection key={person.id} personId={person.id} />}
+
+      {me.can('customers.write') && <ValueSources key={person.id} personId={person.id} />}
 
       {me.can('accessLog.read') && (
         <Section title={t('person.processingTitle')}>

@@ -37,6 +37,11 @@ import {
 } from './requests.ts';
 import { DueDate } from './RequestTable.tsx';
 import { StepForm } from './StepForm.tsx';
+import { AccessPackage } from './access/AccessPackage.tsx';
+import { RequestObjections } from '../objections/RequestObjections.tsx';
+import { RequestAttachments } from '../attachments/RequestAttachments.tsx';
+import { ErasurePanel } from './erasure/ErasurePanel.tsx';
+import { RectificationPanel } from '../rectification/RectificationPanel.tsx';
 import './requests.css';
 
 /** One data subject's request: where it stands, its next step, notes and history. */
@@ -94,10 +99,12 @@ function RequestDetails({
             { label: t('requests.typeLabel'), value: type },
             {
               label: t('requests.person'),
-              value: (
+              value: request.person.name.trim() ? (
                 <RouterLink asComponent={Link} to={`/persons/${request.person.id}`}>
                   {request.person.name}
                 </RouterLink>
+              ) : (
+                t('erasure.personErased')
               ),
             },
             { label: t('requests.receivedOn'), value: formatDate(request.receivedOn) },
@@ -152,8 +159,13 @@ function RequestDetails({
         />
       </Section>
 
+      <AccessPackage request={request} onChange={onChange} />
+      <ErasurePanel request={request} onChange={onChange} />
+      <RectificationPanel request={request} onChange={onChange} />
       {manage && <NextStep key={request.status} request={request} onDone={done} />}
       {manage && canExtend(request) && <Extension request={request} onDone={done} />}
+      <RequestObjections key={`objections-${request.status}`} request={request} />
+      <RequestAttachments request={request} />
       <Notes request={request} onDone={done} />
       <History request={request} />
     </>
@@ -432,6 +444,7 @@ const DATE_FIELDS = new Set([
   'extensionToldOn',
   'decidedOn',
   'answeredOn',
+  'handedOverOn',
 ]);
 
 /** Every change of the request, oldest first, with who made it. */
@@ -448,6 +461,7 @@ function History({ request }: { request: RequestView }) {
     status: STATUS_LABELS,
     outcome: OUTCOME_LABELS,
     identityMethod: METHOD_LABELS,
+    channel: CHANNEL_LABELS,
   };
   const texts = {
     changed: t('accessLog.changed'),

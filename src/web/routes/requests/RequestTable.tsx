@@ -152,9 +152,13 @@ export function RequestTable({
                   <td>{t(TYPE_LABELS[request.type])}</td>
                   {showPerson && (
                     <td>
-                      <RouterLink asComponent={Link} to={`/persons/${request.person.id}`}>
-                        {request.person.name}
-                      </RouterLink>
+                      {request.person.name.trim() ? (
+                        <RouterLink asComponent={Link} to={`/persons/${request.person.id}`}>
+                          {request.person.name}
+                        </RouterLink>
+                      ) : (
+                        t('erasure.personErased')
+                      )}
                     </td>
                   )}
                   <td>{formatDate(request.receivedOn)}</td>

@@ -66,10 +66,18 @@ export const ACTION_LABELS: Record<string, MessageKey> = {
   answer: 'requests.action.answer',
   assign: 'requests.action.assign',
   note: 'requests.action.note',
+  handOver: 'access.action.handOver',
+  objections: 'objections.historyAction',
+  attachment: 'attachments.historyAction',
+  'rectification.addItem': 'rectification.action.addItem',
+  'rectification.decideItem': 'rectification.action.decideItem',
+  'rectification.apply': 'rectification.action.apply',
 };
 
 /** The names of the history's changed fields. */
 export const CHANGE_LABELS: Record<string, MessageKey> = {
+  handedOverOn: 'access.handedOverOn',
+  channel: 'access.channel',
   type: 'requests.typeLabel',
   receivedOn: 'requests.receivedOn',
   dueOn: 'requests.dueOn',
@@ -85,6 +93,7 @@ export const CHANGE_LABELS: Record<string, MessageKey> = {
   decidedOn: 'requests.decidedOn',
   answeredOn: 'requests.answeredOn',
   note: 'requests.note',
+  rectification: 'rectification.title',
 };
 
 export const options = <K extends string>(

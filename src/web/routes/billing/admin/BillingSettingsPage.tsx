@@ -118,6 +118,7 @@ function BillingSettingsForm({
     paymentTermDays: t('billingSettings.paymentTermDays'),
     referenceFormat: t('billingSettings.referenceFormat'),
     accountingRetentionYears: t('billingSettings.accountingRetentionYears'),
+    socialRecordsRetentionYears: t('erasure.socialRecordsRetentionYears'),
   };
   const showErrors = (errors: FieldErrors) => {
     form.setErrors(errors);
@@ -260,6 +261,15 @@ function BillingSettingsForm({
               path="accountingRetentionYears"
               label={labels.accountingRetentionYears}
               hint={t('billingSettings.accountingRetentionYearsHint')}
+              inputMode="numeric"
+              maxLength={2}
+              required
+            />
+            <TextField
+              form={form}
+              path="socialRecordsRetentionYears"
+              label={labels.socialRecordsRetentionYears}
+              hint={t('erasure.socialRecordsRetentionYearsHint')}
               inputMode="numeric"
               maxLength={2}
               required

@@ -11,6 +11,7 @@ import { formatDateTime } from '../../../format.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { useMe } from '../../../session.tsx';
 import { CountryText } from '../../partners/PartnersPage.tsx';
+import { DataSubjectRecipient } from '../../requests/access/DataSubjectRecipient.tsx';
 import { billingAdminApi, type DisclosureDetail } from './billing-admin-api.ts';
 import { takeMadeFile } from './disclosure-form.ts';
 import { MadeFileNotice } from './DisclosureFormPage.tsx';
@@ -56,7 +57,7 @@ function DisclosureDetails({
     <>
       <PageHeading
         title={t('disclosureRegister.detailTitle', {
-          name: disclosure.partner.name,
+          name: disclosure.partner?.name ?? t('access.toDataSubject'),
           time: formatDateTime(disclosure.disclosedAt),
         })}
       />
@@ -68,13 +69,22 @@ function DisclosureDetails({
               label: t('disclosureRegister.disclosedAt'),
               value: formatDateTime(disclosure.disclosedAt),
             },
-            { label: t('disclosureRegister.partner'), value: disclosure.partner.name },
-            {
-              label: t('disclosureRegister.country'),
-              value: <CountryText partner={disclosure.partner} />,
-            },
+            ...(disclosure.partner
+              ? [
+                  { label: t('disclosureRegister.partner'), value: disclosure.partner.name },
+                  {
+                    label: t('disclosureRegister.country'),
+                    value: <CountryText partner={disclosure.partner} />,
+                  },
+                ]
+              : [
+                  {
+                    label: t('disclosures.recipient'),
+                    value: <DataSubjectRecipient disclosure={disclosure} />,
+                  },
+                ]),
             // A transfer safeguard applies only outside the EU/EEA.
-            ...(disclosure.partner.inEea
+            ...(disclosure.partner?.inEea !== false
               ? []
               : [
                   {

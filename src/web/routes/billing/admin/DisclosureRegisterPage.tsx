@@ -18,6 +18,7 @@ import { formatDateTime } from '../../../format.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { useMe } from '../../../session.tsx';
 import { staffName } from '../../social-services/client-forms.ts';
+import { DataSubjectRecipient } from '../../requests/access/DataSubjectRecipient.tsx';
 import { billingAdminApi, type DisclosureSummary } from './billing-admin-api.ts';
 import {
   disclosureFiltersFrom,
@@ -64,7 +65,7 @@ export function DisclosureRegisterPage() {
     `/disclosures?${new URLSearchParams(disclosureFiltersToParams({ ...filters, partnerId }))}`;
   const partnerName =
     results.state === 'ready'
-      ? results.items.find((item) => item.partner.id === filters.partnerId)?.partner.name
+      ? results.items.find((item) => item.partner?.id === filters.partnerId)?.partner?.name
       : undefined;
   const filtered = Object.keys(disclosureFiltersToParams(filters)).length > 0;
 
@@ -200,24 +201,30 @@ function DisclosureTable({
                   to={`/disclosures/${item.id}`}
                   aria-label={t('disclosureRegister.openNamed', {
                     time: formatDateTime(item.disclosedAt),
-                    name: item.partner.name,
+                    name: item.partner?.name ?? t('access.toDataSubject'),
                   })}
                 >
                   {formatDateTime(item.disclosedAt)}
                 </RouterLink>
               </th>
               <td>
-                <RouterLink
-                  asComponent={Link}
-                  to={partnerLink(item.partner.id)}
-                  aria-label={t('disclosureRegister.partnerOnly', { name: item.partner.name })}
-                >
-                  {item.partner.name}
-                </RouterLink>
-                {!item.partner.inEea && (
-                  <div>
-                    <span className="badge badge--warning">{t('partners.outsideEea')}</span>
-                  </div>
+                {item.partner ? (
+                  <>
+                    <RouterLink
+                      asComponent={Link}
+                      to={partnerLink(item.partner.id)}
+                      aria-label={t('disclosureRegister.partnerOnly', { name: item.partner.name })}
+                    >
+                      {item.partner.name}
+                    </RouterLink>
+                    {!item.partner.inEea && (
+                      <div>
+                        <span className="badge badge--warning">{t('partners.outsideEea')}</span>
+                      </div>
+                    )}
+                  </>
+                ) : (
+                  <DataSubjectRecipient disclosure={item} />
                 )}
               </td>
               <td>

@@ -36,6 +36,7 @@ const settings: BillingSettingsView = {
   paymentTermDays: 21,
   referenceFormat: 'rf',
   accountingRetentionYears: 10,
+  socialRecordsRetentionYears: 12,
   updatedAt: '2026-12-01T10:00:00.000Z',
   updatedBy: null,
 };
@@ -86,6 +87,7 @@ describe('the billing settings form', () => {
       paymentTermDays: 21,
       referenceFormat: 'rf',
       accountingRetentionYears: 10,
+      socialRecordsRetentionYears: 12,
     });
   });
 

@@ -26,12 +26,14 @@ export const BILLING_SETTINGS_REQUIRED: ReadonlySet<string> = new Set([
   'bic',
   'paymentTermDays',
   'accountingRetentionYears',
+  'socialRecordsRetentionYears',
 ]);
 
 /** The whole numbers of the form, their limits (the server's) and the error that names them. */
 const WHOLE_NUMBERS = {
   paymentTermDays: { min: 0, max: 365, code: 'billingSettings.paymentTermDays' },
   accountingRetentionYears: { min: 1, max: 20, code: 'billingSettings.retentionYears' },
+  socialRecordsRetentionYears: { min: 1, max: 99, code: 'erasure.socialRetentionYears' },
 } as const;
 type WholeNumberField = keyof typeof WHOLE_NUMBERS;
 
@@ -48,6 +50,7 @@ export function billingSettingsValues(settings: BillingSettingsView | null): For
     paymentTermDays: String(settings?.paymentTermDays ?? 14),
     referenceFormat: settings?.referenceFormat ?? 'national',
     accountingRetentionYears: String(settings?.accountingRetentionYears ?? 6),
+    socialRecordsRetentionYears: String(settings?.socialRecordsRetentionYears ?? 12),
   };
 }
 
@@ -92,6 +95,7 @@ export function billingSettingsInput(values: FormValues): BillingSettingsInput {
     paymentTermDays: wholeNumber(values, 'paymentTermDays') ?? 0,
     referenceFormat: (values.referenceFormat ?? 'national') as ReferenceFormat,
     accountingRetentionYears: wholeNumber(values, 'accountingRetentionYears') ?? 0,
+    socialRecordsRetentionYears: wholeNumber(values, 'socialRecordsRetentionYears') ?? 0,
   };
 }
 

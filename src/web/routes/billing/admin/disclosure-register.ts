@@ -22,6 +22,8 @@ export const isLegalBasis = (value: string | null): value is LegalBasis =>
 export const OMISSION_LABELS: Record<OmissionReason, MessageKey> = {
   protectedAddress: 'disclosureRegister.omitted.protectedAddress',
   notApplicable: 'disclosureRegister.omitted.notApplicable',
+  objection: 'disclosureRegister.omitted.objection',
+  archived: 'disclosureRegister.omitted.archived',
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

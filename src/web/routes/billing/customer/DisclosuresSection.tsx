@@ -1,6 +1,7 @@
 import { Section } from '../../../components/Section.tsx';
 import { countryName, formatDateTime } from '../../../format.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
+import { DataSubjectRecipient } from '../../requests/access/DataSubjectRecipient.tsx';
 import { billingApi, type CustomerDisclosure } from './billing-api.ts';
 import { CustomerTable, useCustomerList, type BillingCustomer } from './customer-list.tsx';
 
@@ -57,11 +58,17 @@ export function DisclosuresSection({
               )}
             </th>
             <td>
-              <div>{disclosure.partner.name}</div>
-              <div className="muted">
-                {countryName(disclosure.partner.country, language)}
-                {!disclosure.partner.inEea && ` · ${t('disclosures.outsideEea')}`}
-              </div>
+              {disclosure.partner ? (
+                <>
+                  <div>{disclosure.partner.name}</div>
+                  <div className="muted">
+                    {countryName(disclosure.partner.country, language)}
+                    {!disclosure.partner.inEea && ` · ${t('disclosures.outsideEea')}`}
+                  </div>
+                </>
+              ) : (
+                <DataSubjectRecipient disclosure={disclosure} />
+              )}
             </td>
             <td>{t(`disclosures.basis.${disclosure.legalBasis}`)}</td>
             <td>

@@ -95,7 +95,7 @@ export function InvoicesSection({ customer, generation, onChanged }: CustomerSec
                   done(
                     t('invoices.collectionDone', {
                       number: invoice.number,
-                      partner: result.disclosure.partner.name,
+                      partner: result.disclosure.partner?.name ?? '',
                     }),
                   );
                 }}
@@ -265,7 +265,7 @@ function CollectionNotice({ made }: { made: DisclosureMade }) {
     <InlineAlert className="notice" labelText={t('invoices.collectionMadeTitle')}>
       <p>
         {t('invoices.collectionMade', {
-          partner: disclosure.partner.name,
+          partner: disclosure.partner?.name ?? '',
           date: formatDateTime(disclosure.disclosedAt),
           count: disclosure.invoiceCount,
         })}
