@@ -35,8 +35,12 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** Where data leaves the register without the usage rule, and why it may. */
 const EXEMPT_PATHS: Record<string, string> = {
-  'src/server/modules/invoices/invoices.routes.ts#sendFile':
-    "An invoice's own PDF or Finvoice message, for its customer: billing, the customer relationship itself, which no objection reaches.",
+  'src/server/plugins/send-attachment.ts#sendAttachment':
+    'The one shared file answer: not a way out by itself; each call of it is found and named by its route below.',
+  'src/server/modules/invoices/invoices.routes.ts#/api/invoices/:id/pdf':
+    "An invoice's own PDF, for its customer: billing, the customer relationship itself, which no objection reaches.",
+  'src/server/modules/invoices/invoices.routes.ts#/api/invoices/:id/finvoice':
+    "An invoice's own Finvoice message, for its customer's e-invoice operator: billing, which no objection reaches.",
   'src/server/modules/invoices/invoices.routes.ts#/api/invoice-runs/:id/archive':
     "An invoice run's documents, printed and sent to each invoice's own customer: billing.",
   'src/server/modules/access-log/access-log.routes.ts#/api/access-log/subjects/:id/report':
@@ -49,7 +53,7 @@ const EXEMPT_PATHS: Record<string, string> = {
     'The notice of a correction to the source or a recipient of the wrong value (GDPR Art. 19): a legal obligation, which no objection reaches.',
   'src/server/modules/rectification/rectification.routes.ts#/api/requests/:id/rectification/certificate':
     'The refusal certificate to the data subject: their own answer, not a use of their data.',
-  'src/server/modules/erasure/erasure.routes.ts#sendFile':
+  'src/server/modules/erasure/erasure.routes.ts#/api/requests/:id/erasure/letter':
     "The erasure request's letter to the data subject: their own answer, not a use of their data.",
   'src/server/modules/attachments/attachments.routes.ts#/api/requests/:id/attachments/:attachmentId':
     "A request's own attachment (the person's letter), back to the register officer handling it.",
@@ -58,6 +62,8 @@ const EXEMPT_PATHS: Record<string, string> = {
 /** What marks a place where data leaves the register. */
 const MARKERS: [string, RegExp][] = [
   ['a file answer (content-disposition)', /content-disposition/i],
+  // The shared file answer (src/server/plugins/send-attachment.ts): each call is a way out.
+  ['a file answer (sendAttachment())', /(?<!function\s+)\bsendAttachment\(/],
   ['a disclosure (disclose())', /(?<!function\s+)\bdisclose\(/],
   // A file inside a JSON answer is its `base64` member, as decision 0013 answers a disclosure.
   ['a file in a JSON answer (base64)', /\bbase64\s*:\s*[^,]*toString\(\s*['"]base64['"]\s*\)/],

@@ -11,6 +11,7 @@ import {
 import { readAccessLog } from './access-log.service.ts';
 import { makeSubjectReport } from './subject-report.ts';
 import { subjectReportCsv, subjectReportPdf } from './subject-report.formats.ts';
+import { sendAttachment } from '../../plugins/send-attachment.ts';
 
 export function accessLogRoutes(deps: RouteDeps) {
   return async (instance: FastifyInstance) => {
@@ -56,10 +57,7 @@ export function accessLogRoutes(deps: RouteDeps) {
           request.query.format === 'csv'
             ? subjectReportCsv(report)
             : await subjectReportPdf(report);
-        return reply
-          .type(file.contentType)
-          .header('content-disposition', `attachment; filename="${file.fileName}"`)
-          .send(file.body as never);
+        return sendAttachment(reply, file);
       },
     });
   };

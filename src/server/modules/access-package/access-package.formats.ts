@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { markConfidentialPages } from '../../lib/pdf-pages.ts';
 import { helsinkiDate } from '../../lib/dates.ts';
 import { winAnsiText } from '../access-log/subject-report.formats.ts';
 import type { AccessPackage } from './access-package.schemas.ts';
@@ -513,31 +514,11 @@ export async function accessPackagePdf(pkg: AccessPackage): Promise<PackageFile>
   doc.moveDown(0.3).text(text(pkg.rights.howToUse), { width });
   doc.moveDown(0.3).text(text(pkg.rights.ombudsman), { width });
 
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const margins = { ...doc.page.margins };
-    doc.page.margins.top = 0;
-    doc.page.margins.bottom = 0;
-    const marking = text(t.marking);
-    doc.font('Helvetica-Bold').fontSize(9).fillColor('#a00000');
-    doc.text(marking, MARGIN, MARGIN, { width, align: 'center', lineBreak: false });
-    doc.text(marking, MARGIN, doc.page.height - MARGIN - 12, {
-      width,
-      align: 'center',
-      lineBreak: false,
-    });
-    doc
-      .font('Helvetica')
-      .fontSize(8)
-      .fillColor('#000000')
-      .text(text(t.page(i - range.start + 1, range.count)), MARGIN, doc.page.height - MARGIN, {
-        width,
-        align: 'center',
-        lineBreak: false,
-      });
-    doc.page.margins = margins;
-  }
+  markConfidentialPages(doc, {
+    marking: text(t.marking),
+    page: (number, count) => text(t.page(number, count)),
+    margin: MARGIN,
+  });
   doc.end();
   return { body: await done, contentType: 'application/pdf', fileName: fileName(pkg, 'pdf') };
 }

@@ -10,6 +10,7 @@ import {
   handOverView,
 } from './access-package.schemas.ts';
 import { buildAccessPackage, handOverAccessPackage } from './access-package.service.ts';
+import { sendAttachment } from '../../plugins/send-attachment.ts';
 
 /** The answer to an access request (decision 0016): made on demand, and its hand-over. */
 export function accessPackageRoutes(deps: RouteDeps) {
@@ -39,11 +40,7 @@ export function accessPackageRoutes(deps: RouteDeps) {
           reply.header('content-disposition', `attachment; filename="${fileName}"`);
           return pkg;
         }
-        const file = await accessPackagePdf(pkg);
-        return reply
-          .type(file.contentType)
-          .header('content-disposition', `attachment; filename="${file.fileName}"`)
-          .send(file.body as never);
+        return sendAttachment(reply, await accessPackagePdf(pkg));
       },
     });
 

@@ -1,22 +1,14 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { customerContext, type RouteDeps } from '../../deps.ts';
-import type { ReportFile } from '../access-log/subject-report.formats.ts';
 import { idParams, standardErrors } from '../customers/customer-data.schemas.ts';
 import { emptyBody } from '../staff/staff.schemas.ts';
 import { erasureLetter } from './erasure-letter.ts';
 import { erasureView, legalHoldCreate, legalHoldParams, legalHoldView } from './erasure.schemas.ts';
 import { executeErasure, getErasure } from './erasure.service.ts';
 import { getLegalHolds, placeLegalHold, releaseLegalHold } from './legal-holds.service.ts';
-
-function sendFile(reply: FastifyReply, file: ReportFile) {
-  return reply
-    .type(file.contentType)
-    .header('cache-control', 'no-store')
-    .header('content-disposition', `attachment; filename="${file.fileName}"`)
-    .send(file.body);
-}
+import { sendAttachment } from '../../plugins/send-attachment.ts';
 
 /**
  * Erasure on a data subject's request (decision 0019): the dry run, the erasure itself and the
@@ -74,7 +66,10 @@ export function erasureRoutes(deps: RouteDeps) {
         },
       },
       handler: async (request, reply) =>
-        sendFile(reply, await erasureLetter(customerContext(deps, request), request.params.id)),
+        sendAttachment(
+          reply,
+          await erasureLetter(customerContext(deps, request), request.params.id),
+        ),
     });
 
     app.get('/api/persons/:id/legal-holds', {

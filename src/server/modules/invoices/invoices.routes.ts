@@ -1,8 +1,7 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { customerContext, type RouteDeps } from '../../deps.ts';
-import type { ReportFile } from '../access-log/subject-report.formats.ts';
 import { idParams, pageOf, standardErrors } from '../customers/customer-data.schemas.ts';
 import {
   invoiceCreate,
@@ -25,16 +24,9 @@ import {
   runArchive,
   runInvoices,
 } from './invoices.service.ts';
+import { sendAttachment } from '../../plugins/send-attachment.ts';
 
 const document = (description: string) => z.string().meta({ format: 'binary', description });
-
-function sendFile(reply: FastifyReply, file: ReportFile) {
-  return reply
-    .type(file.contentType)
-    .header('cache-control', 'no-store')
-    .header('content-disposition', `attachment; filename="${file.fileName}"`)
-    .send(file.body);
-}
 
 export function invoicesRoutes(deps: RouteDeps) {
   return async (instance: FastifyInstance) => {
@@ -123,7 +115,7 @@ export function invoicesRoutes(deps: RouteDeps) {
         response: { 200: document('The PDF document'), ...standardErrors },
       },
       handler: async (request, reply) =>
-        sendFile(
+        sendAttachment(
           reply,
           await invoiceFile(customerContext(deps, request), request.params.id, 'pdf'),
         ),
@@ -139,7 +131,7 @@ export function invoicesRoutes(deps: RouteDeps) {
         response: { 200: document('The Finvoice 3.0 XML message'), ...standardErrors },
       },
       handler: async (request, reply) =>
-        sendFile(
+        sendAttachment(
           reply,
           await invoiceFile(customerContext(deps, request), request.params.id, 'finvoice'),
         ),

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { markConfidentialPages } from '../../lib/pdf-pages.ts';
 import type { SourcedPersonField } from '../../db/schema/index.ts';
 import { helsinkiDate } from '../../lib/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
@@ -322,32 +323,11 @@ async function renderDocument(document: {
     }
   }
 
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const margins = { ...doc.page.margins };
-    doc.page.margins.top = 0;
-    doc.page.margins.bottom = 0;
-    const marking = text(document.marking);
-    doc.font('Helvetica-Bold').fontSize(9).fillColor('#a00000');
-    doc.text(marking, MARGIN, MARGIN, { width, align: 'center', lineBreak: false });
-    doc.text(marking, MARGIN, doc.page.height - MARGIN - 12, {
-      width,
-      align: 'center',
-      lineBreak: false,
-    });
-    doc
-      .font('Helvetica')
-      .fontSize(8)
-      .fillColor('#000000')
-      .text(
-        text(document.page(i - range.start + 1, range.count)),
-        MARGIN,
-        doc.page.height - MARGIN,
-        { width, align: 'center', lineBreak: false },
-      );
-    doc.page.margins = margins;
-  }
+  markConfidentialPages(doc, {
+    marking: text(document.marking),
+    page: (number, count) => text(document.page(number, count)),
+    margin: MARGIN,
+  });
   doc.end();
   return done;
 }

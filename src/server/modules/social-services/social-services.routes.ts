@@ -56,6 +56,7 @@ import {
   updateUnit,
   workerOptions,
 } from './units.service.ts';
+import { sendAttachment } from '../../plugins/send-attachment.ts';
 
 const created = z.object({ id: z.uuid() });
 
@@ -264,11 +265,7 @@ export function socialServicesRoutes(deps: RouteDeps) {
           request.params.id,
           request.query,
         );
-        return reply
-          .type(file.contentType)
-          .header('cache-control', 'no-store')
-          .header('content-disposition', `attachment; filename="${file.fileName}"`)
-          .send(file.body as never);
+        return sendAttachment(reply, file);
       },
     });
 
