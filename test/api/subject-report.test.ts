@@ -2,10 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { partnerCustomers, staffUsers } from '../../src/server/db/schema/index.ts';
-import {
-  neutraliseFormula,
-  winAnsiText,
-} from '../../src/server/modules/access-log/subject-report.formats.ts';
+import { winAnsiText } from '../../src/server/lib/pdf-pages.ts';
+import { neutraliseFormula } from '../../src/server/modules/access-log/subject-report.formats.ts';
 import { ROLES } from '../../src/server/modules/auth/permissions.ts';
 import {
   accessLogEntries,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
-import { WIN_ANSI_EXTRAS } from '../../src/server/modules/access-log/subject-report.formats.ts';
+import { WIN_ANSI_EXTRAS } from '../../src/server/lib/pdf-pages.ts';
 
 /** Windows-1252 bytes as text (Node's TextDecoder treats windows-1252 as Latin-1). */
 function windows1252(bytes: Buffer): string {

@@ -1,3 +1,107 @@
+import PDFDocument from 'pdfkit';
+
+/**
+ * The characters the standard PDF fonts can show (WinAnsiEncoding, i.e. Windows-1252): Latin-1
+ * without its control characters, and 27 more in 0x80–0x9F. Spelled out, since Node decodes
+ * "windows-1252" as Latin-1.
+ */
+export const WIN_ANSI_EXTRAS = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
+const WIN_ANSI = new Set([
+  ...Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)),
+  ...Array.from({ length: 0x100 - 0xa0 }, (_, i) => String.fromCharCode(0xa0 + i)),
+  ...WIN_ANSI_EXTRAS,
+]);
+
+/** Letters outside Windows-1252 that have no decomposition to a base letter. */
+const PLAIN_LETTERS: Record<string, string> = {
+  ł: 'l',
+  Ł: 'L',
+  đ: 'd',
+  Đ: 'D',
+  ŋ: 'n',
+  Ŋ: 'N',
+  ŧ: 't',
+  Ŧ: 'T',
+  ı: 'i',
+};
+
+/**
+ * Text the standard fonts can draw: å ä ö and the rest of Windows-1252 as they are; a letter
+ * outside it (Sámi č ŋ ŧ, Polish ł, …) as its base letter where it has one, else "?". The CSV and
+ * the JSON keep every character.
+ */
+export function winAnsiText(value: string): string {
+  let out = '';
+  for (const char of value.normalize('NFC')) {
+    if (WIN_ANSI.has(char) || char === '\n') {
+      out += char;
+      continue;
+    }
+    const base = PLAIN_LETTERS[char] ?? char.normalize('NFD').replace(/\p{M}/gu, '');
+    out += base !== '' && [...base].every((c) => WIN_ANSI.has(c)) ? base : '?';
+  }
+  return out;
+}
+
+/** Room above and below a confidential document's text for the marking. */
+const MARKING_SPACE = 28;
+
+/**
+ * An A4 document of confidential data, ready to write on: the document, `text` that puts a
+ * string in the fonts' encoding (Intl's narrow no-break spaces become spaces: the standard fonts
+ * lack them), the text width, and `finish`, which marks every page (markConfidentialPages) and
+ * gives the bytes.
+ */
+export function confidentialPdf(meta: {
+  title: string;
+  marking: string;
+  /** BCP 47, e.g. fi-FI: what a screen reader reads the document in. */
+  locale: string;
+  createdAt: Date;
+  margin: number;
+  /** "page n of m" in the document's language. */
+  page: (number: number, count: number) => string;
+}) {
+  const { margin } = meta;
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: {
+      top: margin + MARKING_SPACE,
+      bottom: margin + MARKING_SPACE,
+      left: margin,
+      right: margin,
+    },
+    bufferPages: true,
+    lang: meta.locale,
+    displayTitle: true,
+    info: {
+      Title: meta.title,
+      Subject: meta.marking,
+      Author: 'Asiakasrekisteri',
+      Creator: 'Asiakasrekisteri',
+      Producer: 'Asiakasrekisteri',
+      CreationDate: meta.createdAt,
+    },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const text = (value: string) => winAnsiText(value.replaceAll('\u202f', ' '));
+  const finish = (): Promise<Buffer> => {
+    markConfidentialPages(doc, {
+      marking: text(meta.marking),
+      page: (number, count) => text(meta.page(number, count)),
+      margin,
+    });
+    doc.end();
+    return done;
+  };
+  return { doc, text, width: doc.page.width - 2 * margin, finish };
+}
+
 /**
  * The marking every printed page of a confidential document carries (requirements §7: documents
  * printed from the register that hold confidential data carry a confidentiality marking): the

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { helsinkiDate } from '../../lib/dates.ts';
+import { winAnsiText } from '../../lib/pdf-pages.ts';
 import type { SubjectReport } from './subject-report.ts';
 import {
   dateInWords,
@@ -75,49 +76,6 @@ export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
 export function csvBody(rows: readonly (readonly string[])[]): Buffer {
   const text = rows.map((row) => row.map(csvCell).join(';')).join('\r\n') + '\r\n';
   return Buffer.from(`\uFEFF${text}`, 'utf8');
-}
-
-/**
- * The characters the standard PDF fonts can show (WinAnsiEncoding, i.e. Windows-1252): Latin-1
- * without its control characters, and 27 more in 0x80–0x9F. Spelled out, since Node decodes
- * "windows-1252" as Latin-1.
- */
-export const WIN_ANSI_EXTRAS = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
-const WIN_ANSI = new Set([
-  ...Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)),
-  ...Array.from({ length: 0x100 - 0xa0 }, (_, i) => String.fromCharCode(0xa0 + i)),
-  ...WIN_ANSI_EXTRAS,
-]);
-
-/** Letters outside Windows-1252 that have no decomposition to a base letter. */
-const PLAIN_LETTERS: Record<string, string> = {
-  ł: 'l',
-  Ł: 'L',
-  đ: 'd',
-  Đ: 'D',
-  ŋ: 'n',
-  Ŋ: 'N',
-  ŧ: 't',
-  Ŧ: 'T',
-  ı: 'i',
-};
-
-/**
- * Text the standard fonts can draw: å ä ö and the rest of Windows-1252 as they are; a letter
- * outside it (Sámi č ŋ ŧ, Polish ł, …) as its base letter where it has one, else "?". The CSV and
- * the JSON keep every character.
- */
-export function winAnsiText(value: string): string {
-  let out = '';
-  for (const char of value.normalize('NFC')) {
-    if (WIN_ANSI.has(char) || char === '\n') {
-      out += char;
-      continue;
-    }
-    const base = PLAIN_LETTERS[char] ?? char.normalize('NFD').replace(/\p{M}/gu, '');
-    out += base !== '' && [...base].every((c) => WIN_ANSI.has(c)) ? base : '?';
-  }
-  return out;
 }
 
 const PAGE_MARGIN = 40;

@@ -1,7 +1,5 @@
-import PDFDocument from 'pdfkit';
-import { markConfidentialPages } from '../../lib/pdf-pages.ts';
 import { helsinkiDate } from '../../lib/dates.ts';
-import { winAnsiText } from '../access-log/subject-report.formats.ts';
+import { confidentialPdf } from '../../lib/pdf-pages.ts';
 import type { AccessPackage } from './access-package.schemas.ts';
 import {
   PACKAGE_TEXTS,
@@ -402,8 +400,6 @@ function blocks(pkg: AccessPackage): Block[] {
 }
 
 const MARGIN = 50;
-/** Room above and below the text for the marking. */
-const MARKING_SPACE = 28;
 
 /**
  * The package as a PDF (A4) in the request's language: every page carries the confidentiality
@@ -414,34 +410,14 @@ const MARKING_SPACE = 28;
 export async function accessPackagePdf(pkg: AccessPackage): Promise<PackageFile> {
   const t = PACKAGE_TEXTS[pkg.documentLanguage];
   const generatedAt = new Date(pkg.generatedAt);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: {
-      top: MARGIN + MARKING_SPACE,
-      bottom: MARGIN + MARKING_SPACE,
-      left: MARGIN,
-      right: MARGIN,
-    },
-    bufferPages: true,
-    lang: t.locale,
-    displayTitle: true,
-    info: {
-      Title: t.title,
-      Subject: t.marking,
-      Author: 'Asiakasrekisteri',
-      Creator: 'Asiakasrekisteri',
-      Producer: 'Asiakasrekisteri',
-      CreationDate: generatedAt,
-    },
+  const { doc, text, width, finish } = confidentialPdf({
+    title: t.title,
+    marking: t.marking,
+    locale: t.locale,
+    createdAt: generatedAt,
+    margin: MARGIN,
+    page: t.page,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const text = (value: string) => winAnsiText(value.replaceAll('\u202f', ' '));
-  const width = doc.page.width - 2 * MARGIN;
   const line = (entry: Line) => {
     if (entry.value === null || entry.value === undefined || entry.value === '') return;
     if (entry.label) {
@@ -514,11 +490,5 @@ export async function accessPackagePdf(pkg: AccessPackage): Promise<PackageFile>
   doc.moveDown(0.3).text(text(pkg.rights.howToUse), { width });
   doc.moveDown(0.3).text(text(pkg.rights.ombudsman), { width });
 
-  markConfidentialPages(doc, {
-    marking: text(t.marking),
-    page: (number, count) => text(t.page(number, count)),
-    margin: MARGIN,
-  });
-  doc.end();
-  return { body: await done, contentType: 'application/pdf', fileName: fileName(pkg, 'pdf') };
+  return { body: await finish(), contentType: 'application/pdf', fileName: fileName(pkg, 'pdf') };
 }

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { helsinkiDate } from '../../lib/dates.ts';
 import type { ReportFile } from '../access-log/subject-report.formats.ts';
-import { winAnsiText } from '../access-log/subject-report.formats.ts';
+import { winAnsiText } from '../../lib/pdf-pages.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
 import { findRequest } from '../requests/requests.queries.ts';
 import { dateInWords, type Language } from './blockers.ts';

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { PostalAddress } from '../../db/schema/index.ts';
 import { formatIban } from '../../lib/finnish/index.ts';
-import { winAnsiText } from '../access-log/subject-report.formats.ts';
+import { winAnsiText } from '../../lib/pdf-pages.ts';
 import { code128cBars } from './code128.ts';
 import type { InvoiceDocument } from './invoice-document.ts';
 import { INVOICE_TEXTS, type InvoiceTexts } from './invoice.texts.ts';

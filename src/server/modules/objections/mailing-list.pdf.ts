@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { winAnsiText } from '../access-log/subject-report.formats.ts';
+import { winAnsiText } from '../../lib/pdf-pages.ts';
 import { setFont, WITHOUT_DEFAULT_FONT } from '../invoices/standard-fonts.ts';
 
 /** One label: the lines as Posti reads them (name, street, postal code and post office, country). */

@@ -1,10 +1,8 @@
-import PDFDocument from 'pdfkit';
-import { markConfidentialPages } from '../../lib/pdf-pages.ts';
 import type { SourcedPersonField } from '../../db/schema/index.ts';
 import { helsinkiDate } from '../../lib/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { ReportFile } from '../access-log/subject-report.formats.ts';
-import { winAnsiText } from '../access-log/subject-report.formats.ts';
+import { confidentialPdf } from '../../lib/pdf-pages.ts';
 import { findBillingSettings } from '../billing-settings/billing-settings.queries.ts';
 import { isAddressProtected } from '../customers/address-protection.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
@@ -243,7 +241,6 @@ type Block =
   | { kind: 'lines'; lines: readonly string[] };
 
 const MARGIN = 56;
-const MARKING_SPACE = 24;
 
 /** A letter or certificate: titles, blocks, and the confidentiality marking on every page. */
 async function renderDocument(document: {
@@ -254,35 +251,14 @@ async function renderDocument(document: {
   blocks: Block[];
   createdAt: Date;
 }): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: {
-      top: MARGIN + MARKING_SPACE,
-      bottom: MARGIN + MARKING_SPACE,
-      left: MARGIN,
-      right: MARGIN,
-    },
-    bufferPages: true,
-    lang: document.locale,
-    displayTitle: true,
-    info: {
-      Title: document.titles.join(' / '),
-      Subject: document.marking,
-      Author: 'Asiakasrekisteri',
-      Creator: 'Asiakasrekisteri',
-      Producer: 'Asiakasrekisteri',
-      CreationDate: document.createdAt,
-    },
+  const { doc, text, width, finish } = confidentialPdf({
+    title: document.titles.join(' / '),
+    marking: document.marking,
+    locale: document.locale,
+    createdAt: document.createdAt,
+    margin: MARGIN,
+    page: document.page,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  // Intl puts narrow no-break spaces in dates and numbers; the standard fonts lack them.
-  const text = (value: string) => winAnsiText(value.replaceAll('\u202f', ' '));
-  const width = doc.page.width - 2 * MARGIN;
 
   for (const [i, title] of document.titles.entries()) {
     doc
@@ -323,13 +299,7 @@ async function renderDocument(document: {
     }
   }
 
-  markConfidentialPages(doc, {
-    marking: text(document.marking),
-    page: (number, count) => text(document.page(number, count)),
-    margin: MARGIN,
-  });
-  doc.end();
-  return done;
+  return finish();
 }
 
 const ADDRESS_FIELDS: ReadonlySet<SourcedPersonField> = new Set([

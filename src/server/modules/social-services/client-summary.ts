@@ -1,9 +1,7 @@
-import PDFDocument from 'pdfkit';
-import { markConfidentialPages } from '../../lib/pdf-pages.ts';
 import type { SocialRecordKind } from '../../db/schema/index.ts';
 import { helsinkiDate } from '../../lib/dates.ts';
 import type { ReportFile } from '../access-log/subject-report.formats.ts';
-import { winAnsiText } from '../access-log/subject-report.formats.ts';
+import { confidentialPdf } from '../../lib/pdf-pages.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
 import { openClientData } from './client-access.ts';
 import { readFamily, readRecords } from './client-data.service.ts';
@@ -318,8 +316,6 @@ export async function clientSummaryPdf(
 }
 
 const MARGIN = 50;
-/** Room above and below the text for the marking. */
-const MARKING_SPACE = 28;
 
 async function renderSummary(document: {
   texts: (typeof SUMMARY_TEXTS)[Language];
@@ -329,35 +325,14 @@ async function renderSummary(document: {
   createdAt: Date;
 }): Promise<Buffer> {
   const t = document.texts;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: {
-      top: MARGIN + MARKING_SPACE,
-      bottom: MARGIN + MARKING_SPACE,
-      left: MARGIN,
-      right: MARGIN,
-    },
-    bufferPages: true,
-    lang: t.locale,
-    displayTitle: true,
-    info: {
-      Title: `${t.title}: ${document.name}`,
-      Subject: t.marking,
-      Author: 'Asiakasrekisteri',
-      Creator: 'Asiakasrekisteri',
-      Producer: 'Asiakasrekisteri',
-      CreationDate: document.createdAt,
-    },
+  const { doc, text, width, finish } = confidentialPdf({
+    title: `${t.title}: ${document.name}`,
+    marking: t.marking,
+    locale: t.locale,
+    createdAt: document.createdAt,
+    margin: MARGIN,
+    page: t.page,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  // Intl puts narrow no-break spaces in numbers and times; the standard fonts lack them.
-  const text = (value: string) => winAnsiText(value.replaceAll('\u202f', ' '));
-  const width = doc.page.width - 2 * MARGIN;
 
   doc.font('Helvetica-Bold').fontSize(16).text(text(t.title));
   doc.moveDown(0.5).fontSize(10);
@@ -380,11 +355,5 @@ async function renderSummary(document: {
     }
   }
 
-  markConfidentialPages(doc, {
-    marking: text(t.marking),
-    page: (number, count) => text(t.page(number, count)),
-    margin: MARGIN,
-  });
-  doc.end();
-  return done;
+  return finish();
 }
