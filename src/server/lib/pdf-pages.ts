@@ -43,6 +43,16 @@ export function winAnsiText(value: string): string {
   return out;
 }
 
+/** The bytes a document writes, once it has ended: listen before writing anything. */
+export function pdfBytes(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  return new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+}
+
 /** Room above and below a confidential document's text for the marking. */
 const MARKING_SPACE = 28;
 
@@ -83,12 +93,7 @@ export function confidentialPdf(meta: {
       CreationDate: meta.createdAt,
     },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = pdfBytes(doc);
   const text = (value: string) => winAnsiText(value.replaceAll('\u202f', ' '));
   const finish = (): Promise<Buffer> => {
     markConfidentialPages(doc, {

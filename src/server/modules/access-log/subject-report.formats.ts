@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { helsinkiDate } from '../../lib/dates.ts';
-import { winAnsiText } from '../../lib/pdf-pages.ts';
+import { pdfBytes, winAnsiText } from '../../lib/pdf-pages.ts';
 import type { SubjectReport } from './subject-report.ts';
 import {
   dateInWords,
@@ -142,12 +142,7 @@ export async function subjectReportPdf(
       CreationDate: generatedAt,
     },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = pdfBytes(doc);
   const text = (value: string) => winAnsiText(value);
   const left = PAGE_MARGIN;
   const tableWidth = doc.page.width - 2 * PAGE_MARGIN;

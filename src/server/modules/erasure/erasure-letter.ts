@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { helsinkiDate } from '../../lib/dates.ts';
 import type { ReportFile } from '../access-log/subject-report.formats.ts';
-import { winAnsiText } from '../../lib/pdf-pages.ts';
+import { pdfBytes, winAnsiText } from '../../lib/pdf-pages.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
 import { findRequest } from '../requests/requests.queries.ts';
 import { dateInWords, type Language } from './blockers.ts';
@@ -104,12 +104,7 @@ export async function erasureLetter(ctx: CustomerContext, requestId: string): Pr
       CreationDate: now,
     },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = pdfBytes(doc);
   const text = (value: string) => winAnsiText(value);
   const width = doc.page.width - 2 * MARGIN;
   const heading = (value: string) => {

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { PostalAddress } from '../../db/schema/index.ts';
 import { formatIban } from '../../lib/finnish/index.ts';
-import { winAnsiText } from '../../lib/pdf-pages.ts';
+import { pdfBytes, winAnsiText } from '../../lib/pdf-pages.ts';
 import { code128cBars } from './code128.ts';
 import type { InvoiceDocument } from './invoice-document.ts';
 import { INVOICE_TEXTS, type InvoiceTexts } from './invoice.texts.ts';
@@ -94,12 +94,7 @@ export async function invoicePdf(document: InvoiceDocument): Promise<Buffer> {
       Producer: 'Asiakasrekisteri',
     },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = pdfBytes(doc);
   const at = (value: string, x: number, y: number) => doc.text(value, x, y, { lineBreak: false });
   const rightAt = (value: string, right: number, y: number) =>
     doc.text(value, right - doc.widthOfString(value), y, { lineBreak: false });

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { winAnsiText } from '../../lib/pdf-pages.ts';
+import { pdfBytes, winAnsiText } from '../../lib/pdf-pages.ts';
 import { setFont, WITHOUT_DEFAULT_FONT } from '../invoices/standard-fonts.ts';
 
 /** One label: the lines as Posti reads them (name, street, postal code and post office, country). */
@@ -37,12 +37,7 @@ export function labelsPdf(
       CreationDate: meta.createdAt,
     },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = pdfBytes(doc);
   const perPage = COLUMNS * ROWS;
   if (labels.length === 0) doc.addPage();
   labels.forEach((label, index) => {
