@@ -308,6 +308,18 @@ forEachEngine(
         assigneeId: null,
       });
       assert.equal(unassigned.json().assignee, null);
+      // The history names the assignee by id; the view gives the username of each one named, so
+      // the page says who it was even after the request is unassigned.
+      const { username } = (await call(officer, 'GET', '/api/auth/me')).json();
+      assert.deepEqual(unassigned.json().historyStaff, [{ id: officerId, username }]);
+      const assignments = unassigned
+        .json()
+        .history.filter((event: { action: string }) => event.action === 'assign')
+        .map((event: { changes: unknown }) => event.changes);
+      assert.deepEqual(assignments.slice(-2), [
+        { assigneeId: { old: null, new: officerId } },
+        { assigneeId: { old: officerId, new: null } },
+      ]);
     });
 
     test('reading a request is logged for its person; the dashboard logs every listed person', async () => {

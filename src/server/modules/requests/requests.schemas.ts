@@ -120,6 +120,8 @@ export const requestView = requestSummary.extend({
       changes: z.record(z.string(), z.unknown()).nullable(),
     }),
   ),
+  /** The staff the history's changes name by id (assignees, who verified), with their usernames. */
+  historyStaff: z.array(z.object({ id: z.string(), username: z.string() })),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

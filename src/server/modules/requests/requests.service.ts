@@ -154,12 +154,29 @@ async function summariesOf(
   return requests.map((request) => summaryOf(request, today, names, usernames));
 }
 
+/** Staff ids a history names in its changes (an assignee, who verified the identity). */
+const STAFF_FIELDS = ['assigneeId', 'identityVerifiedBy'] as const;
+
+function staffIdsIn(events: { changes: Record<string, unknown> | null }[]): string[] {
+  const ids = new Set<string>();
+  for (const event of events) {
+    for (const field of STAFF_FIELDS) {
+      const change = event.changes?.[field] as { old?: unknown; new?: unknown } | undefined;
+      for (const value of [change?.old, change?.new]) {
+        if (typeof value === 'string') ids.add(value);
+      }
+    }
+  }
+  return [...ids];
+}
+
 async function viewOf(ctx: CustomerContext, request: StoredRequest): Promise<RequestView> {
   const [events, notes, { names, usernames, today }] = await Promise.all([
     listRequestEvents(ctx.db, request.id),
     listRequestNotes(ctx.db, request.id),
     namesOf(ctx, [request]),
   ]);
+  const historyStaff = await findStaffUsernames(ctx.db, staffIdsIn(events));
   const verifiedBy = request.identityVerifiedBy;
   return {
     ...summaryOf(request, today, names, usernames),
@@ -197,6 +214,7 @@ async function viewOf(ctx: CustomerContext, request: StoredRequest): Promise<Req
       action: event.action,
       changes: event.changes ?? null,
     })),
+    historyStaff: [...historyStaff].map(([id, username]) => ({ id, username })),
     createdAt: request.createdAt.toISOString(),
     updatedAt: request.updatedAt.toISOString(),
   };

@@ -451,7 +451,10 @@ const DATE_FIELDS = new Set([
 function History({ request }: { request: RequestView }) {
   const { t } = useI18n();
   const me = useMe();
-  const usernames = new Map<unknown, string>([[me.id, me.username]]);
+  const usernames = new Map<unknown, string>([
+    [me.id, me.username],
+    ...request.historyStaff.map((staff) => [staff.id, staff.username] as const),
+  ]);
   if (request.assignee) usernames.set(request.assignee.id, request.assignee.username);
   if (request.identity?.verifiedBy) {
     usernames.set(request.identity.verifiedBy.id, request.identity.verifiedBy.username);
