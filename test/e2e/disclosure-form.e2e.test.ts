@@ -80,14 +80,27 @@ describe('making a disclosure in the browser', { skip: chromiumSkip }, () => {
   let problems: string[];
   /** The register as the API gives it to another of the billing office. */
   let disclosuresByApi: () => Promise<{ id: string; subjectCount: number }[]>;
+  let annaId: string;
 
   browserSuite({ role: 'billing', username: BILLING }, async (setup) => {
     ({ server, page, problems } = setup);
     await insertTestPartner(server.database, { ...EU, roles: ['recipient'] });
     // Registered before the registry asked for transfer terms: no safeguard on record.
     await insertTestPartner(server.database, { ...US, roles: ['recipient'] });
-    await insertTestPerson(server.database, ANNA);
+    annaId = await insertTestPerson(server.database, ANNA);
     await insertTestPerson(server.database, BERTTA);
+    // Anna forbade direct marketing at customer service.
+    const service = await signInNewUser(server.app, server.database, server.keys, {
+      username: 'asiakaspalvelu',
+      role: 'customer_service',
+    });
+    const objection = await server.app.inject({
+      method: 'POST',
+      url: `/api/persons/${annaId}/objections`,
+      headers: json(service),
+      payload: { type: 'direct_marketing', objectedOn: '2026-11-02', source: 'customer_service' },
+    });
+    assert.equal(objection.statusCode, 201, objection.body);
     const cookie = await signInNewUser(server.app, server.database, server.keys, {
       username: 'tarkastaja',
       role: 'billing',
@@ -237,6 +250,41 @@ describe('making a disclosure in the browser', { skip: chromiumSkip }, () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: /^Luovutus: Kreditinfo AB, / }).waitFor();
     assert.equal(await page.getByRole('button', { name: /^Lataa tiedosto/ }).count(), 0);
+    assert.deepEqual(problems, []);
+  });
+  test('a value-added service states its use: direct marketing leaves out who forbade it', async () => {
+    await page.getByRole('link', { name: 'Luovutusrekisteri' }).first().click();
+    await heading(page, 'Luovutusrekisteri').waitFor();
+    await page.getByRole('link', { name: 'Uusi luovutus', exact: true }).click();
+    await heading(page, FORM_TITLE).waitFor();
+    await choose(page, /Vastaanottaja/, `${EU.name} – ${countryName(EU.country, 'fi')}`);
+    // The use is asked of a value-added service only.
+    assert.equal(
+      await page.getByRole('button', { name: /Lisäarvopalvelun käyttötarkoitus/ }).count(),
+      0,
+    );
+    await choose(page, /Peruste/, 'Lisäarvopalvelu');
+    await choose(page, /Lisäarvopalvelun käyttötarkoitus/, 'Suoramarkkinointi');
+    await addPerson(page, 'Aaltonen', 'Anna Aaltonen', 1);
+    await tick(page, 'Yhteystiedot');
+    await checkAccessibility(page, 'the disclosure form with a use');
+    const before = (await disclosuresByApi()).length;
+    await page.getByRole('button', { name: 'Luovuta tiedot' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'Luovutusta ei tehty' });
+    await refusal
+      .getByText(
+        'Kaikki luovutuksen henkilöt jäivät pois kiellon, turvakiellon tai arkistoinnin vuoksi.',
+      )
+      .first()
+      .waitFor();
+    assert.equal((await disclosuresByApi()).length, before, 'nothing recorded');
+
+    // Delivering the service she uses is the customer relationship: no objection reaches it.
+    await choose(page, /Lisäarvopalvelun käyttötarkoitus/, 'Palvelun tuottaminen asiakkaalle');
+    await page.getByRole('button', { name: 'Luovuta tiedot' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Luovutus: Kreditinfo AB, / }).waitFor();
+    assert.equal(await dataValue(page, 'Peruste').innerText(), 'Lisäarvopalvelu');
+    assert.equal(await dataValue(page, 'Henkilöitä').innerText(), '1');
     assert.deepEqual(problems, []);
   });
 });

@@ -63,6 +63,10 @@ export const objectionsFi = {
   'objections.mailing.made': 'Tiedosto {file} ladattu: {included} henkilöä.',
   'objections.mailing.leftOut':
     'Pois jätettiin {total}: kielto {objection}, turvakielto {protectedAddress}, arkistoitu {archived}, ei osoitetta {noAddress}.',
+  'objections.disclosureUse': 'Lisäarvopalvelun käyttötarkoitus',
+  'objections.disclosureUseHint':
+    'Mihin vastaanottaja käyttää tietoja. Jos et valitse, jokainen kielto estää luovutuksen.',
+  'objections.use.service_delivery': 'Palvelun tuottaminen asiakkaalle',
 } satisfies Record<string, string>;
 
 export const objectionsSv: Record<keyof typeof objectionsFi, string> = {
@@ -126,6 +130,10 @@ export const objectionsSv: Record<keyof typeof objectionsFi, string> = {
   'objections.mailing.made': 'Filen {file} har laddats ned: {included} personer.',
   'objections.mailing.leftOut':
     'Utelämnade {total}: förbud {objection}, spärrmarkering {protectedAddress}, arkiverade {archived}, utan adress {noAddress}.',
+  'objections.disclosureUse': 'Tilläggstjänstens ändamål',
+  'objections.disclosureUseHint':
+    'Vad mottagaren använder uppgifterna till. Väljer du inget hindrar varje förbud utlämnandet.',
+  'objections.use.service_delivery': 'Att producera tjänsten åt kunden',
 };
 
 export const objectionsEn: Record<keyof typeof objectionsFi, string> = {
@@ -189,6 +197,10 @@ export const objectionsEn: Record<keyof typeof objectionsFi, string> = {
   'objections.mailing.made': 'Downloaded {file}: {included} persons.',
   'objections.mailing.leftOut':
     'Left out {total}: objection {objection}, address protection {protectedAddress}, archived {archived}, no address {noAddress}.',
+  'objections.disclosureUse': "The value-added service's use",
+  'objections.disclosureUseHint':
+    'What the recipient uses the data for. If you choose none, every objection stops the disclosure.',
+  'objections.use.service_delivery': 'Delivering the service to the customer',
 };
 
 /** Codes the server's problem documents carry for this part. */

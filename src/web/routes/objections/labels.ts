@@ -1,5 +1,6 @@
 /** The objections' vocabularies, by their names in the catalogue (the types make them complete). */
 import type { MessageKey } from '../../i18n/catalogues.ts';
+import type { VALUE_ADDED_SERVICE_USES } from '../../../server/modules/disclosures/disclosures.schemas.ts';
 import type { MailingListUse, ObjectionSource, ObjectionType } from './objections-api.ts';
 
 export const TYPE_LABELS: Record<ObjectionType, MessageKey> = {
@@ -29,3 +30,10 @@ export const MAILING_USES: MailingListUse[] = [
   'distance_selling',
   'market_research',
 ];
+
+/** What a value-added service's disclosure may state as its use (decision 0018). */
+export const DISCLOSURE_USE_LABELS: Record<(typeof VALUE_ADDED_SERVICE_USES)[number], MessageKey> =
+  {
+    service_delivery: 'objections.use.service_delivery',
+    ...TYPE_LABELS,
+  };

@@ -16,6 +16,8 @@ import { useForm, type FormController } from '../../../components/useForm.ts';
 import { useResource } from '../../../components/useResource.ts';
 import { countryName } from '../../../format.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
+import { DISCLOSURE_USE_LABELS } from '../../objections/labels.ts';
+import { options } from '../../requests/requests.ts';
 import { billingApi, type DisclosureMade, type RecipientList } from '../customer/billing-api.ts';
 import { billingAdminApi } from './billing-admin-api.ts';
 import {
@@ -190,6 +192,16 @@ function DisclosureForm({ recipients }: { recipients: Recipient[] }) {
                 label: t(LEGAL_BASIS_LABELS[basis]),
               }))}
             />
+            {form.values.legalBasis === 'value_added_service' && (
+              <SelectField
+                form={form}
+                path="use"
+                label={t('objections.disclosureUse')}
+                hint={t('objections.disclosureUseHint')}
+                placeholder={t('form.choose')}
+                options={options(DISCLOSURE_USE_LABELS, t)}
+              />
+            )}
             <TextAreaField
               form={form}
               path="purpose"

@@ -71,6 +71,16 @@ describe('the disclosure form', () => {
     );
   });
 
+  test("states a value-added service's use, and only a value-added service's", () => {
+    const choices = { persons: [anna], groups: [] };
+    const marketing = { ...filled, legalBasis: 'value_added_service', use: 'direct_marketing' };
+    assert.equal(disclosureInput(marketing, choices).use, 'direct_marketing');
+    // Without a use the server applies every objection; no use is invented here.
+    assert.equal(disclosureInput({ ...marketing, use: '' }, choices).use, undefined);
+    // A use left chosen after the basis changed is not sent: the basis is its own use.
+    assert.equal(disclosureInput({ ...marketing, legalBasis: 'billing' }, choices).use, undefined);
+  });
+
   test("offers the file once, and only on its disclosure's page", () => {
     const file = { fileName: 'luovutus.csv', contentType: 'text/csv', sha256: '', base64: '' };
     keepMadeFile({ disclosure: { id: 'd1' }, file } as unknown as DisclosureMade);

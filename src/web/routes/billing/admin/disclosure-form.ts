@@ -7,6 +7,7 @@ import type { PickedPerson } from '../../../components/PersonPicker.tsx';
 import type { MessageKey } from '../../../i18n/catalogues.ts';
 import type { DisclosureMade } from '../customer/billing-api.ts';
 import type { DisclosureCreateInput } from './billing-admin-api.ts';
+import { DISCLOSURE_USE_LABELS } from '../../objections/labels.ts';
 import { isLegalBasis } from './disclosure-register.ts';
 
 /** The groups one chooses; the name always goes (the server adds it), so it is no choice. */
@@ -42,6 +43,7 @@ const isFormat = (value: string | undefined): value is DisclosureFormat =>
 export const DISCLOSURE_FORM_INITIAL: FormValues = {
   partnerId: '',
   legalBasis: '',
+  use: '',
   purpose: '',
   format: 'csv',
 };
@@ -80,15 +82,21 @@ export function disclosureInput(
   const legalBasis = values.legalBasis ?? '';
   const purpose = (values.purpose ?? '').trim();
   if (!isLegalBasis(legalBasis)) throw new Error('the legal basis is checked before sending');
+  // Only a value-added service states its use; without one every objection applies.
+  const use = legalBasis === 'value_added_service' ? values.use : undefined;
   return {
     partnerId: values.partnerId ?? '',
     legalBasis,
+    ...(use && isDisclosureUse(use) ? { use } : {}),
     ...(purpose ? { purpose } : {}),
     subjectIds: choices.persons.map((person) => person.id),
     fields: ['name', ...CHOSEN_GROUPS.filter((group) => choices.groups.includes(group))],
     format: isFormat(values.format) ? values.format : 'csv',
   };
 }
+
+const isDisclosureUse = (value: string): value is NonNullable<DisclosureCreateInput['use']> =>
+  Object.hasOwn(DISCLOSURE_USE_LABELS, value);
 
 let justMade: DisclosureMade | null = null;
 
