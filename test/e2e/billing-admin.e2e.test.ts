@@ -83,6 +83,11 @@ describe('billing administration in the browser', { skip: chromiumSkip }, () => 
     await textbox(page, 'Maksuaika (päivää)').fill('21');
     await textbox(page, 'Verkkolaskuosoite (OVT)').fill(SELLER.eInvoiceAddress);
     await textbox(page, 'Välittäjä').fill(SELLER.eInvoiceIntermediator);
+    // The retention periods erasure keeps records for: accounting's, and the client records'.
+    assert.equal(await textbox(page, 'Laskujen säilytysaika (vuotta)').inputValue(), '6');
+    const socialRetention = 'Sosiaalihuollon asiakasasiakirjojen säilytysaika (vuotta)';
+    assert.equal(await textbox(page, socialRetention).inputValue(), '12');
+    await textbox(page, socialRetention).fill('15');
     await page.getByRole('button', { name: 'Tallenna asetukset' }).click();
 
     await page.getByRole('heading', { name: 'Korjaa lomakkeen virheet (1)' }).waitFor();
@@ -105,6 +110,10 @@ describe('billing administration in the browser', { skip: chromiumSkip }, () => 
     assert.equal(await textbox(page, 'BIC').inputValue(), 'NDEAFIHH');
     assert.equal(await textbox(page, 'Maksuaika (päivää)').inputValue(), '21');
     assert.equal(await textbox(page, 'Myyjän nimi').inputValue(), SELLER.sellerName);
+    assert.equal(
+      await textbox(page, 'Sosiaalihuollon asiakasasiakirjojen säilytysaika (vuotta)').inputValue(),
+      '15',
+    );
   });
 
   test('the administrator adds a service to the catalogue and changes its price', async () => {
