@@ -248,6 +248,14 @@ forEachEngine(
       await ok(officer, 'POST', `/api/requests/${requests.rectification}/notes`, {
         text: 'SISAINEN-MUISTIINPANO-ALA-NAYTA',
       });
+      // The scanned letter of the rectification request: the package names the file.
+      const letter = await ctx().app.inject({
+        method: 'POST',
+        url: `/api/requests/${requests.rectification}/attachments?name=${encodeURIComponent('kirje-MERKKI-LIITE.pdf')}`,
+        headers: { cookie: officer, 'content-type': 'application/pdf' },
+        payload: Buffer.from('%PDF-1.7\n% skannattu kirje\n%%EOF\n'),
+      });
+      assert.equal(letter.statusCode, 201, letter.body);
       for (const language of LANGUAGES) requests[language] = await receive(language);
     });
 
@@ -432,7 +440,13 @@ forEachEngine(
           day('due', row.dueOn),
         );
         if (row.decisionReasons) values.push(plain('decision reasons', row.decisionReasons));
+        const files = await ok(officer, 'GET', `/api/requests/${row.id}/attachments`);
+        for (const file of files.items) values.push(plain('attachment', file.fileName));
       }
+      assert.ok(
+        values.some((value) => value.json === 'kirje-MERKKI-LIITE.pdf'),
+        'the attachment is among the values',
+      );
       const objectionRows = await db
         .select()
         .from(objections)

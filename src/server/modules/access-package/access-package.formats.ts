@@ -348,6 +348,16 @@ function blocks(pkg: AccessPackage): Block[] {
               : null,
           },
           { label: l.answeredOn, value: date(request.answeredOn) },
+          {
+            label: l.attachments,
+            value:
+              request.attachments
+                .map(
+                  (file) =>
+                    `${file.fileName ?? '–'} (${file.contentType}, ${date(file.createdAt.slice(0, 10))})`,
+                )
+                .join('; ') || null,
+          },
         ],
       })),
       notes: [t.notesLeftOut],

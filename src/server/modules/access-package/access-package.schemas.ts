@@ -264,6 +264,16 @@ export const accessPackageView = z.object({
         })
         .nullable(),
       answeredOn: z.string().nullable(),
+      /** What the person sent with the request (the scanned letter): the file's name, not its bytes. */
+      attachments: z.array(
+        z.object({
+          /** null when the person's data key is gone. */
+          fileName: z.string().nullable(),
+          contentType: z.string(),
+          sizeBytes: z.number().int(),
+          createdAt: z.string(),
+        }),
+      ),
     }),
   ),
   /** What the person has forbidden, active and withdrawn, with the dates and the source. */

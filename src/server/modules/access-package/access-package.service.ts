@@ -4,6 +4,7 @@ import { AppError, notFound } from '../../lib/errors.ts';
 import { formatIban } from '../../lib/finnish/index.ts';
 import { PersonKeyDestroyedError } from '../../keystore/person-keys.ts';
 import { makeSubjectReport } from '../access-log/subject-report.ts';
+import { attachmentsOfRequests } from '../attachments/attachments.service.ts';
 import { loadBillingSettings } from '../billing-settings/billing-settings.service.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
 import { discloseToDataSubject } from '../disclosures/disclosures.service.ts';
@@ -69,6 +70,7 @@ export const PACKAGE_FIELDS = [
   'bankAccount',
   'familyRelation',
   'requests',
+  'requestAttachment',
   'objections',
   'valueSources',
   'accessLog',
@@ -253,6 +255,11 @@ export async function buildAccessPackage(
     listNeedTypes(ctx.db),
     listObjections(ctx.db, personId),
   ]);
+  const attachments = await attachmentsOfRequests(
+    ctx,
+    personId,
+    requests.map((row) => row.id),
+  );
   const code = await identityCode(ctx, person);
   const recordTexts = await decrypt(
     ctx,
@@ -486,6 +493,7 @@ export async function buildAccessPackage(
           ? { outcome: row.outcome, reasons: row.decisionReasons, decidedOn: row.decidedOn }
           : null,
       answeredOn: row.answeredOn,
+      attachments: attachments.get(row.id) ?? [],
     })),
     objections: objections.map((row) => ({
       type: row.type,
@@ -581,6 +589,7 @@ function fieldsOf(pkg: AccessPackage): string[] {
     bankAccount: (pkg.socialServices?.bankAccounts.length ?? 0) > 0,
     familyRelation: pkg.familyRelations.length > 0,
     requests: pkg.requests.length > 0,
+    requestAttachment: pkg.requests.some((request) => request.attachments.length > 0),
     objections: pkg.objections.length > 0,
     valueSources: pkg.valueSources.length > 0,
     accessLog: pkg.processing !== null,

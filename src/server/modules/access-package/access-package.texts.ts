@@ -178,6 +178,7 @@ type Labels = {
   extension: string;
   decision: string;
   answeredOn: string;
+  attachments: string;
   objection: string;
   valueSources: string;
   current: string;
@@ -366,6 +367,7 @@ export const PACKAGE_TEXTS: Record<PackageLanguage, PackageTexts> = {
       extension: 'Määräajan pidennys',
       decision: 'Ratkaisu',
       answeredOn: 'Vastattu',
+      attachments: 'Liitteet',
       objection: 'Kielto',
       valueSources: 'Tietojen lähteet',
       current: 'nykyinen arvo',
@@ -665,6 +667,7 @@ export const PACKAGE_TEXTS: Record<PackageLanguage, PackageTexts> = {
       extension: 'Förlängd tidsfrist',
       decision: 'Avgörande',
       answeredOn: 'Besvarad',
+      attachments: 'Bilagor',
       objection: 'Förbud',
       valueSources: 'Uppgifternas källor',
       current: 'nuvarande värde',
@@ -963,6 +966,7 @@ export const PACKAGE_TEXTS: Record<PackageLanguage, PackageTexts> = {
       extension: 'Deadline extended',
       decision: 'Decision',
       answeredOn: 'Answered',
+      attachments: 'Attachments',
       objection: 'Prohibition',
       valueSources: 'Sources of the values',
       current: 'current value',

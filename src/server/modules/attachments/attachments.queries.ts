@@ -1,4 +1,4 @@
-import { asc, and, eq } from 'drizzle-orm';
+import { asc, and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { requestAttachments } from '../../db/schema/index.ts';
 
@@ -13,11 +13,14 @@ export async function insertAttachment(
   return row;
 }
 
-/** The request's attachments without their bytes, oldest first. */
-export async function listAttachments(db: Db, requestId: string) {
+/** The requests' attachments without their bytes, oldest first. */
+export async function listAttachments(db: Db, requestIds: string | readonly string[]) {
+  const ids = typeof requestIds === 'string' ? [requestIds] : [...requestIds];
+  if (ids.length === 0) return [];
   return db
     .select({
       id: requestAttachments.id,
+      requestId: requestAttachments.requestId,
       fileNameEncrypted: requestAttachments.fileNameEncrypted,
       contentType: requestAttachments.contentType,
       sizeBytes: requestAttachments.sizeBytes,
@@ -25,7 +28,7 @@ export async function listAttachments(db: Db, requestId: string) {
       createdByUsername: requestAttachments.createdByUsername,
     })
     .from(requestAttachments)
-    .where(eq(requestAttachments.requestId, requestId))
+    .where(inArray(requestAttachments.requestId, ids))
     .orderBy(asc(requestAttachments.createdAt), asc(requestAttachments.id));
 }
 

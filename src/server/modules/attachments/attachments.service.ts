@@ -143,6 +143,34 @@ export async function uploadAttachment(
   };
 }
 
+/** What a person's requests carry, by request (names decrypted in one round trip); not logged. */
+export async function attachmentsOfRequests(
+  ctx: CustomerContext,
+  personId: string,
+  requestIds: readonly string[],
+): Promise<Map<string, Omit<AttachmentList['items'][number], 'id' | 'createdBy'>[]>> {
+  const rows = await listAttachments(ctx.db, requestIds);
+  const names = await ctx.personKeys.decryptMany(
+    rows.map((row) => ({
+      personId,
+      ciphertext: row.fileNameEncrypted,
+      context: nameContext(row.id),
+    })),
+  );
+  const byRequest = new Map<string, Omit<AttachmentList['items'][number], 'id' | 'createdBy'>[]>();
+  rows.forEach((row, index) => {
+    const list = byRequest.get(row.requestId) ?? [];
+    list.push({
+      fileName: names[index] ?? null,
+      contentType: row.contentType,
+      sizeBytes: row.sizeBytes,
+      createdAt: row.createdAt.toISOString(),
+    });
+    byRequest.set(row.requestId, list);
+  });
+  return byRequest;
+}
+
 /** The request's attachments (names decrypted in one key-store round trip); logged. */
 export async function getAttachments(
   ctx: CustomerContext,
