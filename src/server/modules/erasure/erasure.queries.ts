@@ -24,6 +24,45 @@ import {
 } from '../../db/schema/index.ts';
 import type { ErasureFacts } from './blockers.ts';
 
+/**
+ * Every column that names a person, and how erasure reaches it. test/api/erasure-reach.test.ts
+ * reads the schema and fails on a person-naming column (a foreign key to `person` or to a
+ * request, or a person/subject id column) that is not listed here: a new table must say how its
+ * person's data goes before it can hold any.
+ */
+export const ERASURE_REACH: Record<string, string> = {
+  'person.id': 'deleted (reducePersonRow while a retention keeps a part, then deletePersonRow)',
+  'person_organization.person_id': 'deleted (eraseCustomerPart)',
+  'value_source.person_id': 'deleted (eraseCustomerPart)',
+  'objection.person_id': 'deleted (eraseCustomerPart)',
+  'objection.request_id': 'deleted with the objection (eraseCustomerPart)',
+  'legal_hold.person_id': 'deleted (eraseCustomerPart)',
+  'social_break_glass.person_id': 'deleted (eraseCustomerPart)',
+  'disclosure.subject_ids':
+    'the person removed from the subjects and omissions; a copy to the person themself deleted (eraseCustomerPart)',
+  'data_subject_request.person_id':
+    'other requests deleted; the erasure request stays, its person id the pseudonymous reference (eraseCustomerPart)',
+  'data_subject_request_note.request_id':
+    "deleted with the request, or the erasure request's own (eraseCustomerPart)",
+  'data_subject_request_event.request_id':
+    "deleted with the request; the erasure request's note texts erased (eraseCustomerPart)",
+  'request_attachment.request_id':
+    "deleted with the request, or the erasure request's own (eraseCustomerPart)",
+  'rectification_item.request_id': 'deleted with the request (eraseCustomerPart)',
+  'value_source.request_id': 'deleted with the person (eraseCustomerPart)',
+  'social_client.person_id': 'deleted (eraseSocialServicesPart)',
+  'social_record.person_id': 'deleted (eraseSocialServicesPart)',
+  'social_family_relation.person_id': 'deleted both ways (eraseSocialServicesPart)',
+  'social_family_relation.related_person_id': 'deleted both ways (eraseSocialServicesPart)',
+  'customer_order.person_id': 'deleted, or kept for accounting without notes (eraseAccountingPart)',
+  'invoice.person_id':
+    'deleted with its payments, or kept for accounting until its day (eraseAccountingPart)',
+  'access_log.subject_ids':
+    'kept: the id is the pseudonymous reference; changed values sealed under the destroyed key',
+  'person_erasure.subject_ref': 'the erasure record: the pseudonymous reference itself',
+  'person_erasure.request_id': 'the erasure record: the erasure request',
+};
+
 /** An invoice names the order (spelled out: drizzle leaves a single table's columns unqualified). */
 const INVOICED = sql<boolean>`exists (select 1 from invoice i where i.order_id = customer_order.id)`;
 
