@@ -14,7 +14,7 @@ const sources = [
   path.join(projectRoot, 'src/server/modules/persons/persons.constants.ts'),
   path.join(projectRoot, 'src/server/modules/auth/permissions.ts'),
   path.join(projectRoot, 'src/server/modules/partners/contract-fields.ts'),
-  path.join(projectRoot, 'src/server/modules/partners/countries.ts'),
+  path.join(projectRoot, 'src/server/lib/countries.ts'),
   path.join(projectRoot, 'vite.config.ts'),
   path.join(projectRoot, 'package-lock.json'),
 ];

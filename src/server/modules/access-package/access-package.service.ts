@@ -9,7 +9,7 @@ import { loadBillingSettings } from '../billing-settings/billing-settings.servic
 import { logAccess, type CustomerContext } from '../customers/context.ts';
 import { discloseToDataSubject } from '../disclosures/disclosures.service.ts';
 import { listDisclosureRows } from '../disclosures/disclosures.queries.ts';
-import { isInEea } from '../partners/countries.ts';
+import { isInEea } from '../../lib/countries.ts';
 import { identityCodeContext } from '../persons/persons.service.ts';
 import { findOrganizationsOfPerson, findPersonById } from '../persons/persons.queries.ts';
 import { listObjections } from '../objections/objections.queries.ts';

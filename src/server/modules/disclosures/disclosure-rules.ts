@@ -1,6 +1,6 @@
 import type { LegalBasis } from '../../db/schema/disclosures.ts';
 import type { FieldError } from '../../lib/errors.ts';
-import { isInEea } from '../partners/countries.ts';
+import { isInEea } from '../../lib/countries.ts';
 
 /**
  * The identity code leaves the register only where the law asks for unambiguous identification

@@ -11,7 +11,7 @@ import { helsinkiDate } from '../../lib/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { isAddressProtected } from '../customers/address-protection.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
-import { isInEea } from '../partners/countries.ts';
+import { isInEea } from '../../lib/countries.ts';
 import { TRANSFER_SAFEGUARDS, type TransferSafeguard } from '../partners/transfer-terms.ts';
 import { identityCodeContext } from '../persons/persons.service.ts';
 import { decideUse, OBJECTABLE_USES, type ExportPath, type Use } from '../objections/usage-rule.ts';

@@ -109,8 +109,17 @@ function scaledDecimal(
   return ok(value);
 }
 
-/** The largest unit price a service may have: ten million euros. */
-export const MAX_UNIT_PRICE_CENTS = 1_000_000_000;
+/*
+ * The bounds that keep every sum exact (decision 0020). An order has at most 200 lines; a line's
+ * total is at most quantity × price × 2 (VAT is at most 100 %), so an order's total is at most
+ * 200 × 100 000 × 100 000 000 × 2 = 4 × 10^15 cents, under Number.MAX_SAFE_INTEGER (≈ 9 × 10^15)
+ * and far under the bigint columns; a quantity of 100 000 fits numeric(12,3).
+ */
+
+/** The largest unit price a service may have: a million euros. */
+export const MAX_UNIT_PRICE_CENTS = 100_000_000;
+/** The largest quantity of one order line: a hundred thousand units (hours, visits, meals …). */
+export const MAX_QUANTITY = 100_000;
 
 /** Euros with at most two decimals (string or number) → cents. */
 export function eurosToCents(input: string | number): ParseResult<number> {
@@ -130,11 +139,11 @@ export function percentToBasisPoints(input: string | number): ParseResult<number
 }
 
 /**
- * A quantity ordered: more than zero, at most three decimals and nine whole digits (the column
- * is numeric(12,3)) → its canonical string, e.g. "1.50" → "1.5".
+ * A quantity ordered: more than zero, at most MAX_QUANTITY with at most three decimals → its
+ * canonical string, e.g. "1.50" → "1.5".
  */
 export function parseQuantity(input: string | number): ParseResult<string> {
-  const result = scaledDecimal(input, 3, 999_999_999_999n, 'quantity');
+  const result = scaledDecimal(input, 3, BigInt(MAX_QUANTITY) * 1000n, 'quantity');
   if (!result.ok) return result;
   if (result.value === 0n) return fail('quantity.range', 'The quantity must be more than zero');
   const whole = result.value / 1000n;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseBusinessId } from '../../lib/finnish/index.ts';
 import { CONTRACT_FIELD_GROUPS, normaliseContractFields } from './contract-fields.ts';
-import { isCountryCode } from './countries.ts';
+import { isCountryCode } from '../../lib/countries.ts';
 import {
   normalisePartnerRoles,
   PARTNER_ROLE_NAMES,

@@ -3,7 +3,7 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { helsinkiDate } from '../../lib/dates.ts';
 import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
-import { isInEea } from './countries.ts';
+import { isInEea } from '../../lib/countries.ts';
 import { isContractFieldGroup } from './contract-fields.ts';
 import {
   isPartnerRoleName,

@@ -7,7 +7,7 @@ import {
   CONTRACT_FIELD_GROUPS,
   type ContractFieldGroup,
 } from '../../../server/modules/partners/contract-fields.ts';
-import { COUNTRY_CODES, isInEea } from '../../../server/modules/partners/countries.ts';
+import { COUNTRY_CODES, isInEea } from '../../../server/lib/countries.ts';
 import {
   PARTNER_ROLE_NAMES,
   TRANSFER_SAFEGUARDS,

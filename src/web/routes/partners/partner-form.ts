@@ -3,7 +3,7 @@ import {
   normaliseContractFields,
   type ContractFieldGroup,
 } from '../../../server/modules/partners/contract-fields.ts';
-import { isInEea } from '../../../server/modules/partners/countries.ts';
+import { isInEea } from '../../../server/lib/countries.ts';
 import {
   normalisePartnerRoles,
   transferTermProblems,
