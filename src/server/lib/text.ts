@@ -33,7 +33,9 @@ export const TEXT_CODES = [
 export type TextCode = (typeof TEXT_CODES)[number];
 
 /** C0 and C1 control characters and DEL; U+2028/U+2029 break a line as "\n" does. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_EXCEPT_TAB_AND_NEWLINE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u;
 /**
  * Bidirectional embeddings, overrides, isolates and marks: in a name they reorder what is shown
