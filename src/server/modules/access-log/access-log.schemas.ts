@@ -1,17 +1,18 @@
 import { z } from 'zod';
+import { date, dateTime, zId } from '../../lib/text.ts';
 import { ACCESS_ACTIONS, ACCESS_FLAGS } from './access-log.ts';
 import { REPORT_LANGUAGES } from './subject-report.texts.ts';
 
 export const accessLogQuery = z.strictObject({
-  subjectId: z.uuid().optional(),
-  userId: z.uuid().optional(),
+  subjectId: zId.optional(),
+  userId: zId.optional(),
   action: z.enum(ACCESS_ACTIONS).optional(),
   /** Only entries with this flag, e.g. break-the-glass access. */
   flag: z.enum(ACCESS_FLAGS).optional(),
   /** From this instant (inclusive), ISO 8601 with a time zone. */
-  from: z.iso.datetime({ offset: true }).optional(),
+  from: dateTime('business').optional(),
   /** Until this instant (exclusive). */
-  to: z.iso.datetime({ offset: true }).optional(),
+  to: dateTime('business').optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(100).optional(),
 });
@@ -45,9 +46,9 @@ export const REPORT_FORMATS = ['json', 'csv', 'pdf'] as const;
 
 export const subjectReportQuery = z.strictObject({
   /** The first day of the period (YYYY-MM-DD, Helsinki); by default two years before `to`. */
-  from: z.iso.date().optional(),
+  from: date('business').optional(),
   /** The last day of the period, included; by default today. */
-  to: z.iso.date().optional(),
+  to: date('business').optional(),
   /** The report's language; by default the person's own. */
   lang: z.enum(REPORT_LANGUAGES).optional(),
   format: z.enum(REPORT_FORMATS).default('json'),

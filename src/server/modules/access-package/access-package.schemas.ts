@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { date, zId } from '../../lib/text.ts';
 import {
   DISCLOSURE_RECIPIENTS,
   HANDOVER_CHANNELS,
@@ -31,7 +32,7 @@ export const accessPackageQuery = z.strictObject({
 
 export const handOverInput = z.strictObject({
   /** The day the answer reached the person (or was sent). */
-  handedOverOn: z.iso.date(),
+  handedOverOn: date('business'),
   channel: z.enum(HANDOVER_CHANNELS),
   /** The document handed over. */
   format: z.enum(ACCESS_PACKAGE_FORMATS).default('pdf'),
@@ -39,7 +40,7 @@ export const handOverInput = z.strictObject({
 export type HandOverInput = z.output<typeof handOverInput>;
 
 export const handOverView = z.object({
-  disclosureId: z.uuid(),
+  disclosureId: zId,
   handedOverOn: z.string(),
   channel: z.enum(HANDOVER_CHANNELS),
   format: z.enum(ACCESS_PACKAGE_FORMATS),
@@ -72,13 +73,13 @@ export const accessPackageView = z.object({
   generatedAt: z.string(),
   controller: z.object({ name: z.string(), businessId: z.string(), address }),
   request: z.object({
-    id: z.uuid(),
+    id: zId,
     number: z.number().int(),
     receivedOn: z.string(),
     channel: z.enum(REQUEST_CHANNELS),
     language: z.enum(REQUEST_LANGUAGES),
   }),
-  personId: z.uuid(),
+  personId: zId,
   identity: z.object({
     firstName: z.string(),
     lastName: z.string(),

@@ -64,7 +64,7 @@ export function attachmentsRoutes(deps: RouteDeps) {
           'The body is the file itself, with its media type as Content-Type; `name` is its file ' +
           "name. Stored encrypted under the person's data key: erasure destroys it. Errors: " +
           '415 `attachment.typeNotAllowed` / `attachment.contentMismatch`, 413 ' +
-          '`attachment.tooLarge`, 400 `attachment.empty` / `attachment.badName`.',
+          '`attachment.tooLarge`, 400 `attachment.empty`, or a `text.*` code for the file name.',
         params: idParams,
         querystring: attachmentUploadQuery,
         consumes: [...ATTACHMENT_TYPES],

@@ -1,29 +1,19 @@
 import { z } from 'zod';
+import { text, zId } from '../../lib/text.ts';
 import { ATTACHMENT_TYPES } from '../../db/schema/attachments.ts';
 
 /** The largest attachment: a scanned letter of some pages fits many times over. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
-/** A file name as the officer's computer gave it: no path, no control characters. */
+/** A file name as the officer's computer gave it: no path, no control or bidi characters. */
 export const attachmentUploadQuery = z.strictObject({
-  name: z
-    .string()
-    .trim()
-    .min(1)
-    .max(255)
-    .refine(
-      (name) => ![...name].some((c) => c === '/' || c === '\\' || c < ' ' || c === '\u007f'),
-      {
-        message: 'A file name without a path or control characters',
-        params: { code: 'attachment.badName' },
-      },
-    ),
+  name: text({ max: 255, kind: 'fileName' }),
 });
 
-export const attachmentParams = z.strictObject({ id: z.uuid(), attachmentId: z.uuid() });
+export const attachmentParams = z.strictObject({ id: zId, attachmentId: zId });
 
 export const attachmentView = z.object({
-  id: z.uuid(),
+  id: zId,
   /** null when the person's data key has been destroyed (erasure). */
   fileName: z.string().nullable(),
   contentType: z.enum(ATTACHMENT_TYPES),

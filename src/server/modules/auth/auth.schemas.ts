@@ -1,18 +1,19 @@
 import { z } from 'zod';
+import { text, zId } from '../../lib/text.ts';
 import { PERMISSIONS, ROLES } from './permissions.ts';
 
 export const loginBody = z.strictObject({
-  username: z.string().trim().min(1).max(100),
+  username: text({ max: 100, kind: 'name' }),
   password: z.string().min(1).max(1000),
   /** The 6-digit code from the authenticator app, for an account with TOTP set up. */
-  code: z.string().trim().max(20).optional(),
+  code: text({ max: 20, min: 0 }).optional(),
 });
 
 export const meView = z.object({
-  id: z.uuid(),
+  id: zId,
   username: z.string(),
   role: z.enum(ROLES),
-  partnerId: z.uuid().nullable(),
+  partnerId: zId.nullable(),
   commitmentSigned: z.boolean(),
   passwordChangeRequired: z.boolean(),
   totpEnrollmentRequired: z.boolean(),

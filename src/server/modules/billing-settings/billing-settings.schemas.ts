@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text, zId } from '../../lib/text.ts';
 import { zBusinessId, zIban, zIntermediator, zOvt } from '../../lib/finnish/index.ts';
 import { addressInput, addressView } from '../customers/customer-data.schemas.ts';
 
@@ -22,7 +23,7 @@ const zFinnishIban = zIban.refine((iban) => iban.startsWith('FI'), {
 /** The whole settings row: PUT replaces it. */
 export const billingSettingsInput = z
   .strictObject({
-    sellerName: z.string().trim().min(1).max(200),
+    sellerName: text({ max: 200, kind: 'name' }),
     sellerBusinessId: zBusinessId,
     sellerAddress: addressInput,
     iban: zFinnishIban,
@@ -62,6 +63,6 @@ export const billingSettingsView = z.object({
   socialRecordsRetentionYears: z.number().int(),
   updatedAt: z.string(),
   /** The staff account that last changed them. */
-  updatedBy: z.uuid().nullable(),
+  updatedBy: zId.nullable(),
 });
 export type BillingSettingsView = z.infer<typeof billingSettingsView>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text, zCountryCode, zId } from '../../lib/text.ts';
 import {
   parsePostalCode,
   zEInvoiceAddress,
@@ -6,19 +7,13 @@ import {
   zOvt,
 } from '../../lib/finnish/index.ts';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-
 export const addressInput = z
   .strictObject({
-    street: text(200),
-    postalCode: z.string().trim().min(1).max(10),
-    postOffice: text(100),
-    country: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z]{2}$/, 'Use the two-letter country code, e.g. FI')
-      .default('FI'),
+    street: text({ max: 200, kind: 'name' }),
+    postalCode: text({ max: 10 }),
+    postOffice: text({ max: 100, kind: 'name' }),
+    /** ISO 3166-1 alpha-2, the same list as partners' countries. */
+    country: zCountryCode.default('FI'),
   })
   .transform((address, ctx) => {
     const postal = parsePostalCode(address.postalCode, address.country);
@@ -73,12 +68,12 @@ export const billingView = z.object({
 });
 
 export const listQuery = z.strictObject({
-  q: z.string().trim().max(200).optional(),
+  q: text({ max: 200, min: 0 }).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(500).optional(),
 });
 
-export const idParams = z.strictObject({ id: z.uuid() });
+export const idParams = z.strictObject({ id: zId });
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });

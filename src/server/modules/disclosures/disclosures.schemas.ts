@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateTime, text, zId } from '../../lib/text.ts';
 import {
   DISCLOSURE_RECIPIENTS,
   HANDOVER_CHANNELS,
@@ -25,12 +26,12 @@ export const DISCLOSABLE_GROUPS = [
 ] as const;
 export type DisclosableGroup = (typeof DISCLOSABLE_GROUPS)[number];
 
-const purpose = z.string().trim().min(1).max(500);
+const purpose = text({ max: 500, multiline: true });
 
 /** A list of ids, each once, in the order first given. */
 const ids = (max: number) =>
   z
-    .array(z.uuid())
+    .array(zId)
     .min(1)
     .max(max)
     .transform((list) => [...new Set(list)]);
@@ -38,7 +39,7 @@ const ids = (max: number) =>
 export const disclosureCreate = z
   .strictObject({
     /** The recipient: a partner registered with the role `recipient`. */
-    partnerId: z.uuid(),
+    partnerId: zId,
     legalBasis: z.enum(LEGAL_BASES),
     /** Why; required when the identity code is sent. */
     purpose: purpose.optional(),
@@ -83,7 +84,7 @@ export type DisclosureCreate = z.output<typeof disclosureCreate>;
 
 export const collectionCreate = z.strictObject({
   /** The collection agency: a partner registered with the role `recipient`. */
-  partnerId: z.uuid(),
+  partnerId: zId,
   /** Overdue invoices: open, and due before today (Europe/Helsinki). */
   invoiceIds: ids(1000),
   format: z.enum(DISCLOSURE_FORMATS).default('csv'),
@@ -96,9 +97,9 @@ const pageQuery = {
 };
 
 export const disclosureQuery = z.strictObject({
-  partnerId: z.uuid().optional(),
+  partnerId: zId.optional(),
   /** Disclosures of this person's or organisation's data. */
-  subjectId: z.uuid().optional(),
+  subjectId: zId.optional(),
   legalBasis: z.enum(LEGAL_BASES).optional(),
   /** Only those that included a protected address (`true`), or only the others. */
   flagged: z
@@ -106,9 +107,9 @@ export const disclosureQuery = z.strictObject({
     .transform((value) => value === 'true')
     .optional(),
   /** From this instant (inclusive), ISO 8601 with a time zone. */
-  from: z.iso.datetime({ offset: true }).optional(),
+  from: dateTime('business').optional(),
   /** Until this instant (exclusive). */
-  to: z.iso.datetime({ offset: true }).optional(),
+  to: dateTime('business').optional(),
   ...pageQuery,
 });
 export type DisclosureQuery = z.output<typeof disclosureQuery>;
@@ -118,14 +119,14 @@ export const customerDisclosureQuery = z.strictObject(pageQuery);
 const omissionReason = z.enum(['protectedAddress', 'notApplicable', 'objection', 'archived']);
 
 const partnerView = z.object({
-  id: z.uuid(),
+  id: zId,
   name: z.string(),
   country: z.string(),
   inEea: z.boolean(),
 });
 
 export const disclosureSummary = z.object({
-  id: z.uuid(),
+  id: zId,
   /** A partner, or the data subject themself (their access request answered, decision 0016). */
   recipient: z.enum(DISCLOSURE_RECIPIENTS),
   /** null when the data subject received it. */
@@ -137,7 +138,7 @@ export const disclosureSummary = z.object({
   disclosedAt: z.string(),
   /** The user who made it; null fields when the account is gone. */
   disclosedBy: z.object({
-    id: z.uuid().nullable(),
+    id: zId.nullable(),
     username: z.string().nullable(),
     fullName: z.string().nullable(),
   }),
@@ -167,7 +168,7 @@ const subjectFields = {
 };
 
 export const disclosureSubject = z.object({
-  id: z.uuid(),
+  id: zId,
   /** null: the person or organisation is no longer in the register. */
   kind: z.enum(['person', 'organization']).nullable(),
   /** "Last, First" for a person, the name for an organisation. */
@@ -177,7 +178,7 @@ export const disclosureSubject = z.object({
 
 export const disclosureDetail = disclosureSummary.extend({
   subjects: z.array(disclosureSubject),
-  invoiceIds: z.array(z.uuid()),
+  invoiceIds: z.array(zId),
 });
 export type DisclosureDetail = z.infer<typeof disclosureDetail>;
 

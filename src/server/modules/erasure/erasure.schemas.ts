@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { date, text, zId } from '../../lib/text.ts';
 import { BLOCKER_CODES } from './blockers.ts';
 import { ERASED_CATEGORIES } from './erasure.texts.ts';
 
@@ -17,7 +18,7 @@ export const blockerView = z.object({
 });
 
 export const erasureView = z.object({
-  requestId: z.uuid(),
+  requestId: zId,
   language: z.enum(['fi', 'sv', 'en']),
   /** notErased: a dry run of what an erasure would do now; otherwise the erasure's record. */
   status: z.enum(['notErased', 'partial', 'complete']),
@@ -43,16 +44,16 @@ export const erasureView = z.object({
   completedAt: z.string().nullable(),
   keyDestroyed: z.boolean(),
   /** The pseudonymous reference the access log keeps of the erased person. */
-  subjectRef: z.uuid().nullable(),
+  subjectRef: zId.nullable(),
 });
 export type ErasureView = z.infer<typeof erasureView>;
 
 export const legalHoldCreate = z
   .strictObject({
-    reason: z.string().trim().min(3).max(2000),
-    fromOn: isoDate,
+    reason: text({ max: 2000, min: 3, multiline: true }),
+    fromOn: date('business'),
     /** The last day of the hold; leave it out for a hold until released. */
-    untilOn: isoDate.nullable().optional(),
+    untilOn: date('business').nullable().optional(),
   })
   .superRefine((hold, ctx) => {
     if (hold.untilOn && hold.untilOn < hold.fromOn) {
@@ -67,8 +68,8 @@ export const legalHoldCreate = z
 export type LegalHoldCreate = z.output<typeof legalHoldCreate>;
 
 export const legalHoldView = z.object({
-  id: z.uuid(),
-  personId: z.uuid(),
+  id: zId,
+  personId: zId,
   reason: z.string(),
   fromOn: isoDate,
   untilOn: isoDate.nullable(),
@@ -79,4 +80,4 @@ export const legalHoldView = z.object({
 });
 export type LegalHoldView = z.infer<typeof legalHoldView>;
 
-export const legalHoldParams = z.strictObject({ id: z.uuid(), holdId: z.uuid() });
+export const legalHoldParams = z.strictObject({ id: zId, holdId: zId });

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { date, text, zId } from '../../lib/text.ts';
 import { addressView } from '../customers/customer-data.schemas.ts';
 
-const isoDate = z.iso.date();
+const isoDate = date('business');
 
 export const invoiceCreate = z.strictObject({
-  orderId: z.uuid(),
+  orderId: zId,
   /** Today in Helsinki when not given; may be in the past (staff backdate), not in the future. */
   invoiceDate: isoDate.optional(),
   /** The invoice date plus the payment term when not given; never before the invoice date. */
@@ -17,12 +18,12 @@ export const MAX_RUN_ORDER_IDS = 5_000;
 
 export const invoiceRunCreate = z.strictObject({
   invoiceDate: isoDate.optional(),
-  orderIds: z.array(z.uuid()).min(1).max(MAX_RUN_ORDER_IDS).optional(),
+  orderIds: z.array(zId).min(1).max(MAX_RUN_ORDER_IDS).optional(),
 });
 export type InvoiceRunCreate = z.output<typeof invoiceRunCreate>;
 
 export const invoiceRunView = z.object({
-  id: z.uuid(),
+  id: zId,
   invoiceDate: z.string(),
   dueDate: z.string(),
   invoiceCount: z.number().int(),
@@ -52,7 +53,8 @@ const euros = z
 export const paymentCreate = z
   .strictObject({
     /** The national reference (viitenumero) or its RF form, with or without spaces. */
-    reference: z.string().trim().min(1).max(40),
+    reference: text({ max: 40 }),
+    /** At most a billion euros: the sum of an invoice's payments stays an exact number. */
     amountCents: z.number().int().min(1).max(99_999_999_999).optional(),
     amount: euros.optional(),
     paidOn: isoDate,
@@ -79,7 +81,7 @@ export type PaymentCreate = z.output<typeof paymentCreate>;
 
 export const invoiceCredit = z.strictObject({
   /** Why the invoice is credited; kept in the access log with the change. */
-  reason: z.string().trim().min(3).max(500),
+  reason: text({ max: 500, min: 3, multiline: true }),
   /** The credit note's date: today in Helsinki when not given. */
   invoiceDate: isoDate.optional(),
 });
@@ -113,18 +115,18 @@ export const invoiceLineView = z.object({
 });
 
 export const invoiceView = z.object({
-  id: z.uuid(),
+  id: zId,
   number: z.number().int(),
   kind: z.enum(['invoice', 'credit_note']),
   /** The invoice a credit note credits. */
-  creditsInvoice: z.object({ id: z.uuid(), number: z.number().int() }).nullable(),
+  creditsInvoice: z.object({ id: zId, number: z.number().int() }).nullable(),
   /** The credit note that credited this invoice. */
-  creditedBy: z.object({ id: z.uuid(), number: z.number().int() }).nullable(),
-  orderId: z.uuid().nullable(),
-  runId: z.uuid().nullable(),
+  creditedBy: z.object({ id: zId, number: z.number().int() }).nullable(),
+  orderId: zId.nullable(),
+  runId: zId.nullable(),
   customer: z.object({
     kind: z.enum(['person', 'organization']),
-    id: z.uuid(),
+    id: zId,
   }),
   /** As the invoice was made (an accounting record keeps it), but never a protected address. */
   recipient: z.object({
@@ -160,7 +162,7 @@ export const invoiceView = z.object({
   open: z.string(),
   payments: z.array(
     z.object({
-      id: z.uuid(),
+      id: zId,
       reference: z.string(),
       amountCents: z.number().int(),
       paidOn: z.string(),
@@ -193,6 +195,6 @@ export const invoiceListQuery = z.strictObject({
 });
 
 export const paymentView = z.object({
-  id: z.uuid(),
+  id: zId,
   invoice: invoiceView,
 });

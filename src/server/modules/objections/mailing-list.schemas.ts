@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text, zId } from '../../lib/text.ts';
 import { REQUEST_LANGUAGES } from '../../db/schema/requests.ts';
 
 /**
@@ -20,7 +21,7 @@ export type MailingListFormat = (typeof MAILING_LIST_FORMATS)[number];
 /** Whom the list is drawn from, before the usage rule leaves anyone out. */
 export const mailingListSelection = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('all') }),
-  z.strictObject({ kind: z.literal('organization'), organizationId: z.uuid() }),
+  z.strictObject({ kind: z.literal('organization'), organizationId: zId }),
   z.strictObject({ kind: z.literal('language'), language: z.enum(REQUEST_LANGUAGES) }),
 ]);
 export type MailingListSelection = z.output<typeof mailingListSelection>;
@@ -28,7 +29,7 @@ export type MailingListSelection = z.output<typeof mailingListSelection>;
 export const mailingListCreate = z.strictObject({
   use: z.enum(MAILING_LIST_USES),
   /** Why the list is made, e.g. "Kirjaston asiakaskirje 12/2026": logged for each person. */
-  purpose: z.string().trim().min(3).max(500),
+  purpose: text({ max: 500, min: 3 }),
   selection: mailingListSelection,
   /** `csv`: a list; `pdf`: address labels, A4, 3 × 8 labels of 70 × 37 mm. */
   format: z.enum(MAILING_LIST_FORMATS).default('csv'),

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { date, text, zId } from '../../lib/text.ts';
 import { OBJECTION_SOURCES, OBJECTION_TYPES } from '../../db/schema/objections.ts';
 
-const isoDate = z.iso.date();
-const note = z.string().trim().min(1).max(2000);
+/** The population register's prohibitions can be older than the register: a day of life. */
+const isoDate = date('life');
+const note = text({ max: 2000, multiline: true });
 
 /** Staff record an objection: the person's own (customer service, email, the officer) or DVV's. */
 export const objectionCreate = z.strictObject({
@@ -21,7 +23,7 @@ export const objectionWithdrawal = z.strictObject({
 });
 export type ObjectionWithdrawal = z.output<typeof objectionWithdrawal>;
 
-export const objectionParams = z.strictObject({ id: z.uuid(), objectionId: z.uuid() });
+export const objectionParams = z.strictObject({ id: zId, objectionId: zId });
 
 /** The objections an objection request asks for, recorded with the request as their source. */
 export const requestObjections = z.strictObject({
@@ -39,13 +41,13 @@ export type RequestObjections = z.output<typeof requestObjections>;
 const staffName = z.string().nullable();
 
 export const objectionView = z.object({
-  id: z.uuid(),
-  personId: z.uuid(),
+  id: zId,
+  personId: zId,
   type: z.enum(OBJECTION_TYPES),
   objectedOn: z.string(),
   source: z.enum(OBJECTION_SOURCES),
   /** The request it was recorded on (source `request`). */
-  request: z.object({ id: z.uuid(), number: z.number().int() }).nullable(),
+  request: z.object({ id: zId, number: z.number().int() }).nullable(),
   note: z.string().nullable(),
   createdAt: z.string(),
   createdBy: staffName,

@@ -1,25 +1,25 @@
 import { z } from 'zod';
+import { date, text, zId } from '../../lib/text.ts';
 import { ORDER_STATUSES } from '../../db/schema/index.ts';
 import { zQuantity } from './money.schemas.ts';
 
-const isoDate = z.iso.date();
-
 export const orderLineInput = z.strictObject({
-  serviceId: z.uuid(),
+  serviceId: zId,
   quantity: zQuantity,
   /** The line's text; by default the service's name in the customer's language. */
-  description: z.string().trim().min(1).max(500).optional(),
+  description: text({ max: 500 }).optional(),
 });
 export type OrderLineInput = z.output<typeof orderLineInput>;
 
+/** At most 200 lines: the bound money.ts's arithmetic relies on. */
 const lines = z.array(orderLineInput).min(1).max(200);
-const notes = z.string().trim().max(5000).nullable().optional();
+const notes = text({ max: 5000, min: 0, multiline: true }).nullable().optional();
 
 /** A new order is a draft of one customer: a person or an organisation, never both. */
 export const orderCreate = z
   .strictObject({
-    personId: z.uuid().optional(),
-    organizationId: z.uuid().optional(),
+    personId: zId.optional(),
+    organizationId: zId.optional(),
     lines,
     notes,
   })
@@ -41,7 +41,7 @@ export type OrderPatch = z.output<typeof orderPatch>;
 
 export const deliverBody = z.strictObject({
   /** The day the service was delivered: today or earlier. */
-  deliveredOn: isoDate,
+  deliveredOn: date('business'),
 });
 
 export const customerOrdersQuery = z.strictObject({
@@ -57,9 +57,9 @@ const amounts = z.object({
 });
 
 export const orderLineView = z.object({
-  id: z.uuid(),
+  id: zId,
   position: z.number().int(),
-  serviceId: z.uuid(),
+  serviceId: zId,
   description: z.string(),
   quantity: z.string(),
   unit: z.string(),
@@ -71,7 +71,7 @@ export const orderLineView = z.object({
 });
 
 const orderFields = {
-  id: z.uuid(),
+  id: zId,
   number: z.number().int(),
   status: z.enum(ORDER_STATUSES),
   deliveredOn: z.string().nullable(),
@@ -86,7 +86,7 @@ export const orderView = z.object({
   ...orderFields,
   customer: z.object({
     kind: z.enum(['person', 'organization']),
-    id: z.uuid(),
+    id: zId,
     name: z.string(),
   }),
   notes: z.string().nullable(),
@@ -106,7 +106,7 @@ export const orderHistory = z.object({
     z.object({
       id: z.number().int(),
       occurredAt: z.string(),
-      userId: z.uuid().nullable(),
+      userId: zId.nullable(),
       username: z.string().nullable(),
       action: z.string(),
       changes: z.record(z.string(), z.unknown()).nullable(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text, zId } from '../../lib/text.ts';
 import { zBusinessId, zEmail, zPhone } from '../../lib/finnish/index.ts';
 import {
   addressInput,
@@ -8,14 +9,14 @@ import {
 } from '../customers/customer-data.schemas.ts';
 
 const organizationFields = {
-  name: z.string().trim().min(1).max(200),
+  name: text({ max: 200, kind: 'name' }),
   businessId: zBusinessId.nullable().optional(),
   postalAddress: addressInput.nullable().optional(),
   visitingAddress: addressInput.nullable().optional(),
   billing: billingInput.nullable().optional(),
   email: zEmail.nullable().optional(),
   phone: zPhone.nullable().optional(),
-  notes: z.string().trim().max(5000).nullable().optional(),
+  notes: text({ max: 5000, min: 0, multiline: true }).nullable().optional(),
 };
 
 export const organizationCreate = z.strictObject(organizationFields);
@@ -28,7 +29,7 @@ export type OrganizationPatch = z.output<typeof organizationPatch>;
 
 /** An organisation's page; a contractor gets only the fields its contract opens. */
 export const organizationView = z.object({
-  id: z.uuid(),
+  id: zId,
   name: z.string(),
   businessId: z.string().nullable(),
   postalAddress: addressView.nullable().optional(),
@@ -41,7 +42,7 @@ export const organizationView = z.object({
   representatives: z
     .array(
       z.object({
-        personId: z.uuid(),
+        personId: zId,
         firstName: z.string(),
         lastName: z.string(),
         title: z.string().nullable(),
@@ -55,7 +56,7 @@ export const organizationView = z.object({
 export type OrganizationView = z.infer<typeof organizationView>;
 
 export const organizationSummary = z.object({
-  id: z.uuid(),
+  id: zId,
   name: z.string(),
   businessId: z.string().nullable(),
   email: z.string().nullable().optional(),

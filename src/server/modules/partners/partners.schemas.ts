@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { date, text, zCountryCode, zId } from '../../lib/text.ts';
 import { parseBusinessId } from '../../lib/finnish/index.ts';
 import { CONTRACT_FIELD_GROUPS, normaliseContractFields } from './contract-fields.ts';
-import { isCountryCode } from '../../lib/countries.ts';
 import {
   normalisePartnerRoles,
   PARTNER_ROLE_NAMES,
@@ -10,29 +10,20 @@ import {
 
 const CUSTOMER_KINDS = ['person', 'organization'] as const;
 
-const countryCode = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .refine(isCountryCode, {
-    message: 'Use the two-letter ISO 3166-1 code of the country, e.g. FI or SE',
-    params: { code: 'country.unknown' },
-  });
-
 const contractFields = z
   .array(z.enum(CONTRACT_FIELD_GROUPS))
   .max(CONTRACT_FIELD_GROUPS.length)
   .transform(normaliseContractFields);
 
 const partnerFields = {
-  name: z.string().trim().min(1).max(200),
+  name: text({ max: 200, kind: 'name' }),
   /** A Finnish partner's Y-tunnus (checked and normalised); another country's ID as given. */
-  businessId: z.string().trim().min(1).max(40),
-  country: countryCode,
+  businessId: text({ max: 40 }),
+  country: zCountryCode,
   /** The field groups the contract opens; `name` is always one of them. */
   contractFields,
   /** The last day the contract is in force; after it the partner's contractors see no one. */
-  contractEndsOn: z.iso.date().nullable().optional(),
+  contractEndsOn: date('business').nullable().optional(),
   /** What the partner is to the register: processor, recipient (of disclosures), source. */
   roles: z
     .array(z.enum(PARTNER_ROLE_NAMES))
@@ -40,13 +31,13 @@ const partnerFields = {
     .max(PARTNER_ROLE_NAMES.length)
     .transform(normalisePartnerRoles),
   /** The day the data processing agreement was signed (not in the future). */
-  processingAgreementOn: z.iso.date().nullable().optional(),
+  processingAgreementOn: date('business').nullable().optional(),
   /**
    * Outside the EU/EEA, for a processor or recipient: the transfer safeguard, with
    * `transferNecessity`, why the transfer is technically necessary. Refused in the EU/EEA.
    */
   transferSafeguard: z.enum(TRANSFER_SAFEGUARDS).nullable().optional(),
-  transferNecessity: z.string().trim().min(1).max(2000).nullable().optional(),
+  transferNecessity: text({ max: 2000, multiline: true }).nullable().optional(),
 };
 
 export type BusinessIdCheck =
@@ -100,7 +91,7 @@ export const partnerPatch = z.strictObject({
 export type PartnerPatch = z.output<typeof partnerPatch>;
 
 export const partnerView = z.object({
-  id: z.uuid(),
+  id: zId,
   name: z.string(),
   businessId: z.string(),
   /** ISO 3166-1 alpha-2 */
@@ -126,7 +117,7 @@ export type PartnerView = z.infer<typeof partnerView>;
 export const partnerList = z.object({ items: z.array(partnerView) });
 
 export const coveredCustomer = z.object({
-  id: z.uuid(),
+  id: zId,
   kind: z.enum(CUSTOMER_KINDS),
   /** "Last, First" for a person, the name for an organisation. */
   name: z.string(),
@@ -145,6 +136,6 @@ export const partnerDetailQuery = z.strictObject({
   cursor: z.string().max(500).optional(),
 });
 
-export const coverCustomerBody = z.strictObject({ customerId: z.uuid() });
+export const coverCustomerBody = z.strictObject({ customerId: zId });
 
-export const partnerCustomerParams = z.strictObject({ id: z.uuid(), customerId: z.uuid() });
+export const partnerCustomerParams = z.strictObject({ id: zId, customerId: zId });

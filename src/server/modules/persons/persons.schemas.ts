@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { date, text, zId } from '../../lib/text.ts';
 import { zEmail, zIdentityCode, zPhone } from '../../lib/finnish/index.ts';
 import {
   addressInput,
@@ -11,18 +12,17 @@ import { valueSourceInput } from './value-sources.schemas.ts';
 
 export { IDENTITY_CODE_PURPOSES, LANGUAGES };
 
-const name = z.string().trim().min(1).max(100);
-const isoDate = z.iso.date();
+const name = text({ max: 100, kind: 'name' });
 
 const organizationLink = z.strictObject({
-  organizationId: z.uuid(),
-  title: z.string().trim().max(100).nullable().optional(),
+  organizationId: zId,
+  title: text({ max: 100, min: 0, kind: 'name' }).nullable().optional(),
 });
 
 const addressProtectionInput = z.strictObject({
   active: z.boolean(),
-  endsOn: isoDate.nullable().optional(),
-  source: z.string().trim().min(1).max(200).nullable().optional(),
+  endsOn: date('business').nullable().optional(),
+  source: text({ max: 200 }).nullable().optional(),
 });
 
 const personFields = {
@@ -38,7 +38,7 @@ const personFields = {
   organizations: z.array(organizationLink).max(50).optional(),
   billing: billingInput.nullable().optional(),
   addressProtection: addressProtectionInput.nullable().optional(),
-  notes: z.string().trim().max(5000).nullable().optional(),
+  notes: text({ max: 5000, min: 0, multiline: true }).nullable().optional(),
   /** Where the values given came from (requirements §4); staff when not given. */
   source: valueSourceInput.optional(),
 };
@@ -75,7 +75,7 @@ export type PersonPatch = z.output<typeof personPatch>;
  * the municipality's own staff always get every field — see partners/contract-fields.ts).
  */
 export const personView = z.object({
-  id: z.uuid(),
+  id: zId,
   firstName: z.string(),
   lastName: z.string(),
   /** Always masked (131052-****); the full code only through reveal-identity-code. */
@@ -99,7 +99,7 @@ export const personView = z.object({
   organizations: z
     .array(
       z.object({
-        organizationId: z.uuid(),
+        organizationId: zId,
         name: z.string(),
         businessId: z.string().nullable(),
         title: z.string().nullable(),
@@ -116,7 +116,7 @@ export type PersonView = z.infer<typeof personView>;
 
 /** A person in a list or search result; a contractor gets only what its contract opens. */
 export const personSummary = z.object({
-  id: z.uuid(),
+  id: zId,
   firstName: z.string(),
   lastName: z.string(),
   personalIdentityCode: z.string().nullable().optional(),
@@ -131,6 +131,6 @@ export const personSummary = z.object({
 export type PersonSummary = z.infer<typeof personSummary>;
 
 export const revealBody = z.strictObject({
-  purpose: z.string().trim().min(3).max(500),
+  purpose: text({ max: 500, min: 3 }),
 });
 export const revealView = z.object({ personalIdentityCode: z.string() });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text, zId } from '../../lib/text.ts';
 import {
   GIVEN_SOURCE_KINDS,
   SOURCED_PERSON_FIELDS,
@@ -12,8 +13,8 @@ import {
 export const valueSourceInput = z
   .strictObject({
     kind: z.enum(GIVEN_SOURCE_KINDS),
-    partnerId: z.uuid().nullable().optional(),
-    reference: z.string().trim().min(1).max(200).nullable().optional(),
+    partnerId: zId.nullable().optional(),
+    reference: text({ max: 200 }).nullable().optional(),
   })
   .superRefine((source, ctx) => {
     if (source.kind === 'partner' && !source.partnerId) {
@@ -38,14 +39,14 @@ export type ValueSourceInput = z.output<typeof valueSourceInput>;
 export const valueSourceView = z.object({
   field: z.enum(SOURCED_PERSON_FIELDS),
   kind: z.enum(VALUE_SOURCE_KINDS),
-  partnerId: z.uuid().nullable(),
+  partnerId: zId.nullable(),
   partnerName: z.string().nullable(),
-  requestId: z.uuid().nullable(),
+  requestId: zId.nullable(),
   /** The request's number, for a rectification. */
   requestNumber: z.number().int().nullable(),
   reference: z.string().nullable(),
   recordedAt: z.string(),
-  recordedBy: z.uuid().nullable(),
+  recordedBy: zId.nullable(),
   recordedByName: z.string().nullable(),
   current: z.boolean(),
 });
@@ -53,5 +54,5 @@ export const valueSourceView = z.object({
 export const valueSourceList = z.object({ items: z.array(valueSourceView) });
 
 export const sourcePartnerList = z.object({
-  items: z.array(z.object({ id: z.uuid(), name: z.string(), businessId: z.string() })),
+  items: z.array(z.object({ id: zId, name: z.string(), businessId: z.string() })),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text, zId } from '../../lib/text.ts';
 import { SOURCED_PERSON_FIELDS, VALUE_SOURCE_KINDS } from '../persons/value-sources.constants.ts';
 
 export const RECTIFICATION_DECISIONS = ['granted', 'refused'] as const;
@@ -10,7 +11,7 @@ export const RECTIFICATION_DECISIONS = ['granted', 'refused'] as const;
 export const rectificationItemCreate = z.strictObject({
   field: z.enum(SOURCED_PERSON_FIELDS),
   value: z.unknown(),
-  grounds: z.string().trim().min(1).max(5000),
+  grounds: text({ max: 5000, multiline: true }),
 });
 export type RectificationItemCreate = z.output<typeof rectificationItemCreate>;
 
@@ -18,7 +19,7 @@ export type RectificationItemCreate = z.output<typeof rectificationItemCreate>;
 export const rectificationItemDecision = z
   .strictObject({
     decision: z.enum(RECTIFICATION_DECISIONS),
-    reason: z.string().trim().min(1).max(5000).nullable().optional(),
+    reason: text({ max: 5000, multiline: true }).nullable().optional(),
   })
   .superRefine((body, ctx) => {
     if (body.decision === 'refused' && !body.reason) {
@@ -40,28 +41,28 @@ export const rectificationItemDecision = z
   });
 export type RectificationItemDecision = z.output<typeof rectificationItemDecision>;
 
-export const itemParams = z.strictObject({ id: z.uuid(), itemId: z.uuid() });
+export const itemParams = z.strictObject({ id: zId, itemId: zId });
 
 /** Who gets a notification letter: DVV, the update service, or a partner by its id. */
 export const letterParams = z.strictObject({
-  id: z.uuid(),
-  party: z.union([z.enum(['population_register', 'update_service']), z.uuid()]),
+  id: zId,
+  party: z.union([z.enum(['population_register', 'update_service']), zId]),
 });
 
 const capturedSource = z.object({
   kind: z.enum(VALUE_SOURCE_KINDS),
-  partnerId: z.uuid().nullable(),
+  partnerId: zId.nullable(),
   partnerName: z.string().nullable(),
   reference: z.string().nullable(),
   recordedAt: z.string(),
 });
 
 const capturedRecipient = z.object({
-  partnerId: z.uuid(),
+  partnerId: zId,
   partnerName: z.string(),
   disclosures: z.array(
     z.object({
-      id: z.uuid(),
+      id: zId,
       disclosedAt: z.string(),
       legalBasis: z.string(),
       collection: z.boolean(),
@@ -70,7 +71,7 @@ const capturedRecipient = z.object({
 });
 
 export const rectificationItemView = z.object({
-  id: z.uuid(),
+  id: zId,
   field: z.enum(SOURCED_PERSON_FIELDS),
   /** The proposed value as a line of text (an identity code masked); null removes the value. */
   proposedValue: z.string().nullable(),
@@ -94,7 +95,7 @@ export const rectificationLetterView = z.object({
 });
 
 export const rectificationView = z.object({
-  requestId: z.uuid(),
+  requestId: zId,
   requestNumber: z.number().int(),
   items: z.array(rectificationItemView),
   /** What the request's decision must be for the per-field decisions; null while any is open. */

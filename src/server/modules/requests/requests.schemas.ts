@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { date, text, zId } from '../../lib/text.ts';
 import {
   IDENTITY_METHODS,
   REQUEST_CHANNELS,
@@ -8,23 +9,23 @@ import {
   REQUEST_TYPES,
 } from '../../db/schema/index.ts';
 
-const isoDate = z.iso.date();
+const isoDate = date('business');
 
 export const requestCreate = z.strictObject({
   type: z.enum(REQUEST_TYPES),
-  personId: z.uuid(),
+  personId: zId,
   /** The day the request reached the municipality: the deadline counts from it. */
   receivedOn: isoDate,
   channel: z.enum(REQUEST_CHANNELS),
   /** The answer's language: the one the request was written in. */
   language: z.enum(REQUEST_LANGUAGES),
-  assigneeId: z.uuid().optional(),
+  assigneeId: zId.optional(),
 });
 export type RequestCreate = z.output<typeof requestCreate>;
 
 export const requestPatch = z.strictObject({
   /** The officer who handles the request; null leaves it unassigned. */
-  assigneeId: z.uuid().nullable(),
+  assigneeId: zId.nullable(),
 });
 export type RequestPatch = z.output<typeof requestPatch>;
 
@@ -36,7 +37,7 @@ export type IdentityVerification = z.output<typeof identityVerification>;
 
 export const requestExtension = z.strictObject({
   /** Why two more months are needed: the request is complex, or there are many. */
-  reason: z.string().trim().min(3).max(2000),
+  reason: text({ max: 2000, min: 3, multiline: true }),
   /** When the requester was told: within the first month. */
   requesterToldOn: isoDate,
 });
@@ -46,7 +47,7 @@ export const requestDecision = z
   .strictObject({
     outcome: z.enum(REQUEST_OUTCOMES),
     /** Required unless granted in full: the answer gives them to the requester. */
-    reasons: z.string().trim().max(5000).optional(),
+    reasons: text({ max: 5000, min: 0, multiline: true }).optional(),
     decidedOn: isoDate,
   })
   .superRefine((decision, ctx) => {
@@ -63,24 +64,24 @@ export type RequestDecision = z.output<typeof requestDecision>;
 
 export const requestAnswer = z.strictObject({ answeredOn: isoDate });
 
-export const requestNote = z.strictObject({ text: z.string().trim().min(1).max(5000) });
+export const requestNote = z.strictObject({ text: text({ max: 5000, multiline: true }) });
 
 export const requestListQuery = z.strictObject({
   /** open (the default): everything not yet answered, the earliest deadline first. */
   status: z.enum(['open', 'answered', 'all']).default('open'),
-  assigneeId: z.uuid().optional(),
+  assigneeId: zId.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().max(500).optional(),
 });
 export type RequestListQuery = z.output<typeof requestListQuery>;
 
-const staffRef = z.object({ id: z.uuid(), username: z.string() }).nullable();
+const staffRef = z.object({ id: zId, username: z.string() }).nullable();
 
 export const requestSummary = z.object({
-  id: z.uuid(),
+  id: zId,
   number: z.number().int(),
   type: z.enum(REQUEST_TYPES),
-  person: z.object({ id: z.uuid(), name: z.string() }),
+  person: z.object({ id: zId, name: z.string() }),
   receivedOn: z.string(),
   channel: z.enum(REQUEST_CHANNELS),
   language: z.enum(REQUEST_LANGUAGES),

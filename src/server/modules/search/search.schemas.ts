@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { text } from '../../lib/text.ts';
 import { personSummary } from '../persons/persons.schemas.ts';
 import { organizationSummary } from '../organizations/organizations.schemas.ts';
 
 export const SEARCH_KINDS = ['all', 'person', 'organization'] as const;
 
 export const searchQuery = z.strictObject({
-  q: z.string().trim().min(1).max(200),
+  q: text({ max: 200 }),
   kind: z.enum(SEARCH_KINDS).default('all'),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(500).optional(),

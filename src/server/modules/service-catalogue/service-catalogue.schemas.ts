@@ -1,22 +1,22 @@
 import { z } from 'zod';
+import { text, zId } from '../../lib/text.ts';
 import { zEuroCents, zVatBasisPoints } from '../orders/money.schemas.ts';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const code = text({ max: 40 }).regex(
+  /^[A-Za-z0-9][A-Za-z0-9_.-]*$/,
+  'Use letters a–z, digits, ".", "-" and "_"',
+);
 
-const code = z
-  .string()
-  .trim()
-  .min(1)
-  .max(40)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'Use letters a–z, digits, ".", "-" and "_"');
+const name = text({ max: 200, kind: 'name' });
+const unit = text({ max: 20 });
 
 export const serviceInput = z.strictObject({
   code,
-  nameFi: text(200),
-  nameSv: text(200),
-  nameEn: text(200),
+  nameFi: name,
+  nameSv: name,
+  nameEn: name,
   /** The unit of quantity: "kpl", "h", "kk" … */
-  unit: text(20),
+  unit,
   unitPrice: zEuroCents,
   vatRate: zVatBasisPoints,
   active: z.boolean().default(true),
@@ -24,10 +24,10 @@ export const serviceInput = z.strictObject({
 /** Only the fields given change. Orders keep the price and VAT they were made with. */
 export const servicePatch = z.strictObject({
   code: code.optional(),
-  nameFi: text(200).optional(),
-  nameSv: text(200).optional(),
-  nameEn: text(200).optional(),
-  unit: text(20).optional(),
+  nameFi: name.optional(),
+  nameSv: name.optional(),
+  nameEn: name.optional(),
+  unit: unit.optional(),
   unitPrice: zEuroCents.optional(),
   vatRate: zVatBasisPoints.optional(),
   active: z.boolean().optional(),
@@ -36,7 +36,7 @@ export type ServiceInput = z.output<typeof serviceInput>;
 export type ServicePatch = z.output<typeof servicePatch>;
 
 export const serviceView = z.object({
-  id: z.uuid(),
+  id: zId,
   code: z.string(),
   nameFi: z.string(),
   nameSv: z.string(),

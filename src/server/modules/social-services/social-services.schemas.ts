@@ -1,55 +1,60 @@
 import { z } from 'zod';
+import { date, text, zId } from '../../lib/text.ts';
 import { zIban } from '../../lib/finnish/index.ts';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const isoDate = z.iso.date();
+/** A day of the client's life and circumstances: from 1900 (decision 0020). */
+const isoDate = date('life');
 /** Where the datum came from: the client, a decision, another authority … */
-const source = text(200);
-/** Euros with at most two decimals, as a JSON number. */
+const source = text({ max: 200 });
+const name = text({ max: 200, kind: 'name' });
+const code = text({ max: 40 }).regex(
+  /^[a-z0-9][a-z0-9_-]*$/,
+  'Use lower-case letters, digits, - and _',
+);
+/**
+ * Euros with at most two decimals, as a JSON number: at most a billion, so that cents (× 100) stay
+ * an exact integer and any sum of a client's figures stays within Number.MAX_SAFE_INTEGER.
+ */
 const euros = z
   .number()
   .min(0)
   .max(1_000_000_000)
   .refine((value) => Math.abs(value * 100 - Math.round(value * 100)) < 1e-6, {
     message: 'Give euros with at most two decimals',
+    params: { code: 'amount.format' },
   });
 
 export const purposeQuery = z.strictObject({
   /** Why the data is read (every read of special-category data names one). */
-  purpose: text(500),
+  purpose: text({ max: 500 }),
 });
 
 export const LANGUAGES = ['fi', 'sv', 'en'] as const;
 
 export const unitInput = z.strictObject({
-  code: z
-    .string()
-    .trim()
-    .min(1)
-    .max(40)
-    .regex(/^[a-z0-9][a-z0-9_-]*$/, 'Use lower-case letters, digits, - and _'),
-  nameFi: text(200),
-  nameSv: text(200),
-  nameEn: text(200),
+  code,
+  nameFi: name,
+  nameSv: name,
+  nameEn: name,
   active: z.boolean().default(true),
   /** The social workers of the unit. */
-  memberIds: z.array(z.uuid()).max(500).default([]),
+  memberIds: z.array(zId).max(500).default([]),
 });
 /** Only the fields given change (no defaults here: a patch never resets what it leaves out). */
 export const unitPatch = z.strictObject({
-  nameFi: text(200).optional(),
-  nameSv: text(200).optional(),
-  nameEn: text(200).optional(),
+  nameFi: name.optional(),
+  nameSv: name.optional(),
+  nameEn: name.optional(),
   active: z.boolean().optional(),
-  memberIds: z.array(z.uuid()).max(500).optional(),
+  memberIds: z.array(zId).max(500).optional(),
 });
 export type UnitInput = z.output<typeof unitInput>;
 export type UnitPatch = z.output<typeof unitPatch>;
 
-const member = z.object({ id: z.uuid(), username: z.string(), fullName: z.string().nullable() });
+const member = z.object({ id: zId, username: z.string(), fullName: z.string().nullable() });
 
 export const unitView = z.object({
-  id: z.uuid(),
+  id: zId,
   code: z.string(),
   nameFi: z.string(),
   nameSv: z.string(),
@@ -60,24 +65,19 @@ export const unitView = z.object({
 export type UnitView = z.infer<typeof unitView>;
 
 export const needTypeInput = z.strictObject({
-  code: z
-    .string()
-    .trim()
-    .min(1)
-    .max(40)
-    .regex(/^[a-z0-9][a-z0-9_-]*$/, 'Use lower-case letters, digits, - and _'),
-  nameFi: text(200),
-  nameSv: text(200),
-  nameEn: text(200),
+  code,
+  nameFi: name,
+  nameSv: name,
+  nameEn: name,
   active: z.boolean().default(true),
 });
 export const needTypePatch = z.strictObject({
-  nameFi: text(200).optional(),
-  nameSv: text(200).optional(),
-  nameEn: text(200).optional(),
+  nameFi: name.optional(),
+  nameSv: name.optional(),
+  nameEn: name.optional(),
   active: z.boolean().optional(),
 });
-export const needTypeParams = z.strictObject({ code: z.string().max(40) });
+export const needTypeParams = z.strictObject({ code: text({ max: 40 }) });
 export const needTypeView = z.object({
   code: z.string(),
   nameFi: z.string(),
@@ -105,23 +105,23 @@ export const workerOptionsView = z.object({
 // — client relationships —
 
 export const relationshipInput = z.strictObject({
-  unitId: z.uuid(),
+  unitId: zId,
   startsOn: isoDate,
   endsOn: isoDate.nullable().default(null),
   /** Workers of the unit who serve the client. */
-  responsibleWorkerIds: z.array(z.uuid()).max(20).default([]),
+  responsibleWorkerIds: z.array(zId).max(20).default([]),
 });
 export const relationshipPatch = z.strictObject({
   endsOn: isoDate.nullable().optional(),
-  responsibleWorkerIds: z.array(z.uuid()).max(20).optional(),
+  responsibleWorkerIds: z.array(zId).max(20).optional(),
 });
 export type RelationshipInput = z.output<typeof relationshipInput>;
 export type RelationshipPatch = z.output<typeof relationshipPatch>;
 
 export const relationshipView = z.object({
-  id: z.uuid(),
+  id: zId,
   unit: z.object({
-    id: z.uuid(),
+    id: zId,
     code: z.string(),
     nameFi: z.string(),
     nameSv: z.string(),
@@ -137,7 +137,7 @@ export type RelationshipView = z.infer<typeof relationshipView>;
 export const ACCESS_VIA = ['relationship', 'breakGlass'] as const;
 
 export const clientOverview = z.object({
-  personId: z.uuid(),
+  personId: zId,
   /** How the reader may open the data: through a client relationship, or a break-glass grant. */
   access: z.enum(ACCESS_VIA),
   /** Until when a break-glass grant holds. */
@@ -148,7 +148,7 @@ export const clientOverview = z.object({
 // — the special-category data —
 
 const authored = {
-  id: z.uuid(),
+  id: zId,
   author: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -157,8 +157,8 @@ const authored = {
 export const HEALTH_FIELDS = ['date', 'category', 'text', 'source'] as const;
 export const healthInput = z.strictObject({
   date: isoDate,
-  category: text(100),
-  text: text(10_000),
+  category: text({ max: 100 }),
+  text: text({ max: 10_000, multiline: true }),
   source,
 });
 
@@ -170,15 +170,15 @@ export const SERVICE_NEED_STATUSES = [
   'ended',
 ] as const;
 export const serviceNeedInput = z.strictObject({
-  needType: z.string().trim().min(1).max(40),
+  needType: text({ max: 40 }),
   assessedOn: isoDate,
   status: z.enum(SERVICE_NEED_STATUSES),
-  decisionReference: z.string().trim().max(100).nullable().optional(),
+  decisionReference: text({ max: 100, min: 0 }).nullable().optional(),
   source,
 });
 
 export const incomeInput = z.strictObject({
-  year: z.number().int().min(1900).max(2200),
+  year: z.number().int().min(1900).max(2100),
   annualIncome: euros,
   totalAssets: euros,
   source,
@@ -187,7 +187,7 @@ export const incomeInput = z.strictObject({
 
 export const bankAccountInput = z.strictObject({
   iban: zIban,
-  purpose: text(200),
+  purpose: text({ max: 200 }),
   source,
 });
 
@@ -195,7 +195,7 @@ export const FAMILY_RELATION_TYPES = ['spouse', 'child', 'guardian', 'other'] as
 /** How a relation reads from the other person's side. */
 export const INVERSE_RELATION_TYPES = ['spouse', 'parent', 'ward', 'other'] as const;
 export const familyRelationInput = z.strictObject({
-  relatedPersonId: z.uuid(),
+  relatedPersonId: zId,
   type: z.enum(FAMILY_RELATION_TYPES),
   startsOn: isoDate.nullable().optional(),
   endsOn: isoDate.nullable().optional(),
@@ -213,18 +213,33 @@ export type BankAccountInput = z.output<typeof bankAccountInput>;
 export type FamilyRelationInput = z.output<typeof familyRelationInput>;
 export type FamilyRelationPatch = z.output<typeof familyRelationPatch>;
 
-export const healthView = z.object({ ...authored, ...healthInput.shape });
+/*
+ * The views restate the input's fields as plain strings: a record stored under older rules must
+ * still be shown, and a response that fails its schema would be a 500.
+ */
+export const healthView = z.object({
+  ...authored,
+  date: z.string(),
+  category: z.string(),
+  text: z.string(),
+  source: z.string(),
+});
 export const serviceNeedView = z.object({
   ...authored,
-  ...serviceNeedInput.shape,
+  needType: z.string(),
+  assessedOn: z.string(),
+  status: z.enum(SERVICE_NEED_STATUSES),
+  source: z.string(),
   decisionReference: z.string().nullable(),
   needTypeName: z.object({ fi: z.string(), sv: z.string(), en: z.string() }).nullable(),
 });
 export const incomeView = z.object({
   ...authored,
-  ...incomeInput.shape,
+  year: z.number().int(),
   annualIncome: z.number(),
   totalAssets: z.number(),
+  source: z.string(),
+  recordedOn: z.string(),
 });
 export const bankAccountView = z.object({
   ...authored,
@@ -240,22 +255,22 @@ export const familyRelationView = z.object({
   type: z.enum([...FAMILY_RELATION_TYPES, 'parent', 'ward'] as const),
   /** Recorded on this person's record (own) or on the relative's (theirs). */
   recordedOn: z.enum(['own', 'relative']),
-  relative: z.object({ id: z.uuid(), firstName: z.string(), lastName: z.string() }),
+  relative: z.object({ id: zId, firstName: z.string(), lastName: z.string() }),
   startsOn: z.string().nullable(),
   endsOn: z.string().nullable(),
   source: z.string(),
 });
 
-export const recordParams = z.strictObject({ id: z.uuid(), recordId: z.uuid() });
-export const relationshipParams = z.strictObject({ id: z.uuid(), relationshipId: z.uuid() });
+export const recordParams = z.strictObject({ id: zId, recordId: zId });
+export const relationshipParams = z.strictObject({ id: zId, relationshipId: zId });
 
 export const breakGlassInput = z.strictObject({
   /** Why the worker must open data of a person who is not a client of their units. */
-  reason: z.string().trim().min(10).max(1000),
+  reason: text({ max: 1000, min: 10, multiline: true }),
 });
 export const breakGlassView = z.object({
-  id: z.uuid(),
-  personId: z.uuid(),
+  id: zId,
+  personId: zId,
   expiresAt: z.string(),
 });
 
@@ -264,12 +279,12 @@ export const breakGlassReviewQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export const breakGlassReviewInput = z.strictObject({
-  note: z.string().trim().max(2000).default(''),
+  note: text({ max: 2000, min: 0, multiline: true }).default(''),
 });
 export const breakGlassReviewItem = z.object({
-  id: z.uuid(),
-  person: z.object({ id: z.uuid(), firstName: z.string(), lastName: z.string() }),
-  user: z.object({ id: z.uuid(), username: z.string(), fullName: z.string().nullable() }),
+  id: zId,
+  person: z.object({ id: zId, firstName: z.string(), lastName: z.string() }),
+  user: z.object({ id: zId, username: z.string(), fullName: z.string().nullable() }),
   reason: z.string(),
   openedAt: z.string(),
   expiresAt: z.string(),

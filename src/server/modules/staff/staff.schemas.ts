@@ -1,20 +1,21 @@
 import { z } from 'zod';
+import { date, text, zId } from '../../lib/text.ts';
 import { ROLES } from '../auth/permissions.ts';
 
-/** A calendar date, YYYY-MM-DD, that exists (2026-02-30 does not). */
-const isoDate = z.iso.date();
+/** A calendar date, YYYY-MM-DD, that exists (2026-02-30 does not), of the register's time. */
+const isoDate = date('business');
 
 /** A password an administrator sets; the rules (length, username, common list) are the service's. */
 const temporaryPassword = z.string().min(1).max(1000);
 
-const fullName = z.string().trim().max(200);
+const fullName = text({ max: 200, min: 0, kind: 'name' });
 
 export const staffCreate = z.strictObject({
-  username: z.string().trim().min(1).max(63),
+  username: text({ max: 63, kind: 'name' }),
   fullName: fullName.optional(),
   role: z.enum(ROLES),
   /** The partner organisation of a contractor (required for one, refused for others). */
-  partnerId: z.uuid().optional(),
+  partnerId: zId.optional(),
   /** The last day the account may sign in. */
   expiresOn: isoDate.optional(),
   temporaryPassword,
@@ -25,7 +26,7 @@ export type StaffCreate = z.output<typeof staffCreate>;
 export const staffPatch = z.strictObject({
   fullName: fullName.nullable().optional(),
   role: z.enum(ROLES).optional(),
-  partnerId: z.uuid().nullable().optional(),
+  partnerId: zId.nullable().optional(),
   expiresOn: isoDate.nullable().optional(),
 });
 export type StaffPatch = z.output<typeof staffPatch>;
@@ -38,12 +39,12 @@ export const paperCommitmentBody = z.strictObject({
   /** The date on the signed paper; not in the future. */
   signedOn: isoDate,
   /** Where the signed paper is kept (archive, binder, case number). */
-  keptAt: z.string().trim().min(1).max(500),
+  keptAt: text({ max: 500 }),
 });
 export type PaperCommitment = z.output<typeof paperCommitmentBody>;
 
 export const publishCommitmentBody = z.strictObject({
-  text: z.string().trim().min(50).max(20_000),
+  text: text({ max: 20_000, min: 50, multiline: true }),
 });
 
 export const STAFF_STATUSES = ['active', 'deactivated', 'expired'] as const;
@@ -55,11 +56,11 @@ const signatureSummary = z.object({
 });
 
 export const staffSummary = z.object({
-  id: z.uuid(),
+  id: zId,
   username: z.string(),
   fullName: z.string().nullable(),
   role: z.enum(ROLES),
-  partnerId: z.uuid().nullable(),
+  partnerId: zId.nullable(),
   partnerName: z.string().nullable(),
   expiresOn: z.string().nullable(),
   deactivatedAt: z.string().nullable(),
@@ -71,7 +72,7 @@ export const staffSummary = z.object({
 });
 export type StaffSummary = z.infer<typeof staffSummary>;
 
-const userRef = z.object({ id: z.uuid(), username: z.string() }).nullable();
+const userRef = z.object({ id: zId, username: z.string() }).nullable();
 
 export const signatureView = z.object({
   version: z.number().int(),
@@ -98,7 +99,7 @@ export const staffList = z.object({
 });
 
 export const partnerOptions = z.object({
-  items: z.array(z.object({ id: z.uuid(), name: z.string(), businessId: z.string() })),
+  items: z.array(z.object({ id: zId, name: z.string(), businessId: z.string() })),
 });
 
 export const commitmentSettings = z.object({

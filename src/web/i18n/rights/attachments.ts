@@ -56,7 +56,6 @@ export const ATTACHMENTS_ERROR_CODES = [
   'attachment.contentMismatch',
   'attachment.tooLarge',
   'attachment.empty',
-  'attachment.badName',
 ] as const;
 
 type Code = (typeof ATTACHMENTS_ERROR_CODES)[number];
@@ -67,20 +66,17 @@ export const attachmentsErrors: Record<'fi' | 'sv' | 'en', Record<Code, string>>
     'attachment.contentMismatch': 'Tiedoston sisältö ei vastaa sen tyyppiä.',
     'attachment.tooLarge': 'Liite on liian suuri: enintään 10 Mt.',
     'attachment.empty': 'Tiedosto on tyhjä.',
-    'attachment.badName': 'Tiedoston nimessä ei saa olla polkua eikä ohjausmerkkejä.',
   },
   sv: {
     'attachment.typeNotAllowed': 'Bilagan måste vara PDF, JPEG, PNG eller TIFF.',
     'attachment.contentMismatch': 'Filens innehåll motsvarar inte dess typ.',
     'attachment.tooLarge': 'Bilagan är för stor: högst 10 MB.',
     'attachment.empty': 'Filen är tom.',
-    'attachment.badName': 'Filnamnet får inte innehålla en sökväg eller styrtecken.',
   },
   en: {
     'attachment.typeNotAllowed': 'The attachment must be a PDF, JPEG, PNG or TIFF file.',
     'attachment.contentMismatch': "The file's content does not match its type.",
     'attachment.tooLarge': 'The attachment is too large: at most 10 MB.',
     'attachment.empty': 'The file is empty.',
-    'attachment.badName': 'The file name may not contain a path or control characters.',
   },
 };
