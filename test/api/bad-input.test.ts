@@ -61,6 +61,18 @@ const ENDPOINTS: Record<string, Endpoint> = {
       permanentAddress: { street: 'Tie 1', postalCode: '7390', postOffice: 'Rautavaara' },
       billing: { eInvoiceAddress: '0037 0737546 1', eInvoiceIntermediator: 'NDEAFIHH' },
       addressProtection: { active: 'yes' },
+      // The text policy (decision 0020): a NUL, a bidi override, no visible character, a lone
+      // surrogate, an unknown country.
+      firstName: 'An\u0000na',
+      lastName: 'Korhonen\u202e',
+      notes: '\u200b\u200d',
+      organizations: [{ organizationId: UNKNOWN_ID, title: 'Johtaja\ud800' }],
+      contactAddress: {
+        street: 'Tie 1',
+        postalCode: '73900',
+        postOffice: 'Rautavaara',
+        country: 'XX',
+      },
     },
   },
   'GET /api/persons/{id}': {},
@@ -80,7 +92,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
   'GET /api/organizations': { query: 'q=abcd' },
   'POST /api/organizations': {
     valid: { name: 'Kunnan Kone Oy' },
-    invalid: { businessId: '0737546-1', email: 'no-at-sign', phone: '12' },
+    invalid: { businessId: '0737546-1', email: 'no-at-sign', phone: '12', name: '\u2066Oy' },
   },
   'GET /api/organizations/{id}': {},
   'PATCH /api/organizations/{id}': {
@@ -120,7 +132,13 @@ const ENDPOINTS: Record<string, Endpoint> = {
       unitPrice: '33.33',
       vatRate: 25.5,
     },
-    invalid: { code: 'kaksi sanaa', nameFi: '', unitPrice: '1.001', vatRate: 100.5 },
+    invalid: {
+      code: 'kaksi sanaa',
+      nameFi: '',
+      nameSv: 'Hemv\u0000rd',
+      unitPrice: '1000000.01',
+      vatRate: 100.5,
+    },
   },
   'PATCH /api/services/{id}': {
     valid: { active: false },
@@ -131,7 +149,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
     invalid: {
       personId: 'not-a-uuid',
       organizationId: UNKNOWN_ID,
-      lines: [{ serviceId: UNKNOWN_ID, quantity: '1.2345' }],
+      lines: [{ serviceId: UNKNOWN_ID, quantity: '100000.001' }],
       notes: 'x'.repeat(5001),
     },
   },
@@ -278,7 +296,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
   'DELETE /api/partners/{id}/customers/{customerId}': {},
   'POST /api/invoices': {
     valid: { orderId: UNKNOWN_ID },
-    invalid: { orderId: 'not-a-uuid', invoiceDate: '2026-02-30', dueDate: '1.12.2026' },
+    invalid: { orderId: 'not-a-uuid', invoiceDate: '0050-01-01', dueDate: '1.12.2026' },
   },
   'POST /api/invoice-runs': {
     valid: { invoiceDate: '2026-01-02' },
@@ -350,7 +368,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
   'POST /api/staff/{id}/reset-totp': { valid: {} },
   'POST /api/staff/{id}/commitment': {
     valid: { signedOn: '2026-01-02', keptAt: 'Henkilöstöhallinto' },
-    invalid: { signedOn: '2026-02-30', keptAt: ' ' },
+    invalid: { signedOn: '0026-01-02', keptAt: 'Arkisto\nhylly 3' },
   },
   'GET /api/social-services/settings': {},
   'GET /api/social-services/options': {},

@@ -171,7 +171,7 @@ forEachEngine(
         [{ vatRate: -10 }, 'vatRate', 'vatRate.format'],
         [{ vatRate: '24 %' }, 'vatRate', 'vatRate.format'],
         [{ code: 'kaksi sanaa' }, 'code', 'invalid_format'],
-        [{ nameSv: ' ' }, 'nameSv', 'too_small'],
+        [{ nameSv: ' ' }, 'nameSv', 'text.invisible'],
       ];
       for (const [change, field, code] of cases) {
         const response = await call(admin, 'POST', '/api/services', {
