@@ -12,6 +12,7 @@ import {
 import { z } from 'zod';
 import { sql } from 'drizzle-orm';
 import type { AppDeps, RouteDeps } from './deps.ts';
+import { AppError } from './lib/errors.ts';
 import { databaseAccessLog } from './modules/access-log/access-log.ts';
 import { accessLogRoutes } from './modules/access-log/access-log.routes.ts';
 import { accountRoutes } from './modules/auth/account.routes.ts';
@@ -87,6 +88,7 @@ export async function buildApp(
   app.setSerializerCompiler(serializerCompiler);
   // The API speaks JSON only: any other body is 415, not a string handed to a schema.
   app.removeContentTypeParser('text/plain');
+  registerUtf8JsonParser(app);
   const routeDeps: RouteDeps = {
     ...deps,
     accessLog:
@@ -148,4 +150,40 @@ export async function buildApp(
     );
   }
   return app;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * JSON bodies in UTF-8 only (RFC 8259): Fastify's own parser would read a Latin-1 or UTF-16 body
+ * as UTF-8 and store U+FFFD where an "ä" was. A declared charset other than UTF-8, or bytes that
+ * are not UTF-8, get 415 before anything reads the body.
+ */
+function registerUtf8JsonParser(app: FastifyInstance): void {
+  const parseJson = app.getDefaultJsonParser(
+    app.initialConfig.onProtoPoisoning ?? 'error',
+    app.initialConfig.onConstructorPoisoning ?? 'ignore',
+  );
+  const notUtf8 = () =>
+    new AppError('unsupported_media_type', 'A JSON body must be in UTF-8', {
+      errors: [
+        { field: 'content-type', message: 'Send the body in UTF-8', code: 'charset.notUtf8' },
+      ],
+    });
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(request.headers['content-type'] ?? '');
+    if (charset && charset[1]?.toLowerCase() !== 'utf-8') {
+      done(notUtf8(), undefined);
+      return;
+    }
+    let text: string;
+    try {
+      text = utf8.decode(body as Buffer);
+    } catch {
+      done(notUtf8(), undefined);
+      return;
+    }
+    void parseJson(request, text, done);
+  });
 }

@@ -1,9 +1,13 @@
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { z } from 'zod';
+import { cursorKey, decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { roleHas } from '../auth/permissions.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
 import { openSealedChanges } from '../erasure/sealed-changes.ts';
 import { findAccessLogEntries } from './access-log.queries.ts';
 import type { AccessLogQuery } from './access-log.schemas.ts';
+
+/** The position of the last entry of the previous page. */
+const CURSOR = z.tuple([cursorKey.position]);
 
 /**
  * The access log for the register officer and the auditor, newest first. Reading entries is
@@ -12,7 +16,7 @@ import type { AccessLogQuery } from './access-log.schemas.ts';
  * nothing was found.
  */
 export async function readAccessLog(ctx: CustomerContext, query: AccessLogQuery) {
-  const before = query.cursor ? (decodeCursor(query.cursor, ['number'])[0] as number) : undefined;
+  const before = query.cursor ? decodeCursor(query.cursor, CURSOR)[0] : undefined;
   const rows = await findAccessLogEntries(ctx.db, {
     subjectId: query.subjectId,
     userId: query.userId,
@@ -39,7 +43,7 @@ export async function readAccessLog(ctx: CustomerContext, query: AccessLogQuery)
         : withoutAddresses(entry.changes),
       occurredAt: entry.occurredAt.toISOString(),
     })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.position]) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor(CURSOR, [last.position]) : null,
   };
 }
 

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import crypto from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import type {
@@ -6,7 +7,7 @@ import type {
   OmissionReason,
   OmittedFields,
 } from '../../db/schema/disclosures.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { cursorKey, decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { helsinkiDate } from '../../lib/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { isAddressProtected } from '../customers/address-protection.ts';
@@ -615,14 +616,17 @@ async function identityCodes(
   return new Map(coded.map((item, i) => [item.personId, codes[i] ?? null]));
 }
 
+/** (disclosedAt, id) of the last disclosure of the previous page. */
+const DISCLOSURE_CURSOR = z.tuple([cursorKey.instant, cursorKey.id]);
+
 function pageAfter(cursor: string | undefined): [string, string] | null {
-  return cursor ? (decodeCursor(cursor, ['string', 'string']) as [string, string]) : null;
+  return cursor ? decodeCursor(cursor, DISCLOSURE_CURSOR) : null;
 }
 
 function nextCursor<T>(rows: readonly DisclosureWithNames[], limit: number, page: T[]) {
   const last = rows[page.length - 1]?.disclosure;
   return rows.length > limit && last
-    ? encodeCursor([last.disclosedAt.toISOString(), last.id])
+    ? encodeCursor(DISCLOSURE_CURSOR, [last.disclosedAt.toISOString(), last.id])
     : null;
 }
 

@@ -1,8 +1,9 @@
+import { z } from 'zod';
 import crypto from 'node:crypto';
 import { PassThrough, type Readable } from 'node:stream';
 import type { Db } from '../../db/client.ts';
 import type { InvoiceRecipient } from '../../db/schema/index.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { cursorKey, decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { addDays, helsinkiDate } from '../../lib/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { formatNationalReference, nationalReference } from '../../lib/finnish/reference.ts';
@@ -710,15 +711,16 @@ function negateDecimal(value: string): string {
   return value.startsWith('-') ? value.slice(1) : `-${value}`;
 }
 
+/** (invoiceDate, number) of the last invoice of the previous page. */
+const INVOICE_CURSOR = z.tuple([cursorKey.date, cursorKey.position]);
+
 /** A customer's invoices and credit notes, newest first, paged with a cursor. */
 export async function listCustomerInvoices(
   ctx: CustomerContext,
   customer: { personId: string } | { organizationId: string },
   query: { limit: number; cursor?: string | undefined },
 ): Promise<{ items: InvoiceSummary[]; nextCursor: string | null }> {
-  const after = query.cursor
-    ? (decodeCursor(query.cursor, ['string', 'number']) as [string, number])
-    : null;
+  const after = query.cursor ? decodeCursor(query.cursor, INVOICE_CURSOR) : null;
   const exists =
     'personId' in customer
       ? await personExists(ctx.db, customer.personId)
@@ -761,7 +763,9 @@ export async function listCustomerInvoices(
   return {
     items,
     nextCursor:
-      rows.length > query.limit && last ? encodeCursor([last.invoiceDate, last.number]) : null,
+      rows.length > query.limit && last
+        ? encodeCursor(INVOICE_CURSOR, [last.invoiceDate, last.number])
+        : null,
   };
 }
 

@@ -1,7 +1,8 @@
+import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import type { OrderStatus } from '../../db/schema/index.ts';
 import type { AccessAction } from '../access-log/access-log.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { cursorKey, decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { helsinkiDate } from '../../lib/dates.ts';
 import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
 import { loadBillingSettings } from '../billing-settings/billing-settings.service.ts';
@@ -452,24 +453,8 @@ export async function orderHistory(ctx: CustomerContext, id: string): Promise<Or
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** (createdAt, id) of the last order of the previous page; a forged one is a 400, not a 500. */
-function decodeOrderCursor(cursor: string): [string, string] {
-  const [createdAt, id] = decodeCursor(cursor, ['string', 'string']) as [string, string];
-  if (Number.isNaN(Date.parse(createdAt)) || !UUID.test(id)) {
-    throw new AppError('validation', 'The cursor is not valid', {
-      errors: [
-        {
-          field: 'cursor',
-          message: 'Use the nextCursor of a previous page',
-          code: 'cursor.invalid',
-        },
-      ],
-    });
-  }
-  return [createdAt, id];
-}
+/** (createdAt, id) of the last order of the previous page. */
+const ORDER_CURSOR = z.tuple([cursorKey.instant, cursorKey.id]);
 
 /** A customer's orders for their page, newest first, paged with a cursor. */
 export async function listCustomerOrders(
@@ -481,7 +466,7 @@ export async function listCustomerOrders(
     personId: 'personId' in customer ? customer.personId : null,
     organizationId: 'organizationId' in customer ? customer.organizationId : null,
   };
-  const after = query.cursor ? decodeOrderCursor(query.cursor) : null;
+  const after = query.cursor ? decodeCursor(query.cursor, ORDER_CURSOR) : null;
   if (!(await findOrderCustomer(ctx.db, reference))) {
     throw notFound('personId' in customer ? 'Person' : 'Organisation');
   }
@@ -497,7 +482,7 @@ export async function listCustomerOrders(
     items: page.map((order) => summaryOf(order, lines.get(order.id) ?? [])),
     nextCursor:
       rows.length > query.limit && last
-        ? encodeCursor([last.createdAt.toISOString(), last.id])
+        ? encodeCursor(ORDER_CURSOR, [last.createdAt.toISOString(), last.id])
         : null,
   };
 }

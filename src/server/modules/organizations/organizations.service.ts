@@ -1,6 +1,7 @@
+import { z } from 'zod';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { cursorKey, decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { formatPhoneFinnish } from '../../lib/finnish/index.ts';
 import { foldForSearch } from '../../lib/search-text.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
@@ -160,6 +161,9 @@ export async function archiveOrganization(ctx: CustomerContext, id: string): Pro
   }
 }
 
+/** (name, id) of the last organisation of the previous page. */
+const ORGANIZATION_CURSOR = z.tuple([cursorKey.text, cursorKey.id]);
+
 export async function listOrganizations(
   ctx: CustomerContext,
   query: { q?: string | undefined; limit: number; cursor?: string | undefined },
@@ -173,16 +177,17 @@ export async function listOrganizations(
       nextCursor: page.nextCursor,
     };
   }
-  const after = query.cursor
-    ? (decodeCursor(query.cursor, ['string', 'string']) as [string, string])
-    : null;
+  const after = query.cursor ? decodeCursor(query.cursor, ORGANIZATION_CURSOR) : null;
   const scope = await readerScope(ctx);
   const rows = await listOrganizationsByName(ctx.db, { limit: query.limit + 1, after, scope });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
     items: page.map((row) => toOrganizationSummary(row, scope)),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.name, last.id]) : null,
+    nextCursor:
+      rows.length > query.limit && last
+        ? encodeCursor(ORGANIZATION_CURSOR, [last.name, last.id])
+        : null,
   };
 }
 

@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { cursorKey, decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { helsinkiDate } from '../../lib/dates.ts';
 import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
@@ -144,6 +145,9 @@ export async function createPartner(
   return toView(ctx, { ...row, customerCount: 0, accountCount: 0 });
 }
 
+/** (name, id) of the last covered customer of the previous page. */
+const COVERED_CUSTOMER_CURSOR = z.tuple([cursorKey.text, cursorKey.id]);
+
 /**
  * A partner with one page of the customers its contract covers. Their names are personal data:
  * reading them is logged like any other read.
@@ -153,9 +157,7 @@ export async function getPartner(
   id: string,
   query: { limit: number; cursor?: string | undefined },
 ): Promise<PartnerDetail> {
-  const after = query.cursor
-    ? (decodeCursor(query.cursor, ['string', 'string']) as [string, string])
-    : null;
+  const after = query.cursor ? decodeCursor(query.cursor, COVERED_CUSTOMER_CURSOR) : null;
   const row = await requirePartner(ctx, id);
   const rows = await listCoveredCustomers(ctx.db, id, { limit: query.limit + 1, after });
   const page = rows.slice(0, query.limit);
@@ -170,7 +172,10 @@ export async function getPartner(
     ...toView(ctx, row),
     customers: {
       items: page,
-      nextCursor: rows.length > query.limit && last ? encodeCursor([last.name, last.id]) : null,
+      nextCursor:
+        rows.length > query.limit && last
+          ? encodeCursor(COVERED_CUSTOMER_CURSOR, [last.name, last.id])
+          : null,
     },
   };
 }

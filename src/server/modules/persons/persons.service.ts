@@ -1,7 +1,8 @@
+import { z } from 'zod';
 import crypto from 'node:crypto';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { cursorKey, decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import {
   formatPhoneFinnish,
   maskIdentityCode,
@@ -464,6 +465,9 @@ export async function archivePerson(ctx: CustomerContext, id: string): Promise<v
   });
 }
 
+/** (lastName, firstName, id) of the last person of the previous page. */
+const PERSON_CURSOR = z.tuple([cursorKey.text, cursorKey.text, cursorKey.id]);
+
 export async function listPersons(
   ctx: CustomerContext,
   query: { q?: string | undefined; limit: number; cursor?: string | undefined },
@@ -475,9 +479,7 @@ export async function listPersons(
       nextCursor: page.nextCursor,
     };
   }
-  const after = query.cursor
-    ? (decodeCursor(query.cursor, ['string', 'string', 'string']) as [string, string, string])
-    : null;
+  const after = query.cursor ? decodeCursor(query.cursor, PERSON_CURSOR) : null;
   const scope = await readerScope(ctx);
   const rows = await listPersonsByName(ctx.db, {
     limit: query.limit + 1,
@@ -499,7 +501,7 @@ export async function listPersons(
     items,
     nextCursor:
       rows.length > query.limit && last
-        ? encodeCursor([last.lastName, last.firstName, last.id])
+        ? encodeCursor(PERSON_CURSOR, [last.lastName, last.firstName, last.id])
         : null,
   };
 }

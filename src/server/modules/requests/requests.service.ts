@@ -1,6 +1,7 @@
+import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import type { RequestStatus } from '../../db/schema/index.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { cursorKey, decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { helsinkiDate } from '../../lib/dates.ts';
 import { extensionProblems, requestDueOn } from '../../lib/deadlines.ts';
 import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
@@ -318,6 +319,9 @@ export async function getRequest(ctx: CustomerContext, id: string): Promise<Requ
   return view;
 }
 
+/** (dueOn or receivedOn, id) of the last request of the previous page. */
+const REQUEST_CURSOR = z.tuple([cursorKey.date, cursorKey.id]);
+
 /**
  * The dashboard: requests by their deadline, the overdue first (they have the earliest), or a
  * person's requests. Each listed person's read is logged, as a search result list's is.
@@ -327,9 +331,7 @@ export async function listRequestPage(
   query: RequestListQuery,
   personId?: string,
 ): Promise<{ items: RequestSummary[]; nextCursor: string | null }> {
-  const after = query.cursor
-    ? (decodeCursor(query.cursor, ['string', 'string']) as [string, string])
-    : null;
+  const after = query.cursor ? decodeCursor(query.cursor, REQUEST_CURSOR) : null;
   const rows = await listRequests(ctx.db, {
     status: query.status,
     ...(query.assigneeId ? { assigneeId: query.assigneeId } : {}),
@@ -344,7 +346,8 @@ export async function listRequestPage(
   await logAccess(ctx, 'read', [...new Set(page.map((r) => r.personId))], FIELDS);
   return {
     items,
-    nextCursor: rows.length > query.limit && last ? encodeCursor([key(last), last.id]) : null,
+    nextCursor:
+      rows.length > query.limit && last ? encodeCursor(REQUEST_CURSOR, [key(last), last.id]) : null,
   };
 }
 

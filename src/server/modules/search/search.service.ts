@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import { AppError } from '../../lib/errors.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { cursorKey, decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import {
   parseBusinessId,
   parseEmail,
@@ -106,7 +107,7 @@ export async function searchCustomers(
   },
 ): Promise<{ matchedBy: Match['by']; items: SearchItem[]; nextCursor: string | null }> {
   const match = understandQuery(query.q, ctx.keys);
-  const after = query.cursor ? cursorKey(query.cursor) : null;
+  const after = query.cursor ? searchKeyOf(query.cursor) : null;
   const scope = await readerScope(ctx);
   refuseMatchOutsideContract(scope, match);
   const take = query.limit + 1;
@@ -153,26 +154,16 @@ export async function searchCustomers(
     matchedBy: match.by,
     items: page.map((entry) => entry.item),
     nextCursor:
-      merged.length > query.limit && last ? encodeCursor([last.score, last.kind, last.id]) : null,
+      merged.length > query.limit && last
+        ? encodeCursor(SEARCH_CURSOR, [last.score, last.kind, last.id])
+        : null,
   };
 }
 
-function cursorKey(cursor: string): SearchKey {
-  const [score, kind, id] = decodeCursor(cursor, ['number', 'string', 'string']) as [
-    number,
-    string,
-    string,
-  ];
-  if ((kind !== 'person' && kind !== 'organization') || !/^[0-9a-f-]{36}$/.test(id)) {
-    throw new AppError('validation', 'The cursor is not valid', {
-      errors: [
-        {
-          field: 'cursor',
-          message: 'Use the nextCursor of a previous page',
-          code: 'cursor.invalid',
-        },
-      ],
-    });
-  }
+/** (score, kind, id) of the last result of the previous page. */
+const SEARCH_CURSOR = z.tuple([cursorKey.score, z.enum(['person', 'organization']), cursorKey.id]);
+
+function searchKeyOf(cursor: string): SearchKey {
+  const [score, kind, id] = decodeCursor(cursor, SEARCH_CURSOR);
   return { score, kind, id };
 }
