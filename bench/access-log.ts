@@ -7,7 +7,7 @@ import { loadConfig } from '../src/server/config.ts';
 import type { Database } from '../src/server/db/client.ts';
 import { systemClock } from '../src/server/lib/clock.ts';
 import { keysFromMaster, type Keys } from '../src/server/lib/crypto.ts';
-import type { PersonKeys } from '../src/server/keystore/person-keys.ts';
+import type { PersonKeyStore } from '../src/server/keystore/person-key-store.ts';
 import type { AccessLog } from '../src/server/modules/access-log/access-log.ts';
 import {
   startSealer,
@@ -60,7 +60,7 @@ type Running = { baseUrl: string; cookie: string; close(): Promise<void> };
 async function startServer(
   database: Database,
   keys: Keys,
-  personKeys: PersonKeys,
+  personKeys: PersonKeyStore,
   configuration: Configuration,
 ): Promise<Running> {
   const app = await buildApp(

@@ -4,7 +4,7 @@ import { loadConfig } from '../../src/server/config.ts';
 import type { Database } from '../../src/server/db/client.ts';
 import { systemClock } from '../../src/server/lib/clock.ts';
 import type { Keys } from '../../src/server/lib/crypto.ts';
-import type { PersonKeys } from '../../src/server/keystore/person-keys.ts';
+import type { PersonKeyStore } from '../../src/server/keystore/person-key-store.ts';
 import type { Role } from '../../src/server/modules/auth/permissions.ts';
 import { SESSION_COOKIE } from '../../src/server/plugins/auth.ts';
 import { createStaffUser } from '../../src/server/modules/staff/staff.service.ts';
@@ -61,7 +61,7 @@ export async function signInOverHttp(baseUrl: string, username: string): Promise
 export async function startApi(
   database: Database,
   keys: Keys,
-  personKeys: PersonKeys,
+  personKeys: PersonKeyStore,
 ): Promise<RunningApi> {
   await ensureBenchUser(database, USERNAME);
   const app = await buildApp(

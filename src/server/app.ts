@@ -11,8 +11,10 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sql } from 'drizzle-orm';
+import { isDatabaseUnavailable, type Reachability } from './db/availability.ts';
 import type { AppDeps, RouteDeps } from './deps.ts';
 import { AppError } from './lib/errors.ts';
+import { redactError } from './lib/log-redaction.ts';
 import { databaseAccessLog } from './modules/access-log/access-log.ts';
 import { accessLogRoutes } from './modules/access-log/access-log.routes.ts';
 import { accountRoutes } from './modules/auth/account.routes.ts';
@@ -47,9 +49,12 @@ export const WEB_DIST = path.resolve(
 
 /**
  * Request lines in the log carry the path only: a query string can hold an identity code
- * typed into the search, and no log line may ever show one.
+ * typed into the search, and no log line may ever show one. Errors go through one redacting
+ * serializer (lib/log-redaction.ts), Fastify's own error lines included.
  */
 const serializers = {
+  err: redactError,
+  error: redactError,
   req(request: { method: string; url: string; id: string; ip: string }) {
     return {
       id: request.id,
@@ -105,18 +110,7 @@ export async function buildApp(
   registerAuth(app, deps);
   await registerOpenApi(app);
 
-  app.withTypeProvider<ZodTypeProvider>().get('/health', {
-    config: { public: true },
-    schema: {
-      tags: ['health'],
-      summary: 'Liveness: the server answers and reaches its database',
-      response: { 200: z.object({ status: z.literal('ok') }) },
-    },
-    handler: async () => {
-      await deps.database.rows(sql`select 1`);
-      return { status: 'ok' as const };
-    },
-  });
+  registerHealth(app, deps);
 
   await app.register(authRoutes(routeDeps));
   await app.register(accountRoutes(routeDeps));
@@ -185,5 +179,71 @@ function registerUtf8JsonParser(app: FastifyInstance): void {
       return;
     }
     void parseJson(request, text, done);
+  });
+}
+
+const healthy = z.object({ status: z.literal('ok') });
+
+/**
+ * Health for the load balancer and the orchestrator: /health/live says the process answers (no
+ * database: restarting it would not bring a database back), /health/ready that both the data
+ * database and the key store answer, else 503 with Retry-After. /health stays as it was.
+ */
+function registerHealth(app: FastifyInstance, deps: AppDeps): void {
+  const databases: [Reachability, () => Promise<unknown>][] = [
+    [deps.database.reachability, () => deps.database.rows(sql`select 1`)],
+    [deps.personKeys.store.reachability, () => deps.personKeys.store.rows(sql`select 1`)],
+  ];
+  // One line when a database goes away and one when it is back, however many requests fail.
+  for (const [reachability] of databases) {
+    const stop = reachability.watch((change) => {
+      if (change.reachable) app.log.info({ database: change.database }, 'database reachable again');
+      else app.log.error({ database: change.database, err: change.error }, 'database unreachable');
+    });
+    app.addHook('onClose', async () => stop());
+  }
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  routes.get('/health', {
+    config: { public: true },
+    schema: {
+      tags: ['health'],
+      summary: 'Liveness: the server answers and reaches its database',
+      response: { 200: healthy },
+    },
+    handler: async () => {
+      await deps.database.rows(sql`select 1`);
+      return { status: 'ok' as const };
+    },
+  });
+  routes.get('/health/live', {
+    config: { public: true },
+    schema: {
+      tags: ['health'],
+      summary: 'Liveness: the process answers (no database is asked)',
+      response: { 200: healthy },
+    },
+    handler: async () => ({ status: 'ok' as const }),
+  });
+  routes.get('/health/ready', {
+    config: { public: true },
+    schema: {
+      tags: ['health'],
+      summary: 'Readiness: the data database and the key store both answer; 503 otherwise',
+      response: { 200: healthy },
+    },
+    handler: async () => {
+      for (const [reachability, ask] of databases) {
+        try {
+          await ask();
+        } catch (error) {
+          if (!isDatabaseUnavailable(error)) throw error;
+          throw new AppError(
+            'unavailable',
+            `The ${reachability.database === 'keystore' ? 'key store' : 'data database'} does not answer`,
+          );
+        }
+      }
+      return { status: 'ok' as const };
+    },
   });
 }

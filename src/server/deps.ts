@@ -3,7 +3,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { Clock } from './lib/clock.ts';
 import type { Keys } from './lib/crypto.ts';
-import type { PersonKeys } from './keystore/person-keys.ts';
+import type { PersonKeyStore } from './keystore/person-key-store.ts';
 import type { AccessLog } from './modules/access-log/access-log.ts';
 import type { CustomerContext } from './modules/customers/context.ts';
 import { actorOf } from './plugins/auth.ts';
@@ -13,8 +13,11 @@ export type AppDeps = {
   config: Config;
   database: Database;
   keys: Keys;
-  /** Per-person data keys, kept in the key store apart from the data (decision 0011). */
-  personKeys: PersonKeys;
+  /**
+   * Per-person data keys, kept in the key store apart from the data (decision 0011); the app
+   * also asks the key store itself whether it answers (/health/ready).
+   */
+  personKeys: PersonKeyStore;
   clock: Clock;
   /** Defaults to the server log; see modules/access-log. */
   accessLog?: AccessLog;

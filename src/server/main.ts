@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { KeyRingError } from './keystore/key-ring.ts';
+import { redactError } from './lib/log-redaction.ts';
 import { StartRefused } from './db/roles.ts';
 import { firstAdministratorHint, needsFirstAdministrator, openRegister } from './start.ts';
 
@@ -47,7 +48,8 @@ main().catch((error: unknown) => {
   ) {
     console.error(error.message);
   } else {
-    console.error('The register could not start:', error);
+    // Through the log's redaction: a failed query's message carries its parameters.
+    console.error('The register could not start:', redactError(error));
   }
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuildOptions } from './app.ts';
 import type { Config } from './config.ts';
+import { isDatabaseUnavailable } from './db/availability.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { checkDatabaseRoles, migrateDatabase } from './db/migrate.ts';
 import { systemClock } from './lib/clock.ts';
@@ -43,8 +44,15 @@ export async function openRegister(
     const { personKeys } = opened;
     const app = await buildApp({ config, database, keys, personKeys, clock: systemClock }, options);
     for (const warning of warnings) app.log.warn(warning);
-    const stopSealer = startSealer(database.db, keys, (error) =>
-      app.log.error({ err: error }, 'sealing the access log failed'),
+    // The background jobs run again on their next tick; an outage is logged once, by the
+    // database's watcher (app.ts), not on every tick.
+    const logUnlessUnavailable = (message: string) => (error: unknown) => {
+      if (!isDatabaseUnavailable(error)) app.log.error({ err: error }, message);
+    };
+    const stopSealer = startSealer(
+      database.db,
+      keys,
+      logUnlessUnavailable('sealing the access log failed'),
     );
     const stopFinisher = startErasureFinisher(
       {
@@ -53,7 +61,7 @@ export async function openRegister(
         clock: systemClock,
         accessLog: databaseAccessLog(keys, systemClock, { personKeys }),
       },
-      (error) => app.log.error({ err: error }, 'finishing erasures failed'),
+      logUnlessUnavailable('finishing erasures failed'),
     );
     let closing = false;
     const upgraded = upgradeIdentityCodes(database.db, keys, personKeys, {

@@ -25,6 +25,8 @@ type Endpoint = {
 
 const ENDPOINTS: Record<string, Endpoint> = {
   'GET /health': {},
+  'GET /health/live': {},
+  'GET /health/ready': {},
   'POST /api/auth/login': {
     valid: { username: 'someone', password: 'secret' },
     invalid: { username: '' },

@@ -13,7 +13,7 @@ import { loadConfig } from '../../src/server/config.ts';
 import { openDatabase } from '../../src/server/db/client.ts';
 import { openKeyStore } from '../../src/server/keystore/client.ts';
 import { openPersonKeys } from '../../src/server/keystore/open.ts';
-import type { PersonKeys } from '../../src/server/keystore/person-keys.ts';
+import type { PersonKeyStore } from '../../src/server/keystore/person-key-store.ts';
 import { systemClock } from '../../src/server/lib/clock.ts';
 import { keysFromMaster, type Keys } from '../../src/server/lib/crypto.ts';
 import { json, signInNewUser } from '../helpers/app.ts';
@@ -28,7 +28,7 @@ async function exercise(
   database: Awaited<ReturnType<typeof openDatabase>>,
   dataDir: string,
   keys: Keys,
-  personKeys: PersonKeys,
+  personKeys: PersonKeyStore,
 ) {
   const logLines: string[] = [];
   const stream = new Writable({

@@ -9,7 +9,7 @@ type Operation = {
   responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
 };
 
-const PUBLIC = ['GET /health', 'POST /api/auth/login'];
+const PUBLIC = ['GET /health', 'GET /health/live', 'GET /health/ready', 'POST /api/auth/login'];
 
 forEachEngine('OpenAPI contract', ({ ctx }) => {
   test('GET /api/openapi.json is OpenAPI 3.1 and public', async () => {

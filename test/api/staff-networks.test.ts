@@ -41,7 +41,7 @@ forEachEngine(
       });
       assert.equal(stolenSession.statusCode, 403, 'a session does not carry outside the networks');
 
-      for (const url of ['/health', '/api/openapi.json']) {
+      for (const url of ['/health', '/health/live', '/health/ready', '/api/openapi.json']) {
         const open = await ctx().app.inject({ url, remoteAddress: '198.51.100.7' });
         assert.equal(open.statusCode, 200, url);
       }

@@ -8,8 +8,8 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
-import pg from 'pg';
 import * as schema from './schema/index.ts';
+import { embeddedReachability, openWatchedPool, type Reachability } from './availability.ts';
 import { lockDataDir } from './lock.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -19,6 +19,8 @@ export type Database = {
   db: Db;
   /** Runs raw SQL and returns its rows; the same on both engines. */
   rows<T>(query: SQL): Promise<T[]>;
+  /** Whether the server's connections work (always, for the embedded database). */
+  reachability: Reachability;
   migrate(): Promise<void>;
   close(): Promise<void>;
 };
@@ -44,14 +46,14 @@ export const WORD_SIMILARITY_THRESHOLD = 0.5;
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if ('databaseUrl' in options) {
-    const pool = new pg.Pool({
-      connectionString: options.databaseUrl,
-      max: options.poolSize ?? 10,
-      options: `-c pg_trgm.word_similarity_threshold=${WORD_SIMILARITY_THRESHOLD}`,
-    });
-    // An idle connection the server ended (a restart, or a dropped database as the pool closes) is
-    // already out of the pool; unheard, its error would end the process.
-    pool.on('error', () => {});
+    const { pool, reachability } = openWatchedPool(
+      {
+        connectionString: options.databaseUrl,
+        max: options.poolSize ?? 10,
+        options: `-c pg_trgm.word_similarity_threshold=${WORD_SIMILARITY_THRESHOLD}`,
+      },
+      'data',
+    );
     // Fail at start, with the server's own message, rather than at the first request.
     await pool.query('select 1');
     const db = drizzlePg(pool, { schema }) as unknown as Db;
@@ -59,6 +61,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       engine: 'postgres',
       db,
       rows: async <T>(query: SQL) => ((await db.execute(query)) as { rows: T[] }).rows,
+      reachability,
       migrate: () => migratePg(drizzlePg(pool, { schema }), { migrationsFolder: MIGRATIONS_DIR }),
       close: () => pool.end(),
     };
@@ -85,6 +88,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     engine: 'pglite',
     db,
     rows: async <T>(query: SQL) => ((await db.execute(query)) as { rows: T[] }).rows,
+    reachability: embeddedReachability('data'),
     migrate: () => migratePglite(pgliteDb, { migrationsFolder: MIGRATIONS_DIR }),
     close: async () => {
       await client.close();

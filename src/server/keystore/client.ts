@@ -8,7 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import pg from 'pg';
+import { embeddedReachability, openWatchedPool, type Reachability } from '../db/availability.ts';
 import { lockDataDir } from '../db/lock.ts';
 import * as schema from './schema.ts';
 
@@ -20,6 +20,8 @@ export type KeyStore = {
   db: KeyStoreDb;
   /** Runs raw SQL and returns its rows; the same on both engines. */
   rows<T>(query: SQL): Promise<T[]>;
+  /** Whether the server's connections work (always, for the embedded key store). */
+  reachability: Reachability;
   migrate(): Promise<void>;
   close(): Promise<void>;
 };
@@ -38,16 +40,17 @@ export type KeyStoreOpenOptions =
 
 export async function openKeyStore(options: KeyStoreOpenOptions): Promise<KeyStore> {
   if ('databaseUrl' in options) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 4 });
-    // An idle connection the server ended (a restart, or a dropped database as the pool closes) is
-    // already out of the pool; unheard, its error would end the process.
-    pool.on('error', () => {});
+    const { pool, reachability } = openWatchedPool(
+      { connectionString: options.databaseUrl, max: options.poolSize ?? 4 },
+      'keystore',
+    );
     await pool.query('select 1');
     const db = drizzlePg(pool, { schema }) as unknown as KeyStoreDb;
     return {
       engine: 'postgres',
       db,
       rows: async <T>(query: SQL) => ((await db.execute(query)) as { rows: T[] }).rows,
+      reachability,
       migrate: () =>
         migratePg(drizzlePg(pool, { schema }), { migrationsFolder: KEYSTORE_MIGRATIONS_DIR }),
       close: () => pool.end(),
@@ -74,6 +77,7 @@ export async function openKeyStore(options: KeyStoreOpenOptions): Promise<KeySto
     engine: 'pglite',
     db,
     rows: async <T>(query: SQL) => ((await db.execute(query)) as { rows: T[] }).rows,
+    reachability: embeddedReachability('keystore'),
     migrate: () => migratePglite(pgliteDb, { migrationsFolder: KEYSTORE_MIGRATIONS_DIR }),
     close: async () => {
       await client.close();

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/availability.ts';
 import { PersonKeyDestroyedError } from '../keystore/person-keys.ts';
 import { AppError, STATUS_BY_CODE, type FieldError } from '../lib/errors.ts';
 
@@ -15,7 +16,11 @@ const TITLES: Record<number, string> = {
   415: 'Unsupported media type',
   429: 'Too many requests',
   500: 'Internal server error',
+  503: 'Service unavailable',
 };
+
+const UNAVAILABLE_DETAIL =
+  'The register cannot reach its database just now. Try again in a moment.';
 
 type ValidationIssue = {
   instancePath: string;
@@ -54,6 +59,11 @@ export function registerProblemHandler(app: FastifyInstance): void {
       detail = error.message;
       errors = error.errors;
       extra = error.extra;
+    } else if (isDatabaseUnavailable(error)) {
+      // Not a fault of the request, and not one to log per request: the database's own watcher
+      // logs the outage once (db/availability.ts).
+      status = 503;
+      detail = UNAVAILABLE_DETAIL;
     } else if (error instanceof PersonKeyDestroyedError) {
       // An erased person's encrypted data: gone for good, which is the point, not a server fault.
       status = 409;
@@ -81,7 +91,8 @@ export function registerProblemHandler(app: FastifyInstance): void {
       status = 500;
       detail = 'Something went wrong on the server. The error has been logged.';
     }
-    if (status >= 500) request.log.error({ err: error }, 'server error');
+    if (status === 503) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    else if (status >= 500) request.log.error({ err: error }, 'server error');
     void reply
       .status(status)
       .type('application/problem+json')
