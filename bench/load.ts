@@ -47,6 +47,8 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 const count = (value: number) => Math.round(value).toLocaleString('en-US');
 const mb = (kb: number) => kb / 1024;
 
+type Method = 'GET' | 'POST' | 'PATCH';
+
 type Options = { clients: number; seconds: number; persons: number; json: boolean };
 
 /** The register as the bench knows it from the seed: nothing is read back from the database. */
@@ -204,10 +206,7 @@ async function call(
   base: string,
   client: Client,
   recorder: Recorder,
-  kind: Kind,
-  method: 'GET' | 'POST' | 'PATCH',
-  url: string,
-  body?: object,
+  { kind, method, url, body }: { kind: Kind; method: Method; url: string; body?: object },
 ): Promise<void> {
   const start = performance.now();
   let status: string;
@@ -270,38 +269,19 @@ async function act(
   register: Register,
   recorder: Recorder,
 ): Promise<void> {
+  const send = (kind: Kind, method: Method, url: string, body?: object) =>
+    call(base, client, recorder, { kind, method, url, body });
   const random = client.random;
   const roll = random.int(0, 99);
   if (roll < MIX.search) {
-    const query = random.pick(register.queries);
-    const q = encodeURIComponent(query.q);
-    await call(
-      base,
-      client,
-      recorder,
-      'search',
-      'GET',
-      `/api/search?q=${q}&kind=all&limit=${SEARCH_LIMIT}`,
-    );
+    const q = encodeURIComponent(random.pick(register.queries).q);
+    await send('search', 'GET', `/api/search?q=${q}&kind=all&limit=${SEARCH_LIMIT}`);
   } else if (roll < MIX.search + MIX.read) {
     const person = random.pick(register.persons);
-    const reads = personPage(client, person.id).map((url) =>
-      call(base, client, recorder, 'read', 'GET', url),
-    );
+    const reads = personPage(client, person.id).map((url) => send('read', 'GET', url));
     if (person.hasCode && random.chance(REVEAL_SHARE)) {
-      reads.push(
-        call(
-          base,
-          client,
-          recorder,
-          'read',
-          'POST',
-          `/api/persons/${person.id}/reveal-identity-code`,
-          {
-            purpose: random.pick(PURPOSES),
-          },
-        ),
-      );
+      const url = `/api/persons/${person.id}/reveal-identity-code`;
+      reads.push(send('read', 'POST', url, { purpose: random.pick(PURPOSES) }));
     }
     await Promise.all(reads);
   } else if (roll < MIX.search + MIX.read + MIX.update) {
@@ -312,7 +292,7 @@ async function act(
     const patch = random.chance(0.5)
       ? { notes: `${new Date().toISOString().slice(0, 10)}: ${random.pick(NOTES)}` }
       : { phone: `04${random.int(0, 5)} ${random.digits(7)}` };
-    await call(base, client, recorder, 'update', 'PATCH', `/api/persons/${person.id}`, patch);
+    await send('update', 'PATCH', `/api/persons/${person.id}`, patch);
   } else {
     const next = client.newcomers.next();
     if (next.done) return;
@@ -320,7 +300,7 @@ async function act(
     const code =
       person.identityCode && !register.codes.has(person.identityCode) ? person.identityCode : null;
     if (code) register.codes.add(code);
-    await call(base, client, recorder, 'create', 'POST', '/api/persons', {
+    await send('create', 'POST', '/api/persons', {
       firstName: person.firstName,
       lastName: person.lastName,
       ...(code
@@ -598,6 +578,7 @@ export async function run(benchOptions: BenchOptions): Promise<void> {
           identityCodes: codes[0]?.codes ?? 0,
           seedSeconds: round(bench.load?.totalSeconds ?? 0, 1),
           warmUpSeconds,
+          serverRssAfterStartMb: round(mb(rssAtBoot), 1),
           many: {
             ...withoutSamples(many),
             rssStartMb: round(mb(rssStart), 1),
