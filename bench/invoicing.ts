@@ -31,6 +31,7 @@ import { RUN_BATCH_SIZE } from '../src/server/modules/invoices/invoices.service.
 import { findDeliveredUninvoicedOrders } from '../src/server/modules/orders/orders.queries.ts';
 import { ensureBenchUser, signInOverHttp } from './lib/app.ts';
 import type { ServerMessage, ServerReport } from './lib/invoicing-server.ts';
+import { serverNodeFlags } from './lib/server-flags.ts';
 import { round } from './lib/stats.ts';
 import type { BenchOptions } from './run.ts';
 import {
@@ -301,22 +302,6 @@ type Server = {
   /** Closes the server and its database; resolves when the process has exited. */
   stop(): Promise<void>;
 };
-
-/**
- * The Node flags `npm start` gives the server (package.json), so that the bench measures the
- * server as it runs; BENCH_SERVER_NODE_OPTIONS adds more (e.g. --expose-gc, which makes the
- * server's memory report count only what is alive).
- */
-function serverNodeFlags(): string[] {
-  const manifest = JSON.parse(
-    fs.readFileSync(path.join(import.meta.dirname, '..', 'package.json'), 'utf8'),
-  ) as { scripts: Record<string, string> };
-  const start = /\bnode ((?:--\S+ )*)src\/server\/main\.ts/.exec(manifest.scripts.start ?? '');
-  return [
-    ...(start?.[1] ?? '').split(' '),
-    ...(process.env.BENCH_SERVER_NODE_OPTIONS ?? '').split(' '),
-  ].filter(Boolean);
-}
 
 /**
  * The server in a process of its own (bench/lib/invoicing-server.ts), so that the RSS measured is

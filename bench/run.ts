@@ -1,6 +1,7 @@
 /**
  * `npm run bench -- <name> [--n N] [--requests M] [--json]`: runs bench/<name>.ts. Benchmarks
  * print figures as ratios against the raw database in the same run; they are never tests.
+ * `load` takes `--clients`, `--seconds` and `--persons` instead of --n and --requests.
  */
 
 export type BenchOptions = {
@@ -10,12 +11,28 @@ export type BenchOptions = {
   requests: number;
   /** End stdout with one JSON line of the figures. */
   json: boolean;
+  /** `load`: concurrent clients, measured seconds and persons seeded, when given. */
+  clients?: number;
+  seconds?: number;
+  persons?: number;
 };
 
 type Benchmark = { run(options: BenchOptions): Promise<void> };
 
-const BENCHMARKS = ['search', 'access-log', 'invoicing'] as const;
-const USAGE = `usage: npm run bench -- <${BENCHMARKS.join('|')}> [--n N] [--requests M] [--json]`;
+const BENCHMARKS = ['search', 'access-log', 'invoicing', 'load'] as const;
+const USAGE = [
+  `usage: npm run bench -- <${BENCHMARKS.filter((name) => name !== 'load').join('|')}> [--n N] [--requests M] [--json]`,
+  '       npm run bench -- load [--clients 50] [--seconds 600] [--persons 100000] [--json]',
+].join('\n');
+
+/** The whole-number flags and the option each sets. */
+const NUMBER_FLAGS = {
+  '--n': 'n',
+  '--requests': 'requests',
+  '--clients': 'clients',
+  '--seconds': 'seconds',
+  '--persons': 'persons',
+} as const satisfies Record<string, keyof BenchOptions>;
 
 function parse(argv: string[]): { name: string; options: BenchOptions } | null {
   const [name, ...rest] = argv;
@@ -27,11 +44,10 @@ function parse(argv: string[]): { name: string; options: BenchOptions } | null {
       options.json = true;
       continue;
     }
-    if (flag !== '--n' && flag !== '--requests') return null;
+    if (!Object.hasOwn(NUMBER_FLAGS, flag)) return null;
     const value = Number(inline ?? rest[++i]);
     if (!Number.isSafeInteger(value) || value < 1) return null;
-    if (flag === '--n') options.n = value;
-    else options.requests = value;
+    options[NUMBER_FLAGS[flag as keyof typeof NUMBER_FLAGS]] = value;
   }
   return { name, options };
 }

@@ -25,22 +25,30 @@ export async function ensureBenchUser(
   database: Database,
   username: string,
   role: Role = 'customer_service',
+  /** An authenticator already set up: its secret, sealed with the server's keys. */
+  totp?: { secret: string; keys: Pick<Keys, 'encrypt'> },
 ): Promise<void> {
   if (await findStaffUserByUsername(database.db, username)) return;
-  await createStaffUser(database.db, {
-    username,
-    role,
-    password: PASSWORD,
-    commitmentSignedOn: '2026-01-01',
-  });
+  await createStaffUser(
+    database.db,
+    { username, role, password: PASSWORD, commitmentSignedOn: '2026-01-01' },
+    totp ? { totp } : {},
+  );
 }
 
-/** Signs in over HTTP, as a client would; returns the session cookie for the Cookie header. */
-export async function signInOverHttp(baseUrl: string, username: string): Promise<string> {
+/**
+ * Signs in over HTTP, as a client would (with the authenticator's `code` for a role that needs
+ * one); returns the session cookie for the Cookie header.
+ */
+export async function signInOverHttp(
+  baseUrl: string,
+  username: string,
+  code?: string,
+): Promise<string> {
   const response = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
+    body: JSON.stringify({ username, password: PASSWORD, ...(code ? { code } : {}) }),
   });
   if (!response.ok) {
     throw new Error(`Sign-in failed: ${response.status} ${await response.text()}`);

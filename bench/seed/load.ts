@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
@@ -377,6 +378,51 @@ async function withPersonKeys(
   };
 }
 
+/** The URL of another database on the server of `serverUrl`. */
+function databaseUrlOf(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/** Opens the data database and key store of a bench on PostgreSQL, the key ring in `ringDir`. */
+async function openPostgresPair(databaseUrl: string, keyStoreUrl: string, ringDir: string) {
+  return withPersonKeys(
+    await openDatabase({ databaseUrl }),
+    await openKeyStore({ databaseUrl: keyStoreUrl }),
+    ringDir,
+  );
+}
+
+/** Migrates the two new, empty databases and loads `persons` into them. */
+async function seedPostgres(
+  databaseUrl: string,
+  keyStoreUrl: string,
+  ringDir: string,
+  persons: number,
+  keys: Keys,
+  location: string,
+): Promise<BenchDatabase> {
+  log(`Seeding PostgreSQL database ${location} with ${persons.toLocaleString('en-US')} persons…`);
+  const opened = await openPostgresPair(databaseUrl, keyStoreUrl, ringDir);
+  await opened.database.migrate();
+  const target = await postgresTarget(databaseUrl);
+  try {
+    const load = await seed(target, {
+      persons,
+      keys,
+      personKeys: opened.personKeys,
+      batchSize: 10_000,
+    });
+    return { ...opened, persons, organizations: organizationCount(persons), location, load };
+  } catch (error) {
+    await opened.database.close();
+    throw error;
+  } finally {
+    await target.close();
+  }
+}
+
 /**
  * A PostgreSQL database `rekisteri_bench_<n>` on the server of DATABASE_URL, created and seeded
  * on first use and reused while it holds the same n persons.
@@ -388,19 +434,9 @@ export async function openPostgresBench(
 ): Promise<BenchDatabase> {
   const name = `rekisteri_bench_${persons}`;
   const keyStoreName = `${name}_keys`;
-  const urlOf = (database: string) => {
-    const url = new URL(serverUrl);
-    url.pathname = `/${database}`;
-    return url.toString();
-  };
-  const databaseUrl = urlOf(name);
+  const databaseUrl = databaseUrlOf(serverUrl, name);
+  const keyStoreUrl = databaseUrlOf(serverUrl, keyStoreName);
   const ringDir = path.join(DATA_DIR, `postgres-${persons}-wrapping-keys`);
-  const open = async () =>
-    withPersonKeys(
-      await openDatabase({ databaseUrl }),
-      await openKeyStore({ databaseUrl: urlOf(keyStoreName) }),
-      ringDir,
-    );
   const admin = new pg.Client(serverUrl);
   await admin.connect();
   try {
@@ -409,7 +445,7 @@ export async function openPostgresBench(
       [name, keyStoreName],
     );
     if ((exists.rows[0] as { n: number }).n === 2 && fs.existsSync(ringDir)) {
-      const opened = await open();
+      const opened = await openPostgresPair(databaseUrl, keyStoreUrl, ringDir);
       await opened.database.migrate();
       if (await isSeeded(opened.database, opened.personKeys.store, persons)) {
         log(`Reusing PostgreSQL database ${name} (${persons.toLocaleString('en-US')} persons).`);
@@ -432,29 +468,79 @@ export async function openPostgresBench(
   } finally {
     await admin.end();
   }
-  log(`Seeding PostgreSQL database ${name} with ${persons.toLocaleString('en-US')} persons…`);
-  const opened = await open();
-  await opened.database.migrate();
-  const target = await postgresTarget(databaseUrl);
+  return seedPostgres(databaseUrl, keyStoreUrl, ringDir, persons, keys, name);
+}
+
+/** A bench's databases of its own, for a run that changes the data: dropped at the end. */
+export type ScratchBench = BenchDatabase & {
+  databaseUrl: string;
+  keyStoreUrl: string;
+  /** The key ring's directory (a temporary one). */
+  ringDir: string;
+  /** Drops both databases and the key ring; close `database` first. */
+  drop(): Promise<void>;
+};
+
+/** Scratch databases are named `rekisteri_<prefix>_<pid>_<random>` (and `…_keys`). */
+const scratchName = (prefix: string) =>
+  `rekisteri_${prefix}_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+
+/** Drops the scratch databases of `prefix` whose process is gone (a run that was interrupted). */
+async function dropAbandoned(admin: pg.Client, prefix: string): Promise<void> {
+  const { rows } = await admin.query<{ datname: string; pid: string }>(
+    'SELECT datname, substring(datname FROM $1) AS pid FROM pg_database WHERE datname ~ $1',
+    [`^rekisteri_${prefix}_([0-9]+)_[0-9a-f]{8}(?:_keys)?$`],
+  );
+  for (const { datname, pid: digits } of rows) {
+    const pid = Number(digits);
+    if (!Number.isSafeInteger(pid) || fs.existsSync(`/proc/${pid}`)) continue;
+    log(`Dropping ${datname}, left by an interrupted run (process ${pid} is gone).`);
+    await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  }
+}
+
+/**
+ * New databases of their own on the PostgreSQL server of `serverUrl`, seeded with `persons`:
+ * for a benchmark whose requests change the register, so that no run starts from another's
+ * leftovers and no reused bench database is changed. `drop()` removes them.
+ */
+export async function createScratchPostgresBench(
+  serverUrl: string,
+  persons: number,
+  keys: Keys,
+  prefix: string,
+): Promise<ScratchBench> {
+  const name = scratchName(prefix);
+  const keyStoreName = `${name}_keys`;
+  const databaseUrl = databaseUrlOf(serverUrl, name);
+  const keyStoreUrl = databaseUrlOf(serverUrl, keyStoreName);
+  const ringDir = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-ring-`));
+  const admin = new pg.Client(serverUrl);
+  await admin.connect();
+  const drop = async () => {
+    const client = new pg.Client(serverUrl);
+    await client.connect();
+    try {
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await client.query(`DROP DATABASE IF EXISTS "${keyStoreName}" WITH (FORCE)`);
+    } finally {
+      await client.end();
+    }
+    fs.rmSync(ringDir, { recursive: true, force: true });
+  };
   try {
-    const load = await seed(target, {
-      persons,
-      keys,
-      personKeys: opened.personKeys,
-      batchSize: 10_000,
-    });
-    return {
-      ...opened,
-      persons,
-      organizations: organizationCount(persons),
-      location: name,
-      load,
-    };
-  } catch (error) {
-    await opened.database.close();
-    throw error;
+    await dropAbandoned(admin, prefix);
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.query(`CREATE DATABASE "${keyStoreName}"`);
   } finally {
-    await target.close();
+    await admin.end();
+  }
+  try {
+    const bench = await seedPostgres(databaseUrl, keyStoreUrl, ringDir, persons, keys, name);
+    return { ...bench, databaseUrl, keyStoreUrl, ringDir, drop };
+  } catch (error) {
+    await drop();
+    throw error;
   }
 }
 
@@ -549,7 +635,12 @@ export async function openPgliteBench(persons: number, keys: Keys): Promise<Benc
  * with the keys it was loaded with. It protects synthetic data only.
  */
 export function benchKeys(): Keys {
-  return keysFromMaster(crypto.createHash('sha256').update(`${SEED}/master key`).digest());
+  return keysFromMaster(benchMasterKey());
+}
+
+/** The bench master key's 32 bytes (REKISTERI_MASTER_KEY, in base64, of a bench's server). */
+export function benchMasterKey(): Buffer {
+  return crypto.createHash('sha256').update(`${SEED}/master key`).digest();
 }
 
 /** PostgreSQL when DATABASE_URL names a server, else the embedded PGlite. */
