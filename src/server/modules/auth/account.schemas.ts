@@ -6,7 +6,10 @@ const totpCodeField = z
   .trim()
   .regex(/^\d{3} ?\d{3}$/, 'The code is the six digits the authenticator app shows');
 
-/** A password being checked, not chosen: any length the sign-in accepts. */
+/**
+ * A password being checked, not chosen: any length the sign-in accepts. Not text() (decision
+ * 0020): a secret is hashed, never shown or stored as text, and is checked exactly as typed.
+ */
 const givenPassword = z.string().min(1).max(1000);
 
 export const totpSetupBody = z.strictObject({
@@ -59,8 +62,11 @@ export const commitmentView = z.object({
 });
 
 export const commitmentSignBody = z.strictObject({
-  /** The version the user read: refused with 409 if a newer text was published meanwhile. */
-  version: z.number().int().min(1),
+  /**
+   * The version the user read: refused with 409 if a newer text was published meanwhile. At most
+   * the integer column's largest value: a larger one would be a database error, a 500.
+   */
+  version: z.number().int().min(1).max(2_147_483_647),
   /** The password confirms the signature. */
   password: givenPassword,
 });
