@@ -680,7 +680,14 @@ export const en: Catalogue = {
     'social.glassBroken.text':
       'You opened the data by breaking the glass. It can be read until {time} and cannot be changed. The access is in the log, and the register officer reviews it.',
     'social.glassBroken.done': 'The data was opened for reading.',
-    'social.glassBroken.alreadyOpen': 'The data is open to you already.',
+    'social.otherUnits.heading': "Other units' records",
+    'social.otherUnits.text':
+      "You see your own unit's records. What the client's other units recorded opens only by breaking the glass, for reading. The access is flagged in the log, and the register officer reviews it.",
+    'social.otherUnits.button': "Open other units' records",
+    'social.otherUnits.title': "Open other units' records by breaking the glass?",
+    'social.otherUnitsOpen.title': "Other units' records opened",
+    'social.otherUnitsOpen.text':
+      "You opened the records of the client's other units by breaking the glass. They can be read until {time}. You can change your own unit's records only. The access is in the log, and the register officer reviews it.",
     'social.relationships': 'Client relationships',
     'social.relationship.none': 'No client relationships recorded.',
     'social.relationship.active': 'In force',
@@ -801,13 +808,15 @@ export const en: Catalogue = {
     'social.summary.downloaded': 'Summary downloaded: {file}',
     'review.title': 'Break-the-glass review',
     'review.intro':
-      'Social workers who opened the data of a person who is not a client of their own unit by breaking the glass: who, whose data, when and why. Review each one and mark it reviewed.',
+      'Social workers who opened data recorded by another unit by breaking the glass, and new client relationships to review: the person already was a client of another unit, or the relationship was recorded to start more than a week back. Who, whose data, when and why. Review each one and mark it reviewed.',
     'review.open': 'Open',
     'review.reviewed': 'Reviewed',
-    'review.noneOpen': 'No break-the-glass access awaits review.',
-    'review.noneReviewed': 'No break-the-glass access has been reviewed.',
-    'review.openCaption': 'Break-the-glass access awaiting review, oldest first',
-    'review.reviewedCaption': 'Reviewed break-the-glass access, latest review first',
+    'review.noneOpen': 'Nothing awaits review.',
+    'review.noneReviewed': 'Nothing has been reviewed.',
+    'review.openCaption':
+      'Break-the-glass access and client relationships awaiting review, oldest first',
+    'review.reviewedCaption':
+      'Reviewed break-the-glass access and client relationships, latest review first',
     'review.openedAt': 'Opened',
     'review.until': 'open until {time}',
     'review.worker': 'Worker',
@@ -823,11 +832,17 @@ export const en: Catalogue = {
     'review.markTitle': 'Mark reviewed?',
     'review.markExplanation':
       '{username} opened the data of {name} on {date}. Note what you checked and what you concluded. The review is recorded in the log.',
+    'review.kind.clientOfAnotherUnit':
+      'New client relationship in {unit}: the person already was a client of another unit.',
+    'review.kind.backdatedRelationship':
+      'Backdated client relationship in {unit}: starts on {date}.',
+    'review.markExplanationRelationship':
+      '{username} recorded a client relationship for {name} on {date}. Note what you checked and what you concluded. The review is recorded in the log.',
     'review.note': 'Note',
     'review.noteHint':
       'What you checked and what you concluded, e.g. the reason was sound: the client came to the emergency service.',
     'review.noteMissing': 'Write a note: what you checked and what you concluded.',
-    'review.done': 'Break-the-glass access marked reviewed: {name}.',
+    'review.done': 'Marked reviewed: {name}.',
     'units.title': 'Social-services units',
     'units.intro':
       "The units and their social workers: a worker sees only the data of their own unit's clients. From the list of service needs the workers choose a client's service need.",

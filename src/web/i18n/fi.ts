@@ -683,7 +683,14 @@ export const fiMessages = {
   'social.glassBroken.text':
     'Avasit tiedot lasin rikkomalla. Ne ovat luettavissa klo {time} asti, eikä niitä voi muuttaa. Pääsy on kirjattu lokiin, ja rekisterivastaava tarkastaa sen.',
   'social.glassBroken.done': 'Tiedot avattiin lukemista varten.',
-  'social.glassBroken.alreadyOpen': 'Tiedot ovat jo avoinna sinulle.',
+  'social.otherUnits.heading': 'Muiden yksiköiden kirjaukset',
+  'social.otherUnits.text':
+    'Näet oman yksikkösi kirjaukset. Asiakkaan muiden yksiköiden kirjaamat tiedot avautuvat vain lasin rikkomalla, lukemista varten. Pääsy kirjataan lokiin merkittynä, ja rekisterivastaava tarkastaa sen.',
+  'social.otherUnits.button': 'Avaa muiden yksiköiden kirjaukset',
+  'social.otherUnits.title': 'Avataanko muiden yksiköiden kirjaukset rikkomalla lasi?',
+  'social.otherUnitsOpen.title': 'Muiden yksiköiden kirjaukset avattu',
+  'social.otherUnitsOpen.text':
+    'Avasit lasin rikkomalla asiakkaan muiden yksiköiden kirjaukset. Ne ovat luettavissa klo {time} asti. Voit muuttaa vain oman yksikkösi kirjauksia. Pääsy on kirjattu lokiin, ja rekisterivastaava tarkastaa sen.',
   'social.relationships': 'Asiakkuudet',
   'social.relationship.none': 'Ei kirjattuja asiakkuuksia.',
   'social.relationship.active': 'Voimassa',
@@ -802,13 +809,14 @@ export const fiMessages = {
   'social.summary.downloaded': 'Yhteenveto ladattiin: {file}',
   'review.title': 'Poikkeavat avaukset',
   'review.intro':
-    'Sosiaalityöntekijät, jotka avasivat muun kuin oman yksikkönsä asiakkaan tiedot lasin rikkomalla: kuka, kenen tiedot, milloin ja miksi. Tarkasta jokainen ja merkitse se tarkastetuksi.',
+    'Sosiaalityöntekijät, jotka avasivat muun kuin oman yksikkönsä kirjaamat tiedot lasin rikkomalla, ja uudet asiakkuudet, jotka vaativat tarkastusta: henkilö oli jo toisen yksikön asiakas, tai asiakkuus kirjattiin alkamaan yli viikon taaksepäin. Kuka, kenen tiedot, milloin ja miksi. Tarkasta jokainen ja merkitse se tarkastetuksi.',
   'review.open': 'Tarkastamatta',
   'review.reviewed': 'Tarkastetut',
-  'review.noneOpen': 'Tarkastamattomia lasin rikkomisia ei ole.',
-  'review.noneReviewed': 'Tarkastettuja lasin rikkomisia ei ole.',
-  'review.openCaption': 'Tarkastamattomat lasin rikkomiset, vanhin ensin',
-  'review.reviewedCaption': 'Tarkastetut lasin rikkomiset, viimeksi tarkastettu ensin',
+  'review.noneOpen': 'Tarkastamattomia merkintöjä ei ole.',
+  'review.noneReviewed': 'Tarkastettuja merkintöjä ei ole.',
+  'review.openCaption': 'Tarkastamattomat lasin rikkomiset ja asiakkuudet, vanhin ensin',
+  'review.reviewedCaption':
+    'Tarkastetut lasin rikkomiset ja asiakkuudet, viimeksi tarkastettu ensin',
   'review.openedAt': 'Avattu',
   'review.until': 'voimassa klo {time} asti',
   'review.worker': 'Työntekijä',
@@ -824,11 +832,17 @@ export const fiMessages = {
   'review.markTitle': 'Merkitäänkö tarkastetuksi?',
   'review.markExplanation':
     '{username} avasi henkilön {name} tiedot {date}. Kirjaa huomautukseen, mitä tarkastit ja mihin päädyit. Tarkastus kirjataan lokiin.',
+  'review.kind.clientOfAnotherUnit':
+    'Uusi asiakkuus yksikössä {unit}: henkilö oli jo toisen yksikön asiakas.',
+  'review.kind.backdatedRelationship':
+    'Taaksepäin kirjattu asiakkuus yksikössä {unit}: alkaa {date}.',
+  'review.markExplanationRelationship':
+    '{username} kirjasi henkilölle {name} asiakkuuden {date}. Kirjaa huomautukseen, mitä tarkastit ja mihin päädyit. Tarkastus kirjataan lokiin.',
   'review.note': 'Huomautus',
   'review.noteHint':
     'Mitä tarkastit ja mihin päädyit, esim. syy oli asiallinen: asiakas asioi päivystyksessä.',
   'review.noteMissing': 'Kirjaa huomautus: mitä tarkastit ja mihin päädyit.',
-  'review.done': 'Lasin rikkominen merkittiin tarkastetuksi: {name}.',
+  'review.done': 'Merkitty tarkastetuksi: {name}.',
   'units.title': 'Sosiaalihuollon yksiköt',
   'units.intro':
     'Yksiköt ja niiden sosiaalityöntekijät: työntekijä näkee vain oman yksikkönsä asiakkaiden tiedot. Palvelutarpeiden luettelosta työntekijät valitsevat asiakkaan palvelutarpeen.',

@@ -688,7 +688,14 @@ export const sv: Catalogue = {
     'social.glassBroken.text':
       'Du öppnade uppgifterna med nödåtkomst. De kan läsas till kl. {time} och kan inte ändras. Åtkomsten har antecknats i loggen, och registeransvarig granskar den.',
     'social.glassBroken.done': 'Uppgifterna öppnades för läsning.',
-    'social.glassBroken.alreadyOpen': 'Uppgifterna är redan öppna för dig.',
+    'social.otherUnits.heading': 'Andra enheters anteckningar',
+    'social.otherUnits.text':
+      'Du ser din egen enhets anteckningar. Uppgifter som klientens andra enheter antecknat öppnas endast med nödåtkomst, för läsning. Åtkomsten antecknas i loggen med en markering, och registeransvarig granskar den.',
+    'social.otherUnits.button': 'Öppna andra enheters anteckningar',
+    'social.otherUnits.title': 'Öppna andra enheters anteckningar med nödåtkomst?',
+    'social.otherUnitsOpen.title': 'Andra enheters anteckningar öppnade',
+    'social.otherUnitsOpen.text':
+      'Du öppnade klientens andra enheters anteckningar med nödåtkomst. De kan läsas till kl. {time}. Du kan ändra endast din egen enhets anteckningar. Åtkomsten har antecknats i loggen, och registeransvarig granskar den.',
     'social.relationships': 'Klientskap',
     'social.relationship.none': 'Inga registrerade klientskap.',
     'social.relationship.active': 'Gällande',
@@ -808,13 +815,13 @@ export const sv: Catalogue = {
     'social.summary.downloaded': 'Sammandraget laddades ned: {file}',
     'review.title': 'Nödåtkomster',
     'review.intro':
-      'Socialarbetare som öppnade uppgifter om en person som inte är klient hos den egna enheten genom nödåtkomst: vem, vems uppgifter, när och varför. Granska var och en och markera den som granskad.',
+      'Socialarbetare som genom nödåtkomst öppnade uppgifter som en annan enhet antecknat, och nya klientskap som ska granskas: personen var redan klient hos en annan enhet, eller klientskapet antecknades att börja mer än en vecka bakåt. Vem, vems uppgifter, när och varför. Granska var och en och markera den som granskad.',
     'review.open': 'Ej granskade',
     'review.reviewed': 'Granskade',
-    'review.noneOpen': 'Det finns inga ogranskade nödåtkomster.',
-    'review.noneReviewed': 'Det finns inga granskade nödåtkomster.',
-    'review.openCaption': 'Ogranskade nödåtkomster, äldsta först',
-    'review.reviewedCaption': 'Granskade nödåtkomster, senast granskade först',
+    'review.noneOpen': 'Det finns inga ogranskade poster.',
+    'review.noneReviewed': 'Det finns inga granskade poster.',
+    'review.openCaption': 'Ogranskade nödåtkomster och klientskap, äldsta först',
+    'review.reviewedCaption': 'Granskade nödåtkomster och klientskap, senast granskade först',
     'review.openedAt': 'Öppnad',
     'review.until': 'gäller till kl. {time}',
     'review.worker': 'Arbetstagare',
@@ -830,11 +837,17 @@ export const sv: Catalogue = {
     'review.markTitle': 'Markera som granskad?',
     'review.markExplanation':
       '{username} öppnade uppgifterna om {name} {date}. Anteckna vad du granskade och vad du kom fram till. Granskningen antecknas i loggen.',
+    'review.kind.clientOfAnotherUnit':
+      'Nytt klientskap vid {unit}: personen var redan klient hos en annan enhet.',
+    'review.kind.backdatedRelationship':
+      'Klientskap vid {unit} antecknat bakåt i tiden: börjar {date}.',
+    'review.markExplanationRelationship':
+      '{username} antecknade ett klientskap för {name} {date}. Anteckna vad du granskade och vad du kom fram till. Granskningen antecknas i loggen.',
     'review.note': 'Anmärkning',
     'review.noteHint':
       'Vad du granskade och vad du kom fram till, t.ex. orsaken var saklig: klienten besökte jouren.',
     'review.noteMissing': 'Skriv en anmärkning: vad du granskade och vad du kom fram till.',
-    'review.done': 'Nödåtkomsten markerades som granskad: {name}.',
+    'review.done': 'Markerad som granskad: {name}.',
     'units.title': 'Enheter inom socialvården',
     'units.intro':
       'Enheterna och deras socialarbetare: en arbetstagare ser endast uppgifterna om den egna enhetens klienter. Ur förteckningen över servicebehov väljer arbetstagarna klientens servicebehov.',

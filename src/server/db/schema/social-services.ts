@@ -97,6 +97,10 @@ export const socialRecords = pgTable(
       .notNull()
       .references(() => persons.id, { onDelete: 'cascade' }),
     kind: text('kind').$type<SocialRecordKind>().notNull(),
+    /** The unit it was written under: its workers read it; others only by breaking the glass. */
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => socialUnits.id),
     /** AES-256-GCM under the person's data key, AAD "social_record:<kind>:<id>". */
     contentEncrypted: bytea('content_encrypted').notNull(),
     authorId: uuid('author_id').references(() => staffUsers.id),
@@ -130,6 +134,10 @@ export const socialFamilyRelations = pgTable(
     relatedPersonId: uuid('related_person_id')
       .notNull()
       .references(() => persons.id, { onDelete: 'cascade' }),
+    /** The unit it was recorded under, as for a record (decision 0012). */
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => socialUnits.id),
     /** AES-256-GCM under the client's (person_id's) data key, AAD "social_family_relation:<id>". */
     contentEncrypted: bytea('content_encrypted').notNull(),
     startsOn: date('starts_on', { mode: 'string' }),
@@ -146,8 +154,21 @@ export const socialFamilyRelations = pgTable(
 );
 
 /**
- * Break-the-glass: a social worker without a client relationship opened a person's data, stating
- * why. It holds for a while, and stays on the register officer's review list until reviewed.
+ * What waits on the register officer's review list: a break-the-glass grant, a new relationship
+ * with a person who already is another unit's client, or a relationship backdated beyond the
+ * grace period (decision 0012).
+ */
+export const SOCIAL_REVIEW_KINDS = [
+  'breakGlass',
+  'clientOfAnotherUnit',
+  'backdatedRelationship',
+] as const;
+export type SocialReviewKind = (typeof SOCIAL_REVIEW_KINDS)[number];
+
+/**
+ * The register officer's review list. Break-the-glass: a social worker opened data they have no
+ * relationship for, stating why; it holds for a while. A relationship entry names the
+ * relationship it is about. Each stays on the list until reviewed.
  */
 export const socialBreakGlass = pgTable(
   'social_break_glass',
@@ -155,15 +176,22 @@ export const socialBreakGlass = pgTable(
     id: uuid('id')
       .primaryKey()
       .default(sql`gen_random_uuid()`),
+    kind: text('kind').$type<SocialReviewKind>().notNull().default('breakGlass'),
     personId: uuid('person_id')
       .notNull()
       .references(() => persons.id, { onDelete: 'cascade' }),
     userId: uuid('user_id')
       .notNull()
       .references(() => staffUsers.id),
-    reason: text('reason').notNull(),
+    /** The worker's reason, for a grant. */
+    reason: text('reason'),
+    /** The relationship a relationship entry is about. */
+    relationshipId: uuid('relationship_id').references(() => socialClients.id, {
+      onDelete: 'cascade',
+    }),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** Until when a grant opens the data; none for a relationship entry. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     reviewedBy: uuid('reviewed_by').references(() => staffUsers.id),
     reviewNote: text('review_note'),
@@ -173,5 +201,13 @@ export const socialBreakGlass = pgTable(
     index('social_break_glass_unreviewed_idx')
       .on(t.openedAt)
       .where(sql`${t.reviewedAt} is null`),
+    check(
+      'social_break_glass_kind_check',
+      sql`${t.kind} in ('breakGlass', 'clientOfAnotherUnit', 'backdatedRelationship')`,
+    ),
+    check(
+      'social_break_glass_shape_check',
+      sql`case when ${t.kind} = 'breakGlass' then ${t.reason} is not null and ${t.expiresAt} is not null and ${t.relationshipId} is null else ${t.relationshipId} is not null and ${t.reason} is null and ${t.expiresAt} is null end`,
+    ),
   ],
 );

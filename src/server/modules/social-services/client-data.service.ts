@@ -4,7 +4,15 @@ import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
 import { formatIban } from '../../lib/finnish/index.ts';
 import { PersonKeyDestroyedError } from '../../keystore/person-keys.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
-import { openClientData, readablePersons, type ClientAccess } from './client-access.ts';
+import {
+  checkWritable,
+  mayRead,
+  noClientRelationship,
+  openClientData,
+  readableUnits,
+  recordScopes,
+  type ClientAccess,
+} from './client-access.ts';
 import { recordKind } from './record-kinds.ts';
 import {
   findFamilyRelation,
@@ -146,7 +154,7 @@ export async function listClientRecords(
   return readRecords(ctx, access, kind, purpose);
 }
 
-/** The records of one kind, newest first, logged as read with the purpose. */
+/** The records of one kind the worker may read (their units', or all under a grant), newest first. */
 export async function readRecords(
   ctx: CustomerContext,
   access: ClientAccess,
@@ -154,7 +162,7 @@ export async function readRecords(
   purpose: string,
   options: { log?: boolean } = {},
 ) {
-  const rows = await listRecords(ctx.db, access.personId, kind);
+  const rows = await listRecords(ctx.db, access.personId, kind, readableUnits(access.scope));
   const contents = await decryptRecords(ctx, rows);
   const needs = await needTypeNamesFor(ctx, kind);
   const order = recordKind(kind).orderBy;
@@ -173,7 +181,9 @@ export async function createClientRecord(
   kind: SocialRecordKind,
   input: Content,
 ) {
-  await openClientData(ctx, personId, 'write');
+  const access = await openClientData(ctx, personId, 'write');
+  // A relationship in force is what opened writing, so there is a unit to write under.
+  if (!access.writeUnitId) throw noClientRelationship();
   const content = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
   await checkContent(ctx, kind, content);
   const id = crypto.randomUUID();
@@ -182,6 +192,7 @@ export async function createClientRecord(
     id,
     personId,
     kind,
+    unitId: access.writeUnitId,
     contentEncrypted: await ctx.personKeys.encrypt(
       personId,
       JSON.stringify(content),
@@ -209,8 +220,9 @@ export async function updateClientRecord(
   recordId: string,
   patch: Content,
 ) {
-  await openClientData(ctx, personId, 'write');
+  const access = await openClientData(ctx, personId, 'write');
   const row = await findRecord(ctx.db, personId, kind, recordId);
+  await checkWritable(ctx, access, row, 'Record');
   if (!row) throw notFound('Record');
   const [before = {}] = await decryptRecords(ctx, [row]);
   const content: Content = { ...before };
@@ -281,8 +293,9 @@ export async function listFamily(ctx: CustomerContext, personId: string, purpose
 
 /**
  * The person's family relations from both sides: those recorded on the person, and those recorded
- * on a relative's client record that the worker may also open — a relation recorded by a unit
- * the worker does not serve in would tell that the relative is its client.
+ * on a relative's client record, each by the one rule for records: recorded under a unit of the
+ * worker's serving that client, or open under a grant — a relation recorded by a unit the worker
+ * does not serve in would tell that the relative is its client.
  */
 export async function readFamily(
   ctx: CustomerContext,
@@ -293,8 +306,17 @@ export async function readFamily(
   const personId = access.personId;
   const all = await listFamilyRelations(ctx.db, personId);
   const owners = [...new Set(all.map((row) => row.personId).filter((id) => id !== personId))];
-  const openOwners = owners.length > 0 ? await readablePersons(ctx, access, owners) : new Set();
-  const rows = all.filter((row) => row.personId === personId || openOwners.has(row.personId));
+  const scopes =
+    owners.length > 0
+      ? (await recordScopes(ctx, owners, { unitIds: access.unitIds })).scopes
+      : new Map<string, ClientAccess['scope']>();
+  scopes.set(personId, access.scope);
+  const rows = all.filter((row) => mayRead(scopes.get(row.personId), row.unitId));
+  // A relation shown under a grant (the client's or a relative's) flags the read.
+  const underGrant = rows.some((row) => {
+    const scope = scopes.get(row.personId);
+    return !!scope?.grantExpiresAt && !scope.servingUnitIds.includes(row.unitId);
+  });
   const contents = await decryptRelations(ctx, rows);
   const relativeIds = rows.map((row) =>
     row.personId === personId ? row.relatedPersonId : row.personId,
@@ -325,10 +347,7 @@ export async function readFamily(
       'read',
       [personId, ...new Set(items.map((item) => item.relative.id))],
       ['familyRelation'],
-      {
-        purpose,
-        flag: access.flag,
-      },
+      { purpose, flag: access.flag ?? (underGrant ? 'breakGlass' : undefined) },
     );
   }
   return { items };
@@ -345,7 +364,9 @@ export async function createFamilyRelation(
   personId: string,
   input: FamilyRelationInput,
 ) {
-  await openClientData(ctx, personId, 'write');
+  const access = await openClientData(ctx, personId, 'write');
+  if (!access.writeUnitId) throw noClientRelationship();
+  const unitId = access.writeUnitId;
   const errors: FieldError[] = [];
   if (input.relatedPersonId === personId) {
     errors.push({
@@ -375,6 +396,7 @@ export async function createFamilyRelation(
       id,
       personId,
       relatedPersonId: input.relatedPersonId,
+      unitId,
       contentEncrypted,
       startsOn: input.startsOn ?? null,
       endsOn: input.endsOn ?? null,
@@ -407,8 +429,9 @@ export async function updateFamilyRelation(
   relationId: string,
   patch: FamilyRelationPatch,
 ) {
-  await openClientData(ctx, personId, 'write');
+  const access = await openClientData(ctx, personId, 'write');
   const row = await findFamilyRelation(ctx.db, personId, relationId);
+  await checkWritable(ctx, access, row, 'Family relation');
   if (!row) throw notFound('Family relation');
   const [before] = await decryptRelations(ctx, [row]);
   if (!before) throw notFound('Family relation');

@@ -1,16 +1,18 @@
-import { helsinkiDate } from '../../lib/dates.ts';
+import type { SocialReviewKind } from '../../db/schema/index.ts';
+import { addDays, helsinkiDate } from '../../lib/dates.ts';
 import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
 import { openClientData, type ClientAccess } from './client-access.ts';
 import {
   findBreakGlass,
-  findOpenPersons,
   findOverlappingRelationship,
   findPersonName,
   findRelationship,
+  findRelationshipsWithOtherUnits,
   findUnitIdsOfWorker,
   insertBreakGlass,
   insertRelationship,
+  insertReviewEntries,
   listBreakGlass,
   listMembers,
   listRelationships,
@@ -25,6 +27,14 @@ import type {
 
 /** How long a break-the-glass grant opens a person's data for reading. */
 export const BREAK_GLASS_MINUTES = 60;
+
+/**
+ * How far back a new relationship may start without the register officer's review. A
+ * relationship is recorded when the service begins, but a first meeting on a Friday evening or
+ * before a holiday weekend may be recorded the next working days; a week covers that. A start
+ * further back rewrites which unit served the client when, and is reviewed (decision 0012).
+ */
+export const RELATIONSHIP_BACKDATING_GRACE_DAYS = 7;
 
 function overlappingRelationship(existingId: string): AppError {
   return new AppError('conflict', 'The person is already a client of the unit for those days', {
@@ -44,8 +54,8 @@ function invalid(errors: FieldError[]): AppError {
 }
 
 /**
- * The client relationships the reader sees: with a relationship, those of the reader's own units
- * (being a client of another unit is that unit's to know); after breaking the glass, all.
+ * The client relationships the reader sees: those of the reader's own units (being a client of
+ * another unit is that unit's to know); while a break-the-glass grant holds, all.
  */
 export async function relationshipViews(
   ctx: CustomerContext,
@@ -54,7 +64,7 @@ export async function relationshipViews(
   const rows = await listRelationships(
     ctx.db,
     access.personId,
-    access.via === 'relationship' ? access.unitIds : undefined,
+    access.scope.grantExpiresAt ? undefined : access.unitIds,
   );
   const members = await listMembers(ctx.db, [...new Set(rows.map((row) => row.unit.id))]);
   const day = helsinkiDate(ctx.clock.now());
@@ -86,7 +96,7 @@ export async function clientOverview(ctx: CustomerContext, personId: string, pur
   return {
     personId,
     access: access.via,
-    breakGlassExpiresAt: access.breakGlassExpiresAt?.toISOString() ?? null,
+    breakGlassExpiresAt: access.scope.grantExpiresAt?.toISOString() ?? null,
     relationships,
   };
 }
@@ -139,6 +149,7 @@ export async function createRelationship(
   if (overlapping) {
     throw overlappingRelationship(overlapping.id);
   }
+  const review = await reviewKinds(ctx, personId, input);
   const row = await ctx.db.transaction(async (tx) => {
     const inserted = await insertRelationship(tx, {
       personId,
@@ -152,9 +163,47 @@ export async function createRelationship(
     await logAccess({ ...ctx, db: tx }, 'create', [personId], ['socialClient'], {
       changes: { socialClient: 'changed', relationshipId: { old: null, new: inserted.id } },
     });
+    await insertReviewEntries(
+      tx,
+      review.map((kind) => ({
+        kind,
+        personId,
+        userId: ctx.actor.userId,
+        relationshipId: inserted.id,
+        openedAt: ctx.clock.now(),
+      })),
+    );
     return inserted;
   });
   return ownRelationshipView(ctx, personId, row.unitId, row.id);
+}
+
+/**
+ * Why a new relationship goes on the register officer's review list: the person already is a
+ * client of another unit (today, or on the new relationship's days), or it starts further back
+ * than the grace period. The worker is not told: that would tell them of the other unit.
+ */
+async function reviewKinds(
+  ctx: CustomerContext,
+  personId: string,
+  input: { unitId: string; startsOn: string; endsOn: string | null },
+): Promise<SocialReviewKind[]> {
+  const today = helsinkiDate(ctx.clock.now());
+  const kinds: SocialReviewKind[] = [];
+  const others = await findRelationshipsWithOtherUnits(ctx.db, personId, input.unitId);
+  const overlaps = (from: string, until: string | null) =>
+    others.some(
+      (other) =>
+        (until === null || other.startsOn <= until) &&
+        (other.endsOn === null || other.endsOn >= from),
+    );
+  if (overlaps(today, today) || overlaps(input.startsOn, input.endsOn)) {
+    kinds.push('clientOfAnotherUnit');
+  }
+  if (input.startsOn < addDays(today, -RELATIONSHIP_BACKDATING_GRACE_DAYS)) {
+    kinds.push('backdatedRelationship');
+  }
+  return kinds;
 }
 
 /** One relationship of a unit of the worker's, whether in force today or not. */
@@ -168,7 +217,8 @@ async function ownRelationshipView(
     personId,
     via: 'relationship',
     unitIds: [unitId],
-    breakGlassExpiresAt: null,
+    scope: { servingUnitIds: [unitId], grantExpiresAt: null },
+    writeUnitId: unitId,
     flag: undefined,
   });
   const view = views.find((candidate) => candidate.id === relationshipId);
@@ -210,23 +260,14 @@ export async function updateRelationship(
 
 // — break the glass —
 
+/**
+ * Opens every unit's records of the person for reading, for a while. A worker with a relationship
+ * may break the glass too, for the records of the client's other units: whether there are any is
+ * not told beforehand, as the answer would tell that the person is another unit's client.
+ */
 export async function breakGlass(ctx: CustomerContext, personId: string, reason: string) {
   if (!(await findPersonName(ctx.db, personId))) throw notFound('Person');
   const now = ctx.clock.now();
-  const unitIds = await findUnitIdsOfWorker(ctx.db, ctx.actor.userId);
-  const open = await findOpenPersons(ctx.db, {
-    personIds: [personId],
-    unitIds,
-    userId: ctx.actor.userId,
-    day: helsinkiDate(now),
-    now,
-    withGrants: false,
-  });
-  if (open.byRelationship.has(personId)) {
-    throw new AppError('conflict', 'The person is a client of your unit: the data is open to you', {
-      extra: { reason: 'already_open' },
-    });
-  }
   const expiresAt = new Date(now.getTime() + BREAK_GLASS_MINUTES * 60_000);
   const grant = await ctx.db.transaction(async (tx) => {
     const row = await insertBreakGlass(tx, {
@@ -260,13 +301,15 @@ export async function breakGlassReviewList(
     ['breakGlassReview'],
   );
   return {
-    items: rows.map(({ grant, person, user, reviewedByUsername }) => ({
+    items: rows.map(({ grant, person, user, reviewedByUsername, relationship, unit }) => ({
       id: grant.id,
+      kind: grant.kind,
       person,
       user,
       reason: grant.reason,
+      relationship: relationship && unit ? { unit, startsOn: relationship.startsOn } : null,
       openedAt: grant.openedAt.toISOString(),
-      expiresAt: grant.expiresAt.toISOString(),
+      expiresAt: grant.expiresAt?.toISOString() ?? null,
       reviewedAt: grant.reviewedAt?.toISOString() ?? null,
       reviewedBy: reviewedByUsername,
       reviewNote: grant.reviewNote,

@@ -30,10 +30,18 @@ export async function findUnitIdsOfWorker(db: Db, userId: string): Promise<strin
   return rows.map((row) => row.id);
 }
 
+/** A relationship of one of the worker's units with a client, in force on the day. */
+export type ServingRelationship = {
+  personId: string;
+  unitId: string;
+  startsOn: string;
+  responsibleWorkerIds: string[];
+};
+
 /**
- * Of these persons, those the user may open today: a client relationship of one of the user's
- * units in force on `day`, or (when `withGrants`) a break-the-glass grant of the user still in
- * force at `now`.
+ * Of these persons, what the user may open today: the relationships of the user's units in force
+ * on `day` (each opens its own unit's records), and (when `withGrants`) the user's
+ * break-the-glass grants still in force at `now`.
  */
 export async function findOpenPersons(
   db: Db,
@@ -45,13 +53,18 @@ export async function findOpenPersons(
     now: Date;
     withGrants: boolean;
   },
-): Promise<{ byRelationship: Set<string>; byGrant: Map<string, Date> }> {
-  const byRelationship = new Set<string>();
+): Promise<{ serving: ServingRelationship[]; byGrant: Map<string, Date> }> {
+  const serving: ServingRelationship[] = [];
   const byGrant = new Map<string, Date>();
-  if (filter.personIds.length === 0) return { byRelationship, byGrant };
+  if (filter.personIds.length === 0) return { serving, byGrant };
   if (filter.unitIds.length > 0) {
     const rows = await db
-      .selectDistinct({ personId: socialClients.personId })
+      .select({
+        personId: socialClients.personId,
+        unitId: socialClients.unitId,
+        startsOn: socialClients.startsOn,
+        responsibleWorkerIds: socialClients.responsibleWorkerIds,
+      })
       .from(socialClients)
       .where(
         and(
@@ -61,7 +74,7 @@ export async function findOpenPersons(
           or(isNull(socialClients.endsOn), gte(socialClients.endsOn, filter.day)),
         ),
       );
-    for (const row of rows) byRelationship.add(row.personId);
+    serving.push(...rows);
   }
   if (filter.withGrants) {
     const grants = await db
@@ -69,17 +82,19 @@ export async function findOpenPersons(
       .from(socialBreakGlass)
       .where(
         and(
+          eq(socialBreakGlass.kind, 'breakGlass'),
           eq(socialBreakGlass.userId, filter.userId),
           inArray(socialBreakGlass.personId, filter.personIds),
           gt(socialBreakGlass.expiresAt, filter.now),
         ),
       );
     for (const grant of grants) {
+      if (!grant.expiresAt) continue;
       const known = byGrant.get(grant.personId);
       if (!known || known < grant.expiresAt) byGrant.set(grant.personId, grant.expiresAt);
     }
   }
-  return { byRelationship, byGrant };
+  return { serving, byGrant };
 }
 
 export async function findPersonName(db: Db, id: string) {
@@ -257,6 +272,14 @@ export async function findOverlappingRelationship(
   return row;
 }
 
+/** The person's relationships with units other than this one. */
+export async function findRelationshipsWithOtherUnits(db: Db, personId: string, unitId: string) {
+  return db
+    .select({ startsOn: socialClients.startsOn, endsOn: socialClients.endsOn })
+    .from(socialClients)
+    .where(and(eq(socialClients.personId, personId), sql`${socialClients.unitId} <> ${unitId}`));
+}
+
 export async function insertRelationship(db: Db, values: typeof socialClients.$inferInsert) {
   const [row] = await db.insert(socialClients).values(values).returning();
   if (!row) throw new Error('insert returned no row');
@@ -273,11 +296,24 @@ export async function updateRelationshipRow(
 
 // — records —
 
-export async function listRecords(db: Db, personId: string, kind: SocialRecordKind) {
+/** The person's records of the kind written under these units (or under any: `null`). */
+export async function listRecords(
+  db: Db,
+  personId: string,
+  kind: SocialRecordKind,
+  unitIds: string[] | null,
+) {
+  if (unitIds && unitIds.length === 0) return [];
   return db
     .select()
     .from(socialRecords)
-    .where(and(eq(socialRecords.personId, personId), eq(socialRecords.kind, kind)))
+    .where(
+      and(
+        eq(socialRecords.personId, personId),
+        eq(socialRecords.kind, kind),
+        unitIds ? inArray(socialRecords.unitId, unitIds) : undefined,
+      ),
+    )
     .orderBy(desc(socialRecords.createdAt));
 }
 
@@ -354,6 +390,13 @@ export async function insertBreakGlass(db: Db, values: typeof socialBreakGlass.$
   return row;
 }
 
+export async function insertReviewEntries(
+  db: Db,
+  values: (typeof socialBreakGlass.$inferInsert)[],
+): Promise<void> {
+  if (values.length > 0) await db.insert(socialBreakGlass).values(values);
+}
+
 export async function listBreakGlass(db: Db, filter: { reviewed: boolean; limit: number }) {
   const reviewer = sql<
     string | null
@@ -364,10 +407,20 @@ export async function listBreakGlass(db: Db, filter: { reviewed: boolean; limit:
       person: { id: persons.id, firstName: persons.firstName, lastName: persons.lastName },
       user: { id: staffUsers.id, username: staffUsers.username, fullName: staffUsers.fullName },
       reviewedByUsername: reviewer,
+      relationship: { startsOn: socialClients.startsOn },
+      unit: {
+        id: socialUnits.id,
+        code: socialUnits.code,
+        nameFi: socialUnits.nameFi,
+        nameSv: socialUnits.nameSv,
+        nameEn: socialUnits.nameEn,
+      },
     })
     .from(socialBreakGlass)
     .innerJoin(persons, eq(persons.id, socialBreakGlass.personId))
     .innerJoin(staffUsers, eq(staffUsers.id, socialBreakGlass.userId))
+    .leftJoin(socialClients, eq(socialClients.id, socialBreakGlass.relationshipId))
+    .leftJoin(socialUnits, eq(socialUnits.id, socialClients.unitId))
     .where(
       filter.reviewed
         ? isNotNull(socialBreakGlass.reviewedAt)

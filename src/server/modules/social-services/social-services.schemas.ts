@@ -283,11 +283,16 @@ export const breakGlassReviewInput = z.strictObject({
 });
 export const breakGlassReviewItem = z.object({
   id: zId,
+  /** A break-the-glass grant, or a relationship with another unit's client or backdated. */
+  kind: z.enum(['breakGlass', 'clientOfAnotherUnit', 'backdatedRelationship']),
   person: z.object({ id: zId, firstName: z.string(), lastName: z.string() }),
   user: z.object({ id: zId, username: z.string(), fullName: z.string().nullable() }),
-  reason: z.string(),
+  /** The worker's reason for breaking the glass. */
+  reason: z.string().nullable(),
+  /** The relationship a relationship entry is about. */
+  relationship: z.object({ unit: relationshipView.shape.unit, startsOn: z.string() }).nullable(),
   openedAt: z.string(),
-  expiresAt: z.string(),
+  expiresAt: z.string().nullable(),
   reviewedAt: z.string().nullable(),
   reviewedBy: z.string().nullable(),
   reviewNote: z.string().nullable(),

@@ -10,15 +10,18 @@ const MIN_REASON = 10;
 
 /**
  * "Break the glass": a social worker opens for reading the data of a person who is not a client
- * of their units, stating why. The dialog warns that the access is flagged in the log and
- * reviewed by the register officer.
+ * of their units — or, serving the client, the records the client's other units wrote — stating
+ * why. The dialog warns that the access is flagged in the log and reviewed by the register officer.
  */
 export function BreakGlass({
   personId,
   onOpened,
+  otherUnits = false,
 }: {
   personId: string;
   onOpened: (message: string) => void;
+  /** The worker serves the client: the glass opens the other units' records. */
+  otherUnits?: boolean;
 }) {
   const { t, errorText } = useI18n();
   const headingId = useId();
@@ -48,11 +51,6 @@ export function BreakGlass({
       },
       (error: unknown) => {
         setBusy(false);
-        if (error instanceof ApiError && error.problem.reason === 'already_open') {
-          setOpen(false);
-          onOpened(t('social.glassBroken.alreadyOpen'));
-          return;
-        }
         const field = error instanceof ApiError ? error.problem.errors?.[0] : undefined;
         if (field?.field === 'reason') {
           setProblem(errorText({ code: 'socialServices.reasonTooShort', message: field.message }));
@@ -67,9 +65,9 @@ export function BreakGlass({
   return (
     <div className="break-glass" role="group" aria-labelledby={headingId}>
       <h3 id={headingId} className="social__subheading">
-        {t('social.breakGlass.heading')}
+        {t(otherUnits ? 'social.otherUnits.heading' : 'social.breakGlass.heading')}
       </h3>
-      <p>{t('social.breakGlass.text')}</p>
+      <p>{t(otherUnits ? 'social.otherUnits.text' : 'social.breakGlass.text')}</p>
       <Button
         variant="secondary"
         ref={opener}
@@ -79,11 +77,11 @@ export function BreakGlass({
           setOpen(true);
         }}
       >
-        {t('social.breakGlass.button')}
+        {t(otherUnits ? 'social.otherUnits.button' : 'social.breakGlass.button')}
       </Button>
       <ConfirmDialog
         open={open}
-        title={t('social.breakGlass.title')}
+        title={t(otherUnits ? 'social.otherUnits.title' : 'social.breakGlass.title')}
         explanation={t('social.breakGlass.explanation')}
         failure={failure}
         busy={busy}

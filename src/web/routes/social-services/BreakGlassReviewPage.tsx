@@ -6,7 +6,7 @@ import { Loading, ProblemNotice } from '../../components/Notices.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Tabs } from '../../components/Tabs.tsx';
 import { useResource } from '../../components/useResource.ts';
-import { formatDateTime, formatTime } from '../../format.ts';
+import { formatDate, formatDateTime, formatTime } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { staffName } from './client-forms.ts';
 import { socialApi, type BreakGlassReviewItem, type ReviewStatus } from './social-api.ts';
@@ -14,6 +14,28 @@ import './social-services.css';
 
 const personName = (item: BreakGlassReviewItem) =>
   `${item.person.firstName} ${item.person.lastName}`;
+
+/** What the entry is about: the worker's reason for a grant, or why a relationship is listed. */
+function EntryText({ item }: { item: BreakGlassReviewItem }) {
+  const { t, language } = useI18n();
+  const relationship = item.relationship;
+  if (item.kind === 'breakGlass' || !relationship) return <>{item.reason}</>;
+  const unit = {
+    fi: relationship.unit.nameFi,
+    sv: relationship.unit.nameSv,
+    en: relationship.unit.nameEn,
+  }[language];
+  return (
+    <>
+      {item.kind === 'clientOfAnotherUnit'
+        ? t('review.kind.clientOfAnotherUnit', { unit })
+        : t('review.kind.backdatedRelationship', {
+            unit,
+            date: formatDate(relationship.startsOn),
+          })}
+    </>
+  );
+}
 
 /**
  * The register officer's review of break-the-glass access: who opened whose data, when and why.
@@ -91,9 +113,11 @@ function ReviewList({ status }: { status: ReviewStatus }) {
                   <tr key={item.id}>
                     <th scope="row" className="log-table__time">
                       {formatDateTime(item.openedAt)}
-                      <div className="muted">
-                        {t('review.until', { time: formatTime(item.expiresAt) })}
-                      </div>
+                      {item.expiresAt && (
+                        <div className="muted">
+                          {t('review.until', { time: formatTime(item.expiresAt) })}
+                        </div>
+                      )}
                     </th>
                     <td>{staffName(item.user)}</td>
                     <td>
@@ -104,7 +128,9 @@ function ReviewList({ status }: { status: ReviewStatus }) {
                         {personName(item)}
                       </RouterLink>
                     </td>
-                    <td className="review-table__text">{item.reason}</td>
+                    <td className="review-table__text">
+                      <EntryText item={item} />
+                    </td>
                     {status === 'reviewed' && (
                       <td className="review-table__text">
                         {item.reviewedAt &&
@@ -122,7 +148,7 @@ function ReviewList({ status }: { status: ReviewStatus }) {
                           to={`/access-log?${new URLSearchParams({
                             subjectId: item.person.id,
                             userId: item.user.id,
-                            flag: 'breakGlass',
+                            ...(item.kind === 'breakGlass' ? { flag: 'breakGlass' } : {}),
                           }).toString()}`}
                           aria-label={t('review.logNamed', {
                             username: item.user.username,
@@ -212,11 +238,16 @@ function MarkReviewed({
       <ConfirmDialog
         open={open}
         title={t('review.markTitle')}
-        explanation={t('review.markExplanation', {
-          username: item.user.username,
-          name: personName(item),
-          date: formatDateTime(item.openedAt),
-        })}
+        explanation={t(
+          item.kind === 'breakGlass'
+            ? 'review.markExplanation'
+            : 'review.markExplanationRelationship',
+          {
+            username: item.user.username,
+            name: personName(item),
+            date: formatDateTime(item.openedAt),
+          },
+        )}
         failure={failure}
         busy={busy}
         confirmText={t('review.mark')}

@@ -198,9 +198,15 @@ function ClientData({ person, purpose }: { person: PersonView; purpose: string }
   return (
     <>
       {statusLine}
-      {readOnly && data.breakGlassExpiresAt && (
-        <InlineAlert status="warning" className="notice" labelText={t('social.glassBroken.title')}>
-          {t('social.glassBroken.text', { time: formatTime(data.breakGlassExpiresAt) })}
+      {data.breakGlassExpiresAt && (
+        <InlineAlert
+          status="warning"
+          className="notice"
+          labelText={t(readOnly ? 'social.glassBroken.title' : 'social.otherUnitsOpen.title')}
+        >
+          {t(readOnly ? 'social.glassBroken.text' : 'social.otherUnitsOpen.text', {
+            time: formatTime(data.breakGlassExpiresAt),
+          })}
         </InlineAlert>
       )}
       <Relationships
@@ -217,6 +223,9 @@ function ClientData({ person, purpose }: { person: PersonView; purpose: string }
         readOnly={readOnly}
         needTypes={workerOptions.needTypes}
       />
+      {!data.breakGlassExpiresAt && (
+        <BreakGlass personId={person.id} onOpened={changed} otherUnits />
+      )}
     </>
   );
 }
