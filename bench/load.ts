@@ -102,6 +102,19 @@ function rssKb(pid: number): number {
   return Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? Number.NaN);
 }
 
+/**
+ * The server's CPU time so far (user + system, s), from /proc/<pid>/stat: over a phase, divided by
+ * its wall time, the cores the server kept busy (2 on this machine means it was the bottleneck).
+ */
+function cpuSeconds(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // After the command name, from field 3 (state): utime and stime are fields 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  // USER_HZ: 100 on every Linux architecture Node supports.
+  return ticks / 100;
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
@@ -352,11 +365,17 @@ type PhaseFigures = {
   byKind: Record<Kind, { requests: number; p50: number; p95: number; p99: number }>;
   errors: number;
   errorsByStatus: Record<string, number>;
+  /** The cores the server process kept busy, on average. */
+  serverCpuCores: number;
   /** The first few failed requests, for the reader (not in the JSON). */
   errorSamples: string[];
 };
 
-function figures(clients: number, run: { recorder: Recorder; seconds: number }): PhaseFigures {
+function figures(
+  clients: number,
+  run: { recorder: Recorder; seconds: number },
+  serverCpu: number,
+): PhaseFigures {
   const { recorder } = run;
   const all = KINDS.flatMap((kind) => recorder.latencies[kind]);
   const pct = (sample: number[]) => ({
@@ -375,6 +394,7 @@ function figures(clients: number, run: { recorder: Recorder; seconds: number }):
     ) as Record<Kind, ReturnType<typeof pct>>,
     errors: recorder.errorCount,
     errorsByStatus: Object.fromEntries(recorder.errors),
+    serverCpuCores: round(serverCpu / run.seconds, 2),
     errorSamples: recorder.samples,
   };
 }
@@ -514,6 +534,7 @@ export async function run(benchOptions: BenchOptions): Promise<void> {
       );
     }
     const serverPid = server.pid;
+    const loadAverageAtStart = round(os.loadavg()[0] ?? 0, 1);
     const rssAtBoot = rssKb(serverPid);
 
     log(`Warming up: ${options.clients} clients for ${warmUpSeconds} s…`);
@@ -528,14 +549,18 @@ export async function run(benchOptions: BenchOptions): Promise<void> {
     let many: PhaseFigures;
     let rssEnd: number;
     try {
-      many = figures(options.clients, await drive(base, staff, register, options.seconds, 'many'));
+      const cpu = cpuSeconds(serverPid);
+      const driven = await drive(base, staff, register, options.seconds, 'many');
+      many = figures(options.clients, driven, cpuSeconds(serverPid) - cpu);
       rssEnd = rssKb(serverPid);
       rssPeak = Math.max(rssPeak, rssEnd);
     } finally {
       clearInterval(sampler);
     }
     log(`One client for ${oneClientSeconds} s…`);
-    const one = figures(1, await drive(base, staff.slice(0, 1), register, oneClientSeconds, 'one'));
+    const cpuBeforeOne = cpuSeconds(serverPid);
+    const alone = await drive(base, staff.slice(0, 1), register, oneClientSeconds, 'one');
+    const one = figures(1, alone, cpuSeconds(serverPid) - cpuBeforeOne);
     const rssAfterOne = rssKb(serverPid);
 
     await server.stop();
@@ -549,18 +574,20 @@ export async function run(benchOptions: BenchOptions): Promise<void> {
       Math.min(2_000, Math.max(register.queries.length * 2, one.byKind.search.requests)),
     );
 
+    // Whatever else the machine did: the figures of a run on a busy machine are not comparable.
+    const loadAverage = round(os.loadavg()[0] ?? 0, 1);
     const growth = ((rssEnd - rssStart) / rssStart) * 100;
     const ratio = many.p95 / one.p95;
     const kindRatio = (kind: Kind) => many.byKind[kind].p95 / one.byKind[kind].p95;
     const lines = [
       `load · PostgreSQL (${bench.location}) · ${count(bench.persons)} persons (${count(codes[0]?.codes ?? 0)} with identity codes under per-person keys), ${count(bench.organizations)} organisations; seeded in ${(bench.load?.totalSeconds ?? 0).toFixed(1)} s`,
-      `  server: node ${serverNodeFlags().join(' ')} src/server/main.ts (pid ${serverPid}), RSS ${mb(rssAtBoot).toFixed(0)} MB after start; ${staff.length} staff signed in over HTTP (${staff.filter((s) => s.role === 'customer_service').length} customer_service, ${staff.filter((s) => s.role === 'register_officer').length} register_officer)`,
+      `  server: node ${serverNodeFlags().join(' ')} src/server/main.ts (pid ${serverPid}), RSS ${mb(rssAtBoot).toFixed(0)} MB after start; machine: ${os.availableParallelism()} cores, load average ${loadAverageAtStart} before the clients, ${loadAverage} after; ${staff.length} staff signed in over HTTP (${staff.filter((s) => s.role === 'customer_service').length} customer_service, ${staff.filter((s) => s.role === 'register_officer').length} register_officer)`,
       `  each client loops: ${MIX.search} % search, ${MIX.read} % a person's page (its reads in parallel, as src/web makes them; ${REVEAL_SHARE * 100} % of those with a code reveal it), ${MIX.update} % PATCH notes or phone, ${MIX.create} % POST a new person`,
-      `  ${options.clients} clients, ${many.seconds} s (after ${warmUpSeconds} s of warm-up): ${count(many.requests)} requests, ${many.requestsPerSecond.toFixed(1)} requests/s`,
+      `  ${options.clients} clients, ${many.seconds} s (after ${warmUpSeconds} s of warm-up): ${count(many.requests)} requests, ${many.requestsPerSecond.toFixed(1)} requests/s; the server kept ${many.serverCpuCores.toFixed(2)} of ${os.availableParallelism()} cores busy`,
       ...table(many),
       `    errors: ${many.errors}${byStatus(many.errorsByStatus)}   target ${TARGET_ERRORS} over 600 s${options.seconds < 600 ? ` (this run: ${options.seconds} s)` : ''}: ${many.errors <= TARGET_ERRORS ? 'met' : 'NOT met'}`,
       `    server RSS: start ${mb(rssStart).toFixed(0)} MB, end ${mb(rssEnd).toFixed(0)} MB, peak ${mb(rssPeak).toFixed(0)} MB; growth ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %   target < ${TARGET_RSS_GROWTH_PERCENT} %: ${growth < TARGET_RSS_GROWTH_PERCENT ? 'met' : 'NOT met'}`,
-      `  1 client, ${one.seconds} s: ${count(one.requests)} requests, ${one.requestsPerSecond.toFixed(1)} requests/s; errors: ${one.errors}${byStatus(one.errorsByStatus)}; server RSS after: ${mb(rssAfterOne).toFixed(0)} MB`,
+      `  1 client, ${one.seconds} s: ${count(one.requests)} requests, ${one.requestsPerSecond.toFixed(1)} requests/s, server ${one.serverCpuCores.toFixed(2)} cores; errors: ${one.errors}${byStatus(one.errorsByStatus)}; server RSS after: ${mb(rssAfterOne).toFixed(0)} MB`,
       ...table(one),
       `  p95 ratio ${options.clients} clients : 1 client = ${ratio.toFixed(2)}× (search ${kindRatio('search').toFixed(2)}×, read ${kindRatio('read').toFixed(2)}×, update ${kindRatio('update').toFixed(2)}×, create ${kindRatio('create').toFixed(2)}×)`,
       `  the search SQL alone (${count(sqlSearch.requests)} queries one at a time): p50 ${sqlSearch.p50.toFixed(2)} ms, p95 ${sqlSearch.p95.toFixed(2)} ms; API p95 / SQL p95: 1 client ${(one.byKind.search.p95 / sqlSearch.p95).toFixed(2)}×, ${options.clients} clients ${(many.byKind.search.p95 / sqlSearch.p95).toFixed(2)}×`,
@@ -579,6 +606,8 @@ export async function run(benchOptions: BenchOptions): Promise<void> {
           seedSeconds: round(bench.load?.totalSeconds ?? 0, 1),
           warmUpSeconds,
           serverRssAfterStartMb: round(mb(rssAtBoot), 1),
+          cores: os.availableParallelism(),
+          loadAverage: { start: loadAverageAtStart, end: loadAverage },
           many: {
             ...withoutSamples(many),
             rssStartMb: round(mb(rssStart), 1),
