@@ -131,6 +131,8 @@ type Server = {
   pid: number;
   baseUrl: string;
   logFile: string;
+  /** False once the process has exited. */
+  alive(): boolean;
   stop(): Promise<void>;
 };
 
@@ -172,8 +174,7 @@ async function startServer(
   const started = performance.now();
   for (;;) {
     if (gone) {
-      const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-20).join('\n');
-      throw new Error(`The server exited before it answered:\n${tail}`);
+      throw new Error(`The server exited before it answered:\n${logTail(logFile)}`);
     }
     const ok = await fetch(`${baseUrl}/health`).then(
       (response) => response.body?.cancel().then(() => response.ok) ?? response.ok,
@@ -187,8 +188,11 @@ async function startServer(
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   if (child.pid === undefined) throw new Error('The server has no process id');
-  return { child, pid: child.pid, baseUrl, logFile, stop };
+  return { child, pid: child.pid, baseUrl, logFile, alive: () => !gone, stop };
 }
+
+const logTail = (logFile: string) =>
+  fs.readFileSync(logFile, 'utf8').split('\n').slice(-20).join('\n');
 
 /** Lines of the server's log at level error or fatal (pino: 50, 60). */
 function errorLogLines(logFile: string): string[] {
@@ -330,7 +334,7 @@ async function act(
 
 /** `clients` staff members, each looping over the mix until `seconds` have passed. */
 async function drive(
-  base: string,
+  server: Server,
   staff: Staff[],
   register: Register,
   seconds: number,
@@ -348,9 +352,15 @@ async function drive(
   const deadline = started + seconds * 1000;
   await Promise.all(
     clients.map(async (client) => {
-      while (performance.now() < deadline) await act(base, client, register, recorder);
+      // A server that died would otherwise be asked in a tight loop until the time is up.
+      while (performance.now() < deadline && server.alive()) {
+        await act(server.baseUrl, client, register, recorder);
+      }
     }),
   );
+  if (!server.alive()) {
+    throw new Error(`The server exited during the ${phase} phase:\n${logTail(server.logFile)}`);
+  }
   return { recorder, seconds: since(started) / 1000 };
 }
 
@@ -478,10 +488,12 @@ async function makeStaff(database: Database, clients: number): Promise<Staff[]> 
   return staff;
 }
 
-function summary(options: Options) {
+/**
+ * The unmeasured warm-up (all clients, so that the JIT, the pools and the caches are warm before
+ * the RSS at the start is read) and the phase of one client alone, from the measured seconds.
+ */
+function phaseSeconds(options: Options) {
   return {
-    clients: options.clients,
-    seconds: options.seconds,
     oneClientSeconds: Math.max(5, Math.round(Math.min(60, options.seconds / 5))),
     warmUpSeconds: Math.max(5, Math.round(Math.min(30, options.seconds / 20))),
   };
@@ -499,7 +511,7 @@ export async function run(benchOptions: BenchOptions): Promise<void> {
     persons: benchOptions.persons ?? DEFAULTS.persons,
     json: benchOptions.json,
   };
-  const { oneClientSeconds, warmUpSeconds } = summary(options);
+  const { oneClientSeconds, warmUpSeconds } = phaseSeconds(options);
   const serverUrl = process.env.DATABASE_URL?.trim() || DEFAULT_SERVER_URL;
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rekisteri-load-'));
   const logFile = path.join(workDir, 'server.log');
@@ -538,7 +550,7 @@ export async function run(benchOptions: BenchOptions): Promise<void> {
     const rssAtBoot = rssKb(serverPid);
 
     log(`Warming up: ${options.clients} clients for ${warmUpSeconds} s…`);
-    await drive(base, staff, register, warmUpSeconds, 'warm-up');
+    await drive(server, staff, register, warmUpSeconds, 'warm-up');
 
     log(`Measuring: ${options.clients} clients for ${options.seconds} s…`);
     const rssStart = rssKb(serverPid);
@@ -550,7 +562,7 @@ export async function run(benchOptions: BenchOptions): Promise<void> {
     let rssEnd: number;
     try {
       const cpu = cpuSeconds(serverPid);
-      const driven = await drive(base, staff, register, options.seconds, 'many');
+      const driven = await drive(server, staff, register, options.seconds, 'many');
       many = figures(options.clients, driven, cpuSeconds(serverPid) - cpu);
       rssEnd = rssKb(serverPid);
       rssPeak = Math.max(rssPeak, rssEnd);
@@ -559,7 +571,7 @@ export async function run(benchOptions: BenchOptions): Promise<void> {
     }
     log(`One client for ${oneClientSeconds} s…`);
     const cpuBeforeOne = cpuSeconds(serverPid);
-    const alone = await drive(base, staff.slice(0, 1), register, oneClientSeconds, 'one');
+    const alone = await drive(server, staff.slice(0, 1), register, oneClientSeconds, 'one');
     const one = figures(1, alone, cpuSeconds(serverPid) - cpuBeforeOne);
     const rssAfterOne = rssKb(serverPid);
 
