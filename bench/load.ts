@@ -102,6 +102,19 @@ function rssKb(pid: number): number {
   return Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? Number.NaN);
 }
 
+/**
+ * The server's CPU time so far (user + system, s), from /proc/<pid>/stat: over a phase, divided by
+ * its wall time, the cores the server kept busy (2 on this machine means it was the bottleneck).
+ */
+function cpuSeconds(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // After the command name, from field 3 (state): utime and stime are fields 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  // USER_HZ: 100 on every Linux architecture Node supports.
+  return ticks / 100;
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
@@ -118,6 +131,8 @@ type Server = {
   pid: number;
   baseUrl: string;
   logFile: string;
+  /** False once the process has exited. */
+  alive(): boolean;
   stop(): Promise<void>;
 };
 
@@ -159,8 +174,7 @@ async function startServer(
   const started = performance.now();
   for (;;) {
     if (gone) {
-      const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-20).join('\n');
-      throw new Error(`The server exited before it answered:\n${tail}`);
+      throw new Error(`The server exited before it answered:\n${logTail(logFile)}`);
     }
     const ok = await fetch(`${baseUrl}/health`).then(
       (response) => response.body?.cancel().then(() => response.ok) ?? response.ok,
@@ -174,8 +188,11 @@ async function startServer(
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   if (child.pid === undefined) throw new Error('The server has no process id');
-  return { child, pid: child.pid, baseUrl, logFile, stop };
+  return { child, pid: child.pid, baseUrl, logFile, alive: () => !gone, stop };
 }
+
+const logTail = (logFile: string) =>
+  fs.readFileSync(logFile, 'utf8').split('\n').slice(-20).join('\n');
 
 /** Lines of the server's log at level error or fatal (pino: 50, 60). */
 function errorLogLines(logFile: string): string[] {
@@ -317,7 +334,7 @@ async function act(
 
 /** `clients` staff members, each looping over the mix until `seconds` have passed. */
 async function drive(
-  base: string,
+  server: Server,
   staff: Staff[],
   register: Register,
   seconds: number,
@@ -335,9 +352,15 @@ async function drive(
   const deadline = started + seconds * 1000;
   await Promise.all(
     clients.map(async (client) => {
-      while (performance.now() < deadline) await act(base, client, register, recorder);
+      // A server that died would otherwise be asked in a tight loop until the time is up.
+      while (performance.now() < deadline && server.alive()) {
+        await act(server.baseUrl, client, register, recorder);
+      }
     }),
   );
+  if (!server.alive()) {
+    throw new Error(`The server exited during the ${phase} phase:\n${logTail(server.logFile)}`);
+  }
   return { recorder, seconds: since(started) / 1000 };
 }
 
@@ -352,11 +375,17 @@ type PhaseFigures = {
   byKind: Record<Kind, { requests: number; p50: number; p95: number; p99: number }>;
   errors: number;
   errorsByStatus: Record<string, number>;
+  /** The cores the server process kept busy, on average. */
+  serverCpuCores: number;
   /** The first few failed requests, for the reader (not in the JSON). */
   errorSamples: string[];
 };
 
-function figures(clients: number, run: { recorder: Recorder; seconds: number }): PhaseFigures {
+function figures(
+  clients: number,
+  run: { recorder: Recorder; seconds: number },
+  serverCpu: number,
+): PhaseFigures {
   const { recorder } = run;
   const all = KINDS.flatMap((kind) => recorder.latencies[kind]);
   const pct = (sample: number[]) => ({
@@ -375,6 +404,7 @@ function figures(clients: number, run: { recorder: Recorder; seconds: number }):
     ) as Record<Kind, ReturnType<typeof pct>>,
     errors: recorder.errorCount,
     errorsByStatus: Object.fromEntries(recorder.errors),
+    serverCpuCores: round(serverCpu / run.seconds, 2),
     errorSamples: recorder.samples,
   };
 }
@@ -458,10 +488,12 @@ async function makeStaff(database: Database, clients: number): Promise<Staff[]> 
   return staff;
 }
 
-function summary(options: Options) {
+/**
+ * The unmeasured warm-up (all clients, so that the JIT, the pools and the caches are warm before
+ * the RSS at the start is read) and the phase of one client alone, from the measured seconds.
+ */
+function phaseSeconds(options: Options) {
   return {
-    clients: options.clients,
-    seconds: options.seconds,
     oneClientSeconds: Math.max(5, Math.round(Math.min(60, options.seconds / 5))),
     warmUpSeconds: Math.max(5, Math.round(Math.min(30, options.seconds / 20))),
   };
@@ -479,7 +511,7 @@ export async function run(benchOptions: BenchOptions): Promise<void> {
     persons: benchOptions.persons ?? DEFAULTS.persons,
     json: benchOptions.json,
   };
-  const { oneClientSeconds, warmUpSeconds } = summary(options);
+  const { oneClientSeconds, warmUpSeconds } = phaseSeconds(options);
   const serverUrl = process.env.DATABASE_URL?.trim() || DEFAULT_SERVER_URL;
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rekisteri-load-'));
   const logFile = path.join(workDir, 'server.log');
@@ -514,10 +546,11 @@ export async function run(benchOptions: BenchOptions): Promise<void> {
       );
     }
     const serverPid = server.pid;
+    const loadAverageAtStart = round(os.loadavg()[0] ?? 0, 1);
     const rssAtBoot = rssKb(serverPid);
 
     log(`Warming up: ${options.clients} clients for ${warmUpSeconds} s…`);
-    await drive(base, staff, register, warmUpSeconds, 'warm-up');
+    await drive(server, staff, register, warmUpSeconds, 'warm-up');
 
     log(`Measuring: ${options.clients} clients for ${options.seconds} s…`);
     const rssStart = rssKb(serverPid);
@@ -528,14 +561,18 @@ export async function run(benchOptions: BenchOptions): Promise<void> {
     let many: PhaseFigures;
     let rssEnd: number;
     try {
-      many = figures(options.clients, await drive(base, staff, register, options.seconds, 'many'));
+      const cpu = cpuSeconds(serverPid);
+      const driven = await drive(server, staff, register, options.seconds, 'many');
+      many = figures(options.clients, driven, cpuSeconds(serverPid) - cpu);
       rssEnd = rssKb(serverPid);
       rssPeak = Math.max(rssPeak, rssEnd);
     } finally {
       clearInterval(sampler);
     }
     log(`One client for ${oneClientSeconds} s…`);
-    const one = figures(1, await drive(base, staff.slice(0, 1), register, oneClientSeconds, 'one'));
+    const cpuBeforeOne = cpuSeconds(serverPid);
+    const alone = await drive(server, staff.slice(0, 1), register, oneClientSeconds, 'one');
+    const one = figures(1, alone, cpuSeconds(serverPid) - cpuBeforeOne);
     const rssAfterOne = rssKb(serverPid);
 
     await server.stop();
@@ -549,18 +586,20 @@ export async function run(benchOptions: BenchOptions): Promise<void> {
       Math.min(2_000, Math.max(register.queries.length * 2, one.byKind.search.requests)),
     );
 
+    // Whatever else the machine did: the figures of a run on a busy machine are not comparable.
+    const loadAverage = round(os.loadavg()[0] ?? 0, 1);
     const growth = ((rssEnd - rssStart) / rssStart) * 100;
     const ratio = many.p95 / one.p95;
     const kindRatio = (kind: Kind) => many.byKind[kind].p95 / one.byKind[kind].p95;
     const lines = [
       `load · PostgreSQL (${bench.location}) · ${count(bench.persons)} persons (${count(codes[0]?.codes ?? 0)} with identity codes under per-person keys), ${count(bench.organizations)} organisations; seeded in ${(bench.load?.totalSeconds ?? 0).toFixed(1)} s`,
-      `  server: node ${serverNodeFlags().join(' ')} src/server/main.ts (pid ${serverPid}), RSS ${mb(rssAtBoot).toFixed(0)} MB after start; ${staff.length} staff signed in over HTTP (${staff.filter((s) => s.role === 'customer_service').length} customer_service, ${staff.filter((s) => s.role === 'register_officer').length} register_officer)`,
+      `  server: node ${serverNodeFlags().join(' ')} src/server/main.ts (pid ${serverPid}), RSS ${mb(rssAtBoot).toFixed(0)} MB after start; machine: ${os.availableParallelism()} cores, load average ${loadAverageAtStart} before the clients, ${loadAverage} after; ${staff.length} staff signed in over HTTP (${staff.filter((s) => s.role === 'customer_service').length} customer_service, ${staff.filter((s) => s.role === 'register_officer').length} register_officer)`,
       `  each client loops: ${MIX.search} % search, ${MIX.read} % a person's page (its reads in parallel, as src/web makes them; ${REVEAL_SHARE * 100} % of those with a code reveal it), ${MIX.update} % PATCH notes or phone, ${MIX.create} % POST a new person`,
-      `  ${options.clients} clients, ${many.seconds} s (after ${warmUpSeconds} s of warm-up): ${count(many.requests)} requests, ${many.requestsPerSecond.toFixed(1)} requests/s`,
+      `  ${options.clients} clients, ${many.seconds} s (after ${warmUpSeconds} s of warm-up): ${count(many.requests)} requests, ${many.requestsPerSecond.toFixed(1)} requests/s; the server kept ${many.serverCpuCores.toFixed(2)} of ${os.availableParallelism()} cores busy`,
       ...table(many),
       `    errors: ${many.errors}${byStatus(many.errorsByStatus)}   target ${TARGET_ERRORS} over 600 s${options.seconds < 600 ? ` (this run: ${options.seconds} s)` : ''}: ${many.errors <= TARGET_ERRORS ? 'met' : 'NOT met'}`,
       `    server RSS: start ${mb(rssStart).toFixed(0)} MB, end ${mb(rssEnd).toFixed(0)} MB, peak ${mb(rssPeak).toFixed(0)} MB; growth ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %   target < ${TARGET_RSS_GROWTH_PERCENT} %: ${growth < TARGET_RSS_GROWTH_PERCENT ? 'met' : 'NOT met'}`,
-      `  1 client, ${one.seconds} s: ${count(one.requests)} requests, ${one.requestsPerSecond.toFixed(1)} requests/s; errors: ${one.errors}${byStatus(one.errorsByStatus)}; server RSS after: ${mb(rssAfterOne).toFixed(0)} MB`,
+      `  1 client, ${one.seconds} s: ${count(one.requests)} requests, ${one.requestsPerSecond.toFixed(1)} requests/s, server ${one.serverCpuCores.toFixed(2)} cores; errors: ${one.errors}${byStatus(one.errorsByStatus)}; server RSS after: ${mb(rssAfterOne).toFixed(0)} MB`,
       ...table(one),
       `  p95 ratio ${options.clients} clients : 1 client = ${ratio.toFixed(2)}× (search ${kindRatio('search').toFixed(2)}×, read ${kindRatio('read').toFixed(2)}×, update ${kindRatio('update').toFixed(2)}×, create ${kindRatio('create').toFixed(2)}×)`,
       `  the search SQL alone (${count(sqlSearch.requests)} queries one at a time): p50 ${sqlSearch.p50.toFixed(2)} ms, p95 ${sqlSearch.p95.toFixed(2)} ms; API p95 / SQL p95: 1 client ${(one.byKind.search.p95 / sqlSearch.p95).toFixed(2)}×, ${options.clients} clients ${(many.byKind.search.p95 / sqlSearch.p95).toFixed(2)}×`,
@@ -579,6 +618,8 @@ export async function run(benchOptions: BenchOptions): Promise<void> {
           seedSeconds: round(bench.load?.totalSeconds ?? 0, 1),
           warmUpSeconds,
           serverRssAfterStartMb: round(mb(rssAtBoot), 1),
+          cores: os.availableParallelism(),
+          loadAverage: { start: loadAverageAtStart, end: loadAverage },
           many: {
             ...withoutSamples(many),
             rssStartMb: round(mb(rssStart), 1),
