@@ -68,6 +68,8 @@ async function outage(target: 'data' | 'keystore'): Promise<void> {
   const keyStore = await createTestKeyStore('postgres');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rekisteri-outage-'));
   let server: Server | undefined;
+  let stop = false;
+  let writers: Promise<void>[] = [];
   try {
     await createStaffUser(
       database.db,
@@ -122,7 +124,6 @@ async function outage(target: 'data' | 'keystore'): Promise<void> {
 
     // Writers: each creates persons (with an identity code, so the key store is written too)
     // and changes the notes of the persons it made, counting up.
-    let stop = false;
     let identity = 0;
     const created: { id: string; code: string }[] = [];
     const notes = new Map<string, number>();
@@ -156,7 +157,7 @@ async function outage(target: 'data' | 'keystore'): Promise<void> {
         if (changed.status === 200) notes.set(id, Math.max(notes.get(id) ?? 0, value));
       }
     };
-    const writers = Array.from({ length: WRITERS }, (_, w) => writer(w));
+    writers = Array.from({ length: WRITERS }, (_, w) => writer(w));
 
     const name = target === 'data' ? database.url : keyStore.url;
     const databaseName = new URL(name ?? '').pathname.slice(1);
@@ -270,6 +271,9 @@ async function outage(target: 'data' | 'keystore'): Promise<void> {
     assert.equal(await stopped, 0, 'and it shuts down cleanly');
     server = undefined;
   } finally {
+    // A failed assertion leaves the writers running: they end before the server does.
+    stop = true;
+    await Promise.allSettled(writers);
     if (server && server.child.exitCode === null) server.child.kill('SIGKILL');
     await database.drop().catch(() => {});
     await keyStore.drop().catch(() => {});
