@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { inArray } from 'drizzle-orm';
-import { persons } from '../../src/server/db/schema/index.ts';
+import { inArray, max } from 'drizzle-orm';
+import { accessLog, accessLogChain, persons } from '../../src/server/db/schema/index.ts';
 import { makeIdentityCode } from '../../src/server/lib/finnish/identity-code.ts';
 import { personKeys } from '../../src/server/keystore/schema.ts';
 import { createStaffUser } from '../../src/server/modules/staff/staff.service.ts';
@@ -151,6 +151,8 @@ async function outage(target: 'data' | 'keystore'): Promise<void> {
         }
         const id = mine[i % Math.max(mine.length, 1)];
         if (id === undefined) continue;
+        // A read: its access-log entry goes through the grouped writer, which must outlive a cut.
+        outcomes.push(await call('GET', `/api/persons/${id}`));
         const value = i + 1;
         const changed = await call('PATCH', `/api/persons/${id}`, { notes: String(value) });
         outcomes.push(changed);
@@ -245,6 +247,17 @@ async function outage(target: 'data' | 'keystore'): Promise<void> {
         (revealed.body as { personalIdentityCode: string }).personalIdentityCode,
         person.code,
       );
+    }
+
+    // The sealer goes on chaining the log after the cuts: it reaches the last entry written.
+    const [written] = await database.db.select({ last: max(accessLog.position) }).from(accessLog);
+    for (let tries = 0; ; tries++) {
+      const [sealed] = await database.db
+        .select({ last: max(accessLogChain.position) })
+        .from(accessLogChain);
+      if ((sealed?.last ?? 0) >= (written?.last ?? 0)) break;
+      assert.ok(tries < 60, 'the sealer chains the entries written around the cuts');
+      await sleep(500);
     }
 
     // One line when the database went away and one when it came back, per cut, not per request.
