@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { inArray } from 'drizzle-orm';
-import { persons } from '../../src/server/db/schema/index.ts';
+import { inArray, max } from 'drizzle-orm';
+import { accessLog, accessLogChain, persons } from '../../src/server/db/schema/index.ts';
 import { makeIdentityCode } from '../../src/server/lib/finnish/identity-code.ts';
 import { personKeys } from '../../src/server/keystore/schema.ts';
 import { createStaffUser } from '../../src/server/modules/staff/staff.service.ts';
@@ -68,6 +68,8 @@ async function outage(target: 'data' | 'keystore'): Promise<void> {
   const keyStore = await createTestKeyStore('postgres');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rekisteri-outage-'));
   let server: Server | undefined;
+  let stop = false;
+  let writers: Promise<void>[] = [];
   try {
     await createStaffUser(
       database.db,
@@ -122,7 +124,6 @@ async function outage(target: 'data' | 'keystore'): Promise<void> {
 
     // Writers: each creates persons (with an identity code, so the key store is written too)
     // and changes the notes of the persons it made, counting up.
-    let stop = false;
     let identity = 0;
     const created: { id: string; code: string }[] = [];
     const notes = new Map<string, number>();
@@ -150,13 +151,15 @@ async function outage(target: 'data' | 'keystore'): Promise<void> {
         }
         const id = mine[i % Math.max(mine.length, 1)];
         if (id === undefined) continue;
+        // A read: its access-log entry goes through the grouped writer, which must outlive a cut.
+        outcomes.push(await call('GET', `/api/persons/${id}`));
         const value = i + 1;
         const changed = await call('PATCH', `/api/persons/${id}`, { notes: String(value) });
         outcomes.push(changed);
         if (changed.status === 200) notes.set(id, Math.max(notes.get(id) ?? 0, value));
       }
     };
-    const writers = Array.from({ length: WRITERS }, (_, w) => writer(w));
+    writers = Array.from({ length: WRITERS }, (_, w) => writer(w));
 
     const name = target === 'data' ? database.url : keyStore.url;
     const databaseName = new URL(name ?? '').pathname.slice(1);
@@ -246,6 +249,17 @@ async function outage(target: 'data' | 'keystore'): Promise<void> {
       );
     }
 
+    // The sealer goes on chaining the log after the cuts: it reaches the last entry written.
+    const [written] = await database.db.select({ last: max(accessLog.position) }).from(accessLog);
+    for (let tries = 0; ; tries++) {
+      const [sealed] = await database.db
+        .select({ last: max(accessLogChain.position) })
+        .from(accessLogChain);
+      if ((sealed?.last ?? 0) >= (written?.last ?? 0)) break;
+      assert.ok(tries < 60, 'the sealer chains the entries written around the cuts');
+      await sleep(500);
+    }
+
     // One line when the database went away and one when it came back, per cut, not per request.
     const lines = server
       .output()
@@ -270,6 +284,9 @@ async function outage(target: 'data' | 'keystore'): Promise<void> {
     assert.equal(await stopped, 0, 'and it shuts down cleanly');
     server = undefined;
   } finally {
+    // A failed assertion leaves the writers running: they end before the server does.
+    stop = true;
+    await Promise.allSettled(writers);
     if (server && server.child.exitCode === null) server.child.kill('SIGKILL');
     await database.drop().catch(() => {});
     await keyStore.drop().catch(() => {});
