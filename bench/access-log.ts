@@ -197,10 +197,10 @@ async function measureVerify(keys: Keys, entries: number) {
     log(`Verifying…`);
     started = performance.now();
     const result = await verifyAccessLog(database.db, keys);
-    verify = { seconds: seconds(started), entries: result.entries };
     if (!result.ok || result.sealed !== entries) {
       throw new Error(`verifyAccessLog did not accept the bench log: ${JSON.stringify(result)}`);
     }
+    verify = { seconds: seconds(started), entries: result.entries };
   } finally {
     // The embedded database opens in one process at a time: the CLI needs it closed.
     await database.close();

@@ -12,6 +12,7 @@ import { openKeyStoreAndRing } from '../server/keystore/open.ts';
 import { keyStoreStatus, rotateWrappingKeys } from '../server/keystore/rotate.ts';
 import { AppError } from '../server/lib/errors.ts';
 import { sealAccessLog, verifyAccessLog } from '../server/modules/access-log/access-log.chain.ts';
+import { WrongAuditKeyError } from '../server/modules/access-log/access-log.key-check.ts';
 import { ROLES } from '../server/modules/auth/permissions.ts';
 import { checkNewStaffUser, createStaffUser } from '../server/modules/staff/staff.service.ts';
 
@@ -28,7 +29,9 @@ Commands:
   db grant-runtime ROLE           give the PostgreSQL runtime role ROLE its privileges: read and
                                   change customer data, only read and append to the access log
                                   (run as the owner: MIGRATION_DATABASE_URL, else DATABASE_URL)
-  audit verify                    check that no access-log entry was changed, removed or reordered
+  audit verify                    check that no access-log entry was changed, removed or reordered;
+                                  lists every entry that does not verify. Exit 0 intact, 1 tampered,
+                                  3 wrong key (the master key is not the log's)
   audit seal                      chain the access-log entries written until now (the server does
                                   this by itself every few seconds)
   user add NAME --role ROLE --password-stdin [--commitment-signed YYYY-MM-DD
@@ -86,6 +89,8 @@ async function grantRuntimeCommand(args: string[]): Promise<string> {
 }
 
 class VerifyFailure extends Error {}
+/** The key is not the log's: exit 3, apart from tampering (1) and usage (2). */
+class WrongKeyFailure extends Error {}
 
 /** Runs `run` on the key store the server uses, migrated and agreeing with the key ring. */
 async function withKeyStore<T>(run: (store: KeyStore, ring: KeyRing) => Promise<T>): Promise<T> {
@@ -139,12 +144,33 @@ async function auditVerify(): Promise<string> {
   const started = performance.now();
   const result = await withDatabase((database) => verifyAccessLog(database.db, keys));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  if (!result.ok) {
-    throw new VerifyFailure(
-      `The access log has been tampered with: entry at position ${result.position}: ${result.problem}. (${result.entries} entries read in ${seconds} s)`,
+  if (!result.ok && result.wrongKey) {
+    throw new WrongKeyFailure(
+      'Wrong key: the master key is not the one the access log was written under (its key check value does not match), so no entry was checked. Give the right REKISTERI_MASTER_KEY or key file.',
     );
   }
-  return `The access log is intact: ${result.entries} entries, ${result.sealed} chained, ${result.unsealed} not chained yet (checked one by one). ${seconds} s.`;
+  const noCheck =
+    result.keyCheck === 'absent'
+      ? ' No key check value is stored yet (the server writes one at its start and the sealer before its first seal), so a wrong key cannot be told from tampering.'
+      : '';
+  if (!result.ok) {
+    const shown = result.problems.map((p) => `  position ${p.position}: ${p.problem}`);
+    const more = result.problemCount - result.problems.length;
+    throw new VerifyFailure(
+      [
+        `The access log has been tampered with: ${result.problemCount} of ${result.entries} entries do not verify${more > 0 ? ` (the first ${result.problems.length} listed)` : ''}:`,
+        ...shown,
+        ...(more > 0 ? [`  … and ${more} more`] : []),
+        ...(result.noneVerified && result.keyCheck === 'absent'
+          ? [
+              'Not one entry verifies under this key: most likely it is the wrong key rather than tampering.',
+            ]
+          : []),
+        `(${result.entries} entries read in ${seconds} s)${noCheck}`,
+      ].join('\n'),
+    );
+  }
+  return `The access log is intact: ${result.entries} entries, ${result.sealed} chained, ${result.unsealed} not chained yet (checked one by one). ${seconds} s.${noCheck}`;
 }
 
 async function auditSeal(): Promise<string> {
@@ -242,6 +268,9 @@ main(process.argv.slice(2)).then(
     if (error instanceof VerifyFailure) {
       console.error(error.message);
       process.exitCode = 1;
+    } else if (error instanceof WrongKeyFailure || error instanceof WrongAuditKeyError) {
+      console.error(error.message);
+      process.exitCode = 3;
     } else if (error instanceof UsageError) {
       console.error(`${error.message}\n\n${USAGE}`);
       process.exitCode = 2;

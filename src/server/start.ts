@@ -4,10 +4,15 @@ import type { Config } from './config.ts';
 import { isDatabaseUnavailable } from './db/availability.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { checkDatabaseRoles, migrateDatabase } from './db/migrate.ts';
+import { StartRefused } from './db/roles.ts';
 import { systemClock } from './lib/clock.ts';
 import { keysFromMaster, loadMasterKey } from './lib/crypto.ts';
 import { openPersonKeys } from './keystore/open.ts';
 import { startSealer } from './modules/access-log/access-log.chain.ts';
+import {
+  ensureAuditKeyCheck,
+  WrongAuditKeyError,
+} from './modules/access-log/access-log.key-check.ts';
 import { upgradeIdentityCodes } from './modules/persons/identity-code-upgrade.ts';
 import { databaseAccessLog } from './modules/access-log/access-log.ts';
 import { startErasureFinisher } from './modules/erasure/erasure.service.ts';
@@ -39,6 +44,10 @@ export async function openRegister(
     const warnings = await checkDatabaseRoles(config, database);
     const master = loadMasterKey(config);
     const keys = keysFromMaster(master.key);
+    // A server with another master key would write entries no one could verify, for good.
+    await ensureAuditKeyCheck(database.db, keys).catch((error: unknown) => {
+      throw error instanceof WrongAuditKeyError ? new StartRefused(error.message) : error;
+    });
     const opened = await openPersonKeys(config, { legacyKeys: keys });
     closeKeyStore = () => opened.close();
     const { personKeys } = opened;

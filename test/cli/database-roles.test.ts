@@ -162,7 +162,10 @@ describe('two database roles on PostgreSQL', { skip }, () => {
   test('rekisteri db grant-runtime ROLE gives the runtime role its privileges, as the owner', () => {
     const result = cli(['db', 'grant-runtime', runtime], twoRoles());
     assert.equal(result.status, 0, result.stderr);
-    assert.match(result.stdout, /REVOKE UPDATE, DELETE ON access_log, access_log_chain FROM/);
+    assert.match(
+      result.stdout,
+      /REVOKE UPDATE, DELETE ON access_log, access_log_chain, access_log_key_check FROM/,
+    );
     const refused = cli(['db', 'grant-runtime', 'no_such_role_here'], twoRoles());
     assert.equal(refused.status, 1);
     assert.match(refused.stderr, /There is no role "no_such_role_here"/);

@@ -7,8 +7,15 @@ import type { Database } from './client.ts';
  * customer data but may only read and append to the access log and its chain.
  */
 
-/** Tables the runtime role may only read and append to. */
-export const APPEND_ONLY_TABLES = ['access_log', 'access_log_chain'] as const;
+/**
+ * Tables the runtime role may only read and append to: the log, its chain, and its key check
+ * value (which the server writes once, at its first start, and must never be able to replace).
+ */
+export const APPEND_ONLY_TABLES = [
+  'access_log',
+  'access_log_chain',
+  'access_log_key_check',
+] as const;
 
 /** An error the server refuses to start with; its message says what to do. */
 export class StartRefused extends Error {

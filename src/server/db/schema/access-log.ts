@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  index,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { bytea } from './customers.ts';
 
 /**
@@ -47,3 +57,20 @@ export const accessLogChain = pgTable('access_log_chain', {
     .notNull()
     .default(sql`now()`),
 });
+
+/**
+ * The key check value: a MAC of a fixed label under the audit key, written once, so that a check
+ * under another key says "wrong key" instead of calling every entry tampered (decision 0007).
+ * One row; append-only like the log.
+ */
+export const accessLogKeyCheck = pgTable(
+  'access_log_key_check',
+  {
+    id: smallint('id').primaryKey().default(1),
+    mac: bytea('mac').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true })
+      .notNull()
+      .default(sql`now()`),
+  },
+  (t) => [check('access_log_key_check_one_row', sql`${t.id} = 1`)],
+);

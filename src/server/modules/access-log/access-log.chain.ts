@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { accessLog, accessLogChain } from '../../db/schema/index.ts';
 import type { Keys } from '../../lib/crypto.ts';
 import { entryMac, type StoredEntry } from './access-log.ts';
+import { checkAuditKey, ensureAuditKeyCheck } from './access-log.key-check.ts';
 
 const BATCH = 5_000;
 const GENESIS: Buffer = Buffer.alloc(0);
@@ -21,6 +22,8 @@ export async function sealAccessLog(
   keys: Keys,
   options: { before: Date },
 ): Promise<{ sealed: number }> {
+  // Links made under the wrong key would break the chain for good: refuse before the first.
+  await ensureAuditKeyCheck(db, keys);
   let sealed = 0;
   for (;;) {
     const added = await db.transaction(async (tx) => {
@@ -59,9 +62,31 @@ export async function sealAccessLog(
   }
 }
 
+/** One entry that does not verify: its position in the log and what is wrong with it. */
+export type VerifyProblem = { position: number; problem: string };
+
 export type VerifyResult =
-  | { ok: true; entries: number; sealed: number; unsealed: number }
-  | { ok: false; entries: number; position: number; problem: string };
+  | {
+      ok: true;
+      entries: number;
+      sealed: number;
+      unsealed: number;
+      /** 'absent' before the server or a seal wrote the key check value. */
+      keyCheck: 'match' | 'absent';
+    }
+  | {
+      ok: false;
+      wrongKey: false;
+      entries: number;
+      /** The first `listLimit` bad entries, in position order. */
+      problems: VerifyProblem[];
+      /** How many bad entries there are in all. */
+      problemCount: number;
+      keyCheck: 'match' | 'absent';
+      /** No entry at all verified: without a key check value, most likely the wrong key. */
+      noneVerified: boolean;
+    }
+  | { ok: false; wrongKey: true };
 
 async function* inOrder<T extends { position: number }>(
   fetch: (after: number) => Promise<T[]>,
@@ -77,10 +102,19 @@ async function* inOrder<T extends { position: number }>(
 }
 
 /**
- * Reads the whole log in position order and checks every entry's MAC and every chain link. Names
- * the first entry that was changed, removed, reordered or slipped into the sealed part.
+ * Reads the whole log in position order and checks every entry's MAC and every chain link. Goes
+ * on past a bad entry — after a broken link it carries on from the stored one, so one bad entry
+ * is named once, not with every entry after it — and names every entry that was changed,
+ * removed, reordered or slipped into the sealed part (the first `listLimit` of them, and how many
+ * in all). Under a key whose check value does not match, it reads no entry and says so.
  */
-export async function verifyAccessLog(db: Db, keys: Keys): Promise<VerifyResult> {
+export async function verifyAccessLog(
+  db: Db,
+  keys: Keys,
+  { listLimit = 100 }: { listLimit?: number } = {},
+): Promise<VerifyResult> {
+  const keyCheck = await checkAuditKey(db, keys);
+  if (keyCheck === 'mismatch') return { ok: false, wrongKey: true };
   const entries = inOrder((after) =>
     db
       .select()
@@ -97,51 +131,61 @@ export async function verifyAccessLog(db: Db, keys: Keys): Promise<VerifyResult>
       .orderBy(asc(accessLogChain.position))
       .limit(BATCH),
   );
+  const problems: VerifyProblem[] = [];
+  let problemCount = 0;
+  const bad = (position: number, problem: string) => {
+    problemCount++;
+    if (problems.length < listLimit) problems.push({ position, problem });
+  };
   let link = await links.next();
   let previous: Buffer = GENESIS;
   let count = 0;
   let sealed = 0;
+  let macsVerified = 0;
+  // A link without its entry: the entry was removed. Carry on from the stored link.
+  const removedUpTo = async (position: number) => {
+    while (!link.done && link.value.position < position) {
+      bad(link.value.position, 'the entry was removed');
+      previous = link.value.link;
+      link = await links.next();
+    }
+  };
   for await (const entry of entries) {
     count++;
-    const fail = (problem: string): VerifyResult => ({
-      ok: false,
-      entries: count,
-      position: entry.position,
-      problem,
-    });
-    if (!link.done && link.value.position < entry.position) {
-      return {
-        ok: false,
-        entries: count,
-        position: link.value.position,
-        problem: 'the entry was removed',
-      };
-    }
+    await removedUpTo(entry.position);
     const stored: StoredEntry = { ...entry, changes: entry.changes ?? null };
-    if (!entryMac(keys, stored).equals(entry.entryMac)) {
-      return fail('the entry was changed');
-    }
-    if (link.done || link.value.position > entry.position) {
-      if (!link.done) return fail('the entry was inserted into the sealed part of the log');
-      continue; // the tail that the sealer has not reached yet
-    }
-    const expected = chainLink(keys, previous, entry.position, entry.entryMac);
-    if (!expected.equals(link.value.link)) {
-      return fail('the entry was replaced or moved, or one before it was removed');
-    }
-    previous = link.value.link;
-    sealed++;
-    link = await links.next();
+    const macOk = entryMac(keys, stored).equals(entry.entryMac);
+    if (macOk) macsVerified++;
+    // One problem per entry, the first that shows.
+    let problem = macOk ? null : 'the entry was changed';
+    if (!link.done && link.value.position > entry.position) {
+      problem = 'the entry was inserted into the sealed part of the log';
+    } else if (!link.done) {
+      // A changed entry whose stored MAC was left as it was still links; one whose MAC was
+      // replaced, or that stands in another's place, does not.
+      const expected = chainLink(keys, previous, entry.position, entry.entryMac);
+      if (!expected.equals(link.value.link)) {
+        problem ??= 'the entry was replaced or moved, or one before it was removed';
+      }
+      previous = link.value.link;
+      sealed++;
+      link = await links.next();
+    } // else: the tail that the sealer has not reached yet
+    if (problem) bad(entry.position, problem);
   }
-  if (!link.done) {
-    return {
-      ok: false,
-      entries: count,
-      position: link.value.position,
-      problem: 'the entry was removed',
-    };
+  await removedUpTo(Number.POSITIVE_INFINITY);
+  if (problemCount === 0) {
+    return { ok: true, entries: count, sealed, unsealed: count - sealed, keyCheck };
   }
-  return { ok: true, entries: count, sealed, unsealed: count - sealed };
+  return {
+    ok: false,
+    wrongKey: false,
+    entries: count,
+    problems,
+    problemCount,
+    keyCheck,
+    noneVerified: count > 0 && macsVerified === 0,
+  };
 }
 
 /** How far back an entry must be before the sealer chains it. */

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { sql } from 'drizzle-orm';
 import { accessLogEntries, forEachEngine } from '../../../../test/helpers/app.ts';
 import { systemClock } from '../../lib/clock.ts';
-import { databaseAccessLog, type AccessLogEntry } from './access-log.ts';
+import { databaseAccessLog, UnstorableValueError, type AccessLogEntry } from './access-log.ts';
 import { verifyAccessLog } from './access-log.chain.ts';
 
 const entry = (subjectId: string): AccessLogEntry => ({
@@ -50,5 +51,88 @@ forEachEngine('access log: reads share a commit', ({ ctx }) => {
       results.map((r) => r.status),
       [...good.map(() => 'fulfilled'), 'rejected', ...good.map(() => 'fulfilled')],
     );
+  });
+});
+
+forEachEngine('access log: an entry is MACed as the database stores it', ({ ctx }) => {
+  test('odd ids, text and changes from any caller: stored canonical, and the log verifies', async () => {
+    const { database, keys } = ctx();
+    const log = databaseAccessLog(keys, systemClock, { readsOn: database.db });
+    const subject = crypto.randomUUID();
+    const user = crypto.randomUUID();
+    const hex = subject.replaceAll('-', '').toUpperCase();
+    const odd: AccessLogEntry = {
+      userId: user.toUpperCase(),
+      username: 'Ka\u0308ytta\u0308ja\uD800',
+      role: 'customer_service',
+      partnerId: `{${user.toUpperCase()}}`,
+      action: 'update',
+      // The same subject three ways: upper case, braced without hyphens, odd hyphens.
+      subjectIds: [subject.toUpperCase(), `{${hex}}`, hex.match(/.{4}/g)?.join('-') ?? ''],
+      fields: ['notes\uDC00', 'nimi\u0301'],
+      changes: {
+        notes: { old: 'A\u030Angstro\u0308m', new: 'emoji 👩‍👩‍👧 \uD83D and RTL بحث\u200F' },
+        'ke\u0301y\uD800': { old: null, new: new Date('2026-12-07T06:00:00Z') },
+        partner: { old: null, new: user.toUpperCase() },
+        gone: undefined,
+        list: [1, undefined, Number.NaN, 'x\u0308'],
+      },
+      purpose: 'Perinta\u0308\uDBFF',
+      clientAddress: '::FFFF:10.0.0.1',
+      requestId: 'REQ-\u00C5\uDFFF',
+      flag: null,
+    };
+    await log.record(database.db, odd);
+    await log.record(ctx().database.db, { ...odd, action: 'read', changes: null });
+    const result = await verifyAccessLog(database.db, keys);
+    assert.equal(result.ok, true, JSON.stringify(result));
+    const [stored] = await database.rows<{
+      user_id: string;
+      partner_id: string;
+      subject_ids: string[];
+      username: string;
+      purpose: string;
+      fields: string[];
+      changes: Record<string, unknown>;
+      request_id: string;
+    }>(sql`select * from access_log where user_id = ${user} and action = 'update'`);
+    assert.equal(stored?.user_id, user);
+    assert.equal(stored?.partner_id, user);
+    assert.deepEqual(stored?.subject_ids, [subject], 'one subject, in lower case');
+    assert.equal(stored?.username, 'Käyttäja\uFFFD');
+    assert.equal(stored?.purpose, 'Perintä\uFFFD');
+    assert.deepEqual(stored?.fields, ['notes\uFFFD', 'nimí']);
+    assert.equal(stored?.request_id, 'req-å\uFFFD');
+    assert.deepEqual(stored?.changes, {
+      notes: { old: 'Ångström', new: 'emoji 👩‍👩‍👧 \uFFFD and RTL بحث\u200F' },
+      'ké\uFFFD': { old: null, new: '2026-12-07T06:00:00.000Z' },
+      partner: { old: null, new: user },
+      list: [1, null, null, 'ẍ'],
+    });
+  });
+
+  test('a NUL anywhere in an entry is refused as bad input, and nothing is written', async () => {
+    const { database, keys } = ctx();
+    const log = databaseAccessLog(keys, systemClock, { readsOn: database.db });
+    const subject = crypto.randomUUID();
+    for (const [field, nul] of [
+      ['purpose', { purpose: 'a\u0000b' }],
+      ['fields[0]', { fields: ['a\u0000'] }],
+      ['changes.notes.new', { changes: { notes: { old: null, new: '\u0000' } } }],
+      ['changes.a\u0000', { changes: { 'a\u0000': 'x' } }],
+    ] as [string, Partial<AccessLogEntry>][]) {
+      await assert.rejects(
+        log.record(database.db, { ...entry(subject), ...nul }),
+        (error: unknown) => {
+          assert.ok(error instanceof UnstorableValueError, String(error));
+          assert.equal(error.errors?.[0]?.field, field);
+          return true;
+        },
+      );
+    }
+    const rows = await database.rows(
+      sql`select 1 from access_log where ${subject}::uuid = any(subject_ids)`,
+    );
+    assert.equal(rows.length, 0);
   });
 });

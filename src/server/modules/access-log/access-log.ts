@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { accessLog } from '../../db/schema/index.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { Keys } from '../../lib/crypto.ts';
+import { AppError } from '../../lib/errors.ts';
 import type { PersonKeys } from '../../keystore/person-keys.ts';
 import { sealChanges } from '../erasure/sealed-changes.ts';
 
@@ -67,6 +68,102 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
+/*
+ * An entry's MAC must cover exactly what the database stores, or verification fails for good on
+ * an entry nobody touched. The database normalises: a uuid column lower-cases (and accepts
+ * braces and odd hyphens), the drivers encode a lone surrogate as U+FFFD, jsonb takes what
+ * JSON.stringify makes of a value (a Date becomes a string, undefined goes). So `record` brings
+ * every value of an entry to the one form the database keeps before sealing and MACing it, and
+ * the log is right whatever a caller passes. Text is also NFC-normalised, so that the same words
+ * typed on two keyboards read back as the same entry.
+ */
+
+/** A value the database can take in no form: the request that carried it is refused. */
+export class UnstorableValueError extends AppError {
+  constructor(field: string) {
+    super('validation', 'The request holds a value the register cannot store', {
+      errors: [{ field, message: 'Contains a NUL character', code: 'nul_character' }],
+    });
+  }
+}
+
+const UUID_DIGITS = /^\{?((?:[0-9a-f]{4}-?){7}[0-9a-f]{4})\}?$/i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A uuid as PostgreSQL reads and prints it: lower case, hyphens 8-4-4-4-12. */
+export function canonicalUuid(value: string, field: string): string {
+  const match = UUID_DIGITS.exec(value);
+  const braced = value.startsWith('{') === value.endsWith('}');
+  if (!match?.[1] || !braced) throw new Error(`access log: ${field} is not a uuid`);
+  const hex = match[1].replaceAll('-', '').toLowerCase();
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * Text as the database keeps it, NFC. NUL is refused rather than escaped: PostgreSQL stores it in
+ * neither text nor jsonb, so the request carrying it cannot be served anyway (its own data write
+ * or query would fail on it too) — a clear 400 instead of a 500 — and an escape would put into the
+ * log a value the user never gave, with an escape character of its own to escape in turn.
+ */
+export function canonicalText(value: string, field: string): string {
+  if (value.includes('\u0000')) throw new UnstorableValueError(field);
+  return value.toWellFormed().normalize('NFC');
+}
+
+/** An id kept as text (a request id): text rules, and lower case like the uuids. */
+const canonicalIdText = (value: string, field: string) => canonicalText(value, field).toLowerCase();
+
+/**
+ * `changes` as jsonb gives them back: first what JSON.stringify makes of them (what the driver
+ * sends), then every key and string as text; a string that is a uuid in upper case is written as
+ * the uuid columns the change went to keep it.
+ */
+function canonicalChanges(changes: Record<string, unknown>): Record<string, unknown> {
+  const walk = (value: unknown, path: string): unknown => {
+    if (typeof value === 'string') {
+      const text = canonicalText(value, path);
+      return UUID.test(text) ? text.toLowerCase() : text;
+    }
+    if (Array.isArray(value)) return value.map((item, i) => walk(item, `${path}[${i}]`));
+    if (value !== null && typeof value === 'object') {
+      const result: Record<string, unknown> = {};
+      for (const [key, item] of Object.entries(value)) {
+        const name = canonicalText(key, `${path}.${key}`);
+        result[name] = walk(item, `${path}.${name}`);
+      }
+      return result;
+    }
+    return value;
+  };
+  return walk(JSON.parse(JSON.stringify(changes)), 'changes') as Record<string, unknown>;
+}
+
+const nullable = <T>(value: T | null | undefined, canonical: (value: T) => T): T | null =>
+  value === null || value === undefined ? null : canonical(value);
+
+/**
+ * The entry in the form the database stores it. Subjects are also made distinct (an id given
+ * once in upper and once in lower case is one subject), keeping their order.
+ */
+export function canonicalEntry(entry: AccessLogEntry): AccessLogEntry {
+  return {
+    userId: nullable(entry.userId, (v) => canonicalUuid(v, 'userId')),
+    username: nullable(entry.username, (v) => canonicalText(v, 'username')),
+    role: nullable(entry.role, (v) => canonicalText(v, 'role')),
+    partnerId: nullable(entry.partnerId, (v) => canonicalUuid(v, 'partnerId')),
+    action: entry.action,
+    subjectIds: [
+      ...new Set(entry.subjectIds.map((id, i) => canonicalUuid(id, `subjectIds[${i}]`))),
+    ],
+    fields: entry.fields.map((field, i) => canonicalText(field, `fields[${i}]`)),
+    changes: nullable(entry.changes, canonicalChanges),
+    purpose: nullable(entry.purpose, (v) => canonicalText(v, 'purpose')),
+    clientAddress: nullable(entry.clientAddress, (v) => canonicalText(v, 'clientAddress')),
+    requestId: nullable(entry.requestId, (v) => canonicalIdText(v, 'requestId')),
+    flag: entry.flag ?? null,
+  };
+}
+
 export type StoredEntry = {
   entryId: string;
   occurredAt: Date;
@@ -127,7 +224,10 @@ export function databaseAccessLog(
 ): AccessLog {
   const grouped = options.readsOn ? groupWriter(options.readsOn) : null;
   return {
-    async record(db, entry) {
+    async record(db, given) {
+      // Canonical before sealing, too: the sealed values and the person whose key seals them
+      // are the ones the log keeps (an upper-case subject id would name no key).
+      const entry = canonicalEntry(given);
       const entryId = crypto.randomUUID();
       const changes = options.personKeys
         ? await sealChanges(
