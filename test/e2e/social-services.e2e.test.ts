@@ -280,6 +280,31 @@ describe('social services in the browser', { skip: chromiumSkip }, () => {
   test('a worker of another unit breaks the glass; the register officer reviews it', async () => {
     await signOut(page);
     await signIn(page, workerB.username, workerB.password);
+
+    // A relationship of B's own with unit A's client opens unit B's records only.
+    await openPerson(page, RELATIVE);
+    await statePurpose(page, 'Palvelutarpeen arviointi');
+    await section(page).getByRole('button', { name: 'Kirjaa asiakkuus' }).click();
+    await section(page).getByRole('button', { name: 'Tallenna asiakkuus' }).click();
+    await section(page).getByText('Asiakkuus kirjattiin: Perhepalvelut.').waitFor();
+    const own = section(page).getByRole('group', { name: 'Asiakkuudet' });
+    await own.getByText('Perhepalvelut', { exact: true }).waitFor();
+    assert.doesNotMatch(await own.innerText(), /Aikuissosiaalityö/, 'unit A’s is A’s to know');
+    await section(page).getByRole('tab', { name: 'Perhesuhteet' }).click();
+    assert.equal(
+      await section(page).getByRole('heading', { name: 'Aino Asiakas · Vanhempi' }).count(),
+      0,
+      'the relation unit A recorded stays closed',
+    );
+    await section(page).getByRole('heading', { name: 'Muiden yksiköiden kirjaukset' }).waitFor();
+    await section(page)
+      .getByRole('button', { name: 'Avaa muiden yksiköiden kirjaukset' })
+      .waitFor();
+    await checkAccessibility(
+      page,
+      'a relationship of the worker’s own: other units’ records closed',
+    );
+
     await openPerson(page, CLIENT);
     const social = section(page);
     await statePurpose(page, 'Muu', 'Päivystyksen yhteydenotto');
@@ -328,6 +353,7 @@ describe('social services in the browser', { skip: chromiumSkip }, () => {
       (entry) =>
         entry.action === 'read' &&
         entry.username === workerB.username &&
+        entry.subjectIds.includes(clientId) &&
         entry.fields.includes('health'),
     );
     assert.ok(reads.length > 0 && reads.every((entry) => entry.flag === 'breakGlass'));
@@ -338,8 +364,15 @@ describe('social services in the browser', { skip: chromiumSkip }, () => {
     await signIn(page, officer.username, officer.password);
     await navigation(page).getByRole('link', { name: 'Poikkeavat avaukset', exact: true }).click();
     await heading(page, 'Poikkeavat avaukset').waitFor();
-    const row = page.getByRole('row', { name: /Bertta Berg \(sosiaali\.berg\)/ });
+    const row = page
+      .getByRole('row', { name: /Bertta Berg \(sosiaali\.berg\)/ })
+      .filter({ hasText: 'Aino Asiakas' });
     await row.getByRole('link', { name: 'Aino Asiakas', exact: true }).waitFor();
+    // B's relationship with unit A's client waits for review too.
+    const relationshipRow = page.getByRole('row').filter({ hasText: 'Ville Asiakas' });
+    await relationshipRow
+      .getByText('Uusi asiakkuus yksikössä Perhepalvelut: henkilö oli jo toisen yksikön asiakas.')
+      .waitFor();
     await row.getByText(REASON).waitFor();
     await checkAccessibility(page, 'the open break-the-glass access');
     await picture(page, 'break-glass-review.png');
@@ -376,11 +409,24 @@ describe('social services in the browser', { skip: chromiumSkip }, () => {
     await checkAccessibility(page, 'the review dialog without a note');
     await dialog(page).getByLabel('Huomautus').fill('Syy asiallinen: päivystys.');
     await dialog(page).getByRole('button', { name: 'Merkitse tarkastetuksi', exact: true }).click();
-    await page.getByText('Lasin rikkominen merkittiin tarkastetuksi: Aino Asiakas.').waitFor();
-    await page.getByText('Tarkastamattomia lasin rikkomisia ei ole.').waitFor();
+    await page.getByText('Merkitty tarkastetuksi: Aino Asiakas.').waitFor();
+    await page
+      .getByRole('button', { name: 'Merkitse tarkastetuksi: sosiaali.berg, Ville Asiakas' })
+      .click();
+    await dialog(page)
+      .getByText(/sosiaali\.berg kirjasi henkilölle Ville Asiakas asiakkuuden/)
+      .waitFor();
+    await dialog(page)
+      .getByLabel('Huomautus')
+      .fill('Perhetyön asiakkuus, sovittu yksiköiden kesken.');
+    await dialog(page).getByRole('button', { name: 'Merkitse tarkastetuksi', exact: true }).click();
+    await page.getByText('Merkitty tarkastetuksi: Ville Asiakas.').waitFor();
+    await page.getByText('Tarkastamattomia merkintöjä ei ole.').waitFor();
 
     await page.getByRole('tab', { name: 'Tarkastetut' }).click();
-    const reviewed = page.getByRole('row', { name: /Bertta Berg/ });
+    const reviewed = page
+      .getByRole('row', { name: /Bertta Berg/ })
+      .filter({ hasText: 'Aino Asiakas' });
     await reviewed.getByText(/^Tarkastanut tietosuoja\.virtanen /).waitFor();
     await reviewed.getByText('Syy asiallinen: päivystys.').waitFor();
     await checkAccessibility(page, 'the reviewed break-the-glass access');
