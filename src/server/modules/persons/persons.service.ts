@@ -92,7 +92,15 @@ export async function maskedIdentityCodes(
   );
 }
 
-function duplicateIdentityCode(existingId: string): AppError {
+/**
+ * The 409 that points to the person already holding the identity code tells the caller that
+ * this person is registered, and who it is: an access to that person, logged as a search by the
+ * code (outside any transaction of the refused change, which rolls back).
+ */
+async function duplicateIdentityCode(ctx: CustomerContext, existingId: string): Promise<AppError> {
+  await logAccess(ctx, 'search', [existingId], ['personalIdentityCode'], {
+    purpose: 'duplicate check',
+  });
   return new AppError('conflict', 'A person with this identity code is already registered', {
     errors: [
       {
@@ -301,7 +309,7 @@ export async function createPerson(ctx: CustomerContext, input: PersonCreate): P
       ctx.db,
       identityCodeIndex(ctx.keys, input.personalIdentityCode),
     );
-    if (existing) throw duplicateIdentityCode(existing);
+    if (existing) throw await duplicateIdentityCode(ctx, existing);
   }
   if (input.organizations) {
     await checkOrganizationsExist(
@@ -392,7 +400,7 @@ export async function updatePerson(
       ctx.db,
       identityCodeIndex(ctx.keys, patch.personalIdentityCode),
     );
-    if (existing && existing !== id) throw duplicateIdentityCode(existing);
+    if (existing && existing !== id) throw await duplicateIdentityCode(ctx, existing);
     if (!patch.personalIdentityCodePurpose && current.identityCodePurpose) {
       patch = { ...patch, personalIdentityCodePurpose: current.identityCodePurpose as never };
     }
@@ -511,7 +519,7 @@ async function raceToConflict(
 ): Promise<unknown> {
   if (!code || !isUniqueViolation(error)) return error;
   const existing = await findPersonIdByIdentityCodeIndex(ctx.db, identityCodeIndex(ctx.keys, code));
-  return existing ? duplicateIdentityCode(existing) : error;
+  return existing ? duplicateIdentityCode(ctx, existing) : error;
 }
 
 /** The access log's changes, with the source of the values when one was named. */
