@@ -3,6 +3,7 @@ import { buildApp, type BuildOptions } from './app.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { checkDatabaseRoles, migrateDatabase } from './db/migrate.ts';
+import { secureDataDir } from './data-dir-permissions.ts';
 import { systemClock } from './lib/clock.ts';
 import { keysFromMaster, loadMasterKey } from './lib/crypto.ts';
 import { openPersonKeys } from './keystore/open.ts';
@@ -29,6 +30,7 @@ export async function openRegister(
   /** Settles when the background upgrade of old identity codes has finished. */
   upgraded: Promise<void>;
 }> {
+  secureDataDir(config.dataDir);
   const database = await openDatabase(
     config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir },
   );
