@@ -40,7 +40,7 @@ import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerProblemHandler } from './plugins/problem.ts';
-import { registerSecurityHeaders } from './plugins/security-headers.ts';
+import { registerApiGuards, registerSecurityHeaders } from './plugins/security-headers.ts';
 
 export const WEB_DIST = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -106,6 +106,7 @@ export async function buildApp(
 
   registerProblemHandler(app);
   await registerSecurityHeaders(app);
+  registerApiGuards(app);
   await app.register(cookie);
   registerAuth(app, deps);
   await registerOpenApi(app);

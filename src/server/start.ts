@@ -5,6 +5,7 @@ import { isDatabaseUnavailable } from './db/availability.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { checkDatabaseRoles, migrateDatabase } from './db/migrate.ts';
 import { StartRefused } from './db/roles.ts';
+import { secureDataDir } from './data-dir-permissions.ts';
 import { systemClock } from './lib/clock.ts';
 import { keysFromMaster, loadMasterKey } from './lib/crypto.ts';
 import { openPersonKeys } from './keystore/open.ts';
@@ -35,6 +36,7 @@ export async function openRegister(
   /** Settles when the background upgrade of old identity codes has finished. */
   upgraded: Promise<void>;
 }> {
+  secureDataDir(config.dataDir);
   const database = await openDatabase(
     config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir },
   );

@@ -378,6 +378,7 @@ forEachEngine('access log: addresses stay hidden from who may not see them', ({ 
           ovt: '003702015513',
         },
         addressProtection: { active: true, source: 'DVV' },
+        source: { kind: 'population_register' },
       },
     });
     const id = created.json().id as string;

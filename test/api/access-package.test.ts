@@ -144,9 +144,13 @@ forEachEngine(
           eInvoiceIntermediator: '003721291126',
         },
         organizations: [{ organizationId: organization, title: 'Rahastonhoitaja' }],
-        addressProtection: { active: true, endsOn: '2027-06-30', source: 'DVV-PAATOS-4411' },
         notes: 'Asioi mieluiten aamupäivisin',
         source: { kind: 'partner', partnerId: posti, reference: 'POSTI-ERA-2026-11' },
+      });
+      // The protection is the population register's word (decision 0006), not the partner's.
+      await ok(officer, 'PATCH', `/api/persons/${client}`, {
+        addressProtection: { active: true, endsOn: '2027-06-30', source: 'DVV-PAATOS-4411' },
+        source: { kind: 'population_register' },
       });
       await ok(officer, 'PATCH', `/api/persons/${relative}`, {
         lastName: 'Sukulainen',

@@ -33,6 +33,7 @@ const Z = {
   lastName: 'Sopimusvirtanen',
   permanentAddress: { street: 'Piilotie 7', postalCode: '73900', postOffice: 'Rautavaara' },
   addressProtection: { active: true, source: 'DVV' },
+  source: { kind: 'population_register' },
 };
 
 const OUTSIDE_CONTRACT = [

@@ -200,6 +200,7 @@ forEachEngine(
         lastName: 'Björk',
         permanentAddress: { street: 'Salainen tie 9', postalCode: '00100', postOffice: 'Helsinki' },
         addressProtection: { active: true, source: 'DVV' },
+        source: { kind: 'population_register' },
       });
       firma = await create('/api/organizations', {
         name: 'Asiakas Firma Oy',

@@ -61,7 +61,11 @@ forEachEngine(
       for (const [key, firstName, extra] of [
         ['aino', 'Aino', {}],
         ['bertta', 'Bertta', {}],
-        ['cecilia', 'Cecilia', { addressProtection: { active: true } }],
+        [
+          'cecilia',
+          'Cecilia',
+          { addressProtection: { active: true }, source: { kind: 'population_register' } },
+        ],
         ['daniel', 'Daniel', {}],
         ['eero', 'Eero', {}],
       ] as const) {

@@ -18,6 +18,7 @@ forEachEngine('OpenAPI contract', ({ ctx }) => {
     const document = response.json();
     assert.equal(document.openapi, '3.1.0');
     assert.deepEqual(document.security, [{ session: [] }]);
+    assert.deepEqual(document.servers, [{ url: '/', description: 'This register' }]);
   });
 
   test('every operation has its request and response schemas; public ones declare security: []', async () => {

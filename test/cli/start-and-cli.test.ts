@@ -255,3 +255,42 @@ test('a bad setting stops the start with a message naming it', () => {
   assert.match(result.stderr, /PORT must be a whole number from 0 to 65535, got "abc"/);
   assert.match(result.stderr, /DATABASE_URL must start with postgres:\/\//);
 });
+
+/** Every path under the directory whose mode gives the group or others anything. */
+function looseUnder(dir: string): string[] {
+  const loose: string[] = [];
+  const walk = (target: string) => {
+    const stat = fs.lstatSync(target);
+    if (stat.isSymbolicLink()) return;
+    if ((stat.mode & 0o077) !== 0) loose.push(`${target} ${(stat.mode & 0o777).toString(8)}`);
+    if (stat.isDirectory())
+      for (const entry of fs.readdirSync(target)) walk(path.join(target, entry));
+  };
+  walk(dir);
+  return loose;
+}
+
+test('DATA_DIR and all it holds are the owner’s only, also when an earlier start left them looser', async () => {
+  // Loosen what earlier starts made, as an older version or a careless copy would have left it.
+  const loosen = (target: string) => {
+    const stat = fs.lstatSync(target);
+    fs.chmodSync(target, stat.isDirectory() ? 0o755 : 0o644);
+    if (stat.isDirectory())
+      for (const entry of fs.readdirSync(target)) loosen(path.join(target, entry));
+  };
+  loosen(dataDir);
+  assert.notDeepEqual(looseUnder(dataDir), []);
+  const server = await startServer();
+  try {
+    const health = await fetch(`${server.url}/health`);
+    assert.equal(health.status, 200);
+    assert.deepEqual(
+      looseUnder(dataDir),
+      [],
+      'nothing readable by the group or others while running',
+    );
+  } finally {
+    assert.equal(await stop(server.child), 0);
+  }
+  assert.deepEqual(looseUnder(dataDir), [], 'nor after');
+});

@@ -247,6 +247,9 @@ describe('organisations and persons in the browser', { skip: chromiumSkip }, () 
     await page.getByText('Henkilöllä on turvakielto', { exact: true }).click();
     assert.equal(await protection.isChecked(), true);
     await page.getByLabel('Tiedon lähde').fill('Digi- ja väestötietovirasto');
+    // Only the population register's word sets a protection (decision 0006).
+    await page.getByRole('button', { name: /^Lähde/ }).click();
+    await page.getByRole('option', { name: 'Väestötietojärjestelmä (DVV)' }).click();
     await checkAccessibility(page, 'the person edit form with address protection');
     await page.getByRole('button', { name: 'Tallenna muutokset' }).click();
 

@@ -15,6 +15,8 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
           'The customer register of a Finnish municipality. Every operation needs a staff session ' +
           '(cookie from POST /api/auth/login) unless it declares `security: []`.',
       },
+      // Relative: the document is served by the API it describes, at whatever origin that is.
+      servers: [{ url: '/', description: 'This register' }],
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'rekisteri_session' },

@@ -1473,6 +1473,8 @@ export const en: Catalogue = {
     'identityCode.purposeWithoutCode': 'The person has no identity code to give a reason for.',
     'organizations.unknown': 'The organisation is not in the register.',
     'organizations.duplicate': 'The same organisation is listed twice.',
+    'address.populationRegisterOnly':
+      'Only the population register (DVV) may set, change or lift address protection or change a protected address: the register officer records it with the population register as the source.',
     'address.protected': 'The address is protected (turvakielto): your role may not change it.',
     'search.tooShort': 'Type at least three letters of a name, or a whole identifier.',
     'cursor.invalid': 'The result page is no longer valid: search again.',

@@ -15,6 +15,7 @@ export const SERVER_ERROR_CODES = [
   'organizations.unknown',
   'organizations.duplicate',
   'address.protected',
+  'address.populationRegisterOnly',
   'search.tooShort',
   'cursor.invalid',
   'country.unknown',

@@ -1470,6 +1470,8 @@ export const fi: Catalogue = {
       'Henkilöllä ei ole henkilötunnusta, jolle peruste annettaisiin.',
     'organizations.unknown': 'Organisaatiota ei löydy rekisteristä.',
     'organizations.duplicate': 'Sama organisaatio on listassa kahdesti.',
+    'address.populationRegisterOnly':
+      'Turvakiellon asettaa, muuttaa tai poistaa ja suojattua osoitetta muuttaa vain väestötietojärjestelmän (DVV) tiedolla: rekisterivastaava kirjaa sen ja valitsee lähteeksi väestötietojärjestelmän.',
     'address.protected': 'Osoite on suojattu (turvakielto): roolisi ei voi muuttaa sitä.',
     'search.tooShort': 'Kirjoita vähintään kolme kirjainta nimestä tai kokonainen tunnus.',
     'cursor.invalid': 'Tulossivu ei ole enää voimassa: hae uudelleen.',

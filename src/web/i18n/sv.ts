@@ -1479,6 +1479,8 @@ export const sv: Catalogue = {
     'identityCode.purposeWithoutCode': 'Personen har ingen personbeteckning att ange en grund för.',
     'organizations.unknown': 'Organisationen finns inte i registret.',
     'organizations.duplicate': 'Samma organisation står två gånger i listan.',
+    'address.populationRegisterOnly':
+      'Endast befolkningsdatasystemet (DVV) kan ange, ändra eller häva en spärrmarkering eller ändra en skyddad adress: den registeransvariga registrerar den med befolkningsdatasystemet som källa.',
     'address.protected': 'Adressen är skyddad (spärrmarkering): din roll får inte ändra den.',
     'search.tooShort': 'Skriv minst tre bokstäver av ett namn eller en hel beteckning.',
     'cursor.invalid': 'Resultatsidan gäller inte längre: sök på nytt.',

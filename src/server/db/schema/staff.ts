@@ -152,3 +152,15 @@ export const signInFailures = pgTable(
     index('sign_in_failure_failed_at_idx').on(t.failedAt),
   ],
 );
+
+/**
+ * The sign-in attempts of one client address in its current window, counted in one atomic
+ * statement (decision 0008): an attempt is admitted by the increment that returns its number, so
+ * parallel attempts cannot all pass the limit before any failure is recorded. A success gives
+ * its attempt back.
+ */
+export const signInAddressAttempts = pgTable('sign_in_address_attempts', {
+  key: text('key').primaryKey(),
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+  attempts: integer('attempts').notNull(),
+});

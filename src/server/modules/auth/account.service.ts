@@ -7,12 +7,7 @@ import { matchTotp, newTotpSecret, otpauthUri } from '../../lib/totp.ts';
 import { findStaffUserById, insertCommitmentSignature } from '../staff/staff.queries.ts';
 import type { StaffUserRow } from '../staff/staff.queries.ts';
 import { totpRequiredFor, type Actor, type AuthPolicy } from './auth.service.ts';
-import {
-  clearSignInFailures,
-  findSignInFailures,
-  recordSignInFailure,
-  useTotpStep as markTotpStepUsed,
-} from './auth.queries.ts';
+import { clearSignInFailures, useTotpStep as markTotpStepUsed } from './auth.queries.ts';
 import { deleteSessionsOf, findCurrentCommitment, updateStaffUser } from './account.queries.ts';
 import { findSignatures } from '../staff/staff.queries.ts';
 import type {
@@ -26,14 +21,8 @@ import type {
   totpSetupView,
 } from './account.schemas.ts';
 import { hashPassword, passwordProblemOf, verifyPassword } from './passwords.ts';
-import {
-  addressKey,
-  lockedUntil,
-  oneAtATime,
-  throttleLookbackMs,
-  TooManySignInAttempts,
-  type ThrottlePolicy,
-} from './sign-in-throttle.ts';
+import type { ThrottlePolicy } from './sign-in-throttle.ts';
+import { throttledGuess } from './sign-in-gate.ts';
 import { openTotpSecrets, sealTotpSecrets } from './totp-secret.ts';
 
 /** The issuer an authenticator app shows next to the account name. */
@@ -82,24 +71,12 @@ async function checkSecrets(
   check: () => Promise<FieldError[]>,
 ): Promise<FieldError[]> {
   const accountKey = `user:${user.username}`;
-  return oneAtATime(accountKey, async () => {
-    const { db, now, throttle } = ctx;
-    const ipKey = addressKey(ctx.clientAddress);
-    const since = new Date(now.getTime() - throttleLookbackMs(throttle));
-    const failures = await findSignInFailures(db, [accountKey, ipKey], since);
-    const failuresOf = (key: string) =>
-      failures.filter((f) => f.key === key).map((f) => f.failedAt);
-    const locks = [
-      lockedUntil(failuresOf(accountKey), throttle.maxFailures, throttle, now),
-      lockedUntil(failuresOf(ipKey), throttle.maxFailuresPerAddress, throttle, now),
-    ].filter((until) => until !== null);
-    if (locks.length > 0) {
-      const until = Math.max(...locks.map((d) => d.getTime()));
-      throw new TooManySignInAttempts(Math.ceil((until - now.getTime()) / 1000));
-    }
+  const { db, now, throttle } = ctx;
+  const target = { accountKey, clientAddress: ctx.clientAddress, now, throttle };
+  return throttledGuess(db, target, async ({ accountHadFailures, recordFailure }) => {
     const errors = await check();
-    if (errors.length > 0) await recordSignInFailure(db, [accountKey, ipKey], now, since);
-    else if (failuresOf(accountKey).length > 0) await clearSignInFailures(db, accountKey);
+    if (errors.length > 0) await recordFailure();
+    else if (accountHadFailures) await clearSignInFailures(db, accountKey);
     return errors;
   });
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import {
   commitmentSignatures,
   commitmentVersions,
+  signInAddressAttempts,
   signInFailures,
   staffSessions,
   staffUsers,
@@ -113,4 +114,47 @@ export async function recordSignInFailure(db: Db, keys: string[], now: Date, for
 
 export async function clearSignInFailures(db: Db, key: string) {
   await db.delete(signInFailures).where(eq(signInFailures.key, key));
+}
+
+/**
+ * Admits one sign-in attempt of a client address, in one atomic statement: the row's lock orders
+ * parallel attempts, and each gets its own number. A window that began `windowMs` ago or earlier
+ * starts again with this attempt. Returns the attempt's number and when its window began.
+ */
+export async function admitAddressAttempt(
+  db: Db,
+  key: string,
+  now: Date,
+  windowMs: number,
+): Promise<{ attempts: number; windowStartedAt: Date }> {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const expired = sql`${new Date(now.getTime() - windowMs).toISOString()}::timestamptz`;
+  const t = signInAddressAttempts;
+  const [row] = await db
+    .insert(t)
+    .values({ key, windowStartedAt: now, attempts: 1 })
+    .onConflictDoUpdate({
+      target: t.key,
+      set: {
+        windowStartedAt: sql`case when ${t.windowStartedAt} <= ${expired} then ${at} else ${t.windowStartedAt} end`,
+        attempts: sql`case when ${t.windowStartedAt} <= ${expired} then 1 else ${t.attempts} + 1 end`,
+      },
+    })
+    .returning({ attempts: t.attempts, windowStartedAt: t.windowStartedAt });
+  if (!row) throw new Error('the attempt counter returned no row');
+  return row;
+}
+
+/** Gives an admitted attempt back (it was no failure), unless its window has started again. */
+export async function releaseAddressAttempt(db: Db, key: string, windowStartedAt: Date) {
+  const t = signInAddressAttempts;
+  await db
+    .update(t)
+    .set({ attempts: sql`${t.attempts} - 1` })
+    .where(and(eq(t.key, key), eq(t.windowStartedAt, windowStartedAt), gt(t.attempts, 0)));
+}
+
+/** Forgets the counters of addresses whose window ended long enough ago to matter no more. */
+export async function forgetAddressAttempts(db: Db, before: Date) {
+  await db.delete(signInAddressAttempts).where(lt(signInAddressAttempts.windowStartedAt, before));
 }

@@ -15,19 +15,11 @@ import {
   deleteExpiredSessions,
   deleteSession,
   findLiveSession,
-  findSignInFailures,
   insertSession,
-  recordSignInFailure,
   touchSession,
 } from './auth.queries.ts';
-import {
-  addressKey,
-  lockedUntil,
-  oneAtATime,
-  throttleLookbackMs,
-  TooManySignInAttempts,
-  type ThrottlePolicy,
-} from './sign-in-throttle.ts';
+import type { ThrottlePolicy } from './sign-in-throttle.ts';
+import { throttledGuess } from './sign-in-gate.ts';
 
 export type SessionPolicy = { idleMinutes: number; absoluteHours: number };
 
@@ -132,36 +124,15 @@ export async function signIn(
   const accountKey = user
     ? `user:${user.username}`
     : `unknown:${options.keys.blindIndex(username, 'sign-in-unknown-user').toString('base64url')}`;
-  return oneAtATime(accountKey, async () => {
-    const { now, throttle } = options;
-    const ipKey = addressKey(options.clientAddress);
-    const failures = await findSignInFailures(
-      db,
-      [accountKey, ipKey],
-      new Date(now.getTime() - throttleLookbackMs(throttle)),
-    );
-    const failuresOf = (key: string) =>
-      failures.filter((f) => f.key === key).map((f) => f.failedAt);
-    const accountFailures = failuresOf(accountKey);
-    const locks = [
-      lockedUntil(accountFailures, throttle.maxFailures, throttle, now),
-      lockedUntil(failuresOf(ipKey), throttle.maxFailuresPerAddress, throttle, now),
-    ].filter((until) => until !== null);
-    if (locks.length > 0) {
-      const until = Math.max(...locks.map((d) => d.getTime()));
-      throw new TooManySignInAttempts(Math.ceil((until - now.getTime()) / 1000));
-    }
+  const { now, throttle } = options;
+  const target = { accountKey, clientAddress: options.clientAddress, now, throttle };
+  return throttledGuess(db, target, async ({ accountHadFailures, recordFailure }) => {
     const passwordOk = await verifyPassword(
       user?.passwordHash ?? (await dummyHash()),
       options.password,
     );
     const fail = async (error: AppError): Promise<never> => {
-      await recordSignInFailure(
-        db,
-        [accountKey, ipKey],
-        now,
-        new Date(now.getTime() - throttleLookbackMs(throttle)),
-      );
+      await recordFailure();
       throw error;
     };
     if (!user || !passwordOk) {
@@ -189,7 +160,7 @@ export async function signIn(
         );
       }
     }
-    if (accountFailures.length > 0) await clearSignInFailures(db, accountKey);
+    if (accountHadFailures) await clearSignInFailures(db, accountKey);
     return openSession(db, user, options);
   });
 }

@@ -106,6 +106,26 @@ forEachEngine(
       assert.equal(fromElsewhere.statusCode, 200, 'the account itself is not locked');
     });
 
+    test('guesses from one address arriving in parallel: exactly the limit are checked, the rest get 429', async () => {
+      // Thirty names (none of them an account, so no account lock interferes) at once.
+      const responses = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          attempt(`rinnakkain.${i}`, 'wrong guess', '203.0.113.77'),
+        ),
+      );
+      const statuses = responses.map((r) => r.statusCode);
+      assert.equal(statuses.filter((s) => s === 401).length, 20, statuses.join(' '));
+      assert.equal(statuses.filter((s) => s === 429).length, 10, statuses.join(' '));
+      for (const refused of responses.filter((r) => r.statusCode === 429)) {
+        assert.ok(Number(refused.headers['retry-after']) > 0);
+      }
+      await addUser('rinnakkain.oikea');
+      const after = await attempt('rinnakkain.oikea', TEST_PASSWORD, '203.0.113.77');
+      assert.equal(after.statusCode, 429, 'the address stays locked');
+      const elsewhere = await attempt('rinnakkain.oikea', TEST_PASSWORD, '203.0.113.78');
+      assert.equal(elsewhere.statusCode, 200, 'another address is not');
+    });
+
     test('an unknown username answers exactly like a known one, locked or not', async () => {
       await addUser('kaisa.olemassa');
       const known: { status: number; body: unknown; retryAfter: unknown }[] = [];

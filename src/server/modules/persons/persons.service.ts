@@ -12,7 +12,7 @@ import { foldForSearch } from '../../lib/search-text.ts';
 import type { Keys } from '../../lib/crypto.ts';
 import { PersonKeyDestroyedError } from '../../keystore/person-keys.ts';
 import { roleHas } from '../auth/permissions.ts';
-import { isAddressProtected } from '../customers/address-protection.ts';
+import { checkAddressWrite, isAddressProtected } from '../customers/address-protection.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
 import {
   ALL_CUSTOMERS,
@@ -93,7 +93,15 @@ export async function maskedIdentityCodes(
   );
 }
 
-function duplicateIdentityCode(existingId: string): AppError {
+/**
+ * The 409 that points to the person already holding the identity code tells the caller that
+ * this person is registered, and who it is: an access to that person, logged as a search by the
+ * code (outside any transaction of the refused change, which rolls back).
+ */
+async function duplicateIdentityCode(ctx: CustomerContext, existingId: string): Promise<AppError> {
+  await logAccess(ctx, 'search', [existingId], ['personalIdentityCode'], {
+    purpose: 'duplicate check',
+  });
   return new AppError('conflict', 'A person with this identity code is already registered', {
     errors: [
       {
@@ -302,7 +310,7 @@ export async function createPerson(ctx: CustomerContext, input: PersonCreate): P
       ctx.db,
       identityCodeIndex(ctx.keys, input.personalIdentityCode),
     );
-    if (existing) throw duplicateIdentityCode(existing);
+    if (existing) throw await duplicateIdentityCode(ctx, existing);
   }
   if (input.organizations) {
     await checkOrganizationsExist(
@@ -310,8 +318,15 @@ export async function createPerson(ctx: CustomerContext, input: PersonCreate): P
       input.organizations.map((o) => o.organizationId),
     );
   }
-  const columns = await columnsFrom(ctx, id, input, undefined);
   const source = await resolveSource(ctx.db, input.source);
+  checkAddressWrite({
+    role: ctx.actor.role,
+    sourceKind: source.kind,
+    now: ctx.clock.now(),
+    current: undefined,
+    write: input,
+  });
+  const columns = await columnsFrom(ctx, id, input, undefined);
   const changes = describeChanges(undefined, columns, input.organizations, []);
   const row = await ctx.db
     .transaction(async (tx) => {
@@ -359,38 +374,6 @@ export async function getPerson(ctx: CustomerContext, id: string): Promise<Perso
 }
 
 /**
- * A reader who may not see a protected address may not change it either, nor lift the
- * protection: what they never saw they cannot overwrite (requirements §10, turvakielto). Billing
- * data stays editable; its hidden billing address is kept as it is.
- */
-function keepHiddenAddresses(
-  ctx: CustomerContext,
-  current: PersonRow,
-  patch: PersonPatch,
-): PersonPatch {
-  if (!isAddressProtected(current, ctx.clock.now())) return patch;
-  if (roleHas(ctx.actor.role, 'customers.readProtectedAddress')) return patch;
-  const touched = (['permanentAddress', 'contactAddress', 'addressProtection'] as const).filter(
-    (field) => patch[field] !== undefined,
-  );
-  if (patch.billing?.billingAddress) touched.push('billing.billingAddress' as never);
-  if (touched.length > 0) {
-    throw new AppError('forbidden', 'The address is protected: your role may not change it', {
-      errors: touched.map((field) => ({
-        field,
-        message: 'The address is protected (turvakielto)',
-        code: 'address.protected',
-      })),
-    });
-  }
-  if (!patch.billing) return patch;
-  return {
-    ...patch,
-    billing: { ...patch.billing, billingAddress: current.billing?.billingAddress ?? null },
-  };
-}
-
-/**
  * Changes a person. `options.source` (a rectification request's) takes the place of the patch's
  * own source, which the person API limits to the sources staff may name.
  */
@@ -405,13 +388,20 @@ export async function updatePerson(
   if (current.archivedAt) {
     throw new AppError('conflict', 'An archived person cannot be changed');
   }
-  patch = keepHiddenAddresses(ctx, current, patch);
+  const source = await resolveSource(ctx.db, options.source ?? patch.source);
+  patch = checkAddressWrite({
+    role: ctx.actor.role,
+    sourceKind: source.kind,
+    now: ctx.clock.now(),
+    current,
+    write: patch,
+  });
   if (patch.personalIdentityCode) {
     const existing = await findPersonIdByIdentityCodeIndex(
       ctx.db,
       identityCodeIndex(ctx.keys, patch.personalIdentityCode),
     );
-    if (existing && existing !== id) throw duplicateIdentityCode(existing);
+    if (existing && existing !== id) throw await duplicateIdentityCode(ctx, existing);
     if (!patch.personalIdentityCodePurpose && current.identityCodePurpose) {
       patch = { ...patch, personalIdentityCodePurpose: current.identityCodePurpose as never };
     }
@@ -424,7 +414,6 @@ export async function updatePerson(
   }
   const columns = await columnsFrom(ctx, id, patch, current);
   const linksBefore = patch.organizations ? await findOrganizationsOfPerson(ctx.db, id) : [];
-  const source = await resolveSource(ctx.db, options.source ?? patch.source);
   const changes = describeChanges(current, columns, patch.organizations, linksBefore);
   const row = await ctx.db
     .transaction(async (tx) => {
@@ -532,7 +521,7 @@ async function raceToConflict(
 ): Promise<unknown> {
   if (!code || !isUniqueViolation(error)) return error;
   const existing = await findPersonIdByIdentityCodeIndex(ctx.db, identityCodeIndex(ctx.keys, code));
-  return existing ? duplicateIdentityCode(existing) : error;
+  return existing ? duplicateIdentityCode(ctx, existing) : error;
 }
 
 /** The access log's changes, with the source of the values when one was named. */

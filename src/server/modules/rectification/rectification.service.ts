@@ -10,6 +10,7 @@ import { helsinkiDate } from '../../lib/dates.ts';
 import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
 import { formatPhoneFinnish, maskIdentityCode } from '../../lib/finnish/index.ts';
 import { PersonKeyDestroyedError } from '../../keystore/person-keys.ts';
+import { checkAddressWrite } from '../customers/address-protection.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
 import { personPatch } from '../persons/persons.schemas.ts';
 import { findPersonById } from '../persons/persons.queries.ts';
@@ -461,6 +462,30 @@ export async function addRectificationItem(
   return viewOf(ctx, result.request, result.items);
 }
 
+/**
+ * A field the register may correct on the person's word: not the address protection, nor the
+ * address of a person under it — those are the population register's (decision 0006). The same
+ * rule refuses them again when the correction is applied, should the protection begin meanwhile;
+ * the officer refuses the field and points the person to DVV.
+ */
+async function checkGrantable(
+  ctx: CustomerContext,
+  personId: string,
+  item: RectificationItemRow,
+): Promise<void> {
+  const person = await findPersonById(ctx.db, personId);
+  if (!person) throw notFound('Person');
+  const [decrypted] = await decryptItems(ctx, personId, [item]);
+  if (!decrypted?.readable) throw new PersonKeyDestroyedError(personId);
+  checkAddressWrite({
+    role: ctx.actor.role,
+    sourceKind: 'request',
+    now: ctx.clock.now(),
+    current: person,
+    write: { [item.field]: decrypted.value },
+  });
+}
+
 /** The officer's decision on one field; it may change until the field is applied. */
 export async function decideRectificationItem(
   ctx: CustomerContext,
@@ -493,6 +518,7 @@ export async function decideRectificationItem(
         'rectification.alreadyApplied',
       );
     }
+    if (input.decision === 'granted') await checkGrantable(txCtx, request.personId, item);
     const decidedOn = helsinkiDate(ctx.clock.now());
     await updateItem(tx, item.id, {
       decision: input.decision,
