@@ -714,6 +714,45 @@ forEachEngine('bad input to every endpoint', ({ ctx }) => {
     assert.match(String(response.headers['content-type']), /^application\/problem\+json/);
   });
 
+  test('a JSON body in any charset but UTF-8 is 415; UTF-8 in any spelling is read', async () => {
+    const cookie = await ctx().signIn('register_officer');
+    const post = (type: string, payload: Buffer) =>
+      ctx().app.inject({
+        method: 'POST',
+        url: '/api/persons',
+        headers: { cookie, 'content-type': type },
+        payload,
+      });
+    const person = JSON.stringify({ firstName: 'Äijä', lastName: 'Öberg' });
+    for (const [type, encoding] of [
+      ['application/json; charset=latin1', 'latin1'],
+      ['application/json; charset=ISO-8859-1', 'latin1'],
+      ['application/json;charset="windows-1252"', 'latin1'],
+      ['application/json; charset=utf-16', 'utf16le'],
+      ['application/json; charset=utf-16le', 'utf16le'],
+      // No charset named, but the bytes are Latin-1: not UTF-8 either.
+      ['application/json', 'latin1'],
+    ] as const) {
+      const response = await post(type, Buffer.from(person, encoding));
+      assert.equal(response.statusCode, 415, `${type} ${encoding}: ${response.body}`);
+      assert.match(String(response.headers['content-type']), /^application\/problem\+json/);
+      assert.deepEqual(
+        response.json().errors.map((e: { field: string; code: string }) => [e.field, e.code]),
+        [['content-type', 'charset.notUtf8']],
+      );
+    }
+    for (const type of [
+      'application/json',
+      'application/json; charset=utf-8',
+      'application/json; charset=UTF-8',
+      'Application/JSON;charset="Utf-8"',
+    ]) {
+      const response = await post(type, Buffer.from(person, 'utf8'));
+      assert.equal(response.statusCode, 201, `${type}: ${response.body}`);
+      assert.equal(response.json().firstName, 'Äijä', type);
+    }
+  });
+
   test('an unknown API path is a 404 problem', async () => {
     const response = await ctx().app.inject({ url: '/api/nothing-here' });
     assert.equal(response.statusCode, 404);

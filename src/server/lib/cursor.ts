@@ -22,6 +22,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The instant as Date.toISOString writes it; undefined for an impossible one (2026-99-99). */
+function isoOf(text: string): string | undefined {
+  const time = Date.parse(text);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
 /**
  * The elements a cursor is made of, each exactly as the server writes it: anything else did not
  * come from a page and is refused before it reaches a query. Year 0000 round-trips in JavaScript
@@ -31,16 +37,11 @@ export const cursorKey = {
   /** A row id as the database returns it: lower case. */
   id: z.string().regex(UUID),
   /** A timestamp as Date.toISOString writes it (milliseconds, UTC). */
-  instant: z
-    .string()
-    .refine((s) => INSTANT.test(s) && s >= '0001' && new Date(s).toISOString() === s),
+  instant: z.string().refine((s) => INSTANT.test(s) && s >= '0001' && isoOf(s) === s),
   /** A calendar date, YYYY-MM-DD, that exists. */
   date: z
     .string()
-    .refine(
-      (s) =>
-        DATE.test(s) && s >= '0001' && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s,
-    ),
+    .refine((s) => DATE.test(s) && s >= '0001' && isoOf(`${s}T00:00:00Z`)?.slice(0, 10) === s),
   /** A bigint identity (access-log position, invoice number): a positive safe integer. */
   position: z.int().min(1),
   /**
