@@ -18,6 +18,9 @@ import { AppError } from './errors.ts';
  */
 export const MAX_CURSOR_LENGTH = 2048;
 
+/** The `cursor` query parameter of every list: its length is all a schema can check here. */
+export const zCursor = z.string().max(MAX_CURSOR_LENGTH);
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

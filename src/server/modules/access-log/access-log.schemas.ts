@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { date, dateTime, zId } from '../../lib/text.ts';
 import { ACCESS_ACTIONS, ACCESS_FLAGS } from './access-log.ts';
 import { REPORT_LANGUAGES } from './subject-report.texts.ts';
+import { zCursor } from '../../lib/cursor.ts';
 
 export const accessLogQuery = z.strictObject({
   subjectId: zId.optional(),
@@ -14,7 +15,7 @@ export const accessLogQuery = z.strictObject({
   /** Until this instant (exclusive). */
   to: dateTime('business').optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
-  cursor: z.string().max(100).optional(),
+  cursor: zCursor.optional(),
 });
 export type AccessLogQuery = z.infer<typeof accessLogQuery>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text, zCountryCode, zId } from '../../lib/text.ts';
+import { zCursor } from '../../lib/cursor.ts';
 import {
   parsePostalCode,
   zEInvoiceAddress,
@@ -70,7 +71,7 @@ export const billingView = z.object({
 export const listQuery = z.strictObject({
   q: text({ max: 200, min: 0 }).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(500).optional(),
+  cursor: zCursor.optional(),
 });
 
 export const idParams = z.strictObject({ id: zId });

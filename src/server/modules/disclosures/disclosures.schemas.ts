@@ -9,6 +9,7 @@ import { TRANSFER_SAFEGUARDS } from '../partners/transfer-terms.ts';
 import { DISCLOSURE_FORMATS } from './disclosure-file.ts';
 import { identityCodeProblems } from './disclosure-rules.ts';
 import { OBJECTABLE_USES } from '../objections/usage-rule.ts';
+import { zCursor } from '../../lib/cursor.ts';
 
 /** The uses a value-added service's disclosure may state (decision 0018). */
 export const VALUE_ADDED_SERVICE_USES = ['service_delivery', ...OBJECTABLE_USES] as const;
@@ -93,7 +94,7 @@ export type CollectionCreate = z.output<typeof collectionCreate>;
 
 const pageQuery = {
   limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().max(200).optional(),
+  cursor: zCursor.optional(),
 };
 
 export const disclosureQuery = z.strictObject({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { date, text, zId } from '../../lib/text.ts';
 import { addressView } from '../customers/customer-data.schemas.ts';
+import { zCursor } from '../../lib/cursor.ts';
 
 const isoDate = date('business');
 
@@ -191,7 +192,7 @@ export type InvoiceSummary = z.infer<typeof invoiceSummary>;
 
 export const invoiceListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(500).optional(),
+  cursor: zCursor.optional(),
 });
 
 export const paymentView = z.object({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { date, text, zId } from '../../lib/text.ts';
 import { ORDER_STATUSES } from '../../db/schema/index.ts';
 import { zQuantity } from './money.schemas.ts';
+import { zCursor } from '../../lib/cursor.ts';
 
 export const orderLineInput = z.strictObject({
   serviceId: zId,
@@ -46,7 +47,7 @@ export const deliverBody = z.strictObject({
 
 export const customerOrdersQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(500).optional(),
+  cursor: zCursor.optional(),
 });
 
 /** Net, VAT and gross (net + VAT), integer cents. */

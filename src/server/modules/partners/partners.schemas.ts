@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { date, text, zCountryCode, zId } from '../../lib/text.ts';
 import { parseBusinessId } from '../../lib/finnish/index.ts';
 import { CONTRACT_FIELD_GROUPS, normaliseContractFields } from './contract-fields.ts';
+import { zCursor } from '../../lib/cursor.ts';
 import {
   normalisePartnerRoles,
   PARTNER_ROLE_NAMES,
@@ -133,7 +134,7 @@ export type PartnerDetail = z.infer<typeof partnerDetail>;
 
 export const partnerDetailQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().max(500).optional(),
+  cursor: zCursor.optional(),
 });
 
 export const coverCustomerBody = z.strictObject({ customerId: zId });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { date, text, zId } from '../../lib/text.ts';
+import { zCursor } from '../../lib/cursor.ts';
 import {
   IDENTITY_METHODS,
   REQUEST_CHANNELS,
@@ -71,7 +72,7 @@ export const requestListQuery = z.strictObject({
   status: z.enum(['open', 'answered', 'all']).default('open'),
   assigneeId: zId.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().max(500).optional(),
+  cursor: zCursor.optional(),
 });
 export type RequestListQuery = z.output<typeof requestListQuery>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { text } from '../../lib/text.ts';
 import { personSummary } from '../persons/persons.schemas.ts';
 import { organizationSummary } from '../organizations/organizations.schemas.ts';
+import { zCursor } from '../../lib/cursor.ts';
 
 export const SEARCH_KINDS = ['all', 'person', 'organization'] as const;
 
@@ -9,7 +10,7 @@ export const searchQuery = z.strictObject({
   q: text({ max: 200 }),
   kind: z.enum(SEARCH_KINDS).default('all'),
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(500).optional(),
+  cursor: zCursor.optional(),
 });
 
 export const searchItem = z.discriminatedUnion('kind', [
