@@ -248,8 +248,9 @@ describe('organisations and persons in the browser', { skip: chromiumSkip }, () 
     assert.equal(await protection.isChecked(), true);
     await page.getByLabel('Tiedon lähde').fill('Digi- ja väestötietovirasto');
     // Only the population register's word sets a protection (decision 0006).
-    await page.getByRole('button', { name: /^Lähde/ }).click();
-    await page.getByRole('option', { name: 'Väestötietojärjestelmä (DVV)' }).click();
+    const source = page.getByRole('region', { name: 'Tietojen lähde' });
+    await source.getByRole('button', { name: /Lähde/ }).click();
+    await page.getByRole('option', { name: 'Väestötietojärjestelmä (DVV)', exact: true }).click();
     await checkAccessibility(page, 'the person edit form with address protection');
     await page.getByRole('button', { name: 'Tallenna muutokset' }).click();
 
