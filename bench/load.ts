@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../src/server/db/client.ts';
-import type { Role } from '../src/server/modules/auth/permissions.ts';
+import type { Role } from '../src/contract/auth/permissions.ts';
 import {
   searchOrganizationRows,
   searchPersonRows,

@@ -8,7 +8,7 @@ import {
   firstDueOn,
   requestDueOn,
 } from './deadlines.ts';
-import { isFinnishWorkingDay } from './finnish/holidays.ts';
+import { isFinnishWorkingDay } from '../finnish/holidays.ts';
 
 describe('calendar months (Regulation 1182/71)', () => {
   test('requirements §9: 15 March is due 15 April', () => {

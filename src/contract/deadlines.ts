@@ -7,7 +7,7 @@
  * (Act 150/1930 § 5). An extension counts from receipt (three months in all), not from the
  * moved first deadline, and the requester must be told of it within the first month.
  */
-import { nextFinnishWorkingDay } from './finnish/holidays.ts';
+import { nextFinnishWorkingDay } from '../finnish/holidays.ts';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -1,31 +1,28 @@
 import type { z } from 'zod';
-import type { meView } from '../server/modules/auth/auth.schemas.ts';
-import type { commitmentView, totpSetupView } from '../server/modules/auth/account.schemas.ts';
-import type { Permission } from '../server/modules/auth/permissions.ts';
+import type { meView } from '../contract/auth/auth.schemas.ts';
+import type { commitmentView, totpSetupView } from '../contract/auth/account.schemas.ts';
+import type { Permission } from '../contract/auth/permissions.ts';
 import type {
   OrganizationSummary,
   OrganizationView,
   organizationCreate,
   organizationPatch,
-} from '../server/modules/organizations/organizations.schemas.ts';
+} from '../contract/organizations/organizations.schemas.ts';
 import type {
   PersonSummary,
   PersonView,
   personCreate,
   personPatch,
-} from '../server/modules/persons/persons.schemas.ts';
-import type { SearchItem, searchPage } from '../server/modules/search/search.schemas.ts';
-import type {
-  accessLogItem,
-  accessLogPage,
-} from '../server/modules/access-log/access-log.schemas.ts';
+} from '../contract/persons/persons.schemas.ts';
+import type { SearchItem, searchPage } from '../contract/search/search.schemas.ts';
+import type { accessLogItem, accessLogPage } from '../contract/access-log/access-log.schemas.ts';
 import type {
   CoveredCustomer,
   PartnerDetail,
   PartnerView,
   partnerCreate,
   partnerPatch,
-} from '../server/modules/partners/partners.schemas.ts';
+} from '../contract/partners/partners.schemas.ts';
 
 export type { OrganizationSummary, OrganizationView, Permission, PersonSummary, PersonView };
 export type { SearchItem };

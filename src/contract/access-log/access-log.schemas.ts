@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { date, dateTime, zId } from '../../lib/text.ts';
-import { ACCESS_ACTIONS, ACCESS_FLAGS } from './access-log.ts';
-import { REPORT_LANGUAGES } from './subject-report.texts.ts';
-import { zCursor } from '../../lib/cursor.ts';
+import { date, dateTime, zId } from '../text.ts';
+import { ACCESS_ACTIONS, ACCESS_FLAGS } from '../enums.ts';
+import { REPORT_LANGUAGES } from '../enums.ts';
+import { zCursor } from '../cursor.ts';
 
 export const accessLogQuery = z.strictObject({
   subjectId: zId.optional(),

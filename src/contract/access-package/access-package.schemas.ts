@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { date, zId } from '../../lib/text.ts';
+import { date, zId } from '../text.ts';
 import {
   DISCLOSURE_RECIPIENTS,
   HANDOVER_CHANNELS,
@@ -12,16 +12,9 @@ import {
   REQUEST_OUTCOMES,
   REQUEST_STATUSES,
   REQUEST_TYPES,
-  VALUE_SOURCE_KINDS,
-} from '../../db/schema/index.ts';
-import {
-  CATEGORY_KEYS,
-  PURPOSES,
-  RECIPIENTS,
-  RETENTIONS,
-  RIGHTS,
-  SOURCES,
-} from './access-package.texts.ts';
+} from '../enums.ts';
+import { VALUE_SOURCE_KINDS } from '../persons/value-sources.constants.ts';
+import { CATEGORY_KEYS, PURPOSES, RECIPIENTS, RETENTIONS, RIGHTS, SOURCES } from '../enums.ts';
 
 export const ACCESS_PACKAGE_FORMATS = ['pdf', 'json'] as const;
 

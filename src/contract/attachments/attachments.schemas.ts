@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { text, zId } from '../../lib/text.ts';
-import { ATTACHMENT_TYPES } from '../../db/schema/attachments.ts';
+import { text, zId } from '../text.ts';
+import { ATTACHMENT_TYPES } from '../enums.ts';
 
 /** The largest attachment: a scanned letter of some pages fits many times over. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;

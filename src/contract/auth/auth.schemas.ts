@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text, zId } from '../../lib/text.ts';
+import { text, zId } from '../text.ts';
 import { PERMISSIONS, ROLES } from './permissions.ts';
 
 export const loginBody = z.strictObject({

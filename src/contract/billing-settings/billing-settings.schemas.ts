@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { text, zId } from '../../lib/text.ts';
-import { zBusinessId, zIban, zIntermediator, zOvt } from '../../lib/finnish/index.ts';
+import { text, zId } from '../text.ts';
+import { zBusinessId, zIban, zIntermediator, zOvt } from '../../finnish/index.ts';
 import { addressInput, addressView } from '../customers/customer-data.schemas.ts';
 
 export const REFERENCE_FORMATS = ['national', 'rf'] as const;

@@ -1,12 +1,7 @@
 import { z } from 'zod';
-import { text, zCountryCode, zId } from '../../lib/text.ts';
-import { zCursor } from '../../lib/cursor.ts';
-import {
-  parsePostalCode,
-  zEInvoiceAddress,
-  zIntermediator,
-  zOvt,
-} from '../../lib/finnish/index.ts';
+import { text, zCountryCode, zId } from '../text.ts';
+import { zCursor } from '../cursor.ts';
+import { parsePostalCode, zEInvoiceAddress, zIntermediator, zOvt } from '../../finnish/index.ts';
 
 export const addressInput = z
   .strictObject({

@@ -1,6 +1,6 @@
-import type { LegalBasis } from '../../db/schema/disclosures.ts';
-import type { FieldError } from '../../lib/errors.ts';
-import { isInEea } from '../../lib/countries.ts';
+import type { LegalBasis } from '../enums.ts';
+import type { FieldError } from '../errors.ts';
+import { isInEea } from '../countries.ts';
 
 /**
  * The identity code leaves the register only where the law asks for unambiguous identification

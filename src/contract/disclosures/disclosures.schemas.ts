@@ -1,15 +1,12 @@
 import { z } from 'zod';
-import { dateTime, text, zId } from '../../lib/text.ts';
-import {
-  DISCLOSURE_RECIPIENTS,
-  HANDOVER_CHANNELS,
-  LEGAL_BASES,
-} from '../../db/schema/disclosures.ts';
+import { dateTime, text, zId } from '../text.ts';
+import { DISCLOSURE_RECIPIENTS, HANDOVER_CHANNELS, LEGAL_BASES } from '../enums.ts';
 import { TRANSFER_SAFEGUARDS } from '../partners/transfer-terms.ts';
-import { DISCLOSURE_FORMATS } from './disclosure-file.ts';
+import { DISCLOSURE_FORMATS } from '../enums.ts';
 import { identityCodeProblems } from './disclosure-rules.ts';
-import { OBJECTABLE_USES } from '../objections/usage-rule.ts';
-import { zCursor } from '../../lib/cursor.ts';
+/** A disclosure's use is one of the things an objection can be to (the usage rule's own list). */
+import { OBJECTION_TYPES as OBJECTABLE_USES } from '../enums.ts';
+import { zCursor } from '../cursor.ts';
 
 /** The uses a value-added service's disclosure may state (decision 0018). */
 export const VALUE_ADDED_SERVICE_USES = ['service_delivery', ...OBJECTABLE_USES] as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { date, text, zId } from '../../lib/text.ts';
-import { BLOCKER_CODES } from './blockers.ts';
-import { ERASED_CATEGORIES } from './erasure.texts.ts';
+import { date, text, zId } from '../text.ts';
+import { BLOCKER_CODES } from '../enums.ts';
+import { ERASED_CATEGORIES } from '../enums.ts';
 
 const isoDate = z.iso.date();
 const texts = z.object({ fi: z.string(), sv: z.string(), en: z.string() });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { date, text, zId } from '../../lib/text.ts';
+import { date, text, zId } from '../text.ts';
 import { addressView } from '../customers/customer-data.schemas.ts';
-import { zCursor } from '../../lib/cursor.ts';
+import { zCursor } from '../cursor.ts';
 
 const isoDate = date('business');
 

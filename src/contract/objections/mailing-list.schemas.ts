@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { text, zId } from '../../lib/text.ts';
-import { REQUEST_LANGUAGES } from '../../db/schema/requests.ts';
+import { text, zId } from '../text.ts';
+import { REQUEST_LANGUAGES } from '../enums.ts';
 
 /**
  * What a mailing list is for. Every mailing list is a list published from the register, so the

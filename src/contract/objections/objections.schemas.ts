@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { date, text, zId } from '../../lib/text.ts';
-import { OBJECTION_SOURCES, OBJECTION_TYPES } from '../../db/schema/objections.ts';
+import { date, text, zId } from '../text.ts';
+import { OBJECTION_SOURCES, OBJECTION_TYPES } from '../enums.ts';
 
 /** The population register's prohibitions can be older than the register: a day of life. */
 const isoDate = date('life');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ParseResult } from '../../lib/finnish/result.ts';
+import type { ParseResult } from '../../finnish/result.ts';
 import { eurosToCents, parseQuantity, percentToBasisPoints } from './money.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { fail, ok, type ParseResult } from '../../lib/finnish/result.ts';
+import { fail, ok, type ParseResult } from '../../finnish/result.ts';
 
 /**
  * The register's money arithmetic, shared by orders and invoices so that an order and its invoice

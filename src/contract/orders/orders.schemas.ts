@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { date, text, zId } from '../../lib/text.ts';
-import { ORDER_STATUSES } from '../../db/schema/index.ts';
+import { date, text, zId } from '../text.ts';
+import { ORDER_STATUSES } from '../enums.ts';
 import { zQuantity } from './money.schemas.ts';
-import { zCursor } from '../../lib/cursor.ts';
+import { zCursor } from '../cursor.ts';
 
 export const orderLineInput = z.strictObject({
   serviceId: zId,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { text, zId } from '../../lib/text.ts';
-import { zBusinessId, zEmail, zPhone } from '../../lib/finnish/index.ts';
+import { text, zId } from '../text.ts';
+import { zBusinessId, zEmail, zPhone } from '../../finnish/index.ts';
 import {
   addressInput,
   addressView,

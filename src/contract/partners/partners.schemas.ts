@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { date, text, zCountryCode, zId } from '../../lib/text.ts';
-import { parseBusinessId } from '../../lib/finnish/index.ts';
+import { date, text, zCountryCode, zId } from '../text.ts';
+import { parseBusinessId } from '../../finnish/index.ts';
 import { CONTRACT_FIELD_GROUPS, normaliseContractFields } from './contract-fields.ts';
-import { zCursor } from '../../lib/cursor.ts';
+import { zCursor } from '../cursor.ts';
 import {
   normalisePartnerRoles,
   PARTNER_ROLE_NAMES,

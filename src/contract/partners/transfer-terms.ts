@@ -1,5 +1,5 @@
 // Shared with the web app: this file imports only lib/countries.ts, so the browser bundle can use it.
-import { isInEea } from '../../lib/countries.ts';
+import { isInEea } from '../countries.ts';
 
 /**
  * What a partner is to the register: a processor acting for the municipality (its contractors

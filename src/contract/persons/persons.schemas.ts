@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { date, text, zId } from '../../lib/text.ts';
-import { zEmail, zIdentityCode, zPhone } from '../../lib/finnish/index.ts';
+import { date, text, zId } from '../text.ts';
+import { zEmail, zIdentityCode, zPhone } from '../../finnish/index.ts';
 import {
   addressInput,
   addressView,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text, zId } from '../../lib/text.ts';
+import { text, zId } from '../text.ts';
 import {
   GIVEN_SOURCE_KINDS,
   SOURCED_PERSON_FIELDS,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text, zId } from '../../lib/text.ts';
+import { text, zId } from '../text.ts';
 import { SOURCED_PERSON_FIELDS, VALUE_SOURCE_KINDS } from '../persons/value-sources.constants.ts';
 
 export const RECTIFICATION_DECISIONS = ['granted', 'refused'] as const;

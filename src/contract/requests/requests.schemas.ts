@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { date, text, zId } from '../../lib/text.ts';
-import { zCursor } from '../../lib/cursor.ts';
+import { date, text, zId } from '../text.ts';
+import { zCursor } from '../cursor.ts';
 import {
   IDENTITY_METHODS,
   REQUEST_CHANNELS,
@@ -8,7 +8,7 @@ import {
   REQUEST_OUTCOMES,
   REQUEST_STATUSES,
   REQUEST_TYPES,
-} from '../../db/schema/index.ts';
+} from '../enums.ts';
 
 const isoDate = date('business');
 

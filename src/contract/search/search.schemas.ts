@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { text } from '../../lib/text.ts';
+import { text } from '../text.ts';
 import { personSummary } from '../persons/persons.schemas.ts';
 import { organizationSummary } from '../organizations/organizations.schemas.ts';
-import { zCursor } from '../../lib/cursor.ts';
+import { zCursor } from '../cursor.ts';
 
 export const SEARCH_KINDS = ['all', 'person', 'organization'] as const;
 

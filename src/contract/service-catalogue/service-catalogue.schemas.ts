@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text, zId } from '../../lib/text.ts';
+import { text, zId } from '../text.ts';
 import { zEuroCents, zVatBasisPoints } from '../orders/money.schemas.ts';
 
 const code = text({ max: 40 }).regex(

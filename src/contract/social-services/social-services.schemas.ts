@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { date, text, zId } from '../../lib/text.ts';
-import { zIban } from '../../lib/finnish/index.ts';
+import { date, text, zId } from '../text.ts';
+import { zIban } from '../../finnish/index.ts';
 
 /** A day of the client's life and circumstances: from 1900 (decision 0020). */
 const isoDate = date('life');

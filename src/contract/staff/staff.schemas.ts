@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { date, text, zId } from '../../lib/text.ts';
+import { date, text, zId } from '../text.ts';
 import { ROLES } from '../auth/permissions.ts';
 
 /** A calendar date, YYYY-MM-DD, that exists (2026-02-30 does not), of the register's time. */

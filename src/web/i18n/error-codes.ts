@@ -1,4 +1,4 @@
-import type { FinnishIdentifierError } from '../../server/lib/finnish/index.ts';
+import type { FinnishIdentifierError } from '../../finnish/index.ts';
 import { ACCESS_ERROR_CODES } from './rights/access.ts';
 import { RECTIFICATION_ERROR_CODES } from './rights/rectification.ts';
 import { OBJECTIONS_ERROR_CODES } from './rights/objections.ts';

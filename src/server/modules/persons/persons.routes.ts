@@ -2,7 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { customerContext, type RouteDeps } from '../../deps.ts';
-import { idParams, listQuery, pageOf, standardErrors } from '../customers/customer-data.schemas.ts';
+import {
+  idParams,
+  listQuery,
+  pageOf,
+  standardErrors,
+} from '../../../contract/customers/customer-data.schemas.ts';
 import {
   personCreate,
   personPatch,
@@ -10,7 +15,7 @@ import {
   personView,
   revealBody,
   revealView,
-} from './persons.schemas.ts';
+} from '../../../contract/persons/persons.schemas.ts';
 import {
   archivePerson,
   createPerson,

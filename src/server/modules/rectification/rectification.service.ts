@@ -6,13 +6,13 @@ import type {
   RequestOutcome,
   SourcedPersonField,
 } from '../../db/schema/index.ts';
-import { helsinkiDate } from '../../lib/dates.ts';
+import { helsinkiDate } from '../../../contract/dates.ts';
 import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
-import { formatPhoneFinnish, maskIdentityCode } from '../../lib/finnish/index.ts';
+import { formatPhoneFinnish, maskIdentityCode } from '../../../finnish/index.ts';
 import { PersonKeyDestroyedError } from '../../keystore/person-keys.ts';
 import { checkAddressWrite } from '../customers/address-protection.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
-import { personPatch } from '../persons/persons.schemas.ts';
+import { personPatch } from '../../../contract/persons/persons.schemas.ts';
 import { findPersonById } from '../persons/persons.queries.ts';
 import { updatePerson } from '../persons/persons.service.ts';
 import { listValueSourceDetails } from '../persons/value-sources.ts';
@@ -36,7 +36,7 @@ import type {
   RectificationItemDecision,
   RectificationLetter,
   RectificationView,
-} from './rectification.schemas.ts';
+} from '../../../contract/rectification/rectification.schemas.ts';
 
 /*
  * Rectification (GDPR Art. 16 and 19): the request names fields, proposed values and grounds; the

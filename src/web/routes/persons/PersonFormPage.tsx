@@ -1,9 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Checkbox, InlineAlert } from 'suomifi-ui-components';
-import {
-  IDENTITY_CODE_PURPOSES,
-  LANGUAGES,
-} from '../../../server/modules/persons/persons.constants.ts';
+import { IDENTITY_CODE_PURPOSES, LANGUAGES } from '../../../contract/persons/persons.constants.ts';
 import { api, type PersonView } from '../../api.ts';
 import { AddressFields } from '../../components/AddressFields.tsx';
 import { BillingFields } from '../../components/BillingFields.tsx';
