@@ -1,3 +1,5 @@
+import type { FieldErrorCode } from './field-errors.ts';
+
 /**
  * The error codes of the API, one list for server and web: a problem document's `code` decides
  * its HTTP status, and the web app translates each. The server's `AppError` accepts only these.
@@ -31,4 +33,4 @@ export const STATUS_BY_CODE = {
 } as const satisfies Record<ErrorCode, number>;
 
 /** `code` is stable for clients to translate; `message` is for people reading English. */
-export type FieldError = { field: string; message: string; code?: string };
+export type FieldError = { field: string; message: string; code?: FieldErrorCode };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { date, text, zCountryCode, zId } from '../text.ts';
 import { parseBusinessId } from '../../finnish/index.ts';
+import type { FieldErrorCode } from '../field-errors.ts';
 import { CONTRACT_FIELD_GROUPS, normaliseContractFields } from './contract-fields.ts';
 import { zCursor } from '../cursor.ts';
 import {
@@ -42,7 +43,7 @@ const partnerFields = {
 };
 
 export type BusinessIdCheck =
-  { ok: true; value: string } | { ok: false; code: string; message: string };
+  { ok: true; value: string } | { ok: false; code: FieldErrorCode; message: string };
 
 /** A Finnish partner's business ID is a Y-tunnus; other countries' IDs are kept as given. */
 export function checkPartnerBusinessId(country: string, businessId: string): BusinessIdCheck {

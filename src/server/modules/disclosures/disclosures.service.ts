@@ -9,7 +9,7 @@ import type {
 } from '../../db/schema/disclosures.ts';
 import { cursorKey, decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { helsinkiDate } from '../../../contract/dates.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
+import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
 import { isAddressProtected } from '../customers/address-protection.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
 import { isInEea } from '../../../contract/countries.ts';
@@ -565,7 +565,7 @@ export async function makeDisclosure(
 ): Promise<DisclosureMade> {
   const rows = await findPersonRows(ctx.db, body.subjectIds);
   const byId = new Map(rows.map((row) => [row.id, row]));
-  const unknown = body.subjectIds.flatMap((id, index) =>
+  const unknown = body.subjectIds.flatMap((id, index): FieldError[] =>
     byId.has(id)
       ? []
       : [

@@ -66,6 +66,7 @@ import type {
   InvoiceView,
   PaymentCreate,
 } from '../../../contract/invoices/invoices.schemas.ts';
+import type { FieldErrorCode } from '../../../contract/field-errors.ts';
 
 /** Orders invoiced in one transaction of a run; each batch commits on its own. */
 export const RUN_BATCH_SIZE = 500;
@@ -79,7 +80,7 @@ const PAYMENT_FIELDS = ['invoices', 'payments'];
 const fieldError = (
   code: 'validation' | 'conflict',
   field: string,
-  errorCode: string,
+  errorCode: FieldErrorCode,
   message: string,
 ) => new AppError(code, message, { errors: [{ field, message, code: errorCode }] });
 

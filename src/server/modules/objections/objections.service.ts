@@ -23,6 +23,7 @@ import type {
   RequestObjections,
   RequestObjectionsResult,
 } from '../../../contract/objections/objections.schemas.ts';
+import type { FieldErrorCode } from '../../../contract/field-errors.ts';
 
 /*
  * A person's objections are personal data of theirs: each read and change is logged for them,
@@ -62,7 +63,7 @@ export function objectionView(row: ObjectionWithNames): ObjectionView {
   };
 }
 
-function dateProblem(field: string, message: string, code: string): AppError {
+function dateProblem(field: string, message: string, code: FieldErrorCode): AppError {
   return new AppError('validation', message, { errors: [{ field, message, code }] });
 }
 

@@ -37,6 +37,7 @@ import type {
   RectificationLetter,
   RectificationView,
 } from '../../../contract/rectification/rectification.schemas.ts';
+import type { FieldErrorCode } from '../../../contract/field-errors.ts';
 
 /*
  * Rectification (GDPR Art. 16 and 19): the request names fields, proposed values and grounds; the
@@ -84,7 +85,12 @@ export const DISCLOSED_AS: Record<SourcedPersonField, readonly string[]> = {
 /** Sources that are told of a correction: an authority or an outside company, never the person or staff. */
 const NOTIFIED_SOURCE_KINDS = new Set(['population_register', 'update_service', 'partner']);
 
-function conflict(field: string, message: string, code: string, extra?: Record<string, unknown>) {
+function conflict(
+  field: string,
+  message: string,
+  code: FieldErrorCode,
+  extra?: Record<string, unknown>,
+) {
   return new AppError('conflict', message, {
     errors: [{ field, message, code }],
     ...(extra ? { extra } : {}),
@@ -151,7 +157,8 @@ function valueErrors(issues: z.core.$ZodIssue[]): FieldError[] {
       }));
     }
     const params = (issue as { params?: { code?: unknown } }).params;
-    const code = typeof params?.code === 'string' ? params.code : issue.code;
+    // The rule codes zod schemas carry are checked against the list by field-errors.test.ts.
+    const code = (typeof params?.code === 'string' ? params.code : issue.code) as FieldErrorCode;
     return [{ field: path, message: issue.message, code }];
   });
 }

@@ -35,6 +35,7 @@ import type {
   RequestSummary,
   RequestView,
 } from '../../../contract/requests/requests.schemas.ts';
+import type { FieldErrorCode } from '../../../contract/field-errors.ts';
 
 /*
  * A data subject's request is personal data of its subject: every read and change is logged for
@@ -70,7 +71,7 @@ const ACCESS_ACTION: Record<RequestAction | 'create', AccessAction> = {
 
 const FIELDS = ['requests'];
 
-function validation(field: string, message: string, code: string): AppError {
+function validation(field: string, message: string, code: FieldErrorCode): AppError {
   return new AppError('validation', message, { errors: [{ field, message, code }] });
 }
 
