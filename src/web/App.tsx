@@ -1,6 +1,5 @@
-import { Navigate, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { AppShell } from './components/AppShell.tsx';
-import { homePath } from './home.ts';
 import { Loading } from './components/Notices.tsx';
 import { AccessLogPage } from './routes/access-log/AccessLogPage.tsx';
 import { AccountPage } from './routes/account/AccountPage.tsx';
@@ -36,7 +35,8 @@ import { CommitmentSettingsPage } from './routes/staff/CommitmentSettingsPage.ts
 import { StaffCreatePage, StaffEditPage } from './routes/staff/StaffFormPage.tsx';
 import { StaffListPage } from './routes/staff/StaffListPage.tsx';
 import { StaffUserPage } from './routes/staff/StaffUserPage.tsx';
-import { useMe, useSession } from './session.tsx';
+import { useSession } from './session.tsx';
+import { Home, WorkPage } from './routes/home/HomePage.tsx';
 
 /** Signed out, any address shows the sign-in; after it the same address opens. */
 export function App() {
@@ -51,6 +51,7 @@ export function App() {
       {session.status === 'signedIn' && !step && (
         <Routes>
           <Route path="/" element={<Home />} />
+          <Route path="/work" element={<WorkPage />} />
           <Route path="/search" element={<SearchPage />} />
           <Route path="/persons/new" element={<PersonCreatePage />} />
           <Route path="/persons/:id" element={<PersonPage />} />
@@ -103,7 +104,3 @@ export function App() {
 }
 
 /** The start page depends on what the user may do: an auditor starts from the access log. */
-function Home() {
-  const me = useMe();
-  return <Navigate to={homePath(me.can)} replace />;
-}

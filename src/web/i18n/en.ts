@@ -4,6 +4,7 @@ import { rectificationEn, rectificationErrors } from './rights/rectification.ts'
 import { objectionsEn, objectionsErrors } from './rights/objections.ts';
 import { erasureEn, erasureErrors } from './rights/erasure.ts';
 import { attachmentsEn, attachmentsErrors } from './rights/attachments.ts';
+import { workEn } from './work.ts';
 
 export const en: Catalogue = {
   messages: {
@@ -1381,6 +1382,7 @@ export const en: Catalogue = {
     ...objectionsEn,
     ...erasureEn,
     ...attachmentsEn,
+    ...workEn,
   },
   errors: {
     'identityCode.empty': 'Give the personal identity code.',

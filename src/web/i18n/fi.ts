@@ -4,6 +4,7 @@ import { rectificationErrors, rectificationFi } from './rights/rectification.ts'
 import { objectionsErrors, objectionsFi } from './rights/objections.ts';
 import { erasureErrors, erasureFi } from './rights/erasure.ts';
 import { attachmentsErrors, attachmentsFi } from './rights/attachments.ts';
+import { workFi } from './work.ts';
 
 /** Finnish, the default language. Its keys are the keys every other catalogue must have. */
 export const fiMessages = {
@@ -1376,6 +1377,7 @@ export const fiMessages = {
   ...objectionsFi,
   ...erasureFi,
   ...attachmentsFi,
+  ...workFi,
 };
 
 export const fi: Catalogue = {

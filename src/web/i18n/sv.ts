@@ -4,6 +4,7 @@ import { rectificationSv, rectificationErrors } from './rights/rectification.ts'
 import { objectionsSv, objectionsErrors } from './rights/objections.ts';
 import { erasureSv, erasureErrors } from './rights/erasure.ts';
 import { attachmentsSv, attachmentsErrors } from './rights/attachments.ts';
+import { workSv } from './work.ts';
 
 export const sv: Catalogue = {
   messages: {
@@ -1388,6 +1389,7 @@ export const sv: Catalogue = {
     ...objectionsSv,
     ...erasureSv,
     ...attachmentsSv,
+    ...workSv,
   },
   errors: {
     'identityCode.empty': 'Ange personbeteckningen.',

@@ -1,0 +1,209 @@
+import { Link, Navigate } from 'react-router';
+import { Paragraph, RouterLink } from 'suomifi-ui-components';
+import type { Answer } from '../../../contract/endpoint.ts';
+import type { Permission } from '../../../contract/auth/permissions.ts';
+import { workApi } from '../../../contract/work/work.endpoints.ts';
+import { call } from '../../client.ts';
+import { Loading, ProblemNotice } from '../../components/Notices.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { Section } from '../../components/Section.tsx';
+import { useResource } from '../../components/useResource.ts';
+import { formatDate } from '../../format.ts';
+import { homePath } from '../../home.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { useMe } from '../../session.tsx';
+import { formatEuros } from '../billing/customer/billing-format.ts';
+import './home.css';
+
+type Work = Answer<typeof workApi.mine>;
+
+/** The permissions whose work the home page lists (GET /api/work); others start where they work. */
+const WORK_PERMISSIONS: Permission[] = [
+  'requests.read',
+  'socialServices.reviewBreakGlass',
+  'invoices.write',
+  'staff.manage',
+];
+
+/** Whether the role has work the work list shows. */
+export const hasWork = (can: (permission: Permission) => boolean): boolean =>
+  WORK_PERMISSIONS.some((permission) => can(permission));
+
+/** `/`: the role's own start page (the work list becomes it once the browser tests follow). */
+export function Home() {
+  const me = useMe();
+  return <Navigate to={homePath(me.can)} replace />;
+}
+
+/** `/work`: the work waiting for the signed-in user's role. */
+export function WorkPage() {
+  const me = useMe();
+  if (!hasWork(me.can)) return <Navigate to={homePath(me.can)} replace />;
+  return <WorkList />;
+}
+
+const staffName = (staff: { username: string; fullName: string | null }) =>
+  staff.fullName || staff.username;
+
+function WorkList() {
+  const { t } = useI18n();
+  const [work] = useResource('work', (signal) => call(workApi.mine, {}, { signal }));
+  return (
+    <div className="work">
+      <PageHeading title={t('work.title')} />
+      <Paragraph mb="m">{t('work.intro')}</Paragraph>
+      {work.state === 'loading' && <Loading />}
+      {work.state === 'failed' && <ProblemNotice error={work.error} />}
+      {work.state === 'ready' && (
+        <div className="work__sections">
+          {work.data.requests && <Requests requests={work.data.requests} />}
+          {work.data.reviews && <Reviews reviews={work.data.reviews} />}
+          {work.data.billing && <Billing billing={work.data.billing} />}
+          {work.data.accounts && <Accounts accounts={work.data.accounts} />}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Requests({ requests }: { requests: NonNullable<Work['requests']> }) {
+  const { t } = useI18n();
+  return (
+    <Section
+      title={t('work.requests')}
+      actions={
+        <RouterLink asComponent={Link} to="/requests">
+          {t('work.allRequests')}
+        </RouterLink>
+      }
+    >
+      <Paragraph>
+        {requests.items.length === 0
+          ? t('work.requestsNone')
+          : t('work.requestsSummary', { overdue: requests.overdue, dueSoon: requests.dueSoon })}
+      </Paragraph>
+      {requests.items.length > 0 && (
+        <ul className="work__list">
+          {requests.items.map((request) => (
+            <li key={request.id} className={request.overdue ? 'work__item--overdue' : undefined}>
+              <RouterLink asComponent={Link} to={`/requests/${request.id}`}>
+                {t('work.requestNumber', { number: request.number })}
+              </RouterLink>{' '}
+              {t(`requests.type.${request.type}`)} · {t(`requests.status.${request.status}`)} ·{' '}
+              {request.overdue && <strong>{t('work.overdue')}: </strong>}
+              {t('work.due', { date: formatDate(request.dueOn) })} ·{' '}
+              {request.assignee ? staffName(request.assignee) : t('work.unassigned')}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
+function Reviews({ reviews }: { reviews: NonNullable<Work['reviews']> }) {
+  const { t } = useI18n();
+  return (
+    <Section
+      title={t('work.reviews')}
+      actions={
+        reviews.waiting > 0 && (
+          <RouterLink asComponent={Link} to="/social-services/break-glass">
+            {t('work.toReviews')}
+          </RouterLink>
+        )
+      }
+    >
+      <Paragraph>
+        {reviews.waiting > 0 && reviews.oldestOpenedAt
+          ? t('work.reviewsWaiting', {
+              count: reviews.waiting,
+              date: formatDate(reviews.oldestOpenedAt),
+            })
+          : t('work.reviewsNone')}
+      </Paragraph>
+    </Section>
+  );
+}
+
+function Billing({ billing }: { billing: NonNullable<Work['billing']> }) {
+  const { t, language } = useI18n();
+  return (
+    <Section
+      title={t('work.billing')}
+      actions={
+        <RouterLink asComponent={Link} to="/billing/invoice-run">
+          {t('work.toInvoiceRun')}
+        </RouterLink>
+      }
+    >
+      <ul className="work__list">
+        <li>
+          {t('work.deliveredNotInvoiced', { count: billing.deliveredNotInvoiced })}
+          {billing.oldestDeliveredOn &&
+            ` (${t('work.oldestDelivered', { date: formatDate(billing.oldestDeliveredOn) })})`}
+        </li>
+        <li>
+          {t('work.overdueInvoices', {
+            count: billing.overdueInvoices,
+            amount: formatEuros(billing.overdueCents, language),
+          })}
+        </li>
+      </ul>
+      <h3 className="work__subheading">{t('work.runs')}</h3>
+      {billing.runs.length === 0 ? (
+        <Paragraph>{t('work.runsNone')}</Paragraph>
+      ) : (
+        <ul className="work__list">
+          {billing.runs.map((run) => (
+            <li key={run.id}>
+              {t('work.run', { date: formatDate(run.invoiceDate), count: run.invoiceCount })} ·{' '}
+              <a href={`/api/invoice-runs/${encodeURIComponent(run.id)}/archive`} download>
+                {t('work.runArchive', { date: formatDate(run.invoiceDate) })}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
+function Accounts({ accounts }: { accounts: NonNullable<Work['accounts']> }) {
+  const { t } = useI18n();
+  const none = accounts.expiring.length === 0 && accounts.unsignedCommitment.length === 0;
+  return (
+    <Section title={t('work.accounts')}>
+      {none && <Paragraph>{t('work.accountsNone')}</Paragraph>}
+      {accounts.expiring.length > 0 && (
+        <>
+          <h3 className="work__subheading">{t('work.expiring')}</h3>
+          <ul className="work__list">
+            {accounts.expiring.map((account) => (
+              <li key={account.id}>
+                <RouterLink asComponent={Link} to={`/staff/${account.id}`}>
+                  {staffName(account)}
+                </RouterLink>{' '}
+                {t('work.expiresOn', { date: formatDate(account.expiresOn) })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {accounts.unsignedCommitment.length > 0 && (
+        <>
+          <h3 className="work__subheading">{t('work.unsigned')}</h3>
+          <ul className="work__list">
+            {accounts.unsignedCommitment.map((account) => (
+              <li key={account.id}>
+                <RouterLink asComponent={Link} to={`/staff/${account.id}`}>
+                  {staffName(account)}
+                </RouterLink>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Section>
+  );
+}
