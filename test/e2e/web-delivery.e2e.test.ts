@@ -43,6 +43,14 @@ async function routeChunksLoaded(page: Page): Promise<string[]> {
   return urls.flatMap((url) => routeOf(url) ?? []);
 }
 
+/** The Swedish and English catalogues' chunks this document has loaded (loadCatalogue). */
+async function catalogueChunksLoaded(page: Page): Promise<string[]> {
+  const urls = await page.evaluate(() =>
+    performance.getEntriesByType('resource').map((entry) => entry.name),
+  );
+  return urls.flatMap((url) => /\/assets\/(sv|en)-[\w-]+\.js$/.exec(url)?.[1] ?? []);
+}
+
 describe('the web app, delivered', { skip: chromiumSkip }, () => {
   let server: TestServer;
   let page: Page;
@@ -109,6 +117,11 @@ describe('the web app, delivered', { skip: chromiumSkip }, () => {
     await heading(page, 'Kirjaudu sisään').waitFor();
     await page.waitForLoadState('networkidle');
     assert.deepEqual(await routeChunksLoaded(page), ['SignInPage']);
+    assert.deepEqual(
+      await catalogueChunksLoaded(page),
+      [],
+      'in Finnish, no Swedish or English catalogue',
+    );
 
     await signIn(page, server.user.username, server.user.password);
     await heading(page, 'Asiakashaku').waitFor();
