@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -15,6 +13,7 @@ import { newTotpSecret, totpCode, totpStep } from '../src/server/lib/totp.ts';
 import { ensureBenchUser, signInOverHttp } from './lib/app.ts';
 import { buildSearchQueries, requestSequence, type BenchQuery } from './lib/search-queries.ts';
 import { serverNodeFlags } from './lib/server-flags.ts';
+import { logTail, startServer, type Server } from './lib/server-process.ts';
 import { percentile, round, since } from './lib/stats.ts';
 import type { BenchOptions } from './run.ts';
 import { generatePersons, SEED, type SeedPerson } from './seed/generate.ts';
@@ -114,94 +113,6 @@ function cpuSeconds(pid: number): number {
   // USER_HZ: 100 on every Linux architecture Node supports.
   return ticks / 100;
 }
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-type Server = {
-  child: ChildProcess;
-  pid: number;
-  baseUrl: string;
-  logFile: string;
-  /** False once the process has exited. */
-  alive(): boolean;
-  stop(): Promise<void>;
-};
-
-/**
- * The register's server as `npm start` runs it: `node <its flags> src/server/main.ts` in a
- * process of its own, configured only through the environment (the bench's databases, key store,
- * key ring and master key), logging as in production (info, to a file the bench reads after).
- */
-async function startServer(
-  env: Record<string, string>,
-  dataDir: string,
-  logFile: string,
-  memoryFile: string,
-): Promise<Server> {
-  const port = await freePort();
-  const out = fs.openSync(logFile, 'a');
-  const inherited = Object.fromEntries(
-    ['PATH', 'HOME', 'LANG', 'TZ'].flatMap((name) => {
-      const value = process.env[name];
-      return value === undefined ? [] : [[name, value]];
-    }),
-  );
-  const probe = ['--import', './bench/lib/memory-probe.ts'];
-  const child = spawn(process.execPath, [...serverNodeFlags(), ...probe, 'src/server/main.ts'], {
-    cwd: path.join(import.meta.dirname, '..'),
-    env: {
-      ...inherited,
-      ...env,
-      DATA_DIR: dataDir,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      BENCH_MEMORY_FILE: memoryFile,
-    },
-    stdio: ['ignore', out, out],
-  });
-  fs.closeSync(out);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  let gone = false;
-  void exited.then(() => (gone = true));
-  const stop = async () => {
-    if (gone) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    await exited;
-    clearTimeout(timer);
-  };
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const started = performance.now();
-  for (;;) {
-    if (gone) {
-      throw new Error(`The server exited before it answered:\n${logTail(logFile)}`);
-    }
-    const ok = await fetch(`${baseUrl}/health`).then(
-      (response) => response.body?.cancel().then(() => response.ok) ?? response.ok,
-      () => false,
-    );
-    if (ok) break;
-    if (since(started) > 120_000) {
-      await stop();
-      throw new Error('The server did not answer /health within two minutes');
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  if (child.pid === undefined) throw new Error('The server has no process id');
-  return { child, pid: child.pid, baseUrl, logFile, alive: () => !gone, stop };
-}
-
-const logTail = (logFile: string) =>
-  fs.readFileSync(logFile, 'utf8').split('\n').slice(-20).join('\n');
 
 /** Lines of the server's log at level error or fatal (pino: 50, 60). */
 function errorLogLines(logFile: string): string[] {
@@ -543,10 +454,12 @@ export async function run(benchOptions: BenchOptions): Promise<void> {
         KEYSTORE_DATABASE_URL: bench.keyStoreUrl,
         REKISTERI_MASTER_KEY: benchMasterKey().toString('base64'),
         REKISTERI_WRAPPING_KEY_DIR: bench.ringDir,
+        BENCH_MEMORY_FILE: memoryFile,
       },
       path.join(workDir, 'data'),
       logFile,
-      memoryFile,
+      // Samples the server's heap and external memory into BENCH_MEMORY_FILE.
+      { nodeArgs: ['--import', './bench/lib/memory-probe.ts'] },
     );
     const base = server.baseUrl;
     for (const member of staff) {

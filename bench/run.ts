@@ -1,7 +1,8 @@
 /**
  * `npm run bench -- <name> [--n N] [--requests M] [--json]`: runs bench/<name>.ts. Benchmarks
  * print figures as ratios against the raw database in the same run; they are never tests.
- * `load` takes `--clients`, `--seconds` and `--persons` instead of --n and --requests.
+ * `load` takes `--clients`, `--seconds` and `--persons` instead of --n and --requests; `web`
+ * takes `--loads`.
  */
 
 export type BenchOptions = {
@@ -15,14 +16,17 @@ export type BenchOptions = {
   clients?: number;
   seconds?: number;
   persons?: number;
+  /** `web`: cold loads of each page, when given. */
+  loads?: number;
 };
 
 type Benchmark = { run(options: BenchOptions): Promise<void> };
 
-const BENCHMARKS = ['search', 'access-log', 'invoicing', 'load'] as const;
+const BENCHMARKS = ['search', 'access-log', 'invoicing', 'load', 'web'] as const;
 const USAGE = [
-  `usage: npm run bench -- <${BENCHMARKS.filter((name) => name !== 'load').join('|')}> [--n N] [--requests M] [--json]`,
+  `usage: npm run bench -- <${BENCHMARKS.filter((name) => name !== 'load' && name !== 'web').join('|')}> [--n N] [--requests M] [--json]`,
   '       npm run bench -- load [--clients 50] [--seconds 600] [--persons 100000] [--json]',
+  '       npm run bench -- web [--loads 7] [--json]',
 ].join('\n');
 
 /** The whole-number flags and the option each sets. */
@@ -32,6 +36,7 @@ const NUMBER_FLAGS = {
   '--clients': 'clients',
   '--seconds': 'seconds',
   '--persons': 'persons',
+  '--loads': 'loads',
 } as const satisfies Record<string, keyof BenchOptions>;
 
 function parse(argv: string[]): { name: string; options: BenchOptions } | null {

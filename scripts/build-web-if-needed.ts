@@ -1,9 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PRECOMPRESSED_LAST } from './vite-precompress.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const builtIndex = path.join(projectRoot, 'dist/web/index.html');
+/**
+ * The last file a build writes (the brotli copy of index.html, vite-precompress.ts): when it is
+ * missing the build was cut short, and is made again.
+ */
+const builtLast = path.join(projectRoot, 'dist/web', `${PRECOMPRESSED_LAST}.br`);
 /**
  * What the bundle is made of: the web app, the contract and the Finnish identifiers (all it may
  * import, as lint and test/web/bundle.test.ts hold), its config and its dependencies.
@@ -13,6 +18,7 @@ const sources = [
   path.join(projectRoot, 'src/contract'),
   path.join(projectRoot, 'src/finnish'),
   path.join(projectRoot, 'vite.config.ts'),
+  path.join(projectRoot, 'scripts/vite-precompress.ts'),
   path.join(projectRoot, 'package-lock.json'),
 ];
 
@@ -25,9 +31,9 @@ function newestChange(entry: string): number {
     .reduce((newest, name) => Math.max(newest, newestChange(path.join(entry, name))), 0);
 }
 
-/** True when dist/web is missing or older than any of its sources. */
+/** True when dist/web is missing, incomplete or older than any of its sources. */
 export function webBuildIsStale(): boolean {
-  const built = fs.statSync(builtIndex, { throwIfNoEntry: false });
+  const built = fs.statSync(builtLast, { throwIfNoEntry: false });
   if (!built) return true;
   return sources.some((source) => newestChange(source) > built.mtimeMs);
 }

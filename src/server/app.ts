@@ -138,15 +138,47 @@ export async function buildApp(
   await app.register(workRoutes(routeDeps));
 
   if ((options.serveWeb ?? true) && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false });
-    // The web app routes in the browser: any other page path gets its index.html.
-    app.get('/*', { config: { public: true }, schema: { hide: true } }, (request, reply) =>
-      request.url.startsWith('/api')
-        ? reply.callNotFound()
-        : reply.type('text/html').sendFile('index.html'),
-    );
+    await registerWebApp(app);
   }
   return app;
+}
+
+/** Vite's output for hashed files (build.assetsDir): a changed file gets a new name. */
+const HASHED_ASSETS = `${path.sep}assets${path.sep}`;
+
+/**
+ * The built web app. Its text files come with brotli and gzip copies made at build time
+ * (scripts/vite-precompress.ts), sent by the browser's Accept-Encoding with `Vary:
+ * Accept-Encoding`. The hashed assets are cached for a year: a new version has new names. The
+ * index.html that names them is revalidated on every load (`no-cache`, answered 304 by its ETag
+ * when unchanged), so a new version is picked up at the next load.
+ */
+async function registerWebApp(app: FastifyInstance): Promise<void> {
+  await app.register(fastifyStatic, {
+    root: WEB_DIST,
+    prefix: '/',
+    wildcard: false,
+    preCompressed: true,
+    // The copies are reached through their file's own address, not one of their own.
+    globIgnore: ['**/*.br', '**/*.gz'],
+    cacheControl: false,
+    setHeaders: (reply, file) => {
+      const relative = path.relative(WEB_DIST, file);
+      void reply.header(
+        'cache-control',
+        `${path.sep}${relative}`.startsWith(HASHED_ASSETS)
+          ? 'public, max-age=31536000, immutable'
+          : 'no-cache',
+      );
+    },
+  });
+  // The web app routes in the browser: any other page path gets its index.html. A missing
+  // asset (a chunk of an older version) is a 404, not a page the browser would try to run.
+  app.get('/*', { config: { public: true }, schema: { hide: true } }, (request, reply) =>
+    request.url.startsWith('/api') || request.url.startsWith('/assets/')
+      ? reply.callNotFound()
+      : reply.type('text/html').sendFile('index.html'),
+  );
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

@@ -1,42 +1,118 @@
-import { Route, Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
 import { AppShell } from './components/AppShell.tsx';
+import { lazyPage } from './components/lazy-page.ts';
+import { PageLoad } from './components/PageLoad.tsx';
+import { homePath } from './home.ts';
 import { Loading } from './components/Notices.tsx';
-import { AccessLogPage } from './routes/access-log/AccessLogPage.tsx';
-import { AccountPage } from './routes/account/AccountPage.tsx';
-import { AuthenticatorPage } from './routes/account/AuthenticatorPage.tsx';
-import { CommitmentPage } from './routes/account/CommitmentPage.tsx';
-import { PendingStepPage, usePendingStep } from './routes/account/PendingStepPage.tsx';
-import { NotFoundPage } from './routes/NotFoundPage.tsx';
-import {
-  OrganizationCreatePage,
-  OrganizationEditPage,
-} from './routes/organizations/OrganizationFormPage.tsx';
-import { OrganizationPage } from './routes/organizations/OrganizationPage.tsx';
-import { PersonCreatePage, PersonEditPage } from './routes/persons/PersonFormPage.tsx';
-import { PersonPage } from './routes/persons/PersonPage.tsx';
-import { PartnerCreatePage, PartnerEditPage } from './routes/partners/PartnerFormPage.tsx';
-import { PartnerPage } from './routes/partners/PartnerPage.tsx';
-import { PartnersPage } from './routes/partners/PartnersPage.tsx';
-import { BillingSettingsPage } from './routes/billing/admin/BillingSettingsPage.tsx';
-import { DisclosureFormPage } from './routes/billing/admin/DisclosureFormPage.tsx';
-import { DisclosurePage } from './routes/billing/admin/DisclosurePage.tsx';
-import { DisclosureRegisterPage } from './routes/billing/admin/DisclosureRegisterPage.tsx';
-import { InvoiceRunPage } from './routes/billing/admin/InvoiceRunPage.tsx';
-import { ServiceCataloguePage } from './routes/billing/admin/ServiceCataloguePage.tsx';
-import { NewRequestPage } from './routes/requests/NewRequestPage.tsx';
-import { RequestPage } from './routes/requests/RequestPage.tsx';
-import { RequestsPage } from './routes/requests/RequestsPage.tsx';
-import { MailingListPage } from './routes/objections/MailingListPage.tsx';
-import { SearchPage } from './routes/search/SearchPage.tsx';
-import { BreakGlassReviewPage } from './routes/social-services/BreakGlassReviewPage.tsx';
-import { SocialUnitsPage } from './routes/social-services/SocialUnitsPage.tsx';
-import { SignInPage } from './routes/sign-in/SignInPage.tsx';
-import { CommitmentSettingsPage } from './routes/staff/CommitmentSettingsPage.tsx';
-import { StaffCreatePage, StaffEditPage } from './routes/staff/StaffFormPage.tsx';
-import { StaffListPage } from './routes/staff/StaffListPage.tsx';
-import { StaffUserPage } from './routes/staff/StaffUserPage.tsx';
-import { useSession } from './session.tsx';
-import { Home, WorkPage } from './routes/home/HomePage.tsx';
+import { usePendingStep } from './routes/account/use-pending-step.ts';
+import { useMe, useSession } from './session.tsx';
+
+// Each page's code is fetched when it is first shown (lazyPage, PageLoad).
+const AccessLogPage = lazyPage(
+  () => import('./routes/access-log/AccessLogPage.tsx'),
+  'AccessLogPage',
+);
+const AccountPage = lazyPage(() => import('./routes/account/AccountPage.tsx'), 'AccountPage');
+const AuthenticatorPage = lazyPage(
+  () => import('./routes/account/AuthenticatorPage.tsx'),
+  'AuthenticatorPage',
+);
+const CommitmentPage = lazyPage(
+  () => import('./routes/account/CommitmentPage.tsx'),
+  'CommitmentPage',
+);
+const PendingStepPage = lazyPage(
+  () => import('./routes/account/PendingStepPage.tsx'),
+  'PendingStepPage',
+);
+const NotFoundPage = lazyPage(() => import('./routes/NotFoundPage.tsx'), 'NotFoundPage');
+const OrganizationCreatePage = lazyPage(
+  () => import('./routes/organizations/OrganizationFormPage.tsx'),
+  'OrganizationCreatePage',
+);
+const OrganizationEditPage = lazyPage(
+  () => import('./routes/organizations/OrganizationFormPage.tsx'),
+  'OrganizationEditPage',
+);
+const OrganizationPage = lazyPage(
+  () => import('./routes/organizations/OrganizationPage.tsx'),
+  'OrganizationPage',
+);
+const PersonCreatePage = lazyPage(
+  () => import('./routes/persons/PersonFormPage.tsx'),
+  'PersonCreatePage',
+);
+const PersonEditPage = lazyPage(
+  () => import('./routes/persons/PersonFormPage.tsx'),
+  'PersonEditPage',
+);
+const PersonPage = lazyPage(() => import('./routes/persons/PersonPage.tsx'), 'PersonPage');
+const PartnerCreatePage = lazyPage(
+  () => import('./routes/partners/PartnerFormPage.tsx'),
+  'PartnerCreatePage',
+);
+const PartnerEditPage = lazyPage(
+  () => import('./routes/partners/PartnerFormPage.tsx'),
+  'PartnerEditPage',
+);
+const PartnerPage = lazyPage(() => import('./routes/partners/PartnerPage.tsx'), 'PartnerPage');
+const PartnersPage = lazyPage(() => import('./routes/partners/PartnersPage.tsx'), 'PartnersPage');
+const BillingSettingsPage = lazyPage(
+  () => import('./routes/billing/admin/BillingSettingsPage.tsx'),
+  'BillingSettingsPage',
+);
+const DisclosureFormPage = lazyPage(
+  () => import('./routes/billing/admin/DisclosureFormPage.tsx'),
+  'DisclosureFormPage',
+);
+const DisclosurePage = lazyPage(
+  () => import('./routes/billing/admin/DisclosurePage.tsx'),
+  'DisclosurePage',
+);
+const DisclosureRegisterPage = lazyPage(
+  () => import('./routes/billing/admin/DisclosureRegisterPage.tsx'),
+  'DisclosureRegisterPage',
+);
+const InvoiceRunPage = lazyPage(
+  () => import('./routes/billing/admin/InvoiceRunPage.tsx'),
+  'InvoiceRunPage',
+);
+const ServiceCataloguePage = lazyPage(
+  () => import('./routes/billing/admin/ServiceCataloguePage.tsx'),
+  'ServiceCataloguePage',
+);
+const NewRequestPage = lazyPage(
+  () => import('./routes/requests/NewRequestPage.tsx'),
+  'NewRequestPage',
+);
+const RequestPage = lazyPage(() => import('./routes/requests/RequestPage.tsx'), 'RequestPage');
+const RequestsPage = lazyPage(() => import('./routes/requests/RequestsPage.tsx'), 'RequestsPage');
+const MailingListPage = lazyPage(
+  () => import('./routes/objections/MailingListPage.tsx'),
+  'MailingListPage',
+);
+const WorkPage = lazyPage(() => import('./routes/home/HomePage.tsx'), 'WorkPage');
+const SearchPage = lazyPage(() => import('./routes/search/SearchPage.tsx'), 'SearchPage');
+const BreakGlassReviewPage = lazyPage(
+  () => import('./routes/social-services/BreakGlassReviewPage.tsx'),
+  'BreakGlassReviewPage',
+);
+const SocialUnitsPage = lazyPage(
+  () => import('./routes/social-services/SocialUnitsPage.tsx'),
+  'SocialUnitsPage',
+);
+const SignInPage = lazyPage(() => import('./routes/sign-in/SignInPage.tsx'), 'SignInPage');
+const CommitmentSettingsPage = lazyPage(
+  () => import('./routes/staff/CommitmentSettingsPage.tsx'),
+  'CommitmentSettingsPage',
+);
+const StaffCreatePage = lazyPage(
+  () => import('./routes/staff/StaffFormPage.tsx'),
+  'StaffCreatePage',
+);
+const StaffEditPage = lazyPage(() => import('./routes/staff/StaffFormPage.tsx'), 'StaffEditPage');
+const StaffListPage = lazyPage(() => import('./routes/staff/StaffListPage.tsx'), 'StaffListPage');
+const StaffUserPage = lazyPage(() => import('./routes/staff/StaffUserPage.tsx'), 'StaffUserPage');
 
 /** Signed out, any address shows the sign-in; after it the same address opens. */
 export function App() {
@@ -45,62 +121,69 @@ export function App() {
   const step = usePendingStep(session);
   return (
     <AppShell>
-      {session.status === 'loading' && <Loading />}
-      {session.status === 'signedOut' && <SignInPage expired={session.expired} />}
-      {step && <PendingStepPage step={step} />}
-      {session.status === 'signedIn' && !step && (
-        <Routes>
-          <Route path="/" element={<Home />} />
-          <Route path="/work" element={<WorkPage />} />
-          <Route path="/search" element={<SearchPage />} />
-          <Route path="/persons/new" element={<PersonCreatePage />} />
-          <Route path="/persons/:id" element={<PersonPage />} />
-          <Route path="/persons/:id/edit" element={<PersonEditPage />} />
-          <Route path="/organizations/new" element={<OrganizationCreatePage />} />
-          <Route path="/organizations/:id" element={<OrganizationPage />} />
-          <Route path="/organizations/:id/edit" element={<OrganizationEditPage />} />
-          <Route path="/access-log" element={<AccessLogPage />} />
-          {/* account pages */}
-          <Route path="/account" element={<AccountPage />} />
-          <Route path="/account/authenticator" element={<AuthenticatorPage />} />
-          <Route path="/account/commitment" element={<CommitmentPage />} />
+      <PageLoad>
+        {session.status === 'loading' && <Loading />}
+        {session.status === 'signedOut' && <SignInPage expired={session.expired} />}
+        {step && <PendingStepPage step={step} />}
+        {session.status === 'signedIn' && !step && (
+          <Routes>
+            <Route path="/" element={<Home />} />
+            <Route path="/work" element={<WorkPage />} />
+            <Route path="/search" element={<SearchPage />} />
+            <Route path="/persons/new" element={<PersonCreatePage />} />
+            <Route path="/persons/:id" element={<PersonPage />} />
+            <Route path="/persons/:id/edit" element={<PersonEditPage />} />
+            <Route path="/organizations/new" element={<OrganizationCreatePage />} />
+            <Route path="/organizations/:id" element={<OrganizationPage />} />
+            <Route path="/organizations/:id/edit" element={<OrganizationEditPage />} />
+            <Route path="/access-log" element={<AccessLogPage />} />
+            {/* account pages */}
+            <Route path="/account" element={<AccountPage />} />
+            <Route path="/account/authenticator" element={<AuthenticatorPage />} />
+            <Route path="/account/commitment" element={<CommitmentPage />} />
 
-          {/* staff administration */}
-          <Route path="/staff" element={<StaffListPage />} />
-          <Route path="/staff/new" element={<StaffCreatePage />} />
-          <Route path="/staff/:id" element={<StaffUserPage />} />
-          <Route path="/staff/:id/edit" element={<StaffEditPage />} />
-          <Route path="/settings/commitment" element={<CommitmentSettingsPage />} />
+            {/* staff administration */}
+            <Route path="/staff" element={<StaffListPage />} />
+            <Route path="/staff/new" element={<StaffCreatePage />} />
+            <Route path="/staff/:id" element={<StaffUserPage />} />
+            <Route path="/staff/:id/edit" element={<StaffEditPage />} />
+            <Route path="/settings/commitment" element={<CommitmentSettingsPage />} />
 
-          {/* partners */}
-          <Route path="/partners" element={<PartnersPage />} />
-          <Route path="/partners/new" element={<PartnerCreatePage />} />
-          <Route path="/partners/:id" element={<PartnerPage />} />
-          <Route path="/partners/:id/edit" element={<PartnerEditPage />} />
+            {/* partners */}
+            <Route path="/partners" element={<PartnersPage />} />
+            <Route path="/partners/new" element={<PartnerCreatePage />} />
+            <Route path="/partners/:id" element={<PartnerPage />} />
+            <Route path="/partners/:id/edit" element={<PartnerEditPage />} />
 
-          {/* social services */}
-          <Route path="/social-services/units" element={<SocialUnitsPage />} />
-          <Route path="/social-services/break-glass" element={<BreakGlassReviewPage />} />
+            {/* social services */}
+            <Route path="/social-services/units" element={<SocialUnitsPage />} />
+            <Route path="/social-services/break-glass" element={<BreakGlassReviewPage />} />
 
-          {/* billing administration and the disclosures register */}
-          <Route path="/billing/settings" element={<BillingSettingsPage />} />
-          <Route path="/billing/services" element={<ServiceCataloguePage />} />
-          <Route path="/billing/invoice-run" element={<InvoiceRunPage />} />
-          <Route path="/disclosures" element={<DisclosureRegisterPage />} />
-          <Route path="/disclosures/new" element={<DisclosureFormPage />} />
-          <Route path="/disclosures/:id" element={<DisclosurePage />} />
+            {/* billing administration and the disclosures register */}
+            <Route path="/billing/settings" element={<BillingSettingsPage />} />
+            <Route path="/billing/services" element={<ServiceCataloguePage />} />
+            <Route path="/billing/invoice-run" element={<InvoiceRunPage />} />
+            <Route path="/disclosures" element={<DisclosureRegisterPage />} />
+            <Route path="/disclosures/new" element={<DisclosureFormPage />} />
+            <Route path="/disclosures/:id" element={<DisclosurePage />} />
 
-          {/* data subjects' requests */}
-          <Route path="/requests" element={<RequestsPage />} />
-          <Route path="/requests/new" element={<NewRequestPage />} />
-          <Route path="/requests/:id" element={<RequestPage />} />
-          <Route path="/exports/mailing-list" element={<MailingListPage />} />
+            {/* data subjects' requests */}
+            <Route path="/requests" element={<RequestsPage />} />
+            <Route path="/requests/new" element={<NewRequestPage />} />
+            <Route path="/requests/:id" element={<RequestPage />} />
+            <Route path="/exports/mailing-list" element={<MailingListPage />} />
 
-          <Route path="*" element={<NotFoundPage />} />
-        </Routes>
-      )}
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        )}
+      </PageLoad>
     </AppShell>
   );
 }
 
 /** The start page depends on what the user may do: an auditor starts from the access log. */
+
+function Home() {
+  const me = useMe();
+  return <Navigate to={homePath(me.can)} replace />;
+}

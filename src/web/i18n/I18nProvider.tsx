@@ -1,11 +1,22 @@
-import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useState } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { ReactNode } from 'react';
 import {
-  catalogues,
   DEFAULT_LANGUAGE,
+  defaultCatalogue,
   errorText,
   isLanguage,
+  loadCatalogue,
   translate,
+  type Catalogue,
   type Language,
   type MessageKey,
   type Params,
@@ -33,33 +44,69 @@ function storedLanguage(): Language {
   return DEFAULT_LANGUAGE;
 }
 
+type Shown = { language: Language; catalogue: Catalogue };
+
+/**
+ * The page's language and its catalogue. Finnish is in the first chunk; Swedish or English is
+ * fetched when chosen (loadCatalogue), and the page keeps its language until the new catalogue
+ * is in. A page opened in Swedish or English shows nothing until its catalogue is in; when it
+ * cannot be fetched, the page opens in Finnish.
+ */
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [language, setLanguageState] = useState<Language>(storedLanguage);
+  const [shown, setShown] = useState<Shown | null>(() => {
+    const stored = storedLanguage();
+    return stored === DEFAULT_LANGUAGE ? { language: stored, catalogue: defaultCatalogue } : null;
+  });
+  // The language asked for last: a slower catalogue asked for earlier does not replace it.
+  const wanted = useRef<Language>(shown?.language ?? storedLanguage());
 
-  useLayoutEffect(() => {
-    document.documentElement.lang = language;
-  }, [language]);
-
-  const setLanguage = useCallback((next: Language) => {
-    setLanguageState(next);
-    try {
-      window.localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // Not remembered across visits, still switched for this one.
-    }
+  const show = useCallback((language: Language) => {
+    wanted.current = language;
+    loadCatalogue(language).then(
+      (catalogue) => {
+        if (wanted.current === language) setShown({ language, catalogue });
+      },
+      () => {
+        // Its code could not be fetched: the page stays as it is (Finnish on the first load).
+        setShown(
+          (current) => current ?? { language: DEFAULT_LANGUAGE, catalogue: defaultCatalogue },
+        );
+      },
+    );
   }, []);
 
-  const value = useMemo<I18n>(() => {
-    const catalogue = catalogues[language];
+  useEffect(() => {
+    if (!shown) show(wanted.current);
+  }, [shown, show]);
+
+  useLayoutEffect(() => {
+    if (shown) document.documentElement.lang = shown.language;
+  }, [shown]);
+
+  const setLanguage = useCallback(
+    (next: Language) => {
+      show(next);
+      try {
+        window.localStorage.setItem(STORAGE_KEY, next);
+      } catch {
+        // Not remembered across visits, still switched for this one.
+      }
+    },
+    [show],
+  );
+
+  const value = useMemo<I18n | null>(() => {
+    if (!shown) return null;
+    const { language, catalogue } = shown;
     return {
       language,
       setLanguage,
       t: (key, params) => translate(catalogue, key, params),
       errorText: (problem) => errorText(catalogue, problem),
     };
-  }, [language, setLanguage]);
+  }, [shown, setLanguage]);
 
-  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+  return value && <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
 export function useI18n(): I18n {

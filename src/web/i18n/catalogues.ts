@@ -1,8 +1,6 @@
 import type { Catalogue, MessageKey } from './catalogue.ts';
 import type { ErrorCode } from './error-codes.ts';
-import { en } from './en.ts';
 import { fi } from './fi.ts';
-import { sv } from './sv.ts';
 
 export type { Catalogue, ErrorCode, MessageKey };
 
@@ -17,7 +15,23 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
   en: 'English',
 };
 
-export const catalogues: Record<Language, Catalogue> = { fi, sv, en };
+/** The default language's catalogue, in the app's first chunk: the first screen needs it. */
+export const defaultCatalogue: Catalogue = fi;
+
+/**
+ * A language's catalogue. Swedish and English are chunks of their own, fetched when chosen:
+ * each is about as large as the first screen's own code, and most sessions use one language.
+ */
+export function loadCatalogue(language: Language): Promise<Catalogue> {
+  switch (language) {
+    case 'fi':
+      return Promise.resolve(fi);
+    case 'sv':
+      return import('./sv.ts').then((module) => module.sv);
+    case 'en':
+      return import('./en.ts').then((module) => module.en);
+  }
+}
 
 export const isLanguage = (value: unknown): value is Language =>
   typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);

@@ -1377,6 +1377,11 @@ export const en: Catalogue = {
     'requests.action.note': 'Note added',
     'requests.unknownUser': 'unknown user',
     'requests.otherStaff': 'another user',
+
+    // a page's code fetched on first use (components/PageLoad.tsx)
+    'pageLoad.failed':
+      'The page could not be loaded. The connection may have dropped, or a new version of the register has been installed. Reload the page.',
+    'pageLoad.reload': 'Reload the page',
     ...accessEn,
     ...rectificationEn,
     ...objectionsEn,

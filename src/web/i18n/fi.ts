@@ -1372,6 +1372,11 @@ export const fiMessages = {
   'requests.action.note': 'Muistiinpano lisättiin',
   'requests.unknownUser': 'tuntematon käyttäjä',
   'requests.otherStaff': 'toinen käyttäjä',
+
+  // a page's code fetched on first use (components/PageLoad.tsx)
+  'pageLoad.failed':
+    'Sivua ei voitu ladata. Yhteys on voinut katketa, tai rekisteristä on otettu käyttöön uusi versio. Lataa sivu uudelleen.',
+  'pageLoad.reload': 'Lataa sivu uudelleen',
   ...accessFi,
   ...rectificationFi,
   ...objectionsFi,

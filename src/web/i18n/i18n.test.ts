@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { FINNISH_IDENTIFIER_ERRORS } from '../../finnish/index.ts';
-import { catalogues, errorText, LANGUAGES, translate } from './catalogues.ts';
+import { errorText, LANGUAGES, loadCatalogue, translate } from './catalogues.ts';
 import { SERVER_ERROR_CODES, WEB_ERROR_CODES } from './error-codes.ts';
+
+const catalogues = {
+  fi: await loadCatalogue('fi'),
+  sv: await loadCatalogue('sv'),
+  en: await loadCatalogue('en'),
+};
 
 const placeholders = (text: string): string[] =>
   [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();

@@ -1384,6 +1384,11 @@ export const sv: Catalogue = {
     'requests.action.note': 'En anteckning lades till',
     'requests.unknownUser': 'okänd användare',
     'requests.otherStaff': 'en annan användare',
+
+    // a page's code fetched on first use (components/PageLoad.tsx)
+    'pageLoad.failed':
+      'Sidan kunde inte laddas. Förbindelsen kan ha brutits, eller så har en ny version av registret tagits i bruk. Ladda om sidan.',
+    'pageLoad.reload': 'Ladda om sidan',
     ...accessSv,
     ...rectificationSv,
     ...objectionsSv,

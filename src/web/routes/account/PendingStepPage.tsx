@@ -1,15 +1,7 @@
-import { useLocation } from 'react-router';
-import type { Session } from '../../session.tsx';
 import { AuthenticatorPage } from './AuthenticatorPage.tsx';
 import { CommitmentPage } from './CommitmentPage.tsx';
 import { ForcedPasswordPage } from './PasswordForm.tsx';
-import { pendingStep, type PendingStep } from './pending-step.ts';
-
-/** The step that stands in for the page at this address, or null (see pendingStep). */
-export function usePendingStep(session: Session): PendingStep | null {
-  const { pathname } = useLocation();
-  return session.status === 'signedIn' ? pendingStep(session.me, pathname) : null;
-}
+import type { PendingStep } from './pending-step.ts';
 
 export function PendingStepPage({ step }: { step: PendingStep }) {
   switch (step) {

@@ -29,12 +29,6 @@ const WORK_PERMISSIONS: Permission[] = [
 export const hasWork = (can: (permission: Permission) => boolean): boolean =>
   WORK_PERMISSIONS.some((permission) => can(permission));
 
-/** `/`: the role's own start page (the work list becomes it once the browser tests follow). */
-export function Home() {
-  const me = useMe();
-  return <Navigate to={homePath(me.can)} replace />;
-}
-
 /** `/work`: the work waiting for the signed-in user's role. */
 export function WorkPage() {
   const me = useMe();

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { catalogues, translate, type MessageKey } from '../../i18n/catalogues.ts';
+import { translate, type MessageKey } from '../../i18n/catalogues.ts';
+import { en } from '../../i18n/en.ts';
 import {
   deadlineText,
   extensionToldBy,
@@ -11,8 +12,7 @@ import {
   stepProblems,
 } from './requests.ts';
 
-const t = (key: MessageKey, params?: Record<string, number>) =>
-  translate(catalogues.en, key, params);
+const t = (key: MessageKey, params?: Record<string, number>) => translate(en, key, params);
 
 describe("a request's life on its page", () => {
   test('each status leads to one next step, and an answered request to none', () => {
