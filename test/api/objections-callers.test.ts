@@ -3,6 +3,7 @@ import diagnosticsChannel from 'node:diagnostics_channel';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import {
   EXPORT_PATHS,
   usageRuleChannel,
@@ -70,11 +71,36 @@ const MARKERS: [string, RegExp][] = [
   ['an export route', /['"`]\/api\/exports\//],
 ];
 
-const ROUTE = /\b(?:app|instance)\.(?:get|post|put|patch|delete)\(\s*['"`]([^'"`]+)/;
+const ROUTE =
+  /\b(?:(?:app|instance)\.(?:get|post|put|patch|delete)\(|route\(\s*app,)\s*['"`]([^'"`]+)/;
 /** A declaration at the top level of its module: a function, or a constant (an arrow function). */
 const FUNCTION = /^(?:export\s+)?(?:async\s+)?function\s+(\w+)|^(?:export\s+)?const\s+(\w+)\s*[:=]/;
 
 export type Site = { site: string; marker: string; line: number };
+
+/**
+ * `ordersApi.get` → `/api/orders/:id`: every endpoint of the contract by the name a routes file
+ * registers it with (`route(app, ordersApi.get, …)`), so that such a route is named, and an
+ * export route found, by its path just as one written `app.get('/api/…', …)`.
+ */
+async function endpointPaths(): Promise<Map<string, string>> {
+  const paths = new Map<string, string>();
+  const contract = path.join(ROOT, 'src/contract');
+  for (const file of fs.readdirSync(contract, { recursive: true, encoding: 'utf8' })) {
+    if (!file.endsWith('.endpoints.ts')) continue;
+    const apis = (await import(pathToFileURL(path.join(contract, file)).href)) as Record<
+      string,
+      Record<string, { path?: unknown }>
+    >;
+    for (const [apiName, api] of Object.entries(apis)) {
+      for (const [name, declared] of Object.entries(api)) {
+        if (typeof declared.path === 'string') paths.set(`${apiName}.${name}`, declared.path);
+      }
+    }
+  }
+  return paths;
+}
+const ENDPOINT_PATHS = await endpointPaths();
 
 /**
  * The places in these sources where data leaves: each named by its file and the route or
@@ -84,7 +110,12 @@ export type Site = { site: string; marker: string; line: number };
 export function dataExits(sources: readonly { file: string; text: string }[]): Site[] {
   const sites: Site[] = [];
   for (const { file, text } of sources) {
-    const lines = text.split('\n');
+    const lines = text
+      .replace(
+        /(\broute\(\s*app,\s*)(\w+\.\w+)/g,
+        (call, head: string, name: string) => `${head}'${ENDPOINT_PATHS.get(name) ?? name}'`,
+      )
+      .split('\n');
     lines.forEach((line, index) => {
       if (/^\s*(\*|\/\/|\/\*)/.test(line)) return;
       for (const [marker, pattern] of MARKERS) {

@@ -199,3 +199,7 @@ export const paymentView = z.object({
   id: zId,
   invoice: invoiceView,
 });
+
+/** A document the register sends as a file of its own media type (PDF, Finvoice XML, tar.gz). */
+export const invoiceDocument = (description: string) =>
+  z.string().meta({ format: 'binary', description });

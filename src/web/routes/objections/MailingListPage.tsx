@@ -7,7 +7,10 @@ import { Section } from '../../components/Section.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { StepForm } from '../requests/StepForm.tsx';
 import { MAILING_USES, TYPE_LABELS } from './labels.ts';
-import { objectionsApi, type MailingListInput, type MailingListUse } from './objections-api.ts';
+import { call } from '../../client.ts';
+import type { BodyOf } from '../../../contract/endpoint.ts';
+import { mailingListApi } from '../../../contract/objections/objections.endpoints.ts';
+import type { MailingListUse } from '../../../contract/objections/mailing-list.schemas.ts';
 
 type Selection = 'all' | 'language';
 
@@ -39,16 +42,18 @@ export function MailingListPage() {
           labels={labels}
           submitText={t('objections.mailing.make')}
           run={(values) => {
-            const selection: MailingListInput['selection'] =
+            const selection: BodyOf<typeof mailingListApi.export>['selection'] =
               (values.selection as Selection) === 'language'
                 ? { kind: 'language', language: values.language as 'fi' | 'sv' | 'en' }
                 : { kind: 'all' };
-            return objectionsApi.mailingList({
-              use: values.use as MailingListUse,
-              purpose: (values.purpose ?? '').trim(),
-              selection,
-              format: values.format === 'pdf' ? 'pdf' : 'csv',
-              lang: language,
+            return call(mailingListApi.export, {
+              body: {
+                use: values.use as MailingListUse,
+                purpose: (values.purpose ?? '').trim(),
+                selection,
+                format: values.format === 'pdf' ? 'pdf' : 'csv',
+                lang: language,
+              },
             });
           }}
           onDone={(made) => {

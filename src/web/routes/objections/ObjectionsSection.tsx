@@ -12,12 +12,10 @@ import { useStatusLine } from '../billing/customer/customer-list.tsx';
 import { isoDate, options } from '../requests/requests.ts';
 import { StepForm } from '../requests/StepForm.tsx';
 import { SOURCE_LABELS, STAFF_SOURCES, TYPE_LABELS } from './labels.ts';
-import {
-  objectionsApi,
-  type ObjectionSource,
-  type ObjectionType,
-  type ObjectionView,
-} from './objections-api.ts';
+import { call } from '../../client.ts';
+import type { ObjectionSource, ObjectionType } from '../../../contract/enums.ts';
+import { objectionsApi } from '../../../contract/objections/objections.endpoints.ts';
+import type { ObjectionView } from '../../../contract/objections/objections.schemas.ts';
 
 const today = () => formatDate(helsinkiToday());
 
@@ -31,7 +29,7 @@ export function ObjectionsSection({ personId }: { personId: string }) {
   const me = useMe();
   const [status, say] = useStatusLine();
   const [resource, , reload] = useResource(`objections:${personId}`, (signal) =>
-    objectionsApi.list(personId, signal),
+    call(objectionsApi.ofPerson, { params: { id: personId } }, { signal }),
   );
   const canWrite = me.can('objections.write');
   const done = (message: string) => () => {
@@ -77,11 +75,14 @@ export function ObjectionsSection({ personId }: { personId: string }) {
           submitText={t('objections.add')}
           run={(values) => {
             const note = (values.note ?? '').trim();
-            return objectionsApi.add(personId, {
-              type: values.type as ObjectionType,
-              objectedOn: isoDate(values, 'objectedOn'),
-              source: values.source as Exclude<ObjectionSource, 'request'>,
-              ...(note ? { note } : {}),
+            return call(objectionsApi.add, {
+              params: { id: personId },
+              body: {
+                type: values.type as ObjectionType,
+                objectedOn: isoDate(values, 'objectedOn'),
+                source: values.source as Exclude<ObjectionSource, 'request'>,
+                ...(note ? { note } : {}),
+              },
             });
           }}
           onDone={(_result, form) => {
@@ -178,9 +179,12 @@ function ObjectionItem({
           submitText={t('objections.withdraw')}
           run={(values) => {
             const note = (values.note ?? '').trim();
-            return objectionsApi.withdraw(personId, objection.id, {
-              withdrawnOn: isoDate(values, 'withdrawnOn'),
-              ...(note ? { note } : {}),
+            return call(objectionsApi.withdraw, {
+              params: { id: personId, objectionId: objection.id },
+              body: {
+                withdrawnOn: isoDate(values, 'withdrawnOn'),
+                ...(note ? { note } : {}),
+              },
             });
           }}
           onDone={() => {

@@ -10,7 +10,9 @@ import { useMe } from '../../session.tsx';
 import { useStatusLine } from '../billing/customer/customer-list.tsx';
 import type { RequestView } from '../requests/requests-api.ts';
 import { TYPE_LABELS } from './labels.ts';
-import { objectionsApi, type ObjectionType } from './objections-api.ts';
+import { call } from '../../client.ts';
+import type { ObjectionType } from '../../../contract/enums.ts';
+import { objectionsApi } from '../../../contract/objections/objections.endpoints.ts';
 
 const TYPES = Object.keys(TYPE_LABELS) as ObjectionType[];
 /** As the server: once the identity is verified, before the decision. */
@@ -39,7 +41,7 @@ function ObjectionStep({
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const [resource, , reload] = useResource(`request-objections:${request.id}`, (signal) =>
-    objectionsApi.requestList(request.id, signal),
+    call(objectionsApi.ofRequest, { params: { id: request.id } }, { signal }),
   );
   const open = OPEN_STATUSES.includes(request.status);
   const names = (types: readonly ObjectionType[]) =>
@@ -51,7 +53,10 @@ function ObjectionStep({
     setFailure(null);
     if (chosen.length === 0) return;
     setBusy(true);
-    objectionsApi.recordForRequest(request.id, { types: chosen }).then(
+    call(objectionsApi.recordForRequest, {
+      params: { id: request.id },
+      body: { types: chosen },
+    }).then(
       (result) => {
         setBusy(false);
         setChosen([]);

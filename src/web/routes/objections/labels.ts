@@ -1,7 +1,8 @@
 /** The objections' vocabularies, by their names in the catalogue (the types make them complete). */
 import type { MessageKey } from '../../i18n/catalogues.ts';
 import type { VALUE_ADDED_SERVICE_USES } from '../../../contract/disclosures/disclosures.schemas.ts';
-import type { MailingListUse, ObjectionSource, ObjectionType } from './objections-api.ts';
+import type { ObjectionSource, ObjectionType } from '../../../contract/enums.ts';
+import type { MailingListUse } from '../../../contract/objections/mailing-list.schemas.ts';
 
 export const TYPE_LABELS: Record<ObjectionType, MessageKey> = {
   direct_marketing: 'objections.type.direct_marketing',

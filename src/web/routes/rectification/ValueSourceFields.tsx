@@ -4,14 +4,15 @@ import { useResource } from '../../components/useResource.ts';
 import type { FormController } from '../../components/useForm.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { GIVEN_SOURCE_KINDS } from './value-source-form.ts';
-import { valueSourcesApi } from './value-sources-api.ts';
+import { call } from '../../client.ts';
+import { valueSourcesApi } from '../../../contract/persons/value-sources.endpoints.ts';
 
 /** The person form's choice of where the values being saved came from. */
 export function ValueSourceFields({ form }: { form: FormController }) {
   const { t } = useI18n();
   const partner = form.values['source.kind'] === 'partner';
   const [partners] = useResource(partner ? 'source-partners' : 'no-partners', (signal) =>
-    partner ? valueSourcesApi.sourcePartners(signal) : Promise.resolve({ items: [] }),
+    partner ? call(valueSourcesApi.sourcePartners, {}, { signal }) : Promise.resolve({ items: [] }),
   );
   const options = partners.state === 'ready' ? partners.data.items : [];
   return (

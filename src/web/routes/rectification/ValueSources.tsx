@@ -5,7 +5,11 @@ import { Loading, ProblemNotice } from '../../components/Notices.tsx';
 import { useResource } from '../../components/useResource.ts';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { valueSourcesApi, type ValueSourceItem } from './value-sources-api.ts';
+import { call } from '../../client.ts';
+import type { Answer } from '../../../contract/endpoint.ts';
+import { valueSourcesApi } from '../../../contract/persons/value-sources.endpoints.ts';
+
+type ValueSourceItem = Answer<typeof valueSourcesApi.ofPerson>['items'][number];
 
 /** The source as words: "Kumppani: Posti Oy · osoitteet.csv". */
 export function useSourceText() {
@@ -79,7 +83,7 @@ export function ValueSources({ personId }: { personId: string }) {
 function SourceList({ personId }: { personId: string }) {
   const { t } = useI18n();
   const [sources] = useResource(`value-sources:${personId}`, (signal) =>
-    valueSourcesApi.ofPerson(personId, signal),
+    call(valueSourcesApi.ofPerson, { params: { id: personId } }, { signal }),
   );
   const [showEarlier, setShowEarlier] = useState(false);
   if (sources.state === 'loading') return <Loading />;

@@ -14,11 +14,9 @@ import { useResource } from '../../../components/useResource.ts';
 import { formatDateTime } from '../../../format.ts';
 import type { MessageKey } from '../../../i18n/catalogues.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
-import {
-  billingAdminApi,
-  type BillingSettingsView,
-  type ReferenceFormat,
-} from './billing-admin-api.ts';
+import { call } from '../../../client.ts';
+import { billingSettingsApi } from '../../../../contract/billing-settings/billing-settings.endpoints.ts';
+import type { BillingSettingsView } from '../../../../contract/billing-settings/billing-settings.schemas.ts';
 import {
   BILLING_SETTINGS_REQUIRED,
   billingSettingsErrors,
@@ -35,7 +33,7 @@ const isMissing = (error: unknown): boolean =>
   error.status === 409 &&
   (error.problem.errors ?? []).some((problem) => problem.code === 'billing.settingsMissing');
 
-const REFERENCE_FORMAT_LABELS: Record<ReferenceFormat, MessageKey> = {
+const REFERENCE_FORMAT_LABELS: Record<BillingSettingsView['referenceFormat'], MessageKey> = {
   national: 'billingSettings.referenceFormat.national',
   rf: 'billingSettings.referenceFormat.rf',
 };
@@ -44,7 +42,7 @@ const REFERENCE_FORMAT_LABELS: Record<ReferenceFormat, MessageKey> = {
 export function BillingSettingsPage() {
   const { t } = useI18n();
   const [settings, replace] = useResource('billing-settings', (signal) =>
-    billingAdminApi.billingSettings(signal).catch((error: unknown) => {
+    call(billingSettingsApi.get, {}, { signal }).catch((error: unknown) => {
       if (isMissing(error)) return null;
       throw error;
     }),
@@ -135,16 +133,17 @@ function BillingSettingsForm({
     }
     form.setErrors({});
     setBusy(true);
-    billingAdminApi
-      .saveBillingSettings(billingSettingsInput(form.values))
-      .then(onSaved, (error: unknown) => {
+    call(billingSettingsApi.save, { body: billingSettingsInput(form.values) }).then(
+      onSaved,
+      (error: unknown) => {
         setBusy(false);
         if (error instanceof ApiError && error.problem.errors?.length) {
           showErrors(billingSettingsErrors(error.problem.errors));
         } else {
           setFailure(error);
         }
-      });
+      },
+    );
   };
 
   return (
@@ -224,12 +223,12 @@ function BillingSettingsForm({
               path="referenceFormat"
               label={labels.referenceFormat}
               hint={t('billingSettings.referenceFormatHint')}
-              options={(Object.keys(REFERENCE_FORMAT_LABELS) as ReferenceFormat[]).map(
-                (format) => ({
-                  value: format,
-                  label: t(REFERENCE_FORMAT_LABELS[format]),
-                }),
-              )}
+              options={(
+                Object.keys(REFERENCE_FORMAT_LABELS) as BillingSettingsView['referenceFormat'][]
+              ).map((format) => ({
+                value: format,
+                label: t(REFERENCE_FORMAT_LABELS[format]),
+              }))}
             />
           </div>
         </Section>

@@ -18,8 +18,12 @@ import { countryName } from '../../../format.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { DISCLOSURE_USE_LABELS } from '../../objections/labels.ts';
 import { options } from '../../requests/requests.ts';
-import { billingApi, type DisclosureMade, type RecipientList } from '../customer/billing-api.ts';
-import { billingAdminApi } from './billing-admin-api.ts';
+import { call } from '../../../client.ts';
+import { disclosuresApi } from '../../../../contract/disclosures/disclosures.endpoints.ts';
+import type {
+  DisclosureMade,
+  RecipientList,
+} from '../../../../contract/disclosures/disclosures.schemas.ts';
 import {
   CHOSEN_GROUPS,
   DISCLOSURE_FORM_INITIAL,
@@ -43,7 +47,7 @@ type Recipient = RecipientList['items'][number];
 export function DisclosureFormPage() {
   const { t } = useI18n();
   const [recipients] = useResource('disclosure-recipients', (signal) =>
-    billingApi.recipients(signal),
+    call(disclosuresApi.recipients, {}, { signal }),
   );
   return (
     <div className="form-page billing-admin">
@@ -132,7 +136,7 @@ function DisclosureForm({ recipients }: { recipients: Recipient[] }) {
       return;
     }
     setBusy(true);
-    billingAdminApi.makeDisclosure(disclosureInput(form.values, choices)).then(
+    call(disclosuresApi.make, { body: disclosureInput(form.values, choices) }).then(
       (made) => {
         keepMadeFile(made);
         void navigate(`/disclosures/${made.disclosure.id}`);

@@ -12,7 +12,9 @@ import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { useMe } from '../../../session.tsx';
 import { CountryText } from '../../partners/PartnersPage.tsx';
 import { DataSubjectRecipient } from '../../requests/access/DataSubjectRecipient.tsx';
-import { billingAdminApi, type DisclosureDetail } from './billing-admin-api.ts';
+import { call } from '../../../client.ts';
+import { disclosuresApi } from '../../../../contract/disclosures/disclosures.endpoints.ts';
+import type { DisclosureDetail } from '../../../../contract/disclosures/disclosures.schemas.ts';
 import { takeMadeFile } from './disclosure-form.ts';
 import { MadeFileNotice } from './DisclosureFormPage.tsx';
 import { LEGAL_BASIS_LABELS, OMISSION_LABELS } from './disclosure-register.ts';
@@ -31,7 +33,7 @@ export function DisclosurePage() {
       <BackLink to="/disclosures">{t('disclosureRegister.backToList')}</BackLink>
       <RecordLoader
         kind="disclosure"
-        load={(disclosureId, signal) => billingAdminApi.disclosure(disclosureId, signal)}
+        load={(id, signal) => call(disclosuresApi.get, { params: { id } }, { signal })}
         failedTitle="disclosureRegister.pageTitle"
       >
         {(disclosure) => (

@@ -19,7 +19,9 @@ import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { useMe } from '../../../session.tsx';
 import { staffName } from '../../social-services/client-forms.ts';
 import { DataSubjectRecipient } from '../../requests/access/DataSubjectRecipient.tsx';
-import { billingAdminApi, type DisclosureSummary } from './billing-admin-api.ts';
+import { call } from '../../../client.ts';
+import { disclosuresApi } from '../../../../contract/disclosures/disclosures.endpoints.ts';
+import type { DisclosureSummary } from '../../../../contract/disclosures/disclosures.schemas.ts';
 import {
   disclosureFiltersFrom,
   disclosureFiltersToParams,
@@ -45,7 +47,11 @@ export function DisclosureRegisterPage() {
   const key = JSON.stringify(filters);
   const [draft, setDraft] = useState<DisclosureFilters>(filters);
   const [results, loadMore] = usePagedResults(key, (cursor, signal) =>
-    billingAdminApi.disclosures({ ...disclosureQuery(filters), limit: PAGE_SIZE, cursor }, signal),
+    call(
+      disclosuresApi.list,
+      { query: { ...disclosureQuery(filters), limit: PAGE_SIZE, cursor } },
+      { signal },
+    ),
   );
 
   // Back and forward change the filters in the URL: the form follows them.

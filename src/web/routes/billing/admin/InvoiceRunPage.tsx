@@ -14,7 +14,9 @@ import { formatDate, parseFinnishDate } from '../../../format.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { useMe } from '../../../session.tsx';
 import { formatEuros } from '../customer/billing-format.ts';
-import { billingAdminApi, type InvoiceRunView } from './billing-admin-api.ts';
+import { call } from '../../../client.ts';
+import { invoicesApi } from '../../../../contract/invoices/invoices.endpoints.ts';
+import type { InvoiceRunView } from '../../../../contract/invoices/invoices.schemas.ts';
 import './billing-admin.css';
 
 const NO_REQUIRED: ReadonlySet<string> = new Set();
@@ -60,7 +62,7 @@ export function InvoiceRunPage() {
     if (!invoiceDate) return;
     setBusy(true);
     setRun(null);
-    billingAdminApi.runInvoices(invoiceDate).then(
+    call(invoicesApi.run, { body: { invoiceDate } }).then(
       (done) => {
         setBusy(false);
         setConfirming(false);

@@ -14,7 +14,9 @@ import type { Language } from '../../../i18n/catalogues.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { nameIn } from '../../social-services/client-forms.ts';
 import { formatEuros } from '../customer/billing-format.ts';
-import { billingAdminApi, type ServiceView } from './billing-admin-api.ts';
+import { call } from '../../../client.ts';
+import { serviceCatalogueApi } from '../../../../contract/service-catalogue/service-catalogue.endpoints.ts';
+import type { ServiceView } from '../../../../contract/service-catalogue/service-catalogue.schemas.ts';
 import {
   serviceErrors,
   serviceInput,
@@ -40,7 +42,7 @@ const formatPercent = (percent: number, language: Language): string =>
 export function ServiceCataloguePage() {
   const { t } = useI18n();
   const [services, , reload] = useResource('billing-services', (signal) =>
-    billingAdminApi.services(signal),
+    call(serviceCatalogueApi.all, {}, { signal }),
   );
   const [editing, setEditing] = useState<Editing>(null);
   const [statusLine, setMessage] = useStatusMessage('billing-admin__status');
@@ -212,8 +214,11 @@ function ServiceForm({
     const input = serviceInput(form.values);
     const name = nameIn(language, input);
     const request = service
-      ? billingAdminApi.updateService(service.id, servicePatch(service, form.values))
-      : billingAdminApi.createService(input);
+      ? call(serviceCatalogueApi.update, {
+          params: { id: service.id },
+          body: servicePatch(service, form.values),
+        })
+      : call(serviceCatalogueApi.create, { body: input });
     form.setErrors({});
     setBusy(true);
     request.then(

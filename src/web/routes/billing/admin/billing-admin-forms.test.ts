@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { BillingSettingsView, ServiceView } from './billing-admin-api.ts';
+import type { BillingSettingsView } from '../../../../contract/billing-settings/billing-settings.schemas.ts';
+import type { ServiceView } from '../../../../contract/service-catalogue/service-catalogue.schemas.ts';
 import {
   billingSettingsErrors,
   billingSettingsInput,

@@ -8,11 +8,9 @@ import {
   type FieldErrors,
   type FormValues,
 } from '../../../components/form.ts';
-import type {
-  BillingSettingsInput,
-  BillingSettingsView,
-  ReferenceFormat,
-} from './billing-admin-api.ts';
+import type { BodyOf } from '../../../../contract/endpoint.ts';
+import type { billingSettingsApi } from '../../../../contract/billing-settings/billing-settings.endpoints.ts';
+import type { BillingSettingsView } from '../../../../contract/billing-settings/billing-settings.schemas.ts';
 
 export const SELLER_ADDRESS = 'sellerAddress';
 
@@ -79,7 +77,7 @@ export function billingSettingsProblems(values: FormValues): FieldErrors {
 }
 
 /** The settings to PUT: the form as a whole, with the empty e-invoice details as null. */
-export function billingSettingsInput(values: FormValues): BillingSettingsInput {
+export function billingSettingsInput(values: FormValues): BodyOf<typeof billingSettingsApi.save> {
   return {
     sellerName: (values.sellerName ?? '').trim(),
     sellerBusinessId: (values.sellerBusinessId ?? '').trim(),
@@ -93,7 +91,8 @@ export function billingSettingsInput(values: FormValues): BillingSettingsInput {
     eInvoiceAddress: textOrNull(values, 'eInvoiceAddress'),
     eInvoiceIntermediator: textOrNull(values, 'eInvoiceIntermediator'),
     paymentTermDays: wholeNumber(values, 'paymentTermDays') ?? 0,
-    referenceFormat: (values.referenceFormat ?? 'national') as ReferenceFormat,
+    referenceFormat: (values.referenceFormat ??
+      'national') as BillingSettingsView['referenceFormat'],
     accountingRetentionYears: wholeNumber(values, 'accountingRetentionYears') ?? 0,
     socialRecordsRetentionYears: wholeNumber(values, 'socialRecordsRetentionYears') ?? 0,
   };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { DisclosureMade } from '../customer/billing-api.ts';
+import type { DisclosureMade } from '../../../../contract/disclosures/disclosures.schemas.ts';
 import {
   DISCLOSURE_FORM_INITIAL,
   disclosureInput,

@@ -5,10 +5,13 @@ import type { DisclosableGroup } from '../../../../contract/disclosures/disclosu
 import type { FieldErrors, FormValues } from '../../../components/form.ts';
 import type { PickedPerson } from '../../../components/PersonPicker.tsx';
 import type { MessageKey } from '../../../i18n/catalogues.ts';
-import type { DisclosureMade } from '../customer/billing-api.ts';
-import type { DisclosureCreateInput } from './billing-admin-api.ts';
+import type { BodyOf } from '../../../../contract/endpoint.ts';
+import type { disclosuresApi } from '../../../../contract/disclosures/disclosures.endpoints.ts';
+import type { DisclosureMade } from '../../../../contract/disclosures/disclosures.schemas.ts';
 import { DISCLOSURE_USE_LABELS } from '../../objections/labels.ts';
 import { isLegalBasis } from './disclosure-register.ts';
+
+type DisclosureCreateInput = BodyOf<typeof disclosuresApi.make>;
 
 /** The groups one chooses; the name always goes (the server adds it), so it is no choice. */
 export type ChosenGroup = Exclude<DisclosableGroup, 'name'>;

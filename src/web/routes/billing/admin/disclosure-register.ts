@@ -1,6 +1,9 @@
 /** The disclosures register's filters and texts; pure, so unit-tested. */
 import type { MessageKey } from '../../../i18n/catalogues.ts';
-import type { DisclosureDetail, DisclosureQuery, LegalBasis } from './billing-admin-api.ts';
+import type { QueryOf } from '../../../../contract/endpoint.ts';
+import type { LegalBasis } from '../../../../contract/enums.ts';
+import type { disclosuresApi } from '../../../../contract/disclosures/disclosures.endpoints.ts';
+import type { DisclosureDetail } from '../../../../contract/disclosures/disclosures.schemas.ts';
 
 type OmissionReason = DisclosureDetail['subjects'][number]['omitted'][string];
 
@@ -54,7 +57,7 @@ export function disclosureFiltersToParams(filters: DisclosureFilters): Record<st
   };
 }
 
-export function disclosureQuery(filters: DisclosureFilters): DisclosureQuery {
+export function disclosureQuery(filters: DisclosureFilters): QueryOf<typeof disclosuresApi.list> {
   return {
     legalBasis: filters.legalBasis || undefined,
     partnerId: filters.partnerId || undefined,

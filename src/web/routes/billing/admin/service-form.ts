@@ -8,7 +8,9 @@ import {
 } from '../../../components/form.ts';
 import type { Language } from '../../../i18n/catalogues.ts';
 import { decimalValue, formatQuantity } from '../customer/billing-format.ts';
-import type { ServiceInput, ServicePatch, ServiceView } from './billing-admin-api.ts';
+import type { BodyOf } from '../../../../contract/endpoint.ts';
+import type { serviceCatalogueApi } from '../../../../contract/service-catalogue/service-catalogue.endpoints.ts';
+import type { ServiceView } from '../../../../contract/service-catalogue/service-catalogue.schemas.ts';
 
 const SERVICE_TEXT_FIELDS = [
   'code',
@@ -52,7 +54,7 @@ export function serviceProblems(values: FormValues): FieldErrors {
 }
 
 /** Price and VAT go as decimal strings: the server reads them exactly, and says what is wrong. */
-export function serviceInput(values: FormValues): ServiceInput {
+export function serviceInput(values: FormValues): BodyOf<typeof serviceCatalogueApi.create> {
   const text = (field: string) => (values[field] ?? '').trim();
   return {
     code: text('code'),
@@ -67,7 +69,10 @@ export function serviceInput(values: FormValues): ServiceInput {
 }
 
 /** Only what changed since the stored service. */
-export function servicePatch(service: ServiceView, values: FormValues): ServicePatch {
+export function servicePatch(
+  service: ServiceView,
+  values: FormValues,
+): BodyOf<typeof serviceCatalogueApi.update> {
   return changedFields(serviceInput(serviceValues(service, 'en')), serviceInput(values));
 }
 

@@ -2,7 +2,9 @@ import { Section } from '../../../components/Section.tsx';
 import { countryName, formatDateTime } from '../../../format.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { DataSubjectRecipient } from '../../requests/access/DataSubjectRecipient.tsx';
-import { billingApi, type CustomerDisclosure } from './billing-api.ts';
+import { call } from '../../../client.ts';
+import { disclosuresApi } from '../../../../contract/disclosures/disclosures.endpoints.ts';
+import type { CustomerDisclosure } from '../../../../contract/disclosures/disclosures.schemas.ts';
 import { CustomerTable, useCustomerList, type BillingCustomer } from './customer-list.tsx';
 
 /** Who made a disclosure: their name, else their username, else that the account is gone. */
@@ -26,7 +28,12 @@ export function DisclosuresSection({
   const { t, language } = useI18n();
   const disclosures = useCustomerList(
     `disclosures:${customer.kind}:${customer.id}:${generation}`,
-    (signal) => billingApi.customerDisclosures(customer.kind, customer.id, signal),
+    (signal) =>
+      call(
+        customer.kind === 'person' ? disclosuresApi.ofPerson : disclosuresApi.ofOrganization,
+        { params: { id: customer.id } },
+        { signal },
+      ),
   );
 
   return (

@@ -10,12 +10,14 @@ import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { useMe } from '../../../session.tsx';
 import { helsinkiToday } from '../../access-log/access-log.ts';
 import { ActionDialog } from './ActionDialog.tsx';
-import {
-  billingApi,
-  type DisclosureMade,
-  type InvoiceStatus,
-  type InvoiceSummary,
-} from './billing-api.ts';
+import { call, urlOf } from '../../../client.ts';
+import { disclosuresApi } from '../../../../contract/disclosures/disclosures.endpoints.ts';
+import type { DisclosureMade } from '../../../../contract/disclosures/disclosures.schemas.ts';
+import { invoicesApi } from '../../../../contract/invoices/invoices.endpoints.ts';
+import type {
+  InvoiceSummary,
+  InvoiceView,
+} from '../../../../contract/invoices/invoices.schemas.ts';
 import { checkDates, dateValue, decimalValue, formatEuros } from './billing-format.ts';
 import {
   CustomerTable,
@@ -24,7 +26,7 @@ import {
   type CustomerSectionProps,
 } from './customer-list.tsx';
 
-const STATUS_BADGE: Record<InvoiceStatus, string> = {
+const STATUS_BADGE: Record<InvoiceView['status'], string> = {
   open: 'badge',
   overdue: 'badge badge--warning',
   paid: 'badge badge--active',
@@ -39,7 +41,12 @@ export function InvoicesSection({ customer, generation, onChanged }: CustomerSec
   const [made, setMade] = useState<DisclosureMade | null>(null);
   const invoices = useCustomerList(
     `invoices:${customer.kind}:${customer.id}:${generation}`,
-    (signal) => billingApi.customerInvoices(customer.kind, customer.id, signal),
+    (signal) =>
+      call(
+        customer.kind === 'person' ? invoicesApi.ofPerson : invoicesApi.ofOrganization,
+        { params: { id: customer.id }, query: { limit: 50 } },
+        { signal },
+      ),
   );
 
   return (
@@ -129,7 +136,7 @@ function InvoiceActions({
   return (
     <div className="billing-actions">
       <Link
-        href={billingApi.invoiceFileUrl(invoice.id, 'pdf')}
+        href={urlOf(invoicesApi.pdf, { params: { id: invoice.id } })}
         download
         aria-label={t('invoices.pdfOf', number)}
       >
@@ -137,7 +144,7 @@ function InvoiceActions({
       </Link>
       {invoice.delivery === 'einvoice' && (
         <Link
-          href={billingApi.invoiceFileUrl(invoice.id, 'finvoice')}
+          href={urlOf(invoicesApi.finvoice, { params: { id: invoice.id } })}
           download
           aria-label={t('invoices.finvoiceOf', number)}
         >
@@ -162,10 +169,12 @@ function InvoiceActions({
           }}
           check={(values) => checkDates(values, ['paidOn'])}
           run={async (values) => {
-            const paid = await billingApi.recordPayment({
-              reference: invoice.reference,
-              amount: decimalValue(values.amount ?? ''),
-              paidOn: dateValue(values, 'paidOn') ?? '',
+            const paid = await call(invoicesApi.pay, {
+              body: {
+                reference: invoice.reference,
+                amount: decimalValue(values.amount ?? ''),
+                paidOn: dateValue(values, 'paidOn') ?? '',
+              },
             });
             return t('invoices.recordPaymentDone', {
               ...number,
@@ -191,7 +200,10 @@ function InvoiceActions({
           confirmText={t('invoices.credit')}
           fields={{ initial: { reason: '' }, required: ['reason'] }}
           run={async (values) => {
-            const note = await billingApi.creditInvoice(invoice.id, (values.reason ?? '').trim());
+            const note = await call(invoicesApi.credit, {
+              params: { id: invoice.id },
+              body: { reason: (values.reason ?? '').trim() },
+            });
             return t('invoices.creditDone', { ...number, creditNote: note.number });
           }}
           onDone={onDone}
@@ -216,7 +228,7 @@ function CollectionAction({
 }) {
   const { t } = useI18n();
   const [recipients] = useResource('disclosure-recipients', (signal) =>
-    billingApi.recipients(signal),
+    call(disclosuresApi.recipients, {}, { signal }),
   );
   const number = { number: invoice.number };
   return (
@@ -228,7 +240,11 @@ function CollectionAction({
       confirmText={t('invoices.sendToCollection')}
       secondary={false}
       fields={{ initial: { partnerId: '' }, required: ['partnerId'] }}
-      run={(values) => billingApi.sendToCollection(values.partnerId ?? '', [invoice.id])}
+      run={(values) =>
+        call(disclosuresApi.sendToCollection, {
+          body: { partnerId: values.partnerId ?? '', invoiceIds: [invoice.id], format: 'csv' },
+        })
+      }
       onDone={onCollected}
     >
       {(form) =>

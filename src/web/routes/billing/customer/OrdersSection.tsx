@@ -15,7 +15,12 @@ import type { Language } from '../../../i18n/catalogues.ts';
 import { useMe } from '../../../session.tsx';
 import { helsinkiToday } from '../../access-log/access-log.ts';
 import { ActionDialog } from './ActionDialog.tsx';
-import { billingApi, type OrderSummary, type Service } from './billing-api.ts';
+import { call } from '../../../client.ts';
+import { ordersApi } from '../../../../contract/orders/orders.endpoints.ts';
+import type { OrderSummary } from '../../../../contract/orders/orders.schemas.ts';
+import { invoicesApi } from '../../../../contract/invoices/invoices.endpoints.ts';
+import { serviceCatalogueApi } from '../../../../contract/service-catalogue/service-catalogue.endpoints.ts';
+import type { ServiceView } from '../../../../contract/service-catalogue/service-catalogue.schemas.ts';
 import {
   checkDates,
   dateValue,
@@ -37,7 +42,11 @@ export function OrdersSection({ customer, generation, onChanged }: CustomerSecti
   const me = useMe();
   const [status, done] = useActionStatus(onChanged);
   const orders = useCustomerList(`orders:${customer.kind}:${customer.id}:${generation}`, (signal) =>
-    billingApi.customerOrders(customer.kind, customer.id, signal),
+    call(
+      customer.kind === 'person' ? ordersApi.ofPerson : ordersApi.ofOrganization,
+      { params: { id: customer.id }, query: { limit: 50 } },
+      { signal },
+    ),
   );
 
   return (
@@ -102,7 +111,7 @@ function OrderLines({ order, generation }: { order: OrderSummary; generation: nu
   const { t, language } = useI18n();
   const [open, setOpen] = useState(false);
   const [detail] = useResource(`order:${order.id}:${open}:${generation}`, (signal) =>
-    open ? billingApi.getOrder(order.id, signal) : Promise.resolve(null),
+    open ? call(ordersApi.get, { params: { id: order.id } }, { signal }) : Promise.resolve(null),
   );
   const listId = useId();
   return (
@@ -158,7 +167,7 @@ function OrderActions({
       explanation={t(`orders.${action}Explanation`)}
       confirmText={t(`orders.${action}`)}
       run={async () => {
-        await billingApi.orderAction(order.id, action);
+        await call(ordersApi[action], { params: { id: order.id }, body: {} });
         return t(`orders.${action}Done`, number);
       }}
       onDone={onDone}
@@ -181,7 +190,10 @@ function OrderActions({
           }}
           check={(values) => checkDates(values, ['deliveredOn'])}
           run={async (values) => {
-            await billingApi.deliverOrder(order.id, dateValue(values, 'deliveredOn') ?? '');
+            await call(ordersApi.deliver, {
+              params: { id: order.id },
+              body: { deliveredOn: dateValue(values, 'deliveredOn') ?? '' },
+            });
             return t('orders.deliverDone', number);
           }}
           onDone={onDone}
@@ -205,10 +217,12 @@ function OrderActions({
           run={async (values) => {
             const invoiceDate = dateValue(values, 'invoiceDate');
             const dueDate = dateValue(values, 'dueDate');
-            const invoice = await billingApi.createInvoice({
-              orderId: order.id,
-              ...(invoiceDate ? { invoiceDate } : {}),
-              ...(dueDate ? { dueDate } : {}),
+            const invoice = await call(invoicesApi.create, {
+              body: {
+                orderId: order.id,
+                ...(invoiceDate ? { invoiceDate } : {}),
+                ...(dueDate ? { dueDate } : {}),
+              },
             });
             return t('orders.invoiceDone', { ...number, invoice: invoice.number });
           }}
@@ -237,7 +251,7 @@ function OrderActions({
   );
 }
 
-const serviceName = (service: Service, language: Language): string =>
+const serviceName = (service: ServiceView, language: Language): string =>
   ({ fi: service.nameFi, sv: service.nameSv, en: service.nameEn })[language];
 
 /** A draft order: one or more services of the catalogue, each with its quantity. */
@@ -288,7 +302,9 @@ function OrderForm({
 }) {
   const { t, language } = useI18n();
   const titleId = useId();
-  const [services] = useResource('order-services', (signal) => billingApi.services(signal));
+  const [services] = useResource('order-services', (signal) =>
+    call(serviceCatalogueApi.active, {}, { signal }),
+  );
   /** The form's rows by a number of their own, so that removing one keeps the others' values. */
   const [rows, setRows] = useState<number[]>([0]);
   const form = useForm({ [linePath(0, 'quantity')]: '1' }, new Set<string>());
@@ -331,35 +347,35 @@ function OrderForm({
       return;
     }
     setBusy(true);
-    billingApi
-      .createOrder({
+    call(ordersApi.create, {
+      body: {
         [customer.kind === 'person' ? 'personId' : 'organizationId']: customer.id,
         lines: rows.map((row) => ({
           serviceId: form.values[linePath(row, 'serviceId')] ?? '',
           quantity: decimalValue(form.values[linePath(row, 'quantity')] ?? ''),
         })),
-      })
-      .then(
-        (order) => onCreated(t('orders.created', { number: order.number })),
-        (error: unknown) => {
-          setBusy(false);
-          if (error instanceof ApiError && error.problem.errors?.length) {
-            // The server names a line by its place; the form, by its row.
-            const errors = errorsByField(
-              error.problem.errors.map((problem) => ({
-                ...problem,
-                field: problem.field.replace(
-                  /^lines\.(\d+)\./,
-                  (_, index: string) => `lines.${rows[Number(index)] ?? index}.`,
-                ),
-              })),
-            );
-            showErrors(errors);
-          } else {
-            setFailure(error);
-          }
-        },
-      );
+      },
+    }).then(
+      (order) => onCreated(t('orders.created', { number: order.number })),
+      (error: unknown) => {
+        setBusy(false);
+        if (error instanceof ApiError && error.problem.errors?.length) {
+          // The server names a line by its place; the form, by its row.
+          const errors = errorsByField(
+            error.problem.errors.map((problem) => ({
+              ...problem,
+              field: problem.field.replace(
+                /^lines\.(\d+)\./,
+                (_, index: string) => `lines.${rows[Number(index)] ?? index}.`,
+              ),
+            })),
+          );
+          showErrors(errors);
+        } else {
+          setFailure(error);
+        }
+      },
+    );
   };
 
   return (
