@@ -1,6 +1,4 @@
 import type { z } from 'zod';
-import type { meView } from '../contract/auth/auth.schemas.ts';
-import type { commitmentView, totpSetupView } from '../contract/auth/account.schemas.ts';
 import type { Permission } from '../contract/auth/permissions.ts';
 import type {
   OrganizationSummary,
@@ -26,9 +24,6 @@ import type {
 
 export type { OrganizationSummary, OrganizationView, Permission, PersonSummary, PersonView };
 export type { SearchItem };
-export type Me = z.infer<typeof meView>;
-export type TotpSetup = z.infer<typeof totpSetupView>;
-export type CommitmentView = z.infer<typeof commitmentView>;
 /** Request bodies are the schemas' input (before the server normalises them). */
 export type PersonCreateInput = z.input<typeof personCreate>;
 export type PersonPatchInput = z.input<typeof personPatch>;
@@ -135,30 +130,6 @@ export const query = (params: Record<string, string | number | undefined>): stri
 const id = (value: string) => encodeURIComponent(value);
 
 export const api = {
-  me: (signal?: AbortSignal) =>
-    request<Me>('GET', '/api/auth/me', undefined, { signingIn: true, signal }),
-  signIn: (username: string, password: string, code?: string) =>
-    request<Me>(
-      'POST',
-      '/api/auth/login',
-      { username, password, ...(code ? { code } : {}) },
-      { signingIn: true },
-    ),
-  signOut: () => request<void>('POST', '/api/auth/logout'),
-  signOutEverywhere: () => request<void>('POST', '/api/auth/logout-everywhere'),
-  changePassword: (currentPassword: string, newPassword: string) =>
-    request<void>('POST', '/api/auth/password', { currentPassword, newPassword }),
-  /** Replacing an app already set up takes the password and its current code. */
-  startTotpSetup: (replace?: { password: string; code: string }) =>
-    request<TotpSetup>('POST', '/api/auth/totp/setup', replace ?? {}),
-  confirmTotp: (code: string) => request<void>('POST', '/api/auth/totp/confirm', { code }),
-  removeTotp: (password: string, code: string) =>
-    request<void>('POST', '/api/auth/totp/remove', { password, code }),
-  commitment: (signal?: AbortSignal) =>
-    request<CommitmentView>('GET', '/api/auth/commitment', undefined, { signal }),
-  signCommitment: (version: number, password: string) =>
-    request<void>('POST', '/api/auth/commitment/sign', { version, password }),
-
   search: (
     params: { q: string; kind?: SearchKind; limit?: number; cursor?: string | undefined },
     signal?: AbortSignal,
