@@ -1,12 +1,6 @@
 import type { z } from 'zod';
 import type { Permission } from '../contract/auth/permissions.ts';
 import type {
-  OrganizationSummary,
-  OrganizationView,
-  organizationCreate,
-  organizationPatch,
-} from '../contract/organizations/organizations.schemas.ts';
-import type {
   PersonSummary,
   PersonView,
   personCreate,
@@ -22,13 +16,11 @@ import type {
   partnerPatch,
 } from '../contract/partners/partners.schemas.ts';
 
-export type { OrganizationSummary, OrganizationView, Permission, PersonSummary, PersonView };
+export type { Permission, PersonSummary, PersonView };
 export type { SearchItem };
 /** Request bodies are the schemas' input (before the server normalises them). */
 export type PersonCreateInput = z.input<typeof personCreate>;
 export type PersonPatchInput = z.input<typeof personPatch>;
-export type OrganizationCreateInput = z.input<typeof organizationCreate>;
-export type OrganizationPatchInput = z.input<typeof organizationPatch>;
 export type SearchPage = z.infer<typeof searchPage>;
 export type SearchKind = 'all' | 'person' | 'organization';
 export type Address = NonNullable<PersonView['permanentAddress']>;
@@ -142,17 +134,6 @@ export const api = {
     personId: string,
     params: { from: string; to: string; lang: string; format: 'pdf' | 'csv' },
   ) => requestFile(`/api/access-log/subjects/${id(personId)}/report${query(params)}`),
-
-  getOrganization: (organizationId: string, signal?: AbortSignal) =>
-    request<OrganizationView>('GET', `/api/organizations/${id(organizationId)}`, undefined, {
-      signal,
-    }),
-  createOrganization: (input: OrganizationCreateInput) =>
-    request<OrganizationView>('POST', '/api/organizations', input),
-  updateOrganization: (organizationId: string, patch: OrganizationPatchInput) =>
-    request<OrganizationView>('PATCH', `/api/organizations/${id(organizationId)}`, patch),
-  archiveOrganization: (organizationId: string) =>
-    request<void>('DELETE', `/api/organizations/${id(organizationId)}`),
 
   partners: (signal?: AbortSignal) =>
     request<{ items: PartnerView[] }>('GET', '/api/partners', undefined, { signal }),
