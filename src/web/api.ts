@@ -6,28 +6,14 @@ import type {
   personCreate,
   personPatch,
 } from '../contract/persons/persons.schemas.ts';
-import type { SearchItem, searchPage } from '../contract/search/search.schemas.ts';
 import type { accessLogItem, accessLogPage } from '../contract/access-log/access-log.schemas.ts';
-import type {
-  CoveredCustomer,
-  PartnerDetail,
-  PartnerView,
-  partnerCreate,
-  partnerPatch,
-} from '../contract/partners/partners.schemas.ts';
 
 export type { Permission, PersonSummary, PersonView };
-export type { SearchItem };
 /** Request bodies are the schemas' input (before the server normalises them). */
 export type PersonCreateInput = z.input<typeof personCreate>;
 export type PersonPatchInput = z.input<typeof personPatch>;
-export type SearchPage = z.infer<typeof searchPage>;
-export type SearchKind = 'all' | 'person' | 'organization';
 export type Address = NonNullable<PersonView['permanentAddress']>;
 export type AccessLogEntry = z.infer<typeof accessLogItem>;
-export type { CoveredCustomer, PartnerDetail, PartnerView };
-export type PartnerCreateInput = z.input<typeof partnerCreate>;
-export type PartnerPatchInput = z.input<typeof partnerPatch>;
 export type AccessLogPage = z.infer<typeof accessLogPage>;
 /** `from` and `to` are ISO 8601 instants with an offset; `to` is exclusive. */
 export type AccessLogQuery = {
@@ -122,11 +108,6 @@ export const query = (params: Record<string, string | number | undefined>): stri
 const id = (value: string) => encodeURIComponent(value);
 
 export const api = {
-  search: (
-    params: { q: string; kind?: SearchKind; limit?: number; cursor?: string | undefined },
-    signal?: AbortSignal,
-  ) => request<SearchPage>('GET', `/api/search${query(params)}`, undefined, { signal }),
-
   accessLog: (params: AccessLogQuery, signal?: AbortSignal) =>
     request<AccessLogPage>('GET', `/api/access-log${query(params)}`, undefined, { signal }),
   /** The data subject's report as a PDF or CSV file; dates YYYY-MM-DD, both days included. */
@@ -134,23 +115,4 @@ export const api = {
     personId: string,
     params: { from: string; to: string; lang: string; format: 'pdf' | 'csv' },
   ) => requestFile(`/api/access-log/subjects/${id(personId)}/report${query(params)}`),
-
-  partners: (signal?: AbortSignal) =>
-    request<{ items: PartnerView[] }>('GET', '/api/partners', undefined, { signal }),
-  getPartner: (
-    partnerId: string,
-    params: { limit?: number; cursor?: string | undefined } = {},
-    signal?: AbortSignal,
-  ) =>
-    request<PartnerDetail>('GET', `/api/partners/${id(partnerId)}${query(params)}`, undefined, {
-      signal,
-    }),
-  createPartner: (input: PartnerCreateInput) =>
-    request<PartnerView>('POST', '/api/partners', input),
-  updatePartner: (partnerId: string, patch: PartnerPatchInput) =>
-    request<PartnerView>('PATCH', `/api/partners/${id(partnerId)}`, patch),
-  coverCustomer: (partnerId: string, customerId: string) =>
-    request<CoveredCustomer>('POST', `/api/partners/${id(partnerId)}/customers`, { customerId }),
-  uncoverCustomer: (partnerId: string, customerId: string) =>
-    request<void>('DELETE', `/api/partners/${id(partnerId)}/customers/${id(customerId)}`),
 };
