@@ -1,6 +1,12 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import { api, ApiError, isAbort, setUnauthorizedHandler, type Me, type Permission } from './api.ts';
+import type { Answer } from '../contract/endpoint.ts';
+import { accountApi, authApi } from '../contract/auth/auth.endpoints.ts';
+import { ApiError, isAbort, setUnauthorizedHandler, type Permission } from './api.ts';
+import { call } from './client.ts';
+
+/** The signed-in user: who, which role, and which steps of the sign-in are still to do. */
+export type Me = Answer<typeof authApi.me>;
 
 export type Session =
   | { status: 'loading' }
@@ -25,7 +31,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const controller = new AbortController();
-    api.me(controller.signal).then(
+    // A 401 here means nobody is signed in yet, not that a session ended.
+    call(authApi.me, {}, { signal: controller.signal, signingIn: true }).then(
       (me) => setSession({ status: 'signedIn', me }),
       (error: unknown) => {
         if (!isAbort(error)) setSession({ status: 'signedOut', expired: false });
@@ -40,13 +47,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signIn = useCallback(async (username: string, password: string, code?: string) => {
-    const me = await api.signIn(username, password, code);
+    const me = await call(
+      authApi.login,
+      { body: { username, password, ...(code ? { code } : {}) } },
+      { signingIn: true },
+    );
     setSession({ status: 'signedIn', me });
   }, []);
 
   const signOut = useCallback(async () => {
     try {
-      await api.signOut();
+      await call(authApi.logout, {});
     } catch {
       // The page forgets the user either way; the server ends the session at its idle limit.
     }
@@ -55,7 +66,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const me = await api.me();
+      const me = await call(authApi.me, {}, { signingIn: true });
       setSession({ status: 'signedIn', me });
     } catch (error) {
       if (!(error instanceof ApiError && error.status === 401)) throw error;
@@ -64,7 +75,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signOutEverywhere = useCallback(async () => {
-    await api.signOutEverywhere();
+    await call(accountApi.logoutEverywhere, {});
     setSession({ status: 'signedOut', expired: false });
   }, []);
 

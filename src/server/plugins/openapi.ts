@@ -2,6 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import type { Answer } from '../../contract/endpoint.ts';
+import { openApiApi } from '../../contract/openapi.endpoints.ts';
+import { route } from '../lib/route.ts';
 
 /** OpenAPI 3.1 generated from the routes' zod schemas; browsable at /api/docs. */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
@@ -25,6 +28,8 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       security: [{ session: [] }],
     },
     transform: (input) => {
+      // The document does not describe itself.
+      if (input.url === openApiApi.document.path) return { schema: { hide: true }, url: input.url };
       const result = jsonSchemaTransform(input);
       const config = input.route.config;
       if (config?.public) (result.schema as Record<string, unknown>).security = [];
@@ -42,7 +47,6 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         .replaceAll(' https:', '')
         .replace(' upgrade-insecure-requests;', ''),
   });
-  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () =>
-    app.swagger(),
-  );
+  // Typed as any Swagger 2 or OpenAPI 3 document; the one configured above is 3.1.
+  route(app, openApiApi.document, () => app.swagger() as Answer<typeof openApiApi.document>);
 }

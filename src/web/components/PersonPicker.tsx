@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Button } from 'suomifi-ui-components';
-import { api, ApiError, type PersonSummary } from '../api.ts';
+import { searchApi } from '../../contract/search/search.endpoints.ts';
+import { ApiError, type PersonSummary } from '../api.ts';
+import { call } from '../client.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { fieldId } from './form.ts';
 import { ProblemNotice } from './Notices.tsx';
@@ -73,7 +75,7 @@ export function PersonPicker({
     if (q === '') return;
     setBusy(true);
     setQueryError(null);
-    api.search({ q, kind: 'person', limit: 10 }).then(
+    call(searchApi.search, { query: { q, kind: 'person', limit: 10 } }).then(
       (page) => {
         setBusy(false);
         setFound({

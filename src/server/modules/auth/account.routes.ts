@@ -1,12 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { RouteDeps } from '../../deps.ts';
+import { route } from '../../lib/route.ts';
 import { actorOf, SESSION_COOKIE, sessionCookieOptions } from '../../plugins/auth.ts';
-import {
-  problemSchema,
-  standardErrors,
-} from '../../../contract/customers/customer-data.schemas.ts';
+import { accountApi } from '../../../contract/auth/auth.endpoints.ts';
 import {
   changePassword,
   confirmTotpSetup,
@@ -17,15 +13,6 @@ import {
   startTotpSetup,
   type AccountContext,
 } from './account.service.ts';
-import {
-  commitmentSignBody,
-  commitmentView,
-  passwordChangeBody,
-  totpConfirmBody,
-  totpRemoveBody,
-  totpSetupBody,
-  totpSetupView,
-} from '../../../contract/auth/account.schemas.ts';
 import { TooManySignInAttempts } from './sign-in-throttle.ts';
 
 function accountContext(deps: RouteDeps, request: FastifyRequest): AccountContext {
@@ -64,103 +51,26 @@ async function withRetryAfter<T>(reply: FastifyReply, task: Promise<T>): Promise
  * (password change, authenticator set-up, commitment) keeps from everything else.
  */
 export function accountRoutes(deps: RouteDeps) {
-  return async (instance: FastifyInstance) => {
-    const app = instance.withTypeProvider<ZodTypeProvider>();
-    const tags = ['account'];
-    const throttled = { ...standardErrors, 429: problemSchema };
-
-    app.post('/api/auth/totp/setup', {
-      config: { signedIn: true },
-      schema: {
-        tags,
-        summary:
-          'Start setting up an authenticator app (TOTP): a new secret and its QR code. Replacing one already set up takes the password and its current code.',
-        body: totpSetupBody,
-        response: { 200: totpSetupView, ...throttled },
-      },
-      handler: (request, reply) =>
-        withRetryAfter(reply, startTotpSetup(accountContext(deps, request), request.body)),
+  return async (app: FastifyInstance) => {
+    route(app, accountApi.startTotpSetup, (request, reply) =>
+      withRetryAfter(reply, startTotpSetup(accountContext(deps, request), request.body)),
+    );
+    route(app, accountApi.confirmTotp, (request) =>
+      confirmTotpSetup(accountContext(deps, request), request.body),
+    );
+    route(app, accountApi.removeTotp, (request, reply) =>
+      withRetryAfter(reply, removeTotp(accountContext(deps, request), request.body)),
+    );
+    route(app, accountApi.changePassword, (request, reply) =>
+      withRetryAfter(reply, changePassword(accountContext(deps, request), request.body)),
+    );
+    route(app, accountApi.logoutEverywhere, async (request, reply) => {
+      await signOutEverywhere(deps.database.db, actorOf(request));
+      void reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(deps.config, request));
     });
-
-    app.post('/api/auth/totp/confirm', {
-      config: { signedIn: true },
-      schema: {
-        tags,
-        summary: 'Confirm the authenticator app being set up with its first code',
-        body: totpConfirmBody,
-        response: { 204: z.null(), ...standardErrors },
-      },
-      handler: async (request, reply) => {
-        await confirmTotpSetup(accountContext(deps, request), request.body);
-        return reply.status(204).send(null);
-      },
-    });
-
-    app.post('/api/auth/totp/remove', {
-      config: { signedIn: true },
-      schema: {
-        tags,
-        summary:
-          'Remove the authenticator app (password and current code); not where the role requires one',
-        body: totpRemoveBody,
-        response: { 204: z.null(), ...throttled },
-      },
-      handler: async (request, reply) => {
-        await withRetryAfter(reply, removeTotp(accountContext(deps, request), request.body));
-        return reply.status(204).send(null);
-      },
-    });
-
-    app.post('/api/auth/password', {
-      config: { signedIn: true },
-      schema: {
-        tags,
-        summary: 'Change the password; ends the other sessions',
-        body: passwordChangeBody,
-        response: { 204: z.null(), ...throttled },
-      },
-      handler: async (request, reply) => {
-        await withRetryAfter(reply, changePassword(accountContext(deps, request), request.body));
-        return reply.status(204).send(null);
-      },
-    });
-
-    app.post('/api/auth/logout-everywhere', {
-      config: { signedIn: true },
-      schema: {
-        tags,
-        summary: 'Sign out everywhere: ends every session of the user, this one too',
-        response: { 204: z.null(), ...standardErrors },
-      },
-      handler: async (request, reply) => {
-        await signOutEverywhere(deps.database.db, actorOf(request));
-        void reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(deps.config, request));
-        return reply.status(204).send(null);
-      },
-    });
-
-    app.get('/api/auth/commitment', {
-      config: { signedIn: true },
-      schema: {
-        tags,
-        summary: 'The current confidentiality commitment text and whether the user has signed it',
-        response: { 200: commitmentView, ...standardErrors },
-      },
-      handler: (request) => getCommitment(accountContext(deps, request)),
-    });
-
-    app.post('/api/auth/commitment/sign', {
-      config: { signedIn: true },
-      schema: {
-        tags,
-        summary: 'Sign the current confidentiality commitment, confirmed with the password',
-        body: commitmentSignBody,
-        response: { 204: z.null(), ...throttled },
-      },
-      handler: async (request, reply) => {
-        await withRetryAfter(reply, signCommitment(accountContext(deps, request), request.body));
-        return reply.status(204).send(null);
-      },
-    });
+    route(app, accountApi.commitment, (request) => getCommitment(accountContext(deps, request)));
+    route(app, accountApi.signCommitment, (request, reply) =>
+      withRetryAfter(reply, signCommitment(accountContext(deps, request), request.body)),
+    );
   };
 }

@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { Button, InlineAlert, Paragraph, RouterLink } from 'suomifi-ui-components';
-import { api } from '../../api.ts';
+import { call } from '../../client.ts';
+import { accountApi } from '../../../contract/auth/auth.endpoints.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { DataList } from '../../components/DataList.tsx';
 import { Loading, ProblemNotice } from '../../components/Notices.tsx';
@@ -18,7 +19,9 @@ import { AUTHENTICATOR_PATH, COMMITMENT_PATH } from './pending-step.ts';
 export function AccountPage() {
   const { t } = useI18n();
   const me = useMe();
-  const [commitment] = useResource('commitment', (signal) => api.commitment(signal));
+  const [commitment] = useResource('commitment', (signal) =>
+    call(accountApi.commitment, {}, { signal }),
+  );
   const [passwordChanged, setPasswordChanged] = useState(false);
 
   return (

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Heading, InlineAlert, Paragraph } from 'suomifi-ui-components';
-import { api, type TotpSetup } from '../../api.ts';
+import type { Answer } from '../../../contract/endpoint.ts';
+import { accountApi } from '../../../contract/auth/auth.endpoints.ts';
+import { call } from '../../client.ts';
 import { BackLink } from '../../components/BackLink.tsx';
 import { DataList } from '../../components/DataList.tsx';
 import { TextField } from '../../components/Fields.tsx';
@@ -13,6 +15,8 @@ import { useMe, useSession } from '../../session.tsx';
 import { ACCOUNT_PATH } from './pending-step.ts';
 import { AccountFormHead } from './PasswordForm.tsx';
 import { codeProblems, useAccountForm } from './useAccountForm.ts';
+
+type TotpSetup = Answer<typeof accountApi.startTotpSetup>;
 
 type Phase =
   | { step: 'start' }
@@ -37,7 +41,7 @@ export function AuthenticatorPage({ forced = false }: { forced?: boolean }) {
   const start = () => {
     setBusy(true);
     setFailure(null);
-    api.startTotpSetup().then(
+    call(accountApi.startTotpSetup, { body: {} }).then(
       (setup) => {
         setBusy(false);
         setPhase({ step: 'scan', setup });
@@ -111,9 +115,8 @@ function ReplaceForm({ onStarted }: { onStarted: (setup: TotpSetup) => void }) {
     required: ['password', 'code'],
     check: (values) => codeProblems(values, 'code'),
     send: async (values) => {
-      started.current = await api.startTotpSetup({
-        password: values.password ?? '',
-        code: (values.code ?? '').trim(),
+      started.current = await call(accountApi.startTotpSetup, {
+        body: { password: values.password ?? '', code: (values.code ?? '').trim() },
       });
     },
     done: () => {
@@ -169,7 +172,9 @@ function ScanAndConfirm({
     initial: { code: '' },
     required: ['code'],
     check: (values) => codeProblems(values, 'code'),
-    send: (values) => api.confirmTotp((values.code ?? '').trim()),
+    send: async (values) => {
+      await call(accountApi.confirmTotp, { body: { code: (values.code ?? '').trim() } });
+    },
     done: onConfirmed,
   });
   return (
@@ -254,7 +259,11 @@ function RemoveForm({ onRemoved }: { onRemoved: () => void }) {
     initial: { removePassword: '', removeCode: '' },
     required: ['removePassword', 'removeCode'],
     check: (values) => codeProblems(values, 'removeCode'),
-    send: (values) => api.removeTotp(values.removePassword ?? '', (values.removeCode ?? '').trim()),
+    send: async (values) => {
+      await call(accountApi.removeTotp, {
+        body: { password: values.removePassword ?? '', code: (values.removeCode ?? '').trim() },
+      });
+    },
     done: onRemoved,
     serverFields: { password: 'removePassword', code: 'removeCode' },
   });

@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { Button, Checkbox, Heading, InlineAlert, Paragraph } from 'suomifi-ui-components';
-import { api, ApiError, type CommitmentView } from '../../api.ts';
+import { ApiError } from '../../api.ts';
+import type { Answer } from '../../../contract/endpoint.ts';
+import { accountApi } from '../../../contract/auth/auth.endpoints.ts';
+import { call } from '../../client.ts';
 import { BackLink } from '../../components/BackLink.tsx';
 import { TextField } from '../../components/Fields.tsx';
 import { fieldId } from '../../components/form.ts';
@@ -21,7 +24,9 @@ import { useAccountForm } from './useAccountForm.ts';
  */
 export function CommitmentPage({ forced = false }: { forced?: boolean }) {
   const { t } = useI18n();
-  const [resource, , reload] = useResource('commitment', (signal) => api.commitment(signal));
+  const [resource, , reload] = useResource('commitment', (signal) =>
+    call(accountApi.commitment, {}, { signal }),
+  );
   const [notice, setNotice] = useState<'signed' | 'changed' | null>(null);
 
   return (
@@ -73,7 +78,7 @@ function SignForm({
   onSigned,
   onChanged,
 }: {
-  commitment: CommitmentView;
+  commitment: Answer<typeof accountApi.commitment>;
   onSigned: () => void;
   /** A newer text was published while the user read this one. */
   onChanged: () => void;
@@ -92,7 +97,9 @@ function SignForm({
       read ? [] : [{ field: 'read', message: t('account.commitment.checkboxMissing') }],
     send: async (values) => {
       try {
-        await api.signCommitment(commitment.version, values.password ?? '');
+        await call(accountApi.signCommitment, {
+          body: { version: commitment.version, password: values.password ?? '' },
+        });
       } catch (error) {
         if (error instanceof ApiError && error.status === 409) {
           onChanged();

@@ -1,9 +1,14 @@
-import type { CommitmentView } from '../../api.ts';
+import type { Answer } from '../../../contract/endpoint.ts';
+import type { accountApi } from '../../../contract/auth/auth.endpoints.ts';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 
 /** Whether and how the user signed the current commitment text, in one sentence. */
-export function CommitmentStatus({ commitment }: { commitment: CommitmentView }) {
+export function CommitmentStatus({
+  commitment,
+}: {
+  commitment: Answer<typeof accountApi.commitment>;
+}) {
   const { t } = useI18n();
   const { signature, previousSignature } = commitment;
   if (signature?.method === 'app') {

@@ -1,5 +1,6 @@
 import { Button, Paragraph } from 'suomifi-ui-components';
-import { api } from '../../api.ts';
+import { call } from '../../client.ts';
+import { accountApi } from '../../../contract/auth/auth.endpoints.ts';
 import { TextField } from '../../components/Fields.tsx';
 import { FormErrorSummary } from '../../components/FormErrors.tsx';
 import { ProblemNotice } from '../../components/Notices.tsx';
@@ -32,7 +33,14 @@ export function PasswordForm({ onChanged }: { onChanged: () => void }) {
             },
           ]
         : [],
-    send: (values) => api.changePassword(values.currentPassword ?? '', values.newPassword ?? ''),
+    send: async (values) => {
+      await call(accountApi.changePassword, {
+        body: {
+          currentPassword: values.currentPassword ?? '',
+          newPassword: values.newPassword ?? '',
+        },
+      });
+    },
     done: onChanged,
   });
   return (

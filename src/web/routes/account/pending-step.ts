@@ -1,4 +1,4 @@
-import type { Me } from '../../api.ts';
+import type { Me } from '../../session.tsx';
 
 export type PendingStep = 'password' | 'authenticator' | 'commitment';
 

@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
-import { api, type OrganizationView } from '../../api.ts';
+import type { OrganizationView } from '../../../contract/organizations/organizations.schemas.ts';
+import { organizationsApi } from '../../../contract/organizations/organizations.endpoints.ts';
+import { call } from '../../client.ts';
 import { AddressFields } from '../../components/AddressFields.tsx';
 import { BillingFields } from '../../components/BillingFields.tsx';
 import { ContactFields } from '../../components/ContactFields.tsx';
@@ -16,17 +18,16 @@ import {
   organizationValues,
 } from './organization-form.ts';
 
+export const loadOrganization = (id: string, signal: AbortSignal) =>
+  call(organizationsApi.get, { params: { id } }, { signal });
+
 export function OrganizationCreatePage() {
   return <OrganizationFormPage stored={null} />;
 }
 
 export function OrganizationEditPage() {
   return (
-    <RecordLoader
-      kind="organization"
-      load={api.getOrganization}
-      failedTitle="organization.editTitle"
-    >
+    <RecordLoader kind="organization" load={loadOrganization} failedTitle="organization.editTitle">
       {(organization) => <OrganizationFormPage stored={organization} key={organization.id} />}
     </RecordLoader>
   );
@@ -40,9 +41,9 @@ function OrganizationFormPage({ stored }: { stored: OrganizationView | null }) {
     required: ORGANIZATION_REQUIRED,
     stored,
     kind: 'organization',
-    create: (values) => api.createOrganization(organizationCreateInput(values)),
+    create: (values) => call(organizationsApi.create, { body: organizationCreateInput(values) }),
     patch: organizationPatchInput,
-    update: api.updateOrganization,
+    update: (id, body) => call(organizationsApi.update, { params: { id }, body }),
   });
   const { form } = record;
 

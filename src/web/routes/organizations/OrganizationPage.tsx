@@ -1,6 +1,8 @@
 import { Link } from 'react-router';
 import { RouterLink } from 'suomifi-ui-components';
-import { api, type OrganizationView } from '../../api.ts';
+import type { OrganizationView } from '../../../contract/organizations/organizations.schemas.ts';
+import { organizationsApi } from '../../../contract/organizations/organizations.endpoints.ts';
+import { call } from '../../client.ts';
 import { AddressText } from '../../components/AddressText.tsx';
 import { DataList } from '../../components/DataList.tsx';
 import { RecordLoader } from '../../components/RecordLoader.tsx';
@@ -9,6 +11,7 @@ import { Section } from '../../components/Section.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { CustomerBilling } from '../billing/customer/CustomerBilling.tsx';
 import { ContractNotice, partlyWithheld } from '../partners/ContractNotice.tsx';
+import { loadOrganization } from './OrganizationFormPage.tsx';
 
 /** One field of each group a contract may leave out: any of them missing, the note is shown. */
 const ORGANIZATION_GROUP_FIELDS = [
@@ -23,7 +26,7 @@ export function OrganizationPage() {
   return (
     <RecordLoader
       kind="organization"
-      load={api.getOrganization}
+      load={loadOrganization}
       failedTitle="organization.pageTitle"
       backToSearch
     >
@@ -50,8 +53,8 @@ function OrganizationDetails({
       title={organization.name}
       notices={partlyWithheld(organization, ORGANIZATION_GROUP_FIELDS) && <ContractNotice />}
       onArchive={async () => {
-        await api.archiveOrganization(organization.id);
-        onArchived(await api.getOrganization(organization.id));
+        await call(organizationsApi.archive, { params: { id: organization.id } });
+        onArchived(await call(organizationsApi.get, { params: { id: organization.id } }));
       }}
     >
       <Section title={t('organization.basicInformation')}>

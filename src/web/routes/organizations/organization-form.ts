@@ -1,8 +1,9 @@
-import type {
-  OrganizationCreateInput,
-  OrganizationPatchInput,
-  OrganizationView,
-} from '../../api.ts';
+import type { BodyOf } from '../../../contract/endpoint.ts';
+import type { organizationsApi } from '../../../contract/organizations/organizations.endpoints.ts';
+import type { OrganizationView } from '../../../contract/organizations/organizations.schemas.ts';
+
+type OrganizationCreateInput = BodyOf<typeof organizationsApi.create>;
+type OrganizationPatchInput = BodyOf<typeof organizationsApi.update>;
 import {
   addressInput,
   addressValues,

@@ -13,7 +13,10 @@ import {
   TRANSFER_SAFEGUARDS,
   type PartnerRoleName,
 } from '../../../contract/partners/transfer-terms.ts';
-import { api, ApiError, type PartnerView } from '../../api.ts';
+import { partnersApi } from '../../../contract/partners/partners.endpoints.ts';
+import type { PartnerView } from '../../../contract/partners/partners.schemas.ts';
+import { ApiError } from '../../api.ts';
+import { call } from '../../client.ts';
 import { BackLink } from '../../components/BackLink.tsx';
 import { DateField, SelectField, TextAreaField, TextField } from '../../components/Fields.tsx';
 import { fieldId } from '../../components/form.ts';
@@ -43,7 +46,9 @@ export function PartnerCreatePage() {
 export function PartnerEditPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const [partner] = useResource(`partner:${id}`, (signal) => api.getPartner(id, {}, signal));
+  const [partner] = useResource(`partner:${id}`, (signal) =>
+    call(partnersApi.get, { params: { id } }, { signal }),
+  );
   if (partner.state === 'loading') return <Loading />;
   if (partner.state === 'failed') {
     return (
@@ -111,9 +116,9 @@ function PartnerForm({ stored }: { stored: PartnerView | null }) {
         void navigate(cancelTo);
         return;
       }
-      request = api.updatePartner(stored.id, patch);
+      request = call(partnersApi.update, { params: { id: stored.id }, body: patch });
     } else {
-      request = api.createPartner(partnerCreateInput(state));
+      request = call(partnersApi.create, { body: partnerCreateInput(state) });
     }
     setBusy(true);
     setFailure(null);

@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { Button, InlineAlert, RouterLink } from 'suomifi-ui-components';
-import {
-  api,
-  ApiError,
-  type CoveredCustomer,
-  type PartnerDetail,
-  type SearchItem,
-} from '../../api.ts';
+import { partnersApi } from '../../../contract/partners/partners.endpoints.ts';
+import type {
+  CoveredCustomer,
+  PartnerDetail,
+} from '../../../contract/partners/partners.schemas.ts';
+import { searchApi } from '../../../contract/search/search.endpoints.ts';
+import type { SearchItem } from '../../../contract/search/search.schemas.ts';
+import { ApiError } from '../../api.ts';
+import { call } from '../../client.ts';
 import { BackLink } from '../../components/BackLink.tsx';
 import { DataList } from '../../components/DataList.tsx';
 import { Loading, ProblemNotice } from '../../components/Notices.tsx';
@@ -30,7 +32,7 @@ export function PartnerPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const [partner, , reload] = useResource(`partner:${id}`, (signal) =>
-    api.getPartner(id, { limit: PAGE_SIZE }, signal),
+    call(partnersApi.get, { params: { id }, query: { limit: PAGE_SIZE } }, { signal }),
   );
   // While a change reloads the partner, the page stays as it was (and keeps its status message).
   const [last, setLast] = useState<PartnerDetail | null>(null);
@@ -73,7 +75,10 @@ function PartnerDetails({ partner, reload }: { partner: PartnerDetail; reload: (
   const loadMore = () => {
     if (!nextCursor) return;
     setMoreError(null);
-    api.getPartner(partner.id, { limit: PAGE_SIZE, cursor: nextCursor }).then(
+    call(partnersApi.get, {
+      params: { id: partner.id },
+      query: { limit: PAGE_SIZE, cursor: nextCursor },
+    }).then(
       (page) =>
         setMore({
           items: [...(more?.items ?? []), ...page.customers.items],
@@ -91,7 +96,9 @@ function PartnerDetails({ partner, reload }: { partner: PartnerDetail; reload: (
   };
 
   const remove = (customer: CoveredCustomer) => {
-    api.uncoverCustomer(partner.id, customer.id).then(
+    call(partnersApi.uncoverCustomer, {
+      params: { id: partner.id, customerId: customer.id },
+    }).then(
       () => done(t('partners.removed', { name: customer.name })),
       (error: unknown) => setFailure(error),
     );
@@ -250,7 +257,7 @@ function CustomerAdder({
     if (q === '') return;
     setBusy(true);
     setQueryError(null);
-    api.search({ q, limit: 10 }).then(
+    call(searchApi.search, { query: { q, limit: 10 } }).then(
       (page) => {
         setBusy(false);
         setFound({ state: 'found', items: page.items });
@@ -270,9 +277,10 @@ function CustomerAdder({
 
   const add = (item: SearchItem) => {
     setAddFailure(null);
-    api
-      .coverCustomer(partnerId, idOf(item))
-      .then(onAdded, (error: unknown) => setAddFailure(error));
+    call(partnersApi.coverCustomer, {
+      params: { id: partnerId },
+      body: { customerId: idOf(item) },
+    }).then(onAdded, (error: unknown) => setAddFailure(error));
   };
 
   return (

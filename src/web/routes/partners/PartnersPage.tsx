@@ -1,6 +1,8 @@
 import { Link } from 'react-router';
 import { Paragraph, RouterLink } from 'suomifi-ui-components';
-import { api, type PartnerView } from '../../api.ts';
+import { partnersApi } from '../../../contract/partners/partners.endpoints.ts';
+import type { PartnerView } from '../../../contract/partners/partners.schemas.ts';
+import { call } from '../../client.ts';
 import { Loading, ProblemNotice } from '../../components/Notices.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useResource } from '../../components/useResource.ts';
@@ -10,7 +12,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 /** The partner registry: who acts for the municipality, where, and what their contract opens. */
 export function PartnersPage() {
   const { t } = useI18n();
-  const [partners] = useResource('partners', (signal) => api.partners(signal));
+  const [partners] = useResource('partners', (signal) => call(partnersApi.list, {}, { signal }));
 
   return (
     <div className="partners">

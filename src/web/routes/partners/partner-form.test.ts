@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { PartnerView } from '../../api.ts';
+import type { PartnerView } from '../../../contract/partners/partners.schemas.ts';
 import {
   BUSINESS_ID_PATH,
   partnerCreateInput,

@@ -10,12 +10,10 @@ import {
   type PartnerRoleName,
   type TransferSafeguard,
 } from '../../../contract/partners/transfer-terms.ts';
-import type {
-  FieldProblem,
-  PartnerCreateInput,
-  PartnerPatchInput,
-  PartnerView,
-} from '../../api.ts';
+import type { BodyOf } from '../../../contract/endpoint.ts';
+import type { partnersApi } from '../../../contract/partners/partners.endpoints.ts';
+import type { PartnerView } from '../../../contract/partners/partners.schemas.ts';
+import type { FieldProblem } from '../../api.ts';
 import {
   changedFields,
   textOrNull,
@@ -23,6 +21,9 @@ import {
   type FormValues,
 } from '../../components/form.ts';
 import { formatDate, parseFinnishDate } from '../../format.ts';
+
+type PartnerCreateInput = BodyOf<typeof partnersApi.create>;
+type PartnerPatchInput = BodyOf<typeof partnersApi.update>;
 
 /**
  * The form keeps the business ID under its own path: the shared field checks read `businessId`

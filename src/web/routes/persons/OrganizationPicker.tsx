@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { Button, TextInput } from 'suomifi-ui-components';
-import { api, ApiError, type OrganizationSummary } from '../../api.ts';
+import type { OrganizationSummary } from '../../../contract/organizations/organizations.schemas.ts';
+import { searchApi } from '../../../contract/search/search.endpoints.ts';
+import { ApiError } from '../../api.ts';
+import { call } from '../../client.ts';
 import { ProblemNotice } from '../../components/Notices.tsx';
 import { PickerSearch } from '../../components/PickerSearch.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -35,7 +38,7 @@ export function OrganizationPicker({
     if (q === '') return;
     setSearching(true);
     setQueryError(null);
-    api.search({ q, kind: 'organization', limit: 10 }).then(
+    call(searchApi.search, { query: { q, kind: 'organization', limit: 10 } }).then(
       (page) => {
         setSearching(false);
         setFound({

@@ -8,14 +8,11 @@ import {
   RouterLink,
   SearchInput,
 } from 'suomifi-ui-components';
-import {
-  api,
-  ApiError,
-  isAbort,
-  type SearchItem,
-  type SearchKind,
-  type SearchPage as Page,
-} from '../../api.ts';
+import type { Answer } from '../../../contract/endpoint.ts';
+import { searchApi } from '../../../contract/search/search.endpoints.ts';
+import { SEARCH_KINDS, type SearchItem } from '../../../contract/search/search.schemas.ts';
+import { ApiError, isAbort } from '../../api.ts';
+import { call } from '../../client.ts';
 import { Loading, ProblemNotice } from '../../components/Notices.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -24,7 +21,7 @@ import { rememberSearch } from './last-search.tsx';
 import { SearchResult } from './SearchResult.tsx';
 
 const PAGE_SIZE = 20;
-const KINDS: readonly SearchKind[] = ['all', 'person', 'organization'];
+type SearchKind = (typeof SEARCH_KINDS)[number];
 
 type Results =
   | { state: 'idle' }
@@ -35,7 +32,7 @@ type Results =
   | { state: 'failed'; error: unknown }
   | {
       state: 'ready';
-      matchedBy: Page['matchedBy'];
+      matchedBy: Answer<typeof searchApi.search>['matchedBy'];
       items: SearchItem[];
       nextCursor: string | null;
       loadingMore: boolean;
@@ -59,7 +56,7 @@ export function SearchPage() {
   const [params, setParams] = useSearchParams();
   const q = (params.get('q') ?? '').trim();
   const kindParam = params.get('kind');
-  const kind: SearchKind = KINDS.find((k) => k === kindParam) ?? 'all';
+  const kind: SearchKind = SEARCH_KINDS.find((k) => k === kindParam) ?? 'all';
   const [text, setText] = useState(q);
   const [results, setResults] = useState<Results>({ state: 'idle' });
   const [searchCount, setSearchCount] = useState(0);
@@ -82,7 +79,11 @@ export function SearchPage() {
     }
     const controller = new AbortController();
     setResults({ state: 'loading' });
-    api.search({ q, kind, limit: PAGE_SIZE }, controller.signal).then(
+    call(
+      searchApi.search,
+      { query: { q, kind, limit: PAGE_SIZE } },
+      { signal: controller.signal },
+    ).then(
       (page) =>
         setResults({
           state: 'ready',
@@ -129,7 +130,9 @@ export function SearchPage() {
     if (results.state !== 'ready' || !results.nextCursor) return;
     const before = results.items.length;
     setResults({ ...results, loadingMore: true, moreError: null });
-    api.search({ q, kind, limit: PAGE_SIZE, cursor: results.nextCursor }).then(
+    call(searchApi.search, {
+      query: { q, kind, limit: PAGE_SIZE, cursor: results.nextCursor },
+    }).then(
       (page) => {
         setResults({
           ...results,
@@ -165,7 +168,7 @@ export function SearchPage() {
           value={kind}
           onChange={(value: string) => changeKind(value as SearchKind)}
         >
-          {KINDS.map((option) => (
+          {SEARCH_KINDS.map((option) => (
             <DropdownItem key={option} value={option}>
               {t(`search.kind.${option}`)}
             </DropdownItem>

@@ -1,7 +1,8 @@
 import type { ReactNode, Ref } from 'react';
 import { Link } from 'react-router';
 import { RouterLink } from 'suomifi-ui-components';
-import type { Address, SearchItem } from '../../api.ts';
+import type { SearchItem } from '../../../contract/search/search.schemas.ts';
+import type { Address } from '../../api.ts';
 import { ProtectedAddress } from '../../components/AddressText.tsx';
 import { addressLines } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';

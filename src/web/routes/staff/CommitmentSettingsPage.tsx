@@ -10,7 +10,9 @@ import { Section } from '../../components/Section.tsx';
 import { useResource } from '../../components/useResource.ts';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { staffApi, type CommitmentSettings } from './staff-api.ts';
+import { staffApi } from '../../../contract/staff/staff.endpoints.ts';
+import type { CommitmentSettings } from '../../../contract/staff/staff.schemas.ts';
+import { call } from '../../client.ts';
 import { reasonKey } from './staff-view.tsx';
 
 const MIN_LENGTH = 50;
@@ -19,7 +21,7 @@ const MIN_LENGTH = 50;
 export function CommitmentSettingsPage() {
   const { t } = useI18n();
   const [settings, replace] = useResource('commitment-settings', (signal) =>
-    staffApi.commitmentSettings(signal),
+    call(staffApi.commitmentSettings, {}, { signal }),
   );
   const [published, setPublished] = useState<number | null>(null);
 
@@ -146,7 +148,7 @@ function PublishForm({
   const publish = () => {
     setBusy(true);
     setFailure(null);
-    staffApi.publishCommitment(text).then(
+    call(staffApi.publishCommitment, { body: { text } }).then(
       (next) => {
         setBusy(false);
         setOpen(false);

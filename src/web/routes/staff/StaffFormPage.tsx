@@ -15,7 +15,9 @@ import { useForm, type FormController } from '../../components/useForm.ts';
 import { useResource } from '../../components/useResource.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../../session.tsx';
-import { staffApi, type StaffView } from './staff-api.ts';
+import { staffApi } from '../../../contract/staff/staff.endpoints.ts';
+import type { StaffView } from '../../../contract/staff/staff.schemas.ts';
+import { call } from '../../client.ts';
 import {
   checkStaffForm,
   createInput,
@@ -35,7 +37,9 @@ export function StaffCreatePage() {
 export function StaffEditPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const [account] = useResource(`staff:${id}`, (signal) => staffApi.get(id, signal));
+  const [account] = useResource(`staff:${id}`, (signal) =>
+    call(staffApi.get, { params: { id } }, { signal }),
+  );
   if (account.state === 'loading') return <Loading />;
   if (account.state === 'failed') {
     return (
@@ -69,7 +73,9 @@ function StaffForm({ account }: { account?: StaffView }) {
   };
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
-  const [partners] = useResource('staff:partners', (signal) => staffApi.partners(signal));
+  const [partners] = useResource('staff:partners', (signal) =>
+    call(staffApi.partners, {}, { signal }),
+  );
   const contractor = isPartnerRole(form.values.role ?? '');
 
   const labels: Record<string, string> = {
@@ -93,8 +99,11 @@ function StaffForm({ account }: { account?: StaffView }) {
     form.setErrors({});
     setBusy(true);
     const sent = account
-      ? staffApi.update(account.id, patchInput(account, form.values))
-      : staffApi.create(createInput(form.values));
+      ? call(staffApi.update, {
+          params: { id: account.id },
+          body: patchInput(account, form.values),
+        })
+      : call(staffApi.create, { body: createInput(form.values) });
     sent.then(
       (saved) => {
         const state: StaffNoticeState = { staffNotice: creating ? 'created' : 'saved' };

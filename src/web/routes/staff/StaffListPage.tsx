@@ -5,13 +5,14 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { useResource } from '../../components/useResource.ts';
 import { formatDate } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { staffApi } from './staff-api.ts';
+import { staffApi } from '../../../contract/staff/staff.endpoints.ts';
+import { call } from '../../client.ts';
 import { commitmentText, StatusBadge } from './staff-view.tsx';
 
 /** Every account: role, partner, status, authenticator and the current commitment. */
 export function StaffListPage() {
   const { t } = useI18n();
-  const [list] = useResource('staff', (signal) => staffApi.list(signal));
+  const [list] = useResource('staff', (signal) => call(staffApi.list, {}, { signal }));
 
   return (
     <div className="staff-page">

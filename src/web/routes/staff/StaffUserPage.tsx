@@ -18,7 +18,9 @@ import { formatDate, formatDateTime, parseFinnishDate } from '../../format.ts';
 import type { MessageKey } from '../../i18n/catalogues.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../../session.tsx';
-import { staffApi, type StaffView } from './staff-api.ts';
+import { staffApi } from '../../../contract/staff/staff.endpoints.ts';
+import type { StaffView } from '../../../contract/staff/staff.schemas.ts';
+import { call } from '../../client.ts';
 import type { StaffNoticeState } from './StaffFormPage.tsx';
 import { commitmentText, reasonKey, StatusBadge } from './staff-view.tsx';
 
@@ -29,7 +31,9 @@ export function StaffUserPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const location = useLocation();
-  const [account, replace] = useResource(`staff:${id}`, (signal) => staffApi.get(id, signal));
+  const [account, replace] = useResource(`staff:${id}`, (signal) =>
+    call(staffApi.get, { params: { id } }, { signal }),
+  );
   const [notice, setNotice] = useState<MessageKey | null>(() => {
     const state: unknown = location.state;
     if (!isNoticeState(state)) return null;
@@ -138,7 +142,7 @@ function StaffDetails({
                   title={t('staff.deactivateTitle', { username: account.username })}
                   explanation={t('staff.deactivateExplanation')}
                   confirmText={t('staff.deactivate')}
-                  run={() => staffApi.deactivate(account.id)}
+                  run={() => call(staffApi.deactivate, { params: { id: account.id }, body: {} })}
                   done={done('staff.deactivated')}
                 />
               ) : (
@@ -147,7 +151,7 @@ function StaffDetails({
                   title={t('staff.reactivateTitle', { username: account.username })}
                   explanation={t('staff.reactivateExplanation')}
                   confirmText={t('staff.reactivate')}
-                  run={() => staffApi.reactivate(account.id)}
+                  run={() => call(staffApi.reactivate, { params: { id: account.id }, body: {} })}
                   done={done('staff.reactivated')}
                 />
               )}
@@ -158,7 +162,7 @@ function StaffDetails({
                   title={t('staff.resetTotpTitle', { username: account.username })}
                   explanation={t('staff.resetTotpExplanation')}
                   confirmText={t('staff.resetTotpButton')}
-                  run={() => staffApi.resetTotp(account.id)}
+                  run={() => call(staffApi.resetTotp, { params: { id: account.id }, body: {} })}
                   done={done('staff.totpReset')}
                 />
               )}
@@ -302,7 +306,10 @@ function ResetPassword({
         return false;
       }}
       run={() =>
-        staffApi.resetPassword(account.id, password).catch((error: unknown) => {
+        call(staffApi.resetPassword, {
+          params: { id: account.id },
+          body: { temporaryPassword: password },
+        }).catch((error: unknown) => {
           const fieldError =
             error instanceof ApiError
               ? errorsByField(error.problem.errors).temporaryPassword
@@ -402,7 +409,10 @@ function PaperCommitmentForm({
     }
     form.setErrors({});
     setBusy(true);
-    staffApi.recordCommitment(account.id, { signedOn, keptAt }).then(
+    call(staffApi.recordCommitment, {
+      params: { id: account.id },
+      body: { signedOn, keptAt },
+    }).then(
       (updated) => {
         setBusy(false);
         done(updated);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { StaffView } from './staff-api.ts';
+import type { StaffView } from '../../../contract/staff/staff.schemas.ts';
 import { checkStaffForm, createInput, patchInput, staffFormValues } from './staff-form.ts';
 
 const account: StaffView = {

@@ -2,7 +2,12 @@
 import { PARTNER_ROLES, type Role } from '../../../contract/auth/permissions.ts';
 import type { FieldErrors, FormValues } from '../../components/form.ts';
 import { formatDate, parseFinnishDate } from '../../format.ts';
-import type { StaffCreateInput, StaffPatchInput, StaffView } from './staff-api.ts';
+import type { BodyOf } from '../../../contract/endpoint.ts';
+import type { staffApi } from '../../../contract/staff/staff.endpoints.ts';
+import type { StaffView } from '../../../contract/staff/staff.schemas.ts';
+
+type StaffCreateInput = BodyOf<typeof staffApi.create>;
+type StaffPatchInput = BodyOf<typeof staffApi.update>;
 
 export const isPartnerRole = (role: string): boolean =>
   (PARTNER_ROLES as readonly string[]).includes(role);

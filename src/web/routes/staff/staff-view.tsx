@@ -2,7 +2,7 @@ import { formatDate } from '../../format.ts';
 import type { I18n } from '../../i18n/I18nProvider.tsx';
 import { ApiError } from '../../api.ts';
 import type { MessageKey } from '../../i18n/catalogues.ts';
-import type { StaffSummary } from './staff-api.ts';
+import type { StaffSummary } from '../../../contract/staff/staff.schemas.ts';
 import './staff.css';
 
 /** The account's status as a badge: active, deactivated or expired. */
