@@ -9,7 +9,7 @@ import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../../session.tsx';
 import { useStatusLine } from '../billing/customer/customer-list.tsx';
-import type { RequestView } from '../requests/requests-api.ts';
+import type { RequestView } from '../../../contract/requests/requests.schemas.ts';
 import type {
   AttachmentList,
   AttachmentView,
