@@ -25,3 +25,9 @@ export type AttachmentView = z.infer<typeof attachmentView>;
 
 export const attachmentList = z.object({ items: z.array(attachmentView) });
 export type AttachmentList = z.infer<typeof attachmentList>;
+
+/** An upload's body: the file's bytes as they are, its media type the Content-Type. */
+export const attachmentUpload = z.any().meta({ format: 'binary', description: 'The file' });
+
+/** A download: the file's exact bytes. */
+export const attachmentFile = z.string().meta({ format: 'binary', description: 'The file' });

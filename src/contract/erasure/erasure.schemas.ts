@@ -80,4 +80,11 @@ export const legalHoldView = z.object({
 });
 export type LegalHoldView = z.infer<typeof legalHoldView>;
 
+export const legalHoldList = z.object({ items: z.array(legalHoldView) });
+
+/** The answer letter, a PDF. */
+export const erasureLetterFile = z
+  .string()
+  .meta({ format: 'binary', description: 'The PDF letter' });
+
 export const legalHoldParams = z.strictObject({ id: zId, holdId: zId });

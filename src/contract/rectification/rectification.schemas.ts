@@ -107,3 +107,8 @@ export const rectificationView = z.object({
 });
 export type RectificationView = z.infer<typeof rectificationView>;
 export type RectificationLetter = z.infer<typeof rectificationLetterView>;
+
+/** A letter or the certificate, a PDF. */
+export const rectificationPdf = z
+  .string()
+  .meta({ format: 'binary', description: 'The PDF document' });

@@ -9,15 +9,15 @@ import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../../session.tsx';
 import { useStatusLine } from '../billing/customer/customer-list.tsx';
-import type { RequestView } from '../requests/requests-api.ts';
-import type {
-  AttachmentList,
-  AttachmentView,
-} from '../../../contract/attachments/attachments.schemas.ts';
+import type { RequestView } from '../../../contract/requests/requests.schemas.ts';
+import type { Answer } from '../../../contract/endpoint.ts';
+import { attachmentsApi } from '../../../contract/attachments/attachments.endpoints.ts';
+import type { AttachmentView } from '../../../contract/attachments/attachments.schemas.ts';
+import { call, download, urlOf } from '../../client.ts';
 
 const ACCEPT = 'application/pdf,image/jpeg,image/png,image/tiff,.pdf,.jpg,.jpeg,.png,.tif,.tiff';
 
-/** The server's problem, or one made up from the status. */
+/** The upload's refusal: the server's problem, or one made up from the status. */
 async function problemOf(response: Response): Promise<ApiError> {
   const text = await response.text();
   const data: unknown = text.startsWith('{') ? JSON.parse(text) : undefined;
@@ -33,36 +33,27 @@ async function problemOf(response: Response): Promise<ApiError> {
   );
 }
 
-const base = (requestId: string) => `/api/requests/${encodeURIComponent(requestId)}/attachments`;
-
-const attachmentsApi = {
-  list: async (requestId: string, signal?: AbortSignal): Promise<AttachmentList> => {
-    const response = await fetch(base(requestId), {
-      credentials: 'same-origin',
-      signal: signal ?? null,
-    });
-    if (!response.ok) throw await problemOf(response);
-    return (await response.json()) as AttachmentList;
-  },
-  /** The file as the body, with its own type; the name in the query. */
-  upload: async (requestId: string, file: File): Promise<AttachmentView> => {
-    const response = await fetch(`${base(requestId)}?name=${encodeURIComponent(file.name)}`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'content-type': file.type || 'application/octet-stream' },
-      body: file,
-    });
-    if (!response.ok) throw await problemOf(response);
-    return (await response.json()) as AttachmentView;
-  },
-  download: async (requestId: string, attachment: AttachmentView): Promise<Blob> => {
-    const response = await fetch(`${base(requestId)}/${encodeURIComponent(attachment.id)}`, {
-      credentials: 'same-origin',
-    });
-    if (!response.ok) throw await problemOf(response);
-    return response.blob();
-  },
-};
+/**
+ * The file as the body, with its own type; the name in the query. Not `call`, which sends JSON:
+ * the endpoint's URL comes from the contract all the same.
+ */
+async function uploadFile(
+  requestId: string,
+  file: File,
+): Promise<Answer<typeof attachmentsApi.upload>> {
+  const url = urlOf(attachmentsApi.upload, {
+    params: { id: requestId },
+    query: { name: file.name },
+  });
+  const response = await fetch(url, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': file.type || 'application/octet-stream' },
+    body: file,
+  });
+  if (!response.ok) throw await problemOf(response);
+  return (await response.json()) as AttachmentView;
+}
 
 const size = (bytes: number) =>
   bytes < 1024 * 1024
@@ -82,7 +73,7 @@ export function RequestAttachments({ request }: { request: RequestView }) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const [resource, , reload] = useResource(`attachments:${request.id}`, (signal) =>
-    attachmentsApi.list(request.id, signal),
+    call(attachmentsApi.list, { params: { id: request.id } }, { signal }),
   );
 
   const upload = () => {
@@ -93,7 +84,7 @@ export function RequestAttachments({ request }: { request: RequestView }) {
       return;
     }
     setBusy(true);
-    attachmentsApi.upload(request.id, file).then(
+    uploadFile(request.id, file).then(
       (stored) => {
         setBusy(false);
         if (input.current) input.current.value = '';
@@ -107,10 +98,13 @@ export function RequestAttachments({ request }: { request: RequestView }) {
     );
   };
 
-  const download = (attachment: AttachmentView) => {
+  const save = (attachment: AttachmentView) => {
     setFailure(null);
-    attachmentsApi.download(request.id, attachment).then(
-      (blob) => saveFile(blob, attachment.fileName ?? 'attachment'),
+    download(attachmentsApi.download, {
+      params: { id: request.id, attachmentId: attachment.id },
+    }).then(
+      // The exact name as listed; the file's header holds only its ASCII fallback.
+      ({ blob }) => saveFile(blob, attachment.fileName ?? 'attachment'),
       (error: unknown) => setFailure(error),
     );
   };
@@ -138,7 +132,7 @@ export function RequestAttachments({ request }: { request: RequestView }) {
                 {attachment.fileName === null ? (
                   t('attachments.destroyed')
                 ) : (
-                  <Button variant="secondaryNoBorder" onClick={() => download(attachment)}>
+                  <Button variant="secondaryNoBorder" onClick={() => save(attachment)}>
                     {t('attachments.download', { file: attachment.fileName })}
                   </Button>
                 )}

@@ -8,7 +8,7 @@ import { formatDate } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../../session.tsx';
 import { useStatusLine } from '../billing/customer/customer-list.tsx';
-import type { RequestView } from '../requests/requests-api.ts';
+import type { RequestView } from '../../../contract/requests/requests.schemas.ts';
 import { TYPE_LABELS } from './labels.ts';
 import { call } from '../../client.ts';
 import type { ObjectionType } from '../../../contract/enums.ts';

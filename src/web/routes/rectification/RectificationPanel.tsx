@@ -1,6 +1,10 @@
 import { useState } from 'react';
 import { Button, Paragraph } from 'suomifi-ui-components';
-import { requestFile } from '../../api.ts';
+import { call, download } from '../../client.ts';
+import { rectificationApi } from '../../../contract/rectification/rectification.endpoints.ts';
+import type { RectificationView } from '../../../contract/rectification/rectification.schemas.ts';
+import { requestsApi } from '../../../contract/requests/requests.endpoints.ts';
+import type { RequestView } from '../../../contract/requests/requests.schemas.ts';
 import { AddressFields } from '../../components/AddressFields.tsx';
 import { saveFile } from '../../components/download.ts';
 import { SelectField, TextAreaField, TextField } from '../../components/Fields.tsx';
@@ -10,7 +14,6 @@ import { useResource } from '../../components/useResource.ts';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../../session.tsx';
-import { requestsApi, type RequestView } from '../requests/requests-api.ts';
 import { StepForm } from '../requests/StepForm.tsx';
 import {
   FORM_FIELDS,
@@ -19,12 +22,9 @@ import {
   underPrefix,
   type FormField,
 } from './rectification-form.ts';
-import {
-  rectificationApi,
-  type RectificationItem,
-  type RectificationView,
-} from './rectification-api.ts';
 import { useSourceText } from './ValueSources.tsx';
+
+type RectificationItem = RectificationView['items'][number];
 
 const OPEN_FOR_ITEMS = ['received', 'identity_verified', 'in_progress'];
 
@@ -46,14 +46,16 @@ export function RectificationPanel({
     `rectification:${request.id}:${request.status}:${generation}`,
     (signal) =>
       request.type === 'rectification'
-        ? rectificationApi.get(request.id, signal)
+        ? call(rectificationApi.get, { params: { id: request.id } }, { signal })
         : Promise.resolve(null),
   );
   if (request.type !== 'rectification') return null;
   /** A change answered with the rectification; the request's history is read again too. */
   const changed = (view: RectificationView) => {
     replace(view);
-    void requestsApi.get(request.id).then(onChange, () => setGeneration((n) => n + 1));
+    void call(requestsApi.get, { params: { id: request.id } }).then(onChange, () =>
+      setGeneration((n) => n + 1),
+    );
   };
   return (
     <Section title={t('rectification.title')} className="rectification">
@@ -233,8 +235,14 @@ function Decision({
         return underPrefix(
           prefix,
           values[path.decision] === 'refused'
-            ? rectificationApi.decide(request.id, item.id, { decision: 'refused', reason })
-            : rectificationApi.decide(request.id, item.id, { decision: 'granted' }),
+            ? call(rectificationApi.decide, {
+                params: { id: request.id, itemId: item.id },
+                body: { decision: 'refused', reason },
+              })
+            : call(rectificationApi.decide, {
+                params: { id: request.id, itemId: item.id },
+                body: { decision: 'granted' },
+              }),
         );
       }}
       onDone={(view) => onChanged(view)}
@@ -281,7 +289,7 @@ function Apply({
       initial={{}}
       labels={{ status: t('requests.statusLabel'), items: t('rectification.title') }}
       submitText={t('rectification.apply')}
-      run={() => rectificationApi.apply(request.id)}
+      run={() => call(rectificationApi.apply, { params: { id: request.id }, body: {} })}
       onDone={(view) => onChanged(view)}
     />
   );
@@ -327,10 +335,13 @@ function AddItem({
         const field = values[path('field')] as FormField;
         return underPrefix(
           prefix,
-          rectificationApi.addItem(request.id, {
-            field,
-            value: proposedValue(field, values, prefix),
-            grounds: (values[path('grounds')] ?? '').trim(),
+          call(rectificationApi.addItem, {
+            params: { id: request.id },
+            body: {
+              field,
+              value: proposedValue(field, values, prefix),
+              grounds: (values[path('grounds')] ?? '').trim(),
+            },
           }),
         );
       }}
@@ -396,12 +407,12 @@ function Documents({ request, view }: { request: RequestView; view: Rectificatio
   const [failure, setFailure] = useState<unknown>(null);
   const [saved, setSaved] = useState('');
   if (view.letters.length === 0 && !view.certificate) return null;
-  const download = async (key: string, path: string) => {
+  const save = async (key: string, fetchFile: () => Promise<{ blob: Blob; fileName: string }>) => {
     setBusy(key);
     setFailure(null);
     setSaved('');
     try {
-      const file = await requestFile(path);
+      const file = await fetchFile();
       saveFile(file.blob, file.fileName);
       setSaved(t('rectification.downloaded', { name: file.fileName }));
     } catch (error) {
@@ -440,9 +451,10 @@ function Documents({ request, view }: { request: RequestView; view: Rectificatio
                   variant="secondary"
                   disabled={busy !== null}
                   onClick={() =>
-                    void download(
-                      letter.party,
-                      rectificationApi.letterPath(request.id, letter.party),
+                    void save(letter.party, () =>
+                      download(rectificationApi.letter, {
+                        params: { id: request.id, party: letter.party },
+                      }),
                     )
                   }
                 >
@@ -462,7 +474,9 @@ function Documents({ request, view }: { request: RequestView; view: Rectificatio
           <Button
             disabled={busy !== null}
             onClick={() =>
-              void download('certificate', rectificationApi.certificatePath(request.id))
+              void save('certificate', () =>
+                download(rectificationApi.certificate, { params: { id: request.id } }),
+              )
             }
           >
             {t('rectification.downloadCertificate')}

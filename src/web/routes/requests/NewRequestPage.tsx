@@ -14,7 +14,8 @@ import { isLanguage } from '../../i18n/catalogues.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { helsinkiToday, isUuid } from '../access-log/access-log.ts';
 import type { SavedState } from '../../components/SavedNotice.tsx';
-import { requestsApi, type RequestChannel, type RequestType } from './requests-api.ts';
+import type { RequestChannel, RequestType } from '../../../contract/enums.ts';
+import { requestsApi } from '../../../contract/requests/requests.endpoints.ts';
 import { CHANNEL_LABELS, isoDate, LANGUAGE_LABELS, options, TYPE_LABELS } from './requests.ts';
 import { StepForm } from './StepForm.tsx';
 import './requests.css';
@@ -83,12 +84,14 @@ function NewRequestForm({ person, language }: { person: PickedPerson | null; lan
         labels={labels}
         submitText={t('requests.create')}
         run={(values) =>
-          requestsApi.create({
-            personId: values.personId ?? '',
-            type: values.type as RequestType,
-            receivedOn: isoDate(values, 'receivedOn'),
-            channel: values.channel as RequestChannel,
-            language: values.language as 'fi' | 'sv' | 'en',
+          call(requestsApi.create, {
+            body: {
+              personId: values.personId ?? '',
+              type: values.type as RequestType,
+              receivedOn: isoDate(values, 'receivedOn'),
+              channel: values.channel as RequestChannel,
+              language: values.language as 'fi' | 'sv' | 'en',
+            },
           })
         }
         onDone={(created) => {

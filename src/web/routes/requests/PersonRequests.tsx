@@ -3,7 +3,8 @@ import { RouterLink } from 'suomifi-ui-components';
 import { Section } from '../../components/Section.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../../session.tsx';
-import { requestsApi } from './requests-api.ts';
+import { call } from '../../client.ts';
+import { requestsApi } from '../../../contract/requests/requests.endpoints.ts';
 import { RequestTable, usePagedRequests } from './RequestTable.tsx';
 import './requests.css';
 
@@ -13,7 +14,8 @@ export function PersonRequests({ personId }: { personId: string }) {
   const me = useMe();
   const list = usePagedRequests(
     `person-requests:${personId}`,
-    (params, signal) => requestsApi.personRequests(personId, params, signal),
+    (query, signal) =>
+      call(requestsApi.personRequests, { params: { id: personId }, query }, { signal }),
     { status: 'all' },
   );
   return (

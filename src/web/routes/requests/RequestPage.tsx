@@ -14,12 +14,10 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../../session.tsx';
 import { describeChanges, helsinkiToday } from '../access-log/access-log.ts';
 import { useStatusLine } from '../billing/customer/customer-list.tsx';
-import {
-  requestsApi,
-  type IdentityMethod,
-  type RequestOutcome,
-  type RequestView,
-} from './requests-api.ts';
+import { call } from '../../client.ts';
+import type { IdentityMethod, RequestOutcome } from '../../../contract/enums.ts';
+import { requestsApi } from '../../../contract/requests/requests.endpoints.ts';
+import type { RequestView } from '../../../contract/requests/requests.schemas.ts';
 import {
   ACTION_LABELS,
   canExtend,
@@ -52,7 +50,7 @@ export function RequestPage() {
       <BackLink to="/requests">{t('requests.backToList')}</BackLink>
       <RecordLoader
         kind="request"
-        load={(id, signal) => requestsApi.get(id, signal)}
+        load={(id, signal) => call(requestsApi.get, { params: { id } }, { signal })}
         failedTitle="requests.pageTitle"
       >
         {(request, replace) => <RequestDetails request={request} onChange={replace} />}
@@ -184,7 +182,7 @@ function Assignee({ request, onDone }: { request: RequestView; onDone: Done }) {
   const assign = (assigneeId: string | null, message: string) => {
     setBusy(true);
     setFailure(null);
-    requestsApi.assign(request.id, assigneeId).then(
+    call(requestsApi.assign, { params: { id: request.id }, body: { assigneeId } }).then(
       (next) => {
         setBusy(false);
         onDone(message)(next);
@@ -252,9 +250,12 @@ function NextStep({ request, onDone }: { request: RequestView; onDone: Done }) {
           dates={['verifiedOn']}
           submitText={t('requests.verify')}
           run={(values) =>
-            requestsApi.verifyIdentity(request.id, {
-              method: values.method as IdentityMethod,
-              verifiedOn: isoDate(values, 'verifiedOn'),
+            call(requestsApi.verifyIdentity, {
+              params: { id: request.id },
+              body: {
+                method: values.method as IdentityMethod,
+                verifiedOn: isoDate(values, 'verifiedOn'),
+              },
             })
           }
           onDone={onDone(t('requests.verifiedDone'))}
@@ -280,7 +281,7 @@ function NextStep({ request, onDone }: { request: RequestView; onDone: Done }) {
           intro={t('requests.startIntro')}
           initial={{}}
           submitText={t('requests.start')}
-          run={() => requestsApi.start(request.id)}
+          run={() => call(requestsApi.start, { params: { id: request.id }, body: {} })}
           onDone={onDone(t('requests.startedDone'))}
         />
       )}
@@ -295,10 +296,13 @@ function NextStep({ request, onDone }: { request: RequestView; onDone: Done }) {
           submitText={t('requests.decide')}
           run={(values) => {
             const reasons = (values.reasons ?? '').trim();
-            return requestsApi.decide(request.id, {
-              outcome: values.outcome as RequestOutcome,
-              ...(reasons ? { reasons } : {}),
-              decidedOn: isoDate(values, 'decidedOn'),
+            return call(requestsApi.decide, {
+              params: { id: request.id },
+              body: {
+                outcome: values.outcome as RequestOutcome,
+                ...(reasons ? { reasons } : {}),
+                decidedOn: isoDate(values, 'decidedOn'),
+              },
             });
           }}
           onDone={onDone(t('requests.decidedDone'))}
@@ -333,7 +337,12 @@ function NextStep({ request, onDone }: { request: RequestView; onDone: Done }) {
           required={['answeredOn']}
           dates={['answeredOn']}
           submitText={t('requests.answer')}
-          run={(values) => requestsApi.answer(request.id, isoDate(values, 'answeredOn'))}
+          run={(values) =>
+            call(requestsApi.answer, {
+              params: { id: request.id },
+              body: { answeredOn: isoDate(values, 'answeredOn') },
+            })
+          }
           onDone={onDone(t('requests.answeredDone'))}
         >
           {(form) => <DateField form={form} path="answeredOn" label={labels.answeredOn} />}
@@ -362,9 +371,12 @@ function Extension({ request, onDone }: { request: RequestView; onDone: Done }) 
         labels={labels}
         submitText={t('requests.extend')}
         run={(values) =>
-          requestsApi.extend(request.id, {
-            reason: (values.reason ?? '').trim(),
-            requesterToldOn: isoDate(values, 'requesterToldOn'),
+          call(requestsApi.extend, {
+            params: { id: request.id },
+            body: {
+              reason: (values.reason ?? '').trim(),
+              requesterToldOn: isoDate(values, 'requesterToldOn'),
+            },
           })
         }
         onDone={(next) =>
@@ -420,7 +432,12 @@ function Notes({ request, onDone }: { request: RequestView; onDone: Done }) {
           required={['text']}
           labels={{ text: t('requests.note'), status: t('requests.statusLabel') }}
           submitText={t('requests.addNote')}
-          run={(values) => requestsApi.addNote(request.id, (values.text ?? '').trim())}
+          run={(values) =>
+            call(requestsApi.addNote, {
+              params: { id: request.id },
+              body: { text: (values.text ?? '').trim() },
+            })
+          }
           onDone={onDone(t('requests.noteAddedDone'))}
         >
           {(form) => (

@@ -6,13 +6,15 @@ import { Loading, ProblemNotice } from '../../components/Notices.tsx';
 import { useResource } from '../../components/useResource.ts';
 import { formatDate } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import type { RequestListQuery, RequestPage, RequestSummary } from './requests-api.ts';
+import type { RequestSummary } from '../../../contract/requests/requests.schemas.ts';
 import {
   CHANNEL_LABELS,
   deadlineText,
   LANGUAGE_LABELS,
   STATUS_LABELS,
   TYPE_LABELS,
+  type RequestListQuery,
+  type RequestPage,
 } from './requests.ts';
 
 const PAGE_SIZE = 50;

@@ -4,8 +4,14 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { Tabs } from '../../components/Tabs.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../../session.tsx';
-import { requestsApi, type RequestListStatus } from './requests-api.ts';
-import { requestFiltersFrom, requestFiltersToParams, type RequestFilters } from './requests.ts';
+import { call } from '../../client.ts';
+import { requestsApi } from '../../../contract/requests/requests.endpoints.ts';
+import {
+  requestFiltersFrom,
+  requestFiltersToParams,
+  type RequestFilters,
+  type RequestListStatus,
+} from './requests.ts';
 import { RequestTable, usePagedRequests } from './RequestTable.tsx';
 import './requests.css';
 
@@ -59,7 +65,7 @@ function RequestList({ filters, meId }: { filters: RequestFilters; meId: string 
   const params = { status: filters.status, assigneeId: filters.mine ? meId : undefined };
   const list = usePagedRequests(
     `requests:${filters.status}:${filters.mine}`,
-    requestsApi.list,
+    (query, signal) => call(requestsApi.list, { query }, { signal }),
     params,
   );
   return (

@@ -3,17 +3,22 @@ import { firstDueOn } from '../../../contract/deadlines.ts';
 import type { FieldErrors, FormValues } from '../../components/form.ts';
 import type { MessageKey } from '../../i18n/catalogues.ts';
 import { checkDates, dateValue } from '../billing/customer/billing-format.ts';
+import type { Answer, QueryOf } from '../../../contract/endpoint.ts';
 import type {
   IdentityMethod,
   RequestChannel,
   RequestLanguage,
-  RequestListStatus,
   RequestOutcome,
   RequestStatus,
-  RequestSummary,
   RequestType,
-  RequestView,
-} from './requests-api.ts';
+} from '../../../contract/enums.ts';
+import type { requestsApi } from '../../../contract/requests/requests.endpoints.ts';
+import type { RequestSummary, RequestView } from '../../../contract/requests/requests.schemas.ts';
+
+/** Which requests a list shows: open ones by due date, or (answered, all) newest receipt first. */
+export type RequestListQuery = QueryOf<typeof requestsApi.list>;
+export type RequestListStatus = NonNullable<RequestListQuery['status']>;
+export type RequestPage = Answer<typeof requestsApi.list>;
 
 /* Every value (the types make the lists complete), with its name in the catalogue. */
 export const TYPE_LABELS: Record<RequestType, MessageKey> = {

@@ -9,7 +9,9 @@ import { useMe } from '../../../session.tsx';
 import { helsinkiToday } from '../../access-log/access-log.ts';
 import { dateValue } from '../../billing/customer/billing-format.ts';
 import { StepForm } from '../../requests/StepForm.tsx';
-import { erasureApi, type LegalHoldView } from '../../requests/erasure/erasure-api.ts';
+import { call } from '../../../client.ts';
+import { erasureApi } from '../../../../contract/erasure/erasure.endpoints.ts';
+import type { LegalHoldView } from '../../../../contract/erasure/erasure.schemas.ts';
 
 /**
  * A person's legal holds (decision 0019): while one is in force the person's data cannot be
@@ -24,7 +26,7 @@ export function LegalHolds({ personId }: { personId: string }) {
   const [saved, setSaved] = useState('');
   useEffect(() => {
     const controller = new AbortController();
-    erasureApi.holds(personId, controller.signal).then(
+    call(erasureApi.holds, { params: { id: personId } }, { signal: controller.signal }).then(
       (page) => setHolds(page.items),
       (error: unknown) => {
         if (!controller.signal.aborted) setFailure(error);
@@ -37,7 +39,9 @@ export function LegalHolds({ personId }: { personId: string }) {
   const release = async (hold: LegalHoldView) => {
     setFailure(null);
     try {
-      replace(await erasureApi.releaseHold(personId, hold.id));
+      replace(
+        await call(erasureApi.releaseHold, { params: { id: personId, holdId: hold.id }, body: {} }),
+      );
       setSaved(t('legalHolds.released'));
     } catch (error) {
       setFailure(error);
@@ -89,10 +93,13 @@ export function LegalHolds({ personId }: { personId: string }) {
           }}
           submitText={t('legalHolds.place')}
           run={(values) =>
-            erasureApi.placeHold(personId, {
-              reason: (values.reason ?? '').trim(),
-              fromOn: dateValue(values, 'fromOn') ?? '',
-              untilOn: dateValue(values, 'untilOn') ?? null,
+            call(erasureApi.placeHold, {
+              params: { id: personId },
+              body: {
+                reason: (values.reason ?? '').trim(),
+                fromOn: dateValue(values, 'fromOn') ?? '',
+                untilOn: dateValue(values, 'untilOn') ?? null,
+              },
             })
           }
           onDone={(hold) => {

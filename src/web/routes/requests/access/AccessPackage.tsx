@@ -1,8 +1,11 @@
 import { useState } from 'react';
 import { Button, Paragraph } from 'suomifi-ui-components';
-import type { z } from 'zod';
-import type { handOverView } from '../../../../contract/access-package/access-package.schemas.ts';
-import { request, requestFile } from '../../../api.ts';
+import type { Answer } from '../../../../contract/endpoint.ts';
+import { accessPackageApi } from '../../../../contract/access-package/access-package.endpoints.ts';
+import type { RequestChannel } from '../../../../contract/enums.ts';
+import { requestsApi } from '../../../../contract/requests/requests.endpoints.ts';
+import type { RequestView } from '../../../../contract/requests/requests.schemas.ts';
+import { call, download as downloadFile } from '../../../client.ts';
 import { saveFile } from '../../../components/download.ts';
 import { DateField, SelectField } from '../../../components/Fields.tsx';
 import { ProblemNotice } from '../../../components/Notices.tsx';
@@ -11,14 +14,11 @@ import { formatDate } from '../../../format.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { useMe } from '../../../session.tsx';
 import { helsinkiToday } from '../../access-log/access-log.ts';
-import { requestsApi, type RequestChannel, type RequestView } from '../requests-api.ts';
 import { CHANNEL_LABELS, isoDate, options } from '../requests.ts';
 import { StepForm } from '../StepForm.tsx';
 
 type Format = 'pdf' | 'json';
-type HandOver = z.infer<typeof handOverView>;
-
-const path = (requestId: string) => `/api/requests/${encodeURIComponent(requestId)}/access-package`;
+type HandOver = Answer<typeof accessPackageApi.handOver>;
 
 const FORMAT_LABELS = { pdf: 'access.format.pdf', json: 'access.format.json' } as const;
 
@@ -48,7 +48,10 @@ export function AccessPackage({
     setFailure(null);
     setSaved('');
     try {
-      const file = await requestFile(`${path(current.id)}?format=${format}`);
+      const file = await downloadFile(accessPackageApi.get, {
+        params: { id: current.id },
+        query: { format },
+      });
       saveFile(file.blob, file.fileName);
       setSaved(t('access.downloaded', { name: file.fileName }));
     } catch (error) {
@@ -120,17 +123,20 @@ export function AccessPackage({
           }}
           submitText={t('access.handOver')}
           run={(values) =>
-            request<HandOver>('POST', `${path(current.id)}/hand-over`, {
-              handedOverOn: isoDate(values, 'handedOverOn'),
-              channel: values.channel as RequestChannel,
-              format: values.format as Format,
+            call(accessPackageApi.handOver, {
+              params: { id: current.id },
+              body: {
+                handedOverOn: isoDate(values, 'handedOverOn'),
+                channel: values.channel as RequestChannel,
+                format: values.format as Format,
+              },
             })
           }
           onDone={(made) => {
             setHandedOver((list) => [...list, made]);
             setSaved(t('access.handedOverDone'));
             // The request's history now holds the hand-over.
-            requestsApi.get(current.id).then(onChange, setFailure);
+            call(requestsApi.get, { params: { id: current.id } }).then(onChange, setFailure);
           }}
         >
           {(form) => (

@@ -7,8 +7,13 @@ import { formatDate } from '../../../format.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../../../i18n/catalogues.ts';
 import { useMe } from '../../../session.tsx';
-import { requestsApi, type RequestView } from '../requests-api.ts';
-import { erasureApi, type ErasedCategory, type ErasureView } from './erasure-api.ts';
+import { call, download } from '../../../client.ts';
+import { erasureApi } from '../../../../contract/erasure/erasure.endpoints.ts';
+import type { ErasureView } from '../../../../contract/erasure/erasure.schemas.ts';
+import { requestsApi } from '../../../../contract/requests/requests.endpoints.ts';
+import type { RequestView } from '../../../../contract/requests/requests.schemas.ts';
+
+type ErasedCategory = ErasureView['erased'][number];
 
 const CATEGORY_LABELS: Record<ErasedCategory, MessageKey> = {
   person: 'erasure.category.person',
@@ -59,9 +64,12 @@ export function ErasurePanel({
     (signal?: AbortSignal) => {
       if (!isErasure) return;
       setFailure(null);
-      erasureApi.get(current.id, signal).then(setView, (error: unknown) => {
-        if (!signal?.aborted) setFailure(error);
-      });
+      call(erasureApi.get, { params: { id: current.id } }, { signal }).then(
+        setView,
+        (error: unknown) => {
+          if (!signal?.aborted) setFailure(error);
+        },
+      );
     },
     [current.id, isErasure],
   );
@@ -77,9 +85,9 @@ export function ErasurePanel({
     setFailure(null);
     setSaved('');
     try {
-      setView(await erasureApi.execute(current.id));
+      setView(await call(erasureApi.execute, { params: { id: current.id }, body: {} }));
       setSaved(t('erasure.done'));
-      onChange(await requestsApi.get(current.id));
+      onChange(await call(requestsApi.get, { params: { id: current.id } }));
     } catch (error) {
       setFailure(error);
       load();
@@ -90,7 +98,7 @@ export function ErasurePanel({
   const letter = async () => {
     setFailure(null);
     try {
-      const file = await erasureApi.letter(current.id);
+      const file = await download(erasureApi.letter, { params: { id: current.id } });
       saveFile(file.blob, file.fileName);
       setSaved(t('erasure.letterDownloaded', { name: file.fileName }));
     } catch (error) {
