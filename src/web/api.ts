@@ -15,7 +15,6 @@ import type {
   personPatch,
 } from '../contract/persons/persons.schemas.ts';
 import type { SearchItem, searchPage } from '../contract/search/search.schemas.ts';
-import type { accessLogItem, accessLogPage } from '../contract/access-log/access-log.schemas.ts';
 import type {
   CoveredCustomer,
   PartnerDetail,
@@ -37,23 +36,9 @@ export type OrganizationPatchInput = z.input<typeof organizationPatch>;
 export type SearchPage = z.infer<typeof searchPage>;
 export type SearchKind = 'all' | 'person' | 'organization';
 export type Address = NonNullable<PersonView['permanentAddress']>;
-export type AccessLogEntry = z.infer<typeof accessLogItem>;
 export type { CoveredCustomer, PartnerDetail, PartnerView };
 export type PartnerCreateInput = z.input<typeof partnerCreate>;
 export type PartnerPatchInput = z.input<typeof partnerPatch>;
-export type AccessLogPage = z.infer<typeof accessLogPage>;
-/** `from` and `to` are ISO 8601 instants with an offset; `to` is exclusive. */
-export type AccessLogQuery = {
-  subjectId?: string | undefined;
-  userId?: string | undefined;
-  action?: string | undefined;
-  /** Only entries flagged for review, e.g. `breakGlass`. */
-  flag?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-  limit?: number;
-  cursor?: string | undefined;
-};
 
 import {
   ApiError,
@@ -163,14 +148,6 @@ export const api = {
     params: { q: string; kind?: SearchKind; limit?: number; cursor?: string | undefined },
     signal?: AbortSignal,
   ) => request<SearchPage>('GET', `/api/search${query(params)}`, undefined, { signal }),
-
-  accessLog: (params: AccessLogQuery, signal?: AbortSignal) =>
-    request<AccessLogPage>('GET', `/api/access-log${query(params)}`, undefined, { signal }),
-  /** The data subject's report as a PDF or CSV file; dates YYYY-MM-DD, both days included. */
-  subjectReportFile: (
-    personId: string,
-    params: { from: string; to: string; lang: string; format: 'pdf' | 'csv' },
-  ) => requestFile(`/api/access-log/subjects/${id(personId)}/report${query(params)}`),
 
   getOrganization: (organizationId: string, signal?: AbortSignal) =>
     request<OrganizationView>('GET', `/api/organizations/${id(organizationId)}`, undefined, {

@@ -14,7 +14,8 @@ import {
 // Browser-safe server files: constants only, no imports of their own.
 import { ROLES, type Role } from '../../../contract/auth/permissions.ts';
 import { IDENTITY_CODE_PURPOSES } from '../../../contract/persons/persons.constants.ts';
-import { api } from '../../api.ts';
+import { call } from '../../client.ts';
+import { accessLogApi } from '../../../contract/access-log/access-log.endpoints.ts';
 import { BackLink } from '../../components/BackLink.tsx';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { Loading, ProblemNotice } from '../../components/Notices.tsx';
@@ -102,17 +103,20 @@ export function AccessLogPage() {
   }
 
   const request = (cursor: string | undefined, signal?: AbortSignal) =>
-    api.accessLog(
+    call(
+      accessLogApi.list,
       {
-        subjectId: filters.subjectId || undefined,
-        userId: filters.userId || undefined,
-        action: filters.action || undefined,
-        flag: filters.flag || undefined,
-        ...timeRange(filters),
-        limit: PAGE_SIZE,
-        cursor,
+        query: {
+          subjectId: filters.subjectId || undefined,
+          userId: filters.userId || undefined,
+          action: filters.action || undefined,
+          flag: filters.flag || undefined,
+          ...timeRange(filters),
+          limit: PAGE_SIZE,
+          cursor,
+        },
       },
-      signal,
+      { signal },
     );
 
   // A search sent again unchanged reads the log anew.
