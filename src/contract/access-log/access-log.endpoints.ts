@@ -3,6 +3,8 @@ import { idParams } from '../customers/customer-data.schemas.ts';
 import {
   accessLogPage,
   accessLogQuery,
+  logUsersQuery,
+  logUsersView,
   subjectReportQuery,
   subjectReportView,
 } from './access-log.schemas.ts';
@@ -20,6 +22,20 @@ export const accessLogApi = {
     query: accessLogQuery,
     status: 200,
     response: accessLogPage,
+    errors: [],
+  }),
+  users: endpoint({
+    method: 'GET',
+    path: '/api/access-log/users',
+    access: { permission: 'accessLog.read' },
+    tags,
+    summary: 'Staff members whose username or full name contains q, to filter the log by',
+    description:
+      "For the log's user filter: a reader of the log finds a user by typing, not by pasting an " +
+      'id. Names staff members, so the read is logged with each one found.',
+    query: logUsersQuery,
+    status: 200,
+    response: logUsersView,
     errors: [],
   }),
   subjectReport: endpoint({

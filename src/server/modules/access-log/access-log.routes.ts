@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { customerContext, type RouteDeps } from '../../deps.ts';
 import { accessLogApi } from '../../../contract/access-log/access-log.endpoints.ts';
 import { route } from '../../lib/route.ts';
-import { readAccessLog } from './access-log.service.ts';
+import { findLogUsers, readAccessLog } from './access-log.service.ts';
 import { makeSubjectReport } from './subject-report.ts';
 import { subjectReportCsv, subjectReportPdf } from './subject-report.formats.ts';
 import { sendAttachment } from '../../plugins/send-attachment.ts';
@@ -11,6 +11,10 @@ export function accessLogRoutes(deps: RouteDeps) {
   return async (app: FastifyInstance) => {
     route(app, accessLogApi.list, (request) =>
       readAccessLog(customerContext(deps, request), request.query),
+    );
+
+    route(app, accessLogApi.users, (request) =>
+      findLogUsers(customerContext(deps, request), request.query),
     );
 
     route(app, accessLogApi.subjectReport, async (request, reply) => {
