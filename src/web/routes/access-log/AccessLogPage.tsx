@@ -471,7 +471,7 @@ function SubjectList({ subjects, link }: { subjects: LoggedSubject[]; link: bool
                   {subject.name}
                 </RouterLink>
               ) : (
-                subject.name
+                <span>{subject.name}</span>
               )}
               {subject.identityCode && <div className="muted">{subject.identityCode}</div>}
             </>
