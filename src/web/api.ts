@@ -6,27 +6,12 @@ import type {
   personCreate,
   personPatch,
 } from '../contract/persons/persons.schemas.ts';
-import type { accessLogItem, accessLogPage } from '../contract/access-log/access-log.schemas.ts';
 
 export type { Permission, PersonSummary, PersonView };
 /** Request bodies are the schemas' input (before the server normalises them). */
 export type PersonCreateInput = z.input<typeof personCreate>;
 export type PersonPatchInput = z.input<typeof personPatch>;
 export type Address = NonNullable<PersonView['permanentAddress']>;
-export type AccessLogEntry = z.infer<typeof accessLogItem>;
-export type AccessLogPage = z.infer<typeof accessLogPage>;
-/** `from` and `to` are ISO 8601 instants with an offset; `to` is exclusive. */
-export type AccessLogQuery = {
-  subjectId?: string | undefined;
-  userId?: string | undefined;
-  action?: string | undefined;
-  /** Only entries flagged for review, e.g. `breakGlass`. */
-  flag?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-  limit?: number;
-  cursor?: string | undefined;
-};
 
 import {
   ApiError,
@@ -103,16 +88,4 @@ export const query = (params: Record<string, string | number | undefined>): stri
   }
   const text = search.toString();
   return text ? `?${text}` : '';
-};
-
-const id = (value: string) => encodeURIComponent(value);
-
-export const api = {
-  accessLog: (params: AccessLogQuery, signal?: AbortSignal) =>
-    request<AccessLogPage>('GET', `/api/access-log${query(params)}`, undefined, { signal }),
-  /** The data subject's report as a PDF or CSV file; dates YYYY-MM-DD, both days included. */
-  subjectReportFile: (
-    personId: string,
-    params: { from: string; to: string; lang: string; format: 'pdf' | 'csv' },
-  ) => requestFile(`/api/access-log/subjects/${id(personId)}/report${query(params)}`),
 };

@@ -424,6 +424,12 @@ const CALLS: Record<string, Call> = {
     action: 'read',
     subject: 'staff',
   },
+  'GET /api/access-log/users': {
+    request: () => ({ method: 'GET', url: '/api/access-log/users?q=kattava' }),
+    // The log's user filter names the staff members it finds.
+    action: 'read',
+    subject: 'staff',
+  },
   'GET /api/staff/:id': {
     request: (ids) => ({ method: 'GET', url: `/api/staff/${ids.staff}` }),
     action: 'read',

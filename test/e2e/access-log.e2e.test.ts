@@ -16,6 +16,8 @@ import {
 const PERSON = { firstName: 'Liisa', lastName: 'Lokinen' };
 const FULL_NAME = `${PERSON.firstName} ${PERSON.lastName}`;
 const IDENTITY_CODE = '131052-308T';
+/** As the register shows a code to those who have not asked to see it (search, pickers). */
+const MASKED_CODE = '131052-****';
 
 const OFFICER = 'tietosuoja.virtanen';
 const auditor = { username: 'tarkastaja', password: 'auditing horse battery staple' };
@@ -82,7 +84,8 @@ describe('the access log in the browser', { skip: chromiumSkip }, () => {
     const from = url.searchParams.get('from') ?? '';
     assert.match(from, /^\d{4}-\d{2}-\d{2}$/, 'the last two years by default');
     assert.equal(Number(from.slice(0, 4)), new Date().getFullYear() - 2);
-    assert.equal(await page.getByLabel('Henkilön tunniste').inputValue(), personId);
+    // The filter names the person, not their id.
+    await page.locator('.picker__chosen').getByText(FULL_NAME, { exact: true }).waitFor();
     assert.match(await page.getByLabel('Alkaen').inputValue(), /^\d{1,2}\.\d{1,2}\.\d{4}$/);
 
     // The page's reads: the person, and the lists of their orders, invoices, disclosures,
@@ -98,12 +101,14 @@ describe('the access log in the browser', { skip: chromiumSkip }, () => {
     for (const row of [created, ...(await reads.all())]) {
       await row.getByRole('link', { name: `Näytä käyttäjän ${OFFICER} tapahtumat` }).waitFor();
       await row.getByText('rekisterivastaava', { exact: true }).waitFor(); // the role
-      await row.getByRole('link', { name: personId }).waitFor(); // whose data, linked
+      await row.getByRole('link', { name: FULL_NAME }).waitFor(); // whose data, by name, linked
+      await row.getByText(MASKED_CODE, { exact: true }).waitFor();
     }
     await created.getByText('Etunimi: tyhjä → Liisa').waitFor();
     await created.getByText('Henkilötunnus: muutettu').waitFor();
     const rowsText = await logRows(page).allInnerTexts();
     assert.ok(!rowsText.join('\n').includes('308T'), 'the identity code is never shown');
+    assert.ok(!rowsText.join('\n').includes(personId), 'no raw id as the text of a row');
     assert.deepEqual(await page.getByRole('columnheader').allInnerTexts(), [
       'Aika',
       'Käyttäjä ja rooli',
@@ -120,12 +125,47 @@ describe('the access log in the browser', { skip: chromiumSkip }, () => {
     await picture(page, 'access-log.png');
 
     // The person's id leads back to their page.
-    await created.getByRole('link', { name: personId }).click();
+    await created.getByRole('link', { name: FULL_NAME }).click();
     await heading(page, FULL_NAME).waitFor();
     await page.goBack();
     await heading(page, 'Käyttöloki').waitFor();
-    assert.equal(await page.getByLabel('Henkilön tunniste').inputValue(), personId);
+    await page.locator('.picker__chosen').getByText(FULL_NAME, { exact: true }).waitFor();
 
+    assert.deepEqual(problems, [], 'no script errors or Content-Security-Policy violations');
+  });
+
+  test('the register officer finds a person by typing a name, and reads the log in Swedish', async () => {
+    await page.goto(`${server.baseUrl}/access-log`);
+    await heading(page, 'Käyttöloki').waitFor();
+    await page.getByRole('button', { name: /valitse kieli/ }).click();
+    await page.getByRole('menuitem', { name: 'Svenska (SV)' }).click();
+    await heading(page, 'Användningslogg').waitFor();
+
+    await page.getByLabel('Sök person').fill(PERSON.lastName);
+    await page.getByRole('button', { name: 'Sök', exact: true }).first().click();
+    await page.getByRole('button', { name: `Välj ${FULL_NAME}` }).click();
+    await page.locator('.picker__chosen').getByText(FULL_NAME, { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Visa händelserna' }).click();
+    await page.waitForURL((url) => url.searchParams.get('subjectId') === personId);
+
+    const rows = page
+      .getByRole('table', { name: 'Händelser i användningsloggen, de senaste först' })
+      .locator('tbody')
+      .getByRole('row');
+    const created = rows.filter({ has: page.getByRole('cell', { name: 'Skapande', exact: true }) });
+    await created.getByText('Förnamn: tom → Liisa').waitFor();
+    await created.getByText('Personbeteckning: ändrad').waitFor();
+    const text = (await rows.allInnerTexts()).join('\n');
+    assert.ok(!/\b(firstName|personalIdentityCode|orders|invoices)\b/.test(text), text);
+    await checkAccessibility(
+      page,
+      'the access log in Swedish, filtered by a person picked by name',
+    );
+    await picture(page, 'access-log-sv.png');
+
+    await page.getByRole('button', { name: /välj språk/ }).click();
+    await page.getByRole('menuitem', { name: 'Suomi (FI)' }).click();
+    await heading(page, 'Käyttöloki').waitFor();
     assert.deepEqual(problems, [], 'no script errors or Content-Security-Policy violations');
   });
 
@@ -154,9 +194,9 @@ describe('the access log in the browser', { skip: chromiumSkip }, () => {
     assert.equal(await logRows(page).count(), 1);
     await created.getByText(OFFICER, { exact: true }).waitFor();
     await created.getByText('rekisterivastaava', { exact: true }).waitFor();
-    await created.getByText(personId, { exact: true }).waitFor();
+    await created.getByText(FULL_NAME, { exact: true }).waitFor();
     assert.equal(
-      await created.getByRole('link', { name: personId }).count(),
+      await created.getByRole('link', { name: FULL_NAME }).count(),
       0,
       'an auditor, who reads no customers, gets no link to the person',
     );

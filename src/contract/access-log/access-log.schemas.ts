@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { date, dateTime, zId } from '../text.ts';
+import { date, dateTime, text, zId } from '../text.ts';
 import { ACCESS_ACTIONS, ACCESS_FLAGS } from '../enums.ts';
 import { REPORT_LANGUAGES } from '../enums.ts';
 import { zCursor } from '../cursor.ts';
@@ -19,17 +19,43 @@ export const accessLogQuery = z.strictObject({
 });
 export type AccessLogQuery = z.infer<typeof accessLogQuery>;
 
+/**
+ * A subject of an entry by name: a person with the masked identity code (as search shows it),
+ * or a staff member (whose account data was processed); `unknown` for an id neither register
+ * holds any longer.
+ */
+export const loggedSubject = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('person'),
+    id: z.string(),
+    name: z.string(),
+    identityCode: z.string().nullable(),
+  }),
+  z.object({
+    kind: z.literal('staff'),
+    id: z.string(),
+    name: z.string().nullable(),
+    username: z.string(),
+  }),
+  z.object({ kind: z.literal('unknown'), id: z.string() }),
+]);
+export type LoggedSubject = z.infer<typeof loggedSubject>;
+
 export const accessLogItem = z.object({
   position: z.number(),
   occurredAt: z.string(),
   userId: z.string().nullable(),
   username: z.string().nullable(),
+  /** The user's full name as the staff register has it now; null if none was given. */
+  userFullName: z.string().nullable(),
   role: z.string().nullable(),
   /** A contractor's partner organisation, and its name in the partner registry. */
   partnerId: z.string().nullable(),
   partnerName: z.string().nullable(),
   action: z.string(),
   subjectIds: z.array(z.string()),
+  /** Whose data, in words: each subject id as a person or staff member, in `subjectIds` order. */
+  subjects: z.array(loggedSubject),
   fields: z.array(z.string()),
   changes: z.record(z.string(), z.unknown()).nullable(),
   purpose: z.string().nullable(),
@@ -73,6 +99,23 @@ export const subjectReportView = z.object({
       organisation: z.string(),
       data: z.array(z.string()),
       purpose: z.string(),
+    }),
+  ),
+});
+
+/** The access log's user filter: staff members found by username or full name. */
+export const logUsersQuery = z.strictObject({
+  q: text({ max: 100 }),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+
+export const logUsersView = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      username: z.string(),
+      fullName: z.string().nullable(),
+      role: z.string(),
     }),
   ),
 });

@@ -1,9 +1,23 @@
-import { and, arrayContains, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  arrayContains,
+  asc,
+  desc,
+  eq,
+  gte,
+  ilike,
+  inArray,
+  lt,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { accessLog, partners, staffUsers } from '../../db/schema/index.ts';
+import { accessLog, partners, persons, staffUsers } from '../../db/schema/index.ts';
 
 /**
- * Entries newest first, after the keyset position, with the name of a contractor's partner;
+ * Entries newest first, after the keyset position, with the user's full name and the name of a
+ * contractor's partner;
  * each filter uses an index.
  */
 export async function findAccessLogEntries(
@@ -28,9 +42,10 @@ export async function findAccessLogEntries(
   if (filter.to) conditions.push(lt(accessLog.occurredAt, filter.to));
   if (filter.before !== undefined) conditions.push(lt(accessLog.position, filter.before));
   return db
-    .select({ entry: accessLog, partnerName: partners.name })
+    .select({ entry: accessLog, partnerName: partners.name, userFullName: staffUsers.fullName })
     .from(accessLog)
     .leftJoin(partners, eq(partners.id, accessLog.partnerId))
+    .leftJoin(staffUsers, eq(staffUsers.id, accessLog.userId))
     .where(and(...conditions))
     .orderBy(desc(accessLog.position))
     .limit(filter.limit);
@@ -80,4 +95,44 @@ export async function findStaffName(db: Db, userId: string): Promise<string | nu
     .from(staffUsers)
     .where(eq(staffUsers.id, userId));
   return row?.fullName ?? null;
+}
+
+/** The persons and staff members an access-log page names, to show them by name. */
+export async function findNamedSubjects(db: Db, ids: string[]) {
+  if (ids.length === 0) return { persons: [], staff: [] };
+  const [personRows, staffRows] = await Promise.all([
+    db
+      .select({
+        id: persons.id,
+        firstName: persons.firstName,
+        lastName: persons.lastName,
+        identityCodeEncrypted: persons.identityCodeEncrypted,
+      })
+      .from(persons)
+      .where(inArray(persons.id, ids)),
+    db
+      .select({ id: staffUsers.id, username: staffUsers.username, fullName: staffUsers.fullName })
+      .from(staffUsers)
+      .where(inArray(staffUsers.id, ids)),
+  ]);
+  return { persons: personRows, staff: staffRows };
+}
+
+/**
+ * Staff members whose username or full name contains `q` (case-insensitive), by name: the
+ * access log's user filter finds whom to filter by without anyone pasting an id.
+ */
+export async function findStaffByName(db: Db, q: string, limit: number) {
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db
+    .select({
+      id: staffUsers.id,
+      username: staffUsers.username,
+      fullName: staffUsers.fullName,
+      role: staffUsers.role,
+    })
+    .from(staffUsers)
+    .where(or(ilike(staffUsers.username, pattern), ilike(staffUsers.fullName, pattern)))
+    .orderBy(asc(sql`coalesce(${staffUsers.fullName}, ${staffUsers.username})`), asc(staffUsers.id))
+    .limit(limit);
 }

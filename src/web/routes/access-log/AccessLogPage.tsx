@@ -14,7 +14,8 @@ import {
 // Browser-safe server files: constants only, no imports of their own.
 import { ROLES, type Role } from '../../../contract/auth/permissions.ts';
 import { IDENTITY_CODE_PURPOSES } from '../../../contract/persons/persons.constants.ts';
-import { api } from '../../api.ts';
+import { call } from '../../client.ts';
+import { accessLogApi } from '../../../contract/access-log/access-log.endpoints.ts';
 import { BackLink } from '../../components/BackLink.tsx';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { Loading, ProblemNotice } from '../../components/Notices.tsx';
@@ -35,6 +36,8 @@ import {
   timeRange,
   type Filters,
 } from './access-log.ts';
+import { findPersons, findUsers, LogPicker, type Pick } from './LogPickers.tsx';
+import type { LoggedSubject } from '../../../contract/access-log/access-log.schemas.ts';
 
 const PAGE_SIZE = 50;
 
@@ -68,6 +71,31 @@ const FIELD_LABELS: Partial<Record<string, MessageKey>> = {
   familyRelation: 'social.tab.family',
   socialUnits: 'accessLog.field.socialUnits',
   breakGlassReview: 'accessLog.field.breakGlassReview',
+  orders: 'logHuman.field.orders',
+  invoices: 'logHuman.field.invoices',
+  payments: 'logHuman.field.payments',
+  disclosure: 'logHuman.field.disclosure',
+  objections: 'logHuman.field.objections',
+  legalHolds: 'logHuman.field.legalHolds',
+  requests: 'logHuman.field.requests',
+  erasure: 'logHuman.field.erasure',
+  valueSources: 'logHuman.field.valueSources',
+  username: 'logHuman.field.username',
+  fullName: 'logHuman.field.fullName',
+  password: 'logHuman.field.password',
+  mustChangePassword: 'logHuman.field.mustChangePassword',
+  totpSecret: 'logHuman.field.totp',
+  totpEnabledAt: 'logHuman.field.totp',
+  commitment: 'logHuman.field.commitment',
+  deactivatedAt: 'logHuman.field.deactivatedAt',
+  archivedAt: 'logHuman.field.archivedAt',
+  contact: 'logHuman.field.contact',
+  role: 'logHuman.field.role',
+  requestAttachment: 'logHuman.field.attachment',
+  rectificationCertificate: 'logHuman.field.rectification',
+  rectificationLetter: 'logHuman.field.rectification',
+  assigneeId: 'logHuman.field.assignee',
+  identityVerifiedBy: 'logHuman.field.assignee',
 };
 
 /** The form's text: dates as the user writes them (d.m.yyyy). */
@@ -91,6 +119,7 @@ export function AccessLogPage() {
   const [errors, setErrors] = useState<DraftErrors>({});
   const [reloads, setReloads] = useState(0);
   const [focusRow, setFocusRow] = useState<number | null>(null);
+  const [picked, setPicked] = useState<Record<string, Pick>>({});
   const rowHeads = useRef(new Map<number, HTMLTableCellElement>());
 
   // Back and forward change the filters in the URL: the form follows them.
@@ -102,17 +131,20 @@ export function AccessLogPage() {
   }
 
   const request = (cursor: string | undefined, signal?: AbortSignal) =>
-    api.accessLog(
+    call(
+      accessLogApi.list,
       {
-        subjectId: filters.subjectId || undefined,
-        userId: filters.userId || undefined,
-        action: filters.action || undefined,
-        flag: filters.flag || undefined,
-        ...timeRange(filters),
-        limit: PAGE_SIZE,
-        cursor,
+        query: {
+          subjectId: filters.subjectId || undefined,
+          userId: filters.userId || undefined,
+          action: filters.action || undefined,
+          flag: filters.flag || undefined,
+          ...timeRange(filters),
+          limit: PAGE_SIZE,
+          cursor,
+        },
       },
-      signal,
+      { signal },
     );
 
   // A search sent again unchanged reads the log anew.
@@ -129,8 +161,6 @@ export function AccessLogPage() {
     const next: DraftErrors = {};
     const subjectId = draft.subjectId.trim();
     const userId = draft.userId.trim();
-    if (subjectId && !isUuid(subjectId)) next.subjectId = t('accessLog.invalidId');
-    if (userId && !isUuid(userId)) next.userId = t('accessLog.invalidId');
     const dateError = errorText({ code: 'date.format', message: 'd.m.yyyy' });
     const from = draft.from.trim() ? parseFinnishDate(draft.from) : '';
     const to = draft.to.trim() ? parseFinnishDate(draft.to) : '';
@@ -163,13 +193,37 @@ export function AccessLogPage() {
   });
 
   const canReadCustomers = me.can('customers.read');
+  /** Whom a filter names: as picked, else as the log's page shows them, else by id. */
+  const pickOf = (id: string, kind: 'subject' | 'user'): Pick | null => {
+    if (!id) return null;
+    const known = picked[id];
+    if (known) return known;
+    if (results.state === 'ready') {
+      for (const entry of results.items) {
+        if (kind === 'user' && entry.userId === id && entry.username) {
+          return { id, name: entry.userFullName ?? entry.username, detail: entry.username };
+        }
+        const subject = entry.subjects.find((one) => one.id === id);
+        if (kind === 'subject' && subject?.kind === 'person') {
+          return { id, name: subject.name, detail: subject.identityCode };
+        }
+      }
+    }
+    return { id, name: t('logHuman.chosenId', { id }), detail: null };
+  };
+  const choose = (name: 'subjectId' | 'userId') => (pick: Pick | null) => {
+    if (pick) setPicked((current) => ({ ...current, [pick.id]: pick }));
+    setDraft((current) => ({ ...current, [name]: pick?.id ?? '' }));
+  };
   /** A field in words; a part of an encrypted record (`health.text`) under its category. */
   const fieldName = (name: string): string => {
     const label = FIELD_LABELS[name];
     if (label) return t(label);
     const [category, ...rest] = name.split('.');
     const categoryLabel = FIELD_LABELS[category ?? ''];
-    return categoryLabel && rest.length > 0 ? `${t(categoryLabel)} (${rest.join('.')})` : name;
+    return categoryLabel && rest.length > 0
+      ? `${t(categoryLabel)} (${rest.join('.')})`
+      : t('logHuman.field.other', { name });
   };
   /** Field names in words, each once (a phone number is logged as itself and as displayed). */
   const fieldNames = (names: string[]) => [...new Set(names.map(fieldName))].join(', ');
@@ -197,12 +251,31 @@ export function AccessLogPage() {
           {t('accessLog.filters')}
         </Heading>
         <div className="log-filters__grid">
-          <TextInput
-            {...field('subjectId')}
-            labelText={t('accessLog.subjectId')}
-            hintText={t('accessLog.subjectIdHint')}
+          {/* Persons are found with the register's search, which only readers of customers use. */}
+          {canReadCustomers && (
+            <LogPicker
+              id="access-log-subject"
+              texts={{
+                find: t('logHuman.subjectFind'),
+                hint: t('logHuman.subjectFindHint'),
+                chosen: t('logHuman.subjectChosen'),
+              }}
+              chosen={pickOf(draft.subjectId, 'subject')}
+              onChoose={choose('subjectId')}
+              find={findPersons}
+            />
+          )}
+          <LogPicker
+            id="access-log-user"
+            texts={{
+              find: t('logHuman.userFind'),
+              hint: t('logHuman.userFindHint'),
+              chosen: t('logHuman.userChosen'),
+            }}
+            chosen={pickOf(draft.userId, 'user')}
+            onChoose={choose('userId')}
+            find={findUsers}
           />
-          <TextInput {...field('userId')} labelText={t('accessLog.userId')} />
           <Dropdown
             labelText={t('accessLog.action')}
             value={draft.action || 'all'}
@@ -308,12 +381,17 @@ export function AccessLogPage() {
                           <RouterLink
                             asComponent={Link}
                             to={`/access-log?userId=${encodeURIComponent(entry.userId)}`}
-                            aria-label={t('accessLog.userEntries', { username: entry.username })}
+                            aria-label={t('accessLog.userEntries', {
+                              username: entry.userFullName ?? entry.username,
+                            })}
                           >
-                            {entry.username}
+                            {entry.userFullName ?? entry.username}
                           </RouterLink>
                         ) : (
                           (entry.username ?? t('accessLog.unknownUser'))
+                        )}
+                        {entry.userFullName && entry.username && (
+                          <div className="muted">{entry.username}</div>
                         )}
                         {entry.role && (
                           <div className="muted">
@@ -341,7 +419,7 @@ export function AccessLogPage() {
                         )}
                       </td>
                       <td>
-                        <SubjectList ids={entry.subjectIds} link={canReadCustomers} />
+                        <SubjectList subjects={entry.subjects} link={canReadCustomers} />
                       </td>
                       <td>{fieldNames(entry.fields)}</td>
                       <td>{entry.purpose}</td>
@@ -376,18 +454,33 @@ const isPurpose = (value: unknown): value is (typeof IDENTITY_CODE_PURPOSES)[num
 
 const isRoleKey = (role: string): role is Role => (ROLES as readonly string[]).includes(role);
 
-/** Whose data: each subject id, linked to the person's page for a reader of customers. */
-function SubjectList({ ids, link }: { ids: string[]; link: boolean }) {
+/**
+ * Whose data: each person by name and masked identity code, linked to their page for a reader
+ * of customers; a staff account by name; the id only where neither register knows it now.
+ */
+function SubjectList({ subjects, link }: { subjects: LoggedSubject[]; link: boolean }) {
+  const { t } = useI18n();
   return (
-    <ul className="log-table__list log-table__ids">
-      {ids.map((id) => (
-        <li key={id}>
-          {link ? (
-            <RouterLink asComponent={Link} to={`/persons/${encodeURIComponent(id)}`}>
-              {id}
-            </RouterLink>
+    <ul className="log-table__list">
+      {subjects.map((subject) => (
+        <li key={subject.id}>
+          {subject.kind === 'person' ? (
+            <>
+              {link ? (
+                <RouterLink asComponent={Link} to={`/persons/${encodeURIComponent(subject.id)}`}>
+                  {subject.name}
+                </RouterLink>
+              ) : (
+                <span>{subject.name}</span>
+              )}
+              {subject.identityCode && <div className="muted">{subject.identityCode}</div>}
+            </>
+          ) : subject.kind === 'staff' ? (
+            t('logHuman.staffSubject', { name: subject.name ?? subject.username })
           ) : (
-            id
+            <span className="log-table__ids">
+              {t('logHuman.unknownSubject', { id: subject.id })}
+            </span>
           )}
         </li>
       ))}

@@ -7,7 +7,9 @@ import {
   InlineAlert,
   TextInput,
 } from 'suomifi-ui-components';
-import { api, ApiError, type PersonView } from '../../api.ts';
+import type { PersonView } from '../../api.ts';
+import { ApiError, download } from '../../client.ts';
+import { accessLogApi } from '../../../contract/access-log/access-log.endpoints.ts';
 import { saveFile } from '../../components/download.ts';
 import { ProblemNotice } from '../../components/Notices.tsx';
 import { formatDate, parseFinnishDate } from '../../format.ts';
@@ -35,7 +37,7 @@ export function ProcessingReport({ person }: { person: PersonView }) {
   const [failure, setFailure] = useState<unknown>(null);
   const [saved, setSaved] = useState('');
 
-  const download = async (format: Format) => {
+  const fetchReport = async (format: Format) => {
     const next: Errors = {};
     const dateError = errorText({ code: 'date.format', message: 'd.m.yyyy' });
     const fromDate = parseFinnishDate(from);
@@ -50,11 +52,9 @@ export function ProcessingReport({ person }: { person: PersonView }) {
     if (!fromDate || !toDate || next.to) return;
     setBusy(format);
     try {
-      const file = await api.subjectReportFile(person.id, {
-        from: fromDate,
-        to: toDate,
-        lang: language,
-        format,
+      const file = await download(accessLogApi.subjectReport, {
+        params: { id: person.id },
+        query: { from: fromDate, to: toDate, lang: language, format },
       });
       saveFile(file.blob, file.fileName);
       setSaved(t('report.downloaded', { file: file.fileName }));
@@ -117,10 +117,14 @@ export function ProcessingReport({ person }: { person: PersonView }) {
         </Dropdown>
       </div>
       <div className="log-filters__actions">
-        <Button disabled={busy !== null} onClick={() => void download('pdf')}>
+        <Button disabled={busy !== null} onClick={() => void fetchReport('pdf')}>
           {t('report.downloadPdf')}
         </Button>
-        <Button variant="secondary" disabled={busy !== null} onClick={() => void download('csv')}>
+        <Button
+          variant="secondary"
+          disabled={busy !== null}
+          onClick={() => void fetchReport('csv')}
+        >
           {t('report.downloadCsv')}
         </Button>
       </div>
