@@ -1,4 +1,4 @@
-import { Navigate, Route, Routes } from 'react-router';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { AppShell } from './components/AppShell.tsx';
 import { homePath } from './home.ts';
 import { Loading } from './components/Notices.tsx';
@@ -7,6 +7,7 @@ import { AccountPage } from './routes/account/AccountPage.tsx';
 import { AuthenticatorPage } from './routes/account/AuthenticatorPage.tsx';
 import { CommitmentPage } from './routes/account/CommitmentPage.tsx';
 import { PendingStepPage, usePendingStep } from './routes/account/PendingStepPage.tsx';
+import { NoPermissionPage } from './routes/NoPermissionPage.tsx';
 import { NotFoundPage } from './routes/NotFoundPage.tsx';
 import {
   OrganizationCreatePage,
@@ -36,6 +37,7 @@ import { CommitmentSettingsPage } from './routes/staff/CommitmentSettingsPage.ts
 import { StaffCreatePage, StaffEditPage } from './routes/staff/StaffFormPage.tsx';
 import { StaffListPage } from './routes/staff/StaffListPage.tsx';
 import { StaffUserPage } from './routes/staff/StaffUserPage.tsx';
+import { missingPermission } from './route-access.ts';
 import { useMe, useSession } from './session.tsx';
 
 /** Signed out, any address shows the sign-in; after it the same address opens. */
@@ -43,12 +45,21 @@ export function App() {
   const { session } = useSession();
   // A forced password change, a required authenticator app, an unsigned commitment: first.
   const step = usePendingStep(session);
+  // Each route's permission is declared in route-access.ts, the menu's source too.
+  const { pathname } = useLocation();
+  const missing =
+    session.status === 'signedIn'
+      ? missingPermission(pathname, (p) => session.me.permissions.includes(p))
+      : null;
   return (
     <AppShell>
       {session.status === 'loading' && <Loading />}
       {session.status === 'signedOut' && <SignInPage expired={session.expired} />}
       {step && <PendingStepPage step={step} />}
-      {session.status === 'signedIn' && !step && (
+      {session.status === 'signedIn' && !step && missing && (
+        <NoPermissionPage permission={missing} />
+      )}
+      {session.status === 'signedIn' && !step && !missing && (
         <Routes>
           <Route path="/" element={<Home />} />
           <Route path="/search" element={<SearchPage />} />
