@@ -1,10 +1,11 @@
-import { Navigate, Route, Routes } from 'react-router';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { AppShell } from './components/AppShell.tsx';
 import { lazyPage } from './components/lazy-page.ts';
 import { PageLoad } from './components/PageLoad.tsx';
 import { homePath } from './home.ts';
 import { Loading } from './components/Notices.tsx';
 import { usePendingStep } from './routes/account/use-pending-step.ts';
+import { missingPermission } from './route-access.ts';
 import { useMe, useSession } from './session.tsx';
 
 // Each page's code is fetched when it is first shown (lazyPage, PageLoad).
@@ -26,6 +27,10 @@ const PendingStepPage = lazyPage(
   'PendingStepPage',
 );
 const NotFoundPage = lazyPage(() => import('./routes/NotFoundPage.tsx'), 'NotFoundPage');
+const NoPermissionPage = lazyPage(
+  () => import('./routes/NoPermissionPage.tsx'),
+  'NoPermissionPage',
+);
 const OrganizationCreatePage = lazyPage(
   () => import('./routes/organizations/OrganizationFormPage.tsx'),
   'OrganizationCreatePage',
@@ -119,13 +124,22 @@ export function App() {
   const { session } = useSession();
   // A forced password change, a required authenticator app, an unsigned commitment: first.
   const step = usePendingStep(session);
+  // Each route's permission is declared in route-access.ts, the menu's source too.
+  const { pathname } = useLocation();
+  const missing =
+    session.status === 'signedIn'
+      ? missingPermission(pathname, (p) => session.me.permissions.includes(p))
+      : null;
   return (
     <AppShell>
       <PageLoad>
         {session.status === 'loading' && <Loading />}
         {session.status === 'signedOut' && <SignInPage expired={session.expired} />}
         {step && <PendingStepPage step={step} />}
-        {session.status === 'signedIn' && !step && (
+        {session.status === 'signedIn' && !step && missing && (
+          <NoPermissionPage permission={missing} />
+        )}
+        {session.status === 'signedIn' && !step && !missing && (
           <Routes>
             <Route path="/" element={<Home />} />
             <Route path="/work" element={<WorkPage />} />

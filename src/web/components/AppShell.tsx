@@ -13,6 +13,7 @@ import type { Permission } from '../api.ts';
 import { LANGUAGE_NAMES, LANGUAGES } from '../i18n/catalogues.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { homePath } from '../home.ts';
+import { menuItems } from '../route-access.ts';
 import { useSession } from '../session.tsx';
 import { ACCOUNT_PATH, COMMITMENT_PATH, pendingStep } from '../routes/account/pending-step.ts';
 
@@ -28,51 +29,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const step = me ? pendingStep(me, pathname) : null;
 
   /** Only what the user may use: an auditor sees the access log and nothing of customers. */
-  const navItems = (
-    [
-      { to: '/search', label: t('nav.search'), permission: 'customers.read' },
-      { to: '/persons/new', label: t('nav.newPerson'), permission: 'customers.write' },
-      { to: '/organizations/new', label: t('nav.newOrganization'), permission: 'customers.write' },
-      { to: '/access-log', label: t('nav.accessLog'), permission: 'accessLog.read' },
-      // staff administration
-      { to: '/staff', label: t('nav.staff'), permission: 'staff.manage' },
-
-      // partners
-      { to: '/partners', label: t('nav.partners'), permission: 'partners.manage' },
-
-      // social services
-      {
-        to: '/social-services/units',
-        label: t('nav.socialUnits'),
-        permission: 'socialServices.manageUnits',
-      },
-      {
-        to: '/social-services/break-glass',
-        label: t('nav.breakGlassReview'),
-        permission: 'socialServices.reviewBreakGlass',
-      },
-
-      // billing administration and the disclosures register
-      {
-        to: '/billing/settings',
-        label: t('billingSettings.nav'),
-        permission: 'billing.settings',
-      },
-      { to: '/billing/services', label: t('services.nav'), permission: 'billing.settings' },
-      { to: '/billing/invoice-run', label: t('invoiceRun.nav'), permission: 'invoices.write' },
-      { to: '/disclosures', label: t('disclosureRegister.nav'), permission: 'disclosures.read' },
-
-      // data subjects' requests
-      { to: '/requests', label: t('requests.nav'), permission: 'requests.read' },
-      {
-        to: '/exports/mailing-list',
-        label: t('objections.mailing.nav'),
-        permission: 'exports.mailingList',
-      },
-
-      // (the menu ends here)
-    ] as const
-  ).filter((item) => can(item.permission));
+  const navItems = menuItems(can);
 
   return (
     <div className="shell">
@@ -143,7 +100,7 @@ export function AppShell({ children }: { children: ReactNode }) {
                     end
                     className={({ isActive }) => `nav-link${isActive ? ' nav-link--active' : ''}`}
                   >
-                    {item.label}
+                    {t(item.label)}
                   </NavLink>
                 </li>
               ))}

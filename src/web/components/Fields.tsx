@@ -1,3 +1,4 @@
+import { useLayoutEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { DateInput, Dropdown, DropdownItem, TextInput, Textarea } from 'suomifi-ui-components';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -102,10 +103,17 @@ export function SelectField({
 export function DateField(common: Common) {
   const { form, path } = common;
   const { language } = useI18n();
+  // suomifi's DateInput names its calendar button ("Choose date, selected date …") in the texts
+  // it has when the value changes, and it starts with Finnish ones: a date shown from the start,
+  // or kept across a change of language, left the button in Finnish. So the input is mounted anew
+  // for each language and given its value one render later, once its texts are that language's.
+  const [textsOf, setTextsOf] = useState<string | null>(null);
+  useLayoutEffect(() => setTextsOf(language), [language]);
   return (
     <DateInput
+      key={language}
       {...useFieldProps(common)}
-      value={form.values[path] ?? ''}
+      value={textsOf === language ? (form.values[path] ?? '') : ''}
       onChange={({ value }) => form.set(path, value)}
       onBlur={() => form.blur(path)}
       datePickerEnabled

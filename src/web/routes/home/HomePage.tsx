@@ -10,6 +10,7 @@ import { Section } from '../../components/Section.tsx';
 import { useResource } from '../../components/useResource.ts';
 import { formatDate } from '../../format.ts';
 import { homePath } from '../../home.ts';
+import { routeAccessOf } from '../../route-access.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../../session.tsx';
 import { formatEuros } from '../billing/customer/billing-format.ts';
@@ -17,17 +18,9 @@ import './home.css';
 
 type Work = Answer<typeof workApi.mine>;
 
-/** The permissions whose work the home page lists (GET /api/work); others start where they work. */
-const WORK_PERMISSIONS: Permission[] = [
-  'requests.read',
-  'socialServices.reviewBreakGlass',
-  'invoices.write',
-  'staff.manage',
-];
-
-/** Whether the role has work the work list shows. */
-export const hasWork = (can: (permission: Permission) => boolean): boolean =>
-  WORK_PERMISSIONS.some((permission) => can(permission));
+/** Whether the role has work the work list shows: those its menu entry is for (route-access.ts). */
+const hasWork = (can: (permission: Permission) => boolean): boolean =>
+  routeAccessOf('/work')?.menuFor?.some(can) ?? false;
 
 /** `/work`: the work waiting for the signed-in user's role. */
 export function WorkPage() {
