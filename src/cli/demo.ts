@@ -444,12 +444,13 @@ async function fillCustomers(
     return id;
   };
 
-  // Orders in each state: delivered and invoiced (one paid), delivered and waiting for the next
-  // invoice run, confirmed, and a draft.
+  // Orders in each state: delivered and invoiced (paid, open, overdue, in a past invoice run),
+  // delivered and waiting for the next invoice run, confirmed, and a draft.
   const order = async (
     customer: { personId: string } | { organizationId: string },
     lines: { service: string; quantity: string }[],
     until: 'draft' | 'confirmed' | 'delivered',
+    deliveredDaysAgo = 3,
   ) => {
     const created = await api.call('customer_service', 'POST', '/api/orders', {
       ...customer,
@@ -463,7 +464,7 @@ async function fillCustomers(
     }
     if (until === 'delivered') {
       await api.call('billing', 'POST', `/api/orders/${created.id}/deliver`, {
-        deliveredOn: daysAgo(3),
+        deliveredOn: daysAgo(deliveredDaysAgo),
       });
     }
     return created.id;
@@ -477,7 +478,22 @@ async function fillCustomers(
     { organizationId: organization.id },
     [{ service: 'tilavuokra', quantity: '6' }],
     'delivered',
+    40,
   );
+  const runOrders = [
+    await order(
+      { personId: person('mikko') },
+      [{ service: 'kuljetus', quantity: '4' }],
+      'delivered',
+      15,
+    ),
+    await order(
+      { personId: person('sofia') },
+      [{ service: 'ateriapalvelu', quantity: '12' }],
+      'delivered',
+      15,
+    ),
+  ];
   await order(
     { personId: person('elsa') },
     [
@@ -496,8 +512,14 @@ async function fillCustomers(
   const ainoInvoice = await api.call<Invoice>('billing', 'POST', '/api/invoices', {
     orderId: ainoOrder,
   });
+  // Invoiced a month ago and not paid: overdue on billing's list.
   const gardenInvoice = await api.call<Invoice>('billing', 'POST', '/api/invoices', {
     orderId: gardenOrder,
+    invoiceDate: daysAgo(35),
+  });
+  const run = await api.call<{ invoiceCount: number }>('billing', 'POST', '/api/invoice-runs', {
+    invoiceDate: daysAgo(10),
+    orderIds: runOrders,
   });
   await api.call('billing', 'POST', '/api/payments', {
     reference: ainoInvoice.reference,
@@ -574,8 +596,8 @@ async function fillCustomers(
       `${serviceSpecs.length} services in the catalogue (${serviceSpecs.map(([, nameFi]) => nameFi).join(', ')})`,
       `${PERSONS.length} persons with test identity codes (individual numbers 900–999), among them ${fullName('liisa')} under address protection`,
       'the organisation Esimerkkilän Puutarha Oy, represented by Mikko Demonen',
-      '5 orders: 3 delivered, 1 confirmed, 1 draft',
-      `2 invoices: no. ${ainoInvoice.number} (${fullName('aino')}, paid) and no. ${gardenInvoice.number} (Esimerkkilän Puutarha Oy, open); ${fullName('elsa')}'s delivered order waits for the next invoice run`,
+      '7 orders: 5 delivered, 1 confirmed, 1 draft',
+      `invoices: no. ${ainoInvoice.number} (${fullName('aino')}, paid), no. ${gardenInvoice.number} (Esimerkkilän Puutarha Oy, overdue), and ${run.invoiceCount} in an invoice run ten days ago; ${fullName('elsa')}'s delivered order waits for the next run`,
       `an access request (no. ${request.number}) of ${fullName('oskar')}, identity verified, due ${request.dueOn}`,
       `a direct-marketing objection of ${fullName('sofia')}`,
       `the social-services unit Aikuissosiaalityö, with ${fullName('matti')} its client (a service need and a health entry)`,
