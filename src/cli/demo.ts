@@ -187,6 +187,8 @@ function demoPassword(): string {
   return crypto.randomBytes(14).toString('base64url').slice(0, 18);
 }
 
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 async function refuseUnlessEmpty(db: Db): Promise<void> {
   const [p] = await db.select({ n: count() }).from(persons);
   const [o] = await db.select({ n: count() }).from(organizations);
@@ -194,7 +196,7 @@ async function refuseUnlessEmpty(db: Db): Promise<void> {
   const organizationCount = o?.n ?? 0;
   if (personCount > 0 || organizationCount > 0) {
     throw new DemoRefused(
-      `This register already has customers (${personCount} persons, ${organizationCount} organisations): the demo fills only a new, empty register and never mixes fictional data into real data. Give it a directory of its own, e.g. DATA_DIR=./demo-data npx rekisteri demo, and start the server with the same DATA_DIR.`,
+      `This register already has customers (${plural(personCount, 'person')}, ${plural(organizationCount, 'organisation')}): the demo fills only a new, empty register and never mixes fictional data into real data. Give it a directory of its own, e.g. DATA_DIR=./demo-data npx rekisteri demo, and start the server with the same DATA_DIR.`,
     );
   }
   const [demoStaff] = await db

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { asc, eq } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import { loadConfig } from '../../src/server/config.ts';
 import { openDatabase } from '../../src/server/db/client.ts';
 import {
@@ -18,6 +18,7 @@ import { openPersonKeys } from '../../src/server/keystore/open.ts';
 import { parseIdentityCode } from '../../src/server/lib/finnish/index.ts';
 import { identityCodeContext } from '../../src/server/modules/persons/persons.service.ts';
 import { ROLES } from '../../src/server/modules/auth/permissions.ts';
+import { createTestDatabase, createTestKeyStore } from '../helpers/db.ts';
 
 const CLI = path.resolve(import.meta.dirname, '../../src/cli/rekisteri.ts');
 let dataDir: string;
@@ -140,7 +141,37 @@ test('rekisteri demo fills a new embedded register through its own rules; a seco
   assert.equal(again.status, 1);
   assert.match(
     again.stderr,
-    /already has customers \(8 persons, 1 organisations\): the demo fills only a new, empty register/,
+    /already has customers \(8 persons, 1 organisation\): the demo fills only a new, empty register/,
   );
   assert.equal(again.stdout, '');
 });
+
+test(
+  'rekisteri demo --allow-postgresql fills an empty PostgreSQL database',
+  { skip: process.env.TEST_DATABASE_URL ? false : 'set TEST_DATABASE_URL to run on PostgreSQL' },
+  async () => {
+    const database = await createTestDatabase('postgres');
+    const keyStore = await createTestKeyStore('postgres');
+    const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rekisteri-demo-pg-'));
+    try {
+      const env = {
+        DATA_DIR: keysDir,
+        DATABASE_URL: database.url ?? '',
+        KEYSTORE_DATABASE_URL: keyStore.url ?? '',
+      };
+      const run = cli(['demo', '--allow-postgresql'], env);
+      assert.equal(run.status, 0, run.stderr);
+      assert.match(run.stdout, /ready in the PostgreSQL database of DATABASE_URL/);
+      assert.match(run.stderr, /Opening the PostgreSQL database…/);
+      const [row] = await database.db.select({ n: count() }).from(persons);
+      assert.equal(row?.n, 8);
+      const again = cli(['demo', '--allow-postgresql'], env);
+      assert.equal(again.status, 1);
+      assert.match(again.stderr, /already has customers \(8 persons, 1 organisation\)/);
+    } finally {
+      await database.drop();
+      await keyStore.drop();
+      fs.rmSync(keysDir, { recursive: true, force: true });
+    }
+  },
+);
