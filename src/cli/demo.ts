@@ -324,7 +324,7 @@ export async function fillDemoRegister(
     // A contractor belongs to a partner organisation: the administrator records it first.
     const partner = await api.call('admin', 'POST', '/api/partners', {
       name: 'Kotiapu Esimerkki Oy',
-      businessId: makeBusinessId('7654321'),
+      businessId: businessId('7654321'),
       country: 'FI',
       roles: ['processor'],
       processingAgreementOn: addDays(today, -90),
