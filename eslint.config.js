@@ -43,5 +43,47 @@ export default tseslint.config(
       '@typescript-eslint/no-unnecessary-type-assertion': 'off',
     },
   },
+  {
+    // The web app speaks to the server only through the contract (decision 0004): no server
+    // module, and nothing of Node's, can reach the browser bundle.
+    files: ['src/web/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)server/',
+              message: 'The web app imports only src/contract and src/finnish.',
+            },
+            { regex: '^node:', message: 'Node modules do not run in the browser.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The contract and the Finnish identifiers are shared by server and web: zod and each other only.
+    files: ['src/contract/**/*.ts', 'src/finnish/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!zod$|\\.\\.?/)',
+              message: 'The contract imports only zod, src/contract and src/finnish.',
+            },
+            {
+              regex: '(^|/)(server|web|cli)/',
+              message: 'The contract imports only zod, src/contract and src/finnish.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
 );

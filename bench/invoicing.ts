@@ -14,8 +14,8 @@ import {
   services,
   type InvoiceRecipient,
 } from '../src/server/db/schema/index.ts';
-import { nationalReference } from '../src/server/lib/finnish/reference.ts';
-import { rfFromNational } from '../src/server/lib/finnish/rf-reference.ts';
+import { nationalReference } from '../src/finnish/reference.ts';
+import { rfFromNational } from '../src/finnish/rf-reference.ts';
 import { invoiceDocument } from '../src/server/modules/invoices/invoice-document.ts';
 import { invoicePdf } from '../src/server/modules/invoices/invoice-pdf.ts';
 import {

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../src/server/db/client.ts';
-import type { Role } from '../src/server/modules/auth/permissions.ts';
+import type { Role } from '../src/contract/auth/permissions.ts';
 import {
   searchOrganizationRows,
   searchPersonRows,
@@ -145,6 +145,7 @@ async function startServer(
   env: Record<string, string>,
   dataDir: string,
   logFile: string,
+  memoryFile: string,
 ): Promise<Server> {
   const port = await freePort();
   const out = fs.openSync(logFile, 'a');
@@ -154,9 +155,17 @@ async function startServer(
       return value === undefined ? [] : [[name, value]];
     }),
   );
-  const child = spawn(process.execPath, [...serverNodeFlags(), 'src/server/main.ts'], {
+  const probe = ['--import', './bench/lib/memory-probe.ts'];
+  const child = spawn(process.execPath, [...serverNodeFlags(), ...probe, 'src/server/main.ts'], {
     cwd: path.join(import.meta.dirname, '..'),
-    env: { ...inherited, ...env, DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port) },
+    env: {
+      ...inherited,
+      ...env,
+      DATA_DIR: dataDir,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      BENCH_MEMORY_FILE: memoryFile,
+    },
     stdio: ['ignore', out, out],
   });
   fs.closeSync(out);
@@ -515,6 +524,7 @@ export async function run(benchOptions: BenchOptions): Promise<void> {
   const serverUrl = process.env.DATABASE_URL?.trim() || DEFAULT_SERVER_URL;
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rekisteri-load-'));
   const logFile = path.join(workDir, 'server.log');
+  const memoryFile = path.join(workDir, 'memory.jsonl');
   const bench = await createScratchPostgresBench(serverUrl, options.persons, benchKeys(), 'load');
   let server: Server | null = null;
   try {
@@ -536,6 +546,7 @@ export async function run(benchOptions: BenchOptions): Promise<void> {
       },
       path.join(workDir, 'data'),
       logFile,
+      memoryFile,
     );
     const base = server.baseUrl;
     for (const member of staff) {
@@ -549,10 +560,12 @@ export async function run(benchOptions: BenchOptions): Promise<void> {
     const loadAverageAtStart = round(os.loadavg()[0] ?? 0, 1);
     const rssAtBoot = rssKb(serverPid);
 
+    const phaseStarts = { warmUp: Date.now(), many: 0, one: 0 };
     log(`Warming up: ${options.clients} clients for ${warmUpSeconds} s…`);
     await drive(server, staff, register, warmUpSeconds, 'warm-up');
 
     log(`Measuring: ${options.clients} clients for ${options.seconds} s…`);
+    phaseStarts.many = Date.now();
     const rssStart = rssKb(serverPid);
     let rssPeak = rssStart;
     const sampler = setInterval(() => {
@@ -570,12 +583,14 @@ export async function run(benchOptions: BenchOptions): Promise<void> {
       clearInterval(sampler);
     }
     log(`One client for ${oneClientSeconds} s…`);
+    phaseStarts.one = Date.now();
     const cpuBeforeOne = cpuSeconds(serverPid);
     const alone = await drive(server, staff.slice(0, 1), register, oneClientSeconds, 'one');
     const one = figures(1, alone, cpuSeconds(serverPid) - cpuBeforeOne);
     const rssAfterOne = rssKb(serverPid);
 
     await server.stop();
+    const memory = memorySeries(memoryFile, phaseStarts);
     const errorLines = errorLogLines(logFile);
     server = null;
 
@@ -604,6 +619,7 @@ export async function run(benchOptions: BenchOptions): Promise<void> {
       `  p95 ratio ${options.clients} clients : 1 client = ${ratio.toFixed(2)}× (search ${kindRatio('search').toFixed(2)}×, read ${kindRatio('read').toFixed(2)}×, update ${kindRatio('update').toFixed(2)}×, create ${kindRatio('create').toFixed(2)}×)`,
       `  the search SQL alone (${count(sqlSearch.requests)} queries one at a time): p50 ${sqlSearch.p50.toFixed(2)} ms, p95 ${sqlSearch.p95.toFixed(2)} ms; API p95 / SQL p95: 1 client ${(one.byKind.search.p95 / sqlSearch.p95).toFixed(2)}×, ${options.clients} clients ${(many.byKind.search.p95 / sqlSearch.p95).toFixed(2)}×`,
       `  server log lines at level error or fatal: ${errorLines.length}`,
+      ...memoryTable(memory),
     ];
     console.log(lines.join('\n'));
     for (const sample of [...many.errorSamples, ...one.errorSamples]) log(`  error: ${sample}`);
@@ -635,6 +651,7 @@ export async function run(benchOptions: BenchOptions): Promise<void> {
             many: round(many.byKind.search.p95 / sqlSearch.p95, 2),
           },
           serverErrorLogLines: errorLines.length,
+          memory,
           targets: {
             errors: TARGET_ERRORS,
             overSeconds: 600,
@@ -653,4 +670,63 @@ export async function run(benchOptions: BenchOptions): Promise<void> {
     await bench.drop();
     fs.rmSync(workDir, { recursive: true, force: true });
   }
+}
+
+type MemorySample = {
+  phase: 'warm-up' | 'many' | 'one';
+  /** Seconds since the phase began. */
+  second: number;
+  rssMb: number;
+  heapUsedMb: number;
+  heapTotalMb: number;
+  externalMb: number;
+  arrayBuffersMb: number;
+};
+
+/** The probe's samples (bench/lib/memory-probe.ts), one a minute, by phase. */
+function memorySeries(
+  file: string,
+  starts: { warmUp: number; many: number; one: number },
+): MemorySample[] {
+  const toMb = (bytes: number) => round(bytes / 1024 / 1024, 1);
+  const lines = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n') : [];
+  const samples: MemorySample[] = [];
+  let lastMinute = '';
+  for (const line of lines.filter(Boolean)) {
+    const raw = JSON.parse(line) as Record<string, number>;
+    const at = raw.at ?? 0;
+    if (at < starts.warmUp) continue;
+    const [phase, start] =
+      starts.one && at >= starts.one
+        ? (['one', starts.one] as const)
+        : starts.many && at >= starts.many
+          ? (['many', starts.many] as const)
+          : (['warm-up', starts.warmUp] as const);
+    const second = Math.round((at - start) / 1000);
+    const minute = `${phase}:${Math.floor(second / 60)}`;
+    if (minute === lastMinute) continue;
+    lastMinute = minute;
+    samples.push({
+      phase,
+      second,
+      rssMb: toMb(raw.rss ?? 0),
+      heapUsedMb: toMb(raw.heapUsed ?? 0),
+      heapTotalMb: toMb(raw.heapTotal ?? 0),
+      externalMb: toMb(raw.external ?? 0),
+      arrayBuffersMb: toMb(raw.arrayBuffers ?? 0),
+    });
+  }
+  return samples;
+}
+
+function memoryTable(samples: MemorySample[]): string[] {
+  if (samples.length === 0) return [];
+  const cell = (value: number) => value.toFixed(0).padStart(6);
+  return [
+    '  server memory, MB, the first sample of each minute (RSS; V8 heap used / heap reserved; external incl. array buffers):',
+    ...samples.map(
+      (s) =>
+        `    ${s.phase.padEnd(7)} ${String(s.second).padStart(5)} s  rss ${cell(s.rssMb)}  heap ${cell(s.heapUsedMb)} /${cell(s.heapTotalMb)}  external ${cell(s.externalMb)} (${cell(s.arrayBuffersMb).trim()} buffers)`,
+    ),
+  ];
 }

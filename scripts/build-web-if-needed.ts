@@ -5,16 +5,13 @@ import { fileURLToPath } from 'node:url';
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const builtIndex = path.join(projectRoot, 'dist/web/index.html');
 /**
- * What the bundle is made of: the web app, the browser-safe server files it imports (identifier
- * parsers, constants), its config and its dependencies.
+ * What the bundle is made of: the web app, the contract and the Finnish identifiers (all it may
+ * import, as lint and test/web/bundle.test.ts hold), its config and its dependencies.
  */
 const sources = [
   path.join(projectRoot, 'src/web'),
-  path.join(projectRoot, 'src/server/lib/finnish'),
-  path.join(projectRoot, 'src/server/modules/persons/persons.constants.ts'),
-  path.join(projectRoot, 'src/server/modules/auth/permissions.ts'),
-  path.join(projectRoot, 'src/server/modules/partners/contract-fields.ts'),
-  path.join(projectRoot, 'src/server/lib/countries.ts'),
+  path.join(projectRoot, 'src/contract'),
+  path.join(projectRoot, 'src/finnish'),
   path.join(projectRoot, 'vite.config.ts'),
   path.join(projectRoot, 'package-lock.json'),
 ];

@@ -5,7 +5,7 @@ import type { Database } from '../../src/server/db/client.ts';
 import { systemClock } from '../../src/server/lib/clock.ts';
 import type { Keys } from '../../src/server/lib/crypto.ts';
 import type { PersonKeyStore } from '../../src/server/keystore/person-key-store.ts';
-import type { Role } from '../../src/server/modules/auth/permissions.ts';
+import type { Role } from '../../src/contract/auth/permissions.ts';
 import { SESSION_COOKIE } from '../../src/server/plugins/auth.ts';
 import { createStaffUser } from '../../src/server/modules/staff/staff.service.ts';
 import { findStaffUserByUsername } from '../../src/server/modules/staff/staff.queries.ts';

@@ -1,4 +1,4 @@
-import { formatPhoneFinnish } from '../../src/server/lib/finnish/index.ts';
+import { formatPhoneFinnish } from '../../src/finnish/index.ts';
 import { foldForSearch } from '../../src/server/lib/search-text.ts';
 import { MIN_NAME_QUERY } from '../../src/server/modules/search/search.service.ts';
 import {

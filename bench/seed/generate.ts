@@ -1,7 +1,7 @@
 import type { BillingData, PostalAddress } from '../../src/server/db/schema/customers.ts';
-import { makeBusinessId, makeIdentityCode } from '../../src/server/lib/finnish/index.ts';
+import { makeBusinessId, makeIdentityCode } from '../../src/finnish/index.ts';
 import { foldForSearch } from '../../src/server/lib/search-text.ts';
-import { IDENTITY_CODE_PURPOSES } from '../../src/server/modules/persons/persons.schemas.ts';
+import { IDENTITY_CODE_PURPOSES } from '../../src/contract/persons/persons.schemas.ts';
 import { givenNames, surnames, type Background } from './names.ts';
 import { drawAddress, drawStreetName } from './places.ts';
 import { Random, WeightedTable } from './random.ts';

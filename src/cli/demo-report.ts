@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import { otpauthUri } from '../server/lib/totp.ts';
 import { groupSecret, TOTP_ISSUER } from '../server/modules/auth/account.service.ts';
-import type { Role } from '../server/modules/auth/permissions.ts';
+import type { Role } from '../contract/auth/permissions.ts';
 import type { DemoResult } from './demo.ts';
 
 /** What each demo role is for, in a few words: the README's table says it in full. */

@@ -13,7 +13,7 @@ import { keyStoreStatus, rotateWrappingKeys } from '../server/keystore/rotate.ts
 import { AppError } from '../server/lib/errors.ts';
 import { sealAccessLog, verifyAccessLog } from '../server/modules/access-log/access-log.chain.ts';
 import { WrongAuditKeyError } from '../server/modules/access-log/access-log.key-check.ts';
-import { ROLES } from '../server/modules/auth/permissions.ts';
+import { ROLES } from '../contract/auth/permissions.ts';
 import { checkNewStaffUser, createStaffUser } from '../server/modules/staff/staff.service.ts';
 import { DemoRefused, fillDemoRegister } from './demo.ts';
 import { demoReport } from './demo-report.ts';

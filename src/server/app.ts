@@ -29,6 +29,7 @@ import { partnersRoutes } from './modules/partners/partners.routes.ts';
 import { personsRoutes } from './modules/persons/persons.routes.ts';
 import { valueSourcesRoutes } from './modules/persons/value-sources.routes.ts';
 import { rectificationRoutes } from './modules/rectification/rectification.routes.ts';
+import { workRoutes } from './modules/work/work.routes.ts';
 import { requestsRoutes } from './modules/requests/requests.routes.ts';
 import { accessPackageRoutes } from './modules/access-package/access-package.routes.ts';
 import { objectionsRoutes } from './modules/objections/objections.routes.ts';
@@ -134,6 +135,7 @@ export async function buildApp(
   await app.register(attachmentsRoutes(routeDeps));
   await app.register(valueSourcesRoutes(routeDeps));
   await app.register(rectificationRoutes(routeDeps));
+  await app.register(workRoutes(routeDeps));
 
   if ((options.serveWeb ?? true) && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false });

@@ -1,31 +1,28 @@
 import type { z } from 'zod';
-import type { meView } from '../server/modules/auth/auth.schemas.ts';
-import type { commitmentView, totpSetupView } from '../server/modules/auth/account.schemas.ts';
-import type { Permission } from '../server/modules/auth/permissions.ts';
+import type { meView } from '../contract/auth/auth.schemas.ts';
+import type { commitmentView, totpSetupView } from '../contract/auth/account.schemas.ts';
+import type { Permission } from '../contract/auth/permissions.ts';
 import type {
   OrganizationSummary,
   OrganizationView,
   organizationCreate,
   organizationPatch,
-} from '../server/modules/organizations/organizations.schemas.ts';
+} from '../contract/organizations/organizations.schemas.ts';
 import type {
   PersonSummary,
   PersonView,
   personCreate,
   personPatch,
-} from '../server/modules/persons/persons.schemas.ts';
-import type { SearchItem, searchPage } from '../server/modules/search/search.schemas.ts';
-import type {
-  accessLogItem,
-  accessLogPage,
-} from '../server/modules/access-log/access-log.schemas.ts';
+} from '../contract/persons/persons.schemas.ts';
+import type { SearchItem, searchPage } from '../contract/search/search.schemas.ts';
+import type { accessLogItem, accessLogPage } from '../contract/access-log/access-log.schemas.ts';
 import type {
   CoveredCustomer,
   PartnerDetail,
   PartnerView,
   partnerCreate,
   partnerPatch,
-} from '../server/modules/partners/partners.schemas.ts';
+} from '../contract/partners/partners.schemas.ts';
 
 export type { OrganizationSummary, OrganizationView, Permission, PersonSummary, PersonView };
 export type { SearchItem };
@@ -58,39 +55,16 @@ export type AccessLogQuery = {
   cursor?: string | undefined;
 };
 
-/** One offending field of an RFC 9457 problem document. */
-export type FieldProblem = { field: string; message: string; code?: string };
+import {
+  ApiError,
+  isAbort,
+  sessionEnded,
+  setUnauthorizedHandler,
+  type FieldProblem,
+  type Problem,
+} from './client.ts';
 
-export type Problem = {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  errors?: FieldProblem[];
-  /** A 409 on a duplicate identity code or business ID names the record that has it. */
-  existingId?: string;
-  /** Why a sign-in or a request was refused (e.g. totp_required, password_change_required). */
-  reason?: string;
-};
-
-/** A non-2xx answer; `problem` is the server's problem document (or one made up for it). */
-export class ApiError extends Error {
-  readonly status: number;
-  readonly problem: Problem;
-  constructor(problem: Problem) {
-    super(problem.detail);
-    this.name = 'ApiError';
-    this.status = problem.status;
-    this.problem = problem;
-  }
-}
-
-let onUnauthorized: () => void = () => {};
-
-/** Called when a request that needed a session got 401: the session has ended. */
-export function setUnauthorizedHandler(handler: () => void): void {
-  onUnauthorized = handler;
-}
+export { ApiError, isAbort, setUnauthorizedHandler, type FieldProblem, type Problem };
 
 export async function request<T>(
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
@@ -121,7 +95,7 @@ export async function request<T>(
           status: response.status,
           detail: response.statusText,
         };
-  if (response.status === 401 && !signingIn) onUnauthorized();
+  if (response.status === 401 && !signingIn) sessionEnded();
   throw new ApiError(problem);
 }
 
@@ -131,7 +105,7 @@ export async function requestFile(path: string): Promise<{ blob: Blob; fileName:
   if (!response.ok) {
     const text = await response.text();
     const data: unknown = text.startsWith('{') ? JSON.parse(text) : undefined;
-    if (response.status === 401) onUnauthorized();
+    if (response.status === 401) sessionEnded();
     throw new ApiError(
       data && typeof data === 'object' && 'status' in data
         ? (data as Problem)
@@ -190,19 +164,6 @@ export const api = {
     signal?: AbortSignal,
   ) => request<SearchPage>('GET', `/api/search${query(params)}`, undefined, { signal }),
 
-  getPerson: (personId: string, signal?: AbortSignal) =>
-    request<PersonView>('GET', `/api/persons/${id(personId)}`, undefined, { signal }),
-  createPerson: (input: PersonCreateInput) => request<PersonView>('POST', '/api/persons', input),
-  updatePerson: (personId: string, patch: PersonPatchInput) =>
-    request<PersonView>('PATCH', `/api/persons/${id(personId)}`, patch),
-  archivePerson: (personId: string) => request<void>('DELETE', `/api/persons/${id(personId)}`),
-  revealIdentityCode: (personId: string, purpose: string) =>
-    request<{ personalIdentityCode: string }>(
-      'POST',
-      `/api/persons/${id(personId)}/reveal-identity-code`,
-      { purpose },
-    ),
-
   accessLog: (params: AccessLogQuery, signal?: AbortSignal) =>
     request<AccessLogPage>('GET', `/api/access-log${query(params)}`, undefined, { signal }),
   /** The data subject's report as a PDF or CSV file; dates YYYY-MM-DD, both days included. */
@@ -241,6 +202,3 @@ export const api = {
   uncoverCustomer: (partnerId: string, customerId: string) =>
     request<void>('DELETE', `/api/partners/${id(partnerId)}/customers/${id(customerId)}`),
 };
-
-export const isAbort = (error: unknown): boolean =>
-  error instanceof DOMException && error.name === 'AbortError';

@@ -5,7 +5,7 @@ import {
   sealAccessLog,
   verifyAccessLog,
 } from '../../src/server/modules/access-log/access-log.chain.ts';
-import { ROLES, roleHas, type Role } from '../../src/server/modules/auth/permissions.ts';
+import { ROLES, roleHas, type Role } from '../../src/contract/auth/permissions.ts';
 import { accessLogEntries, forEachEngine, json } from '../helpers/app.ts';
 import { setUpSocialServices } from '../helpers/social-services.ts';
 

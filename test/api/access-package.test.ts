@@ -18,7 +18,7 @@ import {
   packageMoney,
   type PackageLanguage,
 } from '../../src/server/modules/access-package/access-package.texts.ts';
-import { ROLES, roleHas } from '../../src/server/modules/auth/permissions.ts';
+import { ROLES, roleHas } from '../../src/contract/auth/permissions.ts';
 import { listValueSources } from '../../src/server/modules/persons/value-sources.ts';
 import {
   accessLogEntries,

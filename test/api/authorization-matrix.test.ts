@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ROLES, roleHas } from '../../src/server/modules/auth/permissions.ts';
+import { ROLES, roleHas } from '../../src/contract/auth/permissions.ts';
 import type { RouteAccess } from '../../src/server/plugins/auth.ts';
 import { forEachEngine, json, type TestApp } from '../helpers/app.ts';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { ROLES, roleHas, type Role } from '../../src/server/modules/auth/permissions.ts';
+import { ROLES, roleHas, type Role } from '../../src/contract/auth/permissions.ts';
 import { forEachEngine, json } from '../helpers/app.ts';
 
 /**

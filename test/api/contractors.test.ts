@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { desc, eq } from 'drizzle-orm';
 import { accessLog } from '../../src/server/db/schema/index.ts';
-import { helsinkiDate } from '../../src/server/lib/dates.ts';
+import { helsinkiDate } from '../../src/contract/dates.ts';
 import { readerScope } from '../../src/server/modules/partners/contract-scope.ts';
 import { findPersonForReader } from '../../src/server/modules/persons/persons.queries.ts';
 import { forEachEngine, json, type TestApp } from '../helpers/app.ts';

@@ -13,7 +13,7 @@ import { openDatabase, pgliteExtensions, type Database } from '../../src/server/
 import { persons } from '../../src/server/db/schema/index.ts';
 import { PersonKeyDestroyedError } from '../../src/server/keystore/person-keys.ts';
 import { systemClock } from '../../src/server/lib/clock.ts';
-import { makeIdentityCode } from '../../src/server/lib/finnish/index.ts';
+import { makeIdentityCode } from '../../src/finnish/index.ts';
 import { forEachEngine, json, signInNewUser, type TestApp } from '../helpers/app.ts';
 import { adminQuery, serverUrl } from '../helpers/db.ts';
 import { fillEveryCategory, MARKERS, setUpSocialServices } from '../helpers/social-services.ts';

@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import { test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { disclosures, partnerCustomers } from '../../src/server/db/schema/index.ts';
-import { ROLES, roleHas, type Role } from '../../src/server/modules/auth/permissions.ts';
+import { ROLES, roleHas, type Role } from '../../src/contract/auth/permissions.ts';
 import { insertTestInvoice } from '../helpers/billing-fixtures.ts';
 import { forEachEngine, insertTestPartner, json, type TestApp } from '../helpers/app.ts';
 import { insertOrder, insertTestOrganization } from '../helpers/invoice-fixtures.ts';

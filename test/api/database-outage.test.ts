@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { inArray, max } from 'drizzle-orm';
 import { accessLog, accessLogChain, persons } from '../../src/server/db/schema/index.ts';
-import { makeIdentityCode } from '../../src/server/lib/finnish/identity-code.ts';
+import { makeIdentityCode } from '../../src/finnish/identity-code.ts';
 import { personKeys } from '../../src/server/keystore/schema.ts';
 import { createStaffUser } from '../../src/server/modules/staff/staff.service.ts';
 import { TEST_PASSWORD } from '../helpers/app.ts';

@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import { test } from 'node:test';
 import { inArray } from 'drizzle-orm';
 import { invoices } from '../../src/server/db/schema/index.ts';
-import type { Role } from '../../src/server/modules/auth/permissions.ts';
+import type { Role } from '../../src/contract/auth/permissions.ts';
 import {
   accessLogEntries,
   forEachEngine,

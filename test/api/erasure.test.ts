@@ -5,7 +5,7 @@ import { pgDump } from '@electric-sql/pglite-tools/pg_dump';
 import { eq, or } from 'drizzle-orm';
 import { personErasures, socialFamilyRelations } from '../../src/server/db/schema/index.ts';
 import { personKeys as personKeyTable } from '../../src/server/keystore/schema.ts';
-import { makeIdentityCode } from '../../src/server/lib/finnish/index.ts';
+import { makeIdentityCode } from '../../src/finnish/index.ts';
 import { databaseAccessLog } from '../../src/server/modules/access-log/access-log.ts';
 import {
   sealAccessLog,

@@ -9,7 +9,7 @@ import { loadConfig } from '../../src/server/config.ts';
 import { openDatabase, type Database } from '../../src/server/db/client.ts';
 import { persons } from '../../src/server/db/schema/index.ts';
 import { keysFromMaster, type Keys } from '../../src/server/lib/crypto.ts';
-import { makeIdentityCode } from '../../src/server/lib/finnish/index.ts';
+import { makeIdentityCode } from '../../src/finnish/index.ts';
 import { openKeyStore } from '../../src/server/keystore/client.ts';
 import { upgradeIdentityCodes } from '../../src/server/modules/persons/identity-code-upgrade.ts';
 import {

@@ -3,9 +3,9 @@ import { test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { and, eq, inArray } from 'drizzle-orm';
 import { billingSettings, invoices, persons } from '../../src/server/db/schema/index.ts';
-import { parseNationalReference } from '../../src/server/lib/finnish/reference.ts';
-import { parseRfReference, rfFromNational } from '../../src/server/lib/finnish/rf-reference.ts';
-import { lineAmounts } from '../../src/server/modules/orders/money.ts';
+import { parseNationalReference } from '../../src/finnish/reference.ts';
+import { parseRfReference, rfFromNational } from '../../src/finnish/rf-reference.ts';
+import { lineAmounts } from '../../src/contract/orders/money.ts';
 import { accessLogEntries, forEachEngine, json, manualClock } from '../helpers/app.ts';
 import {
   ADDRESS,

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { makeIdentityCode } from '../../src/server/lib/finnish/index.ts';
+import { makeIdentityCode } from '../../src/finnish/index.ts';
 import { unwrapDataKey } from '../../src/server/keystore/envelope.ts';
 import { openKeyRing } from '../../src/server/keystore/key-ring.ts';
 import { createPersonKeyStore } from '../../src/server/keystore/person-key-store.ts';

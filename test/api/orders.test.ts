@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { invoices } from '../../src/server/db/schema/index.ts';
-import { ROLES, roleHas, type Permission } from '../../src/server/modules/auth/permissions.ts';
-import { lineAmounts } from '../../src/server/modules/orders/money.ts';
+import { ROLES, roleHas, type Permission } from '../../src/contract/auth/permissions.ts';
+import { lineAmounts } from '../../src/contract/orders/money.ts';
 import { ORDER_ACTIONS, type OrderAction } from '../../src/server/modules/orders/orders.service.ts';
 import {
   accessLogEntries,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ROLES, roleHas } from '../../src/server/modules/auth/permissions.ts';
+import { ROLES, roleHas } from '../../src/contract/auth/permissions.ts';
 import { accessLogEntries, forEachEngine, manualClock, callAs } from '../helpers/app.ts';
 
 /** Today is Wednesday 25 November 2026 in Helsinki. */

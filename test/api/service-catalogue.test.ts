@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ROLES, roleHas } from '../../src/server/modules/auth/permissions.ts';
+import { ROLES, roleHas } from '../../src/contract/auth/permissions.ts';
 import { accessLogEntries, forEachEngine, manualClock, callAs } from '../helpers/app.ts';
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';

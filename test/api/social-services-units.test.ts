@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import { test } from 'node:test';
 import { asc } from 'drizzle-orm';
 import { accessLog } from '../../src/server/db/schema/index.ts';
-import { addDays, helsinkiDate } from '../../src/server/lib/dates.ts';
+import { addDays, helsinkiDate } from '../../src/contract/dates.ts';
 import { accessLogEntries, forEachEngine, json, type TestApp } from '../helpers/app.ts';
 import { pdfText } from '../helpers/report-files.ts';
 import { fillEveryCategory, MARKERS, setUpSocialServices } from '../helpers/social-services.ts';

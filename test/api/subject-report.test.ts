@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { partnerCustomers, staffUsers } from '../../src/server/db/schema/index.ts';
 import { winAnsiText } from '../../src/server/lib/pdf-pages.ts';
 import { neutraliseFormula } from '../../src/server/modules/access-log/subject-report.formats.ts';
-import { ROLES } from '../../src/server/modules/auth/permissions.ts';
+import { ROLES } from '../../src/contract/auth/permissions.ts';
 import {
   accessLogEntries,
   forEachEngine,

@@ -15,9 +15,9 @@ import {
   valueSources,
 } from '../../src/server/db/schema/index.ts';
 import { openPersonKeys } from '../../src/server/keystore/open.ts';
-import { parseIdentityCode } from '../../src/server/lib/finnish/index.ts';
+import { parseIdentityCode } from '../../src/finnish/index.ts';
 import { identityCodeContext } from '../../src/server/modules/persons/persons.service.ts';
-import { ROLES } from '../../src/server/modules/auth/permissions.ts';
+import { ROLES } from '../../src/contract/auth/permissions.ts';
 import { createTestDatabase, createTestKeyStore } from '../helpers/db.ts';
 
 const CLI = path.resolve(import.meta.dirname, '../../src/cli/rekisteri.ts');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { addDays, helsinkiDate } from '../../src/server/lib/dates.ts';
+import { addDays, helsinkiDate } from '../../src/contract/dates.ts';
 import { insertTestPartner, json, signInNewUser } from '../helpers/app.ts';
 import {
   E_INVOICE_BILLING,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { helsinkiDate } from '../../src/server/lib/dates.ts';
+import { helsinkiDate } from '../../src/contract/dates.ts';
 import { addDays } from '../../src/web/routes/access-log/access-log.ts';
 import { json, signInNewUser } from '../helpers/app.ts';
 import { insertTestPerson } from '../helpers/invoice-fixtures.ts';

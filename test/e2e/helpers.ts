@@ -14,7 +14,7 @@ import { openDatabase, type Database } from '../../src/server/db/client.ts';
 import { systemClock } from '../../src/server/lib/clock.ts';
 import { keysFromMaster, type Keys } from '../../src/server/lib/crypto.ts';
 import { totpCode, totpStep } from '../../src/server/lib/totp.ts';
-import { TOTP_REQUIRED_ROLES, type Role } from '../../src/server/modules/auth/permissions.ts';
+import { TOTP_REQUIRED_ROLES, type Role } from '../../src/contract/auth/permissions.ts';
 import { TEST_TOTP_SECRET } from '../helpers/app.ts';
 import { createTestPersonKeys } from '../helpers/person-keys.ts';
 import { createStaffUser } from '../../src/server/modules/staff/staff.service.ts';

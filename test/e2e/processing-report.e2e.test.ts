@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import { desc, eq } from 'drizzle-orm';
 import type { Download, Page } from 'playwright-core';
 import { accessLog, staffUsers } from '../../src/server/db/schema/index.ts';
-import { helsinkiDate, yearsBefore } from '../../src/server/lib/dates.ts';
+import { helsinkiDate, yearsBefore } from '../../src/contract/dates.ts';
 import { parseCsv, pdfText } from '../helpers/report-files.ts';
 import {
   browserSuite,

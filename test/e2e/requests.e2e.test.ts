@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { helsinkiDate } from '../../src/server/lib/dates.ts';
-import { addCalendarMonths, requestDueOn } from '../../src/server/lib/deadlines.ts';
+import { helsinkiDate } from '../../src/contract/dates.ts';
+import { addCalendarMonths, requestDueOn } from '../../src/contract/deadlines.ts';
 import { formatDate } from '../../src/web/format.ts';
 import { addDays } from '../../src/web/routes/access-log/access-log.ts';
 import fs from 'node:fs';

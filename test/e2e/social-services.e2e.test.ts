@@ -9,7 +9,7 @@ import {
   socialUnits,
   staffUsers,
 } from '../../src/server/db/schema/index.ts';
-import { helsinkiDate } from '../../src/server/lib/dates.ts';
+import { helsinkiDate } from '../../src/contract/dates.ts';
 import { json, signInNewUser } from '../helpers/app.ts';
 import { pdfText } from '../helpers/report-files.ts';
 import {

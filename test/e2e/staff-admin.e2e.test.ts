@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { helsinkiDate } from '../../src/server/lib/dates.ts';
+import { helsinkiDate } from '../../src/contract/dates.ts';
 
 /** The error of a common password, or of one with a little added. */
 const COMMON_PASSWORD = /Salasana on (yleisesti käytettyjen salasanojen listalla|yleinen salasana)/;

@@ -14,7 +14,7 @@ import {
   PARTNER_ROLES,
   TOTP_REQUIRED_ROLES,
   type Role,
-} from '../../src/server/modules/auth/permissions.ts';
+} from '../../src/contract/auth/permissions.ts';
 import { createStaffUser } from '../../src/server/modules/staff/staff.service.ts';
 import { openSealedChanges } from '../../src/server/modules/erasure/sealed-changes.ts';
 import { createTestDatabase, engines, type Engine, type TestDatabase } from './db.ts';

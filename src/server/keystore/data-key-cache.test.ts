@@ -29,3 +29,16 @@ test('an entry lasts ttlMs, and delete removes it at once', () => {
   assert.equal(cache.get('a'), undefined, 'expired');
   assert.equal(cache.size, 0);
 });
+
+test('a cached key holds only its own bytes, not the pool slab it was cut from', () => {
+  const cache = dataKeyCache({ maxEntries: 10, ttlMs: 60_000 });
+  // As unwrapDataKey makes them: Buffer.concat cuts small buffers from Node's shared pool.
+  const pooled = Buffer.concat([Buffer.alloc(16, 7), Buffer.alloc(16, 7)]);
+  assert.ok(pooled.buffer.byteLength > 32, 'the source is a view into a larger slab');
+  cache.set('a', pooled);
+  const cached = cache.get('a');
+  assert.deepEqual(cached, pooled);
+  assert.equal(cached?.buffer.byteLength, 32);
+  pooled.fill(0);
+  assert.deepEqual(cached, Buffer.alloc(32, 7), 'a copy, not the same memory');
+});

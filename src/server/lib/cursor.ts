@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_CURSOR_LENGTH } from '../../contract/cursor.ts';
 import { AppError } from './errors.ts';
 
 /**
@@ -11,15 +12,6 @@ import { AppError } from './errors.ts';
  * a query and answer 500. A schema per list stops exactly that, needs no key, and a cursor stays
  * good across a key rotation.
  */
-
-/**
- * Longer than any cursor the server makes: the longest key is two names of up to 200 UTF-16
- * units (four UTF-8 bytes per emoji) and an id, about 1,100 characters once in base64.
- */
-export const MAX_CURSOR_LENGTH = 2048;
-
-/** The `cursor` query parameter of every list: its length is all a schema can check here. */
-export const zCursor = z.string().max(MAX_CURSOR_LENGTH);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;

@@ -1,33 +1,8 @@
-/** One error type for the whole server; its code decides the HTTP status (see STATUS_BY_CODE). */
-export type ErrorCode =
-  | 'validation'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'too_many_requests'
-  | 'internal'
-  /** A database cannot be reached just now; the client should try again later. */
-  | 'unavailable';
+import type { ErrorCode, FieldError } from '../../contract/errors.ts';
 
-export const STATUS_BY_CODE: Record<ErrorCode, number> = {
-  validation: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  too_many_requests: 429,
-  internal: 500,
-  unavailable: 503,
-};
+export { STATUS_BY_CODE, type ErrorCode, type FieldError } from '../../contract/errors.ts';
 
-/** `code` is stable for clients to translate; `message` is for people reading English. */
-export type FieldError = { field: string; message: string; code?: string };
-
+/** One error type for the whole server; its code (src/contract/errors.ts) decides the HTTP status. */
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly errors: FieldError[] | undefined;

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { rfFromNational } from './finnish/rf-reference.ts';
+import { rfFromNational } from '../../finnish/rf-reference.ts';
 import { finvoiceXml } from './finvoice.ts';
 import type { FinvoiceInvoice, FinvoiceLine } from './finvoice.ts';
 

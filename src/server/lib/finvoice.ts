@@ -1,6 +1,6 @@
-import { parseIban } from './finnish/iban.ts';
-import { parseNationalReference } from './finnish/reference.ts';
-import { parseRfReference } from './finnish/rf-reference.ts';
+import { parseIban } from '../../finnish/iban.ts';
+import { parseNationalReference } from '../../finnish/reference.ts';
+import { parseRfReference } from '../../finnish/rf-reference.ts';
 
 /**
  * Finvoice 3.0, the Finnish e-invoice message (Finanssiala's specification, Finvoice3.0.xsd).

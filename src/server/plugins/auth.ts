@@ -9,7 +9,7 @@ import {
   PERSONAL_DATA_PERMISSIONS,
   roleHas,
   type Permission,
-} from '../modules/auth/permissions.ts';
+} from '../../contract/auth/permissions.ts';
 
 export const SESSION_COOKIE = 'rekisteri_session';
 

@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/availability.ts';
 import { PersonKeyDestroyedError } from '../keystore/person-keys.ts';
 import { AppError, STATUS_BY_CODE, type FieldError } from '../lib/errors.ts';
+import type { FieldErrorCode } from '../../contract/field-errors.ts';
 
 const TITLES: Record<number, string> = {
   400: 'Bad request',
@@ -42,7 +43,8 @@ function fieldErrors(issues: ValidationIssue[], context: string): FieldError[] {
       }));
     }
     const params = issue.params.params as { code?: unknown } | undefined;
-    const code = typeof params?.code === 'string' ? params.code : issue.keyword;
+    // The rule codes zod schemas carry are checked against the list by field-errors.test.ts.
+    const code = (typeof params?.code === 'string' ? params.code : issue.keyword) as FieldErrorCode;
     return [{ field: prefix + base || context, message: issue.message ?? 'Invalid value', code }];
   });
 }

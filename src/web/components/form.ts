@@ -1,13 +1,9 @@
-import { parseBusinessId } from '../../server/lib/finnish/business-id.ts';
-import { parseEmail } from '../../server/lib/finnish/email.ts';
-import { parseIdentityCode } from '../../server/lib/finnish/identity-code.ts';
-import {
-  parseEInvoiceAddress,
-  parseIntermediator,
-  parseOvt,
-} from '../../server/lib/finnish/ovt.ts';
-import { parsePhone } from '../../server/lib/finnish/phone.ts';
-import { parsePostalCode } from '../../server/lib/finnish/postal-code.ts';
+import { parseBusinessId } from '../../finnish/business-id.ts';
+import { parseEmail } from '../../finnish/email.ts';
+import { parseIdentityCode } from '../../finnish/identity-code.ts';
+import { parseEInvoiceAddress, parseIntermediator, parseOvt } from '../../finnish/ovt.ts';
+import { parsePhone } from '../../finnish/phone.ts';
+import { parsePostalCode } from '../../finnish/postal-code.ts';
 import type { Address, FieldProblem, PersonView } from '../api.ts';
 import { parseFinnishDate } from '../format.ts';
 

@@ -1592,6 +1592,16 @@ export const en: Catalogue = {
     'extension.toldTooLate':
       'Too late: the requester must be told of an extension within the first month, by the original due date.',
     'extension.toldBeforeReceipt': 'The requester cannot be told before the request was received.',
+    'charset.notUtf8':
+      'The browser sent the data in a character set other than UTF-8. Reload the page and try again.',
+    nul_character:
+      'The text holds a character the register cannot store (NUL). Remove it and try again.',
+    'origin.cross':
+      'The request came from another site, so it was not carried out. Open the register at its own address.',
+    'erasure.accountingRetention':
+      'The accounting records are kept under the Accounting Act and cannot be erased yet.',
+    'erasure.socialServicesRetention':
+      'The social-services client records are kept as the law requires and cannot be erased yet.',
     'extension.reasonRequired': 'Say why the deadline is extended.',
     ...accessErrors.en,
     ...rectificationErrors.en,

@@ -1590,6 +1590,16 @@ export const fi: Catalogue = {
     'extension.toldTooLate':
       'Liian myöhään: pyytäjälle on ilmoitettava jatkamisesta ensimmäisen kuukauden aikana, viimeistään alkuperäisenä määräpäivänä.',
     'extension.toldBeforeReceipt': 'Pyytäjälle ei voi ilmoittaa ennen kuin pyyntö on saapunut.',
+    'charset.notUtf8':
+      'Selain lähetti tiedot muussa merkistössä kuin UTF-8. Lataa sivu uudelleen ja yritä uudestaan.',
+    nul_character:
+      'Tekstissä on merkki, jota rekisteri ei voi tallentaa (NUL). Poista se ja yritä uudelleen.',
+    'origin.cross':
+      'Pyyntö tuli toiselta sivustolta, joten sitä ei tehty. Avaa rekisteri sen omasta osoitteesta.',
+    'erasure.accountingRetention':
+      'Kirjanpitoaineisto säilytetään kirjanpitolain mukaan, joten sitä ei voi vielä poistaa.',
+    'erasure.socialServicesRetention':
+      'Sosiaalihuollon asiakasasiakirjat säilytetään lain mukaan, joten niitä ei voi vielä poistaa.',
     'extension.reasonRequired': 'Kerro, miksi määräaikaa jatketaan.',
     ...accessErrors.fi,
     ...rectificationErrors.fi,

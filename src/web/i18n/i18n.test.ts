@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { FINNISH_IDENTIFIER_ERRORS } from '../../server/lib/finnish/index.ts';
+import { FINNISH_IDENTIFIER_ERRORS } from '../../finnish/index.ts';
 import { catalogues, errorText, LANGUAGES, translate } from './catalogues.ts';
 import { SERVER_ERROR_CODES, WEB_ERROR_CODES } from './error-codes.ts';
 

@@ -1599,6 +1599,16 @@ export const sv: Catalogue = {
     'extension.toldTooLate':
       'För sent: den som begärde ska underrättas om förlängningen inom den första månaden, senast den ursprungliga förfallodagen.',
     'extension.toldBeforeReceipt': 'Den som begärde kan inte underrättas innan begäran kom in.',
+    'charset.notUtf8':
+      'Webbläsaren skickade uppgifterna i en annan teckenkodning än UTF-8. Ladda om sidan och försök igen.',
+    nul_character:
+      'Texten innehåller ett tecken som registret inte kan spara (NUL). Ta bort det och försök igen.',
+    'origin.cross':
+      'Begäran kom från en annan webbplats och utfördes inte. Öppna registret på dess egen adress.',
+    'erasure.accountingRetention':
+      'Bokföringsmaterialet bevaras enligt bokföringslagen och kan inte raderas ännu.',
+    'erasure.socialServicesRetention':
+      'Socialvårdens klienthandlingar bevaras enligt lag och kan inte raderas ännu.',
     'extension.reasonRequired': 'Ange varför tidsfristen förlängs.',
     ...accessErrors.sv,
     ...rectificationErrors.sv,

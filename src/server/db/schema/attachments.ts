@@ -3,15 +3,8 @@ import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-c
 import { bytea } from './customers.ts';
 import { dataSubjectRequests } from './requests.ts';
 import { staffUsers } from './staff.ts';
-
-/** The file types a request's attachment may be: a scanned letter or a photo of one. */
-export const ATTACHMENT_TYPES = [
-  'application/pdf',
-  'image/jpeg',
-  'image/png',
-  'image/tiff',
-] as const;
-export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
+import { ATTACHMENT_TYPES, type AttachmentType } from '../../../contract/enums.ts';
+export { ATTACHMENT_TYPES, type AttachmentType };
 
 /**
  * An attachment of a data subject's request (the scanned letter). The bytes and the file name are

@@ -17,6 +17,13 @@ import {
 } from 'drizzle-orm/pg-core';
 import { organizations, persons, type PostalAddress } from './customers.ts';
 import { staffUsers } from './staff.ts';
+import {
+  ORDER_STATUSES,
+  type OrderStatus,
+  INVOICE_STATUSES,
+  type StoredInvoiceStatus,
+} from '../../../contract/enums.ts';
+export { ORDER_STATUSES, type OrderStatus, INVOICE_STATUSES, type StoredInvoiceStatus };
 
 /**
  * Money is whole cents (integer); VAT rates are basis points (25.5 % = 2550), so that no sum is
@@ -69,9 +76,6 @@ export const services = pgTable('service', {
   active: boolean('active').notNull().default(true),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
-
-export const ORDER_STATUSES = ['draft', 'confirmed', 'delivered', 'cancelled'] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /** An order of a person or an organisation (exactly one of the two). */
 export const orders = pgTable(
@@ -149,9 +153,6 @@ export const orderEvents = pgTable(
   },
   (t) => [index('order_event_order_idx').on(t.orderId, t.id)],
 );
-
-export const INVOICE_STATUSES = ['open', 'paid', 'in_collection', 'credited'] as const;
-export type StoredInvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
 /** An invoice run: many delivered orders invoiced at once, their documents in one archive. */
 export const invoiceRuns = pgTable('invoice_run', {

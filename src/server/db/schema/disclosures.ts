@@ -13,15 +13,22 @@ import {
 } from 'drizzle-orm/pg-core';
 import { bytea } from './customers.ts';
 import { partners, staffUsers } from './staff.ts';
-
-export const LEGAL_BASES = [
-  'credit_decision',
-  'debt_collection',
-  'billing',
-  'value_added_service',
-  'legal_obligation',
-] as const;
-export type LegalBasis = (typeof LEGAL_BASES)[number];
+import {
+  LEGAL_BASES,
+  type LegalBasis,
+  DISCLOSURE_RECIPIENTS,
+  type DisclosureRecipient,
+  HANDOVER_CHANNELS,
+  type HandoverChannel,
+} from '../../../contract/enums.ts';
+export {
+  LEGAL_BASES,
+  type LegalBasis,
+  DISCLOSURE_RECIPIENTS,
+  type DisclosureRecipient,
+  HANDOVER_CHANNELS,
+  type HandoverChannel,
+};
 
 /**
  * Why a field of the file was not sent for a subject: their address is protected (turvakielto),
@@ -32,17 +39,6 @@ export type LegalBasis = (typeof LEGAL_BASES)[number];
 export type OmissionReason = 'protectedAddress' | 'notApplicable' | 'objection' | 'archived';
 /** Subject id → field → why it was left out; subjects sent every field are not listed. */
 export type OmittedFields = Record<string, Record<string, OmissionReason>>;
-
-/**
- * Who received the data: a partner, or the data subject themself (the answer to their access
- * request handed over to them, decision 0016).
- */
-export const DISCLOSURE_RECIPIENTS = ['partner', 'data_subject'] as const;
-export type DisclosureRecipient = (typeof DISCLOSURE_RECIPIENTS)[number];
-
-/** How an answer was handed over to the data subject (the channels of a request). */
-export const HANDOVER_CHANNELS = ['letter', 'email', 'counter', 'e_service'] as const;
-export type HandoverChannel = (typeof HANDOVER_CHANNELS)[number];
 
 /**
  * A disclosure of personal data to a partner (or to the data subject themself), as staff made it: to whom, on what legal basis,

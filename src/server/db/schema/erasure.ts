@@ -13,6 +13,8 @@ import {
 import { persons } from './customers.ts';
 import { dataSubjectRequests } from './requests.ts';
 import { staffUsers } from './staff.ts';
+import { ERASURE_STATUSES, type ErasureStatus } from '../../../contract/enums.ts';
+export { ERASURE_STATUSES, type ErasureStatus };
 
 /**
  * A legal hold: the register officer stops a person's data from being erased, e.g. for a pending
@@ -49,9 +51,6 @@ export type KeptPart = {
   /** Why, in Finnish, Swedish and English, as the rule gave it at the erasure. */
   reasons: { fi: string; sv: string; en: string };
 };
-
-export const ERASURE_STATUSES = ['partial', 'complete'] as const;
-export type ErasureStatus = (typeof ERASURE_STATUSES)[number];
 
 /**
  * The record of an erasure. It names the erased person only by their former id — a random

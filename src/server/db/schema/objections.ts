@@ -12,34 +12,13 @@ import {
 import { persons } from './customers.ts';
 import { dataSubjectRequests } from './requests.ts';
 import { staffUsers } from './staff.ts';
-
-/**
- * The uses a registered person may forbid (privacy statement; requirements §3 and §9): direct
- * marketing, distance selling, market and opinion research, publication in lists (mailing labels,
- * published lists) and targeting. The rule that applies them: modules/objections/usage-rule.ts.
- */
-export const OBJECTION_TYPES = [
-  'direct_marketing',
-  'distance_selling',
-  'market_research',
-  'published_list',
-  'targeting',
-] as const;
-export type ObjectionType = (typeof OBJECTION_TYPES)[number];
-
-/**
- * Where the objection came from: a data subject's request (named by `request_id`), the person
- * through customer service, by email or through the register officer (the register's contact
- * person), or a prohibition recorded in the population register (DVV).
- */
-export const OBJECTION_SOURCES = [
-  'request',
-  'customer_service',
-  'email',
-  'register_officer',
-  'population_register',
-] as const;
-export type ObjectionSource = (typeof OBJECTION_SOURCES)[number];
+import {
+  OBJECTION_TYPES,
+  type ObjectionType,
+  OBJECTION_SOURCES,
+  type ObjectionSource,
+} from '../../../contract/enums.ts';
+export { OBJECTION_TYPES, type ObjectionType, OBJECTION_SOURCES, type ObjectionSource };
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 

@@ -14,9 +14,8 @@ import { bytea } from './customers.ts';
 import { dataSubjectRequests } from './requests.ts';
 import { staffUsers } from './staff.ts';
 import type { SourcedPersonField, ValueSourceKind } from './value-sources.ts';
-
-export const RECTIFICATION_DECISIONS = ['granted', 'refused'] as const;
-export type RectificationDecision = (typeof RECTIFICATION_DECISIONS)[number];
+import { RECTIFICATION_DECISIONS, type RectificationDecision } from '../../../contract/enums.ts';
+export { RECTIFICATION_DECISIONS, type RectificationDecision };
 
 /** A source the old value came from, as it stood when the correction was applied. */
 export type CapturedSource = {

@@ -12,32 +12,34 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { staffUsers } from './staff.ts';
-
-/** The rights a registered person may use by a request (privacy statement, GDPR Art. 15–21). */
-export const REQUEST_TYPES = ['access', 'rectification', 'erasure', 'objection'] as const;
-export type RequestType = (typeof REQUEST_TYPES)[number];
-
-export const REQUEST_CHANNELS = ['letter', 'email', 'counter', 'e_service'] as const;
-export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
-
-export const REQUEST_LANGUAGES = ['fi', 'sv', 'en'] as const;
-export type RequestLanguage = (typeof REQUEST_LANGUAGES)[number];
-
-export const REQUEST_STATUSES = [
-  'received',
-  'identity_verified',
-  'in_progress',
-  'decided',
-  'answered',
-] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
-
-export const REQUEST_OUTCOMES = ['granted', 'partly_granted', 'refused'] as const;
-export type RequestOutcome = (typeof REQUEST_OUTCOMES)[number];
-
-/** How the requester showed who they are: a signature, strong e-identification, or in person. */
-export const IDENTITY_METHODS = ['signed_letter', 'strong_identification', 'in_person'] as const;
-export type IdentityMethod = (typeof IDENTITY_METHODS)[number];
+import {
+  REQUEST_TYPES,
+  type RequestType,
+  REQUEST_CHANNELS,
+  type RequestChannel,
+  REQUEST_LANGUAGES,
+  type RequestLanguage,
+  REQUEST_STATUSES,
+  type RequestStatus,
+  REQUEST_OUTCOMES,
+  type RequestOutcome,
+  IDENTITY_METHODS,
+  type IdentityMethod,
+} from '../../../contract/enums.ts';
+export {
+  REQUEST_TYPES,
+  type RequestType,
+  REQUEST_CHANNELS,
+  type RequestChannel,
+  REQUEST_LANGUAGES,
+  type RequestLanguage,
+  REQUEST_STATUSES,
+  type RequestStatus,
+  REQUEST_OUTCOMES,
+  type RequestOutcome,
+  IDENTITY_METHODS,
+  type IdentityMethod,
+};
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 

@@ -12,6 +12,13 @@ import {
 } from 'drizzle-orm/pg-core';
 import { bytea, persons } from './customers.ts';
 import { staffUsers } from './staff.ts';
+import {
+  SOCIAL_RECORD_KINDS,
+  type SocialRecordKind,
+  SOCIAL_REVIEW_KINDS,
+  type SocialReviewKind,
+} from '../../../contract/enums.ts';
+export { SOCIAL_RECORD_KINDS, type SocialRecordKind, SOCIAL_REVIEW_KINDS, type SocialReviewKind };
 
 /** The municipality's social-services units (a configurable list); social workers belong to them. */
 export const socialUnits = pgTable('social_unit', {
@@ -78,9 +85,6 @@ export const socialClients = pgTable(
     index('social_client_unit_idx').on(t.unitId),
   ],
 );
-
-export const SOCIAL_RECORD_KINDS = ['health', 'serviceNeed', 'income', 'bankAccount'] as const;
-export type SocialRecordKind = (typeof SOCIAL_RECORD_KINDS)[number];
 
 /**
  * One special-category datum of a client: its whole content (including its source) is one JSON
@@ -152,18 +156,6 @@ export const socialFamilyRelations = pgTable(
     index('social_family_relation_related_idx').on(t.relatedPersonId),
   ],
 );
-
-/**
- * What waits on the register officer's review list: a break-the-glass grant, a new relationship
- * with a person who already is another unit's client, or a relationship backdated beyond the
- * grace period (decision 0012).
- */
-export const SOCIAL_REVIEW_KINDS = [
-  'breakGlass',
-  'clientOfAnotherUnit',
-  'backdatedRelationship',
-] as const;
-export type SocialReviewKind = (typeof SOCIAL_REVIEW_KINDS)[number];
 
 /**
  * The register officer's review list. Break-the-glass: a social worker opened data they have no

@@ -8,7 +8,7 @@ import {
   VALUE_SOURCE_KINDS,
   type SourcedPersonField,
   type ValueSourceKind,
-} from '../../modules/persons/value-sources.constants.ts';
+} from '../../../contract/persons/value-sources.constants.ts';
 
 export { SOURCED_PERSON_FIELDS, VALUE_SOURCE_KINDS, type SourcedPersonField, type ValueSourceKind };
 

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { customerContext, type RouteDeps } from '../../deps.ts';
-import { idParams, standardErrors } from '../customers/customer-data.schemas.ts';
+import { idParams, standardErrors } from '../../../contract/customers/customer-data.schemas.ts';
 import {
   accessLogPage,
   accessLogQuery,
   subjectReportQuery,
   subjectReportView,
-} from './access-log.schemas.ts';
+} from '../../../contract/access-log/access-log.schemas.ts';
 import { readAccessLog } from './access-log.service.ts';
 import { makeSubjectReport } from './subject-report.ts';
 import { subjectReportCsv, subjectReportPdf } from './subject-report.formats.ts';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { cursorKey, decodeCursor, encodeCursor } from '../../lib/cursor.ts';
-import { roleHas } from '../auth/permissions.ts';
+import { roleHas } from '../../../contract/auth/permissions.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
 import { openSealedChanges } from '../erasure/sealed-changes.ts';
 import { findAccessLogEntries } from './access-log.queries.ts';
-import type { AccessLogQuery } from './access-log.schemas.ts';
+import type { AccessLogQuery } from '../../../contract/access-log/access-log.schemas.ts';
 
 /** The position of the last entry of the previous page. */
 const CURSOR = z.tuple([cursorKey.position]);

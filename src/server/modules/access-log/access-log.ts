@@ -6,30 +6,13 @@ import type { Keys } from '../../lib/crypto.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { PersonKeys } from '../../keystore/person-keys.ts';
 import { sealChanges } from '../erasure/sealed-changes.ts';
-
-export const ACCESS_ACTIONS = [
-  'read',
-  'search',
-  'create',
-  'update',
-  'archive',
-  'reveal',
-  /** The "who has processed my data" report made for the data subject. */
-  'report',
-  /** A print-out, e.g. a social-services client summary. */
-  'print',
-  /** A social worker without a client relationship opened the client's data, stating why. */
-  'breakGlass',
-  /** Data sent to a partner: a disclosure (decision 0013), e.g. a debt to collection. */
-  'disclose',
-  /** Data taken out of the register in a file, e.g. a mailing list (decision 0018). */
-  'export',
-] as const;
-export type AccessAction = (typeof ACCESS_ACTIONS)[number];
-
-/** Entries an officer must review carry a flag. */
-export const ACCESS_FLAGS = ['breakGlass'] as const;
-export type AccessFlag = (typeof ACCESS_FLAGS)[number];
+import {
+  ACCESS_ACTIONS,
+  type AccessAction,
+  ACCESS_FLAGS,
+  type AccessFlag,
+} from '../../../contract/enums.ts';
+export { ACCESS_ACTIONS, type AccessAction, ACCESS_FLAGS, type AccessFlag };
 
 export type AccessLogEntry = {
   userId: string | null;

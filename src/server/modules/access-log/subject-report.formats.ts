@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { helsinkiDate } from '../../lib/dates.ts';
+import { helsinkiDate } from '../../../contract/dates.ts';
 import { pdfBytes, winAnsiText } from '../../lib/pdf-pages.ts';
 import type { SubjectReport } from './subject-report.ts';
 import {

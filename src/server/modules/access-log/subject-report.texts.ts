@@ -1,13 +1,7 @@
-import type { Role } from '../auth/permissions.ts';
+import type { Role } from '../../../contract/auth/permissions.ts';
 import type { AccessAction } from './access-log.ts';
-
-/**
- * The words of the data subject's report ("who has processed my data") in the register's three
- * languages. The report is a document handed to a member of the public, so it says what was
- * done in plain words, not the log's field names.
- */
-export const REPORT_LANGUAGES = ['fi', 'sv', 'en'] as const;
-export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
+import { REPORT_LANGUAGES, type ReportLanguage } from '../../../contract/enums.ts';
+export { REPORT_LANGUAGES, type ReportLanguage };
 
 /** The purpose recorded when the report is made; shown translated in later reports. */
 export const SUBJECT_REPORT_PURPOSE = 'data subject access request';

@@ -1,9 +1,9 @@
-import { addDays, helsinkiDate, helsinkiStartOfDay, yearsBefore } from '../../lib/dates.ts';
+import { addDays, helsinkiDate, helsinkiStartOfDay, yearsBefore } from '../../../contract/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
 import { findPersonById } from '../persons/persons.queries.ts';
 import { findStaffName, findSubjectEntries } from './access-log.queries.ts';
-import type { SubjectReportQuery } from './access-log.schemas.ts';
+import type { SubjectReportQuery } from '../../../contract/access-log/access-log.schemas.ts';
 import {
   actionInWords,
   fieldsInWords,

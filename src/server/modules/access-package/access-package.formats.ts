@@ -1,6 +1,6 @@
-import { helsinkiDate } from '../../lib/dates.ts';
+import { helsinkiDate } from '../../../contract/dates.ts';
 import { confidentialPdf } from '../../lib/pdf-pages.ts';
-import type { AccessPackage } from './access-package.schemas.ts';
+import type { AccessPackage } from '../../../contract/access-package/access-package.schemas.ts';
 import {
   PACKAGE_TEXTS,
   packageDate,

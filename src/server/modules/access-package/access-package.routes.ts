@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { customerContext, type RouteDeps } from '../../deps.ts';
-import { idParams, standardErrors } from '../customers/customer-data.schemas.ts';
+import { idParams, standardErrors } from '../../../contract/customers/customer-data.schemas.ts';
 import { accessPackageJson, accessPackagePdf } from './access-package.formats.ts';
 import {
   accessPackageQuery,
   accessPackageView,
   handOverInput,
   handOverView,
-} from './access-package.schemas.ts';
+} from '../../../contract/access-package/access-package.schemas.ts';
 import { buildAccessPackage, handOverAccessPackage } from './access-package.service.ts';
 import { sendAttachment } from '../../plugins/send-attachment.ts';
 

@@ -1,7 +1,7 @@
 import type { PostalAddress, SocialRecordKind } from '../../db/schema/index.ts';
-import { helsinkiDate } from '../../lib/dates.ts';
+import { helsinkiDate } from '../../../contract/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { formatIban } from '../../lib/finnish/index.ts';
+import { formatIban } from '../../../finnish/index.ts';
 import { PersonKeyDestroyedError } from '../../keystore/person-keys.ts';
 import { makeSubjectReport } from '../access-log/subject-report.ts';
 import { attachmentsOfRequests } from '../attachments/attachments.service.ts';
@@ -9,7 +9,7 @@ import { loadBillingSettings } from '../billing-settings/billing-settings.servic
 import { logAccess, type CustomerContext } from '../customers/context.ts';
 import { discloseToDataSubject } from '../disclosures/disclosures.service.ts';
 import { listDisclosureRows } from '../disclosures/disclosures.queries.ts';
-import { isInEea } from '../../lib/countries.ts';
+import { isInEea } from '../../../contract/countries.ts';
 import { identityCodeContext } from '../persons/persons.service.ts';
 import { findOrganizationsOfPerson, findPersonById } from '../persons/persons.queries.ts';
 import { listObjections } from '../objections/objections.queries.ts';
@@ -25,7 +25,10 @@ import {
   findRequestsOfPerson,
   findSocialRecords,
 } from './access-package.queries.ts';
-import type { AccessPackage, HandOverInput } from './access-package.schemas.ts';
+import type {
+  AccessPackage,
+  HandOverInput,
+} from '../../../contract/access-package/access-package.schemas.ts';
 import {
   CATEGORY_KEYS,
   PACKAGE_TEXTS,

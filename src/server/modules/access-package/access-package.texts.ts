@@ -9,6 +9,34 @@ import type {
   RequestType,
 } from '../../db/schema/requests.ts';
 import type { ValueSourceKind } from '../../db/schema/value-sources.ts';
+import {
+  CATEGORY_KEYS,
+  type CategoryKey,
+  PURPOSES,
+  type Purpose,
+  SOURCES,
+  type Source,
+  RECIPIENTS,
+  type Recipient,
+  RETENTIONS,
+  type Retention,
+  RIGHTS,
+  type Right,
+} from '../../../contract/enums.ts';
+export {
+  CATEGORY_KEYS,
+  type CategoryKey,
+  PURPOSES,
+  type Purpose,
+  SOURCES,
+  type Source,
+  RECIPIENTS,
+  type Recipient,
+  RETENTIONS,
+  type Retention,
+  RIGHTS,
+  type Right,
+};
 
 /**
  * The words of the answer to an access request (decision 0016) in the request's language: a
@@ -17,87 +45,8 @@ import type { ValueSourceKind } from '../../db/schema/value-sources.ts';
  */
 export type PackageLanguage = RequestLanguage;
 
-/** The categories of the answer, in its order; the JSON's keys. */
-export const CATEGORY_KEYS = [
-  'identity',
-  'contact',
-  'language',
-  'billing',
-  'organizations',
-  'customerRecord',
-  'orders',
-  'invoices',
-  'disclosures',
-  'socialServices',
-  'familyRelations',
-  'requests',
-  'objections',
-  'processing',
-] as const;
-export type CategoryKey = (typeof CATEGORY_KEYS)[number];
-
-/** The purposes of the privacy statement (requirements §3) and the law's own. */
-export const PURPOSES = [
-  'customerRegister',
-  'orders',
-  'customerRelationship',
-  'development',
-  'targeting',
-  'publishedLists',
-  'billing',
-  'socialServices',
-  'dataSubjectRights',
-  'legalObligation',
-] as const;
-export type Purpose = (typeof PURPOSES)[number];
-
-/** The regular sources of the privacy statement (requirements §4). */
-export const SOURCES = [
-  'dataSubject',
-  'populationRegister',
-  'updateServices',
-  'subcontractors',
-  'partners',
-  'municipality',
-  'socialWorkers',
-] as const;
-export type Source = (typeof SOURCES)[number];
-
-/** Who receives the data of a category (requirements §5). */
-export const RECIPIENTS = [
-  'municipalityStaff',
-  'processors',
-  'collection',
-  'creditDecision',
-  'legalObligation',
-  'socialUnits',
-  'dataSubjectOnly',
-] as const;
-export type Recipient = (typeof RECIPIENTS)[number];
-
-export const RETENTIONS = [
-  'customer',
-  'accounting',
-  'social',
-  'requests',
-  'disclosures',
-  'accessLog',
-] as const;
-export type Retention = (typeof RETENTIONS)[number];
-
 /** The retention periods the settings hold, in years. */
 export type RetentionYears = { accounting: number; socialRecords: number };
-
-export const RIGHTS = [
-  'access',
-  'rectification',
-  'erasure',
-  'restriction',
-  'objection',
-  'portability',
-  'complaint',
-] as const;
-export type Right = (typeof RIGHTS)[number];
 
 type Labels = {
   firstName: string;

@@ -3,14 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ATTACHMENT_TYPES } from '../../db/schema/attachments.ts';
 import { customerContext, type RouteDeps } from '../../deps.ts';
-import { idParams, standardErrors } from '../customers/customer-data.schemas.ts';
+import { idParams, standardErrors } from '../../../contract/customers/customer-data.schemas.ts';
 import {
   attachmentList,
   attachmentParams,
   attachmentUploadQuery,
   attachmentView,
   MAX_ATTACHMENT_BYTES,
-} from './attachments.schemas.ts';
+} from '../../../contract/attachments/attachments.schemas.ts';
 import {
   downloadAttachment,
   getAttachments,

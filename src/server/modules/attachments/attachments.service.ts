@@ -8,7 +8,7 @@ import {
   MAX_ATTACHMENT_BYTES,
   type AttachmentList,
   type AttachmentView,
-} from './attachments.schemas.ts';
+} from '../../../contract/attachments/attachments.schemas.ts';
 
 /*
  * A request's attachments (the scanned letter) are the person's data: the bytes and the file name

@@ -3,7 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteDeps } from '../../deps.ts';
 import { actorOf, SESSION_COOKIE, sessionCookieOptions } from '../../plugins/auth.ts';
-import { problemSchema, standardErrors } from '../customers/customer-data.schemas.ts';
+import {
+  problemSchema,
+  standardErrors,
+} from '../../../contract/customers/customer-data.schemas.ts';
 import {
   changePassword,
   confirmTotpSetup,
@@ -22,7 +25,7 @@ import {
   totpRemoveBody,
   totpSetupBody,
   totpSetupView,
-} from './account.schemas.ts';
+} from '../../../contract/auth/account.schemas.ts';
 import { TooManySignInAttempts } from './sign-in-throttle.ts';
 
 function accountContext(deps: RouteDeps, request: FastifyRequest): AccountContext {

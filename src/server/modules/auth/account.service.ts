@@ -19,7 +19,7 @@ import type {
   totpRemoveBody,
   totpSetupBody,
   totpSetupView,
-} from './account.schemas.ts';
+} from '../../../contract/auth/account.schemas.ts';
 import { hashPassword, passwordProblemOf, verifyPassword } from './passwords.ts';
 import type { ThrottlePolicy } from './sign-in-throttle.ts';
 import { throttledGuess } from './sign-in-gate.ts';

@@ -3,11 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteDeps } from '../../deps.ts';
 import { actorOf, SESSION_COOKIE, sessionCookieOptions } from '../../plugins/auth.ts';
-import { problemSchema, standardErrors } from '../customers/customer-data.schemas.ts';
+import {
+  problemSchema,
+  standardErrors,
+} from '../../../contract/customers/customer-data.schemas.ts';
 import { signIn, signOut, type Actor } from './auth.service.ts';
-import { loginBody, meView } from './auth.schemas.ts';
+import { loginBody, meView } from '../../../contract/auth/auth.schemas.ts';
 import { TooManySignInAttempts } from './sign-in-throttle.ts';
-import { ROLE_PERMISSIONS } from './permissions.ts';
+import { ROLE_PERMISSIONS } from '../../../contract/auth/permissions.ts';
 
 const me = (actor: Actor) => ({
   id: actor.userId,

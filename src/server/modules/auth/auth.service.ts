@@ -4,10 +4,10 @@ import { AppError } from '../../lib/errors.ts';
 import type { Keys } from '../../lib/crypto.ts';
 import { findStaffUserByUsername, type StaffUserRow } from '../staff/staff.queries.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
-import { helsinkiDate } from '../../lib/dates.ts';
+import { helsinkiDate } from '../../../contract/dates.ts';
 import { matchTotp } from '../../lib/totp.ts';
 import { activeTotpSecret } from './totp-secret.ts';
-import { TOTP_REQUIRED_ROLES, type Role } from './permissions.ts';
+import { TOTP_REQUIRED_ROLES, type Role } from '../../../contract/auth/permissions.ts';
 import {
   hasSignedCurrentCommitment,
   useTotpStep,

@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { ROLE_PERMISSIONS, ROLES, TOTP_REQUIRED_ROLES, type Permission } from './permissions.ts';
+import {
+  ROLE_PERMISSIONS,
+  ROLES,
+  TOTP_REQUIRED_ROLES,
+  type Permission,
+} from '../../../contract/auth/permissions.ts';
 
 /** The columns of the roles table in docs/operations.md, in order. */
 const COLUMNS: (Permission | 'totp')[] = [

@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { customerContext, type RouteDeps } from '../../deps.ts';
-import { standardErrors } from '../customers/customer-data.schemas.ts';
-import { billingSettingsInput, billingSettingsView } from './billing-settings.schemas.ts';
+import { standardErrors } from '../../../contract/customers/customer-data.schemas.ts';
+import {
+  billingSettingsInput,
+  billingSettingsView,
+} from '../../../contract/billing-settings/billing-settings.schemas.ts';
 import { getBillingSettings, saveBillingSettings } from './billing-settings.service.ts';
 
 /** The municipality as the seller on its invoices; kept by the administrator. */

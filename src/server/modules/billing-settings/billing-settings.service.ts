@@ -6,7 +6,10 @@ import {
   upsertBillingSettings,
   type BillingSettingsRow,
 } from './billing-settings.queries.ts';
-import type { BillingSettingsInput, BillingSettingsView } from './billing-settings.schemas.ts';
+import type {
+  BillingSettingsInput,
+  BillingSettingsView,
+} from '../../../contract/billing-settings/billing-settings.schemas.ts';
 
 /** The municipality as the seller, as invoices print it. */
 export type BillingSettings = BillingSettingsRow;

@@ -1,7 +1,7 @@
-import { helsinkiDate } from '../../lib/dates.ts';
+import { helsinkiDate } from '../../../contract/dates.ts';
 import { AppError, type FieldError } from '../../lib/errors.ts';
-import { roleHas, type Role } from '../auth/permissions.ts';
-import type { ValueSourceKind } from '../persons/value-sources.constants.ts';
+import { roleHas, type Role } from '../../../contract/auth/permissions.ts';
+import type { ValueSourceKind } from '../../../contract/persons/value-sources.constants.ts';
 
 /** Turvakielto is in force while it is marked active and its end date has not passed. */
 export function isAddressProtected(

@@ -1,6 +1,6 @@
 import type { StoredInvoiceStatus } from '../../db/schema/billing.ts';
 import type { PostalAddress } from '../../db/schema/customers.ts';
-import { helsinkiDate } from '../../lib/dates.ts';
+import { helsinkiDate } from '../../../contract/dates.ts';
 import { AppError, type FieldError } from '../../lib/errors.ts';
 import type { CustomerContext } from '../customers/context.ts';
 import { euros, type FileRow } from './disclosure-file.ts';
@@ -11,7 +11,10 @@ import {
   markInCollection,
   paidCents,
 } from './disclosures.queries.ts';
-import type { CollectionCreate, DisclosureMade } from './disclosures.schemas.ts';
+import type {
+  CollectionCreate,
+  DisclosureMade,
+} from '../../../contract/disclosures/disclosures.schemas.ts';
 import { disclose, madeView, type DisclosedField } from './disclosures.service.ts';
 
 /** The collection file's fields: the debtor, then the invoice. Amounts in euros ("123.45"). */

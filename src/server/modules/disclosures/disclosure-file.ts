@@ -1,8 +1,7 @@
-import { helsinkiDate } from '../../lib/dates.ts';
+import { helsinkiDate } from '../../../contract/dates.ts';
 import { csvBody, CSV_CONTENT_TYPE } from '../access-log/subject-report.formats.ts';
-
-export const DISCLOSURE_FORMATS = ['csv', 'json'] as const;
-export type DisclosureFormat = (typeof DISCLOSURE_FORMATS)[number];
+import { DISCLOSURE_FORMATS, type DisclosureFormat } from '../../../contract/enums.ts';
+export { DISCLOSURE_FORMATS, type DisclosureFormat };
 
 /** A record of the file: field → value; a field left out was not sent for this record. */
 export type FileRow = Readonly<Record<string, string | null>>;

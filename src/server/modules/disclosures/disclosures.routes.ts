@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { customerContext, type RouteDeps } from '../../deps.ts';
-import { idParams, standardErrors } from '../customers/customer-data.schemas.ts';
+import { idParams, standardErrors } from '../../../contract/customers/customer-data.schemas.ts';
 import { sendToCollection } from './collections.service.ts';
 import {
   collectionCreate,
@@ -13,7 +13,7 @@ import {
   disclosurePage,
   disclosureQuery,
   recipientList,
-} from './disclosures.schemas.ts';
+} from '../../../contract/disclosures/disclosures.schemas.ts';
 import {
   getDisclosure,
   listDisclosures,

@@ -8,12 +8,15 @@ import type {
   OmittedFields,
 } from '../../db/schema/disclosures.ts';
 import { cursorKey, decodeCursor, encodeCursor } from '../../lib/cursor.ts';
-import { helsinkiDate } from '../../lib/dates.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
+import { helsinkiDate } from '../../../contract/dates.ts';
+import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
 import { isAddressProtected } from '../customers/address-protection.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
-import { isInEea } from '../../lib/countries.ts';
-import { TRANSFER_SAFEGUARDS, type TransferSafeguard } from '../partners/transfer-terms.ts';
+import { isInEea } from '../../../contract/countries.ts';
+import {
+  TRANSFER_SAFEGUARDS,
+  type TransferSafeguard,
+} from '../../../contract/partners/transfer-terms.ts';
 import { identityCodeContext } from '../persons/persons.service.ts';
 import { decideUse, OBJECTABLE_USES, type ExportPath, type Use } from '../objections/usage-rule.ts';
 import {
@@ -22,7 +25,10 @@ import {
   type DisclosureFormat,
   type FileRow,
 } from './disclosure-file.ts';
-import { identityCodeProblems, transferRefusals } from './disclosure-rules.ts';
+import {
+  identityCodeProblems,
+  transferRefusals,
+} from '../../../contract/disclosures/disclosure-rules.ts';
 import {
   findAddressProtections,
   findDisclosure,
@@ -46,7 +52,7 @@ import type {
   DisclosureQuery,
   DisclosureSummary,
   RecipientList,
-} from './disclosures.schemas.ts';
+} from '../../../contract/disclosures/disclosures.schemas.ts';
 import { GROUP_FIELDS, personValues } from './person-fields.ts';
 
 /** A field of a disclosure's file, and what kind of data it holds where a rule cares. */
@@ -559,7 +565,7 @@ export async function makeDisclosure(
 ): Promise<DisclosureMade> {
   const rows = await findPersonRows(ctx.db, body.subjectIds);
   const byId = new Map(rows.map((row) => [row.id, row]));
-  const unknown = body.subjectIds.flatMap((id, index) =>
+  const unknown = body.subjectIds.flatMap((id, index): FieldError[] =>
     byId.has(id)
       ? []
       : [

@@ -1,6 +1,6 @@
 import type { PostalAddress } from '../../db/schema/customers.ts';
 import type { DisclosedField } from './disclosures.service.ts';
-import type { DisclosableGroup } from './disclosures.schemas.ts';
+import type { DisclosableGroup } from '../../../contract/disclosures/disclosures.schemas.ts';
 import type { FileRow } from './disclosure-file.ts';
 
 type PersonData = {

@@ -1,5 +1,7 @@
 import type { KeptPart } from '../../db/schema/index.ts';
-import { addDays } from '../../lib/dates.ts';
+import { addDays } from '../../../contract/dates.ts';
+import { BLOCKER_CODES, type BlockerCode } from '../../../contract/enums.ts';
+export { BLOCKER_CODES, type BlockerCode };
 
 /*
  * What stops a person's data from being erased (privacy statement: "unless legislation, open
@@ -47,17 +49,6 @@ export type Blocker = {
   until: string | null;
   reasons: Texts;
 };
-
-export const BLOCKER_CODES = [
-  'erasure.openInvoices',
-  'erasure.activeOrders',
-  'erasure.pendingRequest',
-  'erasure.legalHold',
-  'erasure.socialServicesOngoing',
-  'erasure.accountingRetention',
-  'erasure.socialServicesRetention',
-] as const;
-export type BlockerCode = (typeof BLOCKER_CODES)[number];
 
 export type BlockerRule = { code: BlockerCode; check(facts: ErasureFacts): Blocker | null };
 

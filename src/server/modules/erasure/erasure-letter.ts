@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { helsinkiDate } from '../../lib/dates.ts';
+import { helsinkiDate } from '../../../contract/dates.ts';
 import type { ReportFile } from '../access-log/subject-report.formats.ts';
 import { pdfBytes, winAnsiText } from '../../lib/pdf-pages.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';

@@ -2,10 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { customerContext, type RouteDeps } from '../../deps.ts';
-import { idParams, standardErrors } from '../customers/customer-data.schemas.ts';
-import { emptyBody } from '../staff/staff.schemas.ts';
+import { idParams, standardErrors } from '../../../contract/customers/customer-data.schemas.ts';
+import { emptyBody } from '../../../contract/staff/staff.schemas.ts';
 import { erasureLetter } from './erasure-letter.ts';
-import { erasureView, legalHoldCreate, legalHoldParams, legalHoldView } from './erasure.schemas.ts';
+import {
+  erasureView,
+  legalHoldCreate,
+  legalHoldParams,
+  legalHoldView,
+} from '../../../contract/erasure/erasure.schemas.ts';
 import { executeErasure, getErasure } from './erasure.service.ts';
 import { getLegalHolds, placeLegalHold, releaseLegalHold } from './legal-holds.service.ts';
 import { sendAttachment } from '../../plugins/send-attachment.ts';

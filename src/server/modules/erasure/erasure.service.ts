@@ -4,7 +4,7 @@ import { personErasures } from '../../db/schema/index.ts';
 import { eq } from 'drizzle-orm';
 import type { PersonKeys } from '../../keystore/person-keys.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { addDays, helsinkiDate } from '../../lib/dates.ts';
+import { addDays, helsinkiDate } from '../../../contract/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { AccessLog } from '../access-log/access-log.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
@@ -30,7 +30,7 @@ import {
   reducePersonRow,
   updateErasure,
 } from './erasure.queries.ts';
-import type { ErasureView } from './erasure.schemas.ts';
+import type { ErasureView } from '../../../contract/erasure/erasure.schemas.ts';
 import {
   ERASED_CATEGORIES,
   PART_CATEGORIES,

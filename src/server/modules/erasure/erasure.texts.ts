@@ -1,20 +1,6 @@
 import type { Language, Texts } from './blockers.ts';
-
-/** What an erasure erases, by category: the answer and the letter name them. */
-export const ERASED_CATEGORIES = [
-  'person',
-  'identityCode',
-  'organisations',
-  'requests',
-  'valueSources',
-  'objections',
-  'disclosureSubjects',
-  'socialServices',
-  'orders',
-  'invoices',
-  'accessLogValues',
-] as const;
-export type ErasedCategory = (typeof ERASED_CATEGORIES)[number];
+import { ERASED_CATEGORIES, type ErasedCategory } from '../../../contract/enums.ts';
+export { ERASED_CATEGORIES, type ErasedCategory };
 
 export const CATEGORY_TEXTS: Record<ErasedCategory, Texts> = {
   person: {

@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { legalHolds, persons } from '../../db/schema/index.ts';
-import { helsinkiDate } from '../../lib/dates.ts';
+import { helsinkiDate } from '../../../contract/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
 import { listLegalHolds } from './erasure.queries.ts';
-import type { LegalHoldCreate, LegalHoldView } from './erasure.schemas.ts';
+import type { LegalHoldCreate, LegalHoldView } from '../../../contract/erasure/erasure.schemas.ts';
 
 /*
  * Legal holds: the register officer stops a person's data from being erased (a lawsuit, an

@@ -1,11 +1,11 @@
 import type { billingSettings, InvoiceRecipient, PostalAddress } from '../../db/schema/index.ts';
-import { helsinkiDate } from '../../lib/dates.ts';
-import { formatNationalReference } from '../../lib/finnish/reference.ts';
-import { formatRfReference } from '../../lib/finnish/rf-reference.ts';
-import { virtualBarcode } from '../../lib/finnish/virtual-barcode.ts';
+import { helsinkiDate } from '../../../contract/dates.ts';
+import { formatNationalReference } from '../../../finnish/reference.ts';
+import { formatRfReference } from '../../../finnish/rf-reference.ts';
+import { virtualBarcode } from '../../../finnish/virtual-barcode.ts';
 import { isAddressProtected } from '../customers/address-protection.ts';
 import type { InvoiceLineRow, InvoiceRow } from './invoices.queries.ts';
-import type { InvoiceViewStatus } from './invoices.schemas.ts';
+import type { InvoiceViewStatus } from '../../../contract/invoices/invoices.schemas.ts';
 
 export type BillingSettings = typeof billingSettings.$inferSelect;
 export type InvoiceLanguage = InvoiceRecipient['language'];

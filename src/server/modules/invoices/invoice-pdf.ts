@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { PostalAddress } from '../../db/schema/index.ts';
-import { formatIban } from '../../lib/finnish/index.ts';
+import { formatIban } from '../../../finnish/index.ts';
 import { pdfBytes, winAnsiText } from '../../lib/pdf-pages.ts';
 import { code128cBars } from './code128.ts';
 import type { InvoiceDocument } from './invoice-document.ts';

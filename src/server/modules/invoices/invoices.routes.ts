@@ -2,7 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { customerContext, type RouteDeps } from '../../deps.ts';
-import { idParams, pageOf, standardErrors } from '../customers/customer-data.schemas.ts';
+import {
+  idParams,
+  pageOf,
+  standardErrors,
+} from '../../../contract/customers/customer-data.schemas.ts';
 import {
   invoiceCreate,
   invoiceCredit,
@@ -13,7 +17,7 @@ import {
   invoiceView,
   paymentCreate,
   paymentView,
-} from './invoices.schemas.ts';
+} from '../../../contract/invoices/invoices.schemas.ts';
 import {
   createInvoice,
   creditInvoice,

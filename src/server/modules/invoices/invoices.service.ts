@@ -4,15 +4,15 @@ import { PassThrough, type Readable } from 'node:stream';
 import type { Db } from '../../db/client.ts';
 import type { InvoiceRecipient } from '../../db/schema/index.ts';
 import { cursorKey, decodeCursor, encodeCursor } from '../../lib/cursor.ts';
-import { addDays, helsinkiDate } from '../../lib/dates.ts';
+import { addDays, helsinkiDate } from '../../../contract/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { formatNationalReference, nationalReference } from '../../lib/finnish/reference.ts';
-import { parsePaymentReference, rfFromNational } from '../../lib/finnish/rf-reference.ts';
+import { formatNationalReference, nationalReference } from '../../../finnish/reference.ts';
+import { parsePaymentReference, rfFromNational } from '../../../finnish/rf-reference.ts';
 import { createTarGz } from '../../lib/tar.ts';
 import type { ReportFile } from '../access-log/subject-report.formats.ts';
 import { loadBillingSettings } from '../billing-settings/billing-settings.service.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
-import { centsToEuros } from '../orders/money.ts';
+import { centsToEuros } from '../../../contract/orders/money.ts';
 import { findDeliveredUninvoicedOrders, type DeliveredOrder } from '../orders/orders.queries.ts';
 import {
   exposedStatus,
@@ -65,7 +65,8 @@ import type {
   InvoiceSummary,
   InvoiceView,
   PaymentCreate,
-} from './invoices.schemas.ts';
+} from '../../../contract/invoices/invoices.schemas.ts';
+import type { FieldErrorCode } from '../../../contract/field-errors.ts';
 
 /** Orders invoiced in one transaction of a run; each batch commits on its own. */
 export const RUN_BATCH_SIZE = 500;
@@ -79,7 +80,7 @@ const PAYMENT_FIELDS = ['invoices', 'payments'];
 const fieldError = (
   code: 'validation' | 'conflict',
   field: string,
-  errorCode: string,
+  errorCode: FieldErrorCode,
   message: string,
 ) => new AppError(code, message, { errors: [{ field, message, code: errorCode }] });
 

@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { customerContext, type RouteDeps } from '../../deps.ts';
-import { standardErrors } from '../customers/customer-data.schemas.ts';
-import { mailingListCreate, mailingListMade } from './mailing-list.schemas.ts';
+import { standardErrors } from '../../../contract/customers/customer-data.schemas.ts';
+import {
+  mailingListCreate,
+  mailingListMade,
+} from '../../../contract/objections/mailing-list.schemas.ts';
 import { exportMailingList } from './mailing-list.service.ts';
 
 /** The mailing list and address labels: a list published from the register (decision 0018). */

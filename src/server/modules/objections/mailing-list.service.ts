@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { and, asc, count, eq, gt, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { personOrganizations, persons, type PostalAddress } from '../../db/schema/index.ts';
-import { helsinkiDate } from '../../lib/dates.ts';
+import { helsinkiDate } from '../../../contract/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import { csvBody, CSV_CONTENT_TYPE } from '../access-log/subject-report.formats.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
@@ -11,7 +11,7 @@ import type {
   MailingListCreate,
   MailingListMade,
   MailingListSelection,
-} from './mailing-list.schemas.ts';
+} from '../../../contract/objections/mailing-list.schemas.ts';
 import { MAILING_LIST_TEXTS } from './mailing-list.texts.ts';
 import { decideUse, type Use } from './usage-rule.ts';
 

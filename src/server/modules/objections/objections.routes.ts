@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { customerContext, type RouteDeps } from '../../deps.ts';
-import { idParams, standardErrors } from '../customers/customer-data.schemas.ts';
+import { idParams, standardErrors } from '../../../contract/customers/customer-data.schemas.ts';
 import { mailingListRoutes } from './mailing-list.routes.ts';
 import {
   objectionCreate,
@@ -11,7 +11,7 @@ import {
   objectionWithdrawal,
   requestObjections,
   requestObjectionsResult,
-} from './objections.schemas.ts';
+} from '../../../contract/objections/objections.schemas.ts';
 import {
   addObjection,
   getPersonObjections,

@@ -1,6 +1,6 @@
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { ObjectionType } from '../../db/schema/objections.ts';
-import { helsinkiDate } from '../../lib/dates.ts';
+import { helsinkiDate } from '../../../contract/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
 import { findRequest, insertRequestEvent } from '../requests/requests.queries.ts';
@@ -22,7 +22,8 @@ import type {
   ObjectionWithdrawal,
   RequestObjections,
   RequestObjectionsResult,
-} from './objections.schemas.ts';
+} from '../../../contract/objections/objections.schemas.ts';
+import type { FieldErrorCode } from '../../../contract/field-errors.ts';
 
 /*
  * A person's objections are personal data of theirs: each read and change is logged for them,
@@ -62,7 +63,7 @@ export function objectionView(row: ObjectionWithNames): ObjectionView {
   };
 }
 
-function dateProblem(field: string, message: string, code: string): AppError {
+function dateProblem(field: string, message: string, code: FieldErrorCode): AppError {
   return new AppError('validation', message, { errors: [{ field, message, code }] });
 }
 

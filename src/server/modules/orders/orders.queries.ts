@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { orderEvents, orderLines, orders, organizations, persons } from '../../db/schema/index.ts';
-import { lineAmounts, sumAmounts, type LineAmounts } from './money.ts';
+import { lineAmounts, sumAmounts, type LineAmounts } from '../../../contract/orders/money.ts';
 
 export type OrderRow = typeof orders.$inferSelect;
 export type OrderInsert = typeof orders.$inferInsert;

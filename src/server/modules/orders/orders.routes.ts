@@ -1,8 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { customerContext, type RouteDeps } from '../../deps.ts';
-import { idParams, pageOf, standardErrors } from '../customers/customer-data.schemas.ts';
-import { emptyBody } from '../staff/staff.schemas.ts';
+import {
+  idParams,
+  pageOf,
+  standardErrors,
+} from '../../../contract/customers/customer-data.schemas.ts';
+import { emptyBody } from '../../../contract/staff/staff.schemas.ts';
 import {
   customerOrdersQuery,
   deliverBody,
@@ -11,7 +15,7 @@ import {
   orderPatch,
   orderSummary,
   orderView,
-} from './orders.schemas.ts';
+} from '../../../contract/orders/orders.schemas.ts';
 import {
   archiveOrder,
   cancelOrder,

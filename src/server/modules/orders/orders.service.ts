@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import type { OrderStatus } from '../../db/schema/index.ts';
 import type { AccessAction } from '../access-log/access-log.ts';
 import { cursorKey, decodeCursor, encodeCursor } from '../../lib/cursor.ts';
-import { helsinkiDate } from '../../lib/dates.ts';
+import { helsinkiDate } from '../../../contract/dates.ts';
 import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
 import { loadBillingSettings } from '../billing-settings/billing-settings.service.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
@@ -18,7 +18,7 @@ import {
   displayQuantity,
   sumAmounts,
   type LineAmounts,
-} from './money.ts';
+} from '../../../contract/orders/money.ts';
 import {
   findCancelledAt,
   findLinesOfOrders,
@@ -42,7 +42,7 @@ import type {
   OrderPatch,
   OrderSummary,
   OrderView,
-} from './orders.schemas.ts';
+} from '../../../contract/orders/orders.schemas.ts';
 
 /*
  * Orders are personal data of their customer: a person's orders are theirs, an organisation's are

@@ -2,13 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { customerContext, type RouteDeps } from '../../deps.ts';
-import { idParams, listQuery, pageOf, standardErrors } from '../customers/customer-data.schemas.ts';
+import {
+  idParams,
+  listQuery,
+  pageOf,
+  standardErrors,
+} from '../../../contract/customers/customer-data.schemas.ts';
 import {
   organizationCreate,
   organizationPatch,
   organizationSummary,
   organizationView,
-} from './organizations.schemas.ts';
+} from '../../../contract/organizations/organizations.schemas.ts';
 import {
   archiveOrganization,
   createOrganization,

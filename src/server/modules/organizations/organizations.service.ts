@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { cursorKey, decodeCursor, encodeCursor } from '../../lib/cursor.ts';
-import { formatPhoneFinnish } from '../../lib/finnish/index.ts';
+import { formatPhoneFinnish } from '../../../finnish/index.ts';
 import { foldForSearch } from '../../lib/search-text.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
 import {
@@ -29,7 +29,7 @@ import type {
   OrganizationPatch,
   OrganizationSummary,
   OrganizationView,
-} from './organizations.schemas.ts';
+} from '../../../contract/organizations/organizations.schemas.ts';
 
 function duplicateBusinessId(existingId: string): AppError {
   return new AppError('conflict', 'An organisation with this business ID is already registered', {

@@ -1,14 +1,14 @@
 import { eq, getTableColumns, sql, type Column, type SQL } from 'drizzle-orm';
 import { organizations, partnerCustomers, partners, persons } from '../../db/schema/index.ts';
-import { helsinkiDate } from '../../lib/dates.ts';
-import { PARTNER_ROLES } from '../auth/permissions.ts';
+import { helsinkiDate } from '../../../contract/dates.ts';
+import { PARTNER_ROLES } from '../../../contract/auth/permissions.ts';
 import type { CustomerContext } from '../customers/context.ts';
 import {
   isContractFieldGroup,
   openFields,
   type ContractFieldGroup,
   type CustomerKind,
-} from './contract-fields.ts';
+} from '../../../contract/partners/contract-fields.ts';
 
 /**
  * What of the customer data a reader may see (decision 0009): the municipality's own staff see

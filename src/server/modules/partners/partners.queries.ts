@@ -7,7 +7,7 @@ import {
   persons,
   staffUsers,
 } from '../../db/schema/index.ts';
-import type { CustomerKind } from './contract-fields.ts';
+import type { CustomerKind } from '../../../contract/partners/contract-fields.ts';
 
 export type PartnerRow = typeof partners.$inferSelect;
 export type PartnerInsert = typeof partners.$inferInsert;

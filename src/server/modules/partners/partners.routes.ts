@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { customerContext, type RouteDeps } from '../../deps.ts';
-import { idParams, standardErrors } from '../customers/customer-data.schemas.ts';
+import { idParams, standardErrors } from '../../../contract/customers/customer-data.schemas.ts';
 import {
   coverCustomerBody,
   coveredCustomer,
@@ -13,7 +13,7 @@ import {
   partnerList,
   partnerPatch,
   partnerView,
-} from './partners.schemas.ts';
+} from '../../../contract/partners/partners.schemas.ts';
 import {
   coverCustomer,
   createPartner,

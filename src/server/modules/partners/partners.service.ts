@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { cursorKey, decodeCursor, encodeCursor } from '../../lib/cursor.ts';
-import { helsinkiDate } from '../../lib/dates.ts';
+import { helsinkiDate } from '../../../contract/dates.ts';
 import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
-import { isInEea } from '../../lib/countries.ts';
-import { isContractFieldGroup } from './contract-fields.ts';
+import { isInEea } from '../../../contract/countries.ts';
+import { isContractFieldGroup } from '../../../contract/partners/contract-fields.ts';
 import {
   isPartnerRoleName,
   transferTermProblems,
   TRANSFER_SAFEGUARDS,
   type TransferSafeguard,
   type TransferTerms,
-} from './transfer-terms.ts';
+} from '../../../contract/partners/transfer-terms.ts';
 import {
   deleteCoveredCustomer,
   findCustomer,
@@ -33,7 +33,7 @@ import {
   type PartnerDetail,
   type PartnerPatch,
   type PartnerView,
-} from './partners.schemas.ts';
+} from '../../../contract/partners/partners.schemas.ts';
 
 function toView(ctx: Pick<CustomerContext, 'clock'>, row: PartnerWithCounts): PartnerView {
   return {

@@ -1,16 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { personsApi } from '../../../contract/persons/persons.endpoints.ts';
 import { customerContext, type RouteDeps } from '../../deps.ts';
-import { idParams, listQuery, pageOf, standardErrors } from '../customers/customer-data.schemas.ts';
-import {
-  personCreate,
-  personPatch,
-  personSummary,
-  personView,
-  revealBody,
-  revealView,
-} from './persons.schemas.ts';
+import { route } from '../../lib/route.ts';
 import {
   archivePerson,
   createPerson,
@@ -21,82 +12,24 @@ import {
 } from './persons.service.ts';
 
 export function personsRoutes(deps: RouteDeps) {
-  return async (instance: FastifyInstance) => {
-    const app = instance.withTypeProvider<ZodTypeProvider>();
-    const tags = ['persons'];
-
-    app.get('/api/persons', {
-      config: { permission: 'customers.read' },
-      schema: {
-        tags,
-        summary: 'List persons by name, or search them with q',
-        querystring: listQuery,
-        response: { 200: pageOf(personSummary), ...standardErrors },
-      },
-      handler: (request) => listPersons(customerContext(deps, request), request.query),
-    });
-
-    app.post('/api/persons', {
-      config: { permission: 'customers.write' },
-      schema: {
-        tags,
-        summary: 'Register a person',
-        body: personCreate,
-        response: { 201: personView, ...standardErrors },
-      },
-      handler: async (request, reply) =>
-        reply.status(201).send(await createPerson(customerContext(deps, request), request.body)),
-    });
-
-    app.get('/api/persons/:id', {
-      config: { permission: 'customers.read' },
-      schema: {
-        tags,
-        summary: "A person's page",
-        params: idParams,
-        response: { 200: personView, ...standardErrors },
-      },
-      handler: (request) => getPerson(customerContext(deps, request), request.params.id),
-    });
-
-    app.patch('/api/persons/:id', {
-      config: { permission: 'customers.write' },
-      schema: {
-        tags,
-        summary: 'Change a person (only the fields given; null removes a value)',
-        params: idParams,
-        body: personPatch,
-        response: { 200: personView, ...standardErrors },
-      },
-      handler: (request) =>
-        updatePerson(customerContext(deps, request), request.params.id, request.body),
-    });
-
-    app.delete('/api/persons/:id', {
-      config: { permission: 'customers.archive' },
-      schema: {
-        tags,
-        summary: 'Archive a person (kept, read-only, out of searches; not destroyed)',
-        params: idParams,
-        response: { 204: z.null(), ...standardErrors },
-      },
-      handler: async (request, reply) => {
-        await archivePerson(customerContext(deps, request), request.params.id);
-        return reply.status(204).send(null);
-      },
-    });
-
-    app.post('/api/persons/:id/reveal-identity-code', {
-      config: { permission: 'customers.revealIdentityCode' },
-      schema: {
-        tags,
-        summary: 'Show the full identity code, stating why (the request is logged)',
-        params: idParams,
-        body: revealBody,
-        response: { 200: revealView, ...standardErrors },
-      },
-      handler: (request) =>
-        revealIdentityCode(customerContext(deps, request), request.params.id, request.body.purpose),
-    });
+  return async (app: FastifyInstance) => {
+    route(app, personsApi.list, (request) =>
+      listPersons(customerContext(deps, request), request.query),
+    );
+    route(app, personsApi.create, (request) =>
+      createPerson(customerContext(deps, request), request.body),
+    );
+    route(app, personsApi.get, (request) =>
+      getPerson(customerContext(deps, request), request.params.id),
+    );
+    route(app, personsApi.update, (request) =>
+      updatePerson(customerContext(deps, request), request.params.id, request.body),
+    );
+    route(app, personsApi.archive, (request) =>
+      archivePerson(customerContext(deps, request), request.params.id),
+    );
+    route(app, personsApi.revealIdentityCode, (request) =>
+      revealIdentityCode(customerContext(deps, request), request.params.id, request.body.purpose),
+    );
   };
 }

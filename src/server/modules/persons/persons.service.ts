@@ -3,15 +3,11 @@ import crypto from 'node:crypto';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { cursorKey, decodeCursor, encodeCursor } from '../../lib/cursor.ts';
-import {
-  formatPhoneFinnish,
-  maskIdentityCode,
-  parseIdentityCode,
-} from '../../lib/finnish/index.ts';
+import { formatPhoneFinnish, maskIdentityCode, parseIdentityCode } from '../../../finnish/index.ts';
 import { foldForSearch } from '../../lib/search-text.ts';
 import type { Keys } from '../../lib/crypto.ts';
 import { PersonKeyDestroyedError } from '../../keystore/person-keys.ts';
-import { roleHas } from '../auth/permissions.ts';
+import { roleHas } from '../../../contract/auth/permissions.ts';
 import { checkAddressWrite, isAddressProtected } from '../customers/address-protection.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
 import {
@@ -36,7 +32,12 @@ import {
   type PersonInsert,
   type PersonRow,
 } from './persons.queries.ts';
-import type { PersonCreate, PersonPatch, PersonSummary, PersonView } from './persons.schemas.ts';
+import type {
+  PersonCreate,
+  PersonPatch,
+  PersonSummary,
+  PersonView,
+} from '../../../contract/persons/persons.schemas.ts';
 import {
   recordValueSources,
   resolveSource,

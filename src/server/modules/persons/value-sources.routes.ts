@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { customerContext, type RouteDeps } from '../../deps.ts';
-import { idParams, standardErrors } from '../customers/customer-data.schemas.ts';
-import { sourcePartnerList, valueSourceList } from './value-sources.schemas.ts';
+import { idParams, standardErrors } from '../../../contract/customers/customer-data.schemas.ts';
+import {
+  sourcePartnerList,
+  valueSourceList,
+} from '../../../contract/persons/value-sources.schemas.ts';
 import { getValueSources, listSourcePartners } from './value-sources.ts';
 
 export function valueSourcesRoutes(deps: RouteDeps) {

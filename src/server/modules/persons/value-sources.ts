@@ -12,6 +12,7 @@ import {
 import { AppError, notFound } from '../../lib/errors.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
 import { findPersonById } from './persons.queries.ts';
+import type { FieldErrorCode } from '../../../contract/field-errors.ts';
 
 export type ValueSource = {
   field: string;
@@ -51,7 +52,7 @@ export type ResolvedSource = {
   explicit: boolean;
 };
 
-const sourceError = (message: string, code: string) =>
+const sourceError = (message: string, code: FieldErrorCode) =>
   new AppError('validation', message, { errors: [{ field: 'source.partnerId', message, code }] });
 
 /**

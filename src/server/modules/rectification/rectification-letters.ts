@@ -1,5 +1,5 @@
 import type { SourcedPersonField } from '../../db/schema/index.ts';
-import { helsinkiDate } from '../../lib/dates.ts';
+import { helsinkiDate } from '../../../contract/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { ReportFile } from '../access-log/subject-report.formats.ts';
 import { confidentialPdf } from '../../lib/pdf-pages.ts';

@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { customerContext, type RouteDeps } from '../../deps.ts';
-import { idParams, standardErrors } from '../customers/customer-data.schemas.ts';
+import { idParams, standardErrors } from '../../../contract/customers/customer-data.schemas.ts';
 import type { ReportFile } from '../access-log/subject-report.formats.ts';
-import { emptyBody } from '../staff/staff.schemas.ts';
+import { emptyBody } from '../../../contract/staff/staff.schemas.ts';
 import { rectificationLetterPdf, refusalCertificatePdf } from './rectification-letters.ts';
 import {
   itemParams,
@@ -12,7 +12,7 @@ import {
   rectificationItemCreate,
   rectificationItemDecision,
   rectificationView,
-} from './rectification.schemas.ts';
+} from '../../../contract/rectification/rectification.schemas.ts';
 import {
   addRectificationItem,
   applyRectification,

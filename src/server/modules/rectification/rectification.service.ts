@@ -6,13 +6,13 @@ import type {
   RequestOutcome,
   SourcedPersonField,
 } from '../../db/schema/index.ts';
-import { helsinkiDate } from '../../lib/dates.ts';
+import { helsinkiDate } from '../../../contract/dates.ts';
 import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
-import { formatPhoneFinnish, maskIdentityCode } from '../../lib/finnish/index.ts';
+import { formatPhoneFinnish, maskIdentityCode } from '../../../finnish/index.ts';
 import { PersonKeyDestroyedError } from '../../keystore/person-keys.ts';
 import { checkAddressWrite } from '../customers/address-protection.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
-import { personPatch } from '../persons/persons.schemas.ts';
+import { personPatch } from '../../../contract/persons/persons.schemas.ts';
 import { findPersonById } from '../persons/persons.queries.ts';
 import { updatePerson } from '../persons/persons.service.ts';
 import { listValueSourceDetails } from '../persons/value-sources.ts';
@@ -36,7 +36,8 @@ import type {
   RectificationItemDecision,
   RectificationLetter,
   RectificationView,
-} from './rectification.schemas.ts';
+} from '../../../contract/rectification/rectification.schemas.ts';
+import type { FieldErrorCode } from '../../../contract/field-errors.ts';
 
 /*
  * Rectification (GDPR Art. 16 and 19): the request names fields, proposed values and grounds; the
@@ -84,7 +85,12 @@ export const DISCLOSED_AS: Record<SourcedPersonField, readonly string[]> = {
 /** Sources that are told of a correction: an authority or an outside company, never the person or staff. */
 const NOTIFIED_SOURCE_KINDS = new Set(['population_register', 'update_service', 'partner']);
 
-function conflict(field: string, message: string, code: string, extra?: Record<string, unknown>) {
+function conflict(
+  field: string,
+  message: string,
+  code: FieldErrorCode,
+  extra?: Record<string, unknown>,
+) {
   return new AppError('conflict', message, {
     errors: [{ field, message, code }],
     ...(extra ? { extra } : {}),
@@ -151,7 +157,8 @@ function valueErrors(issues: z.core.$ZodIssue[]): FieldError[] {
       }));
     }
     const params = (issue as { params?: { code?: unknown } }).params;
-    const code = typeof params?.code === 'string' ? params.code : issue.code;
+    // The rule codes zod schemas carry are checked against the list by field-errors.test.ts.
+    const code = (typeof params?.code === 'string' ? params.code : issue.code) as FieldErrorCode;
     return [{ field: path, message: issue.message, code }];
   });
 }

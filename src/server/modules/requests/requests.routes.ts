@@ -1,8 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { customerContext, type RouteDeps } from '../../deps.ts';
-import { idParams, pageOf, standardErrors } from '../customers/customer-data.schemas.ts';
-import { emptyBody } from '../staff/staff.schemas.ts';
+import {
+  idParams,
+  pageOf,
+  standardErrors,
+} from '../../../contract/customers/customer-data.schemas.ts';
+import { emptyBody } from '../../../contract/staff/staff.schemas.ts';
 import {
   identityVerification,
   requestAnswer,
@@ -14,7 +18,7 @@ import {
   requestPatch,
   requestSummary,
   requestView,
-} from './requests.schemas.ts';
+} from '../../../contract/requests/requests.schemas.ts';
 import {
   addRequestNote,
   answerRequest,

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import type { RequestStatus } from '../../db/schema/index.ts';
 import { cursorKey, decodeCursor, encodeCursor } from '../../lib/cursor.ts';
-import { helsinkiDate } from '../../lib/dates.ts';
-import { extensionProblems, requestDueOn } from '../../lib/deadlines.ts';
+import { helsinkiDate } from '../../../contract/dates.ts';
+import { extensionProblems, requestDueOn } from '../../../contract/deadlines.ts';
 import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
 import type { AccessAction } from '../access-log/access-log.ts';
-import { isRole, roleHas } from '../auth/permissions.ts';
+import { isRole, roleHas } from '../../../contract/auth/permissions.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
 import { checkRectificationOutcome } from '../rectification/rectification.service.ts';
 import {
@@ -34,7 +34,8 @@ import type {
   RequestPatch,
   RequestSummary,
   RequestView,
-} from './requests.schemas.ts';
+} from '../../../contract/requests/requests.schemas.ts';
+import type { FieldErrorCode } from '../../../contract/field-errors.ts';
 
 /*
  * A data subject's request is personal data of its subject: every read and change is logged for
@@ -70,7 +71,7 @@ const ACCESS_ACTION: Record<RequestAction | 'create', AccessAction> = {
 
 const FIELDS = ['requests'];
 
-function validation(field: string, message: string, code: string): AppError {
+function validation(field: string, message: string, code: FieldErrorCode): AppError {
   return new AppError('validation', message, { errors: [{ field, message, code }] });
 }
 

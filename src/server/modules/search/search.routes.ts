@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { customerContext, type RouteDeps } from '../../deps.ts';
-import { standardErrors } from '../customers/customer-data.schemas.ts';
-import { searchPage, searchQuery } from './search.schemas.ts';
+import { standardErrors } from '../../../contract/customers/customer-data.schemas.ts';
+import { searchPage, searchQuery } from '../../../contract/search/search.schemas.ts';
 import { searchCustomers } from './search.service.ts';
 
 export function searchRoutes(deps: RouteDeps) {

@@ -6,11 +6,11 @@ import {
   parseEmail,
   parseIdentityCode,
   parsePhone,
-} from '../../lib/finnish/index.ts';
+} from '../../../finnish/index.ts';
 import { foldForSearch } from '../../lib/search-text.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
 import { toOrganizationSummary } from '../organizations/organizations.service.ts';
-import type { ContractFieldGroup } from '../partners/contract-fields.ts';
+import type { ContractFieldGroup } from '../../../contract/partners/contract-fields.ts';
 import {
   readerScope,
   scopeOpens,
@@ -18,7 +18,7 @@ import {
   type ReaderScope,
 } from '../partners/contract-scope.ts';
 import { identityCodeIndex, maskedIdentityCodes, toSummary } from '../persons/persons.service.ts';
-import type { SearchItem } from './search.schemas.ts';
+import type { SearchItem } from '../../../contract/search/search.schemas.ts';
 import {
   searchOrganizationRows,
   searchPersonRows,

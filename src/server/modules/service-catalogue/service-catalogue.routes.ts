@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { customerContext, type RouteDeps } from '../../deps.ts';
-import { idParams, standardErrors } from '../customers/customer-data.schemas.ts';
+import { idParams, standardErrors } from '../../../contract/customers/customer-data.schemas.ts';
 import {
   serviceInput,
   serviceList,
   servicePatch,
   serviceView,
-} from './service-catalogue.schemas.ts';
+} from '../../../contract/service-catalogue/service-catalogue.schemas.ts';
 import { createService, listServices, updateService } from './service-catalogue.service.ts';
 
 /** The services the municipality sells: kept by the administrator, chosen on orders. */

@@ -1,7 +1,7 @@
 import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { CustomerContext } from '../customers/context.ts';
-import { basisPointsToPercent, centsToEuros } from '../orders/money.ts';
+import { basisPointsToPercent, centsToEuros } from '../../../contract/orders/money.ts';
 import {
   findServiceIdByCode,
   findServiceRow,
@@ -11,7 +11,11 @@ import {
   type ServiceInsert,
   type ServiceRow,
 } from './service-catalogue.queries.ts';
-import type { ServiceInput, ServicePatch, ServiceView } from './service-catalogue.schemas.ts';
+import type {
+  ServiceInput,
+  ServicePatch,
+  ServiceView,
+} from '../../../contract/service-catalogue/service-catalogue.schemas.ts';
 
 /*
  * The catalogue holds no personal data: nothing here is access-logged. A deactivated service is

@@ -1,4 +1,4 @@
-import { helsinkiDate } from '../../lib/dates.ts';
+import { helsinkiDate } from '../../../contract/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { AccessFlag } from '../access-log/access-log.ts';
 import type { CustomerContext } from '../customers/context.ts';

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { SocialRecordKind } from '../../db/schema/index.ts';
 import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
-import { formatIban } from '../../lib/finnish/index.ts';
+import { formatIban } from '../../../finnish/index.ts';
 import { PersonKeyDestroyedError } from '../../keystore/person-keys.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
 import {
@@ -34,7 +34,7 @@ import {
   FAMILY_RELATION_TYPES,
   type FamilyRelationInput,
   type FamilyRelationPatch,
-} from './social-services.schemas.ts';
+} from '../../../contract/social-services/social-services.schemas.ts';
 
 type Content = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
 import type { SocialRecordKind } from '../../db/schema/index.ts';
-import { helsinkiDate } from '../../lib/dates.ts';
+import { helsinkiDate } from '../../../contract/dates.ts';
 import type { ReportFile } from '../access-log/subject-report.formats.ts';
 import { confidentialPdf } from '../../lib/pdf-pages.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
@@ -7,7 +7,7 @@ import { openClientData } from './client-access.ts';
 import { readFamily, readRecords } from './client-data.service.ts';
 import { relationshipViews } from './clients.service.ts';
 import { findPersonName } from './social-services.queries.ts';
-import { LANGUAGES } from './social-services.schemas.ts';
+import { LANGUAGES } from '../../../contract/social-services/social-services.schemas.ts';
 
 type Language = (typeof LANGUAGES)[number];
 

@@ -1,5 +1,5 @@
 import type { SocialReviewKind } from '../../db/schema/index.ts';
-import { addDays, helsinkiDate } from '../../lib/dates.ts';
+import { addDays, helsinkiDate } from '../../../contract/dates.ts';
 import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
 import { openClientData, type ClientAccess } from './client-access.ts';
@@ -23,7 +23,7 @@ import type {
   RelationshipInput,
   RelationshipPatch,
   RelationshipView,
-} from './social-services.schemas.ts';
+} from '../../../contract/social-services/social-services.schemas.ts';
 
 /** How long a break-the-glass grant opens a person's data for reading. */
 export const BREAK_GLASS_MINUTES = 60;

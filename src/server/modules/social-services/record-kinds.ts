@@ -9,7 +9,7 @@ import {
   incomeView,
   serviceNeedInput,
   serviceNeedView,
-} from './social-services.schemas.ts';
+} from '../../../contract/social-services/social-services.schemas.ts';
 
 /**
  * The four kinds of special-category record kept as encrypted JSON (family relations link two

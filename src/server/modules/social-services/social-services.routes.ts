@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { customerContext, type RouteDeps } from '../../deps.ts';
-import { idParams, standardErrors } from '../customers/customer-data.schemas.ts';
+import { idParams, standardErrors } from '../../../contract/customers/customer-data.schemas.ts';
 import {
   createClientRecord,
   createFamilyRelation,
@@ -47,7 +47,7 @@ import {
   unitPatch,
   unitView,
   workerOptionsView,
-} from './social-services.schemas.ts';
+} from '../../../contract/social-services/social-services.schemas.ts';
 import {
   createNeedType,
   createUnit,

@@ -23,7 +23,7 @@ import type {
   UnitInput,
   UnitPatch,
   UnitView,
-} from './social-services.schemas.ts';
+} from '../../../contract/social-services/social-services.schemas.ts';
 
 async function unitViews(ctx: CustomerContext, units: UnitRow[]): Promise<UnitView[]> {
   const members = await listMembers(

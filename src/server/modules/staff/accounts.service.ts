@@ -1,9 +1,9 @@
 import type { Db } from '../../db/client.ts';
-import { helsinkiDate } from '../../lib/dates.ts';
+import { helsinkiDate } from '../../../contract/dates.ts';
 import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
 import { clearSignInFailures } from '../auth/auth.queries.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { PARTNER_ROLES, type Role } from '../auth/permissions.ts';
+import { PARTNER_ROLES, type Role } from '../../../contract/auth/permissions.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
 import {
   currentCommitmentVersion,
@@ -17,7 +17,12 @@ import {
   updateStaffUserRow,
   type AccountRow,
 } from './staff.queries.ts';
-import type { StaffCreate, StaffPatch, StaffSummary, StaffView } from './staff.schemas.ts';
+import type {
+  StaffCreate,
+  StaffPatch,
+  StaffSummary,
+  StaffView,
+} from '../../../contract/staff/staff.schemas.ts';
 import {
   checkNewStaffUser,
   createStaffUser,

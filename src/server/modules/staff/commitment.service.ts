@@ -1,5 +1,5 @@
 import { isUniqueViolation } from '../../db/errors.ts';
-import { helsinkiDate } from '../../lib/dates.ts';
+import { helsinkiDate } from '../../../contract/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { logAccess } from '../customers/context.ts';
 import { accountView, type StaffContext } from './accounts.service.ts';
@@ -12,7 +12,11 @@ import {
   insertPaperSignature,
   listCommitmentVersions,
 } from './staff.queries.ts';
-import type { CommitmentSettings, PaperCommitment, StaffView } from './staff.schemas.ts';
+import type {
+  CommitmentSettings,
+  PaperCommitment,
+  StaffView,
+} from '../../../contract/staff/staff.schemas.ts';
 
 /**
  * Records a signed paper commitment of the current version, by the administrator who has the

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { customerContext, type RouteDeps } from '../../deps.ts';
-import { idParams, standardErrors } from '../customers/customer-data.schemas.ts';
+import { idParams, standardErrors } from '../../../contract/customers/customer-data.schemas.ts';
 import {
   createStaffAccount,
   deactivateStaffAccount,
@@ -29,7 +29,7 @@ import {
   staffList,
   staffPatch,
   staffView,
-} from './staff.schemas.ts';
+} from '../../../contract/staff/staff.schemas.ts';
 
 /**
  * Staff administration (administrators only): accounts, roles, deactivation, password and

@@ -2,8 +2,8 @@ import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { Keys } from '../../lib/crypto.ts';
 import { AppError, type FieldError } from '../../lib/errors.ts';
-import { normaliseText, textProblem } from '../../lib/text.ts';
-import { isRole, PARTNER_ROLES, ROLES, type Role } from '../auth/permissions.ts';
+import { normaliseText, textProblem } from '../../../contract/text.ts';
+import { isRole, PARTNER_ROLES, ROLES, type Role } from '../../../contract/auth/permissions.ts';
 import { hashPassword, passwordProblemOf } from '../auth/passwords.ts';
 import { totpContext } from '../auth/auth.service.ts';
 import {

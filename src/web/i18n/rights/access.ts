@@ -1,3 +1,4 @@
+import type { FieldErrorCode } from '../../../contract/field-errors.ts';
 /**
  * The access part of the data subjects' rights (issue #6): its screen texts and its error codes.
  * Finnish gives the keys; Swedish and English must have exactly the same (i18n.test.ts).
@@ -90,7 +91,7 @@ export const accessEn: Record<keyof typeof accessFi, string> = {
 export const ACCESS_ERROR_CODES = [
   'accessPackage.notAccessRequest',
   'accessPackage.refused',
-] as const;
+] as const satisfies readonly FieldErrorCode[];
 
 type Code = (typeof ACCESS_ERROR_CODES)[number];
 

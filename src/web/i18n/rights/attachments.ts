@@ -1,3 +1,4 @@
+import type { FieldErrorCode } from '../../../contract/field-errors.ts';
 /**
  * The attachments part of the data subjects' rights (issue #6): its screen texts and its error codes.
  * Finnish gives the keys; Swedish and English must have exactly the same (i18n.test.ts).
@@ -56,7 +57,7 @@ export const ATTACHMENTS_ERROR_CODES = [
   'attachment.contentMismatch',
   'attachment.tooLarge',
   'attachment.empty',
-] as const;
+] as const satisfies readonly FieldErrorCode[];
 
 type Code = (typeof ATTACHMENTS_ERROR_CODES)[number];
 

@@ -1,3 +1,4 @@
+import type { FieldErrorCode } from '../../../contract/field-errors.ts';
 /**
  * The erasure part of the data subjects' rights (issue #6): its screen texts and its error codes.
  * Finnish gives the keys; Swedish and English must have exactly the same (i18n.test.ts).
@@ -209,7 +210,7 @@ export const ERASURE_ERROR_CODES = [
   'erasure.socialRetentionYears',
   'legalHold.endsBeforeStart',
   'legalHold.alreadyReleased',
-] as const;
+] as const satisfies readonly FieldErrorCode[];
 
 type Code = (typeof ERASURE_ERROR_CODES)[number];
 

@@ -1,3 +1,4 @@
+import type { FieldErrorCode } from '../../../contract/field-errors.ts';
 /**
  * The objections part of the data subjects' rights (issue #6): its screen texts and its error codes.
  * Finnish gives the keys; Swedish and English must have exactly the same (i18n.test.ts).
@@ -213,7 +214,7 @@ export const OBJECTIONS_ERROR_CODES = [
   'mailingList.tooLarge',
   'disclosure.everyoneLeftOut',
   'disclosure.useOnlyForValueAddedService',
-] as const;
+] as const satisfies readonly FieldErrorCode[];
 
 type Code = (typeof OBJECTIONS_ERROR_CODES)[number];
 

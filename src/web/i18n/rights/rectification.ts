@@ -1,3 +1,4 @@
+import type { FieldErrorCode } from '../../../contract/field-errors.ts';
 /**
  * The rectification part of the data subjects' rights (issue #6): its screen texts and its error codes.
  * Finnish gives the keys; Swedish and English must have exactly the same (i18n.test.ts).
@@ -296,7 +297,7 @@ export const RECTIFICATION_ERROR_CODES = [
   'rectification.notApplied',
   'rectification.outcomeMismatch',
   'rectification.nothingRefused',
-] as const;
+] as const satisfies readonly FieldErrorCode[];
 
 type Code = (typeof RECTIFICATION_ERROR_CODES)[number];
 

@@ -12,8 +12,8 @@ import {
   TextInput,
 } from 'suomifi-ui-components';
 // Browser-safe server files: constants only, no imports of their own.
-import { ROLES, type Role } from '../../../server/modules/auth/permissions.ts';
-import { IDENTITY_CODE_PURPOSES } from '../../../server/modules/persons/persons.constants.ts';
+import { ROLES, type Role } from '../../../contract/auth/permissions.ts';
+import { IDENTITY_CODE_PURPOSES } from '../../../contract/persons/persons.constants.ts';
 import { api } from '../../api.ts';
 import { BackLink } from '../../components/BackLink.tsx';
 import { LoadMore } from '../../components/LoadMore.tsx';

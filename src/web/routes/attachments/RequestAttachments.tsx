@@ -13,7 +13,7 @@ import type { RequestView } from '../requests/requests-api.ts';
 import type {
   AttachmentList,
   AttachmentView,
-} from '../../../server/modules/attachments/attachments.schemas.ts';
+} from '../../../contract/attachments/attachments.schemas.ts';
 
 const ACCEPT = 'application/pdf,image/jpeg,image/png,image/tiff,.pdf,.jpg,.jpeg,.png,.tif,.tiff';
 

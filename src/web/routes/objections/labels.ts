@@ -1,6 +1,6 @@
 /** The objections' vocabularies, by their names in the catalogue (the types make them complete). */
 import type { MessageKey } from '../../i18n/catalogues.ts';
-import type { VALUE_ADDED_SERVICE_USES } from '../../../server/modules/disclosures/disclosures.schemas.ts';
+import type { VALUE_ADDED_SERVICE_USES } from '../../../contract/disclosures/disclosures.schemas.ts';
 import type { MailingListUse, ObjectionSource, ObjectionType } from './objections-api.ts';
 
 export const TYPE_LABELS: Record<ObjectionType, MessageKey> = {

@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import { request } from '../../api.ts';
-import type { ObjectionSource, ObjectionType } from '../../../server/db/schema/objections.ts';
+import type { ObjectionSource, ObjectionType } from '../../../contract/enums.ts';
 import type {
   MailingListCreate,
   MailingListMade,
   MailingListUse,
   mailingListCreate,
-} from '../../../server/modules/objections/mailing-list.schemas.ts';
+} from '../../../contract/objections/mailing-list.schemas.ts';
 import type {
   ObjectionList,
   ObjectionView,
@@ -14,7 +14,7 @@ import type {
   objectionCreate,
   objectionWithdrawal,
   requestObjections,
-} from '../../../server/modules/objections/objections.schemas.ts';
+} from '../../../contract/objections/objections.schemas.ts';
 
 export type { MailingListCreate, MailingListMade, MailingListUse, ObjectionList, ObjectionView };
 export type { ObjectionSource, ObjectionType, RequestObjectionsResult };

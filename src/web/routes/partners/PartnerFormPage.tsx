@@ -6,13 +6,13 @@ import { Button, Checkbox, CheckboxGroup, Paragraph } from 'suomifi-ui-component
 import {
   CONTRACT_FIELD_GROUPS,
   type ContractFieldGroup,
-} from '../../../server/modules/partners/contract-fields.ts';
-import { COUNTRY_CODES, isInEea } from '../../../server/lib/countries.ts';
+} from '../../../contract/partners/contract-fields.ts';
+import { COUNTRY_CODES, isInEea } from '../../../contract/countries.ts';
 import {
   PARTNER_ROLE_NAMES,
   TRANSFER_SAFEGUARDS,
   type PartnerRoleName,
-} from '../../../server/modules/partners/transfer-terms.ts';
+} from '../../../contract/partners/transfer-terms.ts';
 import { api, ApiError, type PartnerView } from '../../api.ts';
 import { BackLink } from '../../components/BackLink.tsx';
 import { DateField, SelectField, TextAreaField, TextField } from '../../components/Fields.tsx';

@@ -2,14 +2,14 @@
 import {
   normaliseContractFields,
   type ContractFieldGroup,
-} from '../../../server/modules/partners/contract-fields.ts';
-import { isInEea } from '../../../server/lib/countries.ts';
+} from '../../../contract/partners/contract-fields.ts';
+import { isInEea } from '../../../contract/countries.ts';
 import {
   normalisePartnerRoles,
   transferTermProblems,
   type PartnerRoleName,
   type TransferSafeguard,
-} from '../../../server/modules/partners/transfer-terms.ts';
+} from '../../../contract/partners/transfer-terms.ts';
 import type {
   FieldProblem,
   PartnerCreateInput,

@@ -1,6 +1,8 @@
 import { useRef, useState } from 'react';
 import { Button, TextInput } from 'suomifi-ui-components';
-import { api, ApiError, type PersonView } from '../../api.ts';
+import { ApiError, type PersonView } from '../../api.ts';
+import { call } from '../../client.ts';
+import { personsApi } from '../../../contract/persons/persons.endpoints.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 
@@ -35,7 +37,10 @@ export function IdentityCode({ person, canReveal }: { person: PersonView; canRev
     }
     setBusy(true);
     setFailure(null);
-    api.revealIdentityCode(person.id, purpose.trim()).then(
+    call(personsApi.revealIdentityCode, {
+      params: { id: person.id },
+      body: { purpose: purpose.trim() },
+    }).then(
       (answer) => {
         setBusy(false);
         setRevealed(answer.personalIdentityCode);

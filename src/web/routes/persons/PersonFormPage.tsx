@@ -1,10 +1,9 @@
 import { useMemo, useState } from 'react';
 import { Checkbox, InlineAlert } from 'suomifi-ui-components';
-import {
-  IDENTITY_CODE_PURPOSES,
-  LANGUAGES,
-} from '../../../server/modules/persons/persons.constants.ts';
-import { api, type PersonView } from '../../api.ts';
+import { IDENTITY_CODE_PURPOSES, LANGUAGES } from '../../../contract/persons/persons.constants.ts';
+import type { PersonView } from '../../api.ts';
+import { call } from '../../client.ts';
+import { personsApi } from '../../../contract/persons/persons.endpoints.ts';
 import { AddressFields } from '../../components/AddressFields.tsx';
 import { BillingFields } from '../../components/BillingFields.tsx';
 import { ContactFields } from '../../components/ContactFields.tsx';
@@ -28,13 +27,16 @@ import {
   type PersonForm,
 } from './person-form.ts';
 
+export const loadPerson = (id: string, signal: AbortSignal) =>
+  call(personsApi.get, { params: { id } }, { signal });
+
 export function PersonCreatePage() {
   return <PersonFormPage stored={null} />;
 }
 
 export function PersonEditPage() {
   return (
-    <RecordLoader kind="person" load={api.getPerson} failedTitle="person.editTitle">
+    <RecordLoader kind="person" load={loadPerson} failedTitle="person.editTitle">
       {(person) => <PersonFormPage stored={person} key={person.id} />}
     </RecordLoader>
   );
@@ -57,9 +59,12 @@ function PersonFormPage({ stored }: { stored: PersonView | null }) {
     required: PERSON_REQUIRED,
     stored,
     kind: 'person',
-    create: (values) => api.createPerson(withValueSource(personCreateInput(state(values)), values)),
+    create: (values) =>
+      call(personsApi.create, {
+        body: withValueSource(personCreateInput(state(values)), values),
+      }),
     patch: (values, person) => withValueSource(personPatchInput(state(values), person), values),
-    update: api.updatePerson,
+    update: (id, body) => call(personsApi.update, { params: { id }, body }),
   });
   const { form } = record;
   const hidden = addressesHidden(stored);

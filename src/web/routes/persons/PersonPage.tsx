@@ -1,6 +1,9 @@
 import { Link } from 'react-router';
 import { InlineAlert, RouterLink } from 'suomifi-ui-components';
-import { api, type Address, type PersonView } from '../../api.ts';
+import type { Address, PersonView } from '../../api.ts';
+import { call } from '../../client.ts';
+import { personsApi } from '../../../contract/persons/persons.endpoints.ts';
+import { loadPerson } from './PersonFormPage.tsx';
 import { AddressText } from '../../components/AddressText.tsx';
 import { DataList } from '../../components/DataList.tsx';
 import { RecordLoader } from '../../components/RecordLoader.tsx';
@@ -32,7 +35,7 @@ const PERSON_GROUP_FIELDS = [
 
 export function PersonPage() {
   return (
-    <RecordLoader kind="person" load={api.getPerson} failedTitle="person.pageTitle" backToSearch>
+    <RecordLoader kind="person" load={loadPerson} failedTitle="person.pageTitle" backToSearch>
       {(person, replace) => <PersonDetails person={person} onArchived={replace} />}
     </RecordLoader>
   );
@@ -96,8 +99,8 @@ function PersonDetails({
         </>
       }
       onArchive={async () => {
-        await api.archivePerson(person.id);
-        onArchived(await api.getPerson(person.id));
+        await call(personsApi.archive, { params: { id: person.id } });
+        onArchived(await call(personsApi.get, { params: { id: person.id } }));
       }}
     >
       <Section title={t('person.basicInformation')}>

@@ -4,7 +4,7 @@ import type {
   rectificationItemCreate,
   rectificationItemDecision,
   RectificationView,
-} from '../../../server/modules/rectification/rectification.schemas.ts';
+} from '../../../contract/rectification/rectification.schemas.ts';
 
 export type { RectificationView };
 export type RectificationItem = RectificationView['items'][number];

@@ -2,7 +2,7 @@ import type { FormValues } from '../../components/form.ts';
 import {
   GIVEN_SOURCE_KINDS,
   type ValueSourceKind,
-} from '../../../server/modules/persons/value-sources.constants.ts';
+} from '../../../contract/persons/value-sources.constants.ts';
 
 export { GIVEN_SOURCE_KINDS };
 

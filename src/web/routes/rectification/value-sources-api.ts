@@ -3,7 +3,7 @@ import { request } from '../../api.ts';
 import type {
   sourcePartnerList,
   valueSourceList,
-} from '../../../server/modules/persons/value-sources.schemas.ts';
+} from '../../../contract/persons/value-sources.schemas.ts';
 
 export type ValueSourceList = z.infer<typeof valueSourceList>;
 export type ValueSourceItem = ValueSourceList['items'][number];

@@ -1,6 +1,7 @@
 import { useNavigate, useSearchParams } from 'react-router';
 import { Paragraph } from 'suomifi-ui-components';
-import { api } from '../../api.ts';
+import { call } from '../../client.ts';
+import { personsApi } from '../../../contract/persons/persons.endpoints.ts';
 import { BackLink } from '../../components/BackLink.tsx';
 import { DateField, SelectField } from '../../components/Fields.tsx';
 import { Loading, ProblemNotice } from '../../components/Notices.tsx';
@@ -28,7 +29,9 @@ export function NewRequestPage() {
   const personId = params.get('personId') ?? '';
   const preselected = isUuid(personId) ? personId : '';
   const [person] = useResource(`request-person:${preselected}`, (signal) =>
-    preselected ? api.getPerson(preselected, signal) : Promise.resolve(null),
+    preselected
+      ? call(personsApi.get, { params: { id: preselected } }, { signal })
+      : Promise.resolve(null),
   );
 
   return (

@@ -7,7 +7,7 @@ import type {
   RequestOutcome,
   RequestStatus,
   RequestType,
-} from '../../../server/db/schema/requests.ts';
+} from '../../../contract/enums.ts';
 import type {
   RequestSummary,
   RequestView,
@@ -15,7 +15,7 @@ import type {
   requestCreate,
   requestDecision,
   requestExtension,
-} from '../../../server/modules/requests/requests.schemas.ts';
+} from '../../../contract/requests/requests.schemas.ts';
 
 export type { IdentityMethod, RequestChannel, RequestLanguage, RequestOutcome, RequestStatus };
 export type { RequestSummary, RequestType, RequestView };

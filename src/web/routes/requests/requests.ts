@@ -1,5 +1,5 @@
 /** The requests' vocabularies, their life's next step, and the forms' request bodies; pure. */
-import { firstDueOn } from '../../../server/lib/deadlines.ts';
+import { firstDueOn } from '../../../contract/deadlines.ts';
 import type { FieldErrors, FormValues } from '../../components/form.ts';
 import type { MessageKey } from '../../i18n/catalogues.ts';
 import { checkDates, dateValue } from '../billing/customer/billing-format.ts';

@@ -2,7 +2,7 @@
  * The social-services forms' values and the API's inputs, both ways; pure, so unit-tested. A form
  * keeps its text by the API's field name, so an error the server names lands next to its field.
  */
-import { parseIban } from '../../../server/lib/finnish/iban.ts';
+import { parseIban } from '../../../finnish/iban.ts';
 import type { FieldProblem } from '../../api.ts';
 import type { FieldErrors, FormValues } from '../../components/form.ts';
 import { formatDate, parseFinnishDate } from '../../format.ts';

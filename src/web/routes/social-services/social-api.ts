@@ -26,7 +26,7 @@ import type {
   unitPatch,
   unitView,
   workerOptionsView,
-} from '../../../server/modules/social-services/social-services.schemas.ts';
+} from '../../../contract/social-services/social-services.schemas.ts';
 
 export type SocialSettings = z.infer<typeof settingsView>;
 export type WorkerOptions = z.infer<typeof workerOptionsView>;

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Button, InlineAlert, Paragraph } from 'suomifi-ui-components';
-import { ROLES } from '../../../server/modules/auth/permissions.ts';
+import { ROLES } from '../../../contract/auth/permissions.ts';
 import { ApiError } from '../../api.ts';
 import { BackLink } from '../../components/BackLink.tsx';
 import { DateField, SelectField, TextField } from '../../components/Fields.tsx';

@@ -7,7 +7,7 @@ import type {
   partnerOptions,
   staffCreate,
   staffPatch,
-} from '../../../server/modules/staff/staff.schemas.ts';
+} from '../../../contract/staff/staff.schemas.ts';
 
 export type { CommitmentSettings, StaffSummary, StaffView };
 export type StaffCreateInput = z.input<typeof staffCreate>;

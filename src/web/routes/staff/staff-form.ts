@@ -1,5 +1,5 @@
 /** The account form's values, checks and request bodies; pure, so unit-tested. */
-import { PARTNER_ROLES, type Role } from '../../../server/modules/auth/permissions.ts';
+import { PARTNER_ROLES, type Role } from '../../../contract/auth/permissions.ts';
 import type { FieldErrors, FormValues } from '../../components/form.ts';
 import { formatDate, parseFinnishDate } from '../../format.ts';
 import type { StaffCreateInput, StaffPatchInput, StaffView } from './staff-api.ts';

@@ -1,23 +1,23 @@
 import type { z } from 'zod';
 import { query, request } from '../../../api.ts';
-import type { LegalBasis } from '../../../../server/db/schema/disclosures.ts';
+import type { LegalBasis } from '../../../../contract/enums.ts';
 import type {
   BillingSettingsView,
   billingSettingsInput,
-} from '../../../../server/modules/billing-settings/billing-settings.schemas.ts';
+} from '../../../../contract/billing-settings/billing-settings.schemas.ts';
 import type {
   DisclosureDetail,
   DisclosureSummary,
   disclosureCreate,
   disclosurePage,
-} from '../../../../server/modules/disclosures/disclosures.schemas.ts';
+} from '../../../../contract/disclosures/disclosures.schemas.ts';
 import type { DisclosureMade } from '../customer/billing-api.ts';
-import type { InvoiceRunView } from '../../../../server/modules/invoices/invoices.schemas.ts';
+import type { InvoiceRunView } from '../../../../contract/invoices/invoices.schemas.ts';
 import type {
   ServiceView,
   serviceInput,
   servicePatch,
-} from '../../../../server/modules/service-catalogue/service-catalogue.schemas.ts';
+} from '../../../../contract/service-catalogue/service-catalogue.schemas.ts';
 
 export type { BillingSettingsView, DisclosureDetail, DisclosureSummary, InvoiceRunView };
 export type { LegalBasis, ServiceView };

@@ -1,7 +1,7 @@
 /** The form that makes a disclosure: checks before sending, and the request; pure, so unit-tested. */
-import type { DisclosureFormat } from '../../../../server/modules/disclosures/disclosure-file.ts';
-import { identityCodeProblems } from '../../../../server/modules/disclosures/disclosure-rules.ts';
-import type { DisclosableGroup } from '../../../../server/modules/disclosures/disclosures.schemas.ts';
+import type { DisclosureFormat } from '../../../../contract/enums.ts';
+import { identityCodeProblems } from '../../../../contract/disclosures/disclosure-rules.ts';
+import type { DisclosableGroup } from '../../../../contract/disclosures/disclosures.schemas.ts';
 import type { FieldErrors, FormValues } from '../../../components/form.ts';
 import type { PickedPerson } from '../../../components/PersonPicker.tsx';
 import type { MessageKey } from '../../../i18n/catalogues.ts';

@@ -3,18 +3,18 @@ import { query, request } from '../../../api.ts';
 import type {
   invoiceSummary,
   invoiceView,
-} from '../../../../server/modules/invoices/invoices.schemas.ts';
+} from '../../../../contract/invoices/invoices.schemas.ts';
 import type {
   orderCreate,
   orderSummary,
   orderView,
-} from '../../../../server/modules/orders/orders.schemas.ts';
-import type { serviceList } from '../../../../server/modules/service-catalogue/service-catalogue.schemas.ts';
+} from '../../../../contract/orders/orders.schemas.ts';
+import type { serviceList } from '../../../../contract/service-catalogue/service-catalogue.schemas.ts';
 import type {
   customerDisclosurePage,
   disclosureMade,
   recipientList,
-} from '../../../../server/modules/disclosures/disclosures.schemas.ts';
+} from '../../../../contract/disclosures/disclosures.schemas.ts';
 import type { RecordKind } from '../../../components/record-kind.ts';
 
 export type OrderSummary = z.infer<typeof orderSummary>;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Paragraph } from 'suomifi-ui-components';
 import type { z } from 'zod';
-import type { handOverView } from '../../../../server/modules/access-package/access-package.schemas.ts';
+import type { handOverView } from '../../../../contract/access-package/access-package.schemas.ts';
 import { request, requestFile } from '../../../api.ts';
 import { saveFile } from '../../../components/download.ts';
 import { DateField, SelectField } from '../../../components/Fields.tsx';

@@ -3,7 +3,7 @@ import type {
   ErasureView,
   LegalHoldCreate,
   LegalHoldView,
-} from '../../../../server/modules/erasure/erasure.schemas.ts';
+} from '../../../../contract/erasure/erasure.schemas.ts';
 
 export type { ErasureView, LegalHoldView };
 export type ErasedCategory = ErasureView['erased'][number];

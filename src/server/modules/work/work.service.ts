@@ -1,0 +1,218 @@
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  isNull,
+  lt,
+  lte,
+  min,
+  ne,
+  notExists,
+  sql,
+  sum,
+} from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { roleHas, type Permission } from '../../../contract/auth/permissions.ts';
+import { addDays, helsinkiDate } from '../../../contract/dates.ts';
+import {
+  DUE_SOON_DAYS,
+  EXPIRING_SOON_DAYS,
+  type WorkView,
+} from '../../../contract/work/work.schemas.ts';
+import type { Db } from '../../db/client.ts';
+import {
+  commitmentSignatures,
+  commitmentVersions,
+  dataSubjectRequests,
+  invoiceRuns,
+  invoices,
+  orders,
+  socialBreakGlass,
+  staffUsers,
+} from '../../db/schema/index.ts';
+import type { CustomerContext } from '../customers/context.ts';
+
+/** How many of a list the home page shows; the counts say how many there are in all. */
+const SHOWN = 20;
+const RUNS_SHOWN = 10;
+
+/** The signed-in staff member's work: each section only for a role that may do that work. */
+export async function myWork(ctx: CustomerContext): Promise<WorkView> {
+  const may = (permission: Permission) => roleHas(ctx.actor.role, permission);
+  const today = helsinkiDate(ctx.clock.now());
+  const [requests, reviews, billing, accounts] = await Promise.all([
+    may('requests.read') ? requestsDue(ctx.db, today) : null,
+    may('socialServices.reviewBreakGlass') ? reviewsWaiting(ctx.db) : null,
+    may('invoices.write') ? billingWork(ctx.db, today) : null,
+    may('staff.manage') ? accountsToSee(ctx.db, today) : null,
+  ]);
+  return { requests, reviews, billing, accounts };
+}
+
+async function requestsDue(db: Db, today: string): Promise<WorkView['requests']> {
+  const assignee = alias(staffUsers, 'assignee');
+  const open = and(
+    ne(dataSubjectRequests.status, 'answered'),
+    lte(dataSubjectRequests.dueOn, addDays(today, DUE_SOON_DAYS)),
+  );
+  const [rows, [counts]] = await Promise.all([
+    db
+      .select({
+        id: dataSubjectRequests.id,
+        number: dataSubjectRequests.number,
+        type: dataSubjectRequests.type,
+        status: dataSubjectRequests.status,
+        dueOn: dataSubjectRequests.dueOn,
+        assigneeId: assignee.id,
+        assigneeUsername: assignee.username,
+        assigneeFullName: assignee.fullName,
+      })
+      .from(dataSubjectRequests)
+      .leftJoin(assignee, eq(assignee.id, dataSubjectRequests.assigneeId))
+      .where(open)
+      .orderBy(asc(dataSubjectRequests.dueOn), asc(dataSubjectRequests.number))
+      .limit(SHOWN),
+    db
+      .select({
+        overdue:
+          sql<number>`count(*) filter (where ${dataSubjectRequests.dueOn} < ${today})`.mapWith(
+            Number,
+          ),
+        all: count(),
+      })
+      .from(dataSubjectRequests)
+      .where(open),
+  ]);
+  const overdue = counts?.overdue ?? 0;
+  return {
+    overdue,
+    dueSoon: (counts?.all ?? 0) - overdue,
+    items: rows.map((row) => ({
+      id: row.id,
+      number: Number(row.number),
+      type: row.type,
+      status: row.status,
+      dueOn: row.dueOn,
+      overdue: row.dueOn < today,
+      assignee: row.assigneeId
+        ? {
+            id: row.assigneeId,
+            username: row.assigneeUsername ?? '',
+            fullName: row.assigneeFullName,
+          }
+        : null,
+    })),
+  };
+}
+
+async function reviewsWaiting(db: Db): Promise<WorkView['reviews']> {
+  const [row] = await db
+    .select({ waiting: count(), oldest: min(socialBreakGlass.openedAt) })
+    .from(socialBreakGlass)
+    .where(isNull(socialBreakGlass.reviewedAt));
+  return { waiting: row?.waiting ?? 0, oldestOpenedAt: row?.oldest?.toISOString() ?? null };
+}
+
+async function billingWork(db: Db, today: string): Promise<WorkView['billing']> {
+  const notInvoiced = and(
+    eq(orders.status, 'delivered'),
+    isNull(orders.archivedAt),
+    notExists(
+      db
+        .select({ one: sql`1` })
+        .from(invoices)
+        .where(eq(invoices.orderId, orders.id)),
+    ),
+  );
+  const overdue = and(
+    eq(invoices.kind, 'invoice'),
+    eq(invoices.status, 'open'),
+    lt(invoices.dueDate, today),
+  );
+  const [[delivered], [late], runs] = await Promise.all([
+    db
+      .select({ count: count(), oldest: min(orders.deliveredOn) })
+      .from(orders)
+      .where(notInvoiced),
+    db
+      .select({ count: count(), cents: sum(invoices.totalCents).mapWith(Number) })
+      .from(invoices)
+      .where(overdue),
+    db
+      .select({
+        id: invoiceRuns.id,
+        invoiceDate: invoiceRuns.invoiceDate,
+        startedAt: invoiceRuns.startedAt,
+        finishedAt: invoiceRuns.finishedAt,
+        invoiceCount: invoiceRuns.invoiceCount,
+      })
+      .from(invoiceRuns)
+      .orderBy(desc(invoiceRuns.startedAt))
+      .limit(RUNS_SHOWN),
+  ]);
+  return {
+    deliveredNotInvoiced: delivered?.count ?? 0,
+    oldestDeliveredOn: delivered?.oldest ?? null,
+    overdueInvoices: late?.count ?? 0,
+    overdueCents: late?.cents ?? 0,
+    runs: runs.map((run) => ({
+      ...run,
+      startedAt: run.startedAt.toISOString(),
+      finishedAt: run.finishedAt?.toISOString() ?? null,
+    })),
+  };
+}
+
+async function accountsToSee(db: Db, today: string): Promise<WorkView['accounts']> {
+  const active = isNull(staffUsers.deactivatedAt);
+  const current = db
+    .select({ version: sql`max(${commitmentVersions.version})` })
+    .from(commitmentVersions);
+  const [expiring, unsigned] = await Promise.all([
+    db
+      .select({
+        id: staffUsers.id,
+        username: staffUsers.username,
+        fullName: staffUsers.fullName,
+        expiresOn: staffUsers.expiresOn,
+      })
+      .from(staffUsers)
+      .where(
+        and(
+          active,
+          sql`${staffUsers.expiresOn} >= ${today}`,
+          lte(staffUsers.expiresOn, addDays(today, EXPIRING_SOON_DAYS)),
+        ),
+      )
+      .orderBy(asc(staffUsers.expiresOn), asc(staffUsers.username))
+      .limit(SHOWN),
+    db
+      .select({ id: staffUsers.id, username: staffUsers.username, fullName: staffUsers.fullName })
+      .from(staffUsers)
+      .where(
+        and(
+          active,
+          sql`exists (${current})`,
+          notExists(
+            db
+              .select({ one: sql`1` })
+              .from(commitmentSignatures)
+              .where(
+                and(
+                  eq(commitmentSignatures.userId, staffUsers.id),
+                  sql`${commitmentSignatures.version} = (${current})`,
+                ),
+              ),
+          ),
+        ),
+      )
+      .orderBy(asc(staffUsers.username))
+      .limit(SHOWN),
+  ]);
+  return {
+    expiring: expiring.map((row) => ({ ...row, expiresOn: row.expiresOn ?? today })),
+    unsignedCommitment: unsigned,
+  };
+}
