@@ -40,9 +40,14 @@ export function webBuildIsStale(): boolean {
 
 /** Builds the web app into dist/web with Vite when it is stale; returns whether it built. */
 export async function buildWebIfNeeded(
-  options: { logLevel?: 'info' | 'warn' | 'error' | 'silent' } = {},
+  options: {
+    logLevel?: 'info' | 'warn' | 'error' | 'silent';
+    /** Told when a build begins: it takes some seconds, and the first start always builds. */
+    onBuild?: () => void;
+  } = {},
 ): Promise<boolean> {
   if (!webBuildIsStale()) return false;
+  options.onBuild?.();
   // Vite loads only when there is something to build: `npm start` stays quick.
   const { build } = await import('vite');
   await build({
@@ -54,7 +59,10 @@ export async function buildWebIfNeeded(
 
 if (import.meta.main) {
   const started = Date.now();
-  buildWebIfNeeded().then(
+  buildWebIfNeeded({
+    onBuild: () =>
+      console.log('Building the web app into dist/web (first start, or its sources changed)…'),
+  }).then(
     (built) => {
       if (built) console.log(`Built the web app into dist/web in ${Date.now() - started} ms`);
     },

@@ -15,6 +15,9 @@ import { sealAccessLog, verifyAccessLog } from '../server/modules/access-log/acc
 import { WrongAuditKeyError } from '../server/modules/access-log/access-log.key-check.ts';
 import { ROLES } from '../contract/auth/permissions.ts';
 import { checkNewStaffUser, createStaffUser } from '../server/modules/staff/staff.service.ts';
+import { DemoRefused, fillDemoRegister } from './demo.ts';
+import { demoReport } from './demo-report.ts';
+import { promptNewPassword, PromptFailed } from './password-prompt.ts';
 
 const USAGE = `Usage: rekisteri <command>
 
@@ -34,12 +37,21 @@ Commands:
                                   3 wrong key (the master key is not the log's)
   audit seal                      chain the access-log entries written until now (the server does
                                   this by itself every few seconds)
-  user add NAME --role ROLE --password-stdin [--commitment-signed YYYY-MM-DD
-                [--commitment-kept-at PLACE]] [--partner PARTNER_ID] [--expires YYYY-MM-DD]
-                                  create a staff account; the password is read from standard input.
-                                  --commitment-signed records the signed paper confidentiality
-                                  commitment (its date, and where the paper is kept).
-                                  roles: ${ROLES.join(', ')}
+  user add USERNAME --role ROLE [--name "FULL NAME"] [--password-stdin]
+                [--commitment-signed YYYY-MM-DD [--commitment-kept-at PLACE]]
+                [--partner PARTNER_ID] [--expires YYYY-MM-DD]
+                                  create a staff account. The password is asked twice at a prompt
+                                  that does not show it, or read from standard input with
+                                  --password-stdin (scripts). --name is the person's full name,
+                                  as the app shows staff. --commitment-signed records the signed
+                                  paper confidentiality commitment (its date, and where the paper
+                                  is kept). roles: ${ROLES.join(', ')}
+  demo [--allow-postgresql]       fill a new, empty register with fictional data (persons with
+                                  test identity codes, an organisation, services, orders,
+                                  invoices, a request, a social-services client) and a demo staff
+                                  account of every role, then print how to sign in as each.
+                                  Refuses a register that has customers, and a PostgreSQL
+                                  DATABASE_URL unless --allow-postgresql (a training database)
 
 The database is the one the server uses: DATABASE_URL, or the embedded one under DATA_DIR (./data);
 migrations run as MIGRATION_DATABASE_URL's role when it is set. The key store is
@@ -187,6 +199,7 @@ async function userAdd(args: string[]): Promise<string> {
     allowPositionals: true,
     options: {
       role: { type: 'string' },
+      name: { type: 'string' },
       'password-stdin': { type: 'boolean' },
       'commitment-signed': { type: 'string' },
       'commitment-kept-at': { type: 'string' },
@@ -197,29 +210,57 @@ async function userAdd(args: string[]): Promise<string> {
   const [username, ...extra] = positionals;
   if (!username || extra.length > 0) throw new UsageError('Give exactly one user name');
   if (!values.role) throw new UsageError(`Give the role with --role (${ROLES.join(', ')})`);
-  if (!values['password-stdin']) {
-    throw new UsageError('Give the password on standard input with --password-stdin');
+  if (values['commitment-kept-at'] !== undefined && values['commitment-signed'] === undefined) {
+    throw new UsageError('--commitment-kept-at goes with --commitment-signed');
   }
-  if (process.stdin.isTTY) process.stderr.write('Password (then Enter and Ctrl-D): ');
+  let password: string;
+  if (values['password-stdin']) {
+    if (process.stdin.isTTY) process.stderr.write('Password (then Enter and Ctrl-D): ');
+    password = await readStdin();
+  } else {
+    // Never a command-line argument: it would stay in the shell's history and the process list.
+    password = await promptNewPassword({ input: process.stdin, output: process.stderr });
+  }
   const newUser = {
     username,
     role: values.role,
-    password: await readStdin(),
+    password,
+    fullName: values.name,
     commitmentSignedOn: values['commitment-signed'],
     commitmentKeptAt: values['commitment-kept-at'],
     partnerId: values.partner,
     expiresOn: values.expires,
   };
-  if (values['commitment-kept-at'] !== undefined && values['commitment-signed'] === undefined) {
-    throw new UsageError('--commitment-kept-at goes with --commitment-signed');
-  }
   checkNewStaffUser(newUser);
   const user = await withDatabase((database) => createStaffUser(database.db, newUser));
   const keptAt = values['commitment-kept-at']?.trim();
   const commitment = values['commitment-signed']
     ? `confidentiality commitment signed ${values['commitment-signed']}${keptAt ? `, paper kept at ${keptAt}` : ''}`
     : 'no confidentiality commitment recorded yet: personal data stays closed until one is';
-  return `Created ${user.role} account "${user.username}" (${commitment}).`;
+  const name = values.name?.trim() ? ` for ${values.name.trim()}` : '';
+  return `Created ${user.role} account "${user.username}"${name} (${commitment}).`;
+}
+
+async function demo(args: string[]): Promise<string> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { 'allow-postgresql': { type: 'boolean' } },
+  });
+  if (positionals.length > 0) throw new UsageError('demo takes no arguments');
+  const config = loadConfig();
+  const started = performance.now();
+  const result = await fillDemoRegister(config, {
+    allowPostgresql: values['allow-postgresql'] ?? false,
+    onProgress: (step) => process.stderr.write(`${step}\n`),
+  });
+  const seconds = ((performance.now() - started) / 1000).toFixed(0);
+  return demoReport(result, {
+    where: config.databaseUrl ? 'the PostgreSQL database of DATABASE_URL' : config.dataDir,
+    address: `http://${config.host}:${config.port}`,
+    seconds,
+    qrCodes: process.stdout.isTTY === true,
+  });
 }
 
 async function main(argv: string[]): Promise<string> {
@@ -251,6 +292,8 @@ async function main(argv: string[]): Promise<string> {
       if (sub === 'add') return userAdd(args);
       throw new UsageError(`Unknown user command "${sub ?? ''}"`);
     }
+    case 'demo':
+      return demo(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -279,6 +322,7 @@ main(process.argv.slice(2)).then(
       console.error(details ? `${error.message}:\n${details}` : error.message);
       process.exitCode = 1;
     } else if (
+      error instanceof DemoRefused ||
       error instanceof StartRefused ||
       error instanceof GrantRefused ||
       error instanceof KeyRingError
@@ -288,6 +332,7 @@ main(process.argv.slice(2)).then(
     } else if (
       error instanceof ConfigError ||
       error instanceof DataDirLockedError ||
+      error instanceof PromptFailed ||
       (error instanceof TypeError &&
         'code' in error &&
         String(error.code).startsWith('ERR_PARSE_ARGS'))

@@ -7,7 +7,10 @@ import { firstAdministratorHint, needsFirstAdministrator, openRegister } from '.
 
 async function main() {
   const config = loadConfig();
-  const { app, database, keyCreated, wrappingKeyCreated } = await openRegister(config);
+  // Plain lines, before the log starts: the first start spends its time creating databases.
+  const { app, database, keyCreated, wrappingKeyCreated } = await openRegister(config, {
+    onProgress: (step) => console.log(step),
+  });
   if (keyCreated)
     app.log.warn(`Created a new master key in ${config.keyFile}: back it up apart from the data`);
   if (wrappingKeyCreated)

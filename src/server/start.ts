@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuildOptions } from './app.ts';
 import type { Config } from './config.ts';
@@ -7,7 +9,7 @@ import { checkDatabaseRoles, migrateDatabase } from './db/migrate.ts';
 import { StartRefused } from './db/roles.ts';
 import { secureDataDir } from './data-dir-permissions.ts';
 import { systemClock } from './lib/clock.ts';
-import { keysFromMaster, loadMasterKey } from './lib/crypto.ts';
+import { keysFromMaster, loadMasterKey, type Keys } from './lib/crypto.ts';
 import { openPersonKeys } from './keystore/open.ts';
 import { startSealer } from './modules/access-log/access-log.chain.ts';
 import {
@@ -19,6 +21,14 @@ import { databaseAccessLog } from './modules/access-log/access-log.ts';
 import { startErasureFinisher } from './modules/erasure/erasure.service.ts';
 import { countStaffUsers } from './modules/staff/staff.queries.ts';
 
+export type OpenOptions = BuildOptions & {
+  /** Told each step of the opening as it begins: the first start takes a while (initdb). */
+  onProgress?: (step: string) => void;
+};
+
+/** Whether an embedded PostgreSQL data directory is still to be made (its initdb is slow). */
+const embeddedIsNew = (dir: string) => !fs.existsSync(path.join(dir, 'pgdata', 'PG_VERSION'));
+
 /**
  * Opens the database (embedded unless DATABASE_URL) and the key store (embedded unless
  * KEYSTORE_DATABASE_URL), migrates both and builds the app. Identity codes still under the
@@ -26,10 +36,12 @@ import { countStaffUsers } from './modules/staff/staff.queries.ts';
  */
 export async function openRegister(
   config: Config,
-  options: BuildOptions = {},
+  { onProgress = () => {}, ...options }: OpenOptions = {},
 ): Promise<{
   app: FastifyInstance;
   database: Database;
+  /** The global keys (blind index, access-log MACs, TOTP secrets). */
+  keys: Keys;
   keyCreated: boolean;
   /** The id of the first master key of the key ring, made on this start; else null. */
   wrappingKeyCreated: string | null;
@@ -37,11 +49,19 @@ export async function openRegister(
   upgraded: Promise<void>;
 }> {
   secureDataDir(config.dataDir);
+  onProgress(
+    config.databaseUrl
+      ? 'Opening the PostgreSQL database…'
+      : embeddedIsNew(config.dataDir)
+        ? `Creating the embedded database in ${path.join(config.dataDir, 'pgdata')} (first start only: about 15 s)…`
+        : `Opening the embedded database in ${config.dataDir}…`,
+  );
   const database = await openDatabase(
     config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir },
   );
   let closeKeyStore = async () => {};
   try {
+    onProgress('Applying the database migrations…');
     await migrateDatabase(config, database);
     const warnings = await checkDatabaseRoles(config, database);
     const master = loadMasterKey(config);
@@ -50,6 +70,13 @@ export async function openRegister(
     await ensureAuditKeyCheck(database.db, keys).catch((error: unknown) => {
       throw error instanceof WrongAuditKeyError ? new StartRefused(error.message) : error;
     });
+    onProgress(
+      config.keystoreDatabaseUrl
+        ? 'Opening the key store and applying its migrations…'
+        : embeddedIsNew(config.keystoreDir)
+          ? `Creating the key store in ${config.keystoreDir} and the key ring (first start only: about 10 s)…`
+          : 'Opening the key store and applying its migrations…',
+    );
     const opened = await openPersonKeys(config, { legacyKeys: keys });
     closeKeyStore = () => opened.close();
     const { personKeys } = opened;
@@ -101,6 +128,7 @@ export async function openRegister(
     return {
       app,
       database,
+      keys,
       keyCreated: master.created,
       wrappingKeyCreated: opened.createdMasterKey,
       upgraded,
@@ -115,18 +143,27 @@ export async function openRegister(
 /**
  * What the first start prints: create the administrator with the CLI; at the first sign-in the
  * web app itself has them set up the authenticator app their role requires and sign the
- * confidentiality commitment.
+ * confidentiality commitment. On the embedded database, a register filled with fictional data
+ * (`rekisteri demo`) is offered first, for a newcomer who wants to see the product.
  */
 export function firstAdministratorHint(database: Database, address = 'the register'): string {
   const embedded = database.engine === 'pglite';
   const step = (n: number) => `  ${embedded ? n + 1 : n}.`;
   return [
+    ...(embedded
+      ? [
+          'To look around first, fill a register with fictional data and demo staff of every role:',
+          '  stop this server (Ctrl-C), run: npx rekisteri demo',
+          '  then npm start again and sign in as the demo prints.',
+          '',
+        ]
+      : []),
     'No staff accounts yet. Create the first administrator:',
     ...(embedded
       ? ['  1. stop this server (Ctrl-C): the embedded database opens in one process at a time']
       : []),
-    `${step(1)} run: npx rekisteri user add admin --role admin --password-stdin`,
-    '     type the password (at least 12 characters), press Enter, then Ctrl-D',
+    `${step(1)} run: npx rekisteri user add admin --role admin --name "Your Name"`,
+    '     and type the password (at least 12 characters) twice at the prompt',
     `${step(2)} ${embedded ? 'npm start again, ' : ''}open ${address} and sign in as admin`,
     `${step(3)} set up an authenticator app: scan the QR code the page shows (or type its key)`,
     '     and give the code it shows; from then on sign-in asks for a code',

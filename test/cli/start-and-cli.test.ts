@@ -81,6 +81,11 @@ test('first start: the log says how to create the first administrator; a key fil
     await new Promise((resolve) => setTimeout(resolve, 300));
     assert.match(server.output(), /No staff accounts yet/);
     assert.match(server.output(), /npx rekisteri user add admin --role admin/);
+    assert.match(server.output(), /fill a register with fictional data .*\n.*npx rekisteri demo/);
+    // Progress while the first start creates the databases, before the log begins.
+    assert.match(server.output(), /Creating the embedded database in .* \(first start only/);
+    assert.match(server.output(), /Applying the database migrations…/);
+    assert.match(server.output(), /Creating the key store in .* and the key ring/);
     assert.equal(fs.statSync(path.join(dataDir, 'keys', 'master.key')).mode & 0o777, 0o600);
     // The key ring's first master key, and the key store beside the data, not in it.
     const ring = path.join(dataDir, 'keys', 'wrapping');

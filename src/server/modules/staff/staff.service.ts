@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { Keys } from '../../lib/crypto.ts';
 import { AppError, type FieldError } from '../../lib/errors.ts';
+import { normaliseText, textProblem } from '../../../contract/text.ts';
 import { isRole, PARTNER_ROLES, ROLES, type Role } from '../../../contract/auth/permissions.ts';
 import { hashPassword, passwordProblemOf } from '../auth/passwords.ts';
 import { totpContext } from '../auth/auth.service.ts';
@@ -31,6 +32,8 @@ export type NewStaffUser = {
 };
 
 const USERNAME = /^[a-z][a-z0-9._-]{1,62}$/;
+/** As the staff schema's `fullName`. */
+const FULL_NAME_MAX = 200;
 
 /** Checks a new account's fields without the database; throws a validation error naming each. */
 export function checkNewStaffUser(input: NewStaffUser): NewStaffUser & { role: Role } {
@@ -56,6 +59,17 @@ export function checkNewStaffUser(input: NewStaffUser): NewStaffUser & { role: R
   }
   const problem = passwordError('password', input.password, username);
   if (problem) errors.push(problem);
+  // The API checks the full name by its schema; `rekisteri user add --name` comes this way.
+  const fullName = input.fullName ?? '';
+  const nameProblem = textProblem(fullName, { min: 0, kind: 'name' });
+  if (nameProblem) errors.push({ field: 'fullName', ...nameProblem });
+  else if (normaliseText(fullName).length > FULL_NAME_MAX) {
+    errors.push({
+      field: 'fullName',
+      message: `A full name is at most ${FULL_NAME_MAX} characters`,
+      code: 'too_big',
+    });
+  }
   for (const field of ['commitmentSignedOn', 'expiresOn'] as const) {
     const value = input[field];
     if (value !== undefined && !isIsoDate(value)) {
@@ -67,7 +81,12 @@ export function checkNewStaffUser(input: NewStaffUser): NewStaffUser & { role: R
     }
   }
   if (errors.length > 0) throw new AppError('validation', 'The account is not valid', { errors });
-  return { ...input, username, role: input.role as Role };
+  return {
+    ...input,
+    username,
+    role: input.role as Role,
+    ...(input.fullName !== undefined && { fullName: normaliseText(input.fullName) }),
+  };
 }
 
 export async function createStaffUser(
