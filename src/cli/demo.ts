@@ -18,7 +18,7 @@ import { openRegister } from '../server/start.ts';
  * product. Staff accounts are made as `rekisteri user add` makes them; everything else goes
  * through the register's own API (app.inject), as the staff of each role would enter it — so
  * the value sources, the access log, the per-person keys of the identity codes and every rule
- * apply as they do to real data (docs/decisions/0021-demo-register.md).
+ * apply as they do to real data (docs/decisions/0022-demo-register.md).
  */
 
 /** Why the demo will not fill this register; the CLI prints the message and exits 1. */

@@ -15,7 +15,13 @@ import {
   sealAccessLog,
   verifyAccessLog,
 } from '../../src/server/modules/access-log/access-log.chain.ts';
-import { accessLogEntries, forEachEngine, json, signInNewUser } from '../helpers/app.ts';
+import {
+  accessLogEntries,
+  forEachEngine,
+  forEachEngineAppPerTest,
+  json,
+  signInNewUser,
+} from '../helpers/app.ts';
 import { createTestPersonKeys } from '../helpers/person-keys.ts';
 
 const person = {
@@ -26,106 +32,117 @@ const person = {
   email: 'loki@example.fi',
 };
 
-forEachEngine('access log: every read and change of personal data is on record', ({ ctx }) => {
-  let cookie: string;
-  let id: string;
-  const last = async () => (await accessLogEntries(ctx())).at(-1);
-
-  test('a registration is logged with the fields and their new values', async () => {
-    cookie = await ctx().signIn('register_officer');
-    const created = await ctx().app.inject({
-      method: 'POST',
-      url: '/api/persons',
-      headers: json(cookie),
-      payload: person,
-    });
-    id = created.json().id;
-    const entry = await last();
-    assert.equal(entry?.action, 'create');
-    assert.deepEqual(entry?.subjectIds, [id]);
-    assert.equal(entry?.role, 'register_officer');
-    assert.ok(entry?.fields.includes('personalIdentityCode'));
-    assert.deepEqual(entry?.changes?.email, { old: null, new: 'loki@example.fi' });
-    assert.equal(entry?.changes?.personalIdentityCode, 'changed');
-    assert.equal(JSON.stringify(entry).includes('308T'), false, 'never the identity code itself');
-  });
-
-  test('reads of the page, the list and the search are logged with whose data was returned', async () => {
-    await ctx().app.inject({ url: `/api/persons/${id}`, headers: { cookie } });
-    assert.equal((await last())?.action, 'read');
-    assert.deepEqual((await last())?.subjectIds, [id]);
-    await ctx().app.inject({ url: '/api/persons', headers: { cookie } });
-    assert.deepEqual((await last())?.subjectIds, [id]);
-    await ctx().app.inject({ url: '/api/search?q=merkinta', headers: { cookie } });
-    assert.equal((await last())?.action, 'search');
-    assert.deepEqual((await last())?.subjectIds, [id]);
-  });
-
-  test('a change is logged with old and new values; the identity code only as "changed"', async () => {
-    await ctx().app.inject({
-      method: 'PATCH',
-      url: `/api/persons/${id}`,
-      headers: json(cookie),
-      payload: {
-        email: 'uusi@example.fi',
-        personalIdentityCode: '010594Y9032',
-        personalIdentityCodePurpose: 'consent',
-      },
-    });
-    const entry = await last();
-    assert.equal(entry?.action, 'update');
-    assert.deepEqual(entry?.changes?.email, { old: 'loki@example.fi', new: 'uusi@example.fi' });
-    assert.equal(entry?.changes?.personalIdentityCode, 'changed');
-    assert.equal(JSON.stringify(entry).includes('9032'), false);
-  });
-
-  test('archiving and revealing the identity code are logged, the reveal with its purpose', async () => {
-    await ctx().app.inject({
-      method: 'POST',
-      url: `/api/persons/${id}/reveal-identity-code`,
-      headers: json(cookie),
-      payload: { purpose: 'Perintä' },
-    });
-    assert.equal((await last())?.action, 'reveal');
-    assert.equal((await last())?.purpose, 'Perintä');
-    await ctx().app.inject({ method: 'DELETE', url: `/api/persons/${id}`, headers: { cookie } });
-    assert.equal((await last())?.action, 'archive');
-  });
-
-  test('when the log cannot be written, a change is not stored and a read returns nothing', async () => {
-    const { db } = ctx().database;
-    await db.execute(sql`alter table access_log add constraint refuse_all check (false) not valid`);
-    try {
+forEachEngineAppPerTest(
+  'access log: every read and change of personal data is on record',
+  ({ ctx }) => {
+    const last = async () => (await accessLogEntries(ctx())).at(-1);
+    /** A register officer registers the person; each test reads the log from there. */
+    const register = async () => {
+      const cookie = await ctx().signIn('register_officer');
       const created = await ctx().app.inject({
         method: 'POST',
         url: '/api/persons',
         headers: json(cookie),
-        payload: { firstName: 'Ei', lastName: 'Tallennu' },
+        payload: person,
       });
-      assert.equal(created.statusCode, 500);
-      assert.equal(created.body.includes('Tallennu'), false);
-      const read = await ctx().app.inject({ url: `/api/persons/${id}`, headers: { cookie } });
-      assert.equal(read.statusCode, 500);
-      assert.equal(read.body.includes('Merkintä'), false);
-    } finally {
-      await db.execute(sql`alter table access_log drop constraint refuse_all`);
-    }
-    const search = await ctx().app.inject({ url: '/api/search?q=tallennu', headers: { cookie } });
-    assert.deepEqual(search.json().items, [], 'the registration was rolled back with its entry');
-  });
-
-  test('the log refuses updates and deletes', async () => {
-    const { db } = ctx().database;
-    const appendOnly = (error: unknown) => {
-      const cause = (error as { cause?: { message?: string } }).cause;
-      assert.match(String(cause?.message ?? error), /append-only/);
-      return true;
+      return { cookie, id: created.json().id as string };
     };
-    await assert.rejects(db.execute(sql`update access_log set purpose = 'x'`), appendOnly);
-    await assert.rejects(db.execute(sql`delete from access_log`), appendOnly);
-    await assert.rejects(db.execute(sql`delete from access_log_chain`), appendOnly);
-  });
-});
+
+    test('a registration is logged with the fields and their new values', async () => {
+      const { id } = await register();
+      const entry = await last();
+      assert.equal(entry?.action, 'create');
+      assert.deepEqual(entry?.subjectIds, [id]);
+      assert.equal(entry?.role, 'register_officer');
+      assert.ok(entry?.fields.includes('personalIdentityCode'));
+      assert.deepEqual(entry?.changes?.email, { old: null, new: 'loki@example.fi' });
+      assert.equal(entry?.changes?.personalIdentityCode, 'changed');
+      assert.equal(JSON.stringify(entry).includes('308T'), false, 'never the identity code itself');
+    });
+
+    test('reads of the page, the list and the search are logged with whose data was returned', async () => {
+      const { cookie, id } = await register();
+      await ctx().app.inject({ url: `/api/persons/${id}`, headers: { cookie } });
+      assert.equal((await last())?.action, 'read');
+      assert.deepEqual((await last())?.subjectIds, [id]);
+      await ctx().app.inject({ url: '/api/persons', headers: { cookie } });
+      assert.deepEqual((await last())?.subjectIds, [id]);
+      await ctx().app.inject({ url: '/api/search?q=merkinta', headers: { cookie } });
+      assert.equal((await last())?.action, 'search');
+      assert.deepEqual((await last())?.subjectIds, [id]);
+    });
+
+    test('a change is logged with old and new values; the identity code only as "changed"', async () => {
+      const { cookie, id } = await register();
+      await ctx().app.inject({
+        method: 'PATCH',
+        url: `/api/persons/${id}`,
+        headers: json(cookie),
+        payload: {
+          email: 'uusi@example.fi',
+          personalIdentityCode: '010594Y9032',
+          personalIdentityCodePurpose: 'consent',
+        },
+      });
+      const entry = await last();
+      assert.equal(entry?.action, 'update');
+      assert.deepEqual(entry?.changes?.email, { old: 'loki@example.fi', new: 'uusi@example.fi' });
+      assert.equal(entry?.changes?.personalIdentityCode, 'changed');
+      assert.equal(JSON.stringify(entry).includes('9032'), false);
+    });
+
+    test('archiving and revealing the identity code are logged, the reveal with its purpose', async () => {
+      const { cookie, id } = await register();
+      await ctx().app.inject({
+        method: 'POST',
+        url: `/api/persons/${id}/reveal-identity-code`,
+        headers: json(cookie),
+        payload: { purpose: 'Perintä' },
+      });
+      assert.equal((await last())?.action, 'reveal');
+      assert.equal((await last())?.purpose, 'Perintä');
+      await ctx().app.inject({ method: 'DELETE', url: `/api/persons/${id}`, headers: { cookie } });
+      assert.equal((await last())?.action, 'archive');
+    });
+
+    test('when the log cannot be written, a change is not stored and a read returns nothing', async () => {
+      const { cookie, id } = await register();
+      const { db } = ctx().database;
+      await db.execute(
+        sql`alter table access_log add constraint refuse_all check (false) not valid`,
+      );
+      try {
+        const created = await ctx().app.inject({
+          method: 'POST',
+          url: '/api/persons',
+          headers: json(cookie),
+          payload: { firstName: 'Ei', lastName: 'Tallennu' },
+        });
+        assert.equal(created.statusCode, 500);
+        assert.equal(created.body.includes('Tallennu'), false);
+        const read = await ctx().app.inject({ url: `/api/persons/${id}`, headers: { cookie } });
+        assert.equal(read.statusCode, 500);
+        assert.equal(read.body.includes('Merkintä'), false);
+      } finally {
+        await db.execute(sql`alter table access_log drop constraint refuse_all`);
+      }
+      const search = await ctx().app.inject({ url: '/api/search?q=tallennu', headers: { cookie } });
+      assert.deepEqual(search.json().items, [], 'the registration was rolled back with its entry');
+    });
+
+    test('the log refuses updates and deletes', async () => {
+      const { db } = ctx().database;
+      const appendOnly = (error: unknown) => {
+        const cause = (error as { cause?: { message?: string } }).cause;
+        assert.match(String(cause?.message ?? error), /append-only/);
+        return true;
+      };
+      await assert.rejects(db.execute(sql`update access_log set purpose = 'x'`), appendOnly);
+      await assert.rejects(db.execute(sql`delete from access_log`), appendOnly);
+      await assert.rejects(db.execute(sql`delete from access_log_chain`), appendOnly);
+    });
+  },
+);
 
 /** Tampering the way someone with the database's superuser would: triggers off, then SQL. */
 async function tamper(database: Database, statements: ReturnType<typeof sql>[]) {
@@ -135,9 +152,9 @@ async function tamper(database: Database, statements: ReturnType<typeof sql>[]) 
   await db.execute(sql`alter table access_log enable trigger user`);
 }
 
-forEachEngine('access log: tamper evidence', ({ ctx }) => {
-  const positions: number[] = [];
-  test('an untouched log verifies, sealed and unsealed alike', async () => {
+forEachEngineAppPerTest('access log: tamper evidence', ({ ctx }) => {
+  /** Six registrations, each logged; the positions of their entries. */
+  const registerSix = async () => {
     const cookie = await ctx().signIn('register_officer');
     for (let i = 0; i < 6; i++) {
       await ctx().app.inject({
@@ -147,6 +164,11 @@ forEachEngine('access log: tamper evidence', ({ ctx }) => {
         payload: { firstName: `Henkilö${i}`, lastName: 'Ketju' },
       });
     }
+    return (await accessLogEntries(ctx())).map((e) => e.position);
+  };
+
+  test('an untouched log verifies, sealed and unsealed alike', async () => {
+    const positions = await registerSix();
     const before = await verifyAccessLog(ctx().database.db, ctx().keys);
     assert.deepEqual(before, { ok: true, entries: 6, sealed: 0, unsealed: 6, keyCheck: 'absent' });
     const { sealed } = await sealAccessLog(ctx().database.db, ctx().keys, {
@@ -160,7 +182,11 @@ forEachEngine('access log: tamper evidence', ({ ctx }) => {
       unsealed: 0,
       keyCheck: 'match',
     });
-    positions.push(...(await accessLogEntries(ctx())).map((e) => e.position));
+    assert.deepEqual(
+      (await accessLogEntries(ctx())).map((e) => e.position),
+      positions,
+      'sealing adds no entry',
+    );
   });
 
   const cases: [
@@ -199,6 +225,8 @@ forEachEngine('access log: tamper evidence', ({ ctx }) => {
   ];
   for (const [name, statements, expected, problem] of cases) {
     test(`verification names ${name}`, async () => {
+      const positions = await registerSix();
+      await sealAccessLog(ctx().database.db, ctx().keys, { before: new Date(Date.now() + 1000) });
       const database = ctx().database;
       const { db } = database;
       const snapshot = await db.execute(sql`select * from access_log order by position`);
@@ -216,7 +244,7 @@ forEachEngine('access log: tamper evidence', ({ ctx }) => {
           for (const p of result.problems) assert.match(p.problem, problem, found);
         }
       } finally {
-        // Put the log back as it was for the next case.
+        // Put the log back as it was: tampering is undone by restoring the rows.
         await tamper(database, [sql`delete from access_log`]);
         const rows = (snapshot as unknown as { rows: Record<string, unknown>[] }).rows;
         for (const row of rows) {

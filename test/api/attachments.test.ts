@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import { test } from 'node:test';
+import { beforeEach, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { requestAttachments } from '../../src/server/db/schema/index.ts';
 import { accessLogEntries, callAs, forEachEngine, manualClock } from '../helpers/app.ts';
@@ -26,7 +26,6 @@ forEachEngine(
     let officer: string;
     let personId: string;
     let requestId: string;
-    let attachmentId: string;
 
     const upload = (body: Buffer | string, type: string, name = 'kirje äö.pdf', cookie = officer) =>
       ctx().app.inject({
@@ -36,7 +35,17 @@ forEachEngine(
         payload: body,
       });
 
-    test('set up: a person and a request', async () => {
+    /** The letter and its envelope, a minute apart; the letter's id. */
+    const uploadBoth = async () => {
+      const letter = await upload(PDF, 'application/pdf');
+      assert.equal(letter.statusCode, 201, letter.body);
+      clock.advance(60_000);
+      await upload(PNG, 'image/png', 'kuori.png');
+      return letter.json().id as string;
+    };
+
+    // Each test's own officer, person and request, in the suite's database.
+    beforeEach(async () => {
       officer = await ctx().signIn('register_officer');
       const person = await callAs(ctx(), officer, 'POST', '/api/persons', {
         firstName: 'Aino',
@@ -59,7 +68,7 @@ forEachEngine(
       const response = await upload(PDF, 'application/pdf');
       assert.equal(response.statusCode, 201, response.body);
       const view = response.json();
-      attachmentId = view.id;
+      const attachmentId = view.id as string;
       assert.equal(view.fileName, 'kirje äö.pdf');
       assert.equal(view.contentType, 'application/pdf');
       assert.equal(view.sizeBytes, PDF.length);
@@ -81,8 +90,7 @@ forEachEngine(
     });
 
     test('list and download: the exact bytes, with the name; each read logged', async () => {
-      clock.advance(60_000);
-      await upload(PNG, 'image/png', 'kuori.png');
+      const attachmentId = await uploadBoth();
       const list = await callAs(ctx(), officer, 'GET', `/api/requests/${requestId}/attachments`);
       assert.equal(list.statusCode, 200, list.body);
       assert.deepEqual(
@@ -152,6 +160,7 @@ forEachEngine(
     });
 
     test("after the person's key is destroyed the download answers 409 personKey.destroyed", async () => {
+      const attachmentId = await uploadBoth();
       await ctx().personKeys.personKeys.destroy(personId);
       const download = await callAs(
         ctx(),

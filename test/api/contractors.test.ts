@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { beforeEach, test } from 'node:test';
 import { desc, eq } from 'drizzle-orm';
 import { accessLog } from '../../src/server/db/schema/index.ts';
 import { helsinkiDate } from '../../src/contract/dates.ts';
 import { readerScope } from '../../src/server/modules/partners/contract-scope.ts';
 import { findPersonForReader } from '../../src/server/modules/persons/persons.queries.ts';
-import { forEachEngine, json, type TestApp } from '../helpers/app.ts';
+import { forEachEngineAppPerTest, json, type TestApp } from '../helpers/app.ts';
 
 /**
  * A contractor sees the customers its partner's contract covers, and of them only the field
@@ -49,7 +49,7 @@ const OUTSIDE_CONTRACT = [
   'notes',
 ];
 
-forEachEngine('contractors see only their contract', ({ ctx }) => {
+forEachEngineAppPerTest('contractors see only their contract', ({ ctx }) => {
   let officer: string;
   let admin: string;
   let contractorA: string;
@@ -86,7 +86,9 @@ forEachEngine('contractors see only their contract', ({ ctx }) => {
       .orderBy(desc(accessLog.position))
       .then((rows) => rows.filter((row) => row.subjectIds.includes(subjectId)));
 
-  test('set up: customers, partners A and B, X and organisation C covered by A only', async () => {
+  // Each test's own app gets the customers, partners A and B, and X and organisation C covered by
+  // A only: some tests change A's contract, and the others must not see that.
+  beforeEach(async () => {
     officer = await ctx().signIn('register_officer');
     admin = await ctx().signIn('admin');
     ids.coveredOrg = (await post(officer, '/api/organizations', { name: 'Katettu Sopimus Oy' })).id;
@@ -316,6 +318,7 @@ forEachEngine('contractors see only their contract', ({ ctx }) => {
   });
 
   test('the register officer sees the partner in the access log', async () => {
+    assert.equal((await get(contractorA, `/api/persons/${ids.x}`)).statusCode, 200);
     assert.equal((await get(officer, `/api/persons/${ids.x}`)).statusCode, 200);
     const response = await get(officer, `/api/access-log?subjectId=${ids.x}&action=read`);
     assert.equal(response.statusCode, 200, response.body);

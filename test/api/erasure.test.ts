@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { test } from 'node:test';
+import { beforeEach, test } from 'node:test';
 import { pgDump } from '@electric-sql/pglite-tools/pg_dump';
 import { eq, or } from 'drizzle-orm';
 import { personErasures, socialFamilyRelations } from '../../src/server/db/schema/index.ts';
@@ -16,6 +16,7 @@ import {
   accessLogEntries,
   callAs,
   forEachEngine,
+  forEachEngineAppPerTest,
   manualClock,
   type TestApp,
 } from '../helpers/app.ts';
@@ -78,7 +79,7 @@ function placesOf(dump: string, value: string): string[] {
   return places;
 }
 
-forEachEngine(
+forEachEngineAppPerTest(
   'erasure: blockers, partial erasure, finished by the register itself; the dump keeps nothing else',
   ({ ctx }) => {
     let officer: string;
@@ -126,9 +127,39 @@ forEachEngine(
       await ok(officer, 'POST', `/api/requests/${id}/start`, {});
     };
 
-    test('set up: a person with name, email, identity code, an order and an open invoice, social records, a family relation and requests', async () => {
+    /**
+     * What stood in the erasure's way goes: the invoice is paid, the legal hold released and the
+     * access request answered (the test "each blocker on its own" checks each step).
+     */
+    const clearBlockers = async () => {
+      await ok(billing, 'POST', '/api/payments', {
+        reference: invoiceReference,
+        amountCents: 1_000_000,
+        paidOn: '2026-11-25',
+      });
+      await ok(officer, 'POST', `/api/persons/${personId}/legal-holds/${holdId}/release`, {});
+      await carryToInProgress(accessRequest);
+      await ok(officer, 'POST', `/api/requests/${accessRequest}/decision`, {
+        outcome: 'granted',
+        decidedOn: '2026-11-25',
+      });
+      await ok(officer, 'POST', `/api/requests/${accessRequest}/answer`, {
+        answeredOn: '2026-11-25',
+      });
+    };
+    /** The partial erasure, done (the test "partial erasure" checks what it did). */
+    const erasePartially = async () => {
+      await clearBlockers();
+      const response = await call(officer, 'POST', `/api/requests/${erasureRequest}/erasure`, {});
+      assert.equal(response.statusCode, 201, response.body);
+    };
+
+    // Each test's own app: a person with name, email, identity code, an order and an open
+    // invoice, social records, a family relation and requests; each test takes the erasure as far
+    // as it looks.
+    beforeEach(async () => {
       const t = ctx();
-      // The engines share the clock, and the previous one left it years ahead.
+      // The tests share the clock, and one of them leaves it years ahead.
       clock.advance(Date.parse('2026-11-25T10:00:00Z') - clock.now().getTime());
       officer = await t.signIn('register_officer');
       billing = await t.signIn('billing');
@@ -310,6 +341,7 @@ forEachEngine(
 
     test('partial erasure: everything but the accounting records goes; the answer says what stays and until when', async () => {
       const t = ctx();
+      await clearBlockers();
       const response = await call(officer, 'POST', `/api/requests/${erasureRequest}/erasure`, {});
       assert.equal(response.statusCode, 201, response.body);
       const view = response.json();
@@ -370,6 +402,7 @@ forEachEngine(
     });
 
     test('a second erasure of the request is refused', async () => {
+      await erasePartially();
       const again = await call(officer, 'POST', `/api/requests/${erasureRequest}/erasure`, {});
       assert.equal(again.statusCode, 409);
       assert.equal((again.json() as Problem).errors?.[0]?.code, 'erasure.alreadyErased');
@@ -377,6 +410,7 @@ forEachEngine(
 
     test('past the retention the register finishes the erasure by itself; the dump holds nothing of them and the log still verifies', async () => {
       const t = ctx();
+      await erasePartially();
       const deps = {
         db: t.database.db,
         personKeys: t.personKeys.personKeys,
@@ -425,6 +459,7 @@ forEachEngine(
     });
 
     test('the relative keeps their own data; the family relation is gone from both sides', async () => {
+      await erasePartially();
       const relative = await ok(officer, 'GET', `/api/persons/${relativeId}`);
       assert.equal(relative.lastName, 'Sukulainen');
       const relations = await ctx()

@@ -17,7 +17,7 @@ import {
   identityCodeIndex,
 } from '../../src/server/modules/persons/persons.service.ts';
 import { openRegister } from '../../src/server/start.ts';
-import { forEachEngine, json, signInNewUser } from '../helpers/app.ts';
+import { forEachEngineAppPerTest, json, signInNewUser } from '../helpers/app.ts';
 
 const code = (n: number) => makeIdentityCode(`19${60 + (n % 30)}-03-1${n % 10}`, 100 + n);
 
@@ -48,24 +48,27 @@ const firstBytes = async (database: Database) =>
     )
   ).map((row) => [row.version, row.n]);
 
-forEachEngine('identity codes under the persons’ own keys', ({ ctx }) => {
-  let cookie: string;
-  let id: string;
-  test('a registered code is a version 2 value under a data key made for the person', async () => {
-    cookie = await ctx().signIn('register_officer');
+forEachEngineAppPerTest('identity codes under the persons’ own keys', ({ ctx }) => {
+  /** A register officer registers a person whose identity code gets the person's own key. */
+  const registerOwnKey = async (cookie: string, firstName: string, n: number) => {
     const created = await ctx().app.inject({
       method: 'POST',
       url: '/api/persons',
       headers: json(cookie),
       payload: {
-        firstName: 'Oma',
+        firstName,
         lastName: 'Avain',
-        personalIdentityCode: code(1),
+        personalIdentityCode: code(n),
         personalIdentityCodePurpose: 'consent',
       },
     });
     assert.equal(created.statusCode, 201, created.body);
-    id = created.json().id;
+    return created;
+  };
+
+  test('a registered code is a version 2 value under a data key made for the person', async () => {
+    const cookie = await ctx().signIn('register_officer');
+    const id = (await registerOwnKey(cookie, 'Oma', 1)).json().id as string;
     const [row] = await ctx()
       .database.db.select({ encrypted: persons.identityCodeEncrypted })
       .from(persons)
@@ -85,17 +88,9 @@ forEachEngine('identity codes under the persons’ own keys', ({ ctx }) => {
   });
 
   test('after the key is destroyed: no code on the page, in lists or searches; reveal is 409, never 500', async () => {
-    const other = await ctx().app.inject({
-      method: 'POST',
-      url: '/api/persons',
-      headers: json(cookie),
-      payload: {
-        firstName: 'Toinen',
-        lastName: 'Avain',
-        personalIdentityCode: code(2),
-        personalIdentityCodePurpose: 'consent',
-      },
-    });
+    const cookie = await ctx().signIn('register_officer');
+    const id = (await registerOwnKey(cookie, 'Oma', 1)).json().id as string;
+    const other = await registerOwnKey(cookie, 'Toinen', 2);
     await ctx().personKeys.personKeys.destroy(id);
     const page = await ctx().app.inject({ url: `/api/persons/${id}`, headers: { cookie } });
     assert.equal(page.statusCode, 200, page.body);
@@ -134,6 +129,10 @@ forEachEngine('identity codes under the persons’ own keys', ({ ctx }) => {
   });
 
   test('codes under the global key are read until upgraded, then moved in batches, once', async () => {
+    // Two persons registered under their own keys already, beside seven from before them.
+    const cookie = await ctx().signIn('register_officer');
+    await registerOwnKey(cookie, 'Oma', 1);
+    await registerOwnKey(cookie, 'Toinen', 2);
     const old = await insertGlobalKeyPersons(ctx().database, ctx().keys, 7);
     const read = await ctx().app.inject({ url: `/api/persons/${old[0]?.id}`, headers: { cookie } });
     assert.equal(read.json().personalIdentityCode, `${old[0]?.code.slice(0, 7)}****`);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { beforeEach, test } from 'node:test';
 import fc from 'fast-check';
 import { invoices } from '../../src/server/db/schema/index.ts';
 import { ROLES, roleHas, type Permission } from '../../src/contract/auth/permissions.ts';
@@ -7,7 +7,7 @@ import { lineAmounts } from '../../src/contract/orders/money.ts';
 import { ORDER_ACTIONS, type OrderAction } from '../../src/server/modules/orders/orders.service.ts';
 import {
   accessLogEntries,
-  forEachEngine,
+  forEachEngineAppPerTest,
   manualClock,
   type TestApp,
   callAs,
@@ -57,7 +57,7 @@ async function invoiceOrder(testApp: TestApp, orderId: string, personId: string)
   });
 }
 
-forEachEngine(
+forEachEngineAppPerTest(
   'orders',
   ({ ctx }) => {
     let admin: string;
@@ -84,7 +84,15 @@ forEachEngine(
       ...(description ? { description } : {}),
     });
 
-    test('set up: a catalogue, persons in Finnish and Swedish, an organisation and its representative', async () => {
+    /** The billing settings, which archiving needs; one test shows what happens without them. */
+    const putSettings = async () => {
+      const settings = await call(admin, 'PUT', '/api/billing/settings', SETTINGS);
+      assert.equal(settings.statusCode, 200, settings.body);
+    };
+
+    // Each test's own app: a catalogue, persons in Finnish and Swedish, an organisation and its
+    // representative. Tests change prices and settings, which the others must not see.
+    beforeEach(async () => {
       admin = await ctx().signIn('admin');
       clerk = await ctx().signIn('customer_service');
       const catalogue = [
@@ -309,6 +317,7 @@ forEachEngine(
     });
 
     test('the life of an order: confirm, deliver, archive once invoiced; read-only after', async () => {
+      await putSettings();
       const draft = await order({ personId: customers.aino, lines: [line('kotihoito', 2)] });
       const confirmed = await act(draft.id, 'confirm');
       assert.equal(confirmed.statusCode, 200, confirmed.body);
@@ -367,6 +376,7 @@ forEachEngine(
     });
 
     test('every transition the table does not allow is refused with 409 naming the current status', async () => {
+      await putSettings();
       const inStatus = async (status: string) => {
         const draft = await order({ personId: customers.aino, lines: [line('ateria', 1)] });
         if (status === 'cancelled') await act(draft.id, 'cancel');
@@ -431,6 +441,7 @@ forEachEngine(
     });
 
     test('cancelling: a draft and a confirmed order; the customer keeps seeing them', async () => {
+      await putSettings();
       const draft = await order({ personId: customers.aino, lines: [line('ateria', 1)] });
       const cancelledDraft = await act(draft.id, 'cancel');
       assert.equal(cancelledDraft.json().status, 'cancelled');
@@ -475,6 +486,7 @@ forEachEngine(
     });
 
     test("a customer's page lists their orders newest first, paged with a cursor", async () => {
+      await order({ organizationId: customers.organization, lines: [line('kuljetus', 1)] });
       const person = (
         await call(clerk, 'POST', '/api/persons', { firstName: 'Sivu', lastName: 'Tettava' })
       ).json().id as string;
@@ -598,6 +610,7 @@ forEachEngine(
     });
 
     test("every route logs the customer: a person's orders them, an organisation's its representatives", async () => {
+      await putSettings();
       const person = customers.aino!;
       const representative = customers.olli!;
       const logged = async (
@@ -684,6 +697,14 @@ forEachEngine(
     });
 
     test("the data subject's report names orders in words, in each language", async () => {
+      // Aino's order, from draft to delivery, read, changed and looked up: seven entries.
+      const draft = await order({ personId: customers.aino, lines: [line('ateria', 1)] });
+      await call(clerk, 'GET', `/api/orders/${draft.id}`);
+      await call(clerk, 'PATCH', `/api/orders/${draft.id}`, { notes: 'Raporttiin' });
+      await act(draft.id, 'confirm');
+      await act(draft.id, 'deliver', { deliveredOn: '2026-11-25' });
+      await call(clerk, 'GET', `/api/orders/${draft.id}/history`);
+      await call(clerk, 'GET', `/api/persons/${customers.aino}/orders`);
       const officer = await ctx().signIn('register_officer');
       const words = { fi: 'tilaukset', sv: 'beställningar', en: 'orders' };
       for (const [lang, word] of Object.entries(words)) {

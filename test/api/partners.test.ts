@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import { accessLogEntries, forEachEngine, json } from '../helpers/app.ts';
+import { beforeEach, test } from 'node:test';
+import { accessLogEntries, forEachEngineAppPerTest, json } from '../helpers/app.ts';
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
-forEachEngine('the partner registry', ({ ctx }) => {
+forEachEngineAppPerTest('the partner registry', ({ ctx }) => {
+  /** Each test's own administrator, on each test's own app. */
   let admin: string;
-  let partnerId: string;
-  const customers: Record<string, string> = {};
+  beforeEach(async () => {
+    admin = await ctx().signIn('admin');
+  });
 
   const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
     ctx().app.inject({
@@ -19,8 +21,8 @@ forEachEngine('the partner registry', ({ ctx }) => {
   const fieldsOf = (body: { errors?: { field: string; code?: string }[] }) =>
     (body.errors ?? []).map((e) => [e.field, e.code]);
 
-  test('an administrator registers a Finnish partner: the Y-tunnus is checked, name always in the contract', async () => {
-    admin = await ctx().signIn('admin');
+  /** The Finnish partner most tests work with. */
+  const registerPerinta = async () => {
     const created = await call('POST', '/api/partners', {
       name: 'Perintä Oy',
       businessId: ' 0201551-3 ',
@@ -29,8 +31,42 @@ forEachEngine('the partner registry', ({ ctx }) => {
       contractEndsOn: '2099-12-31',
     });
     assert.equal(created.statusCode, 201, created.body);
+    return created;
+  };
+  /** A partner outside the EU/EEA. */
+  const registerUs = () =>
+    call('POST', '/api/partners', {
+      name: 'Cloud Hosting Inc.',
+      businessId: 'EIN 12-3456789',
+      country: 'US',
+      transferSafeguard: 'standard_contractual_clauses',
+      transferNecessity: 'The backup service runs only in its US data centre',
+    });
+  /** Three customers registered by a register officer. */
+  const registerCustomers = async () => {
+    const officer = await ctx().signIn('register_officer');
+    const create = async (url: string, payload: object) =>
+      (await ctx().app.inject({ method: 'POST', url, headers: json(officer), payload })).json()
+        .id as string;
+    return {
+      anna: await create('/api/persons', { firstName: 'Anna', lastName: 'Aaltonen' }),
+      bertta: await create('/api/persons', { firstName: 'Bertta', lastName: 'Björk' }),
+      firma: await create('/api/organizations', { name: 'Asiakas Firma Oy' }),
+    };
+  };
+  /** The three customers, put under Perintä Oy's contract. */
+  const coverCustomers = async (partnerId: string) => {
+    const customers = await registerCustomers();
+    for (const customerId of [customers.bertta, customers.firma, customers.anna]) {
+      const added = await call('POST', `/api/partners/${partnerId}/customers`, { customerId });
+      assert.equal(added.statusCode, 201, added.body);
+    }
+    return customers;
+  };
+
+  test('an administrator registers a Finnish partner: the Y-tunnus is checked, name always in the contract', async () => {
+    const created = await registerPerinta();
     const partner = created.json();
-    partnerId = partner.id;
     assert.equal(partner.businessId, '0201551-3');
     assert.equal(partner.country, 'FI');
     assert.equal(partner.inEea, true);
@@ -41,6 +77,7 @@ forEachEngine('the partner registry', ({ ctx }) => {
   });
 
   test('bad input names the field: a Finnish business ID, the country, a field group', async () => {
+    const partnerId = (await registerPerinta()).json().id;
     const badCheckDigit = await call('POST', '/api/partners', {
       name: 'Väärä Oy',
       businessId: '0201551-4',
@@ -73,13 +110,8 @@ forEachEngine('the partner registry', ({ ctx }) => {
   });
 
   test('a partner outside the EU/EEA is marked; another country keeps its own ID as given', async () => {
-    const us = await call('POST', '/api/partners', {
-      name: 'Cloud Hosting Inc.',
-      businessId: 'EIN 12-3456789',
-      country: 'US',
-      transferSafeguard: 'standard_contractual_clauses',
-      transferNecessity: 'The backup service runs only in its US data centre',
-    });
+    await registerPerinta();
+    const us = await registerUs();
     assert.equal(us.statusCode, 201, us.body);
     assert.equal(us.json().inEea, false);
     assert.equal(us.json().businessId, 'EIN 12-3456789');
@@ -102,6 +134,8 @@ forEachEngine('the partner registry', ({ ctx }) => {
   });
 
   test('PATCH changes the contract; a Finnish country needs a valid Y-tunnus', async () => {
+    await registerPerinta();
+    assert.equal((await registerUs()).statusCode, 201);
     const us = (await call('GET', '/api/partners'))
       .json()
       .items.find((p: { country: string }) => p.country === 'US');
@@ -136,18 +170,8 @@ forEachEngine('the partner registry', ({ ctx }) => {
   });
 
   test('customers are put under the contract and taken off, each change logged with the customer', async () => {
-    const officer = await ctx().signIn('register_officer');
-    const create = async (url: string, payload: object) =>
-      (await ctx().app.inject({ method: 'POST', url, headers: json(officer), payload })).json()
-        .id as string;
-    customers.anna = await create('/api/persons', { firstName: 'Anna', lastName: 'Aaltonen' });
-    customers.bertta = await create('/api/persons', { firstName: 'Bertta', lastName: 'Björk' });
-    customers.firma = await create('/api/organizations', { name: 'Asiakas Firma Oy' });
-
-    for (const customerId of [customers.bertta, customers.firma, customers.anna]) {
-      const added = await call('POST', `/api/partners/${partnerId}/customers`, { customerId });
-      assert.equal(added.statusCode, 201, added.body);
-    }
+    const partnerId = (await registerPerinta()).json().id;
+    const customers = await coverCustomers(partnerId);
     const added = (await accessLogEntries(ctx())).filter((e) => e.subjectIds[0] === customers.anna);
     assert.equal(added.length, 2, 'the registration and the contract');
     assert.equal(added[1]?.action, 'update');
@@ -173,6 +197,8 @@ forEachEngine('the partner registry', ({ ctx }) => {
   });
 
   test('the partner page lists the covered customers by name, paged, and the read is logged', async () => {
+    const partnerId = (await registerPerinta()).json().id;
+    const customers = await coverCustomers(partnerId);
     const seen: { name: string; kind: string }[] = [];
     let cursor: string | null = null;
     do {
@@ -198,6 +224,8 @@ forEachEngine('the partner registry', ({ ctx }) => {
   });
 
   test('taking a customer off the contract is logged; taking them off twice is 404', async () => {
+    const partnerId = (await registerPerinta()).json().id;
+    const customers = await coverCustomers(partnerId);
     const removed = await call('DELETE', `/api/partners/${partnerId}/customers/${customers.anna}`);
     assert.equal(removed.statusCode, 204);
     const entry = (await accessLogEntries(ctx())).at(-1);
@@ -309,6 +337,7 @@ forEachEngine('the partner registry', ({ ctx }) => {
   });
 
   test('only an administrator manages partners', async () => {
+    await registerPerinta();
     for (const role of ['register_officer', 'customer_service', 'contractor'] as const) {
       const cookie = await ctx().signIn(role);
       const response = await ctx().app.inject({ url: '/api/partners', headers: { cookie } });

@@ -1,10 +1,16 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { test } from 'node:test';
+import { beforeEach, test } from 'node:test';
 import { pgDump } from '@electric-sql/pglite-tools/pg_dump';
 import { asc, eq } from 'drizzle-orm';
 import { accessLog } from '../../src/server/db/schema/index.ts';
-import { forEachEngine, insertTestPartner, json, type TestApp } from '../helpers/app.ts';
+import {
+  forEachEngine,
+  forEachEngineAppPerTest,
+  insertTestPartner,
+  json,
+  type TestApp,
+} from '../helpers/app.ts';
 import { pdfText } from '../helpers/report-files.ts';
 import {
   fillEveryCategory,
@@ -35,10 +41,13 @@ async function entries(testApp: TestApp) {
   return testApp.database.db.select().from(accessLog).orderBy(asc(accessLog.position));
 }
 
-forEachEngine('social services: the client’s own worker', ({ ctx }) => {
+forEachEngineAppPerTest('social services: the client’s own worker', ({ ctx }) => {
+  /** Each test's own units, staff, client and relative. */
   let s: SocialSetting;
-  test('writes and reads every category, each read naming its purpose', async () => {
+  beforeEach(async () => {
     s = await setUpSocialServices(ctx());
+  });
+  test('writes and reads every category, each read naming its purpose', async () => {
     await fillEveryCategory(ctx(), s);
     const base = `/api/persons/${s.client}/social-services`;
 
@@ -121,6 +130,7 @@ forEachEngine('social services: the client’s own worker', ({ ctx }) => {
   });
 
   test('a family relation shows from the relative’s side once the relative is a client too', async () => {
+    await fillEveryCategory(ctx(), s);
     const added = await ctx().app.inject({
       method: 'POST',
       url: `/api/persons/${s.relative}/social-services/relationships`,
@@ -274,111 +284,117 @@ forEachEngine('social services: everyone else gets nothing', ({ ctx }) => {
   });
 });
 
-forEachEngine('social services: break the glass, the review list and the print-out', ({ ctx }) => {
-  let s: SocialSetting;
-  test('a worker of another unit opens the data stating why; it is flagged and listed for review', async () => {
-    s = await setUpSocialServices(ctx());
-    await fillEveryCategory(ctx(), s);
-    const base = `/api/persons/${s.client}/social-services`;
-    const short = await ctx().app.inject({
-      method: 'POST',
-      url: `${base}/break-glass`,
-      headers: json(s.workerB),
-      payload: { reason: 'kiire' },
+forEachEngineAppPerTest(
+  'social services: break the glass, the review list and the print-out',
+  ({ ctx }) => {
+    /** Each test's own units, staff, client with every category filled, and relative. */
+    let s: SocialSetting;
+    beforeEach(async () => {
+      s = await setUpSocialServices(ctx());
+      await fillEveryCategory(ctx(), s);
     });
-    assert.equal(short.statusCode, 400);
-    const reason = 'Lapsen kiireellinen sijoitus yöllä, vastuutyöntekijää ei tavoiteta';
-    const opened = await ctx().app.inject({
-      method: 'POST',
-      url: `${base}/break-glass`,
-      headers: json(s.workerB),
-      payload: { reason },
-    });
-    assert.equal(opened.statusCode, 201, opened.body);
-    const health = await get(ctx(), s.workerB, `${base}/health?${q}`);
-    assert.equal(health.statusCode, 200);
-    assert.equal(health.json().items[0].text, MARKERS.healthText);
-    const overview = await get(ctx(), s.workerB, `${base}?${q}`);
-    assert.equal(overview.json().access, 'breakGlass');
-    const write = await ctx().app.inject({
-      method: 'POST',
-      url: `${base}/health`,
-      headers: json(s.workerB),
-      payload: { date: '2026-03-05', category: 'x', text: 'y', source: 'z' },
-    });
-    assert.equal(write.statusCode, 403, 'breaking the glass opens reading only');
+    test('a worker of another unit opens the data stating why; it is flagged and listed for review', async () => {
+      const base = `/api/persons/${s.client}/social-services`;
+      const short = await ctx().app.inject({
+        method: 'POST',
+        url: `${base}/break-glass`,
+        headers: json(s.workerB),
+        payload: { reason: 'kiire' },
+      });
+      assert.equal(short.statusCode, 400);
+      const reason = 'Lapsen kiireellinen sijoitus yöllä, vastuutyöntekijää ei tavoiteta';
+      const opened = await ctx().app.inject({
+        method: 'POST',
+        url: `${base}/break-glass`,
+        headers: json(s.workerB),
+        payload: { reason },
+      });
+      assert.equal(opened.statusCode, 201, opened.body);
+      const health = await get(ctx(), s.workerB, `${base}/health?${q}`);
+      assert.equal(health.statusCode, 200);
+      assert.equal(health.json().items[0].text, MARKERS.healthText);
+      const overview = await get(ctx(), s.workerB, `${base}?${q}`);
+      assert.equal(overview.json().access, 'breakGlass');
+      const write = await ctx().app.inject({
+        method: 'POST',
+        url: `${base}/health`,
+        headers: json(s.workerB),
+        payload: { date: '2026-03-05', category: 'x', text: 'y', source: 'z' },
+      });
+      assert.equal(write.statusCode, 403, 'breaking the glass opens reading only');
 
-    const flagged = await ctx()
-      .database.db.select()
-      .from(accessLog)
-      .where(eq(accessLog.flag, 'breakGlass'))
-      .orderBy(asc(accessLog.position));
-    assert.equal(flagged[0]?.action, 'breakGlass');
-    assert.equal(flagged[0]?.purpose, reason);
-    assert.ok(
-      flagged.some((e) => e.action === 'read' && e.fields.includes('health')),
-      'the reads under the grant are flagged too',
-    );
-    const logView = await get(
-      ctx(),
-      s.officer,
-      `/api/access-log?flag=breakGlass&action=breakGlass`,
-    );
-    assert.equal(logView.json().items[0].purpose, reason);
-    assert.equal(logView.json().items[0].flag, 'breakGlass');
+      const flagged = await ctx()
+        .database.db.select()
+        .from(accessLog)
+        .where(eq(accessLog.flag, 'breakGlass'))
+        .orderBy(asc(accessLog.position));
+      assert.equal(flagged[0]?.action, 'breakGlass');
+      assert.equal(flagged[0]?.purpose, reason);
+      assert.ok(
+        flagged.some((e) => e.action === 'read' && e.fields.includes('health')),
+        'the reads under the grant are flagged too',
+      );
+      const logView = await get(
+        ctx(),
+        s.officer,
+        `/api/access-log?flag=breakGlass&action=breakGlass`,
+      );
+      assert.equal(logView.json().items[0].purpose, reason);
+      assert.equal(logView.json().items[0].flag, 'breakGlass');
 
-    const list = await get(ctx(), s.officer, '/api/social-services/break-glass');
-    assert.equal(list.statusCode, 200, list.body);
-    const item = list.json().items.find((i: { id: string }) => i.id === opened.json().id);
-    assert.equal(item.reason, reason);
-    assert.equal(item.person.id, s.client);
-    const reviewed = await ctx().app.inject({
-      method: 'POST',
-      url: `/api/social-services/break-glass/${item.id}/review`,
-      headers: json(s.officer),
-      payload: { note: 'Perusteltu, tarkistettu yksikön esihenkilön kanssa' },
+      const list = await get(ctx(), s.officer, '/api/social-services/break-glass');
+      assert.equal(list.statusCode, 200, list.body);
+      const item = list.json().items.find((i: { id: string }) => i.id === opened.json().id);
+      assert.equal(item.reason, reason);
+      assert.equal(item.person.id, s.client);
+      const reviewed = await ctx().app.inject({
+        method: 'POST',
+        url: `/api/social-services/break-glass/${item.id}/review`,
+        headers: json(s.officer),
+        payload: { note: 'Perusteltu, tarkistettu yksikön esihenkilön kanssa' },
+      });
+      assert.equal(reviewed.statusCode, 200, reviewed.body);
+      const again = await ctx().app.inject({
+        method: 'POST',
+        url: `/api/social-services/break-glass/${item.id}/review`,
+        headers: json(s.officer),
+        payload: {},
+      });
+      assert.equal(again.statusCode, 409);
+      const open = await get(ctx(), s.officer, '/api/social-services/break-glass');
+      assert.equal(
+        open.json().items.some((i: { id: string }) => i.id === item.id),
+        false,
+        'reviewed access leaves the open list',
+      );
+      const done = await get(ctx(), s.officer, '/api/social-services/break-glass?status=reviewed');
+      assert.equal(done.json().items[0].reviewedBy !== null, true);
     });
-    assert.equal(reviewed.statusCode, 200, reviewed.body);
-    const again = await ctx().app.inject({
-      method: 'POST',
-      url: `/api/social-services/break-glass/${item.id}/review`,
-      headers: json(s.officer),
-      payload: {},
+
+    test('the summary prints in the client’s language, every page marked confidential, and is logged', async () => {
+      const url = `/api/persons/${s.client}/social-services/summary?${q}`;
+      const swedish = await get(ctx(), s.workerA, url);
+      assert.equal(swedish.statusCode, 200, swedish.body);
+      assert.equal(swedish.headers['content-type'], 'application/pdf');
+      const text = pdfText(swedish.rawPayload);
+      assert.match(text, /SEKRETESSBELAGD — OffL 24 § 1 mom\. 25 p\./);
+      assert.match(text, /Sammandrag för klient inom socialvården/);
+      assert.ok(text.includes(MARKERS.healthText));
+      assert.ok(text.includes('FI21 1234 5600 0007 85'));
+      assert.ok(text.includes('Veikko Asiakas'));
+      const pages = (swedish.rawPayload.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+      const markings = (text.match(/SEKRETESSBELAGD/g) ?? []).length;
+      assert.equal(markings, 2 * pages, 'above and below on every page');
+
+      const finnish = await get(ctx(), s.workerA, `${url}&lang=fi`);
+      assert.match(pdfText(finnish.rawPayload), /SALASSA PIDETTÄVÄ — JulkL 24 § 1 mom\. 25 k/);
+      const printed = (await entries(ctx())).filter((e) => e.action === 'print');
+      assert.equal(printed.length, 2);
+      assert.equal(printed[0]?.purpose, PURPOSE);
+      assert.ok(printed[0]?.subjectIds.includes(s.client));
     });
-    assert.equal(again.statusCode, 409);
-    const open = await get(ctx(), s.officer, '/api/social-services/break-glass');
-    assert.equal(
-      open.json().items.some((i: { id: string }) => i.id === item.id),
-      false,
-      'reviewed access leaves the open list',
-    );
-    const done = await get(ctx(), s.officer, '/api/social-services/break-glass?status=reviewed');
-    assert.equal(done.json().items[0].reviewedBy !== null, true);
-  });
-
-  test('the summary prints in the client’s language, every page marked confidential, and is logged', async () => {
-    const url = `/api/persons/${s.client}/social-services/summary?${q}`;
-    const swedish = await get(ctx(), s.workerA, url);
-    assert.equal(swedish.statusCode, 200, swedish.body);
-    assert.equal(swedish.headers['content-type'], 'application/pdf');
-    const text = pdfText(swedish.rawPayload);
-    assert.match(text, /SEKRETESSBELAGD — OffL 24 § 1 mom\. 25 p\./);
-    assert.match(text, /Sammandrag för klient inom socialvården/);
-    assert.ok(text.includes(MARKERS.healthText));
-    assert.ok(text.includes('FI21 1234 5600 0007 85'));
-    assert.ok(text.includes('Veikko Asiakas'));
-    const pages = (swedish.rawPayload.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
-    const markings = (text.match(/SEKRETESSBELAGD/g) ?? []).length;
-    assert.equal(markings, 2 * pages, 'above and below on every page');
-
-    const finnish = await get(ctx(), s.workerA, `${url}&lang=fi`);
-    assert.match(pdfText(finnish.rawPayload), /SALASSA PIDETTÄVÄ — JulkL 24 § 1 mom\. 25 k/);
-    const printed = (await entries(ctx())).filter((e) => e.action === 'print');
-    assert.equal(printed.length, 2);
-    assert.equal(printed[0]?.purpose, PURPOSE);
-    assert.ok(printed[0]?.subjectIds.includes(s.client));
-  });
-});
+  },
+);
 
 forEachEngine('social services: units and service needs', ({ ctx }) => {
   test('the administrator keeps the units and the list; bad input names its field', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { helsinkiDate } from '../../src/contract/dates.ts';
 import { addDays } from '../../src/web/routes/access-log/access-log.ts';
 import { json, signInNewUser } from '../helpers/app.ts';
@@ -9,8 +9,10 @@ import {
   browserSuite,
   checkAccessibility,
   chromiumSkip,
+  pagePerTest,
   picture,
   signIn,
+  signInByCookie,
   type TestServer,
 } from './helpers.ts';
 
@@ -22,12 +24,10 @@ const erasureSection = (page: Page) =>
 
 describe('erasure in the browser', { skip: chromiumSkip }, () => {
   let server: TestServer;
+  let browser: Browser;
   let page: Page;
   let problems: string[];
   let colleague: string;
-  let personId: string;
-  let requestId: string;
-  let holdId: string;
   const today = helsinkiDate(new Date());
 
   const api = async (method: 'GET' | 'POST', url: string, payload?: object) => {
@@ -42,13 +42,24 @@ describe('erasure in the browser', { skip: chromiumSkip }, () => {
   };
 
   browserSuite({ role: 'register_officer', username: OFFICER }, async (setup) => {
-    ({ server, page, problems } = setup);
+    ({ server, browser } = setup);
     colleague = await signInNewUser(server.app, server.database, server.keys, {
       username: 'kollega',
       role: 'register_officer',
     });
-    personId = await insertTestPerson(server.database, SUBJECT);
-    requestId = (
+  });
+  pagePerTest(
+    () => browser,
+    (opened) => ({ page, problems } = opened),
+  );
+
+  /**
+   * Each test's own person, and an erasure request of theirs received, identified and started by
+   * a colleague. The last test searches for SUBJECT's name, so the others' persons have others.
+   */
+  const erasureRequestOf = async (lastName: string) => {
+    const personId = await insertTestPerson(server.database, { ...SUBJECT, lastName });
+    const requestId = (
       await api('POST', '/api/requests', {
         type: 'erasure',
         personId,
@@ -62,9 +73,18 @@ describe('erasure in the browser', { skip: chromiumSkip }, () => {
       verifiedOn: addDays(today, -2),
     });
     await api('POST', `/api/requests/${requestId}/start`, {});
-  });
+    return { personId, requestId: requestId as string };
+  };
+  const placeHold = async (personId: string) =>
+    (
+      await api('POST', `/api/persons/${personId}/legal-holds`, {
+        reason: 'Vireillä oleva oikeudenkäynti',
+        fromOn: addDays(today, -1),
+      })
+    ).id as string;
 
   test('the officer places a legal hold on the person’s page', async () => {
+    const { personId } = await erasureRequestOf('Lukkari');
     await page.goto(server.baseUrl);
     await signIn(page, OFFICER, server.user.password);
     await page.goto(`${server.baseUrl}/persons/${personId}`);
@@ -78,10 +98,12 @@ describe('erasure in the browser', { skip: chromiumSkip }, () => {
     const listed = await api('GET', `/api/persons/${personId}/legal-holds`);
     assert.equal(listed.items.length, 1);
     assert.equal(listed.items[0].active, true);
-    holdId = listed.items[0].id;
   });
 
   test('the officer runs the dry run and sees the legal hold that blocks the erasure', async () => {
+    const { personId, requestId } = await erasureRequestOf('Kielto');
+    await placeHold(personId);
+    await signInByCookie(page, server, 'register_officer');
     await page.goto(`${server.baseUrl}/requests/${requestId}`);
     const section = erasureSection(page);
     await section.getByText('Tietoja ei voi poistaa nyt', { exact: false }).waitFor();
@@ -97,6 +119,11 @@ describe('erasure in the browser', { skip: chromiumSkip }, () => {
   });
 
   test('with the hold released, the dry run shows nothing blocking; the officer erases, and the person is gone from search', async () => {
+    const { personId, requestId } = await erasureRequestOf(SUBJECT.lastName);
+    const holdId = await placeHold(personId);
+    await signInByCookie(page, server, 'register_officer');
+    await page.goto(`${server.baseUrl}/requests/${requestId}`);
+    await erasureSection(page).getByText('Tietoja ei voi poistaa nyt', { exact: false }).waitFor();
     await api('POST', `/api/persons/${personId}/legal-holds/${holdId}/release`, {});
     const section = erasureSection(page);
     await section.getByRole('button', { name: 'Tee koeajo uudelleen' }).click();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { after, before } from 'node:test';
+import { after, afterEach, before, beforeEach } from 'node:test';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -10,12 +10,13 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildWebIfNeeded } from '../../scripts/build-web-if-needed.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
-import { openDatabase, type Database } from '../../src/server/db/client.ts';
+import type { Database } from '../../src/server/db/client.ts';
 import { systemClock } from '../../src/server/lib/clock.ts';
 import { keysFromMaster, type Keys } from '../../src/server/lib/crypto.ts';
 import { totpCode, totpStep } from '../../src/server/lib/totp.ts';
 import { TOTP_REQUIRED_ROLES, type Role } from '../../src/contract/auth/permissions.ts';
-import { TEST_TOTP_SECRET } from '../helpers/app.ts';
+import { signInNewUser, TEST_TOTP_SECRET } from '../helpers/app.ts';
+import { createTestDatabase } from '../helpers/db.ts';
 import { createTestPersonKeys } from '../helpers/person-keys.ts';
 import { createStaffUser } from '../../src/server/modules/staff/staff.service.ts';
 
@@ -68,8 +69,9 @@ export async function createTestStaffUser(
 }
 
 /**
- * The real server, in this process, on a free port: the built web app, a fresh embedded
- * database in a temporary DATA_DIR, and one staff account with a signed commitment.
+ * The real server, in this process, on a free port: the built web app, a temporary DATA_DIR, a
+ * fresh embedded database (from the run's migrated dump, as the API tests', which saves an
+ * initdb and the migrations per file), and one staff account with a signed commitment.
  */
 export async function startServer(
   options: { role?: Role; username?: string; password?: string } = {},
@@ -84,9 +86,8 @@ export async function startServer(
   };
   try {
     const config = loadConfig({ DATA_DIR: dataDir });
-    const database = await openDatabase({ dataDir });
-    cleanUp.push(() => database.close());
-    await database.migrate();
+    const database = await createTestDatabase('pglite');
+    cleanUp.push(() => database.drop());
     const user = {
       username: options.username ?? 'virkailija',
       password: options.password ?? 'correct horse battery staple',
@@ -257,19 +258,70 @@ export async function startBrowserTest(
   for (const user of others) {
     await createTestStaffUser(server.database, server.keys, user);
   }
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(E2E_TIMEOUT);
-  const page = await context.newPage();
+  const { page, problems } = await openPage(browser);
   return {
     server,
     browser,
     page,
-    problems: watchPageProblems(page),
+    problems,
     close: async () => {
       await browser.close();
       await server.close();
     },
   };
+}
+
+/**
+ * A page in a browser context of its own (no cookies or storage of another page), watched for
+ * problems; closing it closes its context.
+ */
+export async function openPage(
+  browser: Browser,
+): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(E2E_TIMEOUT);
+  const page = await context.newPage();
+  return { page, problems: watchPageProblems(page), close: () => context.close() };
+}
+
+/**
+ * Gives each test of the enclosing describe block a page of its own, signed in to nothing, so no
+ * test depends on where an earlier one left the page or who it signed in; `use` takes it over.
+ */
+export function pagePerTest(
+  browser: () => Browser,
+  use: (opened: { page: Page; problems: string[] }) => void,
+): void {
+  let close: (() => Promise<void>) | undefined;
+  beforeEach(async () => {
+    const opened = await openPage(browser());
+    close = opened.close;
+    use(opened);
+  });
+  afterEach(async () => {
+    await close?.();
+    close = undefined;
+  });
+}
+
+let sessionUsers = 0;
+
+/**
+ * Signs the page in as a new staff account of the role through the API and hands the browser its
+ * session cookie: for tests about what a signed-in person does, not about signing in (those go
+ * through the sign-in page with `signIn`). A new account each time, so no TOTP code is reused.
+ */
+export async function signInByCookie(page: Page, server: TestServer, role: Role): Promise<string> {
+  const username = `${role.replace('_', '')}e2e${++sessionUsers}`;
+  const cookie = await signInNewUser(server.app, server.database, server.keys, { username, role });
+  await page.context().addCookies([
+    {
+      name: 'rekisteri_session',
+      value: cookie.slice(cookie.indexOf('=') + 1),
+      url: server.baseUrl,
+    },
+  ]);
+  return username;
 }
 
 /**

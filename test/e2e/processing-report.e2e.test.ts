@@ -3,16 +3,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { desc, eq } from 'drizzle-orm';
-import type { Download, Page } from 'playwright-core';
+import type { Browser, Download, Page } from 'playwright-core';
 import { accessLog, staffUsers } from '../../src/server/db/schema/index.ts';
 import { helsinkiDate, yearsBefore } from '../../src/contract/dates.ts';
+import { insertTestPerson } from '../helpers/invoice-fixtures.ts';
 import { parseCsv, pdfText } from '../helpers/report-files.ts';
 import {
   browserSuite,
   checkAccessibility,
   chromiumSkip,
   heading,
+  pagePerTest,
   signIn,
+  signInByCookie,
   type TestServer,
 } from './helpers.ts';
 
@@ -44,17 +47,22 @@ async function contentOf(download: Download): Promise<Buffer> {
 
 describe("the data subject's report in the browser", { skip: chromiumSkip }, () => {
   let server: TestServer;
+  let browser: Browser;
   let page: Page;
   let problems: string[];
   const today = helsinkiDate(new Date());
 
   browserSuite({ role: 'register_officer', username: OFFICER }, async (setup) => {
-    ({ server, page, problems } = setup);
+    ({ server, browser } = setup);
     await server.database.db
       .update(staffUsers)
       .set({ fullName: OFFICER_NAME })
       .where(eq(staffUsers.username, OFFICER));
   });
+  pagePerTest(
+    () => browser,
+    (opened) => ({ page, problems } = opened),
+  );
 
   test('the register officer downloads who has processed a person’s data as CSV and PDF', async () => {
     await page.goto(server.baseUrl);
@@ -133,6 +141,10 @@ describe("the data subject's report in the browser", { skip: chromiumSkip }, () 
   });
 
   test('a period that is not one is explained next to the field, and nothing is downloaded', async () => {
+    const personId = await insertTestPerson(server.database, PERSON);
+    await signInByCookie(page, server, 'register_officer');
+    await page.goto(`${server.baseUrl}/persons/${personId}`);
+    await heading(page, FULL_NAME).waitFor();
     const report = page
       .getByRole('region', { name: 'Tietojen käsittely' })
       .getByRole('group', { name: 'Raportti rekisteröidylle' });

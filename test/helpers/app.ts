@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { after, before, describe } from 'node:test';
+import { after, afterEach, before, beforeEach, describe } from 'node:test';
 import { Writable } from 'node:stream';
 import { asc } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
@@ -118,13 +118,17 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
+/** A master key and a key store that several apps share; their owner closes them. */
+export type SharedKeys = { keys: Keys; personKeys: TestPersonKeys };
+
 export async function createTestApp(
   engine: Engine,
-  options: { clock?: Clock; env?: Record<string, string> } = {},
+  options: { clock?: Clock; env?: Record<string, string>; sharedKeys?: SharedKeys } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(engine);
-  const keys = keysFromMaster(crypto.randomBytes(32));
-  const personKeys = await createTestPersonKeys(engine, { legacyKeys: keys });
+  const keys = options.sharedKeys?.keys ?? keysFromMaster(crypto.randomBytes(32));
+  const personKeys =
+    options.sharedKeys?.personKeys ?? (await createTestPersonKeys(engine, { legacyKeys: keys }));
   const logLines: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -162,25 +166,46 @@ export async function createTestApp(
     async close() {
       await app.close();
       await database.drop();
-      await personKeys.close();
+      if (!options.sharedKeys) await personKeys.close();
     },
   };
 }
 
-/** Runs the suite once per engine under test, each with its own app and database. */
+/**
+ * Runs the suite once per engine under test, each with its own app and database for the suite.
+ * A test never relies on what an earlier test left: it makes what it needs, or reads what a
+ * `before` of the suite made for every test and no test changes.
+ */
 export function forEachEngine(
   name: string,
   suite: (t: { ctx: () => TestApp; engine: Engine }) => void,
-  options: { clock?: Clock; env?: Record<string, string> } = {},
+  options: { clock?: Clock; env?: Record<string, string>; appPerTest?: boolean } = {},
 ): void {
+  const { appPerTest = false, ...appOptions } = options;
   for (const engine of engines()) {
     describe(`${name} [${engine}]`, () => {
       let testApp: TestApp | undefined;
-      before(async () => {
-        testApp = await createTestApp(engine, options);
+      let sharedKeys: SharedKeys | undefined;
+      if (appPerTest) {
+        // The key store holds keys by person id, which no test looks at beyond its own persons:
+        // the suite's tests share it, and each gets a database and an app of its own.
+        before(async () => {
+          const keys = keysFromMaster(crypto.randomBytes(32));
+          sharedKeys = {
+            keys,
+            personKeys: await createTestPersonKeys(engine, { legacyKeys: keys }),
+          };
+        });
+        after(async () => {
+          await sharedKeys?.personKeys.close();
+        });
+      }
+      (appPerTest ? beforeEach : before)(async () => {
+        testApp = await createTestApp(engine, { ...appOptions, sharedKeys });
       });
-      after(async () => {
+      (appPerTest ? afterEach : after)(async () => {
         await testApp?.close();
+        testApp = undefined;
       });
       suite({
         ctx: () => {
@@ -191,6 +216,21 @@ export function forEachEngine(
       });
     });
   }
+}
+
+/**
+ * forEachEngine with a new app and database for each test, as fastify/demo does: for suites
+ * whose tests look at the whole database (lists, counts, the access log, one identity code) and
+ * so must not see each other's rows. The key store is the suite's (see forEachEngine). It costs
+ * about 1 s of CPU per test (a PGlite from the run's dump, and the app), so suites whose tests
+ * can keep to their own rows share one app.
+ */
+export function forEachEngineAppPerTest(
+  name: string,
+  suite: (t: { ctx: () => TestApp; engine: Engine }) => void,
+  options: { clock?: Clock; env?: Record<string, string> } = {},
+): void {
+  forEachEngine(name, suite, { ...options, appPerTest: true });
 }
 
 export type LoggedAccess = {

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { accessLogEntries, forEachEngine, json } from '../../../../test/helpers/app.ts';
+import {
+  accessLogEntries,
+  forEachEngine,
+  forEachEngineAppPerTest,
+  json,
+} from '../../../../test/helpers/app.ts';
 
 const matti = {
   firstName: 'Matti',
@@ -14,13 +19,20 @@ const matti = {
   notes: 'Asioi mieluiten puhelimitse.',
 };
 
-forEachEngine('persons', ({ ctx }) => {
-  let cookie: string;
-  test('sign in as customer service', async () => {
-    cookie = await ctx().signIn('customer_service');
-  });
+forEachEngineAppPerTest('persons', ({ ctx }) => {
+  const registerMatti = async (cookie: string) => {
+    const response = await ctx().app.inject({
+      method: 'POST',
+      url: '/api/persons',
+      headers: json(cookie),
+      payload: matti,
+    });
+    assert.equal(response.statusCode, 201, response.body);
+    return response;
+  };
 
   test('registers a person: normalised values, masked identity code, 201 with id', async () => {
+    const cookie = await ctx().signIn('customer_service');
     const response = await ctx().app.inject({
       method: 'POST',
       url: '/api/persons',
@@ -43,13 +55,21 @@ forEachEngine('persons', ({ ctx }) => {
     });
     assert.equal(JSON.stringify(person).includes('308T'), false);
 
-    const read = await ctx().app.inject({ url: `/api/persons/${person.id}`, headers: { cookie } });
+    const read = await ctx().app.inject({
+      url: `/api/persons/${person.id}`,
+      headers: { cookie },
+    });
     assert.equal(read.statusCode, 200);
     assert.deepEqual(read.json(), person);
   });
 
   test('a second person with the same identity code is refused with a pointer to the first', async () => {
-    const first = await ctx().app.inject({ url: '/api/search?q=131052-308T', headers: { cookie } });
+    const cookie = await ctx().signIn('customer_service');
+    await registerMatti(cookie);
+    const first = await ctx().app.inject({
+      url: '/api/search?q=131052-308T',
+      headers: { cookie },
+    });
     const existingId = first.json().items[0].person.id;
     const response = await ctx().app.inject({
       method: 'POST',
@@ -65,6 +85,7 @@ forEachEngine('persons', ({ ctx }) => {
   });
 
   test('an identity code needs its purpose; a temporary code is accepted and marked', async () => {
+    const cookie = await ctx().signIn('customer_service');
     const noPurpose = await ctx().app.inject({
       method: 'POST',
       url: '/api/persons',
@@ -93,7 +114,12 @@ forEachEngine('persons', ({ ctx }) => {
   });
 
   test('the full identity code only through reveal, with a purpose', async () => {
-    const found = await ctx().app.inject({ url: '/api/search?q=131052-308T', headers: { cookie } });
+    const cookie = await ctx().signIn('customer_service');
+    await registerMatti(cookie);
+    const found = await ctx().app.inject({
+      url: '/api/search?q=131052-308T',
+      headers: { cookie },
+    });
     const id = found.json().items[0].person.id;
     const noPurpose = await ctx().app.inject({
       method: 'POST',
@@ -118,6 +144,7 @@ forEachEngine('persons', ({ ctx }) => {
   });
 
   test('PATCH changes only the given fields; null removes a value', async () => {
+    const cookie = await ctx().signIn('customer_service');
     const created = await ctx().app.inject({
       method: 'POST',
       url: '/api/persons',
@@ -151,6 +178,7 @@ forEachEngine('persons', ({ ctx }) => {
   });
 
   test('DELETE archives: the person stays readable but leaves searches and lists', async () => {
+    const cookie = await ctx().signIn('customer_service');
     const created = await ctx().app.inject({
       method: 'POST',
       url: '/api/persons',
@@ -189,6 +217,21 @@ forEachEngine('persons', ({ ctx }) => {
   });
 
   test('lists persons in name order, paged by cursor without repeats', async () => {
+    const cookie = await ctx().signIn('customer_service');
+    await registerMatti(cookie);
+    for (const [firstName, lastName] of [
+      ['Liisa', 'Mäkelä'],
+      ['Pekka', 'Puumies'],
+      ['Aino', 'Aaltonen'],
+    ]) {
+      const created = await ctx().app.inject({
+        method: 'POST',
+        url: '/api/persons',
+        headers: json(cookie),
+        payload: { firstName, lastName },
+      });
+      assert.equal(created.statusCode, 201, created.body);
+    }
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
@@ -214,6 +257,7 @@ forEachEngine('persons', ({ ctx }) => {
   });
 
   test('links a person to the organisations they represent, shown from both sides', async () => {
+    const cookie = await ctx().signIn('customer_service');
     const org = await ctx().app.inject({
       method: 'POST',
       url: '/api/organizations',
@@ -266,11 +310,10 @@ forEachEngine('persons', ({ ctx }) => {
   });
 });
 
-forEachEngine('address protection (turvakielto)', ({ ctx }) => {
-  let id: string;
-  let service: string;
-  test('a protected address is hidden in lists and search, and on the page from roles not allowed', async () => {
-    service = await ctx().signIn('customer_service');
+forEachEngineAppPerTest('address protection (turvakielto)', ({ ctx }) => {
+  /** A person with a protected address, and a customer-service user who may not see it. */
+  const registerProtected = async () => {
+    const service = await ctx().signIn('customer_service');
     // Registered on the population register's word, as only the register officer may (0006).
     const created = await ctx().app.inject({
       method: 'POST',
@@ -288,7 +331,11 @@ forEachEngine('address protection (turvakielto)', ({ ctx }) => {
       },
     });
     assert.equal(created.statusCode, 201, created.body);
-    id = created.json().id;
+    return { id: created.json().id as string, service };
+  };
+
+  test('a protected address is hidden in lists and search, and on the page from roles not allowed', async () => {
+    const { id, service } = await registerProtected();
     const page = (
       await ctx().app.inject({ url: `/api/persons/${id}`, headers: { cookie: service } })
     ).json();
@@ -310,6 +357,7 @@ forEachEngine('address protection (turvakielto)', ({ ctx }) => {
   });
 
   test('the person page reveals it to a role allowed to see it; lists still do not', async () => {
+    const { id } = await registerProtected();
     const officer = await ctx().signIn('register_officer');
     const page = await ctx().app.inject({
       url: `/api/persons/${id}`,
@@ -324,6 +372,7 @@ forEachEngine('address protection (turvakielto)', ({ ctx }) => {
   });
 
   test('a protection whose end date has passed no longer hides the address', async () => {
+    const { id, service } = await registerProtected();
     const officer = await ctx().signIn('register_officer');
     await ctx().app.inject({
       method: 'PATCH',

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import { accessLogEntries, forEachEngine, json } from '../../../../test/helpers/app.ts';
 
 type Item = {
@@ -22,7 +22,8 @@ forEachEngine('search', ({ ctx }) => {
   const names = (items: Item[]) =>
     items.map((i) => (i.person ? i.person.lastName : i.organization?.name));
 
-  test('seed persons and organisations', async () => {
+  // Read-only fixtures: every test searches the same persons and organisations, none changes them.
+  before(async () => {
     cookie = await ctx().signIn('customer_service');
     const people = [
       ['Matti', 'Virtanen', '131052-308T', 'matti.virtanen@example.fi', '0401234567'],
