@@ -20,7 +20,7 @@ import {
 const OFFICER = 'rekisterivastaava';
 const BILLING = {
   username: 'laskuttaja',
-  password: 'laskuttajan salasana 2026',
+  password: 'kuusi kirjavaa kalaa uivat',
   role: 'billing' as const,
 };
 
