@@ -1,19 +1,9 @@
 /** The access log's filters and how an entry's changes are shown; pure, so unit-tested. */
+import { ACCESS_ACTIONS, type AccessAction } from '../../../contract/enums.ts';
 
-export const ACTIONS = [
-  'read',
-  'search',
-  'create',
-  'update',
-  'archive',
-  'reveal',
-  'report',
-  'print',
-  'breakGlass',
-  'disclose',
-  'export',
-] as const;
-export type Action = (typeof ACTIONS)[number];
+/** The actions an entry can have: the contract's list (src/contract/enums.ts). */
+export const ACTIONS = ACCESS_ACTIONS;
+export type Action = AccessAction;
 
 export const isAction = (value: string | null): value is Action =>
   (ACTIONS as readonly (string | null)[]).includes(value);
