@@ -254,21 +254,29 @@ export async function startBrowserTest(
   } = {},
 ): Promise<BrowserTest> {
   const { others = [], ...serverOptions } = options;
-  const [server, browser] = await Promise.all([startServer(serverOptions), launchChromium()]);
-  for (const user of others) {
-    await createTestStaffUser(server.database, server.keys, user);
-  }
-  const { page, problems } = await openPage(browser);
-  return {
-    server,
-    browser,
-    page,
-    problems,
-    close: async () => {
-      await browser.close();
-      await server.close();
-    },
+  // Whatever fails on the way, what did start is closed: a server or a browser left open keeps
+  // the test file's process alive until the runner's timeout, hiding the error for minutes.
+  const [started, launched] = await Promise.allSettled([
+    startServer(serverOptions),
+    launchChromium(),
+  ]);
+  const close = async () => {
+    if (launched.status === 'fulfilled') await launched.value.close();
+    if (started.status === 'fulfilled') await started.value.close();
   };
+  try {
+    if (started.status === 'rejected') throw started.reason;
+    if (launched.status === 'rejected') throw launched.reason;
+    const [server, browser] = [started.value, launched.value];
+    for (const user of others) {
+      await createTestStaffUser(server.database, server.keys, user);
+    }
+    const { page, problems } = await openPage(browser);
+    return { server, browser, page, problems, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }
 
 /**
@@ -335,7 +343,13 @@ export function browserSuite(
   let setup: BrowserTest | undefined;
   before(async () => {
     setup = await startBrowserTest(options);
-    await ready(setup);
+    try {
+      await ready(setup);
+    } catch (error) {
+      await setup.close();
+      setup = undefined;
+      throw error;
+    }
   });
   after(async () => {
     await setup?.close();
