@@ -25,7 +25,7 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   {
     path: '/work',
     permission: null,
-    menu: 'work.title',
+    menu: 'work.nav',
     menuFor: ['requests.read', 'socialServices.reviewBreakGlass', 'invoices.write', 'staff.manage'],
   },
   { path: '/search', permission: 'customers.read', menu: 'nav.search' },

@@ -209,8 +209,11 @@ describe(
       await dialog(page)
         .getByRole('button', { name: /Perintäyhtiö/ })
         .click();
+      // The agencies arrive with the dialog's own request: wait for them before reading the list.
+      await page.getByRole('option', { name: AGENCY }).waitFor();
       assert.deepEqual(await page.getByRole('option').allInnerTexts(), [AGENCY]);
       await page.getByRole('option', { name: AGENCY }).click();
+      await page.getByRole('option').first().waitFor({ state: 'detached' });
       await checkAccessibility(page, 'the collection dialog');
       await dialog(page).getByRole('button', { name: 'Siirrä perintään' }).click();
 

@@ -164,7 +164,7 @@ describe('partners and their contractors in the browser', { skip: chromiumSkip }
     });
     // Signed out on the registry's address: the contractor signs in there, and may not see it.
     await signIn(page, contractor.username, contractor.password);
-    await page.getByText('Sinulla ei ole oikeutta tähän toimintoon.').waitFor();
+    await heading(page, 'Ei käyttöoikeutta').waitFor();
     await navigation(page).getByRole('link', { name: 'Haku', exact: true }).click();
     await heading(page, 'Asiakashaku').waitFor();
     assert.equal(

@@ -1,9 +1,9 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { rectificationApi } from '../../../contract/rectification/rectification.endpoints.ts';
 import { customerContext, type RouteDeps } from '../../deps.ts';
 import { route } from '../../lib/route.ts';
 import { routeExtras } from '../../lib/route-extras.ts';
-import type { ReportFile } from '../access-log/subject-report.formats.ts';
+import { sendAttachment } from '../../plugins/send-attachment.ts';
 import { rectificationLetterPdf, refusalCertificatePdf } from './rectification-letters.ts';
 import {
   addRectificationItem,
@@ -18,13 +18,6 @@ export function rectificationRoutes(deps: RouteDeps) {
     const pdf = { produces: ['application/pdf'] };
     routeExtras(app, rectificationApi.letter, pdf);
     routeExtras(app, rectificationApi.certificate, pdf);
-    const send = (reply: FastifyReply, file: ReportFile) =>
-      reply
-        .type(file.contentType)
-        .header('cache-control', 'no-store')
-        .header('content-disposition', `attachment; filename="${file.fileName}"`)
-        .send(file.body);
-
     route(app, rectificationApi.get, (request) =>
       getRectification(customerContext(deps, request), request.params.id),
     );
@@ -43,7 +36,7 @@ export function rectificationRoutes(deps: RouteDeps) {
       applyRectification(customerContext(deps, request), request.params.id),
     );
     route(app, rectificationApi.letter, async (request, reply) =>
-      send(
+      sendAttachment(
         reply,
         await rectificationLetterPdf(
           customerContext(deps, request),
@@ -53,7 +46,10 @@ export function rectificationRoutes(deps: RouteDeps) {
       ),
     );
     route(app, rectificationApi.certificate, async (request, reply) =>
-      send(reply, await refusalCertificatePdf(customerContext(deps, request), request.params.id)),
+      sendAttachment(
+        reply,
+        await refusalCertificatePdf(customerContext(deps, request), request.params.id),
+      ),
     );
   };
 }
