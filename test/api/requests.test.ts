@@ -66,7 +66,11 @@ forEachEngine(
       assert.equal(request.daysLeft, 33);
       assert.equal(request.overdue, false);
       assert.equal(request.extended, false);
-      assert.deepEqual(request.person, { id: people.aino, name: 'Aino Asiakas' });
+      assert.deepEqual(request.person, {
+        id: people.aino,
+        name: 'Aino Asiakas',
+        identityCode: null,
+      });
       assert.equal(request.language, 'sv');
       assert.equal(request.identity, null);
       assert.deepEqual(
@@ -308,10 +312,12 @@ forEachEngine(
         assigneeId: null,
       });
       assert.equal(unassigned.json().assignee, null);
-      // The history names the assignee by id; the view gives the username of each one named, so
+      // The history names the assignee by id; the view gives the names of each one named, so
       // the page says who it was even after the request is unassigned.
       const { username } = (await call(officer, 'GET', '/api/auth/me')).json();
-      assert.deepEqual(unassigned.json().historyStaff, [{ id: officerId, username }]);
+      assert.deepEqual(unassigned.json().historyStaff, [
+        { id: officerId, username, fullName: null },
+      ]);
       const assignments = unassigned
         .json()
         .history.filter((event: { action: string }) => event.action === 'assign')

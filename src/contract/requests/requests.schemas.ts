@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { date, text, zId } from '../text.ts';
 import { zCursor } from '../cursor.ts';
+import { FIELD_ERROR_CODES } from '../field-errors.ts';
 import {
   IDENTITY_METHODS,
   REQUEST_CHANNELS,
@@ -44,6 +45,12 @@ export const requestExtension = z.strictObject({
 });
 export type RequestExtension = z.output<typeof requestExtension>;
 
+/** The outcomes a decision gives its reasons for: all but a grant in full. */
+export const OUTCOMES_WITH_REASONS = [
+  'partly_granted',
+  'refused',
+] as const satisfies readonly (typeof REQUEST_OUTCOMES)[number][];
+
 export const requestDecision = z
   .strictObject({
     outcome: z.enum(REQUEST_OUTCOMES),
@@ -52,7 +59,8 @@ export const requestDecision = z
     decidedOn: isoDate,
   })
   .superRefine((decision, ctx) => {
-    if (decision.outcome !== 'granted' && !decision.reasons) {
+    const needsReasons: readonly string[] = OUTCOMES_WITH_REASONS;
+    if (needsReasons.includes(decision.outcome) && !decision.reasons) {
       ctx.addIssue({
         code: 'custom',
         path: ['reasons'],
@@ -76,12 +84,58 @@ export const requestListQuery = z.strictObject({
 });
 export type RequestListQuery = z.output<typeof requestListQuery>;
 
-const staffRef = z.object({ id: zId, username: z.string() }).nullable();
+/** A staff member as the request shows them: by full name (null when none is recorded). */
+const staffMember = z.object({ id: zId, username: z.string(), fullName: z.string().nullable() });
+const staffRef = staffMember.nullable();
+
+/**
+ * What may be done to a request: its life's steps, and what the request's other panels do
+ * (hand over an access package, carry out an erasure).
+ */
+export const REQUEST_ACTION_NAMES = [
+  'verifyIdentity',
+  'start',
+  'extend',
+  'decide',
+  'answer',
+  'assign',
+  'note',
+  'handOver',
+  'erase',
+] as const;
+export type RequestActionName = (typeof REQUEST_ACTION_NAMES)[number];
+
+/**
+ * An action the caller may take now, computed by the server's one state machine from the
+ * request's status and type, the caller's permissions and the request's blockers; with what the
+ * action needs beyond its body's schema.
+ */
+export const allowedRequestAction = z.object({
+  action: z.enum(REQUEST_ACTION_NAMES),
+  /** The earliest day the action's date may be (the step it follows); the latest is today. */
+  notBefore: z.string().optional(),
+  /** decide: the outcomes it may take (a rectification's: the one its fields' decisions make). */
+  outcomes: z.array(z.enum(REQUEST_OUTCOMES)).optional(),
+  /** decide: the outcomes that must state their reasons. */
+  reasonsRequiredFor: z.array(z.enum(REQUEST_OUTCOMES)).optional(),
+  /** extend: the last day the requester may be told of the extension (the first deadline). */
+  tellBy: z.string().optional(),
+});
+export type AllowedRequestAction = z.infer<typeof allowedRequestAction>;
+
+/** A step the request's status leads to that waits for something first, and what. */
+export const blockedRequestAction = z.object({
+  action: z.enum(REQUEST_ACTION_NAMES),
+  code: z.enum(FIELD_ERROR_CODES),
+  message: z.string(),
+});
+export type BlockedRequestAction = z.infer<typeof blockedRequestAction>;
 
 export const requestSummary = z.object({
   id: zId,
   number: z.number().int(),
   type: z.enum(REQUEST_TYPES),
+  /** The name is empty once the person is erased. */
   person: z.object({ id: zId, name: z.string() }),
   receivedOn: z.string(),
   channel: z.enum(REQUEST_CHANNELS),
@@ -99,6 +153,8 @@ export const requestSummary = z.object({
 export type RequestSummary = z.infer<typeof requestSummary>;
 
 export const requestView = requestSummary.extend({
+  /** The identity code masked (131052-****); null when none, or the person is erased. */
+  person: z.object({ id: zId, name: z.string(), identityCode: z.string().nullable() }),
   identity: z
     .object({ method: z.enum(IDENTITY_METHODS), verifiedOn: z.string(), verifiedBy: staffRef })
     .nullable(),
@@ -111,19 +167,29 @@ export const requestView = requestSummary.extend({
     })
     .nullable(),
   answeredOn: z.string().nullable(),
+  /** What the caller may do now; empty for a caller who may only read. */
+  allowedActions: z.array(allowedRequestAction),
+  /** The next steps that wait for something first (a rectification's fields decided). */
+  blockedActions: z.array(blockedRequestAction),
   notes: z.array(
-    z.object({ text: z.string(), createdAt: z.string(), username: z.string().nullable() }),
+    z.object({
+      text: z.string(),
+      createdAt: z.string(),
+      username: z.string().nullable(),
+      fullName: z.string().nullable(),
+    }),
   ),
   history: z.array(
     z.object({
       occurredAt: z.string(),
       username: z.string().nullable(),
+      fullName: z.string().nullable(),
       action: z.string(),
       changes: z.record(z.string(), z.unknown()).nullable(),
     }),
   ),
-  /** The staff the history's changes name by id (assignees, who verified), with their usernames. */
-  historyStaff: z.array(z.object({ id: z.string(), username: z.string() })),
+  /** The staff the history's changes name by id (assignees, who verified), with their names. */
+  historyStaff: z.array(staffMember),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -1,4 +1,5 @@
 import type { PostalAddress, SocialRecordKind } from '../../db/schema/index.ts';
+import { refuseUnlessAllowed } from '../requests/request-actions.ts';
 import { helsinkiDate } from '../../../contract/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { formatIban } from '../../../finnish/index.ts';
@@ -612,13 +613,7 @@ export async function handOverAccessPackage(
   input: HandOverInput,
 ) {
   const request = await requireAccessRequest(ctx, requestId);
-  if (request.status !== 'decided') {
-    const message = `The request is ${request.status.replace('_', ' ')}: the answer is handed over once it is decided, before it is marked answered`;
-    throw new AppError('conflict', message, {
-      errors: [{ field: 'status', message, code: 'request.wrongStatus' }],
-      extra: { currentStatus: request.status },
-    });
-  }
+  refuseUnlessAllowed(request, 'handOver');
   if (request.outcome === 'refused') {
     const message = 'The request was refused: there is no data to hand over';
     throw new AppError('conflict', message, {

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import type { KeptPart } from '../../db/schema/index.ts';
+import { refuseUnlessAllowed } from '../requests/request-actions.ts';
 import { personErasures } from '../../db/schema/index.ts';
 import { eq } from 'drizzle-orm';
 import type { PersonKeys } from '../../keystore/person-keys.ts';
@@ -175,13 +176,7 @@ export async function executeErasure(
         errors: [{ field: 'status', message, code: 'erasure.alreadyErased' }],
       });
     }
-    if (request.status !== 'in_progress') {
-      const message = `The request is ${request.status.replace('_', ' ')}: the erasure is carried out while it is in progress`;
-      throw new AppError('conflict', message, {
-        errors: [{ field: 'status', message, code: 'request.wrongStatus' }],
-        extra: { currentStatus: request.status },
-      });
-    }
+    refuseUnlessAllowed(request, 'erase');
     const personId = request.personId;
     if (!(await lockPerson(tx, personId))) {
       const message = 'The person of this request is no longer in the register';

@@ -72,7 +72,7 @@ async function maskedIdentityCode(
 /** The masked codes of a page of persons, with one key-store lookup; by person id. */
 export async function maskedIdentityCodes(
   ctx: Pick<CustomerContext, 'personKeys'>,
-  rows: readonly ScopedPersonRow[],
+  rows: readonly Pick<ScopedPersonRow, 'id' | 'identityCodeEncrypted'>[],
 ): Promise<Map<string, string | null>> {
   const coded = rows.flatMap((row) =>
     row.identityCodeEncrypted

@@ -6,6 +6,7 @@ import type {
   RequestOutcome,
   SourcedPersonField,
 } from '../../db/schema/index.ts';
+import type { Db } from '../../db/client.ts';
 import { helsinkiDate } from '../../../contract/dates.ts';
 import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
 import { formatPhoneFinnish, maskIdentityCode } from '../../../finnish/index.ts';
@@ -16,6 +17,7 @@ import { personPatch } from '../../../contract/persons/persons.schemas.ts';
 import { findPersonById } from '../persons/persons.queries.ts';
 import { updatePerson } from '../persons/persons.service.ts';
 import { listValueSourceDetails } from '../persons/value-sources.ts';
+import type { RectificationReadiness } from '../requests/request-actions.ts';
 import {
   findRequest,
   insertRequestEvent,
@@ -197,34 +199,54 @@ export function outcomeOf(
 }
 
 /**
+ * Whether a rectification request may be decided yet (the request's state machine lists its
+ * decision as blocked until then): every field decided, every granted one applied; and the
+ * outcome they add up to.
+ */
+export async function rectificationReadiness(
+  db: Db,
+  requestId: string,
+): Promise<RectificationReadiness> {
+  const items = await listItems(db, requestId);
+  if (items.length === 0) {
+    return {
+      ready: false,
+      code: 'rectification.noItems',
+      message: 'The request names no field to correct yet',
+    };
+  }
+  const open = items.filter((item) => item.decision === null);
+  if (open.length > 0) {
+    return {
+      ready: false,
+      code: 'rectification.undecided',
+      message: `Decide every field first: ${open.map((item) => item.field).join(', ')}`,
+    };
+  }
+  if (items.some((item) => item.decision === 'granted' && item.appliedAt === null)) {
+    return {
+      ready: false,
+      code: 'rectification.notApplied',
+      message: 'Apply the granted corrections before deciding the request',
+    };
+  }
+  const outcome = outcomeOf(items);
+  if (!outcome) throw new Error('Every field is decided, yet no outcome');
+  return { ready: true, outcome };
+}
+
+/**
  * The check the request's decision makes for a rectification request (requests.service.ts):
- * every field decided, every granted one applied, and the outcome the one they add up to.
+ * ready (rectificationReadiness), and the outcome the one its fields add up to.
  */
 export async function checkRectificationOutcome(
   ctx: CustomerContext,
   request: StoredRequest,
   outcome: RequestOutcome,
 ): Promise<void> {
-  const items = await listItems(ctx.db, request.id);
-  if (items.length === 0) {
-    throw conflict('outcome', 'The request names no field to correct yet', 'rectification.noItems');
-  }
-  const open = items.filter((item) => item.decision === null);
-  if (open.length > 0) {
-    throw conflict(
-      'outcome',
-      `Decide every field first: ${open.map((item) => item.field).join(', ')}`,
-      'rectification.undecided',
-    );
-  }
-  if (items.some((item) => item.decision === 'granted' && item.appliedAt === null)) {
-    throw conflict(
-      'outcome',
-      'Apply the granted corrections before deciding the request',
-      'rectification.notApplied',
-    );
-  }
-  const expected = outcomeOf(items);
+  const readiness = await rectificationReadiness(ctx.db, request.id);
+  if (!readiness.ready) throw conflict('outcome', readiness.message, readiness.code);
+  const expected = readiness.outcome;
   if (expected !== outcome) {
     throw new AppError(
       'validation',

@@ -119,6 +119,20 @@ export async function findPersonNames(db: Db, ids: string[]): Promise<Map<string
   return new Map(rows.map((row) => [row.id, `${row.firstName} ${row.lastName}`]));
 }
 
+/** The request's person for its page: the name, and the identity code to mask. */
+export async function findPersonOfRequest(db: Db, id: string) {
+  const [row] = await db
+    .select({
+      id: persons.id,
+      firstName: persons.firstName,
+      lastName: persons.lastName,
+      identityCodeEncrypted: persons.identityCodeEncrypted,
+    })
+    .from(persons)
+    .where(eq(persons.id, id));
+  return row;
+}
+
 export async function findPersonForRequest(db: Db, id: string) {
   const [row] = await db
     .select({ id: persons.id, archivedAt: persons.archivedAt })
@@ -127,13 +141,16 @@ export async function findPersonForRequest(db: Db, id: string) {
   return row;
 }
 
-export async function findStaffUsernames(db: Db, ids: string[]): Promise<Map<string, string>> {
+export type StaffName = { username: string; fullName: string | null };
+
+/** Staff members' usernames and full names, by id. */
+export async function findStaffNames(db: Db, ids: string[]): Promise<Map<string, StaffName>> {
   if (ids.length === 0) return new Map();
   const rows = await db
-    .select({ id: staffUsers.id, username: staffUsers.username })
+    .select({ id: staffUsers.id, username: staffUsers.username, fullName: staffUsers.fullName })
     .from(staffUsers)
     .where(inArray(staffUsers.id, [...new Set(ids)]));
-  return new Map(rows.map((row) => [row.id, row.username]));
+  return new Map(rows.map((row) => [row.id, { username: row.username, fullName: row.fullName }]));
 }
 
 export async function findStaffAccount(db: Db, id: string) {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import type { RequestStatus } from '../../db/schema/index.ts';
 import { cursorKey, decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { helsinkiDate } from '../../../contract/dates.ts';
 import { extensionProblems, requestDueOn } from '../../../contract/deadlines.ts';
@@ -8,13 +7,25 @@ import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
 import type { AccessAction } from '../access-log/access-log.ts';
 import { isRole, roleHas } from '../../../contract/auth/permissions.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
-import { checkRectificationOutcome } from '../rectification/rectification.service.ts';
+import { maskedIdentityCodes } from '../persons/persons.service.ts';
+import {
+  checkRectificationOutcome,
+  rectificationReadiness,
+} from '../rectification/rectification.service.ts';
+import {
+  notBeforeOf,
+  REQUEST_ACTIONS,
+  refuseUnlessAllowed,
+  requestActions,
+  type RequestFacts,
+} from './request-actions.ts';
 import {
   findPersonForRequest,
   findPersonNames,
+  findPersonOfRequest,
   findRequest,
   findStaffAccount,
-  findStaffUsernames,
+  findStaffNames,
   insertRequest,
   insertRequestEvent,
   insertRequestNote,
@@ -23,9 +34,11 @@ import {
   listRequests,
   updateRequestRow,
   type RequestInsert,
+  type StaffName,
   type StoredRequest,
 } from './requests.queries.ts';
 import type {
+  RequestActionName,
   IdentityVerification,
   RequestCreate,
   RequestDecision,
@@ -43,20 +56,8 @@ import type { FieldErrorCode } from '../../../contract/field-errors.ts';
  * request's own history, shown with it). The deadline is lib/deadlines.ts.
  */
 
-/**
- * What may be done to a request in which status, and the status it leaves it in: the one table
- * of the request's life (received → identity verified → in progress → decided → answered).
- */
-export const REQUEST_ACTIONS = {
-  verifyIdentity: { from: ['received'], to: 'identity_verified' },
-  start: { from: ['identity_verified'], to: 'in_progress' },
-  decide: { from: ['in_progress'], to: 'decided' },
-  answer: { from: ['decided'], to: 'answered' },
-  extend: { from: ['received', 'identity_verified', 'in_progress', 'decided'], to: null },
-  assign: { from: ['received', 'identity_verified', 'in_progress', 'decided'], to: null },
-  note: { from: ['received', 'identity_verified', 'in_progress', 'decided', 'answered'], to: null },
-} as const satisfies Record<string, { from: readonly RequestStatus[]; to: RequestStatus | null }>;
-export type RequestAction = keyof typeof REQUEST_ACTIONS;
+/** The request's own actions (its panels' — hand-over, erasure — log in their modules). */
+type RequestAction = Exclude<RequestActionName, 'handOver' | 'erase'>;
 
 const ACCESS_ACTION: Record<RequestAction | 'create', AccessAction> = {
   create: 'create',
@@ -75,17 +76,7 @@ function validation(field: string, message: string, code: FieldErrorCode): AppEr
   return new AppError('validation', message, { errors: [{ field, message, code }] });
 }
 
-function refuseUnlessAllowed(request: StoredRequest, action: RequestAction): void {
-  const allowed: readonly RequestStatus[] = REQUEST_ACTIONS[action].from;
-  if (allowed.includes(request.status)) return;
-  const message = `The request is ${request.status.replace('_', ' ')}: this can be done only when it is ${allowed.map((s) => s.replace('_', ' ')).join(' or ')}`;
-  throw new AppError('conflict', message, {
-    errors: [{ field: 'status', message, code: 'request.wrongStatus' }],
-    extra: { currentStatus: request.status },
-  });
-}
-
-/** A date of the request's life: not before receipt (or `notBefore`), not in the future. */
+/** A date of the request's life: not before the step it follows, not in the future. */
 function checkDate(
   ctx: CustomerContext,
   field: string,
@@ -107,15 +98,23 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
+/** A staff member by id, with the names the request shows them by. */
+const staffRef = (id: string | null, staff: Map<string, StaffName>) =>
+  id
+    ? {
+        id,
+        username: staff.get(id)?.username ?? '(removed)',
+        fullName: staff.get(id)?.fullName ?? null,
+      }
+    : null;
+
 function summaryOf(
   request: StoredRequest,
   today: string,
   names: Map<string, string>,
-  usernames: Map<string, string>,
+  staff: Map<string, StaffName>,
 ): RequestSummary {
   const open = request.status !== 'answered';
-  const staff = (id: string | null) =>
-    id ? { id, username: usernames.get(id) ?? '(removed)' } : null;
   return {
     id: request.id,
     number: request.number,
@@ -129,31 +128,31 @@ function summaryOf(
     extended: request.extensionToldOn !== null,
     overdue: open && request.dueOn < today,
     daysLeft: open ? daysBetween(today, request.dueOn) : null,
-    assignee: staff(request.assigneeId),
+    assignee: staffRef(request.assigneeId, staff),
   };
 }
 
-/** Names of the requests' persons and usernames of their staff, fetched once for all of them. */
-async function namesOf(ctx: CustomerContext, requests: StoredRequest[]) {
-  const [names, usernames] = await Promise.all([
+/** Names of the requests' persons and of their staff, fetched once for all of them. */
+async function namesOf(ctx: CustomerContext, requests: StoredRequest[], moreStaff: string[] = []) {
+  const [names, staff] = await Promise.all([
     findPersonNames(
       ctx.db,
       requests.map((r) => r.personId),
     ),
-    findStaffUsernames(
-      ctx.db,
-      requests.flatMap((r) => [r.assigneeId, r.identityVerifiedBy].filter((id) => id !== null)),
-    ),
+    findStaffNames(ctx.db, [
+      ...requests.flatMap((r) => [r.assigneeId, r.identityVerifiedBy].filter((id) => id !== null)),
+      ...moreStaff,
+    ]),
   ]);
-  return { names, usernames, today: helsinkiDate(ctx.clock.now()) };
+  return { names, staff, today: helsinkiDate(ctx.clock.now()) };
 }
 
 async function summariesOf(
   ctx: CustomerContext,
   requests: StoredRequest[],
 ): Promise<RequestSummary[]> {
-  const { names, usernames, today } = await namesOf(ctx, requests);
-  return requests.map((request) => summaryOf(request, today, names, usernames));
+  const { names, staff, today } = await namesOf(ctx, requests);
+  return requests.map((request) => summaryOf(request, today, names, staff));
 }
 
 /** Staff ids a history names in its changes (an assignee, who verified the identity). */
@@ -172,24 +171,50 @@ function staffIdsIn(events: { changes: Record<string, unknown> | null }[]): stri
   return [...ids];
 }
 
+/** What the state machine needs beyond the request: the caller's permission, its blockers. */
+async function factsOf(ctx: CustomerContext, request: StoredRequest): Promise<RequestFacts> {
+  const canManage = roleHas(ctx.actor.role, 'requests.manage');
+  const rectification =
+    canManage && request.type === 'rectification' && request.status === 'in_progress'
+      ? await rectificationReadiness(ctx.db, request.id)
+      : undefined;
+  return { canManage, ...(rectification ? { rectification } : {}) };
+}
+
+/** The person as the request's page shows them: by name, with the masked identity code. */
+async function personOf(ctx: CustomerContext, request: StoredRequest) {
+  const person = await findPersonOfRequest(ctx.db, request.personId);
+  if (!person) return { id: request.personId, name: '', identityCode: null };
+  const codes = await maskedIdentityCodes(ctx, [person]);
+  return {
+    id: person.id,
+    name: `${person.firstName} ${person.lastName}`,
+    identityCode: codes.get(person.id) ?? null,
+  };
+}
+
 async function viewOf(ctx: CustomerContext, request: StoredRequest): Promise<RequestView> {
-  const [events, notes, { names, usernames, today }] = await Promise.all([
+  const [events, notes, person, facts] = await Promise.all([
     listRequestEvents(ctx.db, request.id),
     listRequestNotes(ctx.db, request.id),
-    namesOf(ctx, [request]),
+    personOf(ctx, request),
+    factsOf(ctx, request),
   ]);
-  const historyStaff = await findStaffUsernames(ctx.db, staffIdsIn(events));
-  const verifiedBy = request.identityVerifiedBy;
+  const authors = [...events, ...notes].flatMap((row) => (row.userId ? [row.userId] : []));
+  const historyIds = staffIdsIn(events);
+  const { names, staff, today } = await namesOf(ctx, [request], [...authors, ...historyIds]);
+  const actions = requestActions(request, facts);
+  const fullName = (userId: string | null) =>
+    userId ? (staff.get(userId)?.fullName ?? null) : null;
   return {
-    ...summaryOf(request, today, names, usernames),
+    ...summaryOf(request, today, names, staff),
+    person,
     identity:
       request.identityMethod && request.identityVerifiedOn
         ? {
             method: request.identityMethod,
             verifiedOn: request.identityVerifiedOn,
-            verifiedBy: verifiedBy
-              ? { id: verifiedBy, username: usernames.get(verifiedBy) ?? '(removed)' }
-              : null,
+            verifiedBy: staffRef(request.identityVerifiedBy, staff),
           }
         : null,
     extension:
@@ -205,18 +230,25 @@ async function viewOf(ctx: CustomerContext, request: StoredRequest): Promise<Req
           }
         : null,
     answeredOn: request.answeredOn,
+    allowedActions: actions.allowed,
+    blockedActions: actions.blocked,
     notes: notes.map((note) => ({
       text: note.text,
       createdAt: note.createdAt.toISOString(),
       username: note.username,
+      fullName: fullName(note.userId),
     })),
     history: events.map((event) => ({
       occurredAt: event.occurredAt.toISOString(),
       username: event.username,
+      fullName: fullName(event.userId),
       action: event.action,
       changes: event.changes ?? null,
     })),
-    historyStaff: [...historyStaff].map(([id, username]) => ({ id, username })),
+    historyStaff: historyIds.flatMap((id) => {
+      const ref = staffRef(id, staff);
+      return ref && staff.has(id) ? [ref] : [];
+    }),
     createdAt: request.createdAt.toISOString(),
     updatedAt: request.updatedAt.toISOString(),
   };
@@ -316,7 +348,9 @@ export async function createRequest(
 export async function getRequest(ctx: CustomerContext, id: string): Promise<RequestView> {
   const request = await requireRequest(ctx.db, id);
   const view = await viewOf(ctx, request);
-  await logAccess(ctx, 'read', [request.personId], FIELDS);
+  // The page shows the person's masked identity code, as search does, and logs it so.
+  const fields = view.person.identityCode ? [...FIELDS, 'personalIdentityCode'] : FIELDS;
+  await logAccess(ctx, 'read', [request.personId], fields);
   return view;
 }
 
@@ -388,10 +422,7 @@ export function verifyIdentity(
   input: IdentityVerification,
 ): Promise<RequestView> {
   return change(ctx, id, 'verifyIdentity', (current) => {
-    checkDate(ctx, 'verifiedOn', input.verifiedOn, {
-      date: current.receivedOn,
-      what: 'the request was received',
-    });
+    checkDate(ctx, 'verifiedOn', input.verifiedOn, notBeforeOf(current, 'verifyIdentity'));
     return {
       identityMethod: input.method,
       identityVerifiedOn: input.verifiedOn,
@@ -415,10 +446,7 @@ export function extendRequest(
         errors: [{ field: 'status', message: 'Already extended', code: 'request.alreadyExtended' }],
       });
     }
-    checkDate(ctx, 'requesterToldOn', input.requesterToldOn, {
-      date: current.receivedOn,
-      what: 'the request was received',
-    });
+    checkDate(ctx, 'requesterToldOn', input.requesterToldOn, notBeforeOf(current, 'extend'));
     const problems = extensionProblems(current.receivedOn, input);
     if (problems.length > 0) {
       throw new AppError('validation', problems.map((p) => p.message).join('; '), {
@@ -439,10 +467,7 @@ export function decideRequest(
   input: RequestDecision,
 ): Promise<RequestView> {
   return change(ctx, id, 'decide', async (current, txCtx) => {
-    checkDate(ctx, 'decidedOn', input.decidedOn, {
-      date: current.identityVerifiedOn ?? current.receivedOn,
-      what: "the requester's identity was verified",
-    });
+    checkDate(ctx, 'decidedOn', input.decidedOn, notBeforeOf(current, 'decide'));
     if (current.type === 'rectification') {
       await checkRectificationOutcome(txCtx, current, input.outcome);
     }
@@ -460,10 +485,7 @@ export function answerRequest(
   answeredOn: string,
 ): Promise<RequestView> {
   return change(ctx, id, 'answer', (current) => {
-    checkDate(ctx, 'answeredOn', answeredOn, {
-      date: current.decidedOn ?? current.receivedOn,
-      what: 'the decision',
-    });
+    checkDate(ctx, 'answeredOn', answeredOn, notBeforeOf(current, 'answer'));
     return { answeredOn };
   });
 }
