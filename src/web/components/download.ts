@@ -1,3 +1,7 @@
+import { useMutation } from '@tanstack/react-query';
+import type { CallInput, Endpoint } from '../../contract/endpoint.ts';
+import { download } from '../client.ts';
+
 /** Saves a fetched file the way a link with `download` would. */
 export function saveFile(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
@@ -15,4 +19,21 @@ export function saveFile(blob: Blob, fileName: string): void {
 export function saveBase64File(file: { base64: string; contentType: string; fileName: string }) {
   const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
   saveFile(new Blob([bytes], { type: file.contentType }), file.fileName);
+}
+
+/**
+ * Fetches an endpoint's file and saves it (the data layer's mutation: busy and failure held
+ * there); `onSaved` gets the file's name, e.g. to say it was saved.
+ */
+export function useDownload<E extends Endpoint & { file: true }>(
+  declared: E,
+  onSaved?: (fileName: string) => void,
+) {
+  return useMutation({
+    mutationFn: (input: CallInput<E>) => download(declared, input),
+    onSuccess: (file) => {
+      saveFile(file.blob, file.fileName);
+      onSaved?.(file.fileName);
+    },
+  });
 }

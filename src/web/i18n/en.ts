@@ -1413,6 +1413,13 @@ export const en: Catalogue = {
     'requests.action.note': 'Note added',
     'requests.unknownUser': 'unknown user',
     'requests.otherStaff': 'another user',
+    'requests.actionsTitle': 'Actions',
+    'requests.detailsTitle': 'Details',
+    'requests.noActions': 'There is nothing to do on this request now.',
+    'requests.blockedAction': 'Not yet: {action}. {reason}',
+    'requests.notBefore': 'Not before {date}, nor after today.',
+    'requests.outcomeOnly': 'The decisions on the fields to correct make the outcome: {outcome}.',
+    'requests.action.erase': "Person's data erased",
 
     // a page's code fetched on first use (components/PageLoad.tsx)
     'pageLoad.failed':

@@ -1408,6 +1408,13 @@ export const fiMessages = {
   'requests.action.note': 'Muistiinpano lisättiin',
   'requests.unknownUser': 'tuntematon käyttäjä',
   'requests.otherStaff': 'toinen käyttäjä',
+  'requests.actionsTitle': 'Toimenpiteet',
+  'requests.detailsTitle': 'Tiedot',
+  'requests.noActions': 'Pyynnölle ei ole nyt tehtävää.',
+  'requests.blockedAction': 'Ei vielä: {action}. {reason}',
+  'requests.notBefore': 'Aikaisintaan {date}, viimeistään tänään.',
+  'requests.outcomeOnly': 'Oikaistavien tietojen päätökset tekevät ratkaisusta: {outcome}.',
+  'requests.action.erase': 'Henkilön tiedot poistettu',
 
   // a page's code fetched on first use (components/PageLoad.tsx)
   'pageLoad.failed':

@@ -1420,6 +1420,13 @@ export const sv: Catalogue = {
     'requests.action.note': 'En anteckning lades till',
     'requests.unknownUser': 'okänd användare',
     'requests.otherStaff': 'en annan användare',
+    'requests.actionsTitle': 'Åtgärder',
+    'requests.detailsTitle': 'Uppgifter',
+    'requests.noActions': 'Det finns inget att göra med begäran nu.',
+    'requests.blockedAction': 'Inte ännu: {action}. {reason}',
+    'requests.notBefore': 'Tidigast {date}, senast i dag.',
+    'requests.outcomeOnly': 'Besluten om uppgifterna att rätta gör avgörandet till: {outcome}.',
+    'requests.action.erase': 'Personens uppgifter raderade',
 
     // a page's code fetched on first use (components/PageLoad.tsx)
     'pageLoad.failed':

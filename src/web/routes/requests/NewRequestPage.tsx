@@ -1,6 +1,6 @@
 import { useNavigate, useSearchParams } from 'react-router';
 import { Paragraph } from 'suomifi-ui-components';
-import { call } from '../../client.ts';
+import { useCall } from '../../data.ts';
 import { personsApi } from '../../../contract/persons/persons.endpoints.ts';
 import { BackLink } from '../../components/BackLink.tsx';
 import { DateField, SelectField } from '../../components/Fields.tsx';
@@ -8,7 +8,6 @@ import { Loading, ProblemNotice } from '../../components/Notices.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { PersonPicker, type PickedPerson } from '../../components/PersonPicker.tsx';
 import { Section } from '../../components/Section.tsx';
-import { useResource } from '../../components/useResource.ts';
 import { formatDate } from '../../format.ts';
 import { isLanguage } from '../../i18n/catalogues.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -17,7 +16,8 @@ import type { SavedState } from '../../components/SavedNotice.tsx';
 import type { RequestChannel, RequestType } from '../../../contract/enums.ts';
 import { requestsApi } from '../../../contract/requests/requests.endpoints.ts';
 import { CHANNEL_LABELS, isoDate, LANGUAGE_LABELS, options, TYPE_LABELS } from './requests.ts';
-import { StepForm } from './StepForm.tsx';
+import { REQUEST_LISTS } from './request-lists.ts';
+import { ContractStepForm } from './StepForm.tsx';
 import './requests.css';
 
 /**
@@ -29,29 +29,28 @@ export function NewRequestPage() {
   const [params] = useSearchParams();
   const personId = params.get('personId') ?? '';
   const preselected = isUuid(personId) ? personId : '';
-  const [person] = useResource(`request-person:${preselected}`, (signal) =>
-    preselected
-      ? call(personsApi.get, { params: { id: preselected } }, { signal })
-      : Promise.resolve(null),
+  const person = useCall(
+    personsApi.get,
+    { params: { id: preselected } },
+    { enabled: preselected !== '' },
   );
+  const chosen = preselected ? person.data : null;
 
   return (
     <div className="requests">
       <BackLink to={preselected ? `/persons/${preselected}` : '/requests'}>
-        {preselected && person.state === 'ready' && person.data
-          ? t('nav.backToPerson', { name: `${person.data.firstName} ${person.data.lastName}` })
+        {chosen
+          ? t('nav.backToPerson', { name: `${chosen.firstName} ${chosen.lastName}` })
           : t('requests.backToList')}
       </BackLink>
       <PageHeading title={t('requests.newTitle')} />
       <Paragraph mb="m">{t('requests.newIntro')}</Paragraph>
-      {person.state === 'loading' && <Loading />}
-      {person.state === 'failed' && <ProblemNotice error={person.error} />}
-      {person.state === 'ready' && (
+      {preselected && person.isPending && <Loading />}
+      {person.isError && <ProblemNotice error={person.error} />}
+      {chosen !== undefined && (
         <NewRequestForm
-          person={person.data}
-          language={
-            person.data?.language && isLanguage(person.data.language) ? person.data.language : 'fi'
-          }
+          person={chosen}
+          language={chosen?.language && isLanguage(chosen.language) ? chosen.language : 'fi'}
         />
       )}
     </div>
@@ -70,8 +69,10 @@ function NewRequestForm({ person, language }: { person: PickedPerson | null; lan
   };
   return (
     <Section title={t('requests.newSection')}>
-      <StepForm
+      <ContractStepForm
         title={t('requests.newFormTitle')}
+        endpoint={requestsApi.create}
+        invalidates={REQUEST_LISTS}
         initial={{
           personId: person?.id ?? '',
           type: '',
@@ -79,21 +80,18 @@ function NewRequestForm({ person, language }: { person: PickedPerson | null; lan
           channel: '',
           language,
         }}
-        required={['personId', 'type', 'receivedOn', 'channel', 'language']}
         dates={['receivedOn']}
         labels={labels}
         submitText={t('requests.create')}
-        run={(values) =>
-          call(requestsApi.create, {
-            body: {
-              personId: values.personId ?? '',
-              type: values.type as RequestType,
-              receivedOn: isoDate(values, 'receivedOn'),
-              channel: values.channel as RequestChannel,
-              language: values.language as 'fi' | 'sv' | 'en',
-            },
-          })
-        }
+        input={(values) => ({
+          body: {
+            personId: values.personId ?? '',
+            type: values.type as RequestType,
+            receivedOn: isoDate(values, 'receivedOn'),
+            channel: values.channel as RequestChannel,
+            language: values.language as 'fi' | 'sv' | 'en',
+          },
+        })}
         onDone={(created) => {
           const state: SavedState = { saved: 'created' };
           void navigate(`/requests/${created.id}`, { state });
@@ -144,7 +142,7 @@ function NewRequestForm({ person, language }: { person: PickedPerson | null; lan
             />
           </>
         )}
-      </StepForm>
+      </ContractStepForm>
     </Section>
   );
 }

@@ -3,21 +3,19 @@ import { RouterLink } from 'suomifi-ui-components';
 import { Section } from '../../components/Section.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../../session.tsx';
-import { call } from '../../client.ts';
+import { usePages } from '../../data.ts';
 import { requestsApi } from '../../../contract/requests/requests.endpoints.ts';
-import { RequestTable, usePagedRequests } from './RequestTable.tsx';
+import { PAGE_SIZE, RequestTable } from './RequestTable.tsx';
 import './requests.css';
 
 /** The person's data subject's requests, newest receipt first, and a new one for them. */
 export function PersonRequests({ personId }: { personId: string }) {
   const { t } = useI18n();
   const me = useMe();
-  const list = usePagedRequests(
-    `person-requests:${personId}`,
-    (query, signal) =>
-      call(requestsApi.personRequests, { params: { id: personId }, query }, { signal }),
-    { status: 'all' },
-  );
+  const list = usePages(requestsApi.personRequests, {
+    params: { id: personId },
+    query: { status: 'all', limit: PAGE_SIZE },
+  });
   return (
     <Section
       title={t('requests.personTitle')}

@@ -1,72 +1,25 @@
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { Button, RouterLink } from 'suomifi-ui-components';
-import { isAbort } from '../../api.ts';
 import { Loading, ProblemNotice } from '../../components/Notices.tsx';
-import { useResource } from '../../components/useResource.ts';
+import type { usePages } from '../../data.ts';
 import { formatDate } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { RequestSummary } from '../../../contract/requests/requests.schemas.ts';
+import type { requestsApi } from '../../../contract/requests/requests.endpoints.ts';
 import {
   CHANNEL_LABELS,
   deadlineText,
   LANGUAGE_LABELS,
+  staffDisplay,
   STATUS_LABELS,
   TYPE_LABELS,
-  type RequestListQuery,
-  type RequestPage,
 } from './requests.ts';
 
-const PAGE_SIZE = 50;
+/** How many requests a page of a list holds. */
+export const PAGE_SIZE = 50;
 
-/** The pages after the first; `nextCursor` is undefined until one is loaded. */
-type More = {
-  key: string;
-  items: RequestSummary[];
-  nextCursor?: string | null;
-  busy: boolean;
-  error: unknown;
-};
-
-/**
- * A list of requests a page at a time: the first page by `key`, then "Show more" adds the next.
- * A new key starts from the first page again.
- */
-export function usePagedRequests(
-  key: string,
-  load: (params: RequestListQuery, signal?: AbortSignal) => Promise<RequestPage>,
-  params: RequestListQuery,
-) {
-  const [first] = useResource(key, (signal) => load({ ...params, limit: PAGE_SIZE }, signal));
-  const [more, setMore] = useState<More>({ key, items: [], busy: false, error: null });
-  const extra: More = more.key === key ? more : { key, items: [], busy: false, error: null };
-  const ready = first.state === 'ready' ? first.data : null;
-  const items = ready ? [...ready.items, ...extra.items] : null;
-  const nextCursor = ready
-    ? extra.nextCursor === undefined
-      ? ready.nextCursor
-      : extra.nextCursor
-    : null;
-
-  const loadMore = () => {
-    if (!nextCursor) return;
-    setMore({ ...extra, busy: true, error: null });
-    load({ ...params, limit: PAGE_SIZE, cursor: nextCursor }).then(
-      (page) =>
-        setMore({
-          key,
-          items: [...extra.items, ...page.items],
-          nextCursor: page.nextCursor,
-          busy: false,
-          error: null,
-        }),
-      (error: unknown) => {
-        if (!isAbort(error)) setMore({ ...extra, busy: false, error });
-      },
-    );
-  };
-  return { first, items, nextCursor, loadMore, busy: extra.busy, moreError: extra.error };
-}
+/** A list of requests read a page at a time (the dashboard's, or a person's). */
+export type RequestList = ReturnType<typeof usePages<typeof requestsApi.list>>;
 
 /** Due date, days left and the overdue mark in words (never colour alone). */
 export function DueDate({ request }: { request: RequestSummary }) {
@@ -96,17 +49,18 @@ export function RequestTable({
   empty,
   showPerson = true,
 }: {
-  list: ReturnType<typeof usePagedRequests>;
+  list: RequestList;
   caption: string;
   empty: string;
   showPerson?: boolean;
 }) {
   const { t } = useI18n();
-  const { first, items } = list;
+  const { query } = list;
+  const items = query.isSuccess ? list.items : null;
   return (
     <>
-      {first.state === 'failed' && <ProblemNotice error={first.error} />}
-      {first.state === 'loading' && <Loading />}
+      {query.isError && <ProblemNotice error={query.error} />}
+      {query.isPending && <Loading />}
       {/* Always in the page, so a screen reader announces each new count. */}
       <p className="search-results__status" role="status">
         {items &&
@@ -173,7 +127,9 @@ export function RequestTable({
                     <DueDate request={request} />
                   </td>
                   <td>
-                    {request.assignee?.username ?? (
+                    {request.assignee ? (
+                      staffDisplay(request.assignee)
+                    ) : (
                       <span className="muted">{t('requests.unassigned')}</span>
                     )}
                   </td>
@@ -184,12 +140,12 @@ export function RequestTable({
         </div>
       )}
       {list.moreError !== null && <ProblemNotice error={list.moreError} />}
-      {list.nextCursor && (
+      {list.hasMore && (
         <Button
           variant="secondary"
           className="log-table__more"
           onClick={list.loadMore}
-          disabled={list.busy}
+          disabled={list.loadingMore}
         >
           {t('requests.loadMore')}
         </Button>

@@ -4,7 +4,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { Tabs } from '../../components/Tabs.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../../session.tsx';
-import { call } from '../../client.ts';
+import { usePages } from '../../data.ts';
 import { requestsApi } from '../../../contract/requests/requests.endpoints.ts';
 import {
   requestFiltersFrom,
@@ -12,7 +12,7 @@ import {
   type RequestFilters,
   type RequestListStatus,
 } from './requests.ts';
-import { RequestTable, usePagedRequests } from './RequestTable.tsx';
+import { PAGE_SIZE, RequestTable } from './RequestTable.tsx';
 import './requests.css';
 
 /**
@@ -62,12 +62,13 @@ export function RequestsPage() {
 
 function RequestList({ filters, meId }: { filters: RequestFilters; meId: string }) {
   const { t } = useI18n();
-  const params = { status: filters.status, assigneeId: filters.mine ? meId : undefined };
-  const list = usePagedRequests(
-    `requests:${filters.status}:${filters.mine}`,
-    (query, signal) => call(requestsApi.list, { query }, { signal }),
-    params,
-  );
+  const list = usePages(requestsApi.list, {
+    query: {
+      status: filters.status,
+      limit: PAGE_SIZE,
+      ...(filters.mine ? { assigneeId: meId } : {}),
+    },
+  });
   return (
     <RequestTable
       list={list}

@@ -4,25 +4,15 @@ import { translate, type MessageKey } from '../../i18n/catalogues.ts';
 import { en } from '../../i18n/en.ts';
 import {
   deadlineText,
-  extensionToldBy,
   isoDate,
-  nextStep,
   requestFiltersFrom,
   requestFiltersToParams,
-  stepProblems,
+  staffDisplay,
 } from './requests.ts';
 
 const t = (key: MessageKey, params?: Record<string, number>) => translate(en, key, params);
 
-describe("a request's life on its page", () => {
-  test('each status leads to one next step, and an answered request to none', () => {
-    assert.equal(nextStep('received'), 'verifyIdentity');
-    assert.equal(nextStep('identity_verified'), 'start');
-    assert.equal(nextStep('in_progress'), 'decide');
-    assert.equal(nextStep('decided'), 'answer');
-    assert.equal(nextStep('answered'), null);
-  });
-
+describe('a request on its page', () => {
   test('the deadline in words: days left, due today, overdue, or nothing once answered', () => {
     assert.equal(deadlineText({ daysLeft: 12, overdue: false }, t), '12 days left');
     assert.equal(deadlineText({ daysLeft: 1, overdue: false }, t), '1 day left');
@@ -32,25 +22,16 @@ describe("a request's life on its page", () => {
     assert.equal(deadlineText({ daysLeft: null, overdue: false }, t), null);
   });
 
-  test('the requester is told of an extension by the first deadline (past Christmas)', () => {
-    assert.equal(extensionToldBy({ receivedOn: '2026-11-24' }), '2026-12-28');
+  test('staff by full name, by username when none is recorded', () => {
+    assert.equal(staffDisplay({ username: 'rea', fullName: 'Rea Rekisteri' }), 'Rea Rekisteri');
+    assert.equal(staffDisplay({ username: 'rea', fullName: null }), 'rea');
   });
 });
 
 describe("the requests' forms and filters", () => {
-  test('required fields and dates are checked before sending', () => {
-    const values = { method: '', verifiedOn: '31.2.2026' };
-    assert.deepEqual(
-      Object.entries(stepProblems(values, ['method', 'verifiedOn'], ['verifiedOn'])).map(
-        ([field, problem]) => [field, problem.code],
-      ),
-      [
-        ['method', 'required'],
-        ['verifiedOn', 'date.format'],
-      ],
-    );
-    assert.deepEqual(stepProblems({ answeredOn: '2.12.2026' }, ['answeredOn'], ['answeredOn']), {});
+  test("a date as typed becomes the API's YYYY-MM-DD", () => {
     assert.equal(isoDate({ answeredOn: '2.12.2026' }, 'answeredOn'), '2026-12-02');
+    assert.equal(isoDate({ answeredOn: '31.2.2026' }, 'answeredOn'), '');
   });
 
   test('the list keeps its tab and "only mine" in the URL, open by default', () => {

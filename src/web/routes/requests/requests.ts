@@ -1,9 +1,11 @@
-/** The requests' vocabularies, their life's next step, and the forms' request bodies; pure. */
-import { firstDueOn } from '../../../contract/deadlines.ts';
-import type { FieldErrors, FormValues } from '../../components/form.ts';
+/**
+ * The requests' vocabularies and how a request is shown; pure. What may be done to a request is
+ * the server's (its `allowedActions`), not decided here.
+ */
+import type { FormValues } from '../../components/form.ts';
 import type { MessageKey } from '../../i18n/catalogues.ts';
-import { checkDates, dateValue } from '../billing/customer/billing-format.ts';
-import type { Answer, QueryOf } from '../../../contract/endpoint.ts';
+import { dateValue } from '../billing/customer/billing-format.ts';
+import type { QueryOf } from '../../../contract/endpoint.ts';
 import type {
   IdentityMethod,
   RequestChannel,
@@ -13,12 +15,10 @@ import type {
   RequestType,
 } from '../../../contract/enums.ts';
 import type { requestsApi } from '../../../contract/requests/requests.endpoints.ts';
-import type { RequestSummary, RequestView } from '../../../contract/requests/requests.schemas.ts';
+import type { RequestSummary } from '../../../contract/requests/requests.schemas.ts';
 
 /** Which requests a list shows: open ones by due date, or (answered, all) newest receipt first. */
-export type RequestListQuery = QueryOf<typeof requestsApi.list>;
-export type RequestListStatus = NonNullable<RequestListQuery['status']>;
-export type RequestPage = Answer<typeof requestsApi.list>;
+export type RequestListStatus = NonNullable<QueryOf<typeof requestsApi.list>['status']>;
 
 /* Every value (the types make the lists complete), with its name in the catalogue. */
 export const TYPE_LABELS: Record<RequestType, MessageKey> = {
@@ -77,6 +77,7 @@ export const ACTION_LABELS: Record<string, MessageKey> = {
   'rectification.addItem': 'rectification.action.addItem',
   'rectification.decideItem': 'rectification.action.decideItem',
   'rectification.apply': 'rectification.action.apply',
+  erase: 'requests.action.erase',
 };
 
 /** The names of the history's changed fields. */
@@ -107,31 +108,9 @@ export const options = <K extends string>(
 ): { value: string; label: string }[] =>
   (Object.keys(labels) as K[]).map((value) => ({ value, label: t(labels[value]) }));
 
-/** The one step the request's status leads to; null once answered. */
-export type NextStep = 'verifyIdentity' | 'start' | 'decide' | 'answer';
-
-export function nextStep(status: RequestStatus): NextStep | null {
-  switch (status) {
-    case 'received':
-      return 'verifyIdentity';
-    case 'identity_verified':
-      return 'start';
-    case 'in_progress':
-      return 'decide';
-    case 'decided':
-      return 'answer';
-    case 'answered':
-      return null;
-  }
-}
-
-/** Extended once at most, and only before the answer. */
-export const canExtend = (request: RequestView): boolean =>
-  !request.extended && request.status !== 'answered';
-
-/** The last day the requester may be told of an extension: the first deadline. */
-export const extensionToldBy = (request: Pick<RequestView, 'receivedOn'>): string =>
-  firstDueOn(request.receivedOn);
+/** A staff member as the requests show them: by full name, else by username. */
+export const staffDisplay = (staff: { username: string; fullName: string | null }): string =>
+  staff.fullName ?? staff.username;
 
 /** How the due date stands: answered, overdue by days, due today, or days left. */
 export function deadlineText(
@@ -163,21 +142,6 @@ export function requestFiltersToParams(filters: RequestFilters): Record<string, 
     ...(filters.status === 'open' ? {} : { status: filters.status }),
     ...(filters.mine ? { mine: 'true' } : {}),
   };
-}
-
-/** Required fields left empty and dates that are not dates, before anything is sent. */
-export function stepProblems(
-  values: FormValues,
-  required: readonly string[],
-  dates: readonly string[],
-): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const path of required) {
-    if ((values[path] ?? '').trim() === '') {
-      errors[path] = { field: path, code: 'required', message: '' };
-    }
-  }
-  return { ...errors, ...checkDates(values, dates) };
 }
 
 /** A checked date field as the API's YYYY-MM-DD. */

@@ -1,16 +1,16 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Paragraph } from 'suomifi-ui-components';
-import { saveFile } from '../../../components/download.ts';
+import { useDownload } from '../../../components/download.ts';
 import { ProblemNotice } from '../../../components/Notices.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { formatDate } from '../../../format.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../../../i18n/catalogues.ts';
-import { useMe } from '../../../session.tsx';
-import { call, download } from '../../../client.ts';
+import { useCall, useSend } from '../../../data.ts';
 import { erasureApi } from '../../../../contract/erasure/erasure.endpoints.ts';
 import type { ErasureView } from '../../../../contract/erasure/erasure.schemas.ts';
 import { requestsApi } from '../../../../contract/requests/requests.endpoints.ts';
+import { REQUEST_LISTS } from '../request-lists.ts';
 import type { RequestView } from '../../../../contract/requests/requests.schemas.ts';
 
 type ErasedCategory = ErasureView['erased'][number];
@@ -42,79 +42,42 @@ const PLAN_LABELS = {
 
 /**
  * An erasure request's erasure (decision 0019): the dry run — what blocks it, in the reader's
- * language, what would be erased and what kept until when — the erasure itself while the
- * request is in progress, its outcome, and the answer letter in the requester's language.
+ * language, what would be erased and what kept until when — the erasure itself when the
+ * request's allowed actions include it, its outcome, and the answer letter in the requester's
+ * language. Carried out, the request (now decided) and its lists are read again.
  */
-export function ErasurePanel({
-  request: current,
-  onChange,
-}: {
-  request: RequestView;
-  onChange: (request: RequestView) => void;
-}) {
+export function ErasurePanel({ request: current }: { request: RequestView }) {
   const { t, language } = useI18n();
-  const me = useMe();
-  const [view, setView] = useState<ErasureView | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState('');
   const isErasure = current.type === 'erasure';
-
-  const load = useCallback(
-    (signal?: AbortSignal) => {
-      if (!isErasure) return;
-      setFailure(null);
-      call(erasureApi.get, { params: { id: current.id } }, { signal }).then(
-        setView,
-        (error: unknown) => {
-          if (!signal?.aborted) setFailure(error);
-        },
-      );
-    },
-    [current.id, isErasure],
+  const params = { id: current.id };
+  const dryRun = useCall(erasureApi.get, { params }, { enabled: isErasure });
+  const erase = useSend(erasureApi.execute, {
+    invalidates: [erasureApi.get, requestsApi.get, ...REQUEST_LISTS],
+  });
+  const [saved, setSaved] = useState('');
+  const letter = useDownload(erasureApi.letter, (name) =>
+    setSaved(t('erasure.letterDownloaded', { name })),
   );
-  useEffect(() => {
-    const controller = new AbortController();
-    load(controller.signal);
-    return () => controller.abort();
-  }, [load, current.status]);
   if (!isErasure) return null;
+  const view: ErasureView | undefined = erase.data ?? dryRun.data;
+  const failure = dryRun.error ?? erase.error ?? letter.error;
 
-  const execute = async () => {
-    setBusy(true);
-    setFailure(null);
+  const execute = () => {
     setSaved('');
-    try {
-      setView(await call(erasureApi.execute, { params: { id: current.id }, body: {} }));
-      setSaved(t('erasure.done'));
-      onChange(await call(requestsApi.get, { params: { id: current.id } }));
-    } catch (error) {
-      setFailure(error);
-      load();
-    } finally {
-      setBusy(false);
-    }
+    erase.mutate({ params, body: {} }, { onSuccess: () => setSaved(t('erasure.done')) });
   };
-  const letter = async () => {
-    setFailure(null);
-    try {
-      const file = await download(erasureApi.letter, { params: { id: current.id } });
-      saveFile(file.blob, file.fileName);
-      setSaved(t('erasure.letterDownloaded', { name: file.fileName }));
-    } catch (error) {
-      setFailure(error);
-    }
-  };
-
-  const mayErase =
-    me.can('requests.manage') &&
+  const allowed = current.allowedActions.some((action) => action.action === 'erase');
+  const mayErase = allowed && view?.status === 'notErased' && view.plan !== 'refused';
+  // A caller who may act on the request reads why the erasure is not offered yet.
+  const waitsForStatus =
     view?.status === 'notErased' &&
     view.plan !== 'refused' &&
-    current.status === 'in_progress';
+    !allowed &&
+    current.allowedActions.length > 0;
 
   return (
     <Section title={t('erasure.title')}>
-      {view === null && failure === null && <Paragraph>{t('erasure.loading')}</Paragraph>}
+      {view === undefined && failure === null && <Paragraph>{t('erasure.loading')}</Paragraph>}
       {view?.status === 'notErased' && (
         <>
           <Paragraph mb="s">
@@ -179,23 +142,31 @@ export function ErasurePanel({
       {view?.keyDestroyed && <Paragraph mb="s">{t('erasure.keyDestroyed')}</Paragraph>}
       <div className="requests__actions">
         {view?.status === 'notErased' && (
-          <Button variant="secondary" disabled={busy} onClick={() => load()}>
+          <Button
+            variant="secondary"
+            disabled={erase.isPending || dryRun.isFetching}
+            onClick={() => void dryRun.refetch()}
+          >
             {t('erasure.runDryRun')}
           </Button>
         )}
         {mayErase && (
-          <Button disabled={busy} onClick={() => void execute()}>
-            {busy ? t('erasure.erasing') : t('erasure.execute')}
+          <Button disabled={erase.isPending} onClick={execute}>
+            {erase.isPending ? t('erasure.erasing') : t('erasure.execute')}
           </Button>
         )}
-        <Button variant="secondary" onClick={() => void letter()}>
+        <Button
+          variant="secondary"
+          disabled={letter.isPending}
+          onClick={() => {
+            setSaved('');
+            letter.mutate({ params });
+          }}
+        >
           {t('erasure.downloadLetter')}
         </Button>
       </div>
-      {view?.status === 'notErased' &&
-        view.plan !== 'refused' &&
-        current.status !== 'in_progress' &&
-        me.can('requests.manage') && <p className="muted">{t('erasure.notInProgress')}</p>}
+      {waitsForStatus && <p className="muted">{t('erasure.notInProgress')}</p>}
       <div role="status">{saved}</div>
       {failure !== null && <ProblemNotice error={failure} />}
     </Section>
