@@ -6,6 +6,8 @@ import { addCalendarMonths, requestDueOn } from '../../src/contract/deadlines.ts
 import { formatDate } from '../../src/web/format.ts';
 import { addDays } from '../../src/web/routes/access-log/access-log.ts';
 import fs from 'node:fs';
+import { eq } from 'drizzle-orm';
+import { staffUsers } from '../../src/server/db/schema/index.ts';
 import { json, signInNewUser } from '../helpers/app.ts';
 import { insertBillingSettings, insertTestPerson, pdftotext } from '../helpers/invoice-fixtures.ts';
 import {
@@ -21,6 +23,7 @@ import {
 } from './helpers.ts';
 
 const OFFICER = 'rekisterivastaava';
+const OFFICER_NAME = 'Rea Rekisteri';
 const TITLE = 'Rekisteröityjen pyynnöt';
 const SUBJECT = { firstName: 'Sara', lastName: 'Svensson', email: 'sara.svensson@example.fi' };
 const SUBJECT_NAME = `${SUBJECT.firstName} ${SUBJECT.lastName}`;
@@ -59,6 +62,11 @@ describe("data subjects' requests in the browser", { skip: chromiumSkip }, () =>
 
   browserSuite({ role: 'register_officer', username: OFFICER }, async (setup) => {
     ({ server, page, problems } = setup);
+    // Staff are shown by full name.
+    await server.database.db
+      .update(staffUsers)
+      .set({ fullName: OFFICER_NAME })
+      .where(eq(staffUsers.username, OFFICER));
     personId = await insertTestPerson(server.database, SUBJECT);
     // The answer package names the municipality from the seller settings.
     await insertBillingSettings(server.database);
@@ -153,6 +161,8 @@ describe("data subjects' requests in the browser", { skip: chromiumSkip }, () =>
       .getByRole('link', { name: new RegExp(`\\(${LATE_NAME}\\)$`) })
       .click();
     await headingLike(page, new RegExp(`^Poistopyyntö \\d+: ${LATE_NAME}$`)).waitFor();
+    // The actions are buttons; the extension's opens its form.
+    await page.getByRole('button', { name: 'Jatka määräaikaa' }).click();
     const extension = page.getByRole('form', { name: 'Jatka määräaikaa kahdella kuukaudella' });
     await textbox(extension, 'Jatkamisen syy').fill('Pyyntöjä on tullut paljon.');
     await textbox(extension, 'Pyytäjälle ilmoitettu').fill(formatDate(today));
@@ -163,6 +173,9 @@ describe("data subjects' requests in the browser", { skip: chromiumSkip }, () =>
     await extension.getByText(tooLate, { exact: true }).waitFor();
     await checkAccessibility(page, 'a refused extension');
     await picture(page, 'request-extension-too-late.png');
+    // Cancelled, the form closes and its text is not kept.
+    await extension.getByRole('button', { name: 'Peruuta' }).click();
+    assert.equal(await extension.count(), 0);
   });
 
   test('the request goes from receipt to answer, with its history', async () => {
@@ -174,9 +187,14 @@ describe("data subjects' requests in the browser", { skip: chromiumSkip }, () =>
 
     await page.getByRole('button', { name: 'Osoita minulle' }).click();
     await statusLine(page, 'Pyyntö osoitettiin sinulle.').waitFor();
-    assert.match(await dataValue(page, 'Käsittelijä').innerText(), new RegExp(`^${OFFICER}`));
+    assert.match(await dataValue(page, 'Käsittelijä').innerText(), new RegExp(`^${OFFICER_NAME}`));
+    // No form is open before its button is pressed.
+    assert.equal(await page.getByRole('form').count(), 0);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await picture(page, 'request-received.png');
 
     // Told within the first month: three months from receipt.
+    await page.getByRole('button', { name: 'Jatka määräaikaa' }).click();
     const extension = page.getByRole('form', { name: 'Jatka määräaikaa kahdella kuukaudella' });
     await textbox(extension, 'Jatkamisen syy').fill('Tietoja on useassa järjestelmässä.');
     await textbox(extension, 'Pyytäjälle ilmoitettu').fill(formatDate(today));
@@ -194,6 +212,9 @@ describe("data subjects' requests in the browser", { skip: chromiumSkip }, () =>
     assert.match(due, /Määräaikaa jatkettu/);
     assert.equal(await extension.count(), 0, 'extended only once');
 
+    assert.equal(await page.getByRole('button', { name: 'Jatka määräaikaa' }).count(), 0);
+
+    await page.getByRole('button', { name: 'Tarkista henkilöllisyys' }).click();
     const verify = page.getByRole('form', { name: 'Tarkista henkilöllisyys' });
     await choose(page, verify, /Tarkistustapa/, 'Allekirjoitettu kirje');
     await checkAccessibility(page, 'the identity step');
@@ -201,12 +222,11 @@ describe("data subjects' requests in the browser", { skip: chromiumSkip }, () =>
     await statusLine(page, 'Henkilöllisyyden tarkistus kirjattiin.').waitFor();
     assert.equal(await dataValue(page, 'Tila').innerText(), 'Henkilöllisyys tarkistettu');
 
-    await page
-      .getByRole('form', { name: 'Aloita käsittely' })
-      .getByRole('button', { name: 'Aloita käsittely' })
-      .click();
+    // Starting needs no form: its button starts the work.
+    await page.getByRole('button', { name: 'Aloita käsittely' }).click();
     await statusLine(page, 'Pyynnön käsittely aloitettiin.').waitFor();
 
+    await page.getByRole('button', { name: 'Kirjaa ratkaisu' }).click();
     const decide = page.getByRole('form', { name: 'Kirjaa ratkaisu' });
     await choose(page, decide, /Ratkaisu/, 'Hyväksytty osittain');
     // Partly granted without reasons: the server's rule, at the field.
@@ -256,6 +276,7 @@ describe("data subjects' requests in the browser", { skip: chromiumSkip }, () =>
     await statusLine(page, 'Luovutus kirjattu luovutusrekisteriin.').waitFor();
     await answer.getByText(`${formatDate(today)} · Kirje · `, { exact: false }).waitFor();
 
+    await page.getByRole('button', { name: 'Kirjaa vastaus' }).click();
     await page
       .getByRole('form', { name: 'Kirjaa vastaus' })
       .getByRole('button', { name: 'Kirjaa vastaus' })
@@ -264,15 +285,21 @@ describe("data subjects' requests in the browser", { skip: chromiumSkip }, () =>
     assert.equal(await dataValue(page, 'Tila').innerText(), 'Vastattu');
     assert.equal(await dataValue(page, 'Vastauspäivä').innerText(), formatDate(today));
 
-    await page
+    await page.getByRole('button', { name: 'Uusi muistiinpano' }).click();
+    const noteForm = page.getByRole('form', { name: 'Uusi muistiinpano' });
+    await noteForm
       .getByRole('textbox', { name: 'Muistiinpano', exact: true })
       .fill('Vastaus postitettu.');
-    await page.getByRole('button', { name: 'Lisää muistiinpano' }).click();
+    await noteForm.getByRole('button', { name: 'Lisää muistiinpano' }).click();
     await statusLine(page, 'Muistiinpano lisättiin.').waitFor();
     await page.getByText('Vastaus postitettu.', { exact: true }).waitFor();
+    await page.getByText(new RegExp(`^${OFFICER_NAME}, `)).waitFor();
+    assert.equal(await noteForm.count(), 0, 'the note form closes when saved');
 
     const history = page.getByRole('table', { name: 'Pyynnön vaiheet' });
     const actions = await history.locator('tbody tr td:nth-child(3)').allInnerTexts();
+    const users = await history.locator('tbody tr td:nth-child(2)').allInnerTexts();
+    assert.deepEqual(new Set(users), new Set([OFFICER_NAME]));
     assert.deepEqual(actions, [
       'Pyyntö kirjattiin',
       'Käsittelijä vaihtui',
@@ -289,12 +316,17 @@ describe("data subjects' requests in the browser", { skip: chromiumSkip }, () =>
       .waitFor();
     await history.getByText('Tila: Ratkaistu → Vastattu').waitFor();
     await history.getByText('Luovutustapa: tyhjä → Kirje').waitFor();
+    await history.getByText(`Käsittelijä: tyhjä → ${OFFICER_NAME}`).waitFor();
     await history.getByText(`Luovutuspäivä: tyhjä → ${formatDate(today)}`).waitFor();
     await checkAccessibility(page, 'an answered request');
     await picture(page, 'request-answered.png');
 
     // Answered: off the open list, on the answered tab.
     await openDashboard(page);
+    // The list read again (a cached one shows until then) without the answered request.
+    await requestsTable(page)
+      .getByRole('link', { name: `Avaa pyyntö ${number} (${SUBJECT_NAME})` })
+      .waitFor({ state: 'detached' });
     await requestsTable(page).locator('tbody tr').first().waitFor();
     assert.equal(await requestsTable(page).locator('tbody tr').count(), 1);
     await page.getByRole('tab', { name: 'Vastatut' }).click();

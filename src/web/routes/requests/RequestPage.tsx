@@ -130,11 +130,11 @@ function Summary({ request, onDone }: { request: RequestView; onDone: Done }) {
   return (
     <section className="panel request-summary" aria-label={t('requests.summaryTitle')}>
       <dl className="request-summary__facts">
-        <div>
+        <div className="data-list__row">
           <dt>{t('requests.typeLabel')}</dt>
           <dd>{t(TYPE_LABELS[request.type])}</dd>
         </div>
-        <div>
+        <div className="data-list__row">
           <dt>{t('requests.person')}</dt>
           <dd>
             {person.name.trim() ? (
@@ -151,19 +151,19 @@ function Summary({ request, onDone }: { request: RequestView; onDone: Done }) {
             )}
           </dd>
         </div>
-        <div>
+        <div className="data-list__row">
           <dt>{t('requests.statusLabel')}</dt>
           <dd>
             <span className="badge badge--person">{t(STATUS_LABELS[request.status])}</span>
           </dd>
         </div>
-        <div>
+        <div className="data-list__row">
           <dt>{t('requests.dueOn')}</dt>
           <dd>
             <DueDate request={request} />
           </dd>
         </div>
-        <div>
+        <div className="data-list__row">
           <dt>{t('requests.assignee')}</dt>
           <dd>
             <Assignee request={request} onDone={onDone} />

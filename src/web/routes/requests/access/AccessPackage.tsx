@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Button, Paragraph } from 'suomifi-ui-components';
+import type { Answer } from '../../../../contract/endpoint.ts';
 import { accessPackageApi } from '../../../../contract/access-package/access-package.endpoints.ts';
 import type { RequestChannel } from '../../../../contract/enums.ts';
 import { requestsApi } from '../../../../contract/requests/requests.endpoints.ts';
@@ -16,6 +17,7 @@ import { CHANNEL_LABELS, isoDate, options } from '../requests.ts';
 import { ContractStepForm } from '../StepForm.tsx';
 
 type Format = 'pdf' | 'json';
+type HandOver = Answer<typeof accessPackageApi.handOver>;
 
 const FORMAT_LABELS = { pdf: 'access.format.pdf', json: 'access.format.json' } as const;
 
@@ -30,6 +32,8 @@ export function AccessPackage({ request: current }: { request: RequestView }) {
   const { t } = useI18n();
   const [saved, setSaved] = useState('');
   const [format, setFormat] = useState<Format | null>(null);
+  // The hand-overs recorded on this visit, with their files' names (the history has the rest).
+  const [handedOver, setHandedOver] = useState<HandOver[]>([]);
   const download = useDownload(accessPackageApi.get, (name) =>
     setSaved(t('access.downloaded', { name })),
   );
@@ -42,7 +46,6 @@ export function AccessPackage({ request: current }: { request: RequestView }) {
   };
   const handOver = current.allowedActions.find((allowed) => allowed.action === 'handOver');
   const busy = download.isPending ? format : null;
-  const handedOver = current.history.filter((event) => event.action === 'handOver').length;
 
   return (
     <Section title={t('access.packageTitle')}>
@@ -59,13 +62,31 @@ export function AccessPackage({ request: current }: { request: RequestView }) {
         {saved}
       </p>
       {download.isError && <ProblemNotice error={download.error} />}
+      {handedOver.length > 0 && (
+        <>
+          <Paragraph mt="s" mb="xxs">
+            {t('access.handOvers')}
+          </Paragraph>
+          <ul className="plain-list">
+            {handedOver.map((item) => (
+              <li key={item.disclosureId}>
+                {t('access.handOverLine', {
+                  date: formatDate(item.handedOverOn),
+                  channel: t(CHANNEL_LABELS[item.channel]),
+                  file: item.fileName,
+                })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
 
       {current.allowedActions.length > 0 && current.status !== 'answered' && !handOver && (
         <p className="muted">{t('access.handOverNotYet')}</p>
       )}
       {handOver && (
         <ContractStepForm
-          key={handedOver}
+          key={handedOver.length}
           title={t('access.handOverTitle')}
           intro={t('access.handOverIntro')}
           endpoint={accessPackageApi.handOver}
@@ -91,15 +112,10 @@ export function AccessPackage({ request: current }: { request: RequestView }) {
               format: values.format as Format,
             },
           })}
-          onDone={(made) =>
-            setSaved(
-              `${t('access.handedOverDone')} ${t('access.handOverLine', {
-                date: formatDate(made.handedOverOn),
-                channel: t(CHANNEL_LABELS[made.channel]),
-                file: made.fileName,
-              })}`,
-            )
-          }
+          onDone={(made) => {
+            setHandedOver((list) => [...list, made]);
+            setSaved(t('access.handedOverDone'));
+          }}
         >
           {(form) => (
             <>
