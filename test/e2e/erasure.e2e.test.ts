@@ -115,7 +115,7 @@ describe('erasure in the browser', { skip: chromiumSkip }, () => {
       'no erasure while something blocks it',
     );
     await checkAccessibility(page, 'the erasure request with a blocker');
-    await picture(page, 'erasure-blocked');
+    await picture(page, 'erasure-blocked.png');
   });
 
   test('with the hold released, the dry run shows nothing blocking; the officer erases, and the person is gone from search', async () => {
@@ -133,7 +133,7 @@ describe('erasure in the browser', { skip: chromiumSkip }, () => {
     await section.getByText(/Kaikki henkilön tiedot on poistettu/).waitFor();
     await section.getByText('Henkilön salausavain on hävitetty.').waitFor();
     await checkAccessibility(page, 'the erasure done');
-    await picture(page, 'erasure-done');
+    await picture(page, 'erasure-done.png');
 
     await page.goto(`${server.baseUrl}/search`);
     const box = page.getByRole('searchbox');

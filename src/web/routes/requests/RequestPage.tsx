@@ -103,7 +103,7 @@ function RequestDetails({
         title={t('requests.detailTitle', {
           type,
           number: request.number,
-          name: request.person.name,
+          name: request.person.name.trim() || t('erasure.personErased'),
         })}
       />
       <SavedNotice state={location.state as unknown} />

@@ -100,6 +100,7 @@ export const CHANGE_LABELS: Record<string, MessageKey> = {
   answeredOn: 'requests.answeredOn',
   note: 'requests.note',
   rectification: 'rectification.title',
+  erasure: 'erasure.title',
 };
 
 export const options = <K extends string>(
