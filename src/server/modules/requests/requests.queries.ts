@@ -119,20 +119,6 @@ export async function findPersonNames(db: Db, ids: string[]): Promise<Map<string
   return new Map(rows.map((row) => [row.id, `${row.firstName} ${row.lastName}`]));
 }
 
-/** The request's person for its page: the name, and the identity code to mask. */
-export async function findPersonOfRequest(db: Db, id: string) {
-  const [row] = await db
-    .select({
-      id: persons.id,
-      firstName: persons.firstName,
-      lastName: persons.lastName,
-      identityCodeEncrypted: persons.identityCodeEncrypted,
-    })
-    .from(persons)
-    .where(eq(persons.id, id));
-  return row;
-}
-
 export async function findPersonForRequest(db: Db, id: string) {
   const [row] = await db
     .select({ id: persons.id, archivedAt: persons.archivedAt })

@@ -7,6 +7,7 @@ import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
 import type { AccessAction } from '../access-log/access-log.ts';
 import { isRole, roleHas } from '../../../contract/auth/permissions.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
+import { findPersonById } from '../persons/persons.queries.ts';
 import { maskedIdentityCodes } from '../persons/persons.service.ts';
 import {
   checkRectificationOutcome,
@@ -22,7 +23,6 @@ import {
 import {
   findPersonForRequest,
   findPersonNames,
-  findPersonOfRequest,
   findRequest,
   findStaffAccount,
   findStaffNames,
@@ -183,7 +183,7 @@ async function factsOf(ctx: CustomerContext, request: StoredRequest): Promise<Re
 
 /** The person as the request's page shows them: by name, with the masked identity code. */
 async function personOf(ctx: CustomerContext, request: StoredRequest) {
-  const person = await findPersonOfRequest(ctx.db, request.personId);
+  const person = await findPersonById(ctx.db, request.personId);
   if (!person) return { id: request.personId, name: '', identityCode: null };
   const codes = await maskedIdentityCodes(ctx, [person]);
   return {
