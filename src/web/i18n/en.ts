@@ -1415,7 +1415,6 @@ export const en: Catalogue = {
     'requests.otherStaff': 'another user',
     'requests.actionsTitle': 'Actions',
     'requests.detailsTitle': 'Details',
-    'requests.noActions': 'There is nothing to do on this request now.',
     'requests.blockedAction': 'Not yet: {action}. {reason}',
     'requests.notBefore': 'Not before {date}, nor after today.',
     'requests.outcomeOnly': 'The decisions on the fields to correct make the outcome: {outcome}.',

@@ -1410,7 +1410,6 @@ export const fiMessages = {
   'requests.otherStaff': 'toinen käyttäjä',
   'requests.actionsTitle': 'Toimenpiteet',
   'requests.detailsTitle': 'Tiedot',
-  'requests.noActions': 'Pyynnölle ei ole nyt tehtävää.',
   'requests.blockedAction': 'Ei vielä: {action}. {reason}',
   'requests.notBefore': 'Aikaisintaan {date}, viimeistään tänään.',
   'requests.outcomeOnly': 'Oikaistavien tietojen päätökset tekevät ratkaisusta: {outcome}.',

@@ -1422,7 +1422,6 @@ export const sv: Catalogue = {
     'requests.otherStaff': 'en annan användare',
     'requests.actionsTitle': 'Åtgärder',
     'requests.detailsTitle': 'Uppgifter',
-    'requests.noActions': 'Det finns inget att göra med begäran nu.',
     'requests.blockedAction': 'Inte ännu: {action}. {reason}',
     'requests.notBefore': 'Tidigast {date}, senast i dag.',
     'requests.outcomeOnly': 'Besluten om uppgifterna att rätta gör avgörandet till: {outcome}.',

@@ -245,16 +245,12 @@ function Actions({ request, onDone }: { request: RequestView; onDone: Done }) {
   const start = useSend(requestsApi.start);
   const steps = request.allowedActions.filter((allowed) => isStep(allowed.action));
   const blocked = request.blockedActions.filter((b) => isStep(b.action));
-  if (steps.length === 0 && blocked.length === 0 && request.allowedActions.length === 0) {
-    return null;
-  }
+  // Nothing to do (answered, or a reader): no section. Notes have their own.
+  if (steps.length === 0 && blocked.length === 0) return null;
   const chosen = steps.find((allowed) => allowed.action === open);
   const close = () => setOpen(null);
   return (
     <Section title={t('requests.actionsTitle')}>
-      {steps.length === 0 && blocked.length === 0 && (
-        <p className="muted">{t('requests.noActions')}</p>
-      )}
       {blocked.map((waiting) => (
         <p key={waiting.action} className="request-blocked">
           {t('requests.blockedAction', {
