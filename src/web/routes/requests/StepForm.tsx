@@ -1,9 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { Button, Paragraph } from 'suomifi-ui-components';
-import { ApiError, type FieldProblem } from '../../client.ts';
+import { useMutation } from '@tanstack/react-query';
+import type { FieldProblem } from '../../client.ts';
 import type { Answer, CallInput, Endpoint } from '../../../contract/endpoint.ts';
-import { errorsByField, type FieldErrors, type FormValues } from '../../components/form.ts';
+import { outcomeOf } from '../../components/contract-form.ts';
+import type { FieldErrors, FormValues } from '../../components/form.ts';
 import { FormErrorSummary } from '../../components/FormErrors.tsx';
 import { ProblemNotice } from '../../components/Notices.tsx';
 import { useContractForm, type FormController } from '../../components/useContractForm.ts';
@@ -87,12 +89,13 @@ export function StepForm<T>(
   const base = useForm(props.initial, new Set<string>());
   const form = dropErrorWhenChanged(base);
   const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
+  const send = useMutation({ mutationFn: props.run });
+  const failure = send.error === null ? null : outcomeOf(send.error).failure;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setFailure(null);
+    if (send.isPending) return;
+    send.reset();
     const problems: FieldErrors = { ...requiredProblems(form.values, required) };
     Object.assign(problems, checkDates(form.values, dates));
     form.setErrors(problems);
@@ -100,29 +103,21 @@ export function StepForm<T>(
       setAttempt((n) => n + 1);
       return;
     }
-    setBusy(true);
-    props.run(form.values).then(
-      (result) => {
-        setBusy(false);
-        props.onDone(result, form);
+    send.mutate(form.values, {
+      onSuccess: (result) => props.onDone(result, form),
+      onError: (error) => {
+        const outcome = outcomeOf(error);
+        form.setErrors(outcome.errors);
+        if (outcome.failure === null) setAttempt((n) => n + 1);
       },
-      (error: unknown) => {
-        setBusy(false);
-        if (error instanceof ApiError && error.problem.errors?.length) {
-          form.setErrors(errorsByField(error.problem.errors));
-          setAttempt((n) => n + 1);
-        } else {
-          setFailure(error);
-        }
-      },
-    );
+    });
   };
   return (
     <StepFormView
       {...props}
       form={form}
       submit={submit}
-      busy={busy}
+      busy={send.isPending}
       attempt={attempt}
       failure={failure}
     />
