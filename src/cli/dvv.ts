@@ -7,7 +7,10 @@ import { systemClock } from '../server/lib/clock.ts';
 import { keysFromMaster, loadMasterKey } from '../server/lib/crypto.ts';
 import { databaseAccessLog } from '../server/modules/access-log/access-log.ts';
 import { countOutcomes, runSync } from '../server/modules/population-register/dvv-sync.ts';
-import { SYNC_ACTOR, syncContext } from '../server/modules/population-register/population-register.service.ts';
+import {
+  SYNC_ACTOR,
+  syncContext,
+} from '../server/modules/population-register/population-register.service.ts';
 import { DVV_RECORD_OUTCOMES } from '../contract/population-register/population-register.constants.ts';
 
 /** Thrown for bad arguments: the CLI prints the usage. */
@@ -27,10 +30,15 @@ export async function dvvCommand(config: Config, args: string[]): Promise<string
   });
   if (positionals.length > 0) throw new DvvUsageError('dvv sync takes no arguments');
   const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
-  if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= 10_000)) {
+  if (
+    batchSize !== undefined &&
+    !(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= 10_000)
+  ) {
     throw new DvvUsageError('--batch-size must be a whole number from 1 to 10000');
   }
-  const database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+  const database = await openDatabase(
+    config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir },
+  );
   try {
     await migrateDatabase(config, database);
     const keys = keysFromMaster(loadMasterKey(config).key);
@@ -76,7 +84,8 @@ export async function dvvCommand(config: Config, args: string[]): Promise<string
       return [
         `DVV sync ${run.number} finished in ${seconds} s: ${run.persons} persons followed, ${run.pages} pages, position ${run.startPosition} → ${run.reachedPosition}.`,
         `Records: ${outcomes}.`,
-        'The report is in the web app (Population register) and at GET /api/population-register/syncs/' + run.id,
+        'The report is in the web app (Population register) and at GET /api/population-register/syncs/' +
+          run.id,
       ].join('\n');
     } finally {
       await opened.close();

@@ -203,7 +203,10 @@ const DVV_REQUIRED = [
 ] as const;
 
 /** All four DVV settings or none; DVV_SYNC_FROM only with them. */
-function dvvConfig(read: (name: string) => string | undefined, problems: string[]): DvvConfig | null {
+function dvvConfig(
+  read: (name: string) => string | undefined,
+  problems: string[],
+): DvvConfig | null {
   const given = DVV_REQUIRED.filter((name) => read(name) !== undefined);
   const syncFrom = read('DVV_SYNC_FROM') ?? null;
   if (given.length === 0) {
@@ -237,7 +240,11 @@ function dvvConfig(read: (name: string) => string | undefined, problems: string[
   }
   if (syncFrom !== null) {
     const day = new Date(`${syncFrom}T00:00:00Z`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(syncFrom) || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== syncFrom) {
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(syncFrom) ||
+      Number.isNaN(day.getTime()) ||
+      day.toISOString().slice(0, 10) !== syncFrom
+    ) {
       problems.push(`DVV_SYNC_FROM must be a day, YYYY-MM-DD, got "${syncFrom}"`);
     }
   }

@@ -134,6 +134,10 @@ export async function startDvvStandIn(
 export const dvvDay = (day: string) => ({ arvo: day, tarkkuus: 'PAIVA' });
 
 /** A record for one identity code with these groups. */
-export function dvvRecord(identityCode: string, groups: object[], changedAt = '2026-11-30T22:00:00.000Z') {
+export function dvvRecord(
+  identityCode: string,
+  groups: object[],
+  changedAt = '2026-11-30T22:00:00.000Z',
+) {
   return { henkilotunnus: identityCode, muutospv: changedAt, tietoryhmat: groups };
 }

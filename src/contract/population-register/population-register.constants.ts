@@ -28,7 +28,11 @@ export type DvvRecordOutcome = (typeof DVV_RECORD_OUTCOMES)[number];
  * DVV's three prohibitions: direct marketing, disclosing contact details, customer-register
  * updates (no update service may change the person's data in a customer register).
  */
-export const DVV_PROHIBITION_KINDS = ['direct_marketing', 'contact_disclosure', 'register_update'] as const;
+export const DVV_PROHIBITION_KINDS = [
+  'direct_marketing',
+  'contact_disclosure',
+  'register_update',
+] as const;
 export type DvvProhibitionKind = (typeof DVV_PROHIBITION_KINDS)[number];
 
 /**

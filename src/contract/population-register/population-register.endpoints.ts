@@ -1,5 +1,10 @@
 import { endpoint } from '../endpoint.ts';
-import { dvvSyncParams, dvvSyncReport, dvvSyncRun, dvvSyncRunList } from './population-register.schemas.ts';
+import {
+  dvvSyncParams,
+  dvvSyncReport,
+  dvvSyncRun,
+  dvvSyncRunList,
+} from './population-register.schemas.ts';
 
 const tags = ['population-register'];
 const access = { permission: 'populationRegister.sync' } as const;

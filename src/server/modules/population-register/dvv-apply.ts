@@ -34,7 +34,9 @@ export function recordFingerprint(keys: Keys, raw: unknown): Buffer {
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
@@ -55,7 +57,11 @@ const PROHIBITION_NAMES: Record<DvvProhibitionKind, string> = {
 };
 
 async function findPerson(ctx: CustomerContext, change: DvvChange): Promise<string | undefined> {
-  const candidates = [change.identityCode, change.activeIdentityCode, ...change.previousIdentityCodes];
+  const candidates = [
+    change.identityCode,
+    change.activeIdentityCode,
+    ...change.previousIdentityCodes,
+  ];
   for (const code of candidates) {
     if (!code) continue;
     const id = await findPersonIdByIdentityCodeIndex(ctx.db, identityCodeIndex(ctx.keys, code));
@@ -64,7 +70,11 @@ async function findPerson(ctx: CustomerContext, change: DvvChange): Promise<stri
   return undefined;
 }
 
-async function seenBefore(ctx: CustomerContext, personId: string, fingerprint: Buffer): Promise<boolean> {
+async function seenBefore(
+  ctx: CustomerContext,
+  personId: string,
+  fingerprint: Buffer,
+): Promise<boolean> {
   const [row] = await ctx.db
     .select({ id: dvvSyncRecords.id })
     .from(dvvSyncRecords)
@@ -79,7 +89,8 @@ async function seenBefore(ctx: CustomerContext, personId: string, fingerprint: B
   return row !== undefined;
 }
 
-const sameAddress = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const sameAddress = (a: unknown, b: unknown) =>
+  JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 export async function applyChange(
   ctx: CustomerContext,
@@ -94,7 +105,8 @@ export async function applyChange(
   }
   const row = await findPersonById(ctx.db, personId);
   if (!row) return { outcome: 'noPerson', personId: null, fields: [], notes };
-  if (row.archivedAt) return { outcome: 'skipped', personId, fields: [], notes: [...notes, 'archived'] };
+  if (row.archivedAt)
+    return { outcome: 'skipped', personId, fields: [], notes: [...notes, 'archived'] };
 
   const reference = `DVV change interface, sync ${run.runNumber}`;
   const source = { kind: 'population_register' as const, reference };
@@ -104,7 +116,10 @@ export async function applyChange(
   let touched = false;
 
   const patch: PersonPatch = {};
-  if (change.name && (change.name.firstName !== row.firstName || change.name.lastName !== row.lastName)) {
+  if (
+    change.name &&
+    (change.name.firstName !== row.firstName || change.name.lastName !== row.lastName)
+  ) {
     patch.firstName = change.name.firstName;
     patch.lastName = change.name.lastName;
   }
@@ -167,7 +182,12 @@ export async function applyChange(
 
   if (touched) return { outcome: 'applied', personId, fields, notes };
   const meaningful =
-    change.name || change.permanentAddress || change.protection || change.deceasedOn || change.activeIdentityCode || change.prohibitions.length > 0;
+    change.name ||
+    change.permanentAddress ||
+    change.protection ||
+    change.deceasedOn ||
+    change.activeIdentityCode ||
+    change.prohibitions.length > 0;
   return { outcome: meaningful ? 'unchanged' : 'skipped', personId, fields, notes };
 }
 
@@ -175,7 +195,13 @@ async function activeProhibition(ctx: CustomerContext, personId: string, kind: D
   const [row] = await ctx.db
     .select()
     .from(dvvProhibitions)
-    .where(and(eq(dvvProhibitions.personId, personId), eq(dvvProhibitions.kind, kind), isNull(dvvProhibitions.liftedOn)));
+    .where(
+      and(
+        eq(dvvProhibitions.personId, personId),
+        eq(dvvProhibitions.kind, kind),
+        isNull(dvvProhibitions.liftedOn),
+      ),
+    );
   return row;
 }
 
@@ -183,7 +209,13 @@ async function activeObjection(ctx: CustomerContext, personId: string, type: Obj
   const [row] = await ctx.db
     .select({ id: objections.id, source: objections.source, objectedOn: objections.objectedOn })
     .from(objections)
-    .where(and(eq(objections.personId, personId), eq(objections.type, type), isNull(objections.withdrawnOn)));
+    .where(
+      and(
+        eq(objections.personId, personId),
+        eq(objections.type, type),
+        isNull(objections.withdrawnOn),
+      ),
+    );
   return row;
 }
 
@@ -219,7 +251,10 @@ async function setProhibition(
   await logAccess(ctx, 'create', [personId], ['objections'], {
     changes: {
       dvvProhibition: { old: null, new: { kind, since: sinceDay } },
-      source: { kind: 'population_register', reference: `DVV change interface, sync ${run.runNumber}` },
+      source: {
+        kind: 'population_register',
+        reference: `DVV change interface, sync ${run.runNumber}`,
+      },
     },
   });
   return true;

@@ -37,7 +37,10 @@ export const DVV_TIMEOUT_MS = 30_000;
 
 export function dvvClient(
   config: DvvConfig,
-  { timeoutMs = DVV_TIMEOUT_MS, fetchImpl = fetch }: { timeoutMs?: number; fetchImpl?: typeof fetch } = {},
+  {
+    timeoutMs = DVV_TIMEOUT_MS,
+    fetchImpl = fetch,
+  }: { timeoutMs?: number; fetchImpl?: typeof fetch } = {},
 ): DvvClient {
   const headers = {
     'MUTP-Tunnus': config.username,
@@ -46,13 +49,21 @@ export function dvvClient(
     accept: 'application/json',
   };
 
-  async function ask<T>(what: string, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
+  async function ask<T>(
+    what: string,
+    path: string,
+    schema: z.ZodType<T>,
+    body?: unknown,
+  ): Promise<T> {
     const url = `${config.url}${path}`;
     let response: Response;
     try {
       response = await fetchImpl(url, {
         method: body === undefined ? 'GET' : 'POST',
-        headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json; charset=utf-8' },
+        headers:
+          body === undefined
+            ? headers
+            : { ...headers, 'content-type': 'application/json; charset=utf-8' },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(timeoutMs),
         redirect: 'error',
@@ -60,11 +71,17 @@ export function dvvClient(
     } catch (error) {
       const cause = error instanceof Error ? error : new Error(String(error));
       if (cause.name === 'TimeoutError' || cause.name === 'AbortError') {
-        throw new DvvError(`DVV's change interface did not answer ${what} within ${Math.round(timeoutMs / 1000)} s (${config.url})`);
+        throw new DvvError(
+          `DVV's change interface did not answer ${what} within ${Math.round(timeoutMs / 1000)} s (${config.url})`,
+        );
       }
-      const inner = (cause as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } }).cause;
+      const inner = (
+        cause as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } }
+      ).cause;
       const reason = inner?.code ?? inner?.errors?.[0]?.code ?? inner?.message ?? cause.message;
-      throw new DvvError(`DVV's change interface could not be reached for ${what} at ${config.url}: ${reason}`);
+      throw new DvvError(
+        `DVV's change interface could not be reached for ${what} at ${config.url}: ${reason}`,
+      );
     }
     if (response.status === 401 || response.status === 403) {
       await response.body?.cancel();
@@ -94,7 +111,11 @@ export function dvvClient(
 
   return {
     async positionOn(day) {
-      const answer = await ask(`the position of ${day}`, `/kirjausavain/${encodeURIComponent(day)}`, positionAnswer);
+      const answer = await ask(
+        `the position of ${day}`,
+        `/kirjausavain/${encodeURIComponent(day)}`,
+        positionAnswer,
+      );
       return answer.viimeisinKirjausavain;
     },
     async changes(from, identityCodes) {

@@ -60,9 +60,17 @@ const dvvDate = z
   .union([z.object({ arvo: z.string(), tarkkuus: z.string().optional() }), z.string()])
   .transform((value, ctx) => {
     const raw = typeof value === 'string' ? value : value.arvo;
-    const day = /^\d{4}$/.test(raw) ? `${raw}-01-01` : /^\d{4}-\d{2}$/.test(raw) ? `${raw}-01` : raw;
+    const day = /^\d{4}$/.test(raw)
+      ? `${raw}-01-01`
+      : /^\d{4}-\d{2}$/.test(raw)
+        ? `${raw}-01`
+        : raw;
     const parsed = new Date(`${day}T00:00:00Z`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== day) {
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(day) ||
+      Number.isNaN(parsed.getTime()) ||
+      parsed.toISOString().slice(0, 10) !== day
+    ) {
       ctx.addIssue({ code: 'custom', message: 'not a date' });
       return z.NEVER;
     }
@@ -70,7 +78,10 @@ const dvvDate = z
   });
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const bilingual = z.object({ fi: z.string().trim().max(200).nullish(), sv: z.string().trim().max(200).nullish() });
+const bilingual = z.object({
+  fi: z.string().trim().max(200).nullish(),
+  sv: z.string().trim().max(200).nullish(),
+});
 
 const nameGroup = z.looseObject({ etunimi: text(200), sukunimi: text(200) });
 const addressGroup = z.looseObject({
@@ -79,7 +90,10 @@ const addressGroup = z.looseObject({
   huoneistokirjain: z.string().trim().max(10).nullish(),
   huoneistonumero: z.string().trim().max(10).nullish(),
   jakokirjain: z.string().trim().max(10).nullish(),
-  postinumero: z.string().trim().regex(/^\d{5}$/),
+  postinumero: z
+    .string()
+    .trim()
+    .regex(/^\d{5}$/),
   postitoimipaikka: bilingual.nullish(),
   loppupv: dvvDate.nullish(),
 });
@@ -129,7 +143,9 @@ function identityCode(value: string, where: string): string {
 export function readRecord(raw: unknown, today: string): DvvChange {
   const parsed = record.safeParse(raw);
   if (!parsed.success) {
-    const paths = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || '(record)'))];
+    const paths = [
+      ...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || '(record)')),
+    ];
     throw new RecordUnparsable(`record: ${paths.join(', ')}`);
   }
   const rec = parsed.data;
@@ -148,7 +164,8 @@ export function readRecord(raw: unknown, today: string): DvvChange {
     const kind = g.tietoryhma;
     if (g.muutosattribuutti === 'LISATIETO') return note(`informational:${kind}`);
     // A location group of a protected person: the names of the withheld fields, no values.
-    if (g.turvakiellonAlaisetKentat && g.turvakiellonAlaisetKentat.length > 0) return note(`withheld:${kind}`);
+    if (g.turvakiellonAlaisetKentat && g.turvakiellonAlaisetKentat.length > 0)
+      return note(`withheld:${kind}`);
     if (kind === 'HENKILON_NIMI') {
       if (g.muutosattribuutti === 'POISTETTU') return note(`informational:${kind}`);
       const name = fieldsOf(nameGroup, g, index);
@@ -186,15 +203,25 @@ export function readRecord(raw: unknown, today: string): DvvChange {
     if (kind === 'HENKILOTUNNUS_KORJAUS') {
       const correction = fieldsOf(identityCodeGroup, g, index);
       for (const previous of correction.edellisetHenkilotunnukset ?? []) {
-        change.previousIdentityCodes.push(identityCode(previous, `group ${index + 1} edellisetHenkilotunnukset`));
+        change.previousIdentityCodes.push(
+          identityCode(previous, `group ${index + 1} edellisetHenkilotunnukset`),
+        );
       }
       if (correction.muutettuHenkilotunnus) {
-        change.previousIdentityCodes.push(identityCode(correction.muutettuHenkilotunnus, `group ${index + 1} muutettuHenkilotunnus`));
+        change.previousIdentityCodes.push(
+          identityCode(
+            correction.muutettuHenkilotunnus,
+            `group ${index + 1} muutettuHenkilotunnus`,
+          ),
+        );
       }
       if (correction.voimassaolo === 'PASSIIVI' || !correction.aktiivinenHenkilotunnus) {
         return note(`informational:${kind}`);
       }
-      change.activeIdentityCode = identityCode(correction.aktiivinenHenkilotunnus, `group ${index + 1} aktiivinenHenkilotunnus`);
+      change.activeIdentityCode = identityCode(
+        correction.aktiivinenHenkilotunnus,
+        `group ${index + 1} aktiivinenHenkilotunnus`,
+      );
       return;
     }
     const prohibition = PROHIBITIONS[kind];

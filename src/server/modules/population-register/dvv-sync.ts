@@ -1,6 +1,9 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { helsinkiDate } from '../../../contract/dates.ts';
-import type { DvvSyncTrigger, DvvRecordOutcome } from '../../../contract/population-register/population-register.constants.ts';
+import type {
+  DvvSyncTrigger,
+  DvvRecordOutcome,
+} from '../../../contract/population-register/population-register.constants.ts';
 import type { DvvConfig } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
@@ -169,7 +172,9 @@ async function codesOf(ctx: SyncContext, ids: readonly string[]): Promise<string
     .from(persons)
     .where(inArray(persons.id, [...ids]));
   const coded = rows.flatMap((row) =>
-    row.code ? [{ personId: row.id, ciphertext: row.code, context: identityCodeContext(row.id) }] : [],
+    row.code
+      ? [{ personId: row.id, ciphertext: row.code, context: identityCodeContext(row.id) }]
+      : [],
   );
   const codes = await ctx.personKeys.decryptMany(coded);
   return codes.filter((code): code is string => code !== null);
@@ -185,7 +190,9 @@ async function advance(db: Db, run: RunRow, set: Partial<RunRow>): Promise<RunRo
         eq(dvvSyncRuns.id, run.id),
         eq(dvvSyncRuns.status, 'running'),
         eq(dvvSyncRuns.pages, run.pages),
-        run.personCursor === null ? isNull(dvvSyncRuns.personCursor) : eq(dvvSyncRuns.personCursor, run.personCursor),
+        run.personCursor === null
+          ? isNull(dvvSyncRuns.personCursor)
+          : eq(dvvSyncRuns.personCursor, run.personCursor),
       ),
     )
     .returning();
@@ -198,9 +205,14 @@ async function syncPage(ctx: SyncContext, run: RunRow): Promise<RunRow> {
   const batch = run.batchPersonIds ?? [];
   const from = run.batchPosition ?? run.startPosition;
   const codes = await codesOf(ctx, batch);
-  const page = codes.length > 0 ? await ctx.client.changes(from, codes) : { position: from, records: [], upToDate: true };
+  const page =
+    codes.length > 0
+      ? await ctx.client.changes(from, codes)
+      : { position: from, records: [], upToDate: true };
   if (!page.upToDate && page.position <= from && page.records.length === 0) {
-    throw new DvvError(`DVV's change interface did not move past position ${from} and was not up to date`);
+    throw new DvvError(
+      `DVV's change interface did not move past position ${from} and was not up to date`,
+    );
   }
   const pageNumber = run.pages + 1;
   const today = helsinkiDate(ctx.clock.now());
@@ -277,7 +289,12 @@ async function applyRecord(
   const base = { changedAt: change.changedAt, kinds: change.kinds, fingerprint };
   try {
     const applied = await ctx.db.transaction((tx) =>
-      applyChange({ ...ctx, db: tx }, change, { runId: run.id, runNumber: run.number, fingerprint, today }),
+      applyChange({ ...ctx, db: tx }, change, {
+        runId: run.id,
+        runNumber: run.number,
+        fingerprint,
+        today,
+      }),
     );
     return { ...base, ...applied };
   } catch (error) {
@@ -310,7 +327,12 @@ async function finishRun(ctx: SyncContext, run: RunRow): Promise<RunRow> {
     const finished = await advance(tx, run, { status: 'finished', finishedAt: ctx.clock.now() });
     await tx
       .insert(dvvSyncPosition)
-      .values({ id: 1, position: finished.reachedPosition, updatedAt: ctx.clock.now(), runId: run.id })
+      .values({
+        id: 1,
+        position: finished.reachedPosition,
+        updatedAt: ctx.clock.now(),
+        runId: run.id,
+      })
       .onConflictDoUpdate({
         target: dvvSyncPosition.id,
         set: { position: finished.reachedPosition, updatedAt: ctx.clock.now(), runId: run.id },
@@ -320,11 +342,18 @@ async function finishRun(ctx: SyncContext, run: RunRow): Promise<RunRow> {
 }
 
 /** The outcomes of a run's records, counted. */
-export async function countOutcomes(db: Db, runIds: string[]): Promise<Map<string, Record<DvvRecordOutcome, number>>> {
+export async function countOutcomes(
+  db: Db,
+  runIds: string[],
+): Promise<Map<string, Record<DvvRecordOutcome, number>>> {
   const counts = new Map<string, Record<DvvRecordOutcome, number>>();
   if (runIds.length === 0) return counts;
   const rows = await db
-    .select({ runId: dvvSyncRecords.runId, outcome: dvvSyncRecords.outcome, n: sql<number>`count(*)::int` })
+    .select({
+      runId: dvvSyncRecords.runId,
+      outcome: dvvSyncRecords.outcome,
+      n: sql<number>`count(*)::int`,
+    })
     .from(dvvSyncRecords)
     .where(inArray(dvvSyncRecords.runId, runIds))
     .groupBy(dvvSyncRecords.runId, dvvSyncRecords.outcome);

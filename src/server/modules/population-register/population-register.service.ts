@@ -52,7 +52,11 @@ type SyncOptions = {
   afterPage?: SyncContext['afterPage'];
 };
 
-export function syncContext(ctx: CustomerContext, config: Config, options: SyncOptions): SyncContext {
+export function syncContext(
+  ctx: CustomerContext,
+  config: Config,
+  options: SyncOptions,
+): SyncContext {
   if (!config.dvv) throw notConfigured();
   return {
     ...ctx,
@@ -87,7 +91,10 @@ export async function startSync(
     run = await openRun(sync);
   } catch (error) {
     if (error instanceof ConcurrentSync) {
-      const [other] = await sync.db.select({ id: dvvSyncRuns.id }).from(dvvSyncRuns).where(eq(dvvSyncRuns.status, 'running'));
+      const [other] = await sync.db
+        .select({ id: dvvSyncRuns.id })
+        .from(dvvSyncRuns)
+        .where(eq(dvvSyncRuns.status, 'running'));
       throw alreadyRunning(other?.id ?? '');
     }
     if (error instanceof DvvError) {
@@ -105,14 +112,21 @@ export async function startSync(
 }
 
 async function runViews(db: Db, rows: RunRow[]): Promise<DvvSyncRunView[]> {
-  const counts = await countOutcomes(db, rows.map((r) => r.id));
+  const counts = await countOutcomes(
+    db,
+    rows.map((r) => r.id),
+  );
   const starters = rows.flatMap((r) => (r.startedBy ? [r.startedBy] : []));
   const names = new Map(
     starters.length === 0
       ? []
       : (
           await db
-            .select({ id: staffUsers.id, username: staffUsers.username, fullName: staffUsers.fullName })
+            .select({
+              id: staffUsers.id,
+              username: staffUsers.username,
+              fullName: staffUsers.fullName,
+            })
             .from(staffUsers)
             .where(inArray(staffUsers.id, starters))
         ).map((s) => [s.id, s.fullName ?? s.username]),
@@ -130,7 +144,14 @@ async function runViews(db: Db, rows: RunRow[]): Promise<DvvSyncRunView[]> {
     pages: r.pages,
     persons: r.persons,
     error: r.error,
-    counts: counts.get(r.id) ?? { applied: 0, unchanged: 0, skipped: 0, noPerson: 0, unparsable: 0, failed: 0 },
+    counts: counts.get(r.id) ?? {
+      applied: 0,
+      unchanged: 0,
+      skipped: 0,
+      noPerson: 0,
+      unparsable: 0,
+      failed: 0,
+    },
   }));
 }
 
@@ -180,7 +201,9 @@ export async function getSyncReport(ctx: CustomerContext, id: string): Promise<D
     records: rows.map((r) => ({
       page: r.page,
       seq: r.seq,
-      person: r.personId ? { id: r.personId, name: `${r.firstName ?? ''} ${r.lastName ?? ''}`.trim() } : null,
+      person: r.personId
+        ? { id: r.personId, name: `${r.firstName ?? ''} ${r.lastName ?? ''}`.trim() }
+        : null,
       changedAt: r.changedAt?.toISOString() ?? null,
       outcome: r.outcome,
       kinds: r.kinds,
@@ -210,7 +233,11 @@ export function startDailySync(
     ticking = (async () => {
       const sync = makeContext();
       if (running.get(sync.db)) return;
-      const [latest] = await sync.db.select().from(dvvSyncRuns).orderBy(desc(dvvSyncRuns.number)).limit(1);
+      const [latest] = await sync.db
+        .select()
+        .from(dvvSyncRuns)
+        .orderBy(desc(dvvSyncRuns.number))
+        .limit(1);
       const due =
         !latest ||
         latest.status !== 'finished' ||
@@ -232,4 +259,3 @@ export function startDailySync(
     await sync?.done;
   };
 }
-
