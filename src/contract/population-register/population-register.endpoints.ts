@@ -1,4 +1,5 @@
 import { endpoint } from '../endpoint.ts';
+import { emptyBody } from '../staff/staff.schemas.ts';
 import {
   dvvSyncParams,
   dvvSyncReport,
@@ -31,6 +32,7 @@ export const populationRegisterApi = {
       'Answers the run at once (status `running`, or a finished one when it was quick). 409 ' +
       '`dvv.notConfigured` when DVV_CHANGES_URL and the rest are not set; 409 ' +
       '`dvv.alreadyRunning` while another run is under way (its id in `runId`).',
+    body: emptyBody,
     status: 202,
     response: dvvSyncRun,
     errors: ['conflict'],
