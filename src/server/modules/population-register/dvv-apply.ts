@@ -116,13 +116,10 @@ export async function applyChange(
   let touched = false;
 
   const patch: PersonPatch = {};
-  if (
-    change.name &&
-    (change.name.firstName !== row.firstName || change.name.lastName !== row.lastName)
-  ) {
+  if (change.name && change.name.firstName !== row.firstName) {
     patch.firstName = change.name.firstName;
-    patch.lastName = change.name.lastName;
   }
+  if (change.name && change.name.lastName !== row.lastName) patch.lastName = change.name.lastName;
   if (change.permanentAddress) {
     const address = addressIn(change.permanentAddress, row.language);
     if (!address) notes.push('incompleteAddress');

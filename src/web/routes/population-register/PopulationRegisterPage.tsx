@@ -49,7 +49,9 @@ export function PopulationRegisterPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const list = useCall(populationRegisterApi.listSyncs, {});
-  const start = useSend(populationRegisterApi.startSync);
+  const start = useSend(populationRegisterApi.startSync, {
+    invalidates: [populationRegisterApi.listSyncs],
+  });
   const data = list.data;
   usePoll(data?.items.some((run) => run.status === 'running') ?? false, list.refetch);
 
@@ -76,7 +78,7 @@ export function PopulationRegisterPage() {
                 disabled={start.isPending}
                 onClick={() =>
                   start.mutate(
-                    {},
+                    { body: {} },
                     { onSuccess: (run) => void navigate(`/population-register/${run.id}`) },
                   )
                 }
@@ -207,8 +209,13 @@ export function SyncRunPage() {
                       </tr>
                     </thead>
                     <tbody>
-                      {data.records.map((record) => (
-                        <RecordRow key={`${record.page}-${record.seq}`} record={record} t={t} />
+                      {data.records.map((record, index) => (
+                        <RecordRow
+                          key={`${record.page}-${record.seq}`}
+                          number={index + 1}
+                          record={record}
+                          t={t}
+                        />
                       ))}
                     </tbody>
                   </table>
@@ -222,11 +229,11 @@ export function SyncRunPage() {
   );
 }
 
-function RecordRow({ record, t }: { record: DvvSyncRecordView; t: T }) {
+function RecordRow({ number, record, t }: { number: number; record: DvvSyncRecordView; t: T }) {
   return (
     <tr className={`dvv-record dvv-record--${record.outcome}`}>
       <td>
-        {record.page}.{record.seq}
+        {number}
         {record.changedAt && (
           <div className="muted">{formatDate(record.changedAt.slice(0, 10))}</div>
         )}
