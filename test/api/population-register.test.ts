@@ -9,6 +9,7 @@ import { mayAppear } from '../../src/server/modules/objections/usage-rule.ts';
 import { dvvClient, DvvError } from '../../src/server/modules/population-register/dvv-client.ts';
 import { runSync } from '../../src/server/modules/population-register/dvv-sync.ts';
 import {
+  startDailySync,
   SYNC_ACTOR,
   syncContext,
 } from '../../src/server/modules/population-register/population-register.service.ts';
@@ -491,6 +492,42 @@ forEachEngineAppPerTest(
         const p = await ok(t, officer, 'GET', `/api/persons/${id}`);
         assert.equal(p.firstName, `Nimi${i + 5}`, 'the latest name of each person');
       }
+    });
+
+    test('the server’s timer syncs when no run started in the last day, and not again the same day', async () => {
+      const t = ctx();
+      const officer = await t.signIn('register_officer');
+      const id = await register(t, officer, 1);
+      standIn.reset({ positionsByDay: { '2026-11-01': START }, head: START });
+      standIn.append({
+        position: START + 1,
+        identityCode: code(1),
+        record: dvvRecord(code(1), [name('Ajastin', 'Nimi')]),
+      });
+      const errors: unknown[] = [];
+      const stop = startDailySync(
+        () => ({ ...sync(t), trigger: 'timer' }),
+        (error) => errors.push(error),
+        { intervalMs: 50 },
+      );
+      try {
+        for (let i = 0; i < 100; i++) {
+          const runs = await t.database.db.select().from(dvvSyncRuns);
+          if (runs[0]?.status === 'finished') break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      } finally {
+        await stop();
+      }
+      assert.deepEqual(errors, []);
+      const runs = await t.database.db.select().from(dvvSyncRuns);
+      assert.deepEqual(
+        runs.map((r) => [r.trigger, r.status]),
+        [['timer', 'finished']],
+        'one run a day',
+      );
+      assert.equal((await ok(t, officer, 'GET', `/api/persons/${id}`)).firstName, 'Ajastin');
     });
 
     test('the register officer starts a sync in the web app and reads its report; others may not', async () => {
