@@ -17,6 +17,9 @@ import { ROLES } from '../contract/auth/permissions.ts';
 import { checkNewStaffUser, createStaffUser } from '../server/modules/staff/staff.service.ts';
 import { DemoRefused, fillDemoRegister } from './demo.ts';
 import { demoReport } from './demo-report.ts';
+import { dvvCommand, DvvUsageError } from './dvv.ts';
+import { DvvError } from '../server/modules/population-register/dvv-client.ts';
+import { ConcurrentSync } from '../server/modules/population-register/dvv-sync.ts';
 import { promptNewPassword, PromptFailed } from './password-prompt.ts';
 
 const USAGE = `Usage: rekisteri <command>
@@ -52,6 +55,10 @@ Commands:
                                   account of every role, then print how to sign in as each.
                                   Refuses a register that has customers, and a PostgreSQL
                                   DATABASE_URL unless --allow-postgresql (a training database)
+  dvv sync [--json]               one sync with DVV's change interface (DVV_CHANGES_URL and the
+                                  rest): applies the changes of every person with an identity code
+                                  and prints the run's counts (--json: as JSON). A run stopped
+                                  half-way is continued where it stopped
 
 The database is the one the server uses: DATABASE_URL, or the embedded one under DATA_DIR (./data);
 migrations run as MIGRATION_DATABASE_URL's role when it is set. The key store is
@@ -294,6 +301,8 @@ async function main(argv: string[]): Promise<string> {
     }
     case 'demo':
       return demo(rest);
+    case 'dvv':
+      return dvvCommand(loadConfig(), rest);
     case undefined:
     case 'help':
     case '--help':
@@ -314,7 +323,7 @@ main(process.argv.slice(2)).then(
     } else if (error instanceof WrongKeyFailure || error instanceof WrongAuditKeyError) {
       console.error(error.message);
       process.exitCode = 3;
-    } else if (error instanceof UsageError) {
+    } else if (error instanceof UsageError || error instanceof DvvUsageError) {
       console.error(`${error.message}\n\n${USAGE}`);
       process.exitCode = 2;
     } else if (error instanceof AppError) {
@@ -325,7 +334,9 @@ main(process.argv.slice(2)).then(
       error instanceof DemoRefused ||
       error instanceof StartRefused ||
       error instanceof GrantRefused ||
-      error instanceof KeyRingError
+      error instanceof KeyRingError ||
+      error instanceof DvvError ||
+      error instanceof ConcurrentSync
     ) {
       console.error(error.message);
       process.exitCode = 1;

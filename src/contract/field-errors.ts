@@ -184,6 +184,10 @@ export const FIELD_ERROR_CODES = [
   'attachment.contentMismatch',
   'attachment.tooLarge',
   'attachment.empty',
+  /** DVV's change interface (decision 0026): not configured, or a sync already under way. */
+  'dvv.notConfigured',
+  'dvv.alreadyRunning',
+  'dvv.failed',
 ] as const;
 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number] | FinnishIdentifierError;

@@ -47,6 +47,19 @@ export type Config = {
   staffNetworks: string[];
   /** TOTP for every role, not only admin, social_worker and register_officer. */
   totpRequiredForAll: boolean;
+  /** DVV's change interface (decision 0026); null when not configured: no sync, no timer. */
+  dvv: DvvConfig | null;
+};
+
+export type DvvConfig = {
+  /** The base, e.g. `https://…/api/v1`, without a trailing slash. */
+  url: string;
+  username: string;
+  password: string;
+  /** The municipality's X-Road client subsystem, `INSTANCE/CLASS/CODE/SUBSYSTEM`. */
+  xroadClient: string;
+  /** The day to start following from when no position is stored; null: the day of the first run. */
+  syncFrom: string | null;
 };
 
 export class ConfigError extends Error {
@@ -170,7 +183,9 @@ export function loadConfig(env: Env = process.env): Config {
     staffNetworks: staffNetworks(read('STAFF_NETWORKS'), problems),
     totpRequiredForAll:
       oneOf('TOTP_REQUIRED_FOR_ALL', ['true', 'false'] as const, 'false') === 'true',
+    dvv: null,
   };
+  config.dvv = dvvConfig(read, problems);
   if (config.signInMaxFailuresPerAddress < config.signInMaxFailures) {
     problems.push(
       `SIGN_IN_MAX_FAILURES_PER_ADDRESS (${config.signInMaxFailuresPerAddress}) must be at least SIGN_IN_MAX_FAILURES (${config.signInMaxFailures}): an office behind one address would otherwise lock before any one account`,
@@ -178,4 +193,66 @@ export function loadConfig(env: Env = process.env): Config {
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+const DVV_REQUIRED = [
+  'DVV_CHANGES_URL',
+  'DVV_CHANGES_USERNAME',
+  'DVV_CHANGES_PASSWORD',
+  'DVV_XROAD_CLIENT',
+] as const;
+
+/** All four DVV settings or none; DVV_SYNC_FROM only with them. */
+function dvvConfig(
+  read: (name: string) => string | undefined,
+  problems: string[],
+): DvvConfig | null {
+  const given = DVV_REQUIRED.filter((name) => read(name) !== undefined);
+  const syncFrom = read('DVV_SYNC_FROM') ?? null;
+  if (given.length === 0) {
+    if (syncFrom !== null) problems.push('DVV_SYNC_FROM goes with DVV_CHANGES_URL and the rest');
+    return null;
+  }
+  const missing = DVV_REQUIRED.filter((name) => read(name) === undefined);
+  if (missing.length > 0) {
+    problems.push(
+      `DVV's change interface needs ${DVV_REQUIRED.join(', ')}: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set`,
+    );
+    return null;
+  }
+  const url = read('DVV_CHANGES_URL') ?? '';
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.search || parsed.hash) {
+    problems.push(
+      `DVV_CHANGES_URL must be the interface's base address, http(s)://…/api/v1 (no query), got "${url}"`,
+    );
+  }
+  const xroadClient = read('DVV_XROAD_CLIENT') ?? '';
+  if (!/^[^/\s]+\/[^/\s]+\/[^/\s]+\/[^/\s]+$/.test(xroadClient)) {
+    problems.push(
+      `DVV_XROAD_CLIENT must be the X-Road client subsystem as INSTANCE/CLASS/CODE/SUBSYSTEM (e.g. FI/MUN/0123456-7/asiakasrekisteri), got "${xroadClient}"`,
+    );
+  }
+  if (syncFrom !== null) {
+    const day = new Date(`${syncFrom}T00:00:00Z`);
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(syncFrom) ||
+      Number.isNaN(day.getTime()) ||
+      day.toISOString().slice(0, 10) !== syncFrom
+    ) {
+      problems.push(`DVV_SYNC_FROM must be a day, YYYY-MM-DD, got "${syncFrom}"`);
+    }
+  }
+  return {
+    url: url.replace(/\/+$/, ''),
+    username: read('DVV_CHANGES_USERNAME') ?? '',
+    password: read('DVV_CHANGES_PASSWORD') ?? '',
+    xroadClient,
+    syncFrom,
+  };
 }

@@ -19,6 +19,11 @@ import {
 import { upgradeIdentityCodes } from './modules/persons/identity-code-upgrade.ts';
 import { databaseAccessLog } from './modules/access-log/access-log.ts';
 import { startErasureFinisher } from './modules/erasure/erasure.service.ts';
+import {
+  startDailySync,
+  SYNC_ACTOR,
+  syncContext,
+} from './modules/population-register/population-register.service.ts';
 import { countStaffUsers } from './modules/staff/staff.queries.ts';
 
 export type OpenOptions = BuildOptions & {
@@ -101,6 +106,27 @@ export async function openRegister(
       },
       logUnlessUnavailable('finishing erasures failed'),
     );
+    // DVV's change interface, daily, when configured (decision 0026).
+    const stopDailySync = config.dvv
+      ? startDailySync(
+          () =>
+            syncContext(
+              {
+                db: database.db,
+                keys,
+                personKeys,
+                clock: systemClock,
+                accessLog: databaseAccessLog(keys, systemClock, { personKeys }),
+                actor: SYNC_ACTOR,
+                requestId: 'dvv-sync-timer',
+                clientAddress: 'server',
+              },
+              config,
+              { trigger: 'timer' },
+            ),
+          logUnlessUnavailable('the daily DVV sync failed'),
+        )
+      : async () => {};
     let closing = false;
     const upgraded = upgradeIdentityCodes(database.db, keys, personKeys, {
       stop: () => closing,
@@ -121,6 +147,7 @@ export async function openRegister(
       closing = true;
       stopSealer();
       await stopFinisher();
+      await stopDailySync();
       await upgraded;
       await opened.close();
       await database.close();

@@ -120,6 +120,15 @@ const StaffEditPage = lazyPage(() => import('./routes/staff/StaffFormPage.tsx'),
 const StaffListPage = lazyPage(() => import('./routes/staff/StaffListPage.tsx'), 'StaffListPage');
 const StaffUserPage = lazyPage(() => import('./routes/staff/StaffUserPage.tsx'), 'StaffUserPage');
 
+const PopulationRegisterPage = lazyPage(
+  () => import('./routes/population-register/PopulationRegisterPage.tsx'),
+  'PopulationRegisterPage',
+);
+const SyncRunPage = lazyPage(
+  () => import('./routes/population-register/PopulationRegisterPage.tsx'),
+  'SyncRunPage',
+);
+
 /** Signed out, any address shows the sign-in; after it the same address opens. */
 export function App() {
   const { session } = useSession();
@@ -188,6 +197,10 @@ export function App() {
             <Route path="/requests/new" element={<NewRequestPage />} />
             <Route path="/requests/:id" element={<RequestPage />} />
             <Route path="/exports/mailing-list" element={<MailingListPage />} />
+
+            {/* population-register updates (DVV) */}
+            <Route path="/population-register" element={<PopulationRegisterPage />} />
+            <Route path="/population-register/:id" element={<SyncRunPage />} />
 
             <Route path="*" element={<NotFoundPage />} />
           </Routes>

@@ -84,6 +84,10 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
     permission: 'exports.mailingList',
     menu: 'objections.mailing.nav',
   },
+
+  // population-register updates (DVV's change interface)
+  { path: '/population-register', permission: 'populationRegister.sync', menu: 'dvv.nav' },
+  { path: '/population-register/:id', permission: 'populationRegister.sync' },
 ];
 
 /**

@@ -544,6 +544,8 @@ const LOGGING_TESTS: Record<string, string> = {
     'test/api/requests.test.ts; the access package: test/api/access-package.test.ts; erasure and legal holds: test/api/erasure.test.ts; rectification: test/api/rectification.test.ts',
   'objections.': 'test/api/objections.test.ts',
   'exports.': 'test/api/objections.test.ts (the mailing list: an export entry per person)',
+  'populationRegister.':
+    'test/api/population-register.test.ts (each change with DVV as the source; reading a report as a read of its persons)',
   // The catalogue and the municipality's seller details hold no person's data.
   'billing.': 'none needed',
 };

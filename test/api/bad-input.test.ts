@@ -269,6 +269,9 @@ const ENDPOINTS: Record<string, Endpoint> = {
   'GET /api/access-log': { query: 'action=read' },
   'GET /api/access-log/users': { query: 'q=virk', unpaged: true },
   'GET /api/work': {},
+  'GET /api/population-register/syncs': {},
+  'POST /api/population-register/syncs': { valid: {} },
+  'GET /api/population-register/syncs/{id}': {},
   'GET /api/access-log/subjects/{id}/report': {},
   'GET /api/partners': {},
   'POST /api/partners': {

@@ -74,7 +74,13 @@ export async function createTestStaffUser(
  * initdb and the migrations per file), and one staff account with a signed commitment.
  */
 export async function startServer(
-  options: { role?: Role; username?: string; password?: string } = {},
+  options: {
+    role?: Role;
+    username?: string;
+    password?: string;
+    /** More of the server's environment (e.g. DVV_CHANGES_URL for a stand-in), read at the start. */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<TestServer> {
   await buildWebIfNeeded();
   const dataDir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'rekisteri-e2e-'));
@@ -85,7 +91,7 @@ export async function startServer(
     for (const step of cleanUp.reverse()) await step();
   };
   try {
-    const config = loadConfig({ DATA_DIR: dataDir });
+    const config = loadConfig({ ...options.env, DATA_DIR: dataDir });
     const database = await createTestDatabase('pglite');
     cleanUp.push(() => database.drop());
     const user = {

@@ -53,6 +53,8 @@ export const PERMISSIONS = [
   'objections.write',
   /** Mailing lists and address labels (publication in lists, direct mail, research). */
   'exports.mailingList',
+  /** Population-register updates: start a sync with DVV's change interface, read its reports. */
+  'populationRegister.sync',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -114,6 +116,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'objections.read',
     'objections.write',
     'exports.mailingList',
+    'populationRegister.sync',
   ],
   auditor: ['accessLog.read', 'disclosures.read'],
   contractor: ['customers.read'],

@@ -108,6 +108,8 @@ export const personView = z.object({
     .optional(),
   billing: billingView.nullable().optional(),
   notes: z.string().nullable().optional(),
+  /** The day of death, as the population register (DVV) gave it (decision 0026). */
+  deceasedOn: z.string().nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   archivedAt: z.string().nullable(),

@@ -5,6 +5,7 @@ import { objectionsEn, objectionsErrors } from './rights/objections.ts';
 import { erasureEn, erasureErrors } from './rights/erasure.ts';
 import { attachmentsEn, attachmentsErrors } from './rights/attachments.ts';
 import { workEn } from './work.ts';
+import { populationRegisterEn, populationRegisterErrors } from './population-register.ts';
 
 export const en: Catalogue = {
   messages: {
@@ -1469,6 +1470,7 @@ export const en: Catalogue = {
     ...erasureEn,
     ...attachmentsEn,
     ...workEn,
+    ...populationRegisterEn,
   },
   errors: {
     'identityCode.empty': 'Give the personal identity code.',
@@ -1696,5 +1698,6 @@ export const en: Catalogue = {
     ...objectionsErrors.en,
     ...erasureErrors.en,
     ...attachmentsErrors.en,
+    ...populationRegisterErrors.en,
   },
 };

@@ -5,6 +5,7 @@ import { objectionsErrors, objectionsFi } from './rights/objections.ts';
 import { erasureErrors, erasureFi } from './rights/erasure.ts';
 import { attachmentsErrors, attachmentsFi } from './rights/attachments.ts';
 import { workFi } from './work.ts';
+import { populationRegisterFi, populationRegisterErrors } from './population-register.ts';
 
 /** Finnish, the default language. Its keys are the keys every other catalogue must have. */
 export const fiMessages = {
@@ -1464,6 +1465,7 @@ export const fiMessages = {
   ...erasureFi,
   ...attachmentsFi,
   ...workFi,
+  ...populationRegisterFi,
 };
 
 export const fi: Catalogue = {
@@ -1694,5 +1696,6 @@ export const fi: Catalogue = {
     ...objectionsErrors.fi,
     ...erasureErrors.fi,
     ...attachmentsErrors.fi,
+    ...populationRegisterErrors.fi,
   },
 };

@@ -5,6 +5,7 @@ import { objectionsSv, objectionsErrors } from './rights/objections.ts';
 import { erasureSv, erasureErrors } from './rights/erasure.ts';
 import { attachmentsSv, attachmentsErrors } from './rights/attachments.ts';
 import { workSv } from './work.ts';
+import { populationRegisterSv, populationRegisterErrors } from './population-register.ts';
 
 export const sv: Catalogue = {
   messages: {
@@ -1476,6 +1477,7 @@ export const sv: Catalogue = {
     ...erasureSv,
     ...attachmentsSv,
     ...workSv,
+    ...populationRegisterSv,
   },
   errors: {
     'identityCode.empty': 'Ange personbeteckningen.',
@@ -1703,5 +1705,6 @@ export const sv: Catalogue = {
     ...objectionsErrors.sv,
     ...erasureErrors.sv,
     ...attachmentsErrors.sv,
+    ...populationRegisterErrors.sv,
   },
 };

@@ -91,6 +91,8 @@ export const persons = pgTable(
     addressProtectionActive: boolean('address_protection_active').notNull().default(false),
     addressProtectionEndsOn: date('address_protection_ends_on', { mode: 'string' }),
     addressProtectionSource: text('address_protection_source'),
+    /** The day of death as the population register (DVV) gave it (decision 0026). */
+    deceasedOn: date('deceased_on', { mode: 'string' }),
     ...customerRecordColumns(),
   },
   (t) => [

@@ -10,3 +10,4 @@ export * from './erasure.ts';
 export * from './objections.ts';
 export * from './attachments.ts';
 export * from './rectification.ts';
+export * from './population-register.ts';

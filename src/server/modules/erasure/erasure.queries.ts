@@ -1,6 +1,8 @@
 import { and, arrayContains, asc, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
+  dvvProhibitions,
+  dvvSyncRecords,
   accessLog,
   billingSettings,
   dataSubjectRequestEvents,
@@ -36,6 +38,9 @@ export const ERASURE_REACH: Record<string, string> = {
   'value_source.person_id': 'deleted (eraseCustomerPart)',
   'objection.person_id': 'deleted (eraseCustomerPart)',
   'objection.request_id': 'deleted with the objection (eraseCustomerPart)',
+  'dvv_prohibition.person_id': 'deleted (eraseCustomerPart)',
+  'dvv_sync_record.person_id':
+    'set null (eraseCustomerPart): the report keeps the outcome, not whose it was',
   'legal_hold.person_id': 'deleted (eraseCustomerPart)',
   'social_break_glass.person_id': 'deleted (eraseCustomerPart)',
   'disclosure.subject_ids':
@@ -218,7 +223,12 @@ export async function eraseCustomerPart(
   }
   await db.delete(personOrganizations).where(eq(personOrganizations.personId, personId));
   await db.delete(valueSources).where(eq(valueSources.personId, personId));
+  await db.delete(dvvProhibitions).where(eq(dvvProhibitions.personId, personId));
   await db.delete(objections).where(eq(objections.personId, personId));
+  await db
+    .update(dvvSyncRecords)
+    .set({ personId: null })
+    .where(eq(dvvSyncRecords.personId, personId));
   await db.delete(socialBreakGlass).where(eq(socialBreakGlass.personId, personId));
   await db.delete(legalHolds).where(eq(legalHolds.personId, personId));
   // A copy handed to the person themself is only theirs; a partner's disclosure stays as the

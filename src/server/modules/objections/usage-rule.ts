@@ -121,6 +121,7 @@ export type UsageRuleMessage = {
 type PersonRow = {
   id: string;
   archived_at: Date | string | null;
+  deceased_on: string | null;
   address_protection_active: boolean;
   address_protection_ends_on: string | null;
   objections: ObjectionType[] | string | null;
@@ -159,7 +160,7 @@ export async function decideUse(
       personIds.length === 0
         ? []
         : await db.execute(sql`
-            select p.id, p.archived_at, p.address_protection_active, p.address_protection_ends_on,
+            select p.id, p.archived_at, p.deceased_on, p.address_protection_active, p.address_protection_ends_on,
               array_remove(array_agg(o.type order by o.type), null) as objections
             from person p
             left join objection o on o.person_id = p.id and o.withdrawn_on is null
@@ -186,7 +187,8 @@ export async function decideUse(
         ) {
           reasons.push('protectedAddress');
         }
-        if (row.archived_at !== null) reasons.push('archived');
+        // A deceased person (DVV, decision 0026) has no customer relationship left either.
+        if (row.archived_at !== null || row.deceased_on !== null) reasons.push('archived');
       }
       verdicts.set(id, { allowed: reasons.length === 0, reasons, objections });
     }

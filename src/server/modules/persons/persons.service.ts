@@ -266,6 +266,7 @@ async function toView(
       ? { ...row.billing, billingAddress: hide ? null : row.billing.billingAddress }
       : null,
     notes: row.notes ?? null,
+    deceasedOn: row.deceasedOn ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     archivedAt: row.archivedAt?.toISOString() ?? null,
