@@ -302,3 +302,13 @@ export const summaryQuery = purposeQuery.extend({
   /** By default the client's own language. */
   lang: z.enum(LANGUAGES).optional(),
 });
+
+export type SettingsView = z.infer<typeof settingsView>;
+export type WorkerOptionsView = z.infer<typeof workerOptionsView>;
+export type ClientOverviewView = z.infer<typeof clientOverview>;
+export type HealthView = z.infer<typeof healthView>;
+export type ServiceNeedView = z.infer<typeof serviceNeedView>;
+export type IncomeView = z.infer<typeof incomeView>;
+export type BankAccountView = z.infer<typeof bankAccountView>;
+export type FamilyRelationView = z.infer<typeof familyRelationView>;
+export type BreakGlassReviewItem = z.infer<typeof breakGlassReviewItem>;

@@ -3,7 +3,8 @@ import { Button, Textarea } from 'suomifi-ui-components';
 import { ApiError } from '../../api.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { socialApi } from './social-api.ts';
+import { socialServicesApi } from '../../../contract/social-services/social-services.endpoints.ts';
+import { call } from '../../client.ts';
 
 /** The server's shortest reason; the dialog says so before sending. */
 const MIN_REASON = 10;
@@ -42,7 +43,10 @@ export function BreakGlass({
     setBusy(true);
     setProblem(null);
     setFailure(null);
-    socialApi.breakGlass(personId, reason.trim()).then(
+    call(socialServicesApi.breakGlass, {
+      params: { id: personId },
+      body: { reason: reason.trim() },
+    }).then(
       () => {
         setBusy(false);
         setOpen(false);

@@ -9,8 +9,12 @@ import { useResource } from '../../components/useResource.ts';
 import { formatDate, formatDateTime, formatTime } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { staffName } from './client-forms.ts';
-import { socialApi, type BreakGlassReviewItem, type ReviewStatus } from './social-api.ts';
+import type { BreakGlassReviewItem } from '../../../contract/social-services/social-services.schemas.ts';
+import { socialServicesApi } from '../../../contract/social-services/social-services.endpoints.ts';
+import { call } from '../../client.ts';
 import './social-services.css';
+
+type ReviewStatus = 'open' | 'reviewed';
 
 const personName = (item: BreakGlassReviewItem) =>
   `${item.person.firstName} ${item.person.lastName}`;
@@ -68,7 +72,7 @@ export function BreakGlassReviewPage() {
 function ReviewList({ status }: { status: ReviewStatus }) {
   const { t } = useI18n();
   const [list, , reload] = useResource(`break-glass:${status}`, (signal) =>
-    socialApi.breakGlassReview(status, signal),
+    call(socialServicesApi.breakGlassReview, { query: { status } }, { signal }),
   );
   const [message, setMessage] = useState<string | null>(null);
   const statusLine = useRef<HTMLParagraphElement>(null);
@@ -204,7 +208,10 @@ function MarkReviewed({
     setProblem(null);
     setBusy(true);
     setFailure(null);
-    socialApi.markReviewed(item.id, note.trim()).then(
+    call(socialServicesApi.markReviewed, {
+      params: { id: item.id },
+      body: { note: note.trim() },
+    }).then(
       () => {
         setBusy(false);
         setOpen(false);

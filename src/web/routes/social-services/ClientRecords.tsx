@@ -9,6 +9,11 @@ import { useI18n, type I18n } from '../../i18n/I18nProvider.tsx';
 import {
   bankAccountInput,
   bankAccountValues,
+  type BankAccountInput,
+  type FamilyRelationInput,
+  type HealthInput,
+  type IncomeInput,
+  type ServiceNeedInput,
   familyInput,
   familyValues,
   formatEuros,
@@ -25,19 +30,18 @@ import {
 import { RecordPanel, type PanelSpec } from './RecordPanel.tsx';
 import { RelativePicker } from './RelativePicker.tsx';
 import {
-  socialApi,
-  type BankAccount,
-  type BankAccountInput,
-  type FamilyRelation,
-  type FamilyRelationInput,
-  type HealthEntry,
-  type HealthInput,
-  type IncomeEntry,
-  type IncomeInput,
-  type NeedType,
-  type ServiceNeed,
-  type ServiceNeedInput,
-} from './social-api.ts';
+  socialRecordsApi,
+  socialServicesApi,
+} from '../../../contract/social-services/social-services.endpoints.ts';
+import type {
+  BankAccountView as BankAccount,
+  FamilyRelationView as FamilyRelation,
+  HealthView as HealthEntry,
+  IncomeView as IncomeEntry,
+  NeedTypeView as NeedType,
+  ServiceNeedView as ServiceNeed,
+} from '../../../contract/social-services/social-services.schemas.ts';
+import { call } from '../../client.ts';
 
 const CATEGORIES = ['health', 'serviceNeeds', 'income', 'bankAccounts', 'family'] as const;
 type Category = (typeof CATEGORIES)[number];
@@ -122,9 +126,18 @@ function healthSpec({ personId, purpose, i18n }: Context): PanelSpec<HealthEntry
   };
   return {
     key: `health:${personId}:${purpose}`,
-    load: (signal) => socialApi.records(personId, 'health', purpose, signal),
-    add: (input) => socialApi.addRecord(personId, 'health', input),
-    correct: (id, patch) => socialApi.correctRecord(personId, 'health', id, patch),
+    load: (signal) =>
+      call(
+        socialRecordsApi.health.list,
+        { params: { id: personId }, query: { purpose } },
+        { signal },
+      ),
+    add: (input) => call(socialRecordsApi.health.create, { params: { id: personId }, body: input }),
+    correct: (id, patch) =>
+      call(socialRecordsApi.health.correct, {
+        params: { id: personId, recordId: id },
+        body: patch,
+      }),
     texts: {
       add: t('social.health.add'),
       none: t('social.health.none'),
@@ -186,9 +199,19 @@ function serviceNeedSpec({
     need.needTypeName ? need.needTypeName[language] : need.needType;
   return {
     key: `needs:${personId}:${purpose}`,
-    load: (signal) => socialApi.records(personId, 'service-needs', purpose, signal),
-    add: (input) => socialApi.addRecord(personId, 'service-needs', input),
-    correct: (id, patch) => socialApi.correctRecord(personId, 'service-needs', id, patch),
+    load: (signal) =>
+      call(
+        socialRecordsApi.serviceNeed.list,
+        { params: { id: personId }, query: { purpose } },
+        { signal },
+      ),
+    add: (input) =>
+      call(socialRecordsApi.serviceNeed.create, { params: { id: personId }, body: input }),
+    correct: (id, patch) =>
+      call(socialRecordsApi.serviceNeed.correct, {
+        params: { id: personId, recordId: id },
+        body: patch,
+      }),
     texts: {
       add: t('social.need.add'),
       none: t('social.need.none'),
@@ -266,9 +289,18 @@ function incomeSpec({ personId, purpose, i18n }: Context): PanelSpec<IncomeEntry
   };
   return {
     key: `income:${personId}:${purpose}`,
-    load: (signal) => socialApi.records(personId, 'income', purpose, signal),
-    add: (input) => socialApi.addRecord(personId, 'income', input),
-    correct: (id, patch) => socialApi.correctRecord(personId, 'income', id, patch),
+    load: (signal) =>
+      call(
+        socialRecordsApi.income.list,
+        { params: { id: personId }, query: { purpose } },
+        { signal },
+      ),
+    add: (input) => call(socialRecordsApi.income.create, { params: { id: personId }, body: input }),
+    correct: (id, patch) =>
+      call(socialRecordsApi.income.correct, {
+        params: { id: personId, recordId: id },
+        body: patch,
+      }),
     texts: {
       add: t('social.income.add'),
       none: t('social.income.none'),
@@ -340,9 +372,19 @@ function bankAccountSpec({
   };
   return {
     key: `accounts:${personId}:${purpose}`,
-    load: (signal) => socialApi.records(personId, 'bank-accounts', purpose, signal),
-    add: (input) => socialApi.addRecord(personId, 'bank-accounts', input),
-    correct: (id, patch) => socialApi.correctRecord(personId, 'bank-accounts', id, patch),
+    load: (signal) =>
+      call(
+        socialRecordsApi.bankAccount.list,
+        { params: { id: personId }, query: { purpose } },
+        { signal },
+      ),
+    add: (input) =>
+      call(socialRecordsApi.bankAccount.create, { params: { id: personId }, body: input }),
+    correct: (id, patch) =>
+      call(socialRecordsApi.bankAccount.correct, {
+        params: { id: personId, recordId: id },
+        body: patch,
+      }),
     texts: {
       add: t('social.bank.add'),
       none: t('social.bank.none'),
@@ -403,15 +445,16 @@ function familySpec({
     `${relation.relative.firstName} ${relation.relative.lastName}`;
   return {
     key: `family:${personId}:${purpose}`,
-    load: (signal) => socialApi.family(personId, purpose, signal),
-    add: (input) => socialApi.addFamilyRelation(personId, input),
+    load: (signal) =>
+      call(socialServicesApi.family, { params: { id: personId }, query: { purpose } }, { signal }),
+    add: (input) =>
+      call(socialServicesApi.addFamilyRelation, { params: { id: personId }, body: input }),
     // The relative stays: a correction may not name them.
-    correct: (id, patch) =>
-      socialApi.correctFamilyRelation(
-        personId,
-        id,
-        Object.fromEntries(Object.entries(patch).filter(([field]) => field !== 'relatedPersonId')),
-      ),
+    correct: (id, { relatedPersonId: _relative, ...patch }) =>
+      call(socialServicesApi.correctFamilyRelation, {
+        params: { id: personId, recordId: id },
+        body: patch,
+      }),
     texts: {
       add: t('social.family.add'),
       none: t('social.family.none'),

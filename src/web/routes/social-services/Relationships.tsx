@@ -13,10 +13,14 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../../session.tsx';
 import { helsinkiToday } from '../access-log/access-log.ts';
 import { nameIn, relationshipInput, relationshipValues, staffName } from './client-forms.ts';
-import type { Relationship, WorkerOptions } from './social-api.ts';
-import { socialApi } from './social-api.ts';
+import type {
+  RelationshipView as Relationship,
+  WorkerOptionsView,
+} from '../../../contract/social-services/social-services.schemas.ts';
+import { socialServicesApi } from '../../../contract/social-services/social-services.endpoints.ts';
+import { call } from '../../client.ts';
 
-type Unit = WorkerOptions['units'][number];
+type Unit = WorkerOptionsView['units'][number];
 
 /**
  * The client's relationships with the worker's units (after breaking the glass, with every
@@ -170,7 +174,10 @@ function RelationshipForm({
     }
     form.setErrors({});
     setBusy(true);
-    socialApi.addRelationship(personId, converted.input).then(
+    call(socialServicesApi.addRelationship, {
+      params: { id: personId },
+      body: converted.input,
+    }).then(
       (relationship) =>
         onSaved(t('social.relationship.added', { unit: nameIn(language, relationship.unit) })),
       (error: unknown) => {
@@ -296,7 +303,10 @@ function EndRelationship({
     }
     setBusy(true);
     setFailure(null);
-    socialApi.updateRelationship(personId, relationship.id, { endsOn: iso }).then(
+    call(socialServicesApi.updateRelationship, {
+      params: { id: personId, relationshipId: relationship.id },
+      body: { endsOn: iso },
+    }).then(
       () => {
         setBusy(false);
         setOpen(false);

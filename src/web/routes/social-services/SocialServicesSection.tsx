@@ -14,7 +14,12 @@ import { ClientRecords } from './ClientRecords.tsx';
 import { ClientSummary } from './ClientSummary.tsx';
 import { isOneOf, purposeText, READ_PURPOSES, type ReadPurpose } from './client-forms.ts';
 import { Relationships } from './Relationships.tsx';
-import { socialApi, type ClientOverview, type WorkerOptions } from './social-api.ts';
+import type {
+  ClientOverviewView,
+  WorkerOptionsView,
+} from '../../../contract/social-services/social-services.schemas.ts';
+import { socialServicesApi } from '../../../contract/social-services/social-services.endpoints.ts';
+import { call } from '../../client.ts';
 import './social-services.css';
 
 /**
@@ -153,12 +158,14 @@ function PurposeForm({ onStated }: { onStated: (purpose: string) => void }) {
 function ClientData({ person, purpose }: { person: PersonView; purpose: string }) {
   const { t } = useI18n();
   const [overview, , reload] = useResource(`social:${person.id}:${purpose}`, (signal) =>
-    socialApi.overview(person.id, purpose, signal),
+    call(socialServicesApi.overview, { params: { id: person.id }, query: { purpose } }, { signal }),
   );
-  const [options] = useResource('social-options', (signal) => socialApi.options(signal));
+  const [options] = useResource('social-options', (signal) =>
+    call(socialServicesApi.options, {}, { signal }),
+  );
   const [statusLine, setMessage] = useStatusMessage('social-status');
   // While a change reloads the overview, the data stays on the page (and keeps the focus).
-  const [last, setLast] = useState<ClientOverview | null>(null);
+  const [last, setLast] = useState<ClientOverviewView | null>(null);
   if (overview.state === 'ready' && overview.data !== last) setLast(overview.data);
 
   /** After a change: say what happened (the message takes the focus) and load anew. */
@@ -166,7 +173,7 @@ function ClientData({ person, purpose }: { person: PersonView; purpose: string }
     setMessage(text);
     reload();
   };
-  const workerOptions: WorkerOptions =
+  const workerOptions: WorkerOptionsView =
     options.state === 'ready' ? options.data : { units: [], needTypes: [] };
 
   if (overview.state === 'failed') {

@@ -15,14 +15,16 @@ import { useResource } from '../../components/useResource.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { nameIn, staffName } from './client-forms.ts';
 import { namedInput, namedValues, sameMembers } from './units-form.ts';
-import {
-  socialApi,
-  type NeedType,
-  type SocialSettings,
-  type UnitMember,
-  type UnitView,
-} from './social-api.ts';
+import type {
+  NeedTypeView as NeedType,
+  SettingsView,
+  UnitView,
+} from '../../../contract/social-services/social-services.schemas.ts';
+import { socialServicesSettingsApi as api } from '../../../contract/social-services/social-services.endpoints.ts';
+import { call } from '../../client.ts';
 import './social-services.css';
+
+type UnitMember = UnitView['members'][number];
 
 type Editing = { kind: 'unit' | 'needType'; key: string | null } | null;
 
@@ -33,9 +35,9 @@ type Editing = { kind: 'unit' | 'needType'; key: string | null } | null;
 export function SocialUnitsPage() {
   const { t } = useI18n();
   const [settings, , reload] = useResource('social-settings', (signal) =>
-    socialApi.settings(signal),
+    call(api.settings, {}, { signal }),
   );
-  const [last, setLast] = useState<SocialSettings | null>(null);
+  const [last, setLast] = useState<SettingsView | null>(null);
   if (settings.state === 'ready' && settings.data !== last) setLast(settings.data);
   const data = settings.state === 'ready' ? settings.data : last;
   const [editing, setEditing] = useState<Editing>(null);
@@ -150,7 +152,7 @@ function UnitEntry({
   const setActive = (active: boolean) => {
     setBusy(true);
     setCloseFailure(null);
-    socialApi.updateUnit(unit.id, { active }).then(
+    call(api.updateUnit, { params: { id: unit.id }, body: { active } }).then(
       () => {
         setBusy(false);
         setClosing(false);
@@ -332,15 +334,18 @@ function UnitForm({
     }
     const { code, names } = converted.input;
     if (unit === null) {
-      send(socialApi.createUnit({ ...names, code, memberIds: members }), () =>
+      send(call(api.createUnit, { body: { ...names, code, memberIds: members } }), () =>
         onSaved(t('units.created', { name: nameIn(language, names) })),
       );
       return;
     }
     send(
-      socialApi.updateUnit(unit.id, {
-        ...names,
-        ...(sameMembers(initialMembers, members) ? {} : { memberIds: members }),
+      call(api.updateUnit, {
+        params: { id: unit.id },
+        body: {
+          ...names,
+          ...(sameMembers(initialMembers, members) ? {} : { memberIds: members }),
+        },
       }),
       () => onSaved(t('units.saved', { name: nameIn(language, names) })),
     );
@@ -424,12 +429,12 @@ function NeedTypeForm({
     const { code, names } = converted.input;
     const name = nameIn(language, names);
     if (needType === null) {
-      send(socialApi.createNeedType({ ...names, code }), () =>
+      send(call(api.createNeedType, { body: { ...names, code } }), () =>
         onSaved(t('units.needTypeCreated', { name })),
       );
       return;
     }
-    send(socialApi.updateNeedType(needType.code, names), () =>
+    send(call(api.updateNeedType, { params: { code: needType.code }, body: names }), () =>
       onSaved(t('units.needTypeSaved', { name })),
     );
   };
@@ -478,7 +483,7 @@ function NeedTypeTable({
   const setActive = (needType: NeedType, active: boolean) => {
     const name = nameIn(language, needType);
     setBusy(needType.code);
-    socialApi.updateNeedType(needType.code, { active }).then(
+    call(api.updateNeedType, { params: { code: needType.code }, body: { active } }).then(
       () => {
         setBusy(null);
         onChanged(t(active ? 'units.needTypeActivated' : 'units.needTypeDeactivated', { name }));

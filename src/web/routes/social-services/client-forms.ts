@@ -3,25 +3,32 @@
  * keeps its text by the API's field name, so an error the server names lands next to its field.
  */
 import { parseIban } from '../../../finnish/iban.ts';
-import type { FieldProblem } from '../../api.ts';
+import type { BodyOf } from '../../../contract/endpoint.ts';
+import type {
+  socialRecordsApi,
+  socialServicesApi,
+} from '../../../contract/social-services/social-services.endpoints.ts';
+import type {
+  BankAccountView as BankAccount,
+  FamilyRelationView as FamilyRelation,
+  HealthView as HealthEntry,
+  IncomeView as IncomeEntry,
+  ServiceNeedView as ServiceNeed,
+} from '../../../contract/social-services/social-services.schemas.ts';
+import type { FieldProblem } from '../../client.ts';
 import type { FieldErrors, FormValues } from '../../components/form.ts';
 import { formatDate, parseFinnishDate } from '../../format.ts';
 import type { Language } from '../../i18n/catalogues.ts';
-import type {
-  BankAccount,
-  BankAccountInput,
-  FamilyRelation,
-  FamilyRelationInput,
-  HealthEntry,
-  HealthInput,
-  IncomeEntry,
-  IncomeInput,
-  RecordedRelationType,
-  RelationType,
-  ServiceNeed,
-  ServiceNeedInput,
-  ServiceNeedStatus,
-} from './social-api.ts';
+
+export type HealthInput = BodyOf<typeof socialRecordsApi.health.create>;
+export type ServiceNeedInput = BodyOf<typeof socialRecordsApi.serviceNeed.create>;
+export type IncomeInput = BodyOf<typeof socialRecordsApi.income.create>;
+export type BankAccountInput = BodyOf<typeof socialRecordsApi.bankAccount.create>;
+export type FamilyRelationInput = BodyOf<typeof socialServicesApi.addFamilyRelation>;
+type ServiceNeedStatus = ServiceNeed['status'];
+/** The types a worker records; a relation recorded on the relative reads as its inverse. */
+type RecordedRelationType = FamilyRelationInput['type'];
+type RelationType = FamilyRelation['type'];
 
 /** Why the data is read: the common reasons, and "other" in the worker's own words. */
 export const READ_PURPOSES = [
