@@ -149,7 +149,9 @@ export const clientOverview = z.object({
 
 const authored = {
   id: zId,
+  /** The author's username, and their full name where the account has one. */
   author: z.string(),
+  authorFullName: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 };
@@ -294,7 +296,9 @@ export const breakGlassReviewItem = z.object({
   openedAt: z.string(),
   expiresAt: z.string().nullable(),
   reviewedAt: z.string().nullable(),
+  /** The reviewer's username, and their full name where the account has one. */
   reviewedBy: z.string().nullable(),
+  reviewedByFullName: z.string().nullable(),
   reviewNote: z.string().nullable(),
 });
 

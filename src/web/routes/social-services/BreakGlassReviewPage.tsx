@@ -8,7 +8,8 @@ import { Tabs } from '../../components/Tabs.tsx';
 import { useResource } from '../../components/useResource.ts';
 import { formatDate, formatDateTime, formatTime } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { staffName } from './client-forms.ts';
+import {} from './client-forms.ts';
+import { staffName } from '../../../contract/staff/staff-name.ts';
 import type { BreakGlassReviewItem } from '../../../contract/social-services/social-services.schemas.ts';
 import { socialServicesApi } from '../../../contract/social-services/social-services.endpoints.ts';
 import { call } from '../../client.ts';
@@ -140,7 +141,12 @@ function ReviewList({ status }: { status: ReviewStatus }) {
                         {item.reviewedAt &&
                           t('review.reviewedBy', {
                             date: formatDateTime(item.reviewedAt),
-                            username: item.reviewedBy ?? '',
+                            username: item.reviewedBy
+                              ? staffName({
+                                  username: item.reviewedBy,
+                                  fullName: item.reviewedByFullName,
+                                })
+                              : '',
                           })}
                         {item.reviewNote && <div>{item.reviewNote}</div>}
                       </td>

@@ -18,8 +18,15 @@ import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ClientProblem } from './ClientProblem.tsx';
 import type { Converted } from './client-forms.ts';
+import { staffName } from '../../../contract/staff/staff-name.ts';
 
-export type Authored = { id: string; author: string; createdAt: string; updatedAt: string };
+export type Authored = {
+  id: string;
+  author: string;
+  authorFullName: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
 
 /** One category of a client's records: how it loads, reads, shows and is written. */
 export type PanelSpec<V extends Authored, I extends Record<string, unknown>> = {
@@ -131,7 +138,7 @@ export function RecordPanel<V extends Authored, I extends Record<string, unknown
                     <DataList items={spec.facts(item)} />
                     <p className="entry__meta">
                       {t('social.recordedBy', {
-                        author: item.author,
+                        author: staffName({ username: item.author, fullName: item.authorFullName }),
                         date: formatDateTime(item.createdAt),
                       })}
                       {item.updatedAt !== item.createdAt &&

@@ -12,7 +12,8 @@ import { formatDate, parseFinnishDate } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../../session.tsx';
 import { helsinkiToday } from '../access-log/access-log.ts';
-import { nameIn, relationshipInput, relationshipValues, staffName } from './client-forms.ts';
+import { nameIn, relationshipInput, relationshipValues } from './client-forms.ts';
+import { staffName } from '../../../contract/staff/staff-name.ts';
 import type {
   RelationshipView as Relationship,
   WorkerOptionsView,

@@ -36,35 +36,73 @@ export const isNoRelationship = (error: unknown): boolean =>
   error.problem.reason === 'no_client_relationship';
 
 /**
- * A person's social-services client data, for a social worker. The worker first states why the
- * data is read (every read is logged with it); the data then opens through a client relationship
- * of the worker's unit, or for reading only after breaking the glass.
+ * A person's social-services client data, for a social worker. Nothing of it is read when the
+ * person's page opens: the worker opens the section on demand, states why the data is read, and
+ * that read is its own access-log entry (`socialClient`, with the purpose), apart from the page's.
+ * The data then opens through a client relationship of the worker's unit, or for reading only
+ * after breaking the glass. Whether the person is a client at all is told only to those the
+ * server opens it to.
  */
 export function SocialServicesSection({ person }: { person: PersonView }) {
   const { t } = useI18n();
   const me = useMe();
   const remembered = `${me.id}:${person.id}`;
+  const [shown, setShown] = useState(false);
   const [purpose, setPurpose] = useState<string | null>(
     () => statedPurposes.get(remembered) ?? null,
   );
   const purposeLine = useRef<HTMLParagraphElement>(null);
-  const [stated, setStated] = useState(false);
+  const showButton = useRef<HTMLButtonElement>(null);
+  const [focusOn, setFocusOn] = useState<'purpose' | 'show' | null>(null);
 
   useEffect(() => {
-    if (stated) purposeLine.current?.focus();
-  }, [stated, purpose]);
+    if (focusOn === 'purpose') purposeLine.current?.focus();
+    if (focusOn === 'show') showButton.current?.focus();
+  }, [focusOn, purpose, shown]);
 
   const state = (next: string | null) => {
     if (next === null) statedPurposes.delete(remembered);
     else statedPurposes.set(remembered, next);
     setPurpose(next);
-    setStated(next !== null);
+    setFocusOn(next !== null ? 'purpose' : null);
   };
 
+  if (!shown) {
+    return (
+      <Section title={t('social.title')} className="record__wide social">
+        <p className="fieldset__hint">{t('social.showIntro')}</p>
+        <Button
+          variant="secondary"
+          ref={showButton}
+          onClick={() => {
+            setShown(true);
+            setFocusOn(purpose !== null ? 'purpose' : null);
+          }}
+        >
+          {t('social.show')}
+        </Button>
+      </Section>
+    );
+  }
+
+  const hide = (
+    <Button
+      variant="secondaryNoBorder"
+      onClick={() => {
+        setShown(false);
+        setFocusOn('show');
+      }}
+    >
+      {t('social.hide')}
+    </Button>
+  );
   return (
     <Section title={t('social.title')} className="record__wide social">
       {purpose === null ? (
-        <PurposeForm onStated={state} />
+        <>
+          <PurposeForm onStated={state} />
+          {hide}
+        </>
       ) : (
         <>
           <div className="social__purpose">
@@ -74,6 +112,7 @@ export function SocialServicesSection({ person }: { person: PersonView }) {
             <Button variant="secondaryNoBorder" onClick={() => state(null)}>
               {t('social.changePurpose')}
             </Button>
+            {hide}
           </div>
           <ClientData person={person} purpose={purpose} />
         </>

@@ -13,7 +13,8 @@ import { useStatusMessage } from '../../components/StatusMessage.tsx';
 import { useForm, type FormController } from '../../components/useForm.ts';
 import { useResource } from '../../components/useResource.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { nameIn, staffName } from './client-forms.ts';
+import { nameIn } from './client-forms.ts';
+import { staffName } from '../../../contract/staff/staff-name.ts';
 import { namedInput, namedValues, sameMembers } from './units-form.ts';
 import type {
   NeedTypeView as NeedType,

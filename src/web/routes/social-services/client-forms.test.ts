@@ -16,7 +16,13 @@ import {
 } from './client-forms.ts';
 import { namedInput, sameMembers } from './units-form.ts';
 
-const author = { id: 'x', author: 'sosiaali.aalto', createdAt: '', updatedAt: '' };
+const author = {
+  id: 'x',
+  author: 'sosiaali.aalto',
+  authorFullName: null,
+  createdAt: '',
+  updatedAt: '',
+};
 
 describe('euros', () => {
   test('read as a person types them, the Finnish way or not', () => {

@@ -75,10 +75,6 @@ export function nameIn(
   return { fi: names.nameFi, sv: names.nameSv, en: names.nameEn }[language];
 }
 
-/** A staff member as the lists show them: "Full Name (username)", or the username. */
-export const staffName = (member: { username: string; fullName: string | null }): string =>
-  member.fullName ? `${member.fullName} (${member.username})` : member.username;
-
 /** The form's value for a date: d.m.yyyy, or empty. */
 export const dateValue = (iso: string | null | undefined): string => (iso ? formatDate(iso) : '');
 
