@@ -41,7 +41,6 @@ import type {
   NeedTypeView as NeedType,
   ServiceNeedView as ServiceNeed,
 } from '../../../contract/social-services/social-services.schemas.ts';
-import { call } from '../../client.ts';
 
 const CATEGORIES = ['health', 'serviceNeeds', 'income', 'bankAccounts', 'family'] as const;
 type Category = (typeof CATEGORIES)[number];
@@ -125,19 +124,9 @@ function healthSpec({ personId, purpose, i18n }: Context): PanelSpec<HealthEntry
     source: t('social.source'),
   };
   return {
-    key: `health:${personId}:${purpose}`,
-    load: (signal) =>
-      call(
-        socialRecordsApi.health.list,
-        { params: { id: personId }, query: { purpose } },
-        { signal },
-      ),
-    add: (input) => call(socialRecordsApi.health.create, { params: { id: personId }, body: input }),
-    correct: (id, patch) =>
-      call(socialRecordsApi.health.correct, {
-        params: { id: personId, recordId: id },
-        body: patch,
-      }),
+    endpoints: socialRecordsApi.health,
+    personId,
+    purpose,
     texts: {
       add: t('social.health.add'),
       none: t('social.health.none'),
@@ -155,7 +144,6 @@ function healthSpec({ personId, purpose, i18n }: Context): PanelSpec<HealthEntry
           path="category"
           label={labels.category}
           hint={t('social.health.categoryHint')}
-          maxLength={100}
         />
         <TextAreaField
           form={form}
@@ -164,13 +152,7 @@ function healthSpec({ personId, purpose, i18n }: Context): PanelSpec<HealthEntry
           hint={t('social.health.textHint')}
           className="span-all"
         />
-        <TextField
-          form={form}
-          path="source"
-          label={labels.source}
-          hint={t('social.sourceHint')}
-          maxLength={200}
-        />
+        <TextField form={form} path="source" label={labels.source} hint={t('social.sourceHint')} />
       </>
     ),
     title: (entry) => `${formatDate(entry.date)} · ${entry.category}`,
@@ -198,20 +180,9 @@ function serviceNeedSpec({
   const needName = (need: ServiceNeed) =>
     need.needTypeName ? need.needTypeName[language] : need.needType;
   return {
-    key: `needs:${personId}:${purpose}`,
-    load: (signal) =>
-      call(
-        socialRecordsApi.serviceNeed.list,
-        { params: { id: personId }, query: { purpose } },
-        { signal },
-      ),
-    add: (input) =>
-      call(socialRecordsApi.serviceNeed.create, { params: { id: personId }, body: input }),
-    correct: (id, patch) =>
-      call(socialRecordsApi.serviceNeed.correct, {
-        params: { id: personId, recordId: id },
-        body: patch,
-      }),
+    endpoints: socialRecordsApi.serviceNeed,
+    personId,
+    purpose,
     texts: {
       add: t('social.need.add'),
       none: t('social.need.none'),
@@ -257,14 +228,12 @@ function serviceNeedSpec({
             path="decisionReference"
             label={labels.decisionReference}
             hint={t('social.need.decisionReferenceHint')}
-            maxLength={100}
           />
           <TextField
             form={form}
             path="source"
             label={labels.source}
             hint={t('social.sourceHint')}
-            maxLength={200}
           />
         </>
       );
@@ -288,19 +257,9 @@ function incomeSpec({ personId, purpose, i18n }: Context): PanelSpec<IncomeEntry
     recordedOn: t('social.income.recordedOn'),
   };
   return {
-    key: `income:${personId}:${purpose}`,
-    load: (signal) =>
-      call(
-        socialRecordsApi.income.list,
-        { params: { id: personId }, query: { purpose } },
-        { signal },
-      ),
-    add: (input) => call(socialRecordsApi.income.create, { params: { id: personId }, body: input }),
-    correct: (id, patch) =>
-      call(socialRecordsApi.income.correct, {
-        params: { id: personId, recordId: id },
-        body: patch,
-      }),
+    endpoints: socialRecordsApi.income,
+    personId,
+    purpose,
     texts: {
       add: t('social.income.add'),
       none: t('social.income.none'),
@@ -340,13 +299,7 @@ function incomeSpec({ personId, purpose, i18n }: Context): PanelSpec<IncomeEntry
           hint={t('social.eurosHint')}
           inputMode="text"
         />
-        <TextField
-          form={form}
-          path="source"
-          label={labels.source}
-          hint={t('social.sourceHint')}
-          maxLength={200}
-        />
+        <TextField form={form} path="source" label={labels.source} hint={t('social.sourceHint')} />
       </>
     ),
     title: (entry) => t('social.income.heading', { year: entry.year }),
@@ -371,20 +324,9 @@ function bankAccountSpec({
     source: t('social.source'),
   };
   return {
-    key: `accounts:${personId}:${purpose}`,
-    load: (signal) =>
-      call(
-        socialRecordsApi.bankAccount.list,
-        { params: { id: personId }, query: { purpose } },
-        { signal },
-      ),
-    add: (input) =>
-      call(socialRecordsApi.bankAccount.create, { params: { id: personId }, body: input }),
-    correct: (id, patch) =>
-      call(socialRecordsApi.bankAccount.correct, {
-        params: { id: personId, recordId: id },
-        body: patch,
-      }),
+    endpoints: socialRecordsApi.bankAccount,
+    personId,
+    purpose,
     texts: {
       add: t('social.bank.add'),
       none: t('social.bank.none'),
@@ -408,15 +350,8 @@ function bankAccountSpec({
           path="purpose"
           label={labels.purpose}
           hint={t('social.bank.purposeHint')}
-          maxLength={200}
         />
-        <TextField
-          form={form}
-          path="source"
-          label={labels.source}
-          hint={t('social.sourceHint')}
-          maxLength={200}
-        />
+        <TextField form={form} path="source" label={labels.source} hint={t('social.sourceHint')} />
       </>
     ),
     title: (account) => account.ibanDisplay,
@@ -444,17 +379,15 @@ function familySpec({
   const name = (relation: FamilyRelation) =>
     `${relation.relative.firstName} ${relation.relative.lastName}`;
   return {
-    key: `family:${personId}:${purpose}`,
-    load: (signal) =>
-      call(socialServicesApi.family, { params: { id: personId }, query: { purpose } }, { signal }),
-    add: (input) =>
-      call(socialServicesApi.addFamilyRelation, { params: { id: personId }, body: input }),
+    endpoints: {
+      list: socialServicesApi.family,
+      create: socialServicesApi.addFamilyRelation,
+      correct: socialServicesApi.correctFamilyRelation,
+    },
+    personId,
+    purpose,
     // The relative stays: a correction may not name them.
-    correct: (id, { relatedPersonId: _relative, ...patch }) =>
-      call(socialServicesApi.correctFamilyRelation, {
-        params: { id: personId, recordId: id },
-        body: patch,
-      }),
+    patch: ({ relatedPersonId: _relative, ...changed }) => changed,
     texts: {
       add: t('social.family.add'),
       none: t('social.family.none'),
@@ -484,13 +417,7 @@ function familySpec({
             label: t(`social.relation.${type}`),
           }))}
         />
-        <TextField
-          form={form}
-          path="source"
-          label={labels.source}
-          hint={t('social.sourceHint')}
-          maxLength={200}
-        />
+        <TextField form={form} path="source" label={labels.source} hint={t('social.sourceHint')} />
         <DateField
           form={form}
           path="startsOn"

@@ -1,11 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Button, Dropdown, DropdownItem, InlineAlert, TextInput } from 'suomifi-ui-components';
-import { ApiError, type PersonView } from '../../api.ts';
+import type { PersonView } from '../../api.ts';
+import { ApiError } from '../../client.ts';
 import { Loading, ProblemNotice } from '../../components/Notices.tsx';
 import { Section } from '../../components/Section.tsx';
 import { useStatusMessage } from '../../components/StatusMessage.tsx';
-import { useResource } from '../../components/useResource.ts';
+import { fieldRules } from '../../components/schema-rules.ts';
+import { useCall } from '../../data.ts';
 import { formatTime } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../../session.tsx';
@@ -14,12 +16,8 @@ import { ClientRecords } from './ClientRecords.tsx';
 import { ClientSummary } from './ClientSummary.tsx';
 import { isOneOf, purposeText, READ_PURPOSES, type ReadPurpose } from './client-forms.ts';
 import { Relationships } from './Relationships.tsx';
-import type {
-  ClientOverviewView,
-  WorkerOptionsView,
-} from '../../../contract/social-services/social-services.schemas.ts';
+import type { WorkerOptionsView } from '../../../contract/social-services/social-services.schemas.ts';
 import { socialServicesApi } from '../../../contract/social-services/social-services.endpoints.ts';
-import { call } from '../../client.ts';
 import './social-services.css';
 
 /**
@@ -28,6 +26,8 @@ import './social-services.css';
  * reload, is asked again.
  */
 const statedPurposes = new Map<string, string>();
+
+const PURPOSE_MAX = fieldRules(socialServicesApi.overview.query).maxLength.get('purpose');
 
 /** The refusal the server gives alike for clients of other units and for non-clients. */
 export const isNoRelationship = (error: unknown): boolean =>
@@ -177,7 +177,7 @@ function PurposeForm({ onStated }: { onStated: (purpose: string) => void }) {
             labelText={t('social.purposeOther')}
             hintText={t('social.purposeOtherHint')}
             value={other}
-            maxLength={500}
+            maxLength={PURPOSE_MAX}
             autoComplete="off"
             onChange={(value) => setOther(value === undefined ? '' : String(value))}
             status={error.other ? 'error' : 'default'}
@@ -196,26 +196,20 @@ function PurposeForm({ onStated }: { onStated: (purpose: string) => void }) {
 /** The client's data under the stated purpose, or the way to open it when it is closed. */
 function ClientData({ person, purpose }: { person: PersonView; purpose: string }) {
   const { t } = useI18n();
-  const [overview, , reload] = useResource(`social:${person.id}:${purpose}`, (signal) =>
-    call(socialServicesApi.overview, { params: { id: person.id }, query: { purpose } }, { signal }),
-  );
-  const [options] = useResource('social-options', (signal) =>
-    call(socialServicesApi.options, {}, { signal }),
-  );
+  // A change invalidates the overview: it is read anew while the data stays on the page (and
+  // keeps the focus).
+  const overview = useCall(socialServicesApi.overview, {
+    params: { id: person.id },
+    query: { purpose },
+  });
+  const options = useCall(socialServicesApi.options, {});
   const [statusLine, setMessage] = useStatusMessage('social-status');
-  // While a change reloads the overview, the data stays on the page (and keeps the focus).
-  const [last, setLast] = useState<ClientOverviewView | null>(null);
-  if (overview.state === 'ready' && overview.data !== last) setLast(overview.data);
 
-  /** After a change: say what happened (the message takes the focus) and load anew. */
-  const changed = (text: string) => {
-    setMessage(text);
-    reload();
-  };
-  const workerOptions: WorkerOptionsView =
-    options.state === 'ready' ? options.data : { units: [], needTypes: [] };
+  /** After a change: say what happened (the message takes the focus). */
+  const changed = (text: string) => setMessage(text);
+  const workerOptions: WorkerOptionsView = options.data ?? { units: [], needTypes: [] };
 
-  if (overview.state === 'failed') {
+  if (overview.isError) {
     if (!isNoRelationship(overview.error)) return <ProblemNotice error={overview.error} />;
     return (
       <>
@@ -224,7 +218,7 @@ function ClientData({ person, purpose }: { person: PersonView; purpose: string }
           {t('social.closed.text')}
         </InlineAlert>
         <div className="social-closed">
-          {options.state === 'failed' && <ProblemNotice error={options.error} />}
+          {options.isError && <ProblemNotice error={options.error} />}
           <Relationships
             personId={person.id}
             relationships={null}
@@ -237,7 +231,7 @@ function ClientData({ person, purpose }: { person: PersonView; purpose: string }
       </>
     );
   }
-  const data = overview.state === 'ready' ? overview.data : last;
+  const data = overview.data;
   if (!data) return <Loading />;
   const readOnly = data.access === 'breakGlass';
 
