@@ -7,10 +7,12 @@ const isoDate = date('life');
 /** Where the datum came from: the client, a decision, another authority … */
 const source = text({ max: 200 });
 const name = text({ max: 200, kind: 'name' });
-const code = text({ max: 40 }).regex(
-  /^[a-z0-9][a-z0-9_-]*$/,
-  'Use lower-case letters, digits, - and _',
-);
+const CODE = /^[a-z0-9][a-z0-9_-]*$/;
+/** A refinement, not `.regex`: the field error carries the register's own code for the web. */
+const code = text({ max: 40 }).refine((value) => CODE.test(value), {
+  message: 'Use lower-case letters, digits, - and _',
+  params: { code: 'socialServices.codeFormat' },
+});
 /**
  * Euros with at most two decimals, as a JSON number: at most a billion, so that cents (× 100) stay
  * an exact integer and any sum of a client's figures stays within Number.MAX_SAFE_INTEGER.
