@@ -86,6 +86,7 @@ export const FIELD_ERROR_CODES = [
   'socialServices.workerNotInUnit',
   'socialServices.memberNotSocialWorker',
   'socialServices.codeInUse',
+  'socialServices.codeFormat',
   'dates.endBeforeStart',
   // Orders, invoices, payments, credit notes, collections and disclosures.
   'order.oneCustomer',

@@ -13,13 +13,6 @@ import { forEachEngine } from '../helpers/app.ts';
  */
 const contractDir = path.join(import.meta.dirname, '..', '..', 'src', 'contract');
 
-/**
- * The social-services module's 28 routes are the last ones not yet on the contract (the README
- * says so). The count is exact, so that moving them fails here until this exception goes.
- */
-const NOT_YET_ON_THE_CONTRACT = /^[A-Z]+ \/api\/(persons\/:id\/)?social-services\b/;
-const NOT_YET_COUNT = 28;
-
 async function contractEndpoints(): Promise<Endpoint[]> {
   const files = fs
     .readdirSync(contractDir, { recursive: true, encoding: 'utf8' })
@@ -47,18 +40,11 @@ forEachEngine('the contract', ({ ctx }) => {
     const served = new Map(ctx().app.routeAccess.map((r) => [key(r.method, r.url), r]));
     assert.ok(served.size >= 100, `${served.size} routes`);
     const outside = [...served.keys()].filter((k) => !declared.has(k)).sort();
-    const pending = outside.filter((k) => NOT_YET_ON_THE_CONTRACT.test(k));
-    assert.equal(pending.length, NOT_YET_COUNT, 'social-services routes outside the contract');
-    assert.deepEqual(
-      outside.filter((k) => !NOT_YET_ON_THE_CONTRACT.test(k)),
-      [],
-      'routes not declared in src/contract',
-    );
+    assert.deepEqual(outside, [], 'routes not declared in src/contract');
     const unserved = [...declared.keys()].filter((k) => !served.has(k)).sort();
     assert.deepEqual(unserved, [], 'contract endpoints the server does not serve');
     for (const [k, route] of served) {
-      if (!pending.includes(k))
-        assert.deepEqual(route.access, declared.get(k)?.access, `${k} access`);
+      assert.deepEqual(route.access, declared.get(k)?.access, `${k} access`);
     }
   });
 });

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { beforeEach, test } from 'node:test';
 import { pgDump } from '@electric-sql/pglite-tools/pg_dump';
 import { asc, eq } from 'drizzle-orm';
-import { accessLog } from '../../src/server/db/schema/index.ts';
+import { accessLog, staffUsers } from '../../src/server/db/schema/index.ts';
 import {
   forEachEngine,
   forEachEngineAppPerTest,
@@ -49,6 +49,10 @@ forEachEngineAppPerTest('social services: the client’s own worker', ({ ctx }) 
   });
   test('writes and reads every category, each read naming its purpose', async () => {
     await fillEveryCategory(ctx(), s);
+    await ctx()
+      .database.db.update(staffUsers)
+      .set({ fullName: 'Aaro Aalto' })
+      .where(eq(staffUsers.id, s.workerAId));
     const base = `/api/persons/${s.client}/social-services`;
 
     const overview = await get(ctx(), s.workerA, `${base}?${q}`);
@@ -61,6 +65,7 @@ forEachEngineAppPerTest('social services: the client’s own worker', ({ ctx }) 
     assert.equal(health[0].text, MARKERS.healthText);
     assert.equal(health[0].category, MARKERS.healthCategory);
     assert.equal(health[0].source, MARKERS.healthSource);
+    assert.equal(health[0].authorFullName, 'Aaro Aalto', 'the author by full name');
     const needs = (await get(ctx(), s.workerA, `${base}/service-needs?${q}`)).json().items;
     assert.equal(needs[0].needTypeName.fi, 'Asumispalvelut');
     assert.equal(needs[0].decisionReference, MARKERS.decisionReference);
@@ -73,6 +78,7 @@ forEachEngineAppPerTest('social services: the client’s own worker', ({ ctx }) 
     assert.equal(family[0].type, 'child');
     assert.equal(family[0].relative.id, s.relative);
     assert.equal(family[0].recordedOn, 'own');
+    assert.equal(family[0].authorFullName, 'Aaro Aalto');
 
     const patched = await ctx().app.inject({
       method: 'PATCH',
@@ -367,8 +373,14 @@ forEachEngineAppPerTest(
         false,
         'reviewed access leaves the open list',
       );
+      const [officer] = await ctx()
+        .database.db.update(staffUsers)
+        .set({ fullName: 'Olga Officer' })
+        .where(eq(staffUsers.role, 'register_officer'))
+        .returning({ username: staffUsers.username });
       const done = await get(ctx(), s.officer, '/api/social-services/break-glass?status=reviewed');
-      assert.equal(done.json().items[0].reviewedBy !== null, true);
+      assert.equal(done.json().items[0].reviewedBy, officer?.username);
+      assert.equal(done.json().items[0].reviewedByFullName, 'Olga Officer', 'by full name');
     });
 
     test('the summary prints in the client’s language, every page marked confidential, and is logged', async () => {

@@ -34,7 +34,11 @@ const workerB = {
   password: 'worker b horse battery staple',
   fullName: 'Bertta Berg',
 };
-const officer = { username: 'tietosuoja.virtanen', password: 'officer horse battery staple' };
+const officer = {
+  username: 'tietosuoja.virtanen',
+  password: 'officer horse battery staple',
+  fullName: 'Tiina Virtanen',
+};
 const CLIENT = { firstName: 'Aino', lastName: 'Asiakas', language: 'fi' };
 const RELATIVE = { firstName: 'Ville', lastName: 'Asiakas' };
 const REASON = 'Asiakas soitti päivystykseen, tarvitaan tieto apuvälineistä.';
@@ -53,9 +57,15 @@ async function openPerson(page: Page, person: { firstName: string; lastName: str
   await heading(page, `${person.firstName} ${person.lastName}`).waitFor();
 }
 
-/** Chooses a purpose from the list (or "other" with its text) and opens the data. */
+/** Opens the section on the person's page: nothing of it is read before this. */
+async function showSection(page: Page) {
+  await section(page).getByRole('button', { name: 'Näytä sosiaalihuollon tiedot' }).click();
+}
+
+/** Opens the section, chooses a purpose from the list (or "other" with its text) and opens the data. */
 async function statePurpose(page: Page, purpose: string, other?: string) {
   const social = section(page);
+  await showSection(page);
   await social.getByRole('button', { name: /Käyttötarkoitus/ }).click();
   await page.getByRole('option', { name: purpose, exact: true }).click();
   if (other) await social.getByLabel('Muu käyttötarkoitus').fill(other);
@@ -97,7 +107,7 @@ describe('social services in the browser', { skip: chromiumSkip }, () => {
     async (setup) => {
       ({ server, page, problems } = setup);
       const ids = new Map<string, string>();
-      for (const worker of [workerA, workerB]) {
+      for (const worker of [workerA, workerB, officer]) {
         const [row] = await server.database.db
           .update(staffUsers)
           .set({ fullName: worker.fullName })
@@ -147,10 +157,16 @@ describe('social services in the browser', { skip: chromiumSkip }, () => {
     await openPerson(page, CLIENT);
     const social = section(page);
 
-    // The purpose first: nothing is read before it is stated.
+    // The section opens on demand, then asks the purpose: nothing is read before it is stated.
+    await social
+      .getByText('Sosiaalihuollon tiedot avataan vain tarvittaessa.', { exact: false })
+      .waitFor();
+    await picture(page, 'social-on-demand.png');
+    await showSection(page);
     await social.getByRole('button', { name: 'Avaa tiedot' }).click();
     await social.getByText('Valitse käyttötarkoitus.').waitFor();
     await checkAccessibility(page, 'the purpose of the read, asked first');
+    await social.getByRole('button', { name: 'Piilota sosiaalihuollon tiedot' }).click();
     await statePurpose(page, 'Asiakastyö');
 
     // Not yet a client of the worker's unit: the data is closed; the worker records the client.
@@ -189,7 +205,7 @@ describe('social services in the browser', { skip: chromiumSkip }, () => {
     await health.getByRole('button', { name: 'Tallenna', exact: true }).click();
     await social.getByText('Merkintä tallennettiin.').waitFor();
     await social.getByRole('heading', { name: '2.3.2026 · Toimintakyky' }).waitFor();
-    await social.getByText(/^Kirjannut sosiaali\.aalto \d/).waitFor();
+    await social.getByText(/^Kirjannut Aaro Aalto \(sosiaali\.aalto\) \d/).waitFor();
 
     // A correction sends only what changed.
     await social.getByRole('button', { name: 'Korjaa: 2.3.2026 · Toimintakyky' }).click();
@@ -247,7 +263,6 @@ describe('social services in the browser', { skip: chromiumSkip }, () => {
     // To the relative's page: the purpose is asked anew, for this person.
     await social.getByRole('link', { name: 'Ville Asiakas' }).click();
     await heading(page, 'Ville Asiakas').waitFor();
-    await section(page).getByRole('button', { name: 'Avaa tiedot' }).waitFor();
     await statePurpose(page, 'Palvelutarpeen arviointi');
     await section(page).getByRole('button', { name: 'Kirjaa asiakkuus' }).click();
     await section(page).getByRole('button', { name: 'Tallenna asiakkuus' }).click();
@@ -266,13 +281,30 @@ describe('social services in the browser', { skip: chromiumSkip }, () => {
     );
     await checkAccessibility(page, "the relative's page with the inverse relation");
 
-    // Back to the client: the purpose stated for them stands.
+    // Back to the client: nothing is read until the section is opened again; the purpose stated
+    // for the client stands, and the section's read is one entry of its own, naming it.
     await page.goBack();
     await heading(page, 'Aino Asiakas').waitFor();
+    const sectionReads = async () =>
+      (await entries()).filter(
+        (entry) =>
+          entry.action === 'read' &&
+          entry.username === workerA.username &&
+          entry.subjectIds.includes(clientId) &&
+          entry.fields.includes('socialClient'),
+      );
+    const before = await sectionReads();
+    await section(page).getByRole('button', { name: 'Näytä sosiaalihuollon tiedot' }).waitFor();
+    assert.equal((await sectionReads()).length, before.length, 'nothing read on opening the page');
+    await showSection(page);
     await section(page).getByText('Käyttötarkoitus: Asiakastyö').waitFor();
     await section(page)
       .getByRole('heading', { name: /^2\.3\.2026/ })
       .waitFor();
+    const after = await sectionReads();
+    assert.equal(after.length, before.length + 1, 'one entry for opening the section');
+    assert.deepEqual(after.at(-1)?.fields, ['socialClient']);
+    assert.equal(after.at(-1)?.purpose, 'Asiakastyö');
 
     assert.deepEqual(problems, [], 'no script errors or Content-Security-Policy violations');
   });
@@ -427,7 +459,7 @@ describe('social services in the browser', { skip: chromiumSkip }, () => {
     const reviewed = page
       .getByRole('row', { name: /Bertta Berg/ })
       .filter({ hasText: 'Aino Asiakas' });
-    await reviewed.getByText(/^Tarkastanut tietosuoja\.virtanen /).waitFor();
+    await reviewed.getByText(/^Tarkastanut Tiina Virtanen \(tietosuoja\.virtanen\) /).waitFor();
     await reviewed.getByText('Syy asiallinen: päivystys.').waitFor();
     await checkAccessibility(page, 'the reviewed break-the-glass access');
     assert.deepEqual(problems, [], 'no script errors or Content-Security-Policy violations');
@@ -446,19 +478,22 @@ describe('social services in the browser', { skip: chromiumSkip }, () => {
 
     await units.getByRole('button', { name: 'Uusi yksikkö' }).click();
     const form = units.getByRole('form', { name: 'Uusi yksikkö' });
+    // The names are required by the schema (the form knows before sending); a code of the
+    // wrong form is the server's to say, next to its field.
     await form.getByRole('textbox', { name: 'Tunnus' }).fill('Vammais palvelut');
     await form.getByRole('button', { name: 'Lisää yksikkö' }).click();
-    await page.getByRole('heading', { name: 'Korjaa lomakkeen virheet (4)' }).waitFor();
-    await form
-      .getByText(/^Tunnuksessa saa olla vain pieniä kirjaimia/)
-      .first()
-      .waitFor();
+    await page.getByRole('heading', { name: 'Korjaa lomakkeen virheet (3)' }).waitFor();
     await checkAccessibility(page, 'the new unit form with errors');
-    await form.getByRole('textbox', { name: 'Tunnus' }).fill('aikuiset');
     await form.getByRole('textbox', { name: 'Nimi suomeksi' }).fill('Vammaispalvelut');
     await form.getByRole('textbox', { name: 'Nimi ruotsiksi' }).fill('Handikappservice');
     await form.getByRole('textbox', { name: 'Nimi englanniksi' }).fill('Disability services');
     await form.locator('label', { hasText: 'Bertta Berg (sosiaali.berg)' }).click();
+    await form.getByRole('button', { name: 'Lisää yksikkö' }).click();
+    await form
+      .getByText(/^Tunnuksessa saa olla vain pieniä kirjaimia/)
+      .first()
+      .waitFor();
+    await form.getByRole('textbox', { name: 'Tunnus' }).fill('aikuiset');
     await form.getByRole('button', { name: 'Lisää yksikkö' }).click();
     // A code in use is named next to its field.
     await form.getByText('Tunnus on jo käytössä.').first().waitFor();

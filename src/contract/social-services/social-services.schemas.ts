@@ -7,10 +7,12 @@ const isoDate = date('life');
 /** Where the datum came from: the client, a decision, another authority … */
 const source = text({ max: 200 });
 const name = text({ max: 200, kind: 'name' });
-const code = text({ max: 40 }).regex(
-  /^[a-z0-9][a-z0-9_-]*$/,
-  'Use lower-case letters, digits, - and _',
-);
+const CODE = /^[a-z0-9][a-z0-9_-]*$/;
+/** A refinement, not `.regex`: the field error carries the register's own code for the web. */
+const code = text({ max: 40 }).refine((value) => CODE.test(value), {
+  message: 'Use lower-case letters, digits, - and _',
+  params: { code: 'socialServices.codeFormat' },
+});
 /**
  * Euros with at most two decimals, as a JSON number: at most a billion, so that cents (× 100) stay
  * an exact integer and any sum of a client's figures stays within Number.MAX_SAFE_INTEGER.
@@ -149,7 +151,9 @@ export const clientOverview = z.object({
 
 const authored = {
   id: zId,
+  /** The author's username, and their full name where the account has one. */
   author: z.string(),
+  authorFullName: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 };
@@ -294,7 +298,9 @@ export const breakGlassReviewItem = z.object({
   openedAt: z.string(),
   expiresAt: z.string().nullable(),
   reviewedAt: z.string().nullable(),
+  /** The reviewer's username, and their full name where the account has one. */
   reviewedBy: z.string().nullable(),
+  reviewedByFullName: z.string().nullable(),
   reviewNote: z.string().nullable(),
 });
 
@@ -302,3 +308,13 @@ export const summaryQuery = purposeQuery.extend({
   /** By default the client's own language. */
   lang: z.enum(LANGUAGES).optional(),
 });
+
+export type SettingsView = z.infer<typeof settingsView>;
+export type WorkerOptionsView = z.infer<typeof workerOptionsView>;
+export type ClientOverviewView = z.infer<typeof clientOverview>;
+export type HealthView = z.infer<typeof healthView>;
+export type ServiceNeedView = z.infer<typeof serviceNeedView>;
+export type IncomeView = z.infer<typeof incomeView>;
+export type BankAccountView = z.infer<typeof bankAccountView>;
+export type FamilyRelationView = z.infer<typeof familyRelationView>;
+export type BreakGlassReviewItem = z.infer<typeof breakGlassReviewItem>;

@@ -667,6 +667,10 @@ export const en: Catalogue = {
     'social.purposeMissing': 'Choose a purpose.',
     'social.purposeOtherMissing': 'State the purpose.',
     'social.open': 'Open the data',
+    'social.show': 'Show social-services data',
+    'social.hide': 'Hide social-services data',
+    'social.showIntro':
+      'Social-services data opens only when needed. Every opening is logged with its purpose.',
     'social.purposeIs': 'Purpose:',
     'social.changePurpose': 'Change the purpose',
     'social.closed.title': 'The data is not open to you',

@@ -670,6 +670,10 @@ export const fiMessages = {
   'social.purposeMissing': 'Valitse käyttötarkoitus.',
   'social.purposeOtherMissing': 'Kerro käyttötarkoitus.',
   'social.open': 'Avaa tiedot',
+  'social.show': 'Näytä sosiaalihuollon tiedot',
+  'social.hide': 'Piilota sosiaalihuollon tiedot',
+  'social.showIntro':
+    'Sosiaalihuollon tiedot avataan vain tarvittaessa. Jokainen avaus kirjataan lokiin käyttötarkoituksineen.',
   'social.purposeIs': 'Käyttötarkoitus:',
   'social.changePurpose': 'Vaihda käyttötarkoitus',
   'social.closed.title': 'Tiedot eivät avaudu sinulle',

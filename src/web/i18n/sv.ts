@@ -675,6 +675,10 @@ export const sv: Catalogue = {
     'social.purposeMissing': 'Välj ändamål.',
     'social.purposeOtherMissing': 'Ange ändamålet.',
     'social.open': 'Öppna uppgifterna',
+    'social.show': 'Visa socialvårdens uppgifter',
+    'social.hide': 'Dölj socialvårdens uppgifter',
+    'social.showIntro':
+      'Socialvårdens uppgifter öppnas bara vid behov. Varje öppning loggas med sitt ändamål.',
     'social.purposeIs': 'Ändamål:',
     'social.changePurpose': 'Byt ändamål',
     'social.closed.title': 'Uppgifterna är inte öppna för dig',

@@ -20,6 +20,7 @@ import {
   findPersonName,
   findPersonNames,
   findRecord,
+  findStaffFullNames,
   insertFamilyRelation,
   insertRecord,
   listFamilyRelations,
@@ -55,10 +56,28 @@ function invalid(errors: FieldError[]): AppError {
   return new AppError('validation', 'The data is not valid', { errors });
 }
 
-function authored(row: { id: string; authorUsername: string; createdAt: Date; updatedAt: Date }) {
+type AuthoredRow = {
+  id: string;
+  /** Null once the account is gone: the username stays. */
+  authorId: string | null;
+  authorUsername: string;
+  createdAt: Date;
+  updatedAt: Date;
+};
+/** The authors' full names by id: the views name staff by full name (and username). */
+type AuthorNames = Map<string, string | null>;
+
+const authorNames = (ctx: CustomerContext, rows: AuthoredRow[]): Promise<AuthorNames> =>
+  findStaffFullNames(
+    ctx.db,
+    rows.flatMap((row) => (row.authorId ? [row.authorId] : [])),
+  );
+
+function authored(row: AuthoredRow, names: AuthorNames) {
   return {
     id: row.id,
     author: row.authorUsername,
+    authorFullName: (row.authorId && names.get(row.authorId)) ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -86,8 +105,9 @@ function recordView(
   row: RecordRow,
   content: Content,
   needs: NeedTypeNames,
+  names: AuthorNames,
 ) {
-  const base = { ...authored(row), ...content };
+  const base = { ...authored(row, names), ...content };
   switch (kind) {
     case 'serviceNeed':
       return {
@@ -165,9 +185,10 @@ export async function readRecords(
   const rows = await listRecords(ctx.db, access.personId, kind, readableUnits(access.scope));
   const contents = await decryptRecords(ctx, rows);
   const needs = await needTypeNamesFor(ctx, kind);
+  const names = await authorNames(ctx, rows);
   const order = recordKind(kind).orderBy;
   const items = rows
-    .map((row, i) => recordView(kind, row, contents[i] ?? {}, needs))
+    .map((row, i) => recordView(kind, row, contents[i] ?? {}, needs, names))
     .sort((a, b) => sortKey(b, order).localeCompare(sortKey(a, order)));
   if (options.log ?? true) {
     await logAccess(ctx, 'read', [access.personId], [kind], { purpose, flag: access.flag });
@@ -210,7 +231,7 @@ export async function createClientRecord(
     });
   });
   const needs = await needTypeNamesFor(ctx, kind);
-  return recordView(kind, row, content, needs);
+  return recordView(kind, row, content, needs, await authorNames(ctx, [row]));
 }
 
 export async function updateClientRecord(
@@ -258,7 +279,8 @@ export async function updateClientRecord(
     await logAccess({ ...ctx, db: tx }, 'update', [personId], [kind], { changes });
   });
   const needs = await needTypeNamesFor(ctx, kind);
-  return recordView(kind, Object.keys(changes).length > 0 ? updated : row, content, needs);
+  const shown = Object.keys(changes).length > 0 ? updated : row;
+  return recordView(kind, shown, content, needs, await authorNames(ctx, [shown]));
 }
 
 // — family relations —
@@ -324,6 +346,7 @@ export async function readFamily(
   const names = new Map(
     (await findPersonNames(ctx.db, [...new Set(relativeIds)])).map((p) => [p.id, p]),
   );
+  const authors = await authorNames(ctx, rows);
   const items = rows.flatMap((row, i) => {
     const content = contents[i];
     const relative = names.get(relativeIds[i] ?? '');
@@ -331,7 +354,7 @@ export async function readFamily(
     const own = row.personId === personId;
     return [
       {
-        ...authored(row),
+        ...authored(row, authors),
         type: (own ? content.type : INVERSE[content.type]) as 'spouse',
         recordedOn: own ? ('own' as const) : ('relative' as const),
         relative,

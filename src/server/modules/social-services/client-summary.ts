@@ -1,5 +1,6 @@
 import type { SocialRecordKind } from '../../db/schema/index.ts';
 import { helsinkiDate } from '../../../contract/dates.ts';
+import { staffName } from '../../../contract/staff/staff-name.ts';
 import type { ReportFile } from '../access-log/subject-report.formats.ts';
 import { confidentialPdf } from '../../lib/pdf-pages.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
@@ -164,6 +165,13 @@ const KINDS: SocialRecordKind[] = ['health', 'serviceNeed', 'income', 'bankAccou
 
 type Item = Record<string, unknown>;
 
+/** The author by full name (and username), as the views show them. */
+const authorName = (item: Item): string =>
+  staffName({
+    username: String(item.author),
+    fullName: typeof item.authorFullName === 'string' ? item.authorFullName : null,
+  });
+
 /** One entry of a section: a heading line and the lines under it. */
 type Entry = { heading: string; lines: string[] };
 
@@ -176,7 +184,7 @@ function entriesOf(
 ): Entry[] {
   const t = SUMMARY_TEXTS[language];
   const byline = (item: Item) =>
-    `${t.labels.source}: ${String(item.source)} · ${t.labels.author}: ${String(item.author)}`;
+    `${t.labels.source}: ${String(item.source)} · ${t.labels.author}: ${authorName(item)}`;
   switch (kind) {
     case 'health':
       return items.map((item) => ({
@@ -283,7 +291,7 @@ export async function clientSummaryPdf(
           ...(relation.startsOn || relation.endsOn
             ? [`${t.labels.period}: ${date(relation.startsOn)}–${date(relation.endsOn)}`]
             : []),
-          `${t.labels.source}: ${relation.source} · ${t.labels.author}: ${relation.author}`,
+          `${t.labels.source}: ${relation.source} · ${t.labels.author}: ${authorName(relation)}`,
         ],
       })),
     },

@@ -301,18 +301,22 @@ export async function breakGlassReviewList(
     ['breakGlassReview'],
   );
   return {
-    items: rows.map(({ grant, person, user, reviewedByUsername, relationship, unit }) => ({
-      id: grant.id,
-      kind: grant.kind,
-      person,
-      user,
-      reason: grant.reason,
-      relationship: relationship && unit ? { unit, startsOn: relationship.startsOn } : null,
-      openedAt: grant.openedAt.toISOString(),
-      expiresAt: grant.expiresAt?.toISOString() ?? null,
-      reviewedAt: grant.reviewedAt?.toISOString() ?? null,
-      reviewedBy: reviewedByUsername,
-      reviewNote: grant.reviewNote,
+    items: rows.map((row) => ({
+      id: row.grant.id,
+      kind: row.grant.kind,
+      person: row.person,
+      user: row.user,
+      reason: row.grant.reason,
+      relationship:
+        row.relationship && row.unit
+          ? { unit: row.unit, startsOn: row.relationship.startsOn }
+          : null,
+      openedAt: row.grant.openedAt.toISOString(),
+      expiresAt: row.grant.expiresAt?.toISOString() ?? null,
+      reviewedAt: row.grant.reviewedAt?.toISOString() ?? null,
+      reviewedBy: row.reviewedByUsername,
+      reviewedByFullName: row.reviewedByFullName,
+      reviewNote: row.grant.reviewNote,
     })),
   };
 }

@@ -397,16 +397,33 @@ export async function insertReviewEntries(
   if (values.length > 0) await db.insert(socialBreakGlass).values(values);
 }
 
+/** The full names of staff members (authors of records), by id; null where none is set. */
+export async function findStaffFullNames(
+  db: Db,
+  ids: string[],
+): Promise<Map<string, string | null>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: staffUsers.id, fullName: staffUsers.fullName })
+    .from(staffUsers)
+    .where(inArray(staffUsers.id, [...new Set(ids)]));
+  return new Map(rows.map((row) => [row.id, row.fullName]));
+}
+
 export async function listBreakGlass(db: Db, filter: { reviewed: boolean; limit: number }) {
   const reviewer = sql<
     string | null
   >`(select username from staff_user where id = ${socialBreakGlass.reviewedBy})`;
+  const reviewerName = sql<
+    string | null
+  >`(select full_name from staff_user where id = ${socialBreakGlass.reviewedBy})`;
   return db
     .select({
       grant: socialBreakGlass,
       person: { id: persons.id, firstName: persons.firstName, lastName: persons.lastName },
       user: { id: staffUsers.id, username: staffUsers.username, fullName: staffUsers.fullName },
       reviewedByUsername: reviewer,
+      reviewedByFullName: reviewerName,
       relationship: { startsOn: socialClients.startsOn },
       unit: {
         id: socialUnits.id,

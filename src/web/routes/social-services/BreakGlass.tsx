@@ -1,12 +1,23 @@
 import { useId, useRef, useState } from 'react';
 import { Button, Textarea } from 'suomifi-ui-components';
-import { ApiError } from '../../api.ts';
+import {
+  socialRecordsApi,
+  socialServicesApi,
+} from '../../../contract/social-services/social-services.endpoints.ts';
+import { ApiError } from '../../client.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { fieldRules } from '../../components/schema-rules.ts';
+import { useSend } from '../../data.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { socialApi } from './social-api.ts';
 
-/** The server's shortest reason; the dialog says so before sending. */
-const MIN_REASON = 10;
+const REASON_MAX = fieldRules(socialServicesApi.breakGlass.body).maxLength.get('reason');
+
+/** Breaking the glass opens the client's data anew: every read of it. */
+const OPENED = [
+  socialServicesApi.overview,
+  socialServicesApi.family,
+  ...Object.values(socialRecordsApi).map((records) => records.list),
+];
 
 /**
  * "Break the glass": a social worker opens for reading the data of a person who is not a client
@@ -27,37 +38,26 @@ export function BreakGlass({
   const headingId = useId();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
+  const open_ = useSend(socialServicesApi.breakGlass, { invalidates: OPENED });
   const opener = useRef<HTMLButtonElement>(null);
   const input = useRef<HTMLTextAreaElement>(null);
+  // The server says what a reason must be (at least a sentence): its answer goes on the field.
+  const field = open_.error instanceof ApiError ? open_.error.problem.errors?.[0] : undefined;
+  const problem =
+    field?.field === 'reason'
+      ? errorText({ code: 'socialServices.reasonTooShort', message: field.message })
+      : null;
 
   const confirm = () => {
-    if (reason.trim().length < MIN_REASON) {
-      setProblem(errorText({ code: 'socialServices.reasonTooShort', message: '' }));
-      input.current?.focus();
-      return;
-    }
-    setBusy(true);
-    setProblem(null);
-    setFailure(null);
-    socialApi.breakGlass(personId, reason.trim()).then(
-      () => {
-        setBusy(false);
-        setOpen(false);
-        setReason('');
-        onOpened(t('social.glassBroken.done'));
-      },
-      (error: unknown) => {
-        setBusy(false);
-        const field = error instanceof ApiError ? error.problem.errors?.[0] : undefined;
-        if (field?.field === 'reason') {
-          setProblem(errorText({ code: 'socialServices.reasonTooShort', message: field.message }));
-          input.current?.focus();
-        } else {
-          setFailure(error);
-        }
+    open_.mutate(
+      { params: { id: personId }, body: { reason: reason.trim() } },
+      {
+        onSuccess: () => {
+          setOpen(false);
+          setReason('');
+          onOpened(t('social.glassBroken.done'));
+        },
+        onError: () => input.current?.focus(),
       },
     );
   };
@@ -72,8 +72,7 @@ export function BreakGlass({
         variant="secondary"
         ref={opener}
         onClick={() => {
-          setProblem(null);
-          setFailure(null);
+          open_.reset();
           setOpen(true);
         }}
       >
@@ -83,8 +82,8 @@ export function BreakGlass({
         open={open}
         title={t(otherUnits ? 'social.otherUnits.title' : 'social.breakGlass.title')}
         explanation={t('social.breakGlass.explanation')}
-        failure={failure}
-        busy={busy}
+        failure={open_.isError && !problem ? open_.error : null}
+        busy={open_.isPending}
         confirmText={t('social.breakGlass.confirm')}
         onConfirm={confirm}
         onCancel={() => setOpen(false)}
@@ -97,7 +96,7 @@ export function BreakGlass({
           labelText={t('social.breakGlass.reason')}
           hintText={t('social.breakGlass.reasonHint')}
           value={reason}
-          maxLength={1000}
+          maxLength={REASON_MAX}
           onChange={(event) => setReason(event.target.value)}
           status={problem ? 'error' : 'default'}
           statusText={problem ?? undefined}

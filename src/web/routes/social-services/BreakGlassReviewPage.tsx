@@ -5,12 +5,19 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { Loading, ProblemNotice } from '../../components/Notices.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Tabs } from '../../components/Tabs.tsx';
-import { useResource } from '../../components/useResource.ts';
+import { fieldRules } from '../../components/schema-rules.ts';
+import { useCall, useSend } from '../../data.ts';
 import { formatDate, formatDateTime, formatTime } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { staffName } from './client-forms.ts';
-import { socialApi, type BreakGlassReviewItem, type ReviewStatus } from './social-api.ts';
+import {} from './client-forms.ts';
+import { staffName } from '../../../contract/staff/staff-name.ts';
+import type { BreakGlassReviewItem } from '../../../contract/social-services/social-services.schemas.ts';
+import { socialServicesApi } from '../../../contract/social-services/social-services.endpoints.ts';
 import './social-services.css';
+
+type ReviewStatus = 'open' | 'reviewed';
+
+const NOTE_MAX = fieldRules(socialServicesApi.markReviewed.body).maxLength.get('note');
 
 const personName = (item: BreakGlassReviewItem) =>
   `${item.person.firstName} ${item.person.lastName}`;
@@ -67,14 +74,10 @@ export function BreakGlassReviewPage() {
 
 function ReviewList({ status }: { status: ReviewStatus }) {
   const { t } = useI18n();
-  const [list, , reload] = useResource(`break-glass:${status}`, (signal) =>
-    socialApi.breakGlassReview(status, signal),
-  );
+  const list = useCall(socialServicesApi.breakGlassReview, { query: { status } });
   const [message, setMessage] = useState<string | null>(null);
   const statusLine = useRef<HTMLParagraphElement>(null);
-  const [last, setLast] = useState<BreakGlassReviewItem[] | null>(null);
-  if (list.state === 'ready' && list.data.items !== last) setLast(list.data.items);
-  const items = list.state === 'ready' ? list.data.items : last;
+  const items = list.data?.items;
 
   useEffect(() => {
     if (message) statusLine.current?.focus();
@@ -85,8 +88,8 @@ function ReviewList({ status }: { status: ReviewStatus }) {
       <p className="social-status" role="status" tabIndex={-1} ref={statusLine}>
         {message}
       </p>
-      {list.state === 'failed' && <ProblemNotice error={list.error} />}
-      {!items && list.state === 'loading' && <Loading />}
+      {list.isError && <ProblemNotice error={list.error} />}
+      {!items && list.isPending && <Loading />}
       {items &&
         (items.length === 0 ? (
           <p className="muted">
@@ -136,7 +139,12 @@ function ReviewList({ status }: { status: ReviewStatus }) {
                         {item.reviewedAt &&
                           t('review.reviewedBy', {
                             date: formatDateTime(item.reviewedAt),
-                            username: item.reviewedBy ?? '',
+                            username: item.reviewedBy
+                              ? staffName({
+                                  username: item.reviewedBy,
+                                  fullName: item.reviewedByFullName,
+                                })
+                              : '',
                           })}
                         {item.reviewNote && <div>{item.reviewNote}</div>}
                       </td>
@@ -162,7 +170,6 @@ function ReviewList({ status }: { status: ReviewStatus }) {
                             item={item}
                             onReviewed={() => {
                               setMessage(t('review.done', { name: personName(item) }));
-                              reload();
                             }}
                           />
                         )}
@@ -189,8 +196,9 @@ function MarkReviewed({
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
+  const mark = useSend(socialServicesApi.markReviewed, {
+    invalidates: [socialServicesApi.breakGlassReview],
+  });
   const opener = useRef<HTMLButtonElement>(null);
   const input = useRef<HTMLTextAreaElement>(null);
 
@@ -202,18 +210,14 @@ function MarkReviewed({
       return;
     }
     setProblem(null);
-    setBusy(true);
-    setFailure(null);
-    socialApi.markReviewed(item.id, note.trim()).then(
-      () => {
-        setBusy(false);
-        setOpen(false);
-        setNote('');
-        onReviewed();
-      },
-      (error: unknown) => {
-        setBusy(false);
-        setFailure(error);
+    mark.mutate(
+      { params: { id: item.id }, body: { note: note.trim() } },
+      {
+        onSuccess: () => {
+          setOpen(false);
+          setNote('');
+          onReviewed();
+        },
       },
     );
   };
@@ -228,7 +232,7 @@ function MarkReviewed({
           name: personName(item),
         })}
         onClick={() => {
-          setFailure(null);
+          mark.reset();
           setProblem(null);
           setOpen(true);
         }}
@@ -248,8 +252,8 @@ function MarkReviewed({
             date: formatDateTime(item.openedAt),
           },
         )}
-        failure={failure}
-        busy={busy}
+        failure={mark.error}
+        busy={mark.isPending}
         confirmText={t('review.mark')}
         onConfirm={confirm}
         onCancel={() => setOpen(false)}
@@ -262,7 +266,7 @@ function MarkReviewed({
           labelText={t('review.note')}
           hintText={t('review.noteHint')}
           value={note}
-          maxLength={2000}
+          maxLength={NOTE_MAX}
           onChange={(event) => setNote(event.target.value)}
           status={problem ? 'error' : 'default'}
           statusText={problem ?? undefined}

@@ -1,5 +1,5 @@
 import { InlineAlert } from 'suomifi-ui-components';
-import { ApiError } from '../../api.ts';
+import { ApiError } from '../../client.ts';
 import { ProblemNotice } from '../../components/Notices.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 

@@ -9,6 +9,11 @@ import { useI18n, type I18n } from '../../i18n/I18nProvider.tsx';
 import {
   bankAccountInput,
   bankAccountValues,
+  type BankAccountInput,
+  type FamilyRelationInput,
+  type HealthInput,
+  type IncomeInput,
+  type ServiceNeedInput,
   familyInput,
   familyValues,
   formatEuros,
@@ -25,19 +30,17 @@ import {
 import { RecordPanel, type PanelSpec } from './RecordPanel.tsx';
 import { RelativePicker } from './RelativePicker.tsx';
 import {
-  socialApi,
-  type BankAccount,
-  type BankAccountInput,
-  type FamilyRelation,
-  type FamilyRelationInput,
-  type HealthEntry,
-  type HealthInput,
-  type IncomeEntry,
-  type IncomeInput,
-  type NeedType,
-  type ServiceNeed,
-  type ServiceNeedInput,
-} from './social-api.ts';
+  socialRecordsApi,
+  socialServicesApi,
+} from '../../../contract/social-services/social-services.endpoints.ts';
+import type {
+  BankAccountView as BankAccount,
+  FamilyRelationView as FamilyRelation,
+  HealthView as HealthEntry,
+  IncomeView as IncomeEntry,
+  NeedTypeView as NeedType,
+  ServiceNeedView as ServiceNeed,
+} from '../../../contract/social-services/social-services.schemas.ts';
 
 const CATEGORIES = ['health', 'serviceNeeds', 'income', 'bankAccounts', 'family'] as const;
 type Category = (typeof CATEGORIES)[number];
@@ -121,10 +124,9 @@ function healthSpec({ personId, purpose, i18n }: Context): PanelSpec<HealthEntry
     source: t('social.source'),
   };
   return {
-    key: `health:${personId}:${purpose}`,
-    load: (signal) => socialApi.records(personId, 'health', purpose, signal),
-    add: (input) => socialApi.addRecord(personId, 'health', input),
-    correct: (id, patch) => socialApi.correctRecord(personId, 'health', id, patch),
+    endpoints: socialRecordsApi.health,
+    personId,
+    purpose,
     texts: {
       add: t('social.health.add'),
       none: t('social.health.none'),
@@ -142,7 +144,6 @@ function healthSpec({ personId, purpose, i18n }: Context): PanelSpec<HealthEntry
           path="category"
           label={labels.category}
           hint={t('social.health.categoryHint')}
-          maxLength={100}
         />
         <TextAreaField
           form={form}
@@ -151,13 +152,7 @@ function healthSpec({ personId, purpose, i18n }: Context): PanelSpec<HealthEntry
           hint={t('social.health.textHint')}
           className="span-all"
         />
-        <TextField
-          form={form}
-          path="source"
-          label={labels.source}
-          hint={t('social.sourceHint')}
-          maxLength={200}
-        />
+        <TextField form={form} path="source" label={labels.source} hint={t('social.sourceHint')} />
       </>
     ),
     title: (entry) => `${formatDate(entry.date)} · ${entry.category}`,
@@ -185,10 +180,9 @@ function serviceNeedSpec({
   const needName = (need: ServiceNeed) =>
     need.needTypeName ? need.needTypeName[language] : need.needType;
   return {
-    key: `needs:${personId}:${purpose}`,
-    load: (signal) => socialApi.records(personId, 'service-needs', purpose, signal),
-    add: (input) => socialApi.addRecord(personId, 'service-needs', input),
-    correct: (id, patch) => socialApi.correctRecord(personId, 'service-needs', id, patch),
+    endpoints: socialRecordsApi.serviceNeed,
+    personId,
+    purpose,
     texts: {
       add: t('social.need.add'),
       none: t('social.need.none'),
@@ -234,14 +228,12 @@ function serviceNeedSpec({
             path="decisionReference"
             label={labels.decisionReference}
             hint={t('social.need.decisionReferenceHint')}
-            maxLength={100}
           />
           <TextField
             form={form}
             path="source"
             label={labels.source}
             hint={t('social.sourceHint')}
-            maxLength={200}
           />
         </>
       );
@@ -265,10 +257,9 @@ function incomeSpec({ personId, purpose, i18n }: Context): PanelSpec<IncomeEntry
     recordedOn: t('social.income.recordedOn'),
   };
   return {
-    key: `income:${personId}:${purpose}`,
-    load: (signal) => socialApi.records(personId, 'income', purpose, signal),
-    add: (input) => socialApi.addRecord(personId, 'income', input),
-    correct: (id, patch) => socialApi.correctRecord(personId, 'income', id, patch),
+    endpoints: socialRecordsApi.income,
+    personId,
+    purpose,
     texts: {
       add: t('social.income.add'),
       none: t('social.income.none'),
@@ -308,13 +299,7 @@ function incomeSpec({ personId, purpose, i18n }: Context): PanelSpec<IncomeEntry
           hint={t('social.eurosHint')}
           inputMode="text"
         />
-        <TextField
-          form={form}
-          path="source"
-          label={labels.source}
-          hint={t('social.sourceHint')}
-          maxLength={200}
-        />
+        <TextField form={form} path="source" label={labels.source} hint={t('social.sourceHint')} />
       </>
     ),
     title: (entry) => t('social.income.heading', { year: entry.year }),
@@ -339,10 +324,9 @@ function bankAccountSpec({
     source: t('social.source'),
   };
   return {
-    key: `accounts:${personId}:${purpose}`,
-    load: (signal) => socialApi.records(personId, 'bank-accounts', purpose, signal),
-    add: (input) => socialApi.addRecord(personId, 'bank-accounts', input),
-    correct: (id, patch) => socialApi.correctRecord(personId, 'bank-accounts', id, patch),
+    endpoints: socialRecordsApi.bankAccount,
+    personId,
+    purpose,
     texts: {
       add: t('social.bank.add'),
       none: t('social.bank.none'),
@@ -366,15 +350,8 @@ function bankAccountSpec({
           path="purpose"
           label={labels.purpose}
           hint={t('social.bank.purposeHint')}
-          maxLength={200}
         />
-        <TextField
-          form={form}
-          path="source"
-          label={labels.source}
-          hint={t('social.sourceHint')}
-          maxLength={200}
-        />
+        <TextField form={form} path="source" label={labels.source} hint={t('social.sourceHint')} />
       </>
     ),
     title: (account) => account.ibanDisplay,
@@ -402,16 +379,15 @@ function familySpec({
   const name = (relation: FamilyRelation) =>
     `${relation.relative.firstName} ${relation.relative.lastName}`;
   return {
-    key: `family:${personId}:${purpose}`,
-    load: (signal) => socialApi.family(personId, purpose, signal),
-    add: (input) => socialApi.addFamilyRelation(personId, input),
+    endpoints: {
+      list: socialServicesApi.family,
+      create: socialServicesApi.addFamilyRelation,
+      correct: socialServicesApi.correctFamilyRelation,
+    },
+    personId,
+    purpose,
     // The relative stays: a correction may not name them.
-    correct: (id, patch) =>
-      socialApi.correctFamilyRelation(
-        personId,
-        id,
-        Object.fromEntries(Object.entries(patch).filter(([field]) => field !== 'relatedPersonId')),
-      ),
+    patch: ({ relatedPersonId: _relative, ...changed }) => changed,
     texts: {
       add: t('social.family.add'),
       none: t('social.family.none'),
@@ -441,13 +417,7 @@ function familySpec({
             label: t(`social.relation.${type}`),
           }))}
         />
-        <TextField
-          form={form}
-          path="source"
-          label={labels.source}
-          hint={t('social.sourceHint')}
-          maxLength={200}
-        />
+        <TextField form={form} path="source" label={labels.source} hint={t('social.sourceHint')} />
         <DateField
           form={form}
           path="startsOn"

@@ -3,7 +3,8 @@ import { Button } from 'suomifi-ui-components';
 import { saveFile } from '../../components/download.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ClientProblem } from './ClientProblem.tsx';
-import { socialApi } from './social-api.ts';
+import { socialServicesApi } from '../../../contract/social-services/social-services.endpoints.ts';
+import { download } from '../../client.ts';
 
 /**
  * "Print summary": the client summary as a PDF, in the client's own language and marked
@@ -15,11 +16,11 @@ export function ClientSummary({ personId, purpose }: { personId: string; purpose
   const [saved, setSaved] = useState('');
   const [failure, setFailure] = useState<unknown>(null);
 
-  const download = () => {
+  const print = () => {
     setBusy(true);
     setSaved('');
     setFailure(null);
-    socialApi.summaryFile(personId, purpose).then(
+    download(socialServicesApi.summary, { params: { id: personId }, query: { purpose } }).then(
       (file) => {
         setBusy(false);
         saveFile(file.blob, file.fileName);
@@ -35,7 +36,7 @@ export function ClientSummary({ personId, purpose }: { personId: string; purpose
   return (
     <div className="social-summary">
       <div>
-        <Button variant="secondary" disabled={busy} onClick={download}>
+        <Button variant="secondary" disabled={busy} onClick={print}>
           {t('social.summary.print')}
         </Button>
         <p className="hint">{t('social.summary.hint')}</p>

@@ -1,33 +1,42 @@
 import { useId, useRef, useState } from 'react';
-import type { FormEvent, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Button } from 'suomifi-ui-components';
-import { ApiError } from '../../api.ts';
+import type { Endpoint } from '../../../contract/endpoint.ts';
+import { staffName } from '../../../contract/staff/staff-name.ts';
 import { DataList, type DataItem } from '../../components/DataList.tsx';
-import {
-  changedFields,
-  errorsByField,
-  type FieldErrors,
-  type FormValues,
-} from '../../components/form.ts';
+import { changedFields, type FormValues } from '../../components/form.ts';
 import { FormErrorSummary } from '../../components/FormErrors.tsx';
 import { Loading } from '../../components/Notices.tsx';
 import { useStatusMessage } from '../../components/StatusMessage.tsx';
-import { useForm, type FormController } from '../../components/useForm.ts';
-import { useResource } from '../../components/useResource.ts';
+import { useContractForm, type FormController } from '../../components/useContractForm.ts';
+import { useCall } from '../../data.ts';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ClientProblem } from './ClientProblem.tsx';
-import type { Converted } from './client-forms.ts';
+import { formatProblems, type Converted } from './client-forms.ts';
 
-export type Authored = { id: string; author: string; createdAt: string; updatedAt: string };
+export type Authored = {
+  id: string;
+  author: string;
+  authorFullName: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/**
+ * One category's endpoints in the contract: its list (read naming the purpose), a new entry
+ * (whose schema gives the form's required fields and lengths) and a correction. Typed loosely
+ * here: the spec pairs them with the category's view `V` and input `I`.
+ */
+export type CategoryEndpoints = { list: Endpoint; create: Endpoint; correct: Endpoint };
 
 /** One category of a client's records: how it loads, reads, shows and is written. */
 export type PanelSpec<V extends Authored, I extends Record<string, unknown>> = {
-  /** Names the list for loading: a new key loads it anew. */
-  key: string;
-  load: (signal: AbortSignal) => Promise<{ items: V[] }>;
-  add: (input: I) => Promise<unknown>;
-  correct: (id: string, patch: Partial<I>) => Promise<unknown>;
+  endpoints: CategoryEndpoints;
+  personId: string;
+  purpose: string;
+  /** What a correction sends of the changed fields (default: all of them). */
+  patch?: (changed: Partial<I>) => Partial<I>;
   texts: { add: string; none: string; newTitle: string; correctTitle: string };
   /** The form's values for a new entry (no item) or for correcting one. */
   values: (item?: V) => FormValues;
@@ -43,7 +52,14 @@ export type PanelSpec<V extends Authored, I extends Record<string, unknown>> = {
   canCorrect?: (item: V) => boolean;
 };
 
-const NOTHING_REQUIRED: ReadonlySet<string> = new Set();
+/** The entries of a category: what `useCall` answers for its list endpoint. */
+function useEntries<V>(spec: PanelSpec<Authored, Record<string, unknown>>) {
+  const list = useCall(spec.endpoints.list, {
+    params: { id: spec.personId },
+    query: { purpose: spec.purpose },
+  } as never);
+  return { ...list, data: list.data as { items: V[] } | undefined };
+}
 
 /**
  * The entries of one category, newest first, each with its author and time. A worker of the
@@ -57,7 +73,7 @@ export function RecordPanel<V extends Authored, I extends Record<string, unknown
   readOnly: boolean;
 }) {
   const { t } = useI18n();
-  const [list, , reload] = useResource(spec.key, spec.load);
+  const list = useEntries<V>(spec as unknown as PanelSpec<Authored, Record<string, unknown>>);
   const [editing, setEditing] = useState<{ item: V | null } | null>(null);
   const [statusLine, setMessage] = useStatusMessage('social-status');
   const addButton = useRef<HTMLButtonElement>(null);
@@ -65,7 +81,6 @@ export function RecordPanel<V extends Authored, I extends Record<string, unknown
   const saved = (text: string) => {
     setEditing(null);
     setMessage(text);
-    reload();
   };
   const cancel = () => {
     setEditing(null);
@@ -95,9 +110,9 @@ export function RecordPanel<V extends Authored, I extends Record<string, unknown
             {spec.texts.add}
           </Button>
         ))}
-      {list.state === 'loading' && <Loading />}
-      {list.state === 'failed' && <ClientProblem error={list.error} />}
-      {list.state === 'ready' &&
+      {list.isPending && <Loading />}
+      {list.isError && <ClientProblem error={list.error} />}
+      {list.data &&
         (list.data.items.length === 0 ? (
           <p className="muted entries__none">{spec.texts.none}</p>
         ) : (
@@ -131,7 +146,7 @@ export function RecordPanel<V extends Authored, I extends Record<string, unknown
                     <DataList items={spec.facts(item)} />
                     <p className="entry__meta">
                       {t('social.recordedBy', {
-                        author: item.author,
+                        author: staffName({ username: item.author, fullName: item.authorFullName }),
                         date: formatDateTime(item.createdAt),
                       })}
                       {item.updatedAt !== item.createdAt &&
@@ -162,47 +177,32 @@ function EntryForm<V extends Authored, I extends Record<string, unknown>>({
   const { t } = useI18n();
   const titleId = useId();
   const [initial] = useState(() => spec.values(item ?? undefined));
-  // The errors change only when the form is sent (see the staff forms).
-  const form: FormController = { ...useForm(initial, NOTHING_REQUIRED), blur: () => undefined };
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-
-  const showErrors = (errors: FieldErrors) => {
-    form.setErrors(errors);
-    setAttempt((n) => n + 1);
-  };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setFailure(null);
-    const converted = spec.convert(form.values);
-    if (converted.errors) {
-      showErrors(converted.errors);
-      return;
-    }
-    form.setErrors({});
-    let sent: Promise<unknown>;
-    if (item) {
+  const { form, submit, busy, attempt, failure } = useContractForm({
+    endpoint: item ? spec.endpoints.correct : spec.endpoints.create,
+    schema: spec.endpoints.create.body,
+    initial,
+    // Text that is not of its kind (a date, euros, an IBAN) is pointed out before sending.
+    check: (values) => formatProblems(spec.convert(values)),
+    input: (values: FormValues) => {
+      const converted = spec.convert(values).input;
+      if (!converted) return null;
+      if (!item) return { params: { id: spec.personId }, body: converted } as never;
+      // A correction sends only what changed.
       const before = spec.convert(initial).input;
-      const patch = before ? changedFields(before, converted.input) : converted.input;
-      if (Object.keys(patch).length === 0) {
-        onCancel();
-        return;
-      }
-      sent = spec.correct(item.id, patch);
-    } else {
-      sent = spec.add(converted.input);
-    }
-    setBusy(true);
-    sent.then(onSaved, (error: unknown) => {
-      setBusy(false);
-      // Errors of the form's own fields go next to them; others (a destroyed key) above it.
-      const fields = error instanceof ApiError ? errorsByField(error.problem.errors) : {};
-      if (Object.keys(fields).some((field) => field in spec.labels)) showErrors(fields);
-      else setFailure(error);
-    });
-  };
+      const changed = before ? changedFields(before, converted) : converted;
+      if (Object.keys(changed).length === 0) return null;
+      return {
+        params: { id: spec.personId, recordId: item.id },
+        body: spec.patch ? spec.patch(changed) : changed,
+      } as never;
+    },
+    invalidates: [spec.endpoints.list],
+    // The errors change only when the form is sent: an error summary that shrinks as the focus
+    // leaves the last field for the button would move the button from under the click.
+    checkOnBlur: false,
+    onSaved,
+    onUnchanged: onCancel,
+  });
 
   return (
     <form noValidate onSubmit={submit} aria-labelledby={titleId} className="entry-form">

@@ -1,22 +1,26 @@
 import { useId, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
 import { Button, Checkbox, CheckboxGroup, TextInput } from 'suomifi-ui-components';
-import { ApiError } from '../../api.ts';
+import { socialServicesApi } from '../../../contract/social-services/social-services.endpoints.ts';
+import type {
+  RelationshipView as Relationship,
+  WorkerOptionsView,
+} from '../../../contract/social-services/social-services.schemas.ts';
+import { staffName } from '../../../contract/staff/staff-name.ts';
+import { ApiError } from '../../client.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { DateField, SelectField } from '../../components/Fields.tsx';
-import { errorsByField, fieldId, type FieldErrors } from '../../components/form.ts';
+import { fieldId } from '../../components/form.ts';
 import { FormErrorSummary } from '../../components/FormErrors.tsx';
 import { ProblemNotice } from '../../components/Notices.tsx';
-import { useForm, type FormController } from '../../components/useForm.ts';
+import { useContractForm } from '../../components/useContractForm.ts';
+import { useSend } from '../../data.ts';
 import { formatDate, parseFinnishDate } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../../session.tsx';
 import { helsinkiToday } from '../access-log/access-log.ts';
-import { nameIn, relationshipInput, relationshipValues, staffName } from './client-forms.ts';
-import type { Relationship, WorkerOptions } from './social-api.ts';
-import { socialApi } from './social-api.ts';
+import { formatProblems, nameIn, relationshipInput, relationshipValues } from './client-forms.ts';
 
-type Unit = WorkerOptions['units'][number];
+type Unit = WorkerOptionsView['units'][number];
 
 /**
  * The client's relationships with the worker's units (after breaking the glass, with every
@@ -116,8 +120,6 @@ export function Relationships({
   );
 }
 
-const REQUIRED = new Set(['unitId', 'startsOn']);
-
 function RelationshipForm({
   personId,
   units,
@@ -133,67 +135,40 @@ function RelationshipForm({
   const me = useMe();
   const titleId = useId();
   const only = units.length === 1 ? units[0] : undefined;
-  // The errors change only when the form is sent (see the staff forms).
-  const form: FormController = {
-    ...useForm({ ...relationshipValues(helsinkiToday()), unitId: only?.id ?? '' }, REQUIRED),
-    blur: () => undefined,
-  };
-  const unit = units.find((candidate) => candidate.id === form.values.unitId);
+  const [initial] = useState(() => ({
+    ...relationshipValues(helsinkiToday()),
+    unitId: only?.id ?? '',
+  }));
   const [workers, setWorkers] = useState<string[]>(() =>
     only?.members.some((member) => member.id === me.id) ? [me.id] : [],
   );
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
   const labels: Record<string, string> = {
     unitId: t('social.relationship.unit'),
     startsOn: t('social.relationship.startsOn'),
     endsOn: t('social.relationship.endsOn'),
     responsibleWorkerIds: t('social.relationship.workers'),
   };
-  const showErrors = (errors: FieldErrors) => {
-    form.setErrors(errors);
-    setAttempt((n) => n + 1);
-  };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setFailure(null);
-    const members = new Set(unit?.members.map((member) => member.id));
-    const converted = relationshipInput(
-      form.values,
-      workers.filter((id) => members.has(id)),
-    );
-    if (converted.errors) {
-      showErrors(converted.errors);
-      return;
-    }
-    form.setErrors({});
-    setBusy(true);
-    socialApi.addRelationship(personId, converted.input).then(
-      (relationship) =>
-        onSaved(t('social.relationship.added', { unit: nameIn(language, relationship.unit) })),
-      (error: unknown) => {
-        setBusy(false);
-        if (error instanceof ApiError && error.problem.errors?.length) {
-          showErrors(errorsByField(error.problem.errors));
-        } else if (
-          error instanceof ApiError &&
-          error.problem.reason === 'overlapping_relationship'
-        ) {
-          showErrors({
-            startsOn: {
-              field: 'startsOn',
-              code: 'socialServices.overlappingRelationship',
-              message: error.problem.detail,
-            },
-          });
-        } else {
-          setFailure(error);
-        }
-      },
-    );
-  };
+  const { form, submit, busy, attempt, failure } = useContractForm({
+    endpoint: socialServicesApi.addRelationship,
+    initial,
+    check: (values) => formatProblems(relationshipInput(values, [])),
+    input: (values) => {
+      const chosen = units.find((candidate) => candidate.id === values.unitId);
+      const members = new Set(chosen?.members.map((member) => member.id));
+      const converted = relationshipInput(
+        values,
+        workers.filter((id) => members.has(id)),
+      ).input;
+      return converted && { params: { id: personId }, body: converted };
+    },
+    invalidates: [socialServicesApi.overview],
+    // The errors change only when the form is sent (see RecordPanel).
+    checkOnBlur: false,
+    changed: workers.length > 0,
+    onSaved: (relationship) =>
+      onSaved(t('social.relationship.added', { unit: nameIn(language, relationship.unit) })),
+  });
+  const unit = units.find((candidate) => candidate.id === form.values.unitId);
 
   return (
     <form noValidate onSubmit={submit} aria-labelledby={titleId} className="entry-form">
@@ -213,14 +188,12 @@ function RelationshipForm({
           label={labels.unitId}
           placeholder={t('form.choose')}
           options={units.map((option) => ({ value: option.id, label: nameIn(language, option) }))}
-          required
         />
         <DateField
           form={form}
           path="startsOn"
           label={labels.startsOn}
           hint={t('social.dateHint')}
-          required
         />
         <DateField form={form} path="endsOn" label={labels.endsOn} hint={t('social.endsOnHint')} />
         {unit && (
@@ -282,10 +255,13 @@ function EndRelationship({
   const [open, setOpen] = useState(false);
   const [endsOn, setEndsOn] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
+  const end = useSend(socialServicesApi.updateRelationship, {
+    invalidates: [socialServicesApi.overview],
+  });
   const opener = useRef<HTMLButtonElement>(null);
   const input = useRef<HTMLInputElement>(null);
+  const field = end.error instanceof ApiError ? end.error.problem.errors?.[0] : undefined;
+  const shownProblem = problem ?? (field ? errorText(field) : null);
 
   const confirm = () => {
     const iso = parseFinnishDate(endsOn);
@@ -294,19 +270,14 @@ function EndRelationship({
       input.current?.focus();
       return;
     }
-    setBusy(true);
-    setFailure(null);
-    socialApi.updateRelationship(personId, relationship.id, { endsOn: iso }).then(
-      () => {
-        setBusy(false);
-        setOpen(false);
-        onEnded(t('social.relationship.ended', { unit: unitName, date: formatDate(iso) }));
-      },
-      (error: unknown) => {
-        setBusy(false);
-        const field = error instanceof ApiError ? error.problem.errors?.[0] : undefined;
-        if (field) setProblem(errorText(field));
-        else setFailure(error);
+    setProblem(null);
+    end.mutate(
+      { params: { id: personId, relationshipId: relationship.id }, body: { endsOn: iso } },
+      {
+        onSuccess: () => {
+          setOpen(false);
+          onEnded(t('social.relationship.ended', { unit: unitName, date: formatDate(iso) }));
+        },
       },
     );
   };
@@ -320,7 +291,7 @@ function EndRelationship({
         onClick={() => {
           setEndsOn(formatDate(helsinkiToday()));
           setProblem(null);
-          setFailure(null);
+          end.reset();
           setOpen(true);
         }}
       >
@@ -330,8 +301,8 @@ function EndRelationship({
         open={open}
         title={t('social.relationship.endTitle', { unit: unitName })}
         explanation={t('social.relationship.endExplanation')}
-        failure={failure}
-        busy={busy}
+        failure={end.isError && !field ? end.error : null}
+        busy={end.isPending}
         confirmText={t('social.relationship.end')}
         onConfirm={confirm}
         onCancel={() => setOpen(false)}
@@ -346,8 +317,8 @@ function EndRelationship({
           autoComplete="off"
           value={endsOn}
           onChange={(value) => setEndsOn(value === undefined ? '' : String(value))}
-          status={problem ? 'error' : 'default'}
-          statusText={problem ?? undefined}
+          status={shownProblem ? 'error' : 'default'}
+          statusText={shownProblem ?? undefined}
           fullWidth
         />
       </ConfirmDialog>

@@ -1,5 +1,5 @@
 import { PersonPicker } from '../../components/PersonPicker.tsx';
-import type { FormController } from '../../components/useForm.ts';
+import type { FormController } from '../../components/useContractForm.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 
 /** The relative of a new family relation: a person of the register, into `relatedPersonId`. */

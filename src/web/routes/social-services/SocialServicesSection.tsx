@@ -1,11 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Button, Dropdown, DropdownItem, InlineAlert, TextInput } from 'suomifi-ui-components';
-import { ApiError, type PersonView } from '../../api.ts';
+import type { PersonView } from '../../api.ts';
+import { ApiError } from '../../client.ts';
 import { Loading, ProblemNotice } from '../../components/Notices.tsx';
 import { Section } from '../../components/Section.tsx';
 import { useStatusMessage } from '../../components/StatusMessage.tsx';
-import { useResource } from '../../components/useResource.ts';
+import { fieldRules } from '../../components/schema-rules.ts';
+import { useCall } from '../../data.ts';
 import { formatTime } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../../session.tsx';
@@ -14,7 +16,8 @@ import { ClientRecords } from './ClientRecords.tsx';
 import { ClientSummary } from './ClientSummary.tsx';
 import { isOneOf, purposeText, READ_PURPOSES, type ReadPurpose } from './client-forms.ts';
 import { Relationships } from './Relationships.tsx';
-import { socialApi, type ClientOverview, type WorkerOptions } from './social-api.ts';
+import type { WorkerOptionsView } from '../../../contract/social-services/social-services.schemas.ts';
+import { socialServicesApi } from '../../../contract/social-services/social-services.endpoints.ts';
 import './social-services.css';
 
 /**
@@ -24,6 +27,8 @@ import './social-services.css';
  */
 const statedPurposes = new Map<string, string>();
 
+const PURPOSE_MAX = fieldRules(socialServicesApi.overview.query).maxLength.get('purpose');
+
 /** The refusal the server gives alike for clients of other units and for non-clients. */
 export const isNoRelationship = (error: unknown): boolean =>
   error instanceof ApiError &&
@@ -31,35 +36,73 @@ export const isNoRelationship = (error: unknown): boolean =>
   error.problem.reason === 'no_client_relationship';
 
 /**
- * A person's social-services client data, for a social worker. The worker first states why the
- * data is read (every read is logged with it); the data then opens through a client relationship
- * of the worker's unit, or for reading only after breaking the glass.
+ * A person's social-services client data, for a social worker. Nothing of it is read when the
+ * person's page opens: the worker opens the section on demand, states why the data is read, and
+ * that read is its own access-log entry (`socialClient`, with the purpose), apart from the page's.
+ * The data then opens through a client relationship of the worker's unit, or for reading only
+ * after breaking the glass. Whether the person is a client at all is told only to those the
+ * server opens it to.
  */
 export function SocialServicesSection({ person }: { person: PersonView }) {
   const { t } = useI18n();
   const me = useMe();
   const remembered = `${me.id}:${person.id}`;
+  const [shown, setShown] = useState(false);
   const [purpose, setPurpose] = useState<string | null>(
     () => statedPurposes.get(remembered) ?? null,
   );
   const purposeLine = useRef<HTMLParagraphElement>(null);
-  const [stated, setStated] = useState(false);
+  const showButton = useRef<HTMLButtonElement>(null);
+  const [focusOn, setFocusOn] = useState<'purpose' | 'show' | null>(null);
 
   useEffect(() => {
-    if (stated) purposeLine.current?.focus();
-  }, [stated, purpose]);
+    if (focusOn === 'purpose') purposeLine.current?.focus();
+    if (focusOn === 'show') showButton.current?.focus();
+  }, [focusOn, purpose, shown]);
 
   const state = (next: string | null) => {
     if (next === null) statedPurposes.delete(remembered);
     else statedPurposes.set(remembered, next);
     setPurpose(next);
-    setStated(next !== null);
+    setFocusOn(next !== null ? 'purpose' : null);
   };
 
+  if (!shown) {
+    return (
+      <Section title={t('social.title')} className="record__wide social">
+        <p className="fieldset__hint">{t('social.showIntro')}</p>
+        <Button
+          variant="secondary"
+          ref={showButton}
+          onClick={() => {
+            setShown(true);
+            setFocusOn(purpose !== null ? 'purpose' : null);
+          }}
+        >
+          {t('social.show')}
+        </Button>
+      </Section>
+    );
+  }
+
+  const hide = (
+    <Button
+      variant="secondaryNoBorder"
+      onClick={() => {
+        setShown(false);
+        setFocusOn('show');
+      }}
+    >
+      {t('social.hide')}
+    </Button>
+  );
   return (
     <Section title={t('social.title')} className="record__wide social">
       {purpose === null ? (
-        <PurposeForm onStated={state} />
+        <>
+          <PurposeForm onStated={state} />
+          {hide}
+        </>
       ) : (
         <>
           <div className="social__purpose">
@@ -69,6 +112,7 @@ export function SocialServicesSection({ person }: { person: PersonView }) {
             <Button variant="secondaryNoBorder" onClick={() => state(null)}>
               {t('social.changePurpose')}
             </Button>
+            {hide}
           </div>
           <ClientData person={person} purpose={purpose} />
         </>
@@ -133,7 +177,7 @@ function PurposeForm({ onStated }: { onStated: (purpose: string) => void }) {
             labelText={t('social.purposeOther')}
             hintText={t('social.purposeOtherHint')}
             value={other}
-            maxLength={500}
+            maxLength={PURPOSE_MAX}
             autoComplete="off"
             onChange={(value) => setOther(value === undefined ? '' : String(value))}
             status={error.other ? 'error' : 'default'}
@@ -152,24 +196,20 @@ function PurposeForm({ onStated }: { onStated: (purpose: string) => void }) {
 /** The client's data under the stated purpose, or the way to open it when it is closed. */
 function ClientData({ person, purpose }: { person: PersonView; purpose: string }) {
   const { t } = useI18n();
-  const [overview, , reload] = useResource(`social:${person.id}:${purpose}`, (signal) =>
-    socialApi.overview(person.id, purpose, signal),
-  );
-  const [options] = useResource('social-options', (signal) => socialApi.options(signal));
+  // A change invalidates the overview: it is read anew while the data stays on the page (and
+  // keeps the focus).
+  const overview = useCall(socialServicesApi.overview, {
+    params: { id: person.id },
+    query: { purpose },
+  });
+  const options = useCall(socialServicesApi.options, {});
   const [statusLine, setMessage] = useStatusMessage('social-status');
-  // While a change reloads the overview, the data stays on the page (and keeps the focus).
-  const [last, setLast] = useState<ClientOverview | null>(null);
-  if (overview.state === 'ready' && overview.data !== last) setLast(overview.data);
 
-  /** After a change: say what happened (the message takes the focus) and load anew. */
-  const changed = (text: string) => {
-    setMessage(text);
-    reload();
-  };
-  const workerOptions: WorkerOptions =
-    options.state === 'ready' ? options.data : { units: [], needTypes: [] };
+  /** After a change: say what happened (the message takes the focus). */
+  const changed = (text: string) => setMessage(text);
+  const workerOptions: WorkerOptionsView = options.data ?? { units: [], needTypes: [] };
 
-  if (overview.state === 'failed') {
+  if (overview.isError) {
     if (!isNoRelationship(overview.error)) return <ProblemNotice error={overview.error} />;
     return (
       <>
@@ -178,7 +218,7 @@ function ClientData({ person, purpose }: { person: PersonView; purpose: string }
           {t('social.closed.text')}
         </InlineAlert>
         <div className="social-closed">
-          {options.state === 'failed' && <ProblemNotice error={options.error} />}
+          {options.isError && <ProblemNotice error={options.error} />}
           <Relationships
             personId={person.id}
             relationships={null}
@@ -191,7 +231,7 @@ function ClientData({ person, purpose }: { person: PersonView; purpose: string }
       </>
     );
   }
-  const data = overview.state === 'ready' ? overview.data : last;
+  const data = overview.data;
   if (!data) return <Loading />;
   const readOnly = data.access === 'breakGlass';
 

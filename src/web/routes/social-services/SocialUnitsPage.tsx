@@ -1,28 +1,28 @@
 import { useId, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
 import { Button, Checkbox, CheckboxGroup, Paragraph } from 'suomifi-ui-components';
-import { ApiError } from '../../api.ts';
+import type { Endpoint } from '../../../contract/endpoint.ts';
+import { socialServicesSettingsApi as api } from '../../../contract/social-services/social-services.endpoints.ts';
+import type {
+  NeedTypeView as NeedType,
+  UnitView,
+} from '../../../contract/social-services/social-services.schemas.ts';
+import { staffName } from '../../../contract/staff/staff-name.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { TextField } from '../../components/Fields.tsx';
-import { errorsByField, fieldId, type FieldErrors } from '../../components/form.ts';
+import { fieldId, type FormValues } from '../../components/form.ts';
 import { FormErrorSummary } from '../../components/FormErrors.tsx';
 import { Loading, ProblemNotice } from '../../components/Notices.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Section } from '../../components/Section.tsx';
 import { useStatusMessage } from '../../components/StatusMessage.tsx';
-import { useForm, type FormController } from '../../components/useForm.ts';
-import { useResource } from '../../components/useResource.ts';
+import { useContractForm, type FormController } from '../../components/useContractForm.ts';
+import { useCall, useSend } from '../../data.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { nameIn, staffName } from './client-forms.ts';
+import { nameIn } from './client-forms.ts';
 import { namedInput, namedValues, sameMembers } from './units-form.ts';
-import {
-  socialApi,
-  type NeedType,
-  type SocialSettings,
-  type UnitMember,
-  type UnitView,
-} from './social-api.ts';
 import './social-services.css';
+
+type UnitMember = UnitView['members'][number];
 
 type Editing = { kind: 'unit' | 'needType'; key: string | null } | null;
 
@@ -32,12 +32,9 @@ type Editing = { kind: 'unit' | 'needType'; key: string | null } | null;
  */
 export function SocialUnitsPage() {
   const { t } = useI18n();
-  const [settings, , reload] = useResource('social-settings', (signal) =>
-    socialApi.settings(signal),
-  );
-  const [last, setLast] = useState<SocialSettings | null>(null);
-  if (settings.state === 'ready' && settings.data !== last) setLast(settings.data);
-  const data = settings.state === 'ready' ? settings.data : last;
+  // A change invalidates the settings: the lists are read anew while the old ones stay shown.
+  const settings = useCall(api.settings, {});
+  const data = settings.data;
   const [editing, setEditing] = useState<Editing>(null);
   const [statusLine, setMessage] = useStatusMessage('social-status');
   const [failure, setFailure] = useState<unknown>(null);
@@ -47,7 +44,6 @@ export function SocialUnitsPage() {
     setEditing(null);
     setFailure(null);
     setMessage(text);
-    reload();
   };
   const start = (next: Editing) => {
     setMessage(null);
@@ -61,8 +57,8 @@ export function SocialUnitsPage() {
       <Paragraph mb="m">{t('units.intro')}</Paragraph>
       {statusLine}
       {failure !== null && <ProblemNotice error={failure} />}
-      {settings.state === 'failed' && <ProblemNotice error={settings.error} />}
-      {!data && settings.state === 'loading' && <Loading />}
+      {settings.isError && <ProblemNotice error={settings.error} />}
+      {!data && settings.isPending && <Loading />}
       {data && (
         <>
           <Section title={t('units.unitsTitle')}>
@@ -143,26 +139,26 @@ function UnitEntry({
   const { t, language } = useI18n();
   const name = nameIn(language, unit);
   const [closing, setClosing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [closeFailure, setCloseFailure] = useState<unknown>(null);
+  const update = useSend(api.updateUnit, { invalidates: [api.settings] });
+  const busy = update.isPending;
   const closeButton = useRef<HTMLButtonElement>(null);
 
   const setActive = (active: boolean) => {
-    setBusy(true);
-    setCloseFailure(null);
-    socialApi.updateUnit(unit.id, { active }).then(
-      () => {
-        setBusy(false);
-        setClosing(false);
-        onChanged(t(active ? 'units.reopened' : 'units.closed', { name }));
-      },
-      (error: unknown) => {
-        setBusy(false);
-        if (active) onFailed(error);
-        else setCloseFailure(error);
+    update.reset();
+    update.mutate(
+      { params: { id: unit.id }, body: { active } },
+      {
+        onSuccess: () => {
+          setClosing(false);
+          onChanged(t(active ? 'units.reopened' : 'units.closed', { name }));
+        },
+        onError: (error) => {
+          if (active) onFailed(error);
+        },
       },
     );
   };
+  const closeFailure = closing && update.isError ? update.error : null;
 
   return (
     <>
@@ -185,7 +181,7 @@ function UnitEntry({
               ref={closeButton}
               aria-label={t('units.closeNamed', { name })}
               onClick={() => {
-                setCloseFailure(null);
+                update.reset();
                 setClosing(true);
               }}
             >
@@ -229,69 +225,52 @@ function NameFields({ form, withCode }: { form: FormController; withCode: boolea
   return (
     <>
       {withCode && (
-        <TextField
-          form={form}
-          path="code"
-          label={t('units.code')}
-          hint={t('units.codeHint')}
-          maxLength={40}
-          required
-        />
+        <TextField form={form} path="code" label={t('units.code')} hint={t('units.codeHint')} />
       )}
-      <TextField form={form} path="nameFi" label={t('units.nameFi')} maxLength={200} required />
-      <TextField form={form} path="nameSv" label={t('units.nameSv')} maxLength={200} required />
-      <TextField form={form} path="nameEn" label={t('units.nameEn')} maxLength={200} required />
+      <TextField form={form} path="nameFi" label={t('units.nameFi')} />
+      <TextField form={form} path="nameSv" label={t('units.nameSv')} />
+      <TextField form={form} path="nameEn" label={t('units.nameEn')} />
     </>
   );
 }
 
-/** The server's errors by field; a code it refused for its form says what a code may hold. */
-function serverErrors(error: ApiError): FieldErrors {
-  const errors = errorsByField(error.problem.errors);
-  if (errors.code?.code === 'invalid_format') {
-    errors.code = { ...errors.code, code: 'socialServices.codeFormat' };
-  }
-  return errors;
-}
-
-function useNamedForm(labels: Record<string, string>, initial: Record<string, string>) {
-  // The errors change only when the form is sent (see the staff forms).
-  const form: FormController = {
-    ...useForm(initial, new Set<string>()),
-    blur: () => undefined,
-  };
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  const showErrors = (errors: FieldErrors) => {
-    form.setErrors(errors);
-    setAttempt((n) => n + 1);
-  };
-  /** Sends the request; field errors go next to their fields, anything else above the form. */
-  const send = (request: Promise<unknown>, onSaved: () => void) => {
-    form.setErrors({});
-    setFailure(null);
-    setBusy(true);
-    request.then(onSaved, (error: unknown) => {
-      setBusy(false);
-      if (error instanceof ApiError && error.problem.errors?.length) {
-        showErrors(serverErrors(error));
-      } else {
-        setFailure(error);
-      }
-    });
-  };
+/**
+ * A unit's or a service need's form on the contract's schema (`create` gives the required fields
+ * and lengths, for a rename too), with its error summary and any failure above the fields.
+ */
+function useNamedForm<E extends Endpoint>(options: {
+  endpoint: E;
+  schema: Endpoint['body'];
+  initial: FormValues;
+  labels: Record<string, string>;
+  input: Parameters<typeof useContractForm<E>>[0]['input'];
+  onSaved: () => void;
+  onUnchanged: () => void;
+  changed?: boolean;
+}) {
+  const contract = useContractForm({
+    endpoint: options.endpoint,
+    schema: options.schema,
+    initial: options.initial,
+    input: options.input,
+    invalidates: [api.settings],
+    // The errors change only when the form is sent (see RecordPanel).
+    checkOnBlur: false,
+    onSaved: options.onSaved,
+    onUnchanged: options.onUnchanged,
+    ...(options.changed !== undefined ? { changed: options.changed } : {}),
+  });
   const summary = (
     <>
       <FormErrorSummary
-        errors={form.errors}
-        attempt={attempt}
-        labelFor={(path) => labels[path] ?? path}
+        errors={contract.form.errors}
+        attempt={contract.attempt}
+        labelFor={(path) => options.labels[path] ?? path}
       />
-      {failure !== null && <ProblemNotice error={failure} />}
+      {contract.failure !== null && <ProblemNotice error={contract.failure} />}
     </>
   );
-  return { form, busy, showErrors, send, summary };
+  return { form: contract.form, busy: contract.busy, submit: contract.submit, summary };
 }
 
 function UnitForm({
@@ -314,37 +293,40 @@ function UnitForm({
     nameEn: t('units.nameEn'),
     memberIds: t('units.members'),
   };
-  const { form, busy, showErrors, send, summary } = useNamedForm(labels, namedValues(unit));
+  const [initial] = useState(() => namedValues(unit));
   const initialMembers = unit?.members.map((member) => member.id) ?? [];
   const [members, setMembers] = useState<string[]>(initialMembers);
+  const { form, busy, submit, summary } = useNamedForm({
+    endpoint: unit ? api.updateUnit : api.createUnit,
+    schema: api.createUnit.body,
+    initial,
+    labels,
+    input: (values) => {
+      const { code, names } = namedInput(values);
+      return unit === null
+        ? { body: { ...names, code, memberIds: members } }
+        : {
+            params: { id: unit.id },
+            body: {
+              ...names,
+              ...(sameMembers(initialMembers, members) ? {} : { memberIds: members }),
+            },
+          };
+    },
+    onSaved: () =>
+      onSaved(
+        t(unit ? 'units.saved' : 'units.created', {
+          name: nameIn(language, namedInput(form.values).names),
+        }),
+      ),
+    onUnchanged: onCancel,
+    changed: !sameMembers(initialMembers, members),
+  });
   // A member no longer among the social workers (e.g. deactivated) is still shown, to remove.
   const choices = [
     ...socialWorkers,
     ...(unit?.members.filter((member) => !socialWorkers.some((w) => w.id === member.id)) ?? []),
   ];
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const converted = namedInput(form.values, unit === null);
-    if (converted.errors) {
-      showErrors(converted.errors);
-      return;
-    }
-    const { code, names } = converted.input;
-    if (unit === null) {
-      send(socialApi.createUnit({ ...names, code, memberIds: members }), () =>
-        onSaved(t('units.created', { name: nameIn(language, names) })),
-      );
-      return;
-    }
-    send(
-      socialApi.updateUnit(unit.id, {
-        ...names,
-        ...(sameMembers(initialMembers, members) ? {} : { memberIds: members }),
-      }),
-      () => onSaved(t('units.saved', { name: nameIn(language, names) })),
-    );
-  };
 
   return (
     <form noValidate onSubmit={submit} aria-labelledby={titleId} className="entry-form">
@@ -412,27 +394,26 @@ function NeedTypeForm({
     nameSv: t('units.nameSv'),
     nameEn: t('units.nameEn'),
   };
-  const { form, busy, showErrors, send, summary } = useNamedForm(labels, namedValues(needType));
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const converted = namedInput(form.values, needType === null);
-    if (converted.errors) {
-      showErrors(converted.errors);
-      return;
-    }
-    const { code, names } = converted.input;
-    const name = nameIn(language, names);
-    if (needType === null) {
-      send(socialApi.createNeedType({ ...names, code }), () =>
-        onSaved(t('units.needTypeCreated', { name })),
-      );
-      return;
-    }
-    send(socialApi.updateNeedType(needType.code, names), () =>
-      onSaved(t('units.needTypeSaved', { name })),
-    );
-  };
+  const [initial] = useState(() => namedValues(needType));
+  const { form, busy, submit, summary } = useNamedForm({
+    endpoint: needType ? api.updateNeedType : api.createNeedType,
+    schema: api.createNeedType.body,
+    initial,
+    labels,
+    input: (values) => {
+      const { code, names } = namedInput(values);
+      return needType === null
+        ? { body: { ...names, code } }
+        : { params: { code: needType.code }, body: names };
+    },
+    onSaved: () =>
+      onSaved(
+        t(needType ? 'units.needTypeSaved' : 'units.needTypeCreated', {
+          name: nameIn(language, namedInput(form.values).names),
+        }),
+      ),
+    onUnchanged: onCancel,
+  });
 
   return (
     <form noValidate onSubmit={submit} aria-labelledby={titleId} className="entry-form">
@@ -473,19 +454,17 @@ function NeedTypeTable({
   onFailed: (error: unknown) => void;
 }) {
   const { t, language } = useI18n();
-  const [busy, setBusy] = useState<string | null>(null);
+  const update = useSend(api.updateNeedType, { invalidates: [api.settings] });
+  const busy = update.isPending ? update.variables.params.code : null;
 
   const setActive = (needType: NeedType, active: boolean) => {
     const name = nameIn(language, needType);
-    setBusy(needType.code);
-    socialApi.updateNeedType(needType.code, { active }).then(
-      () => {
-        setBusy(null);
-        onChanged(t(active ? 'units.needTypeActivated' : 'units.needTypeDeactivated', { name }));
-      },
-      (error: unknown) => {
-        setBusy(null);
-        onFailed(error);
+    update.mutate(
+      { params: { code: needType.code }, body: { active } },
+      {
+        onSuccess: () =>
+          onChanged(t(active ? 'units.needTypeActivated' : 'units.needTypeDeactivated', { name })),
+        onError: onFailed,
       },
     );
   };

@@ -3,25 +3,32 @@
  * keeps its text by the API's field name, so an error the server names lands next to its field.
  */
 import { parseIban } from '../../../finnish/iban.ts';
-import type { FieldProblem } from '../../api.ts';
+import type { BodyOf } from '../../../contract/endpoint.ts';
+import type {
+  socialRecordsApi,
+  socialServicesApi,
+} from '../../../contract/social-services/social-services.endpoints.ts';
+import type {
+  BankAccountView as BankAccount,
+  FamilyRelationView as FamilyRelation,
+  HealthView as HealthEntry,
+  IncomeView as IncomeEntry,
+  ServiceNeedView as ServiceNeed,
+} from '../../../contract/social-services/social-services.schemas.ts';
+import type { FieldProblem } from '../../client.ts';
 import type { FieldErrors, FormValues } from '../../components/form.ts';
 import { formatDate, parseFinnishDate } from '../../format.ts';
 import type { Language } from '../../i18n/catalogues.ts';
-import type {
-  BankAccount,
-  BankAccountInput,
-  FamilyRelation,
-  FamilyRelationInput,
-  HealthEntry,
-  HealthInput,
-  IncomeEntry,
-  IncomeInput,
-  RecordedRelationType,
-  RelationType,
-  ServiceNeed,
-  ServiceNeedInput,
-  ServiceNeedStatus,
-} from './social-api.ts';
+
+export type HealthInput = BodyOf<typeof socialRecordsApi.health.create>;
+export type ServiceNeedInput = BodyOf<typeof socialRecordsApi.serviceNeed.create>;
+export type IncomeInput = BodyOf<typeof socialRecordsApi.income.create>;
+export type BankAccountInput = BodyOf<typeof socialRecordsApi.bankAccount.create>;
+export type FamilyRelationInput = BodyOf<typeof socialServicesApi.addFamilyRelation>;
+type ServiceNeedStatus = ServiceNeed['status'];
+/** The types a worker records; a relation recorded on the relative reads as its inverse. */
+type RecordedRelationType = FamilyRelationInput['type'];
+type RelationType = FamilyRelation['type'];
 
 /** Why the data is read: the common reasons, and "other" in the worker's own words. */
 export const READ_PURPOSES = [
@@ -68,10 +75,6 @@ export function nameIn(
   return { fi: names.nameFi, sv: names.nameSv, en: names.nameEn }[language];
 }
 
-/** A staff member as the lists show them: "Full Name (username)", or the username. */
-export const staffName = (member: { username: string; fullName: string | null }): string =>
-  member.fullName ? `${member.fullName} (${member.username})` : member.username;
-
 /** The form's value for a date: d.m.yyyy, or empty. */
 export const dateValue = (iso: string | null | undefined): string => (iso ? formatDate(iso) : '');
 
@@ -83,7 +86,7 @@ export function parseEuros(input: string): number | null {
     .replace(',', '.');
   if (!/^\d+(\.\d{1,2})?$/.test(text)) return null;
   const value = Number(text);
-  return Number.isFinite(value) && value <= 1_000_000_000 ? value : null;
+  return Number.isFinite(value) ? value : null;
 }
 
 /** Euros for the form to edit: `1234,56` in Finnish and Swedish, `1234.56` in English. */
@@ -98,9 +101,15 @@ export function formatEuros(value: number, language: Language): string {
   return new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(value);
 }
 
+/**
+ * A form's text read into the API's input, or the fields whose text is not of its kind (a date
+ * that is not d.m.yyyy, euros that are not a number). What the schema says (required fields,
+ * lengths, ranges, the order of dates) is not checked here: the form hook derives the required
+ * fields and lengths from the schema, and the server answers the rest next to its field.
+ */
 export type Converted<T> = { input: T; errors: null } | { input: null; errors: FieldErrors };
 
-/** Reads a form's values into an input, collecting one error per field. */
+/** Reads a form's values into an input, collecting one format error per field. */
 function reader(values: FormValues) {
   const errors: FieldErrors = {};
   const fail = (field: string, code: string, message = '') => {
@@ -109,16 +118,9 @@ function reader(values: FormValues) {
   const raw = (field: string) => (values[field] ?? '').trim();
   return {
     errors,
-    fail,
-    text(field: string): string {
-      if (raw(field) === '') fail(field, 'required');
-      return raw(field);
-    },
-    optionalText(field: string): string | null {
-      return raw(field) === '' ? null : raw(field);
-    },
+    text: (field: string): string => raw(field),
+    optionalText: (field: string): string | null => (raw(field) === '' ? null : raw(field)),
     date(field: string): string {
-      if (raw(field) === '') fail(field, 'required');
       return this.optionalDate(field) ?? '';
     },
     optionalDate(field: string): string | null {
@@ -128,35 +130,21 @@ function reader(values: FormValues) {
       return iso;
     },
     euros(field: string): number {
-      if (raw(field) === '') {
-        fail(field, 'required');
-        return 0;
-      }
+      if (raw(field) === '') return 0;
       const value = parseEuros(raw(field));
       if (value === null) fail(field, 'euros.format', 'Euros with at most two decimals');
       return value ?? 0;
     },
     year(field: string): number {
-      if (raw(field) === '') {
-        fail(field, 'required');
-        return 0;
-      }
-      const value = /^\d{4}$/.test(raw(field)) ? Number(raw(field)) : NaN;
-      if (!(value >= 1900 && value <= 2200)) fail(field, 'year.format', 'A year, e.g. 2025');
-      return value;
+      if (raw(field) === '') return 0;
+      if (!/^\d{4}$/.test(raw(field))) fail(field, 'year.format', 'A year, e.g. 2025');
+      return Number(raw(field));
     },
     iban(field: string): string {
-      if (raw(field) === '') {
-        fail(field, 'required');
-        return '';
-      }
+      if (raw(field) === '') return '';
       const result = parseIban(raw(field));
       if (!result.ok) fail(field, result.code, result.message);
       return raw(field);
-    },
-    /** The end may not come before the start (both optional). */
-    order(start: string | null, endField: string, end: string | null) {
-      if (start && end && end < start) fail(endField, 'dates.endBeforeStart', 'End before start');
     },
   };
 }
@@ -252,14 +240,11 @@ export const familyValues = (relation?: FamilyRelation): FormValues => ({
 export function familyInput(values: FormValues): Converted<FamilyRelationInput> {
   const read = reader(values);
   const type = read.text('type');
-  const startsOn = read.optionalDate('startsOn');
-  const endsOn = read.optionalDate('endsOn');
-  read.order(startsOn, 'endsOn', endsOn);
   const input = {
     relatedPersonId: read.text('relatedPersonId'),
     type: isOneOf(RECORDED_RELATION_TYPES, type) ? type : 'other',
-    startsOn,
-    endsOn,
+    startsOn: read.optionalDate('startsOn'),
+    endsOn: read.optionalDate('endsOn'),
     source: read.text('source'),
   };
   return done(read.errors, input);
@@ -281,12 +266,18 @@ export function relationshipInput(
   responsibleWorkerIds: string[];
 }> {
   const read = reader(values);
-  const startsOn = read.date('startsOn');
-  const endsOn = read.optionalDate('endsOn');
-  read.order(startsOn, 'endsOn', endsOn);
-  const input = { unitId: read.text('unitId'), startsOn, endsOn, responsibleWorkerIds };
+  const input = {
+    unitId: read.text('unitId'),
+    startsOn: read.date('startsOn'),
+    endsOn: read.optionalDate('endsOn'),
+    responsibleWorkerIds,
+  };
   return done(read.errors, input);
 }
+
+/** The format errors of a conversion, for the form hook's `check`. */
+export const formatProblems = <T>(converted: Converted<T>): FieldProblem[] =>
+  Object.values(converted.errors ?? {});
 
 /** The purpose as the log keeps it: the chosen reason in words, or the worker's own. */
 export function purposeText(

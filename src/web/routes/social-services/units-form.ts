@@ -1,11 +1,7 @@
 /** The administrator's unit and need-type forms; pure, so unit-tested. */
-import type { FieldErrors, FormValues } from '../../components/form.ts';
-import type { Converted } from './client-forms.ts';
+import type { FormValues } from '../../components/form.ts';
 
 export type Names = { nameFi: string; nameSv: string; nameEn: string };
-
-/** What the server accepts as a code (the schema's rule, checked before sending). */
-const CODE = /^[a-z0-9][a-z0-9_-]*$/;
 
 export const namedValues = (named: (Names & { code: string }) | null): FormValues => ({
   code: named?.code ?? '',
@@ -14,25 +10,16 @@ export const namedValues = (named: (Names & { code: string }) | null): FormValue
   nameEn: named?.nameEn ?? '',
 });
 
-/** The names (every language required) and, for a new one, the code. */
-export function namedInput(
-  values: FormValues,
-  withCode: boolean,
-): Converted<{ code: string; names: Names }> {
-  const errors: FieldErrors = {};
-  const text = (field: string) => {
-    const value = (values[field] ?? '').trim();
-    if (value === '') errors[field] = { field, code: 'required', message: '' };
-    return value;
+/**
+ * The code and the names as typed. Which are required and what a code may hold is the schema's
+ * (the form hook derives the first, the server answers the second next to the field).
+ */
+export function namedInput(values: FormValues): { code: string; names: Names } {
+  const text = (field: string) => (values[field] ?? '').trim();
+  return {
+    code: text('code'),
+    names: { nameFi: text('nameFi'), nameSv: text('nameSv'), nameEn: text('nameEn') },
   };
-  const code = withCode ? text('code') : '';
-  if (withCode && code !== '' && !CODE.test(code)) {
-    errors.code = { field: 'code', code: 'socialServices.codeFormat', message: '' };
-  }
-  const names = { nameFi: text('nameFi'), nameSv: text('nameSv'), nameEn: text('nameEn') };
-  return Object.keys(errors).length > 0
-    ? { input: null, errors }
-    : { input: { code, names }, errors: null };
 }
 
 /** The same members, in any order. */

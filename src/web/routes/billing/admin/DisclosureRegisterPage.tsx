@@ -17,7 +17,7 @@ import { usePagedResults } from '../../../components/usePagedResults.ts';
 import { formatDateTime } from '../../../format.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { useMe } from '../../../session.tsx';
-import { staffName } from '../../social-services/client-forms.ts';
+import { staffName } from '../../../../contract/staff/staff-name.ts';
 import { DataSubjectRecipient } from '../../requests/access/DataSubjectRecipient.tsx';
 import { call } from '../../../client.ts';
 import { disclosuresApi } from '../../../../contract/disclosures/disclosures.endpoints.ts';
