@@ -14,7 +14,8 @@ export function errorsBeforeSending(
 ): FieldErrors {
   const errors: FieldErrors = {};
   for (const path of new Set([...rules.required, ...rules.maxLength.keys()])) {
-    if (!(path in values) && !rules.required.has(path)) continue;
+    // A member the form has no field for (an id, a version) is the input builder's to give.
+    if (!(path in values)) continue;
     const value = values[path] ?? '';
     const problem = checkField(path, { ...values, [path]: value }, rules.required, rules.maxLength);
     // Only the schema's own rules here: a malformed value is the blur check's and the server's.

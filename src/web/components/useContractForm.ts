@@ -102,6 +102,11 @@ export function useContractForm<E extends Endpoint>(options: {
   invalidates?: readonly Endpoint[];
   onSaved?: (answer: Answer<E>, values: FormValues) => void;
   onUnchanged?: () => void;
+  /**
+   * A refusal the form answers itself (e.g. a 409: a newer version was published meanwhile):
+   * true when handled, and the form then shows no error for it.
+   */
+  onRefused?: (error: unknown) => boolean;
   /** The form's own rules checked before sending, e.g. "the passwords differ". */
   check?: (values: FormValues) => FieldProblem[];
   /**
@@ -174,6 +179,7 @@ export function useContractForm<E extends Endpoint>(options: {
         options.onSaved?.(answer, values);
       },
       (error: unknown) => {
+        if (options.onRefused?.(error)) return;
         const outcome = outcomeOf(error, serverFields);
         form.setErrors(outcome.errors);
         setDuplicateOf(outcome.duplicateOf);
