@@ -107,6 +107,8 @@ export function useContractForm<E extends Endpoint>(options: {
    * true when handled, and the form then shows no error for it.
    */
   onRefused?: (error: unknown) => boolean;
+  /** The form's own words for the server's field errors (e.g. a number's range). */
+  describe?: (errors: FieldErrors) => FieldErrors;
   /** The form's own rules checked before sending, e.g. "the passwords differ". */
   check?: (values: FormValues) => FieldProblem[];
   /**
@@ -181,7 +183,7 @@ export function useContractForm<E extends Endpoint>(options: {
       (error: unknown) => {
         if (options.onRefused?.(error)) return;
         const outcome = outcomeOf(error, serverFields);
-        form.setErrors(outcome.errors);
+        form.setErrors(options.describe ? options.describe(outcome.errors) : outcome.errors);
         setDuplicateOf(outcome.duplicateOf);
         setFailure(outcome.failure);
         if (outcome.failure === null) setAttempt((n) => n + 1);
