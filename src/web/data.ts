@@ -129,14 +129,38 @@ export function usePages<E extends Endpoint>(
     enabled: options.enabled ?? true,
   });
   const items = (query.data?.pages.flatMap((page) => page.items) ?? []) as ItemOf<E>[];
-  return {
-    query,
+  const pages: Pages<ItemOf<E>> = {
+    status: query.data ? 'ready' : query.isError ? 'failed' : 'loading',
+    error: query.data ? null : query.error,
     items,
     hasMore: query.hasNextPage,
     loadingMore: query.isFetchingNextPage,
     moreError: query.isFetchNextPageError ? query.error : null,
-    loadMore: () => {
-      if (query.hasNextPage && !query.isFetchingNextPage) void query.fetchNextPage();
+    loadMore: (onAdded) => {
+      if (!query.hasNextPage || query.isFetchingNextPage) return;
+      const before = items.length;
+      void query.fetchNextPage().then((result) => {
+        if (!result.isFetchNextPageError) onAdded?.(before);
+      });
     },
+    reload: () => void query.refetch(),
   };
+  return pages;
 }
+
+/** A paged list as a page shows it. */
+export type Pages<T> = {
+  status: 'loading' | 'failed' | 'ready';
+  /** Why the first page could not be read, or null. */
+  error: unknown;
+  /** The items of every page read so far. */
+  items: T[];
+  hasMore: boolean;
+  loadingMore: boolean;
+  /** Why the next page could not be read, or null. */
+  moreError: unknown;
+  /** Reads the next page; `onAdded` gets the index of its first item (to move the focus there). */
+  loadMore: (onAdded?: (firstAdded: number) => void) => void;
+  /** Reads the list again from its first page. */
+  reload: () => void;
+};

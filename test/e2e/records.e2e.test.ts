@@ -139,6 +139,11 @@ describe('organisations and persons in the browser', { skip: chromiumSkip }, () 
     await checkAccessibility(page, 'the organisation form with a duplicate business ID');
 
     await duplicate.getByRole('link', { name: 'Avaa rekisterissä jo oleva tieto' }).click();
+    // What was typed is not saved anywhere: the app asks before it is left behind.
+    await page
+      .getByRole('dialog', { name: 'Poistutaanko tallentamatta?' })
+      .getByRole('button', { name: 'Poistu tallentamatta' })
+      .click();
     await heading(page, ORGANIZATION).waitFor();
     assert.equal(page.url(), organizationUrl, 'the link leads to the first organisation');
     await page.getByRole('region', { name: 'Perustiedot' }).getByText(BUSINESS_ID).waitFor();

@@ -23,6 +23,7 @@ export function ConfirmDialog({
   failure,
   busy,
   confirmText,
+  cancelText,
   onConfirm,
   onCancel,
   opener,
@@ -37,6 +38,8 @@ export function ConfirmDialog({
   failure: unknown;
   busy: boolean;
   confirmText: string;
+  /** The button that keeps things as they are; "Cancel" unless the question needs other words. */
+  cancelText?: string;
   onConfirm: () => void;
   onCancel: () => void;
   opener: RefObject<HTMLButtonElement | null>;
@@ -65,7 +68,7 @@ export function ConfirmDialog({
           {confirmText}
         </Button>
         <Button variant="secondary" ref={cancelButton} onClick={onCancel}>
-          {t('common.cancel')}
+          {cancelText ?? t('common.cancel')}
         </Button>
       </ModalFooter>
     </Modal>

@@ -1,26 +1,26 @@
 import { Button } from 'suomifi-ui-components';
+import type { Pages } from '../data.ts';
 import { ProblemNotice } from './Notices.tsx';
-import type { PagedResults } from './usePagedResults.ts';
 
 /** Under a paged table: why the next page failed, and the button that reads it. */
-export function LoadMore<T>({
-  results,
+export function LoadMore({
+  pages,
   onLoad,
   label,
 }: {
-  results: PagedResults<T> & { state: 'ready' };
+  pages: Pick<Pages<unknown>, 'moreError' | 'hasMore' | 'loadingMore'>;
   onLoad: () => void;
   label: string;
 }) {
   return (
     <>
-      {results.moreError !== null && <ProblemNotice error={results.moreError} />}
-      {results.nextCursor && (
+      {pages.moreError !== null && <ProblemNotice error={pages.moreError} />}
+      {pages.hasMore && (
         <Button
           variant="secondary"
           className="log-table__more"
           onClick={onLoad}
-          disabled={results.loadingMore}
+          disabled={pages.loadingMore}
         >
           {label}
         </Button>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
+import type { Endpoint } from '../../contract/endpoint.ts';
 import { Button, Paragraph } from 'suomifi-ui-components';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useMe } from '../session.tsx';
@@ -8,9 +9,40 @@ import { TextAreaField } from './Fields.tsx';
 import { DuplicateNotice, FormErrorSummary, labelFromParts } from './FormErrors.tsx';
 import { ProblemNotice } from './Notices.tsx';
 import { PageHeading } from './PageHeading.tsx';
-import { RECORD_KINDS } from './record-kind.ts';
+import { RECORD_KINDS, type RecordKind } from './record-kind.ts';
+import type { SavedState } from './SavedNotice.tsx';
 import { Section } from './Section.tsx';
-import type { RecordForm } from './useRecordForm.ts';
+import type { ContractForm } from './useContractForm.ts';
+
+/** A register record's create or edit form (useContractForm) and where it belongs. */
+export type RecordForm = ContractForm<Endpoint> & {
+  kind: RecordKind;
+  /** Editing a stored record, not creating one. */
+  editing: boolean;
+  /** Where "cancel" and the back link go: the stored record's page, or the search. */
+  cancelTo: string;
+};
+
+/**
+ * Where a record's form goes: after a save to the record's page, which then says it was saved;
+ * with nothing changed back to the record. Give the result to useContractForm.
+ */
+export function useRecordNavigation(kind: RecordKind, stored: { id: string } | null) {
+  const navigate = useNavigate();
+  const basePath = RECORD_KINDS[kind].path;
+  return {
+    kind,
+    editing: stored !== null,
+    cancelTo: stored ? `${basePath}/${stored.id}` : '/search',
+    onSaved: (saved: { id: string }) => {
+      const state: SavedState = { saved: stored ? 'updated' : 'created' };
+      void navigate(`${basePath}/${saved.id}`, { state });
+    },
+    onUnchanged: () => {
+      if (stored) void navigate(`${basePath}/${stored.id}`);
+    },
+  };
+}
 
 /**
  * The page of a record's create or edit form: the back link, heading and intro, the error

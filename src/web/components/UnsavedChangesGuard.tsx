@@ -39,6 +39,7 @@ export function UnsavedChangesGuard() {
       title={t('form.unsaved.title')}
       explanation={t('form.unsaved.explanation')}
       confirmText={t('form.unsaved.leave')}
+      cancelText={t('form.unsaved.stay')}
       failure={null}
       busy={false}
       onConfirm={() => {

@@ -14,7 +14,8 @@ export function errorsBeforeSending(
 ): FieldErrors {
   const errors: FieldErrors = {};
   for (const path of new Set([...rules.required, ...rules.maxLength.keys()])) {
-    if (!(path in values) && !rules.required.has(path)) continue;
+    // A member the form has no field for (an id, a version) is the input builder's to give.
+    if (!(path in values)) continue;
     const value = values[path] ?? '';
     const problem = checkField(path, { ...values, [path]: value }, rules.required, rules.maxLength);
     // Only the schema's own rules here: a malformed value is the blur check's and the server's.
@@ -35,14 +36,35 @@ export type SendOutcome = {
 };
 
 /**
+ * The form's path of a field the server (and the schema) names otherwise: by name, or a function
+ * (e.g. `contractFields.2` → `contractFields`, the checkbox group).
+ */
+export type ServerFields = Readonly<Record<string, string>> | ((field: string) => string);
+
+export const formPathOf = (names: ServerFields | undefined, field: string): string =>
+  typeof names === 'function' ? names(field) : (names?.[field] ?? field);
+
+/** The schema's rules under the form's paths. */
+export function rulesUnder(rules: FieldRules, names: ServerFields | undefined): FieldRules {
+  if (!names) return rules;
+  return {
+    required: new Set([...rules.required].map((path) => formPathOf(names, path))),
+    maxLength: new Map([...rules.maxLength].map(([path, max]) => [formPathOf(names, path), max])),
+    defaults: Object.fromEntries(
+      Object.entries(rules.defaults).map(([path, value]) => [formPathOf(names, path), value]),
+    ),
+  };
+}
+
+/**
  * A 400 or 409 with `errors[]` puts each next to its field (renamed by `serverFields` where the
  * form's path differs from the server's); a 409 names the record that already has the value.
  * Anything else, or a 400 that names no field, is a failure of the whole form.
  */
-export function outcomeOf(error: unknown, serverFields: Record<string, string> = {}): SendOutcome {
+export function outcomeOf(error: unknown, serverFields?: ServerFields): SendOutcome {
   if (error instanceof ApiError && (error.status === 400 || error.status === 409)) {
     const errors = errorsByField(
-      (error.problem.errors ?? []).map((f) => ({ ...f, field: serverFields[f.field] ?? f.field })),
+      (error.problem.errors ?? []).map((f) => ({ ...f, field: formPathOf(serverFields, f.field) })),
     );
     const duplicateOf = error.status === 409 ? (error.problem.existingId ?? null) : null;
     const named = Object.keys(errors).length > 0;

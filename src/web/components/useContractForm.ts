@@ -4,7 +4,13 @@ import type { z } from 'zod';
 import type { Answer, CallInput, Endpoint } from '../../contract/endpoint.ts';
 import type { FieldProblem } from '../client.ts';
 import { useSend } from '../data.ts';
-import { changedFrom, errorsBeforeSending, outcomeOf } from './contract-form.ts';
+import {
+  changedFrom,
+  errorsBeforeSending,
+  outcomeOf,
+  rulesUnder,
+  type ServerFields,
+} from './contract-form.ts';
 import { checkField, type FieldErrors, type FormValues } from './form.ts';
 import { fieldRules, NO_RULES, type FieldRules } from './schema-rules.ts';
 import { markUnsaved } from './unsaved.ts';
@@ -96,10 +102,20 @@ export function useContractForm<E extends Endpoint>(options: {
   invalidates?: readonly Endpoint[];
   onSaved?: (answer: Answer<E>, values: FormValues) => void;
   onUnchanged?: () => void;
+  /**
+   * A refusal the form answers itself (e.g. a 409: a newer version was published meanwhile):
+   * true when handled, and the form then shows no error for it.
+   */
+  onRefused?: (error: unknown) => boolean;
+  /** The form's own words for the server's field errors (e.g. a number's range). */
+  describe?: (errors: FieldErrors) => FieldErrors;
   /** The form's own rules checked before sending, e.g. "the passwords differ". */
   check?: (values: FormValues) => FieldProblem[];
-  /** The form's path of a field the server names otherwise (two forms on a page, unique ids). */
-  serverFields?: Record<string, string>;
+  /**
+   * The form's path of a field the server and the schema name otherwise (two forms on a page
+   * with unique ids; a field the shared checks would read as something else).
+   */
+  serverFields?: ServerFields;
   /**
    * Check a field when it is left (default). Small forms of one or two fields check when sent:
    * an error appearing as the focus leaves for the button would move the button mid-click.
@@ -113,10 +129,13 @@ export function useContractForm<E extends Endpoint>(options: {
   warnUnsaved?: boolean;
 }): ContractForm<E> {
   const { endpoint, schema, initial } = options;
-  const rules = useMemo(
-    () => ((schema ?? endpoint.body) ? fieldRules(schema ?? endpoint.body) : NO_RULES),
-    [schema, endpoint],
-  );
+  const { serverFields } = options;
+  const rules = useMemo(() => {
+    const source = schema ?? endpoint.body;
+    return source ? rulesUnder(fieldRules(source), serverFields) : NO_RULES;
+    // serverFields are fixed for the form's lifetime (often written inline).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [schema, endpoint]);
   const start = useMemo(() => ({ ...initialWithDefaults(initial, rules) }), [initial, rules]);
   const form = useFormState(start, rules, options.checkOnBlur ?? true);
   const send = useSend(endpoint, { invalidates: options.invalidates ?? [] });
@@ -162,8 +181,9 @@ export function useContractForm<E extends Endpoint>(options: {
         options.onSaved?.(answer, values);
       },
       (error: unknown) => {
-        const outcome = outcomeOf(error, options.serverFields);
-        form.setErrors(outcome.errors);
+        if (options.onRefused?.(error)) return;
+        const outcome = outcomeOf(error, serverFields);
+        form.setErrors(options.describe ? options.describe(outcome.errors) : outcome.errors);
         setDuplicateOf(outcome.duplicateOf);
         setFailure(outcome.failure);
         if (outcome.failure === null) setAttempt((n) => n + 1);

@@ -82,6 +82,7 @@ export const en: Catalogue = {
     'form.unsaved.explanation':
       'The changes you made on this page have not been saved. If you leave the page, they are lost.',
     'form.unsaved.leave': 'Leave without saving',
+    'form.unsaved.stay': 'Stay on the page',
 
     'problem.network':
       'The server could not be reached. Check the network connection and try again.',

@@ -81,6 +81,7 @@ export const fiMessages = {
   'form.unsaved.explanation':
     'Tällä sivulla tekemiäsi muutoksia ei ole tallennettu. Jos poistut sivulta, ne menetetään.',
   'form.unsaved.leave': 'Poistu tallentamatta',
+  'form.unsaved.stay': 'Jää sivulle',
 
   'problem.network': 'Palvelimeen ei saatu yhteyttä. Tarkista verkkoyhteys ja yritä uudelleen.',
   'problem.invalid': 'Pyyntö ei ollut kelvollinen.',

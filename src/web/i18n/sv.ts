@@ -81,6 +81,7 @@ export const sv: Catalogue = {
     'form.unsaved.explanation':
       'Ändringarna du gjort på sidan har inte sparats. Om du lämnar sidan går de förlorade.',
     'form.unsaved.leave': 'Lämna utan att spara',
+    'form.unsaved.stay': 'Stanna på sidan',
 
     'problem.network':
       'Ingen förbindelse till servern. Kontrollera nätverksförbindelsen och försök igen.',

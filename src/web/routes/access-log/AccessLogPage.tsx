@@ -14,13 +14,12 @@ import {
 // Browser-safe server files: constants only, no imports of their own.
 import { ROLES, type Role } from '../../../contract/auth/permissions.ts';
 import { IDENTITY_CODE_PURPOSES } from '../../../contract/persons/persons.constants.ts';
-import { call } from '../../client.ts';
 import { accessLogApi } from '../../../contract/access-log/access-log.endpoints.ts';
 import { BackLink } from '../../components/BackLink.tsx';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { Loading, ProblemNotice } from '../../components/Notices.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { usePagedResults } from '../../components/usePagedResults.ts';
+import { usePages } from '../../data.ts';
 import { formatDate, formatDateTime, parseFinnishDate } from '../../format.ts';
 import { LANGUAGES, type Language, type MessageKey } from '../../i18n/catalogues.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -117,7 +116,6 @@ export function AccessLogPage() {
   const key = JSON.stringify(filters);
   const [draft, setDraft] = useState<Draft>(() => draftOf(filters));
   const [errors, setErrors] = useState<DraftErrors>({});
-  const [reloads, setReloads] = useState(0);
   const [focusRow, setFocusRow] = useState<number | null>(null);
   const [picked, setPicked] = useState<Record<string, Pick>>({});
   const rowHeads = useRef(new Map<number, HTMLTableCellElement>());
@@ -130,25 +128,16 @@ export function AccessLogPage() {
     setErrors({});
   }
 
-  const request = (cursor: string | undefined, signal?: AbortSignal) =>
-    call(
-      accessLogApi.list,
-      {
-        query: {
-          subjectId: filters.subjectId || undefined,
-          userId: filters.userId || undefined,
-          action: filters.action || undefined,
-          flag: filters.flag || undefined,
-          ...timeRange(filters),
-          limit: PAGE_SIZE,
-          cursor,
-        },
-      },
-      { signal },
-    );
-
-  // A search sent again unchanged reads the log anew.
-  const [results, loadMore] = usePagedResults(`${key}#${reloads}`, request, setFocusRow);
+  const results = usePages(accessLogApi.list, {
+    query: {
+      subjectId: filters.subjectId || undefined,
+      userId: filters.userId || undefined,
+      action: filters.action || undefined,
+      flag: filters.flag || undefined,
+      ...timeRange(filters),
+      limit: PAGE_SIZE,
+    },
+  });
 
   useEffect(() => {
     if (focusRow === null) return;
@@ -177,7 +166,8 @@ export function AccessLogPage() {
       from: from ?? '',
       to: to ?? '',
     };
-    if (JSON.stringify(chosen) === key) setReloads((n) => n + 1);
+    // A search sent again unchanged reads the log anew.
+    if (JSON.stringify(chosen) === key) results.reload();
     setParams(filtersToParams(chosen));
   };
 
@@ -198,15 +188,13 @@ export function AccessLogPage() {
     if (!id) return null;
     const known = picked[id];
     if (known) return known;
-    if (results.state === 'ready') {
-      for (const entry of results.items) {
-        if (kind === 'user' && entry.userId === id && entry.username) {
-          return { id, name: entry.userFullName ?? entry.username, detail: entry.username };
-        }
-        const subject = entry.subjects.find((one) => one.id === id);
-        if (kind === 'subject' && subject?.kind === 'person') {
-          return { id, name: subject.name, detail: subject.identityCode };
-        }
+    for (const entry of results.items) {
+      if (kind === 'user' && entry.userId === id && entry.username) {
+        return { id, name: entry.userFullName ?? entry.username, detail: entry.username };
+      }
+      const subject = entry.subjects.find((one) => one.id === id);
+      if (kind === 'subject' && subject?.kind === 'person') {
+        return { id, name: subject.name, detail: subject.identityCode };
       }
     }
     return { id, name: t('logHuman.chosenId', { id }), detail: null };
@@ -323,24 +311,24 @@ export function AccessLogPage() {
       </form>
 
       <div className="search-results">
-        {results.state === 'loading' && <Loading />}
-        {results.state === 'failed' && <ProblemNotice error={results.error} />}
+        {results.status === 'loading' && <Loading />}
+        {results.status === 'failed' && <ProblemNotice error={results.error} />}
         {/* Always in the page, so a screen reader announces each new count. */}
         <p className="search-results__status" role="status">
-          {results.state === 'ready' && (
+          {results.status === 'ready' && (
             <>
               {results.items.length === 0
                 ? t('accessLog.none')
                 : t(results.items.length === 1 ? 'accessLog.countOne' : 'accessLog.countMany', {
                     count: results.items.length,
                   })}{' '}
-              {results.nextCursor && t('accessLog.moreAvailable')}
+              {results.hasMore && t('accessLog.moreAvailable')}
             </>
           )}
         </p>
       </div>
 
-      {results.state === 'ready' && results.items.length > 0 && (
+      {results.items.length > 0 && (
         <>
           <div className="log-table__scroll">
             <table className="log-table">
@@ -439,7 +427,11 @@ export function AccessLogPage() {
               </tbody>
             </table>
           </div>
-          <LoadMore results={results} onLoad={loadMore} label={t('accessLog.loadMore')} />
+          <LoadMore
+            pages={results}
+            onLoad={() => results.loadMore(setFocusRow)}
+            label={t('accessLog.loadMore')}
+          />
         </>
       )}
     </div>

@@ -1,14 +1,13 @@
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { Button, InlineAlert, Paragraph, RouterLink } from 'suomifi-ui-components';
-import { call } from '../../client.ts';
 import { accountApi } from '../../../contract/auth/auth.endpoints.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { DataList } from '../../components/DataList.tsx';
-import { Loading, ProblemNotice } from '../../components/Notices.tsx';
+import { Loaded } from '../../components/Loaded.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Section } from '../../components/Section.tsx';
-import { useResource } from '../../components/useResource.ts';
+import { useCall } from '../../data.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe, useSession } from '../../session.tsx';
 import { CommitmentStatus } from './CommitmentStatus.tsx';
@@ -19,9 +18,7 @@ import { AUTHENTICATOR_PATH, COMMITMENT_PATH } from './pending-step.ts';
 export function AccountPage() {
   const { t } = useI18n();
   const me = useMe();
-  const [commitment] = useResource('commitment', (signal) =>
-    call(accountApi.commitment, {}, { signal }),
-  );
+  const commitment = useCall(accountApi.commitment, {});
   const [passwordChanged, setPasswordChanged] = useState(false);
 
   return (
@@ -36,18 +33,18 @@ export function AccountPage() {
       />
 
       <Section title={t('account.commitment.title')}>
-        {commitment.state === 'loading' && <Loading />}
-        {commitment.state === 'failed' && <ProblemNotice error={commitment.error} />}
-        {commitment.state === 'ready' && (
-          <>
-            <Paragraph className="account-page__text">
-              <CommitmentStatus commitment={commitment.data} />
-            </Paragraph>
-            <RouterLink asComponent={Link} to={COMMITMENT_PATH}>
-              {t(commitment.data.signed ? 'account.commitment.view' : 'account.commitment.read')}
-            </RouterLink>
-          </>
-        )}
+        <Loaded query={commitment}>
+          {(data) => (
+            <>
+              <Paragraph className="account-page__text">
+                <CommitmentStatus commitment={data} />
+              </Paragraph>
+              <RouterLink asComponent={Link} to={COMMITMENT_PATH}>
+                {t(data.signed ? 'account.commitment.view' : 'account.commitment.read')}
+              </RouterLink>
+            </>
+          )}
+        </Loaded>
       </Section>
 
       <Section title={t('account.password.title')}>

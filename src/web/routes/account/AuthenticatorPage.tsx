@@ -14,7 +14,8 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe, useSession } from '../../session.tsx';
 import { ACCOUNT_PATH } from './pending-step.ts';
 import { AccountFormHead } from './PasswordForm.tsx';
-import { codeProblems, useAccountForm } from './useAccountForm.ts';
+import { useContractForm } from '../../components/useContractForm.ts';
+import { codeProblems, missing, SECRET_FORM } from './account-form.ts';
 
 type TotpSetup = Answer<typeof accountApi.startTotpSetup>;
 
@@ -102,6 +103,10 @@ export function AuthenticatorPage({ forced = false }: { forced?: boolean }) {
   );
 }
 
+const REPLACE_FORM = { password: '', code: '' };
+const CODE_FORM = { code: '' };
+const REMOVE_FORM = { removePassword: '', removeCode: '' };
+
 /** Replacing an app already set up: the password and the current app's code first. */
 function ReplaceForm({ onStarted }: { onStarted: (setup: TotpSetup) => void }) {
   const { t } = useI18n();
@@ -109,19 +114,16 @@ function ReplaceForm({ onStarted }: { onStarted: (setup: TotpSetup) => void }) {
     password: t('account.totp.password'),
     code: t('account.totp.currentCode'),
   };
-  const started = useRef<TotpSetup | null>(null);
-  const { form, attempt, busy, failure, submit } = useAccountForm({
-    initial: { password: '', code: '' },
-    required: ['password', 'code'],
-    check: (values) => codeProblems(values, 'code'),
-    send: async (values) => {
-      started.current = await call(accountApi.startTotpSetup, {
-        body: { password: values.password ?? '', code: (values.code ?? '').trim() },
-      });
-    },
-    done: () => {
-      if (started.current) onStarted(started.current);
-    },
+  const { form, attempt, busy, failure, submit } = useContractForm({
+    ...SECRET_FORM,
+    endpoint: accountApi.startTotpSetup,
+    initial: REPLACE_FORM,
+    // A first app is set up without them; replacing one needs both.
+    check: (values) => [...missing(values, ['password', 'code']), ...codeProblems(values, 'code')],
+    input: (values) => ({
+      body: { password: values.password ?? '', code: (values.code ?? '').trim() },
+    }),
+    onSaved: onStarted,
   });
   return (
     <form noValidate onSubmit={submit} className="account-form">
@@ -168,14 +170,13 @@ function ScanAndConfirm({
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const labels: Record<string, string> = { code: t('account.totp.code') };
-  const { form, attempt, busy, failure, submit } = useAccountForm({
-    initial: { code: '' },
-    required: ['code'],
+  const { form, attempt, busy, failure, submit } = useContractForm({
+    ...SECRET_FORM,
+    endpoint: accountApi.confirmTotp,
+    initial: CODE_FORM,
     check: (values) => codeProblems(values, 'code'),
-    send: async (values) => {
-      await call(accountApi.confirmTotp, { body: { code: (values.code ?? '').trim() } });
-    },
-    done: onConfirmed,
+    input: (values) => ({ body: { code: (values.code ?? '').trim() } }),
+    onSaved: onConfirmed,
   });
   return (
     <>
@@ -255,16 +256,15 @@ function RemoveForm({ onRemoved }: { onRemoved: () => void }) {
     removePassword: t('account.totp.password'),
     removeCode: t('account.totp.appCode'),
   };
-  const { form, attempt, busy, failure, submit } = useAccountForm({
-    initial: { removePassword: '', removeCode: '' },
-    required: ['removePassword', 'removeCode'],
+  const { form, attempt, busy, failure, submit } = useContractForm({
+    ...SECRET_FORM,
+    endpoint: accountApi.removeTotp,
+    initial: REMOVE_FORM,
     check: (values) => codeProblems(values, 'removeCode'),
-    send: async (values) => {
-      await call(accountApi.removeTotp, {
-        body: { password: values.removePassword ?? '', code: (values.removeCode ?? '').trim() },
-      });
-    },
-    done: onRemoved,
+    input: (values) => ({
+      body: { password: values.removePassword ?? '', code: (values.removeCode ?? '').trim() },
+    }),
+    onSaved: onRemoved,
     serverFields: { password: 'removePassword', code: 'removeCode' },
   });
   return (

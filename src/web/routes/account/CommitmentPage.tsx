@@ -1,22 +1,22 @@
 import { useState } from 'react';
 import { Button, Checkbox, Heading, InlineAlert, Paragraph } from 'suomifi-ui-components';
-import { ApiError } from '../../api.ts';
+import { ApiError } from '../../client.ts';
 import type { Answer } from '../../../contract/endpoint.ts';
 import { accountApi } from '../../../contract/auth/auth.endpoints.ts';
-import { call } from '../../client.ts';
 import { BackLink } from '../../components/BackLink.tsx';
 import { TextField } from '../../components/Fields.tsx';
 import { fieldId } from '../../components/form.ts';
-import { Loading, ProblemNotice } from '../../components/Notices.tsx';
+import { Loaded } from '../../components/Loaded.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Section } from '../../components/Section.tsx';
-import { useResource } from '../../components/useResource.ts';
+import { useContractForm } from '../../components/useContractForm.ts';
+import { useCall } from '../../data.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useSession } from '../../session.tsx';
 import { CommitmentStatus } from './CommitmentStatus.tsx';
 import { AccountFormHead } from './PasswordForm.tsx';
 import { ACCOUNT_PATH } from './pending-step.ts';
-import { useAccountForm } from './useAccountForm.ts';
+import { SECRET_FORM } from './account-form.ts';
 
 /**
  * The confidentiality commitment (salassapitositoumus): its current text, and signing it with
@@ -24,9 +24,8 @@ import { useAccountForm } from './useAccountForm.ts';
  */
 export function CommitmentPage({ forced = false }: { forced?: boolean }) {
   const { t } = useI18n();
-  const [resource, , reload] = useResource('commitment', (signal) =>
-    call(accountApi.commitment, {}, { signal }),
-  );
+  const commitment = useCall(accountApi.commitment, {});
+  const reload = () => void commitment.refetch();
   const [notice, setNotice] = useState<'signed' | 'changed' | null>(null);
 
   return (
@@ -43,35 +42,34 @@ export function CommitmentPage({ forced = false }: { forced?: boolean }) {
           </InlineAlert>
         )}
       </div>
-      {resource.state === 'loading' && <Loading />}
-      {resource.state === 'failed' && <ProblemNotice error={resource.error} />}
-      {resource.state === 'ready' && (
-        <>
-          <Paragraph className="lead">
-            <CommitmentStatus commitment={resource.data} />
-          </Paragraph>
-          <Section title={t('account.commitment.textHeading', { version: resource.data.version })}>
-            <div className="commitment-text">{resource.data.text}</div>
-          </Section>
-          {!resource.data.signed && (
-            <SignForm
-              key={resource.data.version}
-              commitment={resource.data}
-              onSigned={() => {
-                setNotice('signed');
-                reload();
-              }}
-              onChanged={() => {
-                setNotice('changed');
-                reload();
-              }}
-            />
-          )}
-        </>
-      )}
+      <Loaded query={commitment}>
+        {(data) => (
+          <>
+            <Paragraph className="lead">
+              <CommitmentStatus commitment={data} />
+            </Paragraph>
+            <Section title={t('account.commitment.textHeading', { version: data.version })}>
+              <div className="commitment-text">{data.text}</div>
+            </Section>
+            {!data.signed && (
+              <SignForm
+                key={data.version}
+                commitment={data}
+                onSigned={() => setNotice('signed')}
+                onChanged={() => {
+                  setNotice('changed');
+                  reload();
+                }}
+              />
+            )}
+          </>
+        )}
+      </Loaded>
     </div>
   );
 }
+
+const SIGN_FORM = { password: '' };
 
 function SignForm({
   commitment,
@@ -90,27 +88,25 @@ function SignForm({
     read: t('account.commitment.checkbox'),
     password: t('account.commitment.password'),
   };
-  const { form, attempt, busy, failure, submit } = useAccountForm({
-    initial: { password: '' },
-    required: ['password'],
+  const { form, attempt, busy, failure, submit } = useContractForm({
+    ...SECRET_FORM,
+    endpoint: accountApi.signCommitment,
+    initial: SIGN_FORM,
     check: () =>
       read ? [] : [{ field: 'read', message: t('account.commitment.checkboxMissing') }],
-    send: async (values) => {
-      try {
-        await call(accountApi.signCommitment, {
-          body: { version: commitment.version, password: values.password ?? '' },
-        });
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 409) {
-          onChanged();
-          return;
-        }
-        throw error;
-      }
+    input: (values) => ({
+      body: { version: commitment.version, password: values.password ?? '' },
+    }),
+    invalidates: [accountApi.commitment],
+    onSaved: () => {
       onSigned();
-      await refresh();
+      void refresh();
     },
-    done: () => {},
+    onRefused: (error) => {
+      if (!(error instanceof ApiError && error.status === 409)) return false;
+      onChanged();
+      return true;
+    },
   });
   const readError = form.errors.read;
   return (

@@ -1,5 +1,4 @@
 import { Button, Paragraph } from 'suomifi-ui-components';
-import { call } from '../../client.ts';
 import { accountApi } from '../../../contract/auth/auth.endpoints.ts';
 import { TextField } from '../../components/Fields.tsx';
 import { FormErrorSummary } from '../../components/FormErrors.tsx';
@@ -7,7 +6,8 @@ import { ProblemNotice } from '../../components/Notices.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe, useSession } from '../../session.tsx';
-import { useAccountForm } from './useAccountForm.ts';
+import { useContractForm } from '../../components/useContractForm.ts';
+import { SECRET_FORM, missing } from './account-form.ts';
 
 /**
  * Current password, new one twice. The server checks the rules (length, not the username, not
@@ -20,9 +20,11 @@ export function PasswordForm({ onChanged }: { onChanged: () => void }) {
     newPassword: t('account.password.new'),
     newPasswordAgain: t('account.password.again'),
   };
-  const { form, attempt, busy, failure, submit } = useAccountForm({
-    initial: { currentPassword: '', newPassword: '', newPasswordAgain: '' },
-    required: ['currentPassword', 'newPassword', 'newPasswordAgain'],
+  const { form, attempt, busy, failure, submit } = useContractForm({
+    ...SECRET_FORM,
+    endpoint: accountApi.changePassword,
+    initial: PASSWORD_FORM,
+    // The repetition is the form's own: the request has the new password once.
     check: (values) =>
       values.newPasswordAgain && values.newPasswordAgain !== values.newPassword
         ? [
@@ -32,16 +34,14 @@ export function PasswordForm({ onChanged }: { onChanged: () => void }) {
               message: 'The passwords do not match',
             },
           ]
-        : [],
-    send: async (values) => {
-      await call(accountApi.changePassword, {
-        body: {
-          currentPassword: values.currentPassword ?? '',
-          newPassword: values.newPassword ?? '',
-        },
-      });
-    },
-    done: onChanged,
+        : missing(values, ['newPasswordAgain']),
+    input: (values) => ({
+      body: {
+        currentPassword: values.currentPassword ?? '',
+        newPassword: values.newPassword ?? '',
+      },
+    }),
+    onSaved: onChanged,
   });
   return (
     <form noValidate onSubmit={submit} className="account-form">
@@ -66,6 +66,8 @@ export function PasswordForm({ onChanged }: { onChanged: () => void }) {
     </form>
   );
 }
+
+const PASSWORD_FORM = { currentPassword: '', newPassword: '', newPasswordAgain: '' };
 
 /**
  * The top of every account form: the error summary, a refusal from the server, and — for

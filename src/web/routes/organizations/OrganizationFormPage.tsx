@@ -6,18 +6,19 @@ import { AddressFields } from '../../components/AddressFields.tsx';
 import { BillingFields } from '../../components/BillingFields.tsx';
 import { ContactFields } from '../../components/ContactFields.tsx';
 import { TextField } from '../../components/Fields.tsx';
-import { RecordFormPage } from '../../components/RecordFormPage.tsx';
+import { RecordFormPage, useRecordNavigation } from '../../components/RecordFormPage.tsx';
 import { RecordLoader } from '../../components/RecordLoader.tsx';
 import { Section } from '../../components/Section.tsx';
-import { useRecordForm } from '../../components/useRecordForm.ts';
+import { useContractForm } from '../../components/useContractForm.ts';
+import { searchApi } from '../../../contract/search/search.endpoints.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import {
-  ORGANIZATION_REQUIRED,
   organizationCreateInput,
   organizationPatchInput,
   organizationValues,
 } from './organization-form.ts';
 
+/** The organisation page's reader, until it reads through the data layer (RecordLoader's endpoint). */
 export const loadOrganization = (id: string, signal: AbortSignal) =>
   call(organizationsApi.get, { params: { id } }, { signal });
 
@@ -27,7 +28,7 @@ export function OrganizationCreatePage() {
 
 export function OrganizationEditPage() {
   return (
-    <RecordLoader kind="organization" load={loadOrganization} failedTitle="organization.editTitle">
+    <RecordLoader endpoint={organizationsApi.get} failedTitle="organization.editTitle">
       {(organization) => <OrganizationFormPage stored={organization} key={organization.id} />}
     </RecordLoader>
   );
@@ -36,15 +37,21 @@ export function OrganizationEditPage() {
 function OrganizationFormPage({ stored }: { stored: OrganizationView | null }) {
   const { t } = useI18n();
   const initial = useMemo(() => organizationValues(stored), [stored]);
-  const record = useRecordForm({
+  const { onSaved, onUnchanged, ...place } = useRecordNavigation('organization', stored);
+  const contractForm = useContractForm({
+    endpoint: stored ? organizationsApi.update : organizationsApi.create,
+    schema: organizationsApi.create.body,
     initial,
-    required: ORGANIZATION_REQUIRED,
-    stored,
-    kind: 'organization',
-    create: (values) => call(organizationsApi.create, { body: organizationCreateInput(values) }),
-    patch: organizationPatchInput,
-    update: (id, body) => call(organizationsApi.update, { params: { id }, body }),
+    input: (values) => {
+      if (!stored) return { body: organizationCreateInput(values) };
+      const patch = organizationPatchInput(values, stored);
+      return Object.keys(patch).length === 0 ? null : { params: { id: stored.id }, body: patch };
+    },
+    invalidates: [organizationsApi.get, organizationsApi.list, searchApi.search],
+    onSaved,
+    onUnchanged,
   });
+  const record = { ...contractForm, ...place };
   const { form } = record;
 
   return (

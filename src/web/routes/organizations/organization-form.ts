@@ -16,8 +16,6 @@ import {
   type FullInput,
 } from '../../components/form.ts';
 
-export const ORGANIZATION_REQUIRED: ReadonlySet<string> = new Set(['name']);
-
 export function organizationValues(organization: OrganizationView | null): FormValues {
   return {
     name: organization?.name ?? '',

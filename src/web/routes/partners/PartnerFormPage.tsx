@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { FormEvent } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { Button, Checkbox, CheckboxGroup, Paragraph } from 'suomifi-ui-components';
 // Browser-safe server files: constants only, no imports of their own.
 import {
@@ -15,26 +14,23 @@ import {
 } from '../../../contract/partners/transfer-terms.ts';
 import { partnersApi } from '../../../contract/partners/partners.endpoints.ts';
 import type { PartnerView } from '../../../contract/partners/partners.schemas.ts';
-import { ApiError } from '../../api.ts';
-import { call } from '../../client.ts';
 import { BackLink } from '../../components/BackLink.tsx';
 import { DateField, SelectField, TextAreaField, TextField } from '../../components/Fields.tsx';
 import { fieldId } from '../../components/form.ts';
 import { DuplicateNotice, FormErrorSummary } from '../../components/FormErrors.tsx';
-import { Loading, ProblemNotice } from '../../components/Notices.tsx';
+import { ProblemNotice } from '../../components/Notices.tsx';
+import { RecordLoader } from '../../components/RecordLoader.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import type { SavedState } from '../../components/SavedNotice.tsx';
 import { Section } from '../../components/Section.tsx';
-import { useForm } from '../../components/useForm.ts';
-import { useResource } from '../../components/useResource.ts';
+import { useContractForm } from '../../components/useContractForm.ts';
 import { countryName } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import {
   BUSINESS_ID_PATH,
-  PARTNER_REQUIRED,
   partnerCreateInput,
-  partnerErrorsByField,
   partnerFormFrom,
+  partnerFormPath,
   partnerFormProblems,
   partnerPatchInput,
 } from './partner-form.ts';
@@ -44,21 +40,11 @@ export function PartnerCreatePage() {
 }
 
 export function PartnerEditPage() {
-  const { id = '' } = useParams();
-  const { t } = useI18n();
-  const [partner] = useResource(`partner:${id}`, (signal) =>
-    call(partnersApi.get, { params: { id } }, { signal }),
+  return (
+    <RecordLoader endpoint={partnersApi.get} failedTitle="partners.editTitle">
+      {(partner) => <PartnerForm stored={partner} key={partner.id} />}
+    </RecordLoader>
   );
-  if (partner.state === 'loading') return <Loading />;
-  if (partner.state === 'failed') {
-    return (
-      <>
-        <PageHeading title={t('partners.editTitle')} />
-        <ProblemNotice error={partner.error} />
-      </>
-    );
-  }
-  return <PartnerForm stored={partner.data} key={partner.data.id} />;
 }
 
 /** A partner's name, business ID, country and contract: which field groups, until when. */
@@ -66,13 +52,8 @@ function PartnerForm({ stored }: { stored: PartnerView | null }) {
   const { t, language, errorText } = useI18n();
   const navigate = useNavigate();
   const initial = useMemo(() => partnerFormFrom(stored), [stored]);
-  const form = useForm(initial.values, PARTNER_REQUIRED);
   const [groups, setGroups] = useState<ContractFieldGroup[]>(initial.contractFields);
   const [roles, setRoles] = useState<PartnerRoleName[]>(initial.roles);
-  const [busy, setBusy] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [duplicateOf, setDuplicateOf] = useState<string | null>(null);
   const cancelTo = stored ? `/partners/${stored.id}` : '/partners';
 
   const countries = useMemo(
@@ -82,8 +63,6 @@ function PartnerForm({ stored }: { stored: PartnerView | null }) {
       ),
     [language],
   );
-  const country = form.values.country ?? 'FI';
-
   const labels: Record<string, string> = {
     name: t('partners.name'),
     [BUSINESS_ID_PATH]: t('partners.businessId'),
@@ -100,49 +79,29 @@ function PartnerForm({ stored }: { stored: PartnerView | null }) {
     label: t(`partners.safeguard.${safeguard}`),
   }));
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const problems = partnerFormProblems(form.values, roles);
-    if (Object.keys(problems).length > 0) {
-      form.setErrors(problems);
-      setAttempt((n) => n + 1);
-      return;
-    }
-    const state = { values: form.values, contractFields: groups, roles };
-    let request: Promise<PartnerView>;
-    if (stored) {
+  const { form, submit, busy, attempt, failure, duplicateOf } = useContractForm({
+    endpoint: stored ? partnersApi.update : partnersApi.create,
+    schema: partnersApi.create.body,
+    initial: initial.values,
+    serverFields: partnerFormPath,
+    check: (values) => Object.values(partnerFormProblems(values, roles)),
+    input: (values) => {
+      const state = { values, contractFields: groups, roles };
+      if (!stored) return { body: partnerCreateInput(state) };
       const patch = partnerPatchInput(state, stored);
-      if (Object.keys(patch).length === 0) {
-        void navigate(cancelTo);
-        return;
-      }
-      request = call(partnersApi.update, { params: { id: stored.id }, body: patch });
-    } else {
-      request = call(partnersApi.create, { body: partnerCreateInput(state) });
-    }
-    setBusy(true);
-    setFailure(null);
-    setDuplicateOf(null);
-    request.then(
-      (saved) => {
-        const savedState: SavedState = { saved: stored ? 'updated' : 'created' };
-        void navigate(`/partners/${saved.id}`, { state: savedState });
-      },
-      (error: unknown) => {
-        setBusy(false);
-        if (error instanceof ApiError && (error.status === 400 || error.status === 409)) {
-          const errors = partnerErrorsByField(error.problem.errors);
-          setDuplicateOf(error.status === 409 ? (error.problem.existingId ?? null) : null);
-          if (Object.keys(errors).length === 0) setFailure(error);
-          form.setErrors(errors);
-        } else {
-          form.setErrors({});
-          setFailure(error);
-        }
-        setAttempt((n) => n + 1);
-      },
-    );
-  };
+      return Object.keys(patch).length === 0 ? null : { params: { id: stored.id }, body: patch };
+    },
+    invalidates: [partnersApi.get, partnersApi.list],
+    onSaved: (saved) => {
+      const savedState: SavedState = { saved: stored ? 'updated' : 'created' };
+      void navigate(`/partners/${saved.id}`, { state: savedState });
+    },
+    onUnchanged: () => void navigate(cancelTo),
+    changed:
+      JSON.stringify(groups) !== JSON.stringify(initial.contractFields) ||
+      JSON.stringify(roles) !== JSON.stringify(initial.roles),
+  });
+  const country = form.values.country ?? 'FI';
 
   const toggle = (group: ContractFieldGroup, on: boolean) =>
     setGroups((current) => (on ? [...current, group] : current.filter((g) => g !== group)));

@@ -13,7 +13,6 @@ import {
 import type { BodyOf } from '../../../contract/endpoint.ts';
 import type { partnersApi } from '../../../contract/partners/partners.endpoints.ts';
 import type { PartnerView } from '../../../contract/partners/partners.schemas.ts';
-import type { FieldProblem } from '../../api.ts';
 import {
   changedFields,
   textOrNull,
@@ -30,8 +29,6 @@ type PartnerPatchInput = BodyOf<typeof partnersApi.update>;
  * as a Finnish Y-tunnus, and a partner abroad has another kind of ID.
  */
 export const BUSINESS_ID_PATH = 'partnerBusinessId';
-
-export const PARTNER_REQUIRED: ReadonlySet<string> = new Set(['name', BUSINESS_ID_PATH]);
 
 export type PartnerFormState = {
   values: FormValues;
@@ -68,15 +65,15 @@ function transferTerms(values: FormValues) {
   };
 }
 
-/** The form's problems before sending: what the server would refuse anyway, said sooner. */
+/**
+ * The form's problems before sending beyond the schema's required fields: what the server would
+ * refuse anyway, said sooner.
+ */
 export function partnerFormProblems(
   values: FormValues,
   roles: readonly PartnerRoleName[] = ['processor'],
 ): FieldErrors {
   const errors: FieldErrors = {};
-  for (const path of PARTNER_REQUIRED) {
-    if (!textOrNull(values, path)) errors[path] = { field: path, code: 'required', message: '' };
-  }
   for (const path of ['contractEndsOn', 'processingAgreementOn']) {
     const date = textOrNull(values, path);
     if (date && !parseFinnishDate(date)) {
@@ -112,12 +109,9 @@ export function partnerPatchInput(state: PartnerFormState, stored: PartnerView):
   return changedFields(before, partnerCreateInput(state));
 }
 
-/** The server names the business ID `businessId`; the form has it under its own path. */
-export function partnerErrorsByField(errors: FieldProblem[] | undefined): FieldErrors {
-  const byField: FieldErrors = {};
-  for (const error of errors ?? []) {
-    const field = error.field === 'businessId' ? BUSINESS_ID_PATH : error.field.split('.')[0];
-    byField[field ?? error.field] ??= { ...error, field: field ?? error.field };
-  }
-  return byField;
-}
+/**
+ * The form's path of a field the server names: the business ID has its own, and an error on a
+ * member of a list (`contractFields.2`) belongs to the list's checkbox group.
+ */
+export const partnerFormPath = (field: string): string =>
+  field === 'businessId' ? BUSINESS_ID_PATH : (field.split('.')[0] ?? field);

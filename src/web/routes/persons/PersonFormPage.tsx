@@ -9,10 +9,11 @@ import { BillingFields } from '../../components/BillingFields.tsx';
 import { ContactFields } from '../../components/ContactFields.tsx';
 import { DateField, SelectField, TextField } from '../../components/Fields.tsx';
 import { fieldId, type FormValues } from '../../components/form.ts';
-import { RecordFormPage } from '../../components/RecordFormPage.tsx';
+import { RecordFormPage, useRecordNavigation } from '../../components/RecordFormPage.tsx';
 import { RecordLoader } from '../../components/RecordLoader.tsx';
 import { Section } from '../../components/Section.tsx';
-import { useRecordForm } from '../../components/useRecordForm.ts';
+import { useContractForm } from '../../components/useContractForm.ts';
+import { searchApi } from '../../../contract/search/search.endpoints.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { OrganizationPicker } from './OrganizationPicker.tsx';
 import { ValueSourceFields } from '../rectification/ValueSourceFields.tsx';
@@ -20,13 +21,13 @@ import { SOURCE_FORM_VALUES, withValueSource } from '../rectification/value-sour
 import {
   addressesHidden,
   emptyPersonForm,
-  PERSON_REQUIRED,
   personCreateInput,
   personFormFrom,
   personPatchInput,
   type PersonForm,
 } from './person-form.ts';
 
+/** The person page's reader, until it reads through the data layer (RecordLoader's endpoint). */
 export const loadPerson = (id: string, signal: AbortSignal) =>
   call(personsApi.get, { params: { id } }, { signal });
 
@@ -36,7 +37,7 @@ export function PersonCreatePage() {
 
 export function PersonEditPage() {
   return (
-    <RecordLoader kind="person" load={loadPerson} failedTitle="person.editTitle">
+    <RecordLoader endpoint={personsApi.get} failedTitle="person.editTitle">
       {(person) => <PersonFormPage stored={person} key={person.id} />}
     </RecordLoader>
   );
@@ -54,18 +55,30 @@ function PersonFormPage({ stored }: { stored: PersonView | null }) {
     protectionActive,
     removeIdentityCode,
   });
-  const record = useRecordForm({
-    initial: { ...initial.values, ...SOURCE_FORM_VALUES },
-    required: PERSON_REQUIRED,
-    stored,
-    kind: 'person',
-    create: (values) =>
-      call(personsApi.create, {
-        body: withValueSource(personCreateInput(state(values)), values),
-      }),
-    patch: (values, person) => withValueSource(personPatchInput(state(values), person), values),
-    update: (id, body) => call(personsApi.update, { params: { id }, body }),
+  const initialValues = useMemo(() => ({ ...initial.values, ...SOURCE_FORM_VALUES }), [initial]);
+  const { onSaved, onUnchanged, ...place } = useRecordNavigation('person', stored);
+  const contractForm = useContractForm({
+    endpoint: stored ? personsApi.update : personsApi.create,
+    // The names are required on the edit form too, though a patch may leave them out.
+    schema: personsApi.create.body,
+    initial: initialValues,
+    input: (values) => {
+      if (!stored) {
+        return { body: withValueSource(personCreateInput(state(values)), values) };
+      }
+      const patch = personPatchInput(state(values), stored);
+      if (Object.keys(patch).length === 0) return null;
+      return { params: { id: stored.id }, body: withValueSource(patch, values) };
+    },
+    invalidates: [personsApi.get, personsApi.list, searchApi.search],
+    onSaved,
+    onUnchanged,
+    changed:
+      JSON.stringify(organizations) !== JSON.stringify(initial.organizations) ||
+      protectionActive !== initial.protectionActive ||
+      removeIdentityCode,
   });
+  const record = { ...contractForm, ...place };
   const { form } = record;
   const hidden = addressesHidden(stored);
   const storedCode = stored?.personalIdentityCode ?? null;

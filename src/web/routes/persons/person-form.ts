@@ -12,8 +12,6 @@ import {
 } from '../../components/form.ts';
 import { formatDate, parseFinnishDate } from '../../format.ts';
 
-export const PERSON_REQUIRED: ReadonlySet<string> = new Set(['firstName', 'lastName']);
-
 /** An organisation the person represents, as the form holds it. */
 export type OrganizationLink = {
   organizationId: string;

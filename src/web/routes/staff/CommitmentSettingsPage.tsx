@@ -4,10 +4,12 @@ import { Button, InlineAlert, Paragraph, Textarea } from 'suomifi-ui-components'
 import { ApiError } from '../../api.ts';
 import { BackLink } from '../../components/BackLink.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { Loading, ProblemNotice } from '../../components/Notices.tsx';
+import { useQueryClient } from '@tanstack/react-query';
+import { Loaded } from '../../components/Loaded.tsx';
+import { ProblemNotice } from '../../components/Notices.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Section } from '../../components/Section.tsx';
-import { useResource } from '../../components/useResource.ts';
+import { invalidate, queryKeyOf, useCall } from '../../data.ts';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { staffApi } from '../../../contract/staff/staff.endpoints.ts';
@@ -20,9 +22,8 @@ const MIN_LENGTH = 50;
 /** The confidentiality commitment text: the current version, every version, a new version. */
 export function CommitmentSettingsPage() {
   const { t } = useI18n();
-  const [settings, replace] = useResource('commitment-settings', (signal) =>
-    call(staffApi.commitmentSettings, {}, { signal }),
-  );
+  const client = useQueryClient();
+  const settings = useCall(staffApi.commitmentSettings, {});
   const [published, setPublished] = useState<number | null>(null);
 
   return (
@@ -37,19 +38,21 @@ export function CommitmentSettingsPage() {
           </InlineAlert>
         )}
       </div>
-      {settings.state === 'loading' && <Loading />}
-      {settings.state === 'failed' && <ProblemNotice error={settings.error} />}
-      {settings.state === 'ready' && (
-        <CommitmentDetails
-          // A new version starts the form again from its own text.
-          key={settings.data.currentVersion}
-          settings={settings.data}
-          onPublished={(next) => {
-            replace(next);
-            setPublished(next.currentVersion);
-          }}
-        />
-      )}
+      <Loaded query={settings}>
+        {(data) => (
+          <CommitmentDetails
+            // A new version starts the form again from its own text.
+            key={data.currentVersion}
+            settings={data}
+            onPublished={(next) => {
+              client.setQueryData(queryKeyOf(staffApi.commitmentSettings, {}), next);
+              // Everyone's commitment is now unsigned: the accounts show it.
+              void invalidate(client, [staffApi.list, staffApi.get]);
+              setPublished(next.currentVersion);
+            }}
+          />
+        )}
+      </Loaded>
     </div>
   );
 }

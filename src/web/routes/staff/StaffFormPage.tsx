@@ -1,23 +1,20 @@
-import { useMemo, useState } from 'react';
-import type { FormEvent } from 'react';
+import { useMemo } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Button, InlineAlert, Paragraph } from 'suomifi-ui-components';
 import { ROLES } from '../../../contract/auth/permissions.ts';
-import { ApiError } from '../../api.ts';
 import { BackLink } from '../../components/BackLink.tsx';
 import { DateField, SelectField, TextField } from '../../components/Fields.tsx';
-import { errorsByField, type FieldErrors } from '../../components/form.ts';
 import { FormErrorSummary } from '../../components/FormErrors.tsx';
-import { Loading, ProblemNotice } from '../../components/Notices.tsx';
+import { Loaded } from '../../components/Loaded.tsx';
+import { ProblemNotice } from '../../components/Notices.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Section } from '../../components/Section.tsx';
-import { useForm, type FormController } from '../../components/useForm.ts';
-import { useResource } from '../../components/useResource.ts';
+import { useContractForm } from '../../components/useContractForm.ts';
+import { useCall } from '../../data.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../../session.tsx';
 import { staffApi } from '../../../contract/staff/staff.endpoints.ts';
 import type { StaffView } from '../../../contract/staff/staff.schemas.ts';
-import { call } from '../../client.ts';
 import {
   checkStaffForm,
   createInput,
@@ -37,23 +34,21 @@ export function StaffCreatePage() {
 export function StaffEditPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const [account] = useResource(`staff:${id}`, (signal) =>
-    call(staffApi.get, { params: { id } }, { signal }),
+  return (
+    <Loaded
+      query={useCall(staffApi.get, { params: { id } })}
+      failed={(error) => (
+        <>
+          <BackLink to="/staff">{t('staff.backToList')}</BackLink>
+          <PageHeading title={t('staff.pageTitle')} />
+          <ProblemNotice error={error} />
+        </>
+      )}
+    >
+      {(account) => <StaffForm account={account} key={account.id} />}
+    </Loaded>
   );
-  if (account.state === 'loading') return <Loading />;
-  if (account.state === 'failed') {
-    return (
-      <>
-        <BackLink to="/staff">{t('staff.backToList')}</BackLink>
-        <PageHeading title={t('staff.pageTitle')} />
-        <ProblemNotice error={account.error} />
-      </>
-    );
-  }
-  return <StaffForm account={account.data} />;
 }
-
-const REQUIRED = new Set(['username', 'role', 'temporaryPassword']);
 
 /** A new account (username, name, role, partner, last day, temporary password) or a change. */
 function StaffForm({ account }: { account?: StaffView }) {
@@ -63,19 +58,27 @@ function StaffForm({ account }: { account?: StaffView }) {
   const creating = account === undefined;
   const own = account?.id === me.id;
   const initial = useMemo(() => staffFormValues(account), [account]);
-  // The errors change only when the form is sent: an error appearing or going as a field is left
-  // would move the button below it from under the pointer that is about to click it.
-  const form: FormController = { ...useForm(initial, REQUIRED), blur: () => undefined };
-  const [attempt, setAttempt] = useState(0);
-  const showErrors = (errors: FieldErrors) => {
-    form.setErrors(errors);
-    setAttempt((n) => n + 1);
-  };
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [partners] = useResource('staff:partners', (signal) =>
-    call(staffApi.partners, {}, { signal }),
-  );
+  const backTo = account ? `/staff/${account.id}` : '/staff';
+  const { form, submit, busy, attempt, failure } = useContractForm({
+    endpoint: account ? staffApi.update : staffApi.create,
+    initial,
+    check: (values) => Object.values(checkStaffForm(values)),
+    input: (values) => {
+      if (!account) return { body: createInput(values) };
+      const patch = patchInput(account, values);
+      return Object.keys(patch).length === 0 ? null : { params: { id: account.id }, body: patch };
+    },
+    invalidates: [staffApi.get, staffApi.list],
+    onSaved: (saved) => {
+      const state: StaffNoticeState = { staffNotice: creating ? 'created' : 'saved' };
+      void navigate(`/staff/${saved.id}`, { state });
+    },
+    onUnchanged: () => void navigate(backTo),
+    // The errors change only when the form is sent: an error appearing or going as a field is
+    // left would move the button below it from under the pointer that is about to click it.
+    checkOnBlur: false,
+  });
+  const partners = useCall(staffApi.partners, {});
   const contractor = isPartnerRole(form.values.role ?? '');
 
   const labels: Record<string, string> = {
@@ -86,40 +89,6 @@ function StaffForm({ account }: { account?: StaffView }) {
     expiresOn: t('staff.expiresOn'),
     temporaryPassword: t('staff.temporaryPassword'),
   };
-  const backTo = account ? `/staff/${account.id}` : '/staff';
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const local = checkStaffForm(form.values, creating);
-    setFailure(null);
-    if (Object.keys(local).length > 0) {
-      showErrors(local);
-      return;
-    }
-    form.setErrors({});
-    setBusy(true);
-    const sent = account
-      ? call(staffApi.update, {
-          params: { id: account.id },
-          body: patchInput(account, form.values),
-        })
-      : call(staffApi.create, { body: createInput(form.values) });
-    sent.then(
-      (saved) => {
-        const state: StaffNoticeState = { staffNotice: creating ? 'created' : 'saved' };
-        void navigate(`/staff/${saved.id}`, { state });
-      },
-      (error: unknown) => {
-        setBusy(false);
-        if (error instanceof ApiError && error.problem.errors?.length) {
-          showErrors(errorsByField(error.problem.errors));
-        } else {
-          setFailure(error);
-        }
-      },
-    );
-  };
-
   const reason = reasonKey(failure);
   return (
     <div className="form-page">
@@ -157,17 +126,10 @@ function StaffForm({ account }: { account?: StaffView }) {
                 path="username"
                 label={t('staff.username')}
                 hint={t('staff.usernameHint')}
-                maxLength={63}
                 required
               />
             )}
-            <TextField
-              form={form}
-              path="fullName"
-              label={t('staff.fullName')}
-              maxLength={200}
-              autoComplete="off"
-            />
+            <TextField form={form} path="fullName" label={t('staff.fullName')} autoComplete="off" />
             {own ? (
               <p className="span-all hint">{t('staff.ownRole')}</p>
             ) : (
@@ -181,7 +143,7 @@ function StaffForm({ account }: { account?: StaffView }) {
                 required
               />
             )}
-            {contractor && partners.state === 'ready' && partners.data.items.length > 0 && (
+            {contractor && partners.data && partners.data.items.length > 0 && (
               <SelectField
                 form={form}
                 path="partnerId"
@@ -195,12 +157,12 @@ function StaffForm({ account }: { account?: StaffView }) {
                 required
               />
             )}
-            {contractor && partners.state === 'ready' && partners.data.items.length === 0 && (
+            {contractor && partners.data?.items.length === 0 && (
               <InlineAlert status="warning" className="notice span-all">
                 {t('staff.noPartners')}
               </InlineAlert>
             )}
-            {contractor && partners.state === 'failed' && (
+            {contractor && partners.isError && (
               <div className="span-all">
                 <ProblemNotice error={partners.error} />
               </div>
@@ -219,7 +181,6 @@ function StaffForm({ account }: { account?: StaffView }) {
                 hint={t('staff.temporaryPasswordHint')}
                 type="password"
                 autoComplete="new-password"
-                maxLength={1000}
                 required
               />
             )}

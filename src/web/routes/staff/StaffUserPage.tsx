@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
-import type { FormEvent, ReactNode, RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { Button, InlineAlert, Paragraph, TextInput } from 'suomifi-ui-components';
 import { ApiError } from '../../api.ts';
@@ -7,13 +8,14 @@ import { BackLink } from '../../components/BackLink.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { DataList } from '../../components/DataList.tsx';
 import { DateField, TextField } from '../../components/Fields.tsx';
-import { errorsByField, type FieldErrors } from '../../components/form.ts';
+import { errorsByField } from '../../components/form.ts';
 import { FormErrorSummary } from '../../components/FormErrors.tsx';
-import { Loading, ProblemNotice } from '../../components/Notices.tsx';
+import { Loaded } from '../../components/Loaded.tsx';
+import { ProblemNotice } from '../../components/Notices.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Section } from '../../components/Section.tsx';
-import { useForm, type FormController } from '../../components/useForm.ts';
-import { useResource } from '../../components/useResource.ts';
+import { useContractForm } from '../../components/useContractForm.ts';
+import { invalidate, queryKeyOf, useCall } from '../../data.ts';
 import { formatDate, formatDateTime, parseFinnishDate } from '../../format.ts';
 import type { MessageKey } from '../../i18n/catalogues.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -31,30 +33,34 @@ export function StaffUserPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const location = useLocation();
-  const [account, replace] = useResource(`staff:${id}`, (signal) =>
-    call(staffApi.get, { params: { id } }, { signal }),
-  );
+  const client = useQueryClient();
+  const input = { params: { id } };
+  const account = useCall(staffApi.get, input);
   const [notice, setNotice] = useState<MessageKey | null>(() => {
     const state: unknown = location.state;
     if (!isNoticeState(state)) return null;
     return state.staffNotice === 'created' ? 'staff.createdNotice' : 'staff.saved';
   });
 
-  if (account.state === 'loading') return <Loading />;
-  if (account.state === 'failed') {
-    return (
-      <>
-        <BackLink to="/staff">{t('staff.backToList')}</BackLink>
-        <PageHeading title={t('staff.pageTitle')} />
-        <ProblemNotice error={account.error} />
-      </>
-    );
-  }
   const done = (key: MessageKey) => (updated: StaffView) => {
-    replace(updated);
+    client.setQueryData(queryKeyOf(staffApi.get, input), updated);
+    void invalidate(client, [staffApi.list]);
     setNotice(key);
   };
-  return <StaffDetails account={account.data} notice={notice} done={done} />;
+  return (
+    <Loaded
+      query={account}
+      failed={(error) => (
+        <>
+          <BackLink to="/staff">{t('staff.backToList')}</BackLink>
+          <PageHeading title={t('staff.pageTitle')} />
+          <ProblemNotice error={error} />
+        </>
+      )}
+    >
+      {(data) => <StaffDetails account={data} notice={notice} done={done} />}
+    </Loaded>
+  );
 }
 
 function StaffDetails({
@@ -363,8 +369,6 @@ function Commitment({ account, done }: { account: StaffView; done: (updated: Sta
   );
 }
 
-const PAPER_REQUIRED = new Set(['signedOn', 'keptAt']);
-
 function PaperCommitmentForm({
   account,
   done,
@@ -373,62 +377,33 @@ function PaperCommitmentForm({
   done: (updated: StaffView) => void;
 }) {
   const { t } = useI18n();
-  // The errors change only when the form is sent: the button sits right below the fields, and
-  // an error appearing or going as a field is left would move it from under the pointer.
-  const form: FormController = {
-    ...useForm({ signedOn: '', keptAt: '' }, PAPER_REQUIRED),
-    blur: () => undefined,
-  };
-  const [attempt, setAttempt] = useState(0);
-  const showErrors = (errors: FieldErrors) => {
-    form.setErrors(errors);
-    setAttempt((n) => n + 1);
-  };
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
+  const { form, submit, busy, attempt, failure } = useContractForm({
+    endpoint: staffApi.recordCommitment,
+    initial: PAPER_FORM,
+    check: (values) => {
+      const signedOn = (values.signedOn ?? '').trim();
+      return signedOn !== '' && parseFinnishDate(signedOn) === null
+        ? [{ field: 'signedOn', code: 'date.format', message: 'd.m.yyyy' }]
+        : [];
+    },
+    input: (values) => ({
+      params: { id: account.id },
+      body: {
+        signedOn: parseFinnishDate(values.signedOn ?? '') ?? '',
+        keptAt: (values.keptAt ?? '').trim(),
+      },
+    }),
+    onSaved: (updated) => {
+      done(updated);
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('h1.page-heading')?.focus());
+    },
+    // The errors change only when the form is sent: the button sits right below the fields, and
+    // an error appearing or going as a field is left would move it from under the pointer.
+    checkOnBlur: false,
+  });
   const labels: Record<string, string> = {
     signedOn: t('staff.signedOn'),
     keptAt: t('staff.keptAt'),
-  };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setFailure(null);
-    const signedOn = parseFinnishDate(form.values.signedOn ?? '');
-    const keptAt = (form.values.keptAt ?? '').trim();
-    const errors: FieldErrors = {};
-    if ((form.values.signedOn ?? '').trim() === '') {
-      errors.signedOn = { field: 'signedOn', code: 'required', message: '' };
-    } else if (signedOn === null) {
-      errors.signedOn = { field: 'signedOn', code: 'date.format', message: 'd.m.yyyy' };
-    }
-    if (keptAt === '') errors.keptAt = { field: 'keptAt', code: 'required', message: '' };
-    if (Object.keys(errors).length > 0 || signedOn === null) {
-      showErrors(errors);
-      return;
-    }
-    form.setErrors({});
-    setBusy(true);
-    call(staffApi.recordCommitment, {
-      params: { id: account.id },
-      body: { signedOn, keptAt },
-    }).then(
-      (updated) => {
-        setBusy(false);
-        done(updated);
-        requestAnimationFrame(() =>
-          document.querySelector<HTMLElement>('h1.page-heading')?.focus(),
-        );
-      },
-      (error: unknown) => {
-        setBusy(false);
-        if (error instanceof ApiError && error.problem.errors?.length) {
-          showErrors(errorsByField(error.problem.errors));
-        } else {
-          setFailure(error);
-        }
-      },
-    );
   };
 
   return (
@@ -451,15 +426,12 @@ function PaperCommitmentForm({
           path="signedOn"
           label={t('staff.signedOn')}
           hint={t('staff.signedOnHint')}
-          required
         />
         <TextField
           form={form}
           path="keptAt"
           label={t('staff.keptAt')}
           hint={t('staff.keptAtHint')}
-          maxLength={500}
-          required
         />
       </div>
       <Button type="submit" disabled={busy}>
@@ -468,6 +440,8 @@ function PaperCommitmentForm({
     </form>
   );
 }
+
+const PAPER_FORM = { signedOn: '', keptAt: '' };
 
 function SignatureHistory({ account }: { account: StaffView }) {
   const { t } = useI18n();

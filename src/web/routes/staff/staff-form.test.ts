@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { staffApi } from '../../../contract/staff/staff.endpoints.ts';
 import type { StaffView } from '../../../contract/staff/staff.schemas.ts';
+import { errorsBeforeSending } from '../../components/contract-form.ts';
+import type { FormValues } from '../../components/form.ts';
+import { fieldRules } from '../../components/schema-rules.ts';
 import { checkStaffForm, createInput, patchInput, staffFormValues } from './staff-form.ts';
 
 const account: StaffView = {
@@ -23,15 +27,17 @@ const account: StaffView = {
 };
 
 test('a new account needs a username, a role, a temporary password, and a partner for a contractor', () => {
-  const errors = checkStaffForm({ ...staffFormValues(), role: 'contractor' }, true);
+  const rules = fieldRules(staffApi.create.body);
+  const check = (values: FormValues) => Object.values(checkStaffForm(values));
+  const errors = errorsBeforeSending({ ...staffFormValues(), role: 'contractor' }, rules, check);
   assert.deepEqual(Object.keys(errors).sort(), ['partnerId', 'temporaryPassword', 'username']);
   assert.equal(errors.username?.code, 'required');
-  const other = checkStaffForm({ ...staffFormValues(), role: 'billing' }, true);
+  const other = errorsBeforeSending({ ...staffFormValues(), role: 'billing' }, rules, check);
   assert.ok(!('partnerId' in other));
 });
 
 test('a last day the form cannot read is named before sending', () => {
-  const errors = checkStaffForm({ ...staffFormValues(account), expiresOn: '31.2.2027' }, false);
+  const errors = checkStaffForm({ ...staffFormValues(account), expiresOn: '31.2.2027' });
   assert.deepEqual(errors, {
     expiresOn: { field: 'expiresOn', code: 'date.format', message: 'd.m.yyyy' },
   });

@@ -27,19 +27,14 @@ export function staffFormValues(account?: StaffView): FormValues {
 const text = (values: FormValues, path: string) => (values[path] ?? '').trim();
 
 /**
- * What the form can tell before sending: missing required fields and a date it cannot read.
- * The server checks the rest (username format, password rules, partner, dates in the past).
+ * What the form can tell before sending beyond the schema's required fields: a contractor's
+ * partner, and a date it cannot read. The server checks the rest (username format, password
+ * rules, partner, dates in the past).
  */
-export function checkStaffForm(values: FormValues, creating: boolean): FieldErrors {
+export function checkStaffForm(values: FormValues): FieldErrors {
   const errors: FieldErrors = {};
-  const required = (path: string) => {
-    if (text(values, path) === '') errors[path] = { field: path, code: 'required', message: '' };
-  };
-  if (creating) required('username');
-  required('role');
-  if (isPartnerRole(text(values, 'role'))) required('partnerId');
-  if (creating && (values.temporaryPassword ?? '') === '') {
-    errors.temporaryPassword = { field: 'temporaryPassword', code: 'required', message: '' };
+  if (isPartnerRole(text(values, 'role')) && text(values, 'partnerId') === '') {
+    errors.partnerId = { field: 'partnerId', code: 'required', message: '' };
   }
   const expiresOn = text(values, 'expiresOn');
   if (expiresOn !== '' && parseFinnishDate(expiresOn) === null) {

@@ -1,24 +1,22 @@
 import { useMemo, useState } from 'react';
-import type { FormEvent } from 'react';
 import { Button, InlineAlert, Paragraph } from 'suomifi-ui-components';
 import { ApiError } from '../../../api.ts';
 import { AddressFields } from '../../../components/AddressFields.tsx';
 import { SelectField, TextField } from '../../../components/Fields.tsx';
-import type { FieldErrors } from '../../../components/form.ts';
 import { FormErrorSummary, labelFromParts } from '../../../components/FormErrors.tsx';
-import { Loading, ProblemNotice } from '../../../components/Notices.tsx';
+import { useQueryClient } from '@tanstack/react-query';
+import { Loaded } from '../../../components/Loaded.tsx';
+import { ProblemNotice } from '../../../components/Notices.tsx';
 import { PageHeading } from '../../../components/PageHeading.tsx';
 import { Section } from '../../../components/Section.tsx';
-import { useForm, type FormController } from '../../../components/useForm.ts';
-import { useResource } from '../../../components/useResource.ts';
+import { useContractForm, type FormController } from '../../../components/useContractForm.ts';
+import { queryKeyOf, useCall } from '../../../data.ts';
 import { formatDateTime } from '../../../format.ts';
 import type { MessageKey } from '../../../i18n/catalogues.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
-import { call } from '../../../client.ts';
 import { billingSettingsApi } from '../../../../contract/billing-settings/billing-settings.endpoints.ts';
 import type { BillingSettingsView } from '../../../../contract/billing-settings/billing-settings.schemas.ts';
 import {
-  BILLING_SETTINGS_REQUIRED,
   billingSettingsErrors,
   billingSettingsInput,
   billingSettingsProblems,
@@ -41,11 +39,19 @@ const REFERENCE_FORMAT_LABELS: Record<BillingSettingsView['referenceFormat'], Me
 /** The municipality as the seller on its invoices: name, account, e-invoicing and terms. */
 export function BillingSettingsPage() {
   const { t } = useI18n();
-  const [settings, replace] = useResource('billing-settings', (signal) =>
-    call(billingSettingsApi.get, {}, { signal }).catch((error: unknown) => {
-      if (isMissing(error)) return null;
-      throw error;
-    }),
+  const client = useQueryClient();
+  const settings = useCall(billingSettingsApi.get, {});
+  const form = (stored: BillingSettingsView | null) => (
+    <BillingSettingsForm
+      // A save starts the form again from what the server stored.
+      key={stored?.updatedAt ?? 'new'}
+      settings={stored}
+      onSaved={(next) => {
+        client.setQueryData(queryKeyOf(billingSettingsApi.get, {}), next);
+        setSaved(true);
+      }}
+      onEdited={() => setSaved(false)}
+    />
   );
   const [saved, setSaved] = useState(false);
 
@@ -58,20 +64,12 @@ export function BillingSettingsPage() {
           <InlineAlert className="notice notice--success">{t('billingSettings.saved')}</InlineAlert>
         )}
       </div>
-      {settings.state === 'loading' && <Loading />}
-      {settings.state === 'failed' && <ProblemNotice error={settings.error} />}
-      {settings.state === 'ready' && (
-        <BillingSettingsForm
-          // A save starts the form again from what the server stored.
-          key={settings.data?.updatedAt ?? 'new'}
-          settings={settings.data}
-          onSaved={(next) => {
-            replace(next);
-            setSaved(true);
-          }}
-          onEdited={() => setSaved(false)}
-        />
-      )}
+      <Loaded
+        query={settings}
+        failed={(error) => (isMissing(error) ? form(null) : <ProblemNotice error={error} />)}
+      >
+        {form}
+      </Loaded>
     </div>
   );
 }
@@ -87,19 +85,24 @@ function BillingSettingsForm({
 }) {
   const { t } = useI18n();
   const initial = useMemo(() => billingSettingsValues(settings), [settings]);
-  // The errors change only when the form is sent (see the staff forms).
-  const controller = useForm(initial, BILLING_SETTINGS_REQUIRED);
+  const contractForm = useContractForm({
+    endpoint: billingSettingsApi.save,
+    initial,
+    check: (values) => Object.values(billingSettingsProblems(values)),
+    input: (values) => ({ body: billingSettingsInput(values) }),
+    onSaved,
+    describe: (errors) => billingSettingsErrors(Object.values(errors)),
+    // The errors change only when the form is sent (see the staff forms).
+    checkOnBlur: false,
+  });
+  const { attempt, busy, failure, submit } = contractForm;
   const form: FormController = {
-    ...controller,
+    ...contractForm.form,
     set: (path, value) => {
       onEdited();
-      controller.set(path, value);
+      contractForm.form.set(path, value);
     },
-    blur: () => undefined,
   };
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
 
   const labels: Record<string, string> = {
     sellerName: t('billingSettings.sellerName'),
@@ -118,34 +121,6 @@ function BillingSettingsForm({
     accountingRetentionYears: t('billingSettings.accountingRetentionYears'),
     socialRecordsRetentionYears: t('erasure.socialRecordsRetentionYears'),
   };
-  const showErrors = (errors: FieldErrors) => {
-    form.setErrors(errors);
-    setAttempt((n) => n + 1);
-  };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setFailure(null);
-    const problems = billingSettingsProblems(form.values);
-    if (Object.keys(problems).length > 0) {
-      showErrors(problems);
-      return;
-    }
-    form.setErrors({});
-    setBusy(true);
-    call(billingSettingsApi.save, { body: billingSettingsInput(form.values) }).then(
-      onSaved,
-      (error: unknown) => {
-        setBusy(false);
-        if (error instanceof ApiError && error.problem.errors?.length) {
-          showErrors(billingSettingsErrors(error.problem.errors));
-        } else {
-          setFailure(error);
-        }
-      },
-    );
-  };
-
   return (
     <>
       {settings === null ? (

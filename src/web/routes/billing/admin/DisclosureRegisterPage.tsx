@@ -13,13 +13,12 @@ import {
 import { LoadMore } from '../../../components/LoadMore.tsx';
 import { Loading, ProblemNotice } from '../../../components/Notices.tsx';
 import { PageHeading } from '../../../components/PageHeading.tsx';
-import { usePagedResults } from '../../../components/usePagedResults.ts';
+import { usePages } from '../../../data.ts';
 import { formatDateTime } from '../../../format.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { useMe } from '../../../session.tsx';
 import { staffName } from '../../../../contract/staff/staff-name.ts';
 import { DataSubjectRecipient } from '../../requests/access/DataSubjectRecipient.tsx';
-import { call } from '../../../client.ts';
 import { disclosuresApi } from '../../../../contract/disclosures/disclosures.endpoints.ts';
 import type { DisclosureSummary } from '../../../../contract/disclosures/disclosures.schemas.ts';
 import {
@@ -46,13 +45,9 @@ export function DisclosureRegisterPage() {
   const filters = disclosureFiltersFrom(params);
   const key = JSON.stringify(filters);
   const [draft, setDraft] = useState<DisclosureFilters>(filters);
-  const [results, loadMore] = usePagedResults(key, (cursor, signal) =>
-    call(
-      disclosuresApi.list,
-      { query: { ...disclosureQuery(filters), limit: PAGE_SIZE, cursor } },
-      { signal },
-    ),
-  );
+  const results = usePages(disclosuresApi.list, {
+    query: { ...disclosureQuery(filters), limit: PAGE_SIZE },
+  });
 
   // Back and forward change the filters in the URL: the form follows them.
   const [shownKey, setShownKey] = useState(key);
@@ -69,10 +64,8 @@ export function DisclosureRegisterPage() {
   /** The same filters with this partner's disclosures only. */
   const partnerLink = (partnerId: string) =>
     `/disclosures?${new URLSearchParams(disclosureFiltersToParams({ ...filters, partnerId }))}`;
-  const partnerName =
-    results.state === 'ready'
-      ? results.items.find((item) => item.partner?.id === filters.partnerId)?.partner?.name
-      : undefined;
+  const partnerName = results.items.find((item) => item.partner?.id === filters.partnerId)?.partner
+    ?.name;
   const filtered = Object.keys(disclosureFiltersToParams(filters)).length > 0;
 
   return (
@@ -149,11 +142,11 @@ export function DisclosureRegisterPage() {
       </form>
 
       <div className="search-results">
-        {results.state === 'loading' && <Loading />}
-        {results.state === 'failed' && <ProblemNotice error={results.error} />}
+        {results.status === 'loading' && <Loading />}
+        {results.status === 'failed' && <ProblemNotice error={results.error} />}
         {/* Always in the page, so a screen reader announces each new count. */}
         <p className="search-results__status" role="status">
-          {results.state === 'ready' &&
+          {results.status === 'ready' &&
             (results.items.length === 0
               ? t('disclosureRegister.none')
               : `${t(
@@ -161,14 +154,18 @@ export function DisclosureRegisterPage() {
                     ? 'disclosureRegister.countOne'
                     : 'disclosureRegister.countMany',
                   { count: results.items.length },
-                )}${results.nextCursor ? ` ${t('disclosureRegister.moreAvailable')}` : ''}`)}
+                )}${results.hasMore ? ` ${t('disclosureRegister.moreAvailable')}` : ''}`)}
         </p>
       </div>
 
-      {results.state === 'ready' && results.items.length > 0 && (
+      {results.items.length > 0 && (
         <>
           <DisclosureTable items={results.items} partnerLink={partnerLink} />
-          <LoadMore results={results} onLoad={loadMore} label={t('disclosureRegister.loadMore')} />
+          <LoadMore
+            pages={results}
+            onLoad={() => results.loadMore()}
+            label={t('disclosureRegister.loadMore')}
+          />
         </>
       )}
     </div>

@@ -1,3 +1,6 @@
+import { billingSettingsApi } from '../../../../contract/billing-settings/billing-settings.endpoints.ts';
+import { errorsBeforeSending } from '../../../components/contract-form.ts';
+import { fieldRules } from '../../../components/schema-rules.ts';
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { BillingSettingsView } from '../../../../contract/billing-settings/billing-settings.schemas.ts';
@@ -59,11 +62,15 @@ const service: ServiceView = {
 
 describe('the billing settings form', () => {
   test('starts from the server defaults before the first save, and names what is missing', () => {
-    const values = billingSettingsValues(null);
+    const rules = fieldRules(billingSettingsApi.save.body);
+    const values = { ...billingSettingsValues(null), ...rules.defaults };
     assert.equal(values.paymentTermDays, '14');
     assert.equal(values.accountingRetentionYears, '6');
     assert.equal(values.referenceFormat, 'national');
-    assert.deepEqual(Object.keys(billingSettingsProblems(values)).sort(), [
+    const errors = errorsBeforeSending(values, rules, (v) =>
+      Object.values(billingSettingsProblems(v)),
+    );
+    assert.deepEqual(Object.keys(errors).sort(), [
       'bic',
       'iban',
       'sellerAddress.postOffice',

@@ -14,19 +14,6 @@ import type { BillingSettingsView } from '../../../../contract/billing-settings/
 
 export const SELLER_ADDRESS = 'sellerAddress';
 
-export const BILLING_SETTINGS_REQUIRED: ReadonlySet<string> = new Set([
-  'sellerName',
-  'sellerBusinessId',
-  `${SELLER_ADDRESS}.street`,
-  `${SELLER_ADDRESS}.postalCode`,
-  `${SELLER_ADDRESS}.postOffice`,
-  'iban',
-  'bic',
-  'paymentTermDays',
-  'accountingRetentionYears',
-  'socialRecordsRetentionYears',
-]);
-
 /** The whole numbers of the form, their limits (the server's) and the error that names them. */
 const WHOLE_NUMBERS = {
   paymentTermDays: { min: 0, max: 365, code: 'billingSettings.paymentTermDays' },
@@ -35,7 +22,10 @@ const WHOLE_NUMBERS = {
 } as const;
 type WholeNumberField = keyof typeof WHOLE_NUMBERS;
 
-/** The stored settings as the form shows them; before the first save, the server's defaults. */
+/**
+ * The stored settings as the form shows them; before the first save, empty where the schema
+ * has a default (useContractForm fills in the schema's defaults).
+ */
 export function billingSettingsValues(settings: BillingSettingsView | null): FormValues {
   return {
     sellerName: settings?.sellerName ?? '',
@@ -45,10 +35,10 @@ export function billingSettingsValues(settings: BillingSettingsView | null): For
     bic: settings?.bic ?? '',
     eInvoiceAddress: settings?.eInvoiceAddress ?? '',
     eInvoiceIntermediator: settings?.eInvoiceIntermediator ?? '',
-    paymentTermDays: String(settings?.paymentTermDays ?? 14),
-    referenceFormat: settings?.referenceFormat ?? 'national',
-    accountingRetentionYears: String(settings?.accountingRetentionYears ?? 6),
-    socialRecordsRetentionYears: String(settings?.socialRecordsRetentionYears ?? 12),
+    paymentTermDays: settings ? String(settings.paymentTermDays) : '',
+    referenceFormat: settings?.referenceFormat ?? '',
+    accountingRetentionYears: settings ? String(settings.accountingRetentionYears) : '',
+    socialRecordsRetentionYears: settings ? String(settings.socialRecordsRetentionYears) : '',
   };
 }
 
@@ -60,16 +50,16 @@ const wholeNumber = (values: FormValues, field: WholeNumberField): number | null
 };
 
 /**
- * What the form can tell before sending: what is missing and numbers out of range. The server
- * checks the business ID, the IBAN, the BIC and the e-invoice address with its own parsers.
+ * What the form can tell before sending beyond the schema's required fields: numbers missing or
+ * out of range. The server checks the business ID, the IBAN, the BIC and the e-invoice address
+ * with its own parsers.
  */
 export function billingSettingsProblems(values: FormValues): FieldErrors {
   const errors: FieldErrors = {};
-  for (const field of BILLING_SETTINGS_REQUIRED) {
-    if (!textOrNull(values, field)) errors[field] = { field, code: 'required', message: '' };
-  }
   for (const field of Object.keys(WHOLE_NUMBERS) as WholeNumberField[]) {
-    if (!errors[field] && wholeNumber(values, field) === null) {
+    if (!textOrNull(values, field)) {
+      errors[field] = { field, code: 'required', message: '' };
+    } else if (wholeNumber(values, field) === null) {
       errors[field] = { field, code: WHOLE_NUMBERS[field].code, message: '' };
     }
   }
