@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
-import { Button, RouterLink } from 'suomifi-ui-components';
+import { RouterLink } from 'suomifi-ui-components';
+import { LoadMore } from '../../components/LoadMore.tsx';
 import { Loading, ProblemNotice } from '../../components/Notices.tsx';
 import type { usePages } from '../../data.ts';
 import { formatDate } from '../../format.ts';
@@ -55,12 +56,11 @@ export function RequestTable({
   showPerson?: boolean;
 }) {
   const { t } = useI18n();
-  const { query } = list;
-  const items = query.isSuccess ? list.items : null;
+  const items = list.status === 'ready' ? list.items : null;
   return (
     <>
-      {query.isError && <ProblemNotice error={query.error} />}
-      {query.isPending && <Loading />}
+      {list.status === 'failed' && <ProblemNotice error={list.error} />}
+      {list.status === 'loading' && <Loading />}
       {/* Always in the page, so a screen reader announces each new count. */}
       <p className="search-results__status" role="status">
         {items &&
@@ -139,17 +139,7 @@ export function RequestTable({
           </table>
         </div>
       )}
-      {list.moreError !== null && <ProblemNotice error={list.moreError} />}
-      {list.hasMore && (
-        <Button
-          variant="secondary"
-          className="log-table__more"
-          onClick={list.loadMore}
-          disabled={list.loadingMore}
-        >
-          {t('requests.loadMore')}
-        </Button>
-      )}
+      <LoadMore pages={list} onLoad={() => list.loadMore()} label={t('requests.loadMore')} />
     </>
   );
 }
