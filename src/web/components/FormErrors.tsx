@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorSummary, InlineAlert, RouterLink } from 'suomifi-ui-components';
 import type { FieldProblem } from '../api.ts';
@@ -31,7 +31,11 @@ export function FormErrorSummary({
 }) {
   const { t, errorText } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
-  const problems: FieldProblem[] = Object.values(errors);
+  // The summary lists the errors of the last send until the next one: fixing a field does not
+  // shrink it, so the page below it (the send button) stays where the user is about to click.
+  const [shown, setShown] = useState({ attempt, problems: Object.values(errors) });
+  if (shown.attempt !== attempt) setShown({ attempt, problems: Object.values(errors) });
+  const problems: FieldProblem[] = shown.attempt === attempt ? shown.problems : [];
   const visible = problems.length > 0 && attempt > 0;
 
   useEffect(() => {

@@ -37,9 +37,24 @@ export function useFormState(
   const [values, setValues] = useState<FormValues>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
 
-  const set = useCallback((path: string, value: string) => {
-    setValues((current) => ({ ...current, [path]: value }));
-  }, []);
+  // An error goes away while the field is typed right, never when it is left: leaving the last
+  // wrong field for the send button must not move the button from under the mouse (the click
+  // would be lost). Leaving a field only adds its error.
+  const set = useCallback(
+    (path: string, value: string) => {
+      const next = { ...values, [path]: value };
+      setValues(next);
+      setErrors((current) => {
+        if (!current[path] || checkField(path, next, rules.required, rules.maxLength)) {
+          return current;
+        }
+        const rest = { ...current };
+        delete rest[path];
+        return rest;
+      });
+    },
+    [values, rules],
+  );
 
   const blur = useCallback(
     (path: string) => {
@@ -52,7 +67,6 @@ export function useFormState(
         for (const p of paths) {
           const problem = checkField(p, values, rules.required, rules.maxLength);
           if (problem) next[p] = problem;
-          else delete next[p];
         }
         return next;
       });

@@ -197,9 +197,6 @@ function EntryForm<V extends Authored, I extends Record<string, unknown>>({
       } as never;
     },
     invalidates: [spec.endpoints.list],
-    // The errors change only when the form is sent: an error summary that shrinks as the focus
-    // leaves the last field for the button would move the button from under the click.
-    checkOnBlur: false,
     onSaved,
     onUnchanged: onCancel,
   });

@@ -162,8 +162,6 @@ function RelationshipForm({
       return converted && { params: { id: personId }, body: converted };
     },
     invalidates: [socialServicesApi.overview],
-    // The errors change only when the form is sent (see RecordPanel).
-    checkOnBlur: false,
     changed: workers.length > 0,
     onSaved: (relationship) =>
       onSaved(t('social.relationship.added', { unit: nameIn(language, relationship.unit) })),

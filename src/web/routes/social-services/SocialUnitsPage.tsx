@@ -254,8 +254,6 @@ function useNamedForm<E extends Endpoint>(options: {
     initial: options.initial,
     input: options.input,
     invalidates: [api.settings],
-    // The errors change only when the form is sent (see RecordPanel).
-    checkOnBlur: false,
     onSaved: options.onSaved,
     onUnchanged: options.onUnchanged,
     ...(options.changed !== undefined ? { changed: options.changed } : {}),
