@@ -201,7 +201,7 @@ export type AppPerTestSuite = {
   engine: Engine;
   /**
    * Registers the suite's preparation (the former "set up" test): it runs once, on an app of its
-   * own, and every test then starts from a copy of the database it left, so a test sees what the
+   * own (`ctx()` while it runs), and every test then starts from a copy of the database it left, so a test sees what the
    * preparation made and nothing an earlier test did. Values it keeps in the suite's variables
    * (ids, cookies: sessions are in the database) hold for every test.
    */
@@ -243,12 +243,16 @@ function engineSuites(
             personKeys: await createTestPersonKeys(engine, { legacyKeys: keys }),
           };
           if (!preparation) return;
+          // While it prepares, the prepared app is the suite's `ctx()`, so its helpers work.
           const prepared = await createTestApp(engine, { ...appOptions, sharedKeys });
+          testApp = prepared;
           try {
             await preparation(prepared);
           } catch (error) {
             await prepared.close();
             throw error;
+          } finally {
+            testApp = undefined;
           }
           snapshot = await prepared.snapshot();
         });
