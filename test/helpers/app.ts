@@ -17,7 +17,14 @@ import {
 } from '../../src/contract/auth/permissions.ts';
 import { createStaffUser } from '../../src/server/modules/staff/staff.service.ts';
 import { openSealedChanges } from '../../src/server/modules/erasure/sealed-changes.ts';
-import { createTestDatabase, engines, type Engine, type TestDatabase } from './db.ts';
+import {
+  createTestDatabase,
+  engines,
+  snapshotTestDatabase,
+  type Engine,
+  type TestDatabase,
+  type TestDatabaseSnapshot,
+} from './db.ts';
 import { createTestPersonKeys, type TestPersonKeys } from './person-keys.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -115,17 +122,28 @@ export type TestApp = {
   logLines: string[];
   /** Creates a user of the role (commitment signed unless told) and returns its session cookie. */
   signIn(role: Role, options?: { commitmentSigned?: boolean; partnerId?: string }): Promise<string>;
+  /** Closes the app and keeps its database as a snapshot that later apps start from. */
+  snapshot(): Promise<TestAppSnapshot>;
   close(): Promise<void>;
 };
+
+/** An app's database as a suite prepared it, and how many users `signIn` had made in it. */
+export type TestAppSnapshot = { database: TestDatabaseSnapshot; usersSignedIn: number };
 
 /** A master key and a key store that several apps share; their owner closes them. */
 export type SharedKeys = { keys: Keys; personKeys: TestPersonKeys };
 
 export async function createTestApp(
   engine: Engine,
-  options: { clock?: Clock; env?: Record<string, string>; sharedKeys?: SharedKeys } = {},
+  options: {
+    clock?: Clock;
+    env?: Record<string, string>;
+    sharedKeys?: SharedKeys;
+    /** Start from a snapshot of a prepared app (its key store must be `sharedKeys`). */
+    snapshot?: TestAppSnapshot;
+  } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase(engine);
+  const database = await createTestDatabase(engine, options.snapshot?.database);
   const keys = options.sharedKeys?.keys ?? keysFromMaster(crypto.randomBytes(32));
   const personKeys =
     options.sharedKeys?.personKeys ?? (await createTestPersonKeys(engine, { legacyKeys: keys }));
@@ -143,7 +161,8 @@ export async function createTestApp(
     { logger: { level: 'info', stream }, serveWeb: false },
   );
   await app.ready();
-  let users = 0;
+  // Usernames go on from the snapshot's, so a test's `signIn` never makes one the snapshot has.
+  let users = options.snapshot?.usersSignedIn ?? 0;
   return {
     app,
     database,
@@ -163,6 +182,11 @@ export async function createTestApp(
         },
         clock.now(),
       ),
+    async snapshot() {
+      if (!options.sharedKeys) throw new Error('a snapshot needs a key store shared with its apps');
+      await app.close();
+      return { database: await snapshotTestDatabase(database), usersSignedIn: users };
+    },
     async close() {
       await app.close();
       await database.drop();
@@ -170,6 +194,19 @@ export async function createTestApp(
     },
   };
 }
+
+/** What the suite of `forEachEngineAppPerTest` gives: its app, and a step that prepares it. */
+export type AppPerTestSuite = {
+  ctx: () => TestApp;
+  engine: Engine;
+  /**
+   * Registers the suite's preparation (the former "set up" test): it runs once, on an app of its
+   * own (`ctx()` while it runs), and every test then starts from a copy of the database it left, so a test sees what the
+   * preparation made and nothing an earlier test did. Values it keeps in the suite's variables
+   * (ids, cookies: sessions are in the database) hold for every test.
+   */
+  prepare: (step: (testApp: TestApp) => Promise<void>) => void;
+};
 
 /**
  * Runs the suite once per engine under test, each with its own app and database for the suite.
@@ -179,13 +216,23 @@ export async function createTestApp(
 export function forEachEngine(
   name: string,
   suite: (t: { ctx: () => TestApp; engine: Engine }) => void,
-  options: { clock?: Clock; env?: Record<string, string>; appPerTest?: boolean } = {},
+  options: { clock?: Clock; env?: Record<string, string> } = {},
 ): void {
-  const { appPerTest = false, ...appOptions } = options;
+  engineSuites(name, suite, { ...options, appPerTest: false });
+}
+
+function engineSuites(
+  name: string,
+  suite: (t: AppPerTestSuite) => void,
+  options: { clock?: Clock; env?: Record<string, string>; appPerTest: boolean },
+): void {
+  const { appPerTest, ...appOptions } = options;
   for (const engine of engines()) {
     describe(`${name} [${engine}]`, () => {
       let testApp: TestApp | undefined;
       let sharedKeys: SharedKeys | undefined;
+      let preparation: ((testApp: TestApp) => Promise<void>) | undefined;
+      let snapshot: TestAppSnapshot | undefined;
       if (appPerTest) {
         // The key store holds keys by person id, which no test looks at beyond its own persons:
         // the suite's tests share it, and each gets a database and an app of its own.
@@ -195,13 +242,27 @@ export function forEachEngine(
             keys,
             personKeys: await createTestPersonKeys(engine, { legacyKeys: keys }),
           };
+          if (!preparation) return;
+          // While it prepares, the prepared app is the suite's `ctx()`, so its helpers work.
+          const prepared = await createTestApp(engine, { ...appOptions, sharedKeys });
+          testApp = prepared;
+          try {
+            await preparation(prepared);
+          } catch (error) {
+            await prepared.close();
+            throw error;
+          } finally {
+            testApp = undefined;
+          }
+          snapshot = await prepared.snapshot();
         });
         after(async () => {
+          await snapshot?.database.drop();
           await sharedKeys?.personKeys.close();
         });
       }
       (appPerTest ? beforeEach : before)(async () => {
-        testApp = await createTestApp(engine, { ...appOptions, sharedKeys });
+        testApp = await createTestApp(engine, { ...appOptions, sharedKeys, snapshot });
       });
       (appPerTest ? afterEach : after)(async () => {
         await testApp?.close();
@@ -213,6 +274,10 @@ export function forEachEngine(
           return testApp;
         },
         engine,
+        prepare: (step) => {
+          if (!appPerTest) throw new Error('prepare is for forEachEngineAppPerTest');
+          preparation = step;
+        },
       });
     });
   }
@@ -222,15 +287,15 @@ export function forEachEngine(
  * forEachEngine with a new app and database for each test, as fastify/demo does: for suites
  * whose tests look at the whole database (lists, counts, the access log, one identity code) and
  * so must not see each other's rows. The key store is the suite's (see forEachEngine). It costs
- * about 1 s of CPU per test (a PGlite from the run's dump, and the app), so suites whose tests
- * can keep to their own rows share one app.
+ * about 0.5 s of CPU per test (a PGlite from the run's dump, and the app), so suites whose tests
+ * can keep to their own rows share one app. What every test needs first, `prepare` makes once.
  */
 export function forEachEngineAppPerTest(
   name: string,
-  suite: (t: { ctx: () => TestApp; engine: Engine }) => void,
+  suite: (t: AppPerTestSuite) => void,
   options: { clock?: Clock; env?: Record<string, string> } = {},
 ): void {
-  forEachEngine(name, suite, { ...options, appPerTest: true });
+  engineSuites(name, suite, { ...options, appPerTest: true });
 }
 
 export type LoggedAccess = {

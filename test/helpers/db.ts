@@ -28,6 +28,21 @@ async function adminQuery(text: string): Promise<void> {
   }
 }
 
+/**
+ * A run's template dump as a Blob, read once per process: a suite that builds an app per test
+ * loads the same dump many times, and reading and copying 30–40 MB each time cost more CPU than
+ * PGlite's own start. A Blob is immutable, so every load can read the same one.
+ */
+const templateBlobs = new Map<string, Blob>();
+function templateBlob(file: string): Blob {
+  let blob = templateBlobs.get(file);
+  if (!blob) {
+    blob = new Blob([fs.readFileSync(file)]);
+    templateBlobs.set(file, blob);
+  }
+  return blob;
+}
+
 export type TestDatabase = Database & {
   /** The connection string of a PostgreSQL test database (for pg_dump). */
   url?: string;
@@ -37,23 +52,34 @@ export type TestDatabase = Database & {
 };
 
 /**
+ * A test database as a suite prepared it, to start each of its tests from (decision 0023): a
+ * PGlite dump, or a PostgreSQL database to copy. `drop` removes it when the suite ends.
+ */
+export type TestDatabaseSnapshot = { dump?: Blob; template?: string; drop(): Promise<void> };
+
+/**
  * A fresh, migrated database of its own for one test file. PGlite starts from the migrated dump
  * that scripts/test.ts made once for the run; PostgreSQL from the run's template database.
- * Without those (a file run alone) it migrates from scratch.
+ * Without those (a file run alone) it migrates from scratch. From a snapshot, it starts as the
+ * snapshot's database was.
  */
-export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
+export async function createTestDatabase(
+  engine: Engine,
+  snapshot?: TestDatabaseSnapshot,
+): Promise<TestDatabase> {
   if (engine === 'pglite') {
     const template = process.env.REKISTERI_PGLITE_TEMPLATE;
+    const dump = snapshot?.dump ?? (template ? templateBlob(template) : undefined);
     const pglite = await PGlite.create({
       extensions: pgliteExtensions,
-      ...(template ? { loadDataDir: new Blob([fs.readFileSync(template)]) } : {}),
+      ...(dump ? { loadDataDir: dump } : {}),
     });
     const database = await openDatabase({ pglite });
-    if (!template) await database.migrate();
+    if (!dump) await database.migrate();
     return { ...database, pglite, drop: () => database.close() };
   }
   const name = `rekisteri_test_${crypto.randomBytes(6).toString('hex')}`;
-  const template = process.env.REKISTERI_PG_TEMPLATE;
+  const template = snapshot?.template ?? process.env.REKISTERI_PG_TEMPLATE;
   await adminQuery(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   const url = serverUrl(name);
   const database = await openDatabase({ databaseUrl: url, poolSize: 4 });
@@ -65,6 +91,25 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
       await database.close();
       await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
+  };
+}
+
+/**
+ * Closes the test database and keeps what it holds as a snapshot to start others from. A
+ * PostgreSQL template may have no connections, so the database cannot be used after this.
+ */
+export async function snapshotTestDatabase(database: TestDatabase): Promise<TestDatabaseSnapshot> {
+  if (database.pglite) {
+    const dump = await database.pglite.dumpDataDir('none');
+    await database.drop();
+    return { dump, drop: async () => {} };
+  }
+  if (!database.url) throw new Error('a test database without a PGlite or a URL');
+  const template = new URL(database.url).pathname.slice(1);
+  await database.close();
+  return {
+    template,
+    drop: () => adminQuery(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`),
   };
 }
 
@@ -81,9 +126,7 @@ export type TestKeyStore = KeyStore & {
 export async function createTestKeyStore(engine: Engine): Promise<TestKeyStore> {
   if (engine === 'pglite') {
     const template = process.env.REKISTERI_PGLITE_KEYSTORE_TEMPLATE;
-    const pglite = await PGlite.create(
-      template ? { loadDataDir: new Blob([fs.readFileSync(template)]) } : {},
-    );
+    const pglite = await PGlite.create(template ? { loadDataDir: templateBlob(template) } : {});
     const keyStore = await openKeyStore({ pglite });
     if (!template) await keyStore.migrate();
     return { ...keyStore, pglite, drop: () => keyStore.close() };
