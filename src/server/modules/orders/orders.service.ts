@@ -137,7 +137,7 @@ function basicsOf(order: StoredOrder, lines: PricedOrderLine[]): Omit<OrderSumma
   };
 }
 
-function summaryOf(order: StoredOrder, lines: PricedOrderLine[]): OrderSummary {
+export function summaryOf(order: StoredOrder, lines: PricedOrderLine[]): OrderSummary {
   return { ...basicsOf(order, lines), lineCount: lines.length };
 }
 
