@@ -473,6 +473,7 @@ forEachEngineAppPerTest(
       const me = (await call(clerk, 'GET', '/api/auth/me')).json();
       assert.ok(items.every((e: { userId: string }) => e.userId === me.id));
       assert.ok(items.every((e: { username: string }) => e.username === me.username));
+      assert.ok(items.every((e: { fullName: string | null }) => e.fullName === me.fullName));
       assert.deepEqual(items[0].changes.status, { old: null, new: 'draft' });
       assert.equal(items[0].changes.lines.new[0].unitPriceCents, 790);
       assert.deepEqual(items[1].changes, { notes: { old: 'Alku', new: 'Muutettu' } });

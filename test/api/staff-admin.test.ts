@@ -87,6 +87,7 @@ forEachEngine(
       actor: {
         userId,
         username: 'admin',
+        fullName: null,
         role: 'admin',
         partnerId: null,
         commitmentSigned: true,

@@ -132,6 +132,8 @@ export const orderHistory = z.object({
       occurredAt: z.string(),
       userId: zId.nullable(),
       username: z.string().nullable(),
+      /** The staff member's full name, as the app names staff; null when the account has none. */
+      fullName: z.string().nullable(),
       action: z.string(),
       changes: z.record(z.string(), z.unknown()).nullable(),
     }),

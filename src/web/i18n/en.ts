@@ -4,6 +4,7 @@ import { rectificationEn, rectificationErrors } from './rights/rectification.ts'
 import { objectionsEn, objectionsErrors } from './rights/objections.ts';
 import { erasureEn, erasureErrors } from './rights/erasure.ts';
 import { attachmentsEn, attachmentsErrors } from './rights/attachments.ts';
+import { billingListsEn } from './billing-lists.ts';
 import { workEn } from './work.ts';
 
 export const en: Catalogue = {
@@ -1459,6 +1460,7 @@ export const en: Catalogue = {
     ...erasureEn,
     ...attachmentsEn,
     ...workEn,
+    ...billingListsEn,
   },
   errors: {
     'identityCode.empty': 'Give the personal identity code.',

@@ -4,6 +4,7 @@ import { rectificationErrors, rectificationFi } from './rights/rectification.ts'
 import { objectionsErrors, objectionsFi } from './rights/objections.ts';
 import { erasureErrors, erasureFi } from './rights/erasure.ts';
 import { attachmentsErrors, attachmentsFi } from './rights/attachments.ts';
+import { billingListsFi } from './billing-lists.ts';
 import { workFi } from './work.ts';
 
 /** Finnish, the default language. Its keys are the keys every other catalogue must have. */
@@ -1454,6 +1455,7 @@ export const fiMessages = {
   ...erasureFi,
   ...attachmentsFi,
   ...workFi,
+  ...billingListsFi,
 };
 
 export const fi: Catalogue = {

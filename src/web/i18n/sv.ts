@@ -4,6 +4,7 @@ import { rectificationSv, rectificationErrors } from './rights/rectification.ts'
 import { objectionsSv, objectionsErrors } from './rights/objections.ts';
 import { erasureSv, erasureErrors } from './rights/erasure.ts';
 import { attachmentsSv, attachmentsErrors } from './rights/attachments.ts';
+import { billingListsSv } from './billing-lists.ts';
 import { workSv } from './work.ts';
 
 export const sv: Catalogue = {
@@ -1466,6 +1467,7 @@ export const sv: Catalogue = {
     ...erasureSv,
     ...attachmentsSv,
     ...workSv,
+    ...billingListsSv,
   },
   errors: {
     'identityCode.empty': 'Ange personbeteckningen.',

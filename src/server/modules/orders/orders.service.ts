@@ -447,6 +447,7 @@ export async function orderHistory(ctx: CustomerContext, id: string): Promise<Or
       occurredAt: event.occurredAt.toISOString(),
       userId: event.userId,
       username: event.username,
+      fullName: event.fullName,
       action: event.action,
       changes: event.changes,
     })),

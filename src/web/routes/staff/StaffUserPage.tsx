@@ -16,6 +16,7 @@ import { useForm, type FormController } from '../../components/useForm.ts';
 import { useResource } from '../../components/useResource.ts';
 import { formatDate, formatDateTime, parseFinnishDate } from '../../format.ts';
 import type { MessageKey } from '../../i18n/catalogues.ts';
+import { staffName } from '../social-services/client-forms.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../../session.tsx';
 import { staffApi } from '../../../contract/staff/staff.endpoints.ts';
@@ -505,7 +506,7 @@ function SignatureHistory({ account }: { account: StaffView }) {
                       : formatDate(signature.signedAt)}
                   </td>
                   <td className="staff-table__wrap">{signature.paperKeptAt}</td>
-                  <td>{signature.recordedBy?.username}</td>
+                  <td>{signature.recordedBy && staffName(signature.recordedBy)}</td>
                   <td>{formatDateTime(signature.signedAt)}</td>
                 </tr>
               ))}
