@@ -1,4 +1,5 @@
 import type { Permission } from './api.ts';
+import type { MessageKey } from './i18n/catalogue.ts';
 import { routeAccessOf } from './route-access.ts';
 
 /** Whether the role has a home page: the work its menu entry is for (route-access.ts). */
@@ -15,4 +16,11 @@ export function homePath(can: (permission: Permission) => boolean): string {
   if (can('customers.read')) return '/search';
   if (can('accessLog.read')) return '/access-log';
   return '/search';
+}
+
+/** The name of a start page, for the links that lead back to it. */
+export function homeLabel(home: string): MessageKey {
+  if (home === '/') return 'work.title';
+  if (home === '/access-log') return 'nav.accessLog';
+  return 'nav.toSearch';
 }

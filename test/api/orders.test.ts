@@ -678,6 +678,14 @@ forEachEngineAppPerTest(
         representative,
       );
       seen('GET /api/organizations/:id/orders');
+      // The list across customers logs its page's customers, an organisation's representatives.
+      const across = await logged(
+        () => call(clerk, 'GET', '/api/orders?customer=Tilaaja%20Oy'),
+        'read',
+        representative,
+      );
+      assert.equal(across.response.statusCode, 200, across.response.body);
+      seen('GET /api/orders');
 
       const before = (await accessLogEntries(ctx())).length;
       await call(clerk, 'GET', '/api/services');
