@@ -1,13 +1,12 @@
-import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { Route, Routes, useLocation } from 'react-router';
 import { AppShell } from './components/AppShell.tsx';
 import { lazyPage } from './components/lazy-page.ts';
 import { PageLoad } from './components/PageLoad.tsx';
 import { UnsavedChangesGuard } from './components/UnsavedChangesGuard.tsx';
-import { homePath } from './home.ts';
 import { Loading } from './components/Notices.tsx';
 import { usePendingStep } from './routes/account/use-pending-step.ts';
 import { missingPermission } from './route-access.ts';
-import { useMe, useSession } from './session.tsx';
+import { useSession } from './session.tsx';
 
 // Each page's code is fetched when it is first shown (lazyPage, PageLoad).
 const AccessLogPage = lazyPage(
@@ -83,6 +82,18 @@ const InvoiceRunPage = lazyPage(
   () => import('./routes/billing/admin/InvoiceRunPage.tsx'),
   'InvoiceRunPage',
 );
+const OrdersListPage = lazyPage(
+  () => import('./routes/billing/lists/OrdersListPage.tsx'),
+  'OrdersListPage',
+);
+const InvoicesListPage = lazyPage(
+  () => import('./routes/billing/lists/InvoicesListPage.tsx'),
+  'InvoicesListPage',
+);
+const InvoiceRunsPage = lazyPage(
+  () => import('./routes/billing/lists/InvoiceRunsPage.tsx'),
+  'InvoiceRunsPage',
+);
 const ServiceCataloguePage = lazyPage(
   () => import('./routes/billing/admin/ServiceCataloguePage.tsx'),
   'ServiceCataloguePage',
@@ -97,6 +108,7 @@ const MailingListPage = lazyPage(
   () => import('./routes/objections/MailingListPage.tsx'),
   'MailingListPage',
 );
+const HomePage = lazyPage(() => import('./routes/home/HomePage.tsx'), 'HomePage');
 const WorkPage = lazyPage(() => import('./routes/home/HomePage.tsx'), 'WorkPage');
 const SearchPage = lazyPage(() => import('./routes/search/SearchPage.tsx'), 'SearchPage');
 const BreakGlassReviewPage = lazyPage(
@@ -152,7 +164,7 @@ export function App() {
         )}
         {session.status === 'signedIn' && !step && !missing && (
           <Routes>
-            <Route path="/" element={<Home />} />
+            <Route path="/" element={<HomePage />} />
             <Route path="/work" element={<WorkPage />} />
             <Route path="/search" element={<SearchPage />} />
             <Route path="/persons/new" element={<PersonCreatePage />} />
@@ -188,6 +200,9 @@ export function App() {
             <Route path="/billing/settings" element={<BillingSettingsPage />} />
             <Route path="/billing/services" element={<ServiceCataloguePage />} />
             <Route path="/billing/invoice-run" element={<InvoiceRunPage />} />
+            <Route path="/billing/orders" element={<OrdersListPage />} />
+            <Route path="/billing/invoices" element={<InvoicesListPage />} />
+            <Route path="/billing/runs" element={<InvoiceRunsPage />} />
             <Route path="/disclosures" element={<DisclosureRegisterPage />} />
             <Route path="/disclosures/new" element={<DisclosureFormPage />} />
             <Route path="/disclosures/:id" element={<DisclosurePage />} />
@@ -208,11 +223,4 @@ export function App() {
       </PageLoad>
     </AppShell>
   );
-}
-
-/** The start page depends on what the user may do: an auditor starts from the access log. */
-
-function Home() {
-  const me = useMe();
-  return <Navigate to={homePath(me.can)} replace />;
 }

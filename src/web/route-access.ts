@@ -19,15 +19,22 @@ export type RouteAccess = {
  * the menu lists only what the role may use. A test keeps this list and App.tsx's routes equal.
  */
 export const ROUTE_ACCESS: readonly RouteAccess[] = [
-  // the start page sends each user on by what they may do (home.ts)
-  { path: '/', permission: null },
-  // the work list: open to all, listed for the roles it has work for (routes/home/HomePage.tsx)
+  // the home page with the role's work lists and recent customers: open to all, listed for the
+  // roles it has something for (routes/home/HomePage.tsx); the others start elsewhere (home.ts)
   {
-    path: '/work',
+    path: '/',
     permission: null,
     menu: 'work.nav',
-    menuFor: ['requests.read', 'socialServices.reviewBreakGlass', 'invoices.write', 'staff.manage'],
+    menuFor: [
+      'requests.read',
+      'socialServices.reviewBreakGlass',
+      'invoices.write',
+      'staff.manage',
+      'customers.write',
+    ],
   },
+  // the work list's former address
+  { path: '/work', permission: null },
   { path: '/search', permission: 'customers.read', menu: 'nav.search' },
   { path: '/persons/new', permission: 'customers.write', menu: 'nav.newPerson' },
   { path: '/organizations/new', permission: 'customers.write', menu: 'nav.newOrganization' },
@@ -71,6 +78,15 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   { path: '/billing/settings', permission: 'billing.settings', menu: 'billingSettings.nav' },
   { path: '/billing/services', permission: 'billing.settings', menu: 'services.nav' },
   { path: '/billing/invoice-run', permission: 'invoices.write', menu: 'invoiceRun.nav' },
+  // the lists across customers: in the menu for billing, linked from the others' home pages
+  {
+    path: '/billing/invoices',
+    permission: 'invoices.read',
+    menu: 'billingLists.nav',
+    menuFor: ['invoices.write'],
+  },
+  { path: '/billing/orders', permission: 'orders.read' },
+  { path: '/billing/runs', permission: 'invoices.write' },
   { path: '/disclosures', permission: 'disclosures.read', menu: 'disclosureRegister.nav' },
   { path: '/disclosures/new', permission: 'disclosures.make' },
   { path: '/disclosures/:id', permission: 'disclosures.read' },

@@ -170,6 +170,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
   'POST /api/orders/{id}/cancel': { valid: {} },
   'POST /api/orders/{id}/archive': { valid: {} },
   'GET /api/orders/{id}/history': {},
+  'GET /api/orders': { query: 'status=delivered&customer=laskutettava' },
   'GET /api/persons/{id}/orders': { query: 'limit=10' },
   'GET /api/organizations/{id}/orders': { query: 'limit=10' },
   'GET /api/requests': { query: 'status=open' },
@@ -323,6 +324,8 @@ const ENDPOINTS: Record<string, Endpoint> = {
     valid: { reference: '12345672', amountCents: 100, paidOn: '2026-01-02' },
     invalid: { reference: '', amountCents: 0, amount: 'kymppi', paidOn: '2026-02-30' },
   },
+  'GET /api/invoices': { query: 'status=overdue&dueFrom=2026-01-01' },
+  'GET /api/invoice-runs': { query: 'limit=10' },
   'GET /api/persons/{id}/invoices': { query: 'limit=10' },
   'GET /api/organizations/{id}/invoices': { query: 'limit=10' },
   'POST /api/disclosures': {

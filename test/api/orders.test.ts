@@ -473,6 +473,7 @@ forEachEngineAppPerTest(
       const me = (await call(clerk, 'GET', '/api/auth/me')).json();
       assert.ok(items.every((e: { userId: string }) => e.userId === me.id));
       assert.ok(items.every((e: { username: string }) => e.username === me.username));
+      assert.ok(items.every((e: { fullName: string | null }) => e.fullName === me.fullName));
       assert.deepEqual(items[0].changes.status, { old: null, new: 'draft' });
       assert.equal(items[0].changes.lines.new[0].unitPriceCents, 790);
       assert.deepEqual(items[1].changes, { notes: { old: 'Alku', new: 'Muutettu' } });
@@ -677,6 +678,14 @@ forEachEngineAppPerTest(
         representative,
       );
       seen('GET /api/organizations/:id/orders');
+      // The list across customers logs its page's customers, an organisation's representatives.
+      const across = await logged(
+        () => call(clerk, 'GET', '/api/orders?customer=Tilaaja%20Oy'),
+        'read',
+        representative,
+      );
+      assert.equal(across.response.statusCode, 200, across.response.body);
+      seen('GET /api/orders');
 
       const before = (await accessLogEntries(ctx())).length;
       await call(clerk, 'GET', '/api/services');

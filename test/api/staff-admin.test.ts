@@ -87,6 +87,7 @@ forEachEngine(
       actor: {
         userId,
         username: 'admin',
+        fullName: null,
         role: 'admin',
         partnerId: null,
         commitmentSigned: true,
@@ -455,7 +456,7 @@ forEachEngine(
       assert.equal(signature.method, 'paper');
       assert.equal(signature.paperSignedOn, '2026-11-20');
       assert.equal(signature.paperKeptAt, 'Henkilöstöhallinto, kansio 3');
-      assert.deepEqual(signature.recordedBy, { id: adminId, username: 'admin1' });
+      assert.deepEqual(signature.recordedBy, { id: adminId, username: 'admin1', fullName: null });
       assert.equal(await personalData(ctx(), worker), 'open');
       const signedIn = await login(ctx(), me.username, TEST_PASSWORD);
       assert.equal(signedIn.json().commitmentSigned, true, 'the sign-in answer says so too');
@@ -486,7 +487,11 @@ forEachEngine(
       const after = published.json();
       assert.equal(after.currentVersion, 2);
       assert.equal(after.activeUsersSigned, 0);
-      assert.deepEqual(after.versions[0].publishedBy, { id: adminId, username: 'admin1' });
+      assert.deepEqual(after.versions[0].publishedBy, {
+        id: adminId,
+        username: 'admin1',
+        fullName: null,
+      });
       assert.equal(after.versions[1].activeUsersSigned, before.activeUsersSigned);
 
       assert.equal(await personalData(ctx(), worker), '403 commitment_required');

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { invoiceRuns } from '../../src/server/db/schema/index.ts';
 import { insertTestInvoice } from '../helpers/billing-fixtures.ts';
 import { insertOrder, insertTestPerson } from '../helpers/invoice-fixtures.ts';
-import { callAs, forEachEngine, manualClock } from '../helpers/app.ts';
+import { accessLogEntries, callAs, forEachEngine, manualClock } from '../helpers/app.ts';
 
 /** 7 December 2026: a request received on 1 November is due on 1 December, so overdue. */
 const clock = manualClock(new Date('2026-12-07T10:00:00Z'));
@@ -45,7 +45,12 @@ forEachEngine(
           [made.dueSoon, false],
         ],
       );
-      assert.deepEqual(work.reviews, { waiting: 0, oldestOpenedAt: null });
+      assert.deepEqual(work.reviews, {
+        waiting: 0,
+        oldestOpenedAt: null,
+        lastReview: null,
+        flaggedDisclosures: 0,
+      });
       assert.equal(work.billing, null);
       assert.equal(work.accounts, null);
     });
@@ -115,11 +120,55 @@ forEachEngine(
       assert.equal(work.billing, null);
     });
 
-    test('a customer-service user and a contractor get no section they may not see, and anonymous gets 401', async () => {
-      for (const role of ['customer_service', 'contractor'] as const) {
-        const work = (await callAs(ctx(), await ctx().signIn(role), 'GET', '/api/work')).json();
-        assert.deepEqual(work, { requests: null, reviews: null, billing: null, accounts: null });
+    test('customer service sees the persons it opened lately, newest first, and the list is logged as read', async () => {
+      const clerk = await ctx().signIn('customer_service');
+      const first = await insertTestPerson(ctx().database, { lastName: 'Ensimmäinen' });
+      const second = await insertTestPerson(ctx().database, { lastName: 'Toinen' });
+      const unopened = await insertTestPerson(ctx().database, { lastName: 'Avaamaton' });
+      assert.deepEqual((await callAs(ctx(), clerk, 'GET', '/api/work')).json().recent, []);
+      for (const id of [first, second]) {
+        clock.advance(60_000);
+        const opened = await callAs(ctx(), clerk, 'GET', `/api/persons/${id}`);
+        assert.equal(opened.statusCode, 200, opened.body);
       }
+      // The home page's own entry does not make a person recent again: the order stays.
+      for (let view = 0; view < 2; view++) {
+        clock.advance(60_000);
+        const work = (await callAs(ctx(), clerk, 'GET', '/api/work')).json();
+        assert.deepEqual(
+          work.recent.map((person: { id: string; name: string }) => [person.id, person.name]),
+          [
+            [second, 'Laura Toinen'],
+            [first, 'Laura Ensimmäinen'],
+          ],
+        );
+      }
+      const listed = (await accessLogEntries(ctx())).filter(
+        (entry) => entry.action === 'read' && entry.subjectIds.includes(second),
+      );
+      assert.deepEqual(listed.at(-1)?.fields, ['name'], "the home page's read of the names");
+      assert.ok(
+        !(await accessLogEntries(ctx())).some((entry) => entry.subjectIds.includes(unopened)),
+      );
+    });
+
+    test('a contractor gets no section it may not see, customer service only its recent customers, and anonymous gets 401', async () => {
+      const contractor = await ctx().signIn('contractor');
+      assert.deepEqual((await callAs(ctx(), contractor, 'GET', '/api/work')).json(), {
+        requests: null,
+        reviews: null,
+        billing: null,
+        accounts: null,
+        recent: null,
+      });
+      const clerk = await ctx().signIn('customer_service');
+      assert.deepEqual((await callAs(ctx(), clerk, 'GET', '/api/work')).json(), {
+        requests: null,
+        reviews: null,
+        billing: null,
+        accounts: null,
+        recent: [],
+      });
       const anonymous = await ctx().app.inject({ method: 'GET', url: '/api/work' });
       assert.equal(anonymous.statusCode, 401);
     });

@@ -53,7 +53,6 @@ describe('the access log in the browser', { skip: chromiumSkip }, () => {
   test("the register officer sees who has processed a person's data", async () => {
     await page.goto(server.baseUrl);
     await signIn(page, server.user.username, server.user.password);
-    await heading(page, 'Asiakashaku').waitFor();
     await navigation(page).getByRole('link', { name: 'Käyttöloki', exact: true }).waitFor();
 
     await navigation(page).getByRole('link', { name: 'Uusi henkilö', exact: true }).click();

@@ -8,10 +8,11 @@ import {
   chromiumSkip,
   E2E_TIMEOUT,
   heading,
+  homePage,
   signIn,
   signOut,
-  unusedTotpCode,
   type TestServer,
+  unusedTotpCode,
 } from './helpers.ts';
 
 const TEMPORARY_PASSWORD = 'väliaikainen tunnussana 7';
@@ -121,6 +122,7 @@ describe('own account in the browser', { skip: chromiumSkip }, () => {
     await page.getByLabel('Salasana', { exact: true }).fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Allekirjoita' }).click();
 
+    // The address opened before the steps (the search) opens once they are done.
     await heading(page, 'Asiakashaku').waitFor();
     assert.equal(await page.getByText('Et ole allekirjoittanut salassapitositoumusta').count(), 0);
 
@@ -142,7 +144,7 @@ describe('own account in the browser', { skip: chromiumSkip }, () => {
     await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
     await page.getByText('Käyttäjätunnus tai salasana on väärin.').waitFor();
     await signIn(page, ADMIN, NEW_PASSWORD, secret.replaceAll(' ', ''));
-    await heading(page, 'Asiakashaku').waitFor();
+    await homePage(page).waitFor();
     await signOut(page);
     await page.goto(server.baseUrl);
     assert.deepEqual(problems, []);
@@ -155,7 +157,7 @@ describe('own account in the browser', { skip: chromiumSkip }, () => {
       const elsewhere = await other.newPage();
       await elsewhere.goto(server.baseUrl);
       await signIn(elsewhere, COLLEAGUE.username, COLLEAGUE.password);
-      await heading(elsewhere, 'Asiakashaku').waitFor();
+      await homePage(elsewhere).waitFor();
 
       await signIn(page, COLLEAGUE.username, COLLEAGUE.password);
       await page.getByRole('link', { name: 'Oma tili' }).click();
@@ -242,7 +244,7 @@ describe('own account in the browser', { skip: chromiumSkip }, () => {
     await signOut(page);
     await page.goto(server.baseUrl);
     await signIn(page, COLLEAGUE.username, newPassword);
-    await heading(page, 'Asiakashaku').waitFor();
+    await homePage(page).waitFor();
     assert.deepEqual(problems, []);
   });
 });

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { json, signInNewUser, insertTestPartner } from '../helpers/app.ts';
+import { insertTestInvoice } from '../helpers/billing-fixtures.ts';
 import {
   E_INVOICE_BILLING,
+  insertBillingSettings,
   insertOrder,
   insertTestOrganization,
   insertTestPerson,
@@ -18,8 +20,10 @@ import {
   dataValue,
   heading,
   navigation,
+  pagePerTest,
   picture,
   signIn,
+  signInByCookie,
   signOut,
   type TestServer,
 } from './helpers.ts';
@@ -43,6 +47,7 @@ async function openFromMenu(page: Page, name: string) {
 
 describe('billing administration in the browser', { skip: chromiumSkip }, () => {
   let server: TestServer;
+  let browser: Browser;
   let page: Page;
   let problems: string[];
 
@@ -53,7 +58,7 @@ describe('billing administration in the browser', { skip: chromiumSkip }, () => 
       others: [{ ...BILLING, role: 'billing' }],
     },
     (setup) => {
-      ({ server, page, problems } = setup);
+      ({ server, browser, page, problems } = setup);
     },
   );
 
@@ -334,5 +339,95 @@ describe('billing administration in the browser', { skip: chromiumSkip }, () => 
     await picture(page, 'disclosure.png');
 
     assert.deepEqual(problems, []);
+  });
+
+  describe('billing at 1366×768, a page of its own per test', () => {
+    let own: Page;
+    let ownProblems: string[];
+    pagePerTest(
+      () => browser,
+      (opened) => ({ page: own, problems: ownProblems } = opened),
+    );
+
+    test('billing starts an invoice run and confirms it with the mouse; the run is listed with its archive', async () => {
+      await own.setViewportSize({ width: 1366, height: 768 });
+      await insertBillingSettings(server.database);
+      const person = await insertTestPerson(server.database, { lastName: 'Hiirinen' });
+      await insertOrder(server.database, { personId: person });
+      await signInByCookie(own, server, 'billing');
+      await own.goto(server.baseUrl);
+      await heading(own, 'Työlista').waitFor();
+      await picture(own, 'home-billing.png');
+      await navigation(own).getByRole('link', { name: 'Laskutusajo', exact: true }).click();
+      await heading(own, 'Laskutusajo').waitFor();
+      // The sticky action bar stays below the dialog: a click that lands on anything else fails.
+      await own.getByRole('button', { name: 'Käynnistä laskutusajo' }).click();
+      const dialog = own.getByRole('dialog');
+      const confirm = dialog.getByRole('button', { name: 'Laskuta', exact: true });
+      await confirm.waitFor();
+      await picture(own, 'invoice-run-confirm-1366.png');
+      await confirm.click({ timeout: 5000 });
+      await own.getByRole('heading', { name: 'Laskutusajon tulos' }).waitFor();
+
+      await own.getByRole('link', { name: 'Laskutus', exact: true }).click();
+      await heading(own, 'Laskut').waitFor();
+      const lists = own.getByRole('navigation', { name: 'Laskutuksen listat' });
+      await lists.getByRole('link', { name: 'Laskutusajot' }).click();
+      await heading(own, 'Laskutusajot').waitFor();
+      const runs = own.getByRole('table', { name: 'Laskutusajot' });
+      const archive = runs.getByRole('link', { name: /^Lataa arkisto/ }).first();
+      assert.match(
+        (await archive.getAttribute('href')) ?? '',
+        /^\/api\/invoice-runs\/[0-9a-f-]+\/archive$/,
+      );
+      await checkAccessibility(own, 'the invoice runs');
+      await picture(own, 'billing-runs.png');
+      await runs
+        .getByRole('link', { name: /^Laskut \(/ })
+        .first()
+        .click();
+      await own.getByText('Näytetään yhden laskutusajon laskut.').waitFor();
+      await own
+        .getByRole('table', { name: 'Laskut' })
+        .getByRole('link', { name: 'Laura Hiirinen' })
+        .waitFor();
+      assert.deepEqual(ownProblems, []);
+    });
+
+    test("billing's lists of orders and invoices across customers, filtered by name, each row to its customer", async () => {
+      await own.setViewportSize({ width: 1366, height: 768 });
+      const person = await insertTestPerson(server.database, {
+        firstName: 'Lista',
+        lastName: 'Laskulainen',
+      });
+      await insertOrder(server.database, { personId: person }, { status: 'confirmed' });
+      await insertTestInvoice(server.database, { personId: person, dueDate: '2026-01-31' });
+      await signInByCookie(own, server, 'billing');
+      await own.goto(`${server.baseUrl}/billing/invoices`);
+      await heading(own, 'Laskut').waitFor();
+      await own.getByRole('textbox', { name: 'Asiakkaan nimi' }).fill('laskulai');
+      await own.getByRole('button', { name: 'Näytä', exact: true }).click();
+      await own.waitForURL('**/billing/invoices?customer=laskulai');
+      const invoices = own.getByRole('table', { name: 'Laskut' });
+      await invoices.getByRole('link', { name: 'Lista Laskulainen' }).waitFor();
+      await invoices.getByText('Erääntynyt').waitFor();
+      await checkAccessibility(own, 'the invoices across customers');
+      await picture(own, 'billing-invoices.png');
+
+      await own
+        .getByRole('navigation', { name: 'Laskutuksen listat' })
+        .getByRole('link', { name: 'Tilaukset' })
+        .click();
+      await heading(own, 'Tilaukset').waitFor();
+      await own.getByRole('textbox', { name: 'Asiakkaan nimi' }).fill('Laskulainen');
+      await own.getByRole('button', { name: 'Näytä', exact: true }).click();
+      const orders = own.getByRole('table', { name: 'Tilaukset' });
+      await orders.getByText('Vahvistettu').waitFor();
+      await checkAccessibility(own, 'the orders across customers');
+      await picture(own, 'billing-orders.png');
+      await orders.getByRole('link', { name: 'Lista Laskulainen' }).click();
+      await own.waitForURL(`**/persons/${person}`);
+      assert.deepEqual(ownProblems, []);
+    });
   });
 });

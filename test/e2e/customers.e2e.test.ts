@@ -5,9 +5,10 @@ import {
   browserSuite,
   checkAccessibility,
   chromiumSkip,
+  homePage,
+  type TestServer,
   unusedTotpCode,
   wrongTotpCode,
-  type TestServer,
 } from './helpers.ts';
 
 /** The text of the field's status message (the error shown next to it). */
@@ -59,7 +60,7 @@ describe('customers in the browser', { skip: chromiumSkip }, () => {
     await page.getByText('Vahvistuskoodi on väärin tai jo käytetty. Anna uusi koodi.').waitFor();
     await codeField.fill(await unusedTotpCode(server.user.username));
     await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Asiakashaku' }).waitFor();
+    await homePage(page).waitFor();
     assert.equal(
       await page.evaluate(() => document.activeElement?.tagName),
       'H1',

@@ -218,8 +218,21 @@ export function wrongTotpCode(secret: string = TEST_TOTP_SECRET): string {
 }
 
 /**
- * Signs in through the sign-in page, as a person does, and waits for the app shell. When the
- * page asks for the authenticator code, types the current code of `totpSecret`.
+ * The page a signed-in user lands on, whatever it is: a page heading that is not the sign-in's.
+ * A role with work lands on its home page ('Työlista'), a social worker or a contractor on the
+ * customer search, an auditor on the access log, and a step after sign-in (a password change,
+ * the authenticator, the commitment) takes over the screen.
+ */
+export async function landed(page: Page): Promise<void> {
+  await page
+    .getByRole('heading', { level: 1 })
+    .filter({ hasNotText: /^Kirjaudu sisään$/ })
+    .waitFor();
+}
+
+/**
+ * Signs in through the sign-in page, as a person does, and waits for the page the user lands on.
+ * When the page asks for the authenticator code, types the current code of `totpSecret`.
  */
 export async function signIn(
   page: Page,
@@ -231,7 +244,8 @@ export async function signIn(
   await page.getByLabel('Käyttäjätunnus').fill(username);
   await page.getByLabel('Salasana').fill(password);
   await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
-  const signedIn = page.getByText(`Kirjautunut: ${username}`);
+  // The header names the user by full name, or by username when the account has none.
+  const signedIn = page.getByText('Kirjautunut:');
   const codeField = page.getByLabel('Vahvistuskoodi');
   await signedIn.or(codeField).waitFor();
   if (await codeField.isVisible()) {
@@ -239,7 +253,11 @@ export async function signIn(
     await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
   }
   await signedIn.waitFor();
+  await landed(page);
 }
+
+/** The home page a role with work lands on after signing in. */
+export const homePage = (page: Page) => heading(page, 'Työlista');
 
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Kirjaudu ulos', exact: true }).click();

@@ -91,9 +91,9 @@ describe('polish: permissions, dialogs and menus in the browser', { skip: chromi
     await page.getByText(/Sidan kräver behörigheten ”visa användningsloggen”/).waitFor();
     await picture(page, 'no-permission-sv.png');
 
-    // The way on is the user's own start page.
-    await page.getByRole('link', { name: 'Till kundsökningen' }).click();
-    await page.waitForURL(/\/search$/);
+    // The way on is the user's own start page: customer service's home page.
+    await page.getByRole('link', { name: 'Arbetslista', exact: true }).click();
+    await page.waitForURL(/:\d+\/$/);
     assert.deepEqual(problems, []);
     await page.context().close();
   });

@@ -67,7 +67,6 @@ describe("the data subject's report in the browser", { skip: chromiumSkip }, () 
   test('the register officer downloads who has processed a person’s data as CSV and PDF', async () => {
     await page.goto(server.baseUrl);
     await signIn(page, server.user.username, server.user.password);
-    await heading(page, 'Asiakashaku').waitFor();
 
     await page
       .getByRole('navigation', { name: 'Päävalikko' })

@@ -6,6 +6,7 @@ import {
   checkAccessibility,
   chromiumSkip,
   heading,
+  homePage,
   signIn,
   signOut,
   type TestServer,
@@ -96,8 +97,8 @@ describe('organisations and persons in the browser', { skip: chromiumSkip }, () 
     await page.goto(server.baseUrl);
     await checkAccessibility(page, 'the sign-in page');
     await signIn(page, server.user.username, server.user.password);
-    await heading(page, 'Asiakashaku').waitFor();
-    await checkAccessibility(page, 'the search page');
+    await homePage(page).waitFor();
+    await checkAccessibility(page, 'the home page');
 
     await openFromNavigation(page, 'Uusi organisaatio');
     await heading(page, 'Uusi organisaatio').waitFor();

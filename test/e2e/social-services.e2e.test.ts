@@ -153,6 +153,7 @@ describe('social services in the browser', { skip: chromiumSkip }, () => {
   test("a social worker's day: the relationship, a health entry, a relative, the summary", async () => {
     await page.goto(server.baseUrl);
     await signIn(page, workerA.username, workerA.password);
+    // A social worker has no work list: the search is where the day starts.
     await heading(page, 'Asiakashaku').waitFor();
     await openPerson(page, CLIENT);
     const social = section(page);

@@ -10,6 +10,7 @@ import {
   checkAccessibility,
   chromiumSkip,
   heading,
+  homePage,
   picture,
   signIn,
   type TestServer,
@@ -124,8 +125,8 @@ describe('the web app, delivered', { skip: chromiumSkip }, () => {
     );
 
     await signIn(page, server.user.username, server.user.password);
-    await heading(page, 'Asiakashaku').waitFor();
-    await page.reload();
+    await homePage(page).waitFor();
+    await page.goto(`${server.baseUrl}/search`);
     await heading(page, 'Asiakashaku').waitFor();
     await page.waitForLoadState('networkidle');
     assert.deepEqual(

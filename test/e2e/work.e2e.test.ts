@@ -3,7 +3,9 @@ import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { addCalendarMonths } from '../../src/contract/deadlines.ts';
 import { helsinkiDate } from '../../src/contract/dates.ts';
-import { invoiceRuns } from '../../src/server/db/schema/index.ts';
+import { eq } from 'drizzle-orm';
+import type { Browser } from 'playwright-core';
+import { invoiceRuns, staffUsers } from '../../src/server/db/schema/index.ts';
 import { json, signInNewUser } from '../helpers/app.ts';
 import { insertOrder, insertTestPerson } from '../helpers/invoice-fixtures.ts';
 import {
@@ -11,8 +13,10 @@ import {
   checkAccessibility,
   chromiumSkip,
   heading,
+  pagePerTest,
   picture,
   signIn,
+  signInByCookie,
   signOut,
   type TestServer,
 } from './helpers.ts';
@@ -26,6 +30,7 @@ const BILLING = {
 
 describe("each role's work list in the browser", { skip: chromiumSkip }, () => {
   let server: TestServer;
+  let browser: Browser;
   let page: Page;
   let problems: string[];
   let number: number;
@@ -34,7 +39,7 @@ describe("each role's work list in the browser", { skip: chromiumSkip }, () => {
   browserSuite(
     { role: 'register_officer', username: OFFICER, others: [BILLING] },
     async (setup) => {
-      ({ server, page, problems } = setup);
+      ({ server, browser, page, problems } = setup);
       await page.setViewportSize({ width: 1366, height: 768 });
       const personId = await insertTestPerson(server.database, { lastName: 'Myöhäinen' });
       const colleague = await signInNewUser(server.app, server.database, server.keys, {
@@ -108,8 +113,55 @@ describe("each role's work list in the browser", { skip: chromiumSkip }, () => {
     );
     await checkAccessibility(page, "billing's work list");
     await picture(page, 'work-billing.png');
-    await billing.getByRole('link', { name: 'Laskutusajo' }).click();
+    await billing.getByRole('link', { name: 'Laskutusajo', exact: true }).click();
     await page.waitForURL('**/billing/invoice-run');
     assert.deepEqual(problems, []);
+  });
+
+  describe('customer service, a page of its own', () => {
+    let own: Page;
+    let ownProblems: string[];
+    pagePerTest(
+      () => browser,
+      (opened) => ({ page: own, problems: ownProblems } = opened),
+    );
+
+    test('customer service lands on its recent customers, by its full name, and searches from there', async () => {
+      await own.setViewportSize({ width: 1366, height: 768 });
+      const personId = await insertTestPerson(server.database, {
+        firstName: 'Viime',
+        lastName: 'Avattu',
+      });
+      const username = await signInByCookie(own, server, 'customer_service');
+      await server.database.db
+        .update(staffUsers)
+        .set({ fullName: 'Paula Palvelu' })
+        .where(eq(staffUsers.username, username));
+      await own.goto(`${server.baseUrl}/persons/${personId}`);
+      await heading(own, 'Viime Avattu').waitFor();
+      await own.goto(server.baseUrl);
+      await heading(own, 'Työlista').waitFor();
+      await own.getByText('Kirjautunut: Paula Palvelu').waitFor();
+      const recent = own.getByRole('region', { name: 'Viimeksi käsitellyt asiakkaat' });
+      await recent.getByRole('link', { name: 'Viime Avattu' }).waitFor();
+      await checkAccessibility(own, "customer service's home page");
+      await picture(own, 'home-customer-service.png');
+      const box = own.getByRole('searchbox');
+      await box.fill('Avattu');
+      await box.press('Enter');
+      await heading(own, 'Asiakashaku').waitFor();
+      await own.waitForURL('**/search?q=Avattu');
+      assert.deepEqual(ownProblems, []);
+    });
+
+    test('the administrator lands on accounts to see to', async () => {
+      await own.setViewportSize({ width: 1366, height: 768 });
+      await signInByCookie(own, server, 'admin');
+      await own.goto(server.baseUrl);
+      await heading(own, 'Työlista').waitFor();
+      await own.getByRole('region', { name: 'Käyttäjätunnukset' }).waitFor();
+      await picture(own, 'home-admin.png');
+      assert.deepEqual(ownProblems, []);
+    });
   });
 });

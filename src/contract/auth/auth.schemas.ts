@@ -12,6 +12,8 @@ export const loginBody = z.strictObject({
 export const meView = z.object({
   id: zId,
   username: z.string(),
+  /** The name the header shows; null for an account without one (the username is shown). */
+  fullName: z.string().nullable(),
   role: z.enum(ROLES),
   partnerId: zId.nullable(),
   commitmentSigned: z.boolean(),

@@ -4,9 +4,13 @@ import {
   invoiceCreate,
   invoiceCredit,
   invoiceDocument,
+  invoiceListItem,
   invoiceListQuery,
   invoiceRunCreate,
+  invoiceRunsQuery,
+  invoiceRunSummary,
   invoiceRunView,
+  invoicesQuery,
   invoiceSummary,
   invoiceView,
   paymentCreate,
@@ -22,6 +26,33 @@ const write = { permission: 'invoices.write' } as const;
  * billing settings, which print the seller, have not been set up yet.
  */
 export const invoicesApi = {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/invoices',
+    access: read,
+    tags,
+    summary: 'Invoices and credit notes across customers, newest first, with filters',
+    description:
+      'By status as the invoice shows it (an open invoice past its due date is overdue), kind, ' +
+      "due date range (both days included), invoice run and a part of the customer's name; " +
+      "all filters apply together. The page's customers are logged as read.",
+    query: invoicesQuery,
+    status: 200,
+    response: pageOf(invoiceListItem),
+    errors: [],
+  }),
+  runs: endpoint({
+    method: 'GET',
+    path: '/api/invoice-runs',
+    access: write,
+    tags,
+    summary: 'Past invoice runs, newest first, each with its archive',
+    description: 'Dates and counts only, no personal data; the archive is made again on download.',
+    query: invoiceRunsQuery,
+    status: 200,
+    response: pageOf(invoiceRunSummary),
+    errors: [],
+  }),
   create: endpoint({
     method: 'POST',
     path: '/api/invoices',

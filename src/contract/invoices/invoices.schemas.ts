@@ -190,6 +190,48 @@ export const invoiceSummary = invoiceView.pick({
 });
 export type InvoiceSummary = z.infer<typeof invoiceSummary>;
 
+/** The list across customers (`GET /api/invoices`): every filter optional, all of them ANDed. */
+export const invoicesQuery = z.strictObject({
+  /** As the invoice shows it: `overdue` is an open invoice past its due date, `open` one not yet. */
+  status: z.enum(INVOICE_VIEW_STATUSES).optional(),
+  kind: z.enum(['invoice', 'credit_note']).optional(),
+  /** Due on or after this day. */
+  dueFrom: isoDate.optional(),
+  /** Due on or before this day. */
+  dueTo: isoDate.optional(),
+  /** The invoices of one invoice run. */
+  runId: zId.optional(),
+  /** A part of the customer's name: a person's first or last name, an organisation's name. */
+  customer: text({ max: 100 }).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: zCursor.optional(),
+});
+export type InvoicesQuery = z.output<typeof invoicesQuery>;
+
+/** A row of the list across customers: the summary, and whose invoice it is. */
+export const invoiceListItem = invoiceSummary.extend({
+  customer: z.object({ kind: z.enum(['person', 'organization']), id: zId, name: z.string() }),
+  runId: zId.nullable(),
+});
+export type InvoiceListItem = z.infer<typeof invoiceListItem>;
+
+/** Past invoice runs, newest first. */
+export const invoiceRunsQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: zCursor.optional(),
+});
+
+/** A past run: when, how many invoices, and where its archive is (made again on download). */
+export const invoiceRunSummary = z.object({
+  id: zId,
+  invoiceDate: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  invoiceCount: z.number().int(),
+  archive: z.string(),
+});
+export type InvoiceRunSummary = z.infer<typeof invoiceRunSummary>;
+
 export const invoiceListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: zCursor.optional(),

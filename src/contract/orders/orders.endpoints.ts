@@ -6,7 +6,9 @@ import {
   deliverBody,
   orderCreate,
   orderHistory,
+  orderListItem,
   orderPatch,
+  ordersQuery,
   orderSummary,
   orderView,
 } from './orders.schemas.ts';
@@ -18,6 +20,21 @@ const write = { permission: 'orders.write' } as const;
 
 /** Orders of persons and organisations: draft → confirmed → delivered, or cancelled; archived. */
 export const ordersApi = {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/orders',
+    access: read,
+    tags,
+    summary: 'Orders across customers, newest first, by status, service, date and customer name',
+    description:
+      'Every filter is optional and they all apply together; `from` and `to` are the days ' +
+      '(Helsinki) the orders were made, both included; `customer` is a part of the name. The ' +
+      "page's customers are logged as read (an organisation's as its representatives).",
+    query: ordersQuery,
+    status: 200,
+    response: pageOf(orderListItem),
+    errors: [],
+  }),
   create: endpoint({
     method: 'POST',
     path: '/api/orders',

@@ -45,6 +45,22 @@ export const deliverBody = z.strictObject({
   deliveredOn: date('business'),
 });
 
+/** The list across customers (`GET /api/orders`): every filter optional, all of them ANDed. */
+export const ordersQuery = z.strictObject({
+  status: z.enum(ORDER_STATUSES).optional(),
+  /** Orders with at least one line of this service. */
+  serviceId: zId.optional(),
+  /** Made on or after this day (Helsinki). */
+  from: date('business').optional(),
+  /** Made on or before this day (Helsinki). */
+  to: date('business').optional(),
+  /** A part of the customer's name: a person's first or last name, an organisation's name. */
+  customer: text({ max: 100 }).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: zCursor.optional(),
+});
+export type OrdersQuery = z.output<typeof ordersQuery>;
+
 export const customerOrdersQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: zCursor.optional(),
@@ -83,13 +99,16 @@ const orderFields = {
   archivedAt: z.string().nullable(),
 };
 
+/** A customer's name and where their page is: what a list across customers shows of them. */
+export const customerRef = z.object({
+  kind: z.enum(['person', 'organization']),
+  id: zId,
+  name: z.string(),
+});
+
 export const orderView = z.object({
   ...orderFields,
-  customer: z.object({
-    kind: z.enum(['person', 'organization']),
-    id: zId,
-    name: z.string(),
-  }),
+  customer: customerRef,
   notes: z.string().nullable(),
   lines: z.array(orderLineView),
   updatedAt: z.string(),
@@ -102,6 +121,10 @@ export type OrderView = z.infer<typeof orderView>;
 export const orderSummary = z.object({ ...orderFields, lineCount: z.number().int() });
 export type OrderSummary = z.infer<typeof orderSummary>;
 
+/** A row of the list across customers: the summary and whose order it is. */
+export const orderListItem = orderSummary.extend({ customer: customerRef });
+export type OrderListItem = z.infer<typeof orderListItem>;
+
 export const orderHistory = z.object({
   items: z.array(
     z.object({
@@ -109,6 +132,8 @@ export const orderHistory = z.object({
       occurredAt: z.string(),
       userId: zId.nullable(),
       username: z.string().nullable(),
+      /** The staff member's full name, as the app names staff; null when the account has none. */
+      fullName: z.string().nullable(),
       action: z.string(),
       changes: z.record(z.string(), z.unknown()).nullable(),
     }),

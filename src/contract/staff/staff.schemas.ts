@@ -72,7 +72,10 @@ export const staffSummary = z.object({
 });
 export type StaffSummary = z.infer<typeof staffSummary>;
 
-const userRef = z.object({ id: zId, username: z.string() }).nullable();
+/** A staff member as the app names them: by full name, the username when there is none. */
+const userRef = z
+  .object({ id: zId, username: z.string(), fullName: z.string().nullable() })
+  .nullable();
 
 export const signatureView = z.object({
   version: z.number().int(),

@@ -5,6 +5,10 @@ import { REQUEST_STATUSES, REQUEST_TYPES } from '../enums.ts';
 export const DUE_SOON_DAYS = 7;
 /** How many days ahead an account's last day counts as near. */
 export const EXPIRING_SOON_DAYS = 30;
+/** How many days back a flagged disclosure is still listed for the officer to look at. */
+export const FLAGGED_DISCLOSURE_DAYS = 30;
+/** How many of the user's recent customers the home page lists. */
+export const RECENT_CUSTOMERS = 10;
 
 const staffName = z.object({
   id: z.string(),
@@ -36,8 +40,24 @@ export const workView = z.object({
       ),
     })
     .nullable(),
-  /** Break-the-glass openings and other entries waiting for review (`socialServices.reviewBreakGlass`). */
-  reviews: z.object({ waiting: z.int(), oldestOpenedAt: z.string().nullable() }).nullable(),
+  /**
+   * Break-the-glass openings waiting for review, the last review and who made it, and the
+   * disclosures of the last FLAGGED_DISCLOSURE_DAYS that included a protected address
+   * (`socialServices.reviewBreakGlass`: the officer who reviews flagged access).
+   */
+  reviews: z
+    .object({
+      waiting: z.int(),
+      oldestOpenedAt: z.string().nullable(),
+      lastReview: z.object({ reviewedAt: z.string(), reviewedBy: staffName.nullable() }).nullable(),
+      flaggedDisclosures: z.int(),
+    })
+    .nullable(),
+  /**
+   * The persons this user opened or changed lately, newest first, from the user's own access-log
+   * entries (`customers.write`). Names, so the home page logs them as read.
+   */
+  recent: z.array(z.object({ id: z.string(), name: z.string(), lastAt: z.string() })).nullable(),
   /** Billing's work (`invoices.write`): what to invoice, what is overdue, the runs made. */
   billing: z
     .object({

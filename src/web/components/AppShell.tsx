@@ -47,7 +47,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             {me && (
               <p className="shell__user">
                 <span className="shell__user-label">{t('shell.signedInAs')}</span>{' '}
-                <strong>{me.username}</strong>
+                <strong>{me.fullName ?? me.username}</strong>
                 <span className="shell__role"> · {t(`role.${me.role}`)}</span>
                 {(step === null || step === 'commitment') && (
                   <>

@@ -4,6 +4,7 @@ import { rectificationEn, rectificationErrors } from './rights/rectification.ts'
 import { objectionsEn, objectionsErrors } from './rights/objections.ts';
 import { erasureEn, erasureErrors } from './rights/erasure.ts';
 import { attachmentsEn, attachmentsErrors } from './rights/attachments.ts';
+import { billingListsEn } from './billing-lists.ts';
 import { workEn } from './work.ts';
 import { populationRegisterEn, populationRegisterErrors } from './population-register.ts';
 
@@ -1476,6 +1477,7 @@ export const en: Catalogue = {
     ...attachmentsEn,
     ...workEn,
     ...populationRegisterEn,
+    ...billingListsEn,
   },
   errors: {
     'identityCode.empty': 'Give the personal identity code.',

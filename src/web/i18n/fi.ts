@@ -4,6 +4,7 @@ import { rectificationErrors, rectificationFi } from './rights/rectification.ts'
 import { objectionsErrors, objectionsFi } from './rights/objections.ts';
 import { erasureErrors, erasureFi } from './rights/erasure.ts';
 import { attachmentsErrors, attachmentsFi } from './rights/attachments.ts';
+import { billingListsFi } from './billing-lists.ts';
 import { workFi } from './work.ts';
 import { populationRegisterFi, populationRegisterErrors } from './population-register.ts';
 
@@ -1471,6 +1472,7 @@ export const fiMessages = {
   ...attachmentsFi,
   ...workFi,
   ...populationRegisterFi,
+  ...billingListsFi,
 };
 
 export const fi: Catalogue = {

@@ -4,6 +4,7 @@ import { rectificationSv, rectificationErrors } from './rights/rectification.ts'
 import { objectionsSv, objectionsErrors } from './rights/objections.ts';
 import { erasureSv, erasureErrors } from './rights/erasure.ts';
 import { attachmentsSv, attachmentsErrors } from './rights/attachments.ts';
+import { billingListsSv } from './billing-lists.ts';
 import { workSv } from './work.ts';
 import { populationRegisterSv, populationRegisterErrors } from './population-register.ts';
 
@@ -1483,6 +1484,7 @@ export const sv: Catalogue = {
     ...attachmentsSv,
     ...workSv,
     ...populationRegisterSv,
+    ...billingListsSv,
   },
   errors: {
     'identityCode.empty': 'Ange personbeteckningen.',

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { Paragraph, RouterLink } from 'suomifi-ui-components';
 import { ROLE_PERMISSIONS, ROLES, type Permission } from '../../contract/auth/permissions.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
-import { homePath } from '../home.ts';
+import { homeLabel, homePath } from '../home.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useMe } from '../session.tsx';
 
@@ -29,7 +29,7 @@ export function NoPermissionPage({ permission }: { permission: Permission }) {
       </Paragraph>
       <Paragraph mb="m">{t('noPermission.ask')}</Paragraph>
       <RouterLink asComponent={Link} to={home}>
-        {home === '/access-log' ? t('nav.accessLog') : t('nav.toSearch')}
+        {t(homeLabel(home))}
       </RouterLink>
     </>
   );

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { Paragraph, RouterLink } from 'suomifi-ui-components';
 import { PageHeading } from '../components/PageHeading.tsx';
-import { homePath } from '../home.ts';
+import { homeLabel, homePath } from '../home.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useMe } from '../session.tsx';
 
@@ -14,7 +14,7 @@ export function NotFoundPage() {
       <PageHeading title={t('notFound.title')} />
       <Paragraph mb="m">{t('notFound.text')}</Paragraph>
       <RouterLink asComponent={Link} to={home}>
-        {home === '/access-log' ? t('nav.accessLog') : t('nav.toSearch')}
+        {t(homeLabel(home))}
       </RouterLink>
     </>
   );

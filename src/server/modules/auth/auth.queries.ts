@@ -62,6 +62,7 @@ export async function findLiveSession(db: Db, tokenHash: string, now: Date) {
       createdAt: staffSessions.createdAt,
       userId: staffUsers.id,
       username: staffUsers.username,
+      fullName: staffUsers.fullName,
       role: staffUsers.role,
       partnerId: staffUsers.partnerId,
       mustChangePassword: staffUsers.mustChangePassword,

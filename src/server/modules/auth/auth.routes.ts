@@ -10,6 +10,7 @@ import { ROLE_PERMISSIONS } from '../../../contract/auth/permissions.ts';
 const me = (actor: Actor) => ({
   id: actor.userId,
   username: actor.username,
+  fullName: actor.fullName,
   role: actor.role,
   partnerId: actor.partnerId,
   commitmentSigned: actor.commitmentSigned,

@@ -26,6 +26,8 @@ export type SessionPolicy = { idleMinutes: number; absoluteHours: number };
 export type Actor = {
   userId: string;
   username: string;
+  /** How the app names the user to themselves and others; null for an account without one. */
+  fullName: string | null;
   role: Role;
   /** A contractor's partner organisation; null for the municipality's own staff. */
   partnerId: string | null;
@@ -46,6 +48,7 @@ export type Actor = {
 type AccountState = {
   id: string;
   username: string;
+  fullName: string | null;
   role: string;
   partnerId: string | null;
   commitmentSigned: boolean;
@@ -64,6 +67,7 @@ function actorFor(account: AccountState, tokenHash: string, policy: AuthPolicy):
   return {
     userId: account.id,
     username: account.username,
+    fullName: account.fullName,
     role,
     partnerId: account.partnerId,
     commitmentSigned: account.commitmentSigned,

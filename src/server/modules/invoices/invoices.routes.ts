@@ -13,6 +13,8 @@ import {
   runArchive,
   runInvoices,
 } from './invoices.service.ts';
+import { listInvoiceRuns } from './list-invoice-runs.ts';
+import { listInvoices } from './list-invoices.ts';
 import { sendAttachment } from '../../plugins/send-attachment.ts';
 
 /**
@@ -36,6 +38,12 @@ export function invoicesRoutes(deps: RouteDeps) {
       }
     });
 
+    route(app, invoicesApi.list, (request) =>
+      listInvoices(customerContext(deps, request), request.query),
+    );
+    route(app, invoicesApi.runs, (request) =>
+      listInvoiceRuns(customerContext(deps, request), request.query),
+    );
     route(app, invoicesApi.create, (request) =>
       createInvoice(customerContext(deps, request), request.body),
     );

@@ -22,6 +22,7 @@ import {
   type InvoiceDocument,
 } from './invoice-document.ts';
 import { invoiceFinvoiceXml } from './invoice-finvoice.ts';
+import { runArchivePath } from './list-invoice-runs.ts';
 import { invoicePdf } from './invoice-pdf.ts';
 import { deliveryOf, organizationRecipient, personRecipient } from './invoice-recipient.ts';
 import { INVOICE_FILE_NAMES } from './invoice.texts.ts';
@@ -113,7 +114,7 @@ function invoiceDates(
 }
 
 /** The access-log subjects of invoices: the persons, and the persons who represent organisations. */
-async function subjectsOf(
+export async function subjectsOf(
   db: Db,
   invoices: readonly { personId: string | null; organizationId: string | null }[],
 ): Promise<string[]> {
@@ -358,7 +359,7 @@ export async function runInvoices(
     eInvoiceCount: counts.eInvoices,
     addressProtectedCount: counts.addressProtected,
     totalCents: counts.totalCents,
-    archive: `/api/invoice-runs/${run.id}/archive`,
+    archive: runArchivePath(run.id),
   };
 }
 
@@ -712,8 +713,29 @@ function negateDecimal(value: string): string {
   return value.startsWith('-') ? value.slice(1) : `-${value}`;
 }
 
+/** A row of an invoice list: the status as shown (overdue), and what is still to be paid. */
+export function invoiceSummaryOf(row: InvoiceRow, paidCents: number, now: Date): InvoiceSummary {
+  const status = exposedStatus(row, now);
+  const openCents =
+    row.kind === 'invoice' && status !== 'credited' ? Math.max(0, row.totalCents - paidCents) : 0;
+  return {
+    id: row.id,
+    number: row.number,
+    kind: row.kind,
+    invoiceDate: row.invoiceDate,
+    dueDate: row.dueDate,
+    reference: formatNationalReference(row.reference),
+    status,
+    delivery: row.delivery,
+    totalCents: row.totalCents,
+    total: centsToEuros(row.totalCents),
+    openCents,
+    open: centsToEuros(openCents),
+  };
+}
+
 /** (invoiceDate, number) of the last invoice of the previous page. */
-const INVOICE_CURSOR = z.tuple([cursorKey.date, cursorKey.position]);
+export const INVOICE_CURSOR = z.tuple([cursorKey.date, cursorKey.position]);
 
 /** A customer's invoices and credit notes, newest first, paged with a cursor. */
 export async function listCustomerInvoices(
@@ -734,27 +756,7 @@ export async function listCustomerInvoices(
     page.map((row) => row.id),
   );
   const now = ctx.clock.now();
-  const items = page.map((row): InvoiceSummary => {
-    const status = exposedStatus(row, now);
-    const openCents =
-      row.kind === 'invoice' && status !== 'credited'
-        ? Math.max(0, row.totalCents - (paid.get(row.id) ?? 0))
-        : 0;
-    return {
-      id: row.id,
-      number: row.number,
-      kind: row.kind,
-      invoiceDate: row.invoiceDate,
-      dueDate: row.dueDate,
-      reference: formatNationalReference(row.reference),
-      status,
-      delivery: row.delivery,
-      totalCents: row.totalCents,
-      total: centsToEuros(row.totalCents),
-      openCents,
-      open: centsToEuros(openCents),
-    };
-  });
+  const items = page.map((row) => invoiceSummaryOf(row, paid.get(row.id) ?? 0, now));
   const subjects =
     'personId' in customer
       ? [customer.personId]

@@ -1,6 +1,13 @@
 import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { orderEvents, orderLines, orders, organizations, persons } from '../../db/schema/index.ts';
+import {
+  orderEvents,
+  orderLines,
+  orders,
+  organizations,
+  persons,
+  staffUsers,
+} from '../../db/schema/index.ts';
 import { lineAmounts, sumAmounts, type LineAmounts } from '../../../contract/orders/money.ts';
 
 export type OrderRow = typeof orders.$inferSelect;
@@ -85,10 +92,15 @@ export async function insertOrderEvent(db: Db, event: OrderEventInsert): Promise
   await db.insert(orderEvents).values(event);
 }
 
-export async function listOrderEvents(db: Db, orderId: string): Promise<OrderEventRow[]> {
+/** The order's events, oldest first, each with the full name of the staff member who made it. */
+export async function listOrderEvents(
+  db: Db,
+  orderId: string,
+): Promise<(OrderEventRow & { fullName: string | null })[]> {
   return db
-    .select()
+    .select({ ...getTableColumns(orderEvents), fullName: staffUsers.fullName })
     .from(orderEvents)
+    .leftJoin(staffUsers, eq(staffUsers.id, orderEvents.userId))
     .where(eq(orderEvents.orderId, orderId))
     .orderBy(asc(orderEvents.id));
 }

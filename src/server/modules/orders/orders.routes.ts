@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ordersApi } from '../../../contract/orders/orders.endpoints.ts';
 import { customerContext, type RouteDeps } from '../../deps.ts';
+import { listOrders } from './list-orders.ts';
 import { route } from '../../lib/route.ts';
 import {
   archiveOrder,
@@ -40,6 +41,9 @@ export function ordersRoutes(deps: RouteDeps) {
     );
     route(app, ordersApi.history, (request) =>
       getOrderHistory(customerContext(deps, request), request.params.id),
+    );
+    route(app, ordersApi.list, (request) =>
+      listOrders(customerContext(deps, request), request.query),
     );
     route(app, ordersApi.ofPerson, (request) =>
       listCustomerOrders(

@@ -137,7 +137,7 @@ function basicsOf(order: StoredOrder, lines: PricedOrderLine[]): Omit<OrderSumma
   };
 }
 
-function summaryOf(order: StoredOrder, lines: PricedOrderLine[]): OrderSummary {
+export function summaryOf(order: StoredOrder, lines: PricedOrderLine[]): OrderSummary {
   return { ...basicsOf(order, lines), lineCount: lines.length };
 }
 
@@ -447,6 +447,7 @@ export async function orderHistory(ctx: CustomerContext, id: string): Promise<Or
       occurredAt: event.occurredAt.toISOString(),
       userId: event.userId,
       username: event.username,
+      fullName: event.fullName,
       action: event.action,
       changes: event.changes,
     })),

@@ -128,7 +128,7 @@ export async function accountView(ctx: StaffContext, id: string): Promise<StaffV
       paperKeptAt: s.paperKeptAt,
       recordedBy:
         s.recordedById && s.recordedByUsername
-          ? { id: s.recordedById, username: s.recordedByUsername }
+          ? { id: s.recordedById, username: s.recordedByUsername, fullName: s.recordedByFullName }
           : null,
     })),
   };

@@ -126,7 +126,11 @@ export async function getCommitmentSettings(ctx: StaffContext): Promise<Commitme
       publishedAt: v.publishedAt.toISOString(),
       publishedBy:
         v.publishedById && v.publishedByUsername
-          ? { id: v.publishedById, username: v.publishedByUsername }
+          ? {
+              id: v.publishedById,
+              username: v.publishedByUsername,
+              fullName: v.publishedByFullName,
+            }
           : null,
       activeUsersSigned: v.activeUsersSigned,
     })),

@@ -126,6 +126,7 @@ export async function findSignatures(db: Db, userId: string) {
       paperKeptAt: commitmentSignatures.paperKeptAt,
       recordedById: recorder.id,
       recordedByUsername: recorder.username,
+      recordedByFullName: recorder.fullName,
     })
     .from(commitmentSignatures)
     .leftJoin(recorder, eq(recorder.id, commitmentSignatures.recordedBy))
@@ -195,6 +196,7 @@ export async function listCommitmentVersions(db: Db, today: string) {
       publishedAt: commitmentVersions.publishedAt,
       publishedById: publisher.id,
       publishedByUsername: publisher.username,
+      publishedByFullName: publisher.fullName,
       activeUsersSigned: signedByActive.mapWith(Number),
     })
     .from(commitmentVersions)

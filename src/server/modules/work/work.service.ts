@@ -4,6 +4,8 @@ import {
   count,
   desc,
   eq,
+  gte,
+  isNotNull,
   isNull,
   lt,
   lte,
@@ -19,20 +21,25 @@ import { addDays, helsinkiDate } from '../../../contract/dates.ts';
 import {
   DUE_SOON_DAYS,
   EXPIRING_SOON_DAYS,
+  FLAGGED_DISCLOSURE_DAYS,
+  RECENT_CUSTOMERS,
   type WorkView,
 } from '../../../contract/work/work.schemas.ts';
 import type { Db } from '../../db/client.ts';
 import {
+  accessLog,
   commitmentSignatures,
   commitmentVersions,
   dataSubjectRequests,
+  disclosures,
   invoiceRuns,
   invoices,
   orders,
+  persons,
   socialBreakGlass,
   staffUsers,
 } from '../../db/schema/index.ts';
-import type { CustomerContext } from '../customers/context.ts';
+import { logAccess, type CustomerContext } from '../customers/context.ts';
 
 /** How many of a list the home page shows; the counts say how many there are in all. */
 const SHOWN = 20;
@@ -42,13 +49,69 @@ const RUNS_SHOWN = 10;
 export async function myWork(ctx: CustomerContext): Promise<WorkView> {
   const may = (permission: Permission) => roleHas(ctx.actor.role, permission);
   const today = helsinkiDate(ctx.clock.now());
-  const [requests, reviews, billing, accounts] = await Promise.all([
+  const [requests, reviews, billing, accounts, recent] = await Promise.all([
     may('requests.read') ? requestsDue(ctx.db, today) : null,
-    may('socialServices.reviewBreakGlass') ? reviewsWaiting(ctx.db) : null,
+    may('socialServices.reviewBreakGlass') ? reviewsWaiting(ctx) : null,
     may('invoices.write') ? billingWork(ctx.db, today) : null,
     may('staff.manage') ? accountsToSee(ctx.db, today) : null,
+    may('customers.write') ? recentCustomers(ctx) : null,
   ]);
-  return { requests, reviews, billing, accounts };
+  return { requests, reviews, billing, accounts, recent };
+}
+
+/** How many of the user's latest access-log entries the recent customers are looked for in. */
+const RECENT_ENTRIES = 200;
+
+/**
+ * The persons the user opened or changed lately, from the user's own latest access-log entries
+ * (index access_log_user_idx). The home page's own entry — a read of their names only, as lists
+ * are logged — does not count, or the list would renew itself and never change; nor do searches.
+ * An organisation's page is logged for its representatives, so they show for it.
+ */
+async function recentCustomers(ctx: CustomerContext): Promise<WorkView['recent']> {
+  const latest = ctx.db
+    .select({ subjectIds: accessLog.subjectIds, occurredAt: accessLog.occurredAt })
+    .from(accessLog)
+    .where(
+      and(
+        eq(accessLog.userId, ctx.actor.userId),
+        ne(accessLog.action, 'search'),
+        sql`not (${accessLog.action} = 'read' and ${accessLog.fields} = array['name'])`,
+      ),
+    )
+    .orderBy(desc(accessLog.occurredAt))
+    .limit(RECENT_ENTRIES)
+    .as('latest');
+  const subject = sql`unnest(${latest.subjectIds})`;
+  const seen = ctx.db
+    .select({ id: sql<string>`${subject}`.as('subject_id'), at: latest.occurredAt })
+    .from(latest)
+    .as('seen');
+  const lastAt = sql<Date>`max(${seen.at})`.mapWith(accessLog.occurredAt);
+  const rows = await ctx.db
+    .select({
+      id: persons.id,
+      firstName: persons.firstName,
+      lastName: persons.lastName,
+      lastAt,
+    })
+    .from(seen)
+    .innerJoin(persons, eq(persons.id, seen.id))
+    .where(isNull(persons.archivedAt))
+    .groupBy(persons.id, persons.firstName, persons.lastName)
+    .orderBy(desc(lastAt))
+    .limit(RECENT_CUSTOMERS);
+  await logAccess(
+    ctx,
+    'read',
+    rows.map((row) => row.id),
+    ['name'],
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    name: `${row.firstName} ${row.lastName}`,
+    lastAt: row.lastAt.toISOString(),
+  }));
 }
 
 async function requestsDue(db: Db, today: string): Promise<WorkView['requests']> {
@@ -107,12 +170,44 @@ async function requestsDue(db: Db, today: string): Promise<WorkView['requests']>
   };
 }
 
-async function reviewsWaiting(db: Db): Promise<WorkView['reviews']> {
-  const [row] = await db
-    .select({ waiting: count(), oldest: min(socialBreakGlass.openedAt) })
-    .from(socialBreakGlass)
-    .where(isNull(socialBreakGlass.reviewedAt));
-  return { waiting: row?.waiting ?? 0, oldestOpenedAt: row?.oldest?.toISOString() ?? null };
+async function reviewsWaiting(ctx: CustomerContext): Promise<WorkView['reviews']> {
+  const { db } = ctx;
+  const since = new Date(ctx.clock.now().getTime() - FLAGGED_DISCLOSURE_DAYS * 86_400_000);
+  const [[row], [last], [flagged]] = await Promise.all([
+    db
+      .select({ waiting: count(), oldest: min(socialBreakGlass.openedAt) })
+      .from(socialBreakGlass)
+      .where(isNull(socialBreakGlass.reviewedAt)),
+    db
+      .select({
+        reviewedAt: socialBreakGlass.reviewedAt,
+        id: staffUsers.id,
+        username: staffUsers.username,
+        fullName: staffUsers.fullName,
+      })
+      .from(socialBreakGlass)
+      .leftJoin(staffUsers, eq(staffUsers.id, socialBreakGlass.reviewedBy))
+      .where(isNotNull(socialBreakGlass.reviewedAt))
+      .orderBy(desc(socialBreakGlass.reviewedAt))
+      .limit(1),
+    db
+      .select({ count: count() })
+      .from(disclosures)
+      .where(and(eq(disclosures.flagged, true), gte(disclosures.disclosedAt, since))),
+  ]);
+  return {
+    waiting: row?.waiting ?? 0,
+    oldestOpenedAt: row?.oldest?.toISOString() ?? null,
+    lastReview: last?.reviewedAt
+      ? {
+          reviewedAt: last.reviewedAt.toISOString(),
+          reviewedBy: last.id
+            ? { id: last.id, username: last.username ?? '', fullName: last.fullName }
+            : null,
+        }
+      : null,
+    flaggedDisclosures: flagged?.count ?? 0,
+  };
 }
 
 async function billingWork(db: Db, today: string): Promise<WorkView['billing']> {

@@ -1,48 +1,52 @@
-import { Link, Navigate } from 'react-router';
-import { Paragraph, RouterLink } from 'suomifi-ui-components';
+import { useState } from 'react';
+import { Link, Navigate, useNavigate } from 'react-router';
+import { Paragraph, RouterLink, SearchInput } from 'suomifi-ui-components';
 import type { Answer } from '../../../contract/endpoint.ts';
-import type { Permission } from '../../../contract/auth/permissions.ts';
 import { workApi } from '../../../contract/work/work.endpoints.ts';
 import { call } from '../../client.ts';
 import { Loading, ProblemNotice } from '../../components/Notices.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Section } from '../../components/Section.tsx';
 import { useResource } from '../../components/useResource.ts';
-import { formatDate } from '../../format.ts';
-import { homePath } from '../../home.ts';
-import { routeAccessOf } from '../../route-access.ts';
+import { formatDate, formatDateTime } from '../../format.ts';
+import { hasHomePage, homePath } from '../../home.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../../session.tsx';
 import { formatEuros } from '../billing/customer/billing-format.ts';
+import { staffName } from '../../../contract/staff/staff-name.ts';
 import './home.css';
 
 type Work = Answer<typeof workApi.mine>;
 
-/** Whether the role has work the work list shows: those its menu entry is for (route-access.ts). */
-const hasWork = (can: (permission: Permission) => boolean): boolean =>
-  routeAccessOf('/work')?.menuFor?.some(can) ?? false;
-
-/** `/work`: the work waiting for the signed-in user's role. */
-export function WorkPage() {
+/**
+ * `/`: where a signed-in user lands — the work waiting for their role, the customers they handled
+ * lately, and the customer search one field away. A role with none of these starts elsewhere.
+ */
+export function HomePage() {
   const me = useMe();
-  if (!hasWork(me.can)) return <Navigate to={homePath(me.can)} replace />;
+  if (!hasHomePage(me.can)) return <Navigate to={homePath(me.can)} replace />;
   return <WorkList />;
 }
 
-const staffName = (staff: { username: string; fullName: string | null }) =>
-  staff.fullName || staff.username;
+/** `/work`, the work list's former address. */
+export function WorkPage() {
+  return <Navigate to="/" replace />;
+}
 
 function WorkList() {
   const { t } = useI18n();
+  const me = useMe();
   const [work] = useResource('work', (signal) => call(workApi.mine, {}, { signal }));
   return (
     <div className="work">
       <PageHeading title={t('work.title')} />
       <Paragraph mb="m">{t('work.intro')}</Paragraph>
+      {me.can('customers.read') && <SearchBox />}
       {work.state === 'loading' && <Loading />}
       {work.state === 'failed' && <ProblemNotice error={work.error} />}
       {work.state === 'ready' && (
         <div className="work__sections">
+          {work.data.recent && <Recent recent={work.data.recent} />}
           {work.data.requests && <Requests requests={work.data.requests} />}
           {work.data.reviews && <Reviews reviews={work.data.reviews} />}
           {work.data.billing && <Billing billing={work.data.billing} />}
@@ -50,6 +54,59 @@ function WorkList() {
         </div>
       )}
     </div>
+  );
+}
+
+/** The customer search's field: what is typed opens the search with its results. */
+function SearchBox() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [text, setText] = useState('');
+  return (
+    <form
+      role="search"
+      className="work__search"
+      onSubmit={(event) => event.preventDefault()}
+      aria-label={t('nav.search')}
+    >
+      <SearchInput
+        labelText={t('search.label')}
+        visualPlaceholder={t('search.placeholder')}
+        clearButtonLabel={t('search.clear')}
+        searchButtonLabel={t('common.search')}
+        value={text}
+        onChange={(value) => setText(value)}
+        onSearch={(value) => {
+          const q = value.trim();
+          void navigate(q ? `/search?${new URLSearchParams({ q })}` : '/search');
+        }}
+        fullWidth
+      />
+    </form>
+  );
+}
+
+function Recent({ recent }: { recent: NonNullable<Work['recent']> }) {
+  const { t } = useI18n();
+  return (
+    <Section title={t('home.recent')}>
+      {recent.length === 0 ? (
+        <Paragraph>{t('home.recentNone')}</Paragraph>
+      ) : (
+        <ul className="work__list">
+          {recent.map((person) => (
+            <li key={person.id}>
+              <RouterLink asComponent={Link} to={`/persons/${person.id}`}>
+                {person.name}
+              </RouterLink>{' '}
+              <span className="muted">
+                {t('home.recentAt', { date: formatDateTime(person.lastAt) })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
   );
 }
 
@@ -108,6 +165,22 @@ function Reviews({ reviews }: { reviews: NonNullable<Work['reviews']> }) {
               date: formatDate(reviews.oldestOpenedAt),
             })
           : t('work.reviewsNone')}
+        {reviews.lastReview?.reviewedBy &&
+          ` ${t('home.lastReview', {
+            name: staffName(reviews.lastReview.reviewedBy),
+            date: formatDate(reviews.lastReview.reviewedAt),
+          })}`}
+      </Paragraph>
+      <Paragraph>
+        {t('home.flaggedDisclosures', { count: reviews.flaggedDisclosures })}
+        {reviews.flaggedDisclosures > 0 && (
+          <>
+            {' '}
+            <RouterLink asComponent={Link} to="/disclosures?flagged=true">
+              {t('home.toDisclosures')}
+            </RouterLink>
+          </>
+        )}
       </Paragraph>
     </Section>
   );
@@ -131,12 +204,32 @@ function Billing({ billing }: { billing: NonNullable<Work['billing']> }) {
             ` (${t('work.oldestDelivered', { date: formatDate(billing.oldestDeliveredOn) })})`}
         </li>
         <li>
-          {t('work.overdueInvoices', {
-            count: billing.overdueInvoices,
-            amount: formatEuros(billing.overdueCents, language),
-          })}
+          {billing.overdueInvoices > 0 ? (
+            <RouterLink asComponent={Link} to="/billing/invoices?status=overdue">
+              {t('work.overdueInvoices', {
+                count: billing.overdueInvoices,
+                amount: formatEuros(billing.overdueCents, language),
+              })}
+            </RouterLink>
+          ) : (
+            t('work.overdueInvoices', {
+              count: billing.overdueInvoices,
+              amount: formatEuros(billing.overdueCents, language),
+            })
+          )}
         </li>
       </ul>
+      <p className="work__links">
+        <RouterLink asComponent={Link} to="/billing/orders">
+          {t('home.toOrders')}
+        </RouterLink>
+        <RouterLink asComponent={Link} to="/billing/invoices">
+          {t('home.toInvoices')}
+        </RouterLink>
+        <RouterLink asComponent={Link} to="/billing/runs">
+          {t('home.toRuns')}
+        </RouterLink>
+      </p>
       <h3 className="work__subheading">{t('work.runs')}</h3>
       {billing.runs.length === 0 ? (
         <Paragraph>{t('work.runsNone')}</Paragraph>

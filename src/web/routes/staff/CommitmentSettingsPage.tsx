@@ -11,6 +11,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { Section } from '../../components/Section.tsx';
 import { invalidate, queryKeyOf, useCall } from '../../data.ts';
 import { formatDateTime } from '../../format.ts';
+import { staffName } from '../../../contract/staff/staff-name.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { staffApi } from '../../../contract/staff/staff.endpoints.ts';
 import type { CommitmentSettings } from '../../../contract/staff/staff.schemas.ts';
@@ -98,7 +99,7 @@ function CommitmentDetails({
                   </th>
                   <td>{formatDateTime(version.publishedAt)}</td>
                   <td>
-                    {version.publishedBy?.username ?? (
+                    {(version.publishedBy && staffName(version.publishedBy)) ?? (
                       <span className="muted">{t('commitmentSettings.installation')}</span>
                     )}
                   </td>

@@ -18,6 +18,7 @@ import { useContractForm } from '../../components/useContractForm.ts';
 import { invalidate, queryKeyOf, useCall } from '../../data.ts';
 import { formatDate, formatDateTime, parseFinnishDate } from '../../format.ts';
 import type { MessageKey } from '../../i18n/catalogues.ts';
+import { staffName } from '../../../contract/staff/staff-name.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../../session.tsx';
 import { staffApi } from '../../../contract/staff/staff.endpoints.ts';
@@ -479,7 +480,7 @@ function SignatureHistory({ account }: { account: StaffView }) {
                       : formatDate(signature.signedAt)}
                   </td>
                   <td className="staff-table__wrap">{signature.paperKeptAt}</td>
-                  <td>{signature.recordedBy?.username}</td>
+                  <td>{signature.recordedBy && staffName(signature.recordedBy)}</td>
                   <td>{formatDateTime(signature.signedAt)}</td>
                 </tr>
               ))}

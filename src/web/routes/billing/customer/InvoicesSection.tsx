@@ -14,25 +14,20 @@ import { call, urlOf } from '../../../client.ts';
 import { disclosuresApi } from '../../../../contract/disclosures/disclosures.endpoints.ts';
 import type { DisclosureMade } from '../../../../contract/disclosures/disclosures.schemas.ts';
 import { invoicesApi } from '../../../../contract/invoices/invoices.endpoints.ts';
-import type {
-  InvoiceSummary,
-  InvoiceView,
-} from '../../../../contract/invoices/invoices.schemas.ts';
-import { checkDates, dateValue, decimalValue, formatEuros } from './billing-format.ts';
+import type { InvoiceSummary } from '../../../../contract/invoices/invoices.schemas.ts';
+import {
+  checkDates,
+  dateValue,
+  decimalValue,
+  formatEuros,
+  INVOICE_STATUS_BADGE,
+} from './billing-format.ts';
 import {
   CustomerTable,
   useCustomerList,
   useActionStatus,
   type CustomerSectionProps,
 } from './customer-list.tsx';
-
-const STATUS_BADGE: Record<InvoiceView['status'], string> = {
-  open: 'badge',
-  overdue: 'badge badge--warning',
-  paid: 'badge badge--active',
-  in_collection: 'badge badge--warning',
-  credited: 'badge',
-};
 
 /** The customer's invoices and credit notes: their state, the PDF, and what may be done. */
 export function InvoicesSection({ customer, generation, onChanged }: CustomerSectionProps) {
@@ -89,7 +84,7 @@ export function InvoicesSection({ customer, generation, onChanged }: CustomerSec
               )}
             </td>
             <td>
-              <span className={STATUS_BADGE[invoice.status]}>
+              <span className={INVOICE_STATUS_BADGE[invoice.status]}>
                 {t(`invoices.status.${invoice.status}`)}
               </span>
             </td>

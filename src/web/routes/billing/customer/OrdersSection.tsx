@@ -11,7 +11,6 @@ import { useForm } from '../../../components/useForm.ts';
 import { useResource } from '../../../components/useResource.ts';
 import { formatDate } from '../../../format.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
-import type { Language } from '../../../i18n/catalogues.ts';
 import { useMe } from '../../../session.tsx';
 import { helsinkiToday } from '../../access-log/access-log.ts';
 import { ActionDialog } from './ActionDialog.tsx';
@@ -20,13 +19,13 @@ import { ordersApi } from '../../../../contract/orders/orders.endpoints.ts';
 import type { OrderSummary } from '../../../../contract/orders/orders.schemas.ts';
 import { invoicesApi } from '../../../../contract/invoices/invoices.endpoints.ts';
 import { serviceCatalogueApi } from '../../../../contract/service-catalogue/service-catalogue.endpoints.ts';
-import type { ServiceView } from '../../../../contract/service-catalogue/service-catalogue.schemas.ts';
 import {
   checkDates,
   dateValue,
   decimalValue,
   formatEuros,
   formatQuantity,
+  serviceName,
 } from './billing-format.ts';
 import {
   CustomerTable,
@@ -250,9 +249,6 @@ function OrderActions({
     </div>
   );
 }
-
-const serviceName = (service: ServiceView, language: Language): string =>
-  ({ fi: service.nameFi, sv: service.nameSv, en: service.nameEn })[language];
 
 /** A draft order: one or more services of the catalogue, each with its quantity. */
 function NewOrder({

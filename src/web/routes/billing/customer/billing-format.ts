@@ -1,6 +1,21 @@
 import type { FieldErrors, FormValues } from '../../../components/form.ts';
 import { parseFinnishDate } from '../../../format.ts';
 import type { Language } from '../../../i18n/catalogues.ts';
+import type { InvoiceViewStatus } from '../../../../contract/invoices/invoices.schemas.ts';
+import type { ServiceView } from '../../../../contract/service-catalogue/service-catalogue.schemas.ts';
+
+/** The badge of an invoice's status: what needs attention stands out. */
+export const INVOICE_STATUS_BADGE: Record<InvoiceViewStatus, string> = {
+  open: 'badge',
+  overdue: 'badge badge--warning',
+  paid: 'badge badge--active',
+  in_collection: 'badge badge--warning',
+  credited: 'badge',
+};
+
+/** A service's name in the reader's language. */
+export const serviceName = (service: ServiceView, language: Language): string =>
+  ({ fi: service.nameFi, sv: service.nameSv, en: service.nameEn })[language];
 
 /** Cents as euros the reader's way: 1 234,50 € in Finnish, €1,234.50 in English. */
 export function formatEuros(cents: number, language: Language): string {
