@@ -5,6 +5,7 @@ import { objectionsEn, objectionsErrors } from './rights/objections.ts';
 import { erasureEn, erasureErrors } from './rights/erasure.ts';
 import { attachmentsEn, attachmentsErrors } from './rights/attachments.ts';
 import { workEn } from './work.ts';
+import { personPageEn } from './person-page.ts';
 
 export const en: Catalogue = {
   messages: {
@@ -1459,6 +1460,7 @@ export const en: Catalogue = {
     ...erasureEn,
     ...attachmentsEn,
     ...workEn,
+    ...personPageEn,
   },
   errors: {
     'identityCode.empty': 'Give the personal identity code.',

@@ -5,6 +5,7 @@ import { objectionsErrors, objectionsFi } from './rights/objections.ts';
 import { erasureErrors, erasureFi } from './rights/erasure.ts';
 import { attachmentsErrors, attachmentsFi } from './rights/attachments.ts';
 import { workFi } from './work.ts';
+import { personPageFi } from './person-page.ts';
 
 /** Finnish, the default language. Its keys are the keys every other catalogue must have. */
 export const fiMessages = {
@@ -1454,6 +1455,7 @@ export const fiMessages = {
   ...erasureFi,
   ...attachmentsFi,
   ...workFi,
+  ...personPageFi,
 };
 
 export const fi: Catalogue = {

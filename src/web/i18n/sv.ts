@@ -5,6 +5,7 @@ import { objectionsSv, objectionsErrors } from './rights/objections.ts';
 import { erasureSv, erasureErrors } from './rights/erasure.ts';
 import { attachmentsSv, attachmentsErrors } from './rights/attachments.ts';
 import { workSv } from './work.ts';
+import { personPageSv } from './person-page.ts';
 
 export const sv: Catalogue = {
   messages: {
@@ -1466,6 +1467,7 @@ export const sv: Catalogue = {
     ...erasureSv,
     ...attachmentsSv,
     ...workSv,
+    ...personPageSv,
   },
   errors: {
     'identityCode.empty': 'Ange personbeteckningen.',

@@ -1,5 +1,7 @@
+import { ROLES, type Role } from '../../../contract/auth/permissions.ts';
 import type { MessageKey } from '../../i18n/catalogues.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { isAction } from './access-log.ts';
 
 /** Logged field names that the catalogue already names; others are shown as logged. */
 const FIELD_LABELS: Partial<Record<string, MessageKey>> = {
@@ -72,5 +74,10 @@ export function useLogWords() {
   };
   /** Field names in words, each once (a phone number is logged as itself and as displayed). */
   const fieldNames = (names: string[]) => [...new Set(names.map(fieldName))].join(', ');
-  return { fieldName, fieldNames };
+  /** An action in words; one the catalogue does not know yet as logged. */
+  const actionName = (action: string) =>
+    isAction(action) ? t(`accessLog.action.${action}`) : action;
+  const roleName = (role: string) =>
+    (ROLES as readonly string[]).includes(role) ? t(`role.${role as Role}`) : role;
+  return { fieldName, fieldNames, actionName, roleName };
 }
