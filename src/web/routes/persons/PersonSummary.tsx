@@ -34,7 +34,7 @@ export function PersonSummary({ person }: { person: PersonView }) {
   const identity = [
     person.personalIdentityCode,
     age === null ? null : t('recordPage.age', { age }),
-    person.language ? t(`language.${person.language}`) : null,
+    person.language ? `${t('person.language')}: ${t(`language.${person.language}`)}` : null,
   ].filter(Boolean);
   const contact = [person.phoneDisplay, person.email].filter(Boolean);
   return (
