@@ -2,6 +2,7 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { AppShell } from './components/AppShell.tsx';
 import { lazyPage } from './components/lazy-page.ts';
 import { PageLoad } from './components/PageLoad.tsx';
+import { UnsavedChangesGuard } from './components/UnsavedChangesGuard.tsx';
 import { homePath } from './home.ts';
 import { Loading } from './components/Notices.tsx';
 import { usePendingStep } from './routes/account/use-pending-step.ts';
@@ -132,6 +133,7 @@ export function App() {
       : null;
   return (
     <AppShell>
+      <UnsavedChangesGuard />
       <PageLoad>
         {session.status === 'loading' && <Loading />}
         {session.status === 'signedOut' && <SignInPage expired={session.expired} />}

@@ -4,6 +4,7 @@ import type { Answer } from '../contract/endpoint.ts';
 import { accountApi, authApi } from '../contract/auth/auth.endpoints.ts';
 import { ApiError, isAbort, setUnauthorizedHandler, type Permission } from './api.ts';
 import { call } from './client.ts';
+import { forgetAnswers } from './data.ts';
 
 /** The signed-in user: who, which role, and which steps of the sign-in are still to do. */
 export type Me = Answer<typeof authApi.me>;
@@ -45,6 +46,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     );
     return () => controller.abort();
   }, []);
+
+  // No answer of one user's session stays in memory for the next user of the browser.
+  useEffect(() => {
+    if (session.status === 'signedOut') forgetAnswers();
+  }, [session.status]);
 
   const signIn = useCallback(async (username: string, password: string, code?: string) => {
     const me = await call(

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { DateInput, Dropdown, DropdownItem, TextInput, Textarea } from 'suomifi-ui-components';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { fieldId } from './form.ts';
-import type { FormController } from './useForm.ts';
+import type { FormController } from './useContractForm.ts';
 
 type Common = {
   form: FormController;
@@ -55,9 +55,9 @@ export function TextField({
       onBlur={() => form.blur(path)}
       type={type}
       inputMode={inputMode}
-      maxLength={maxLength}
+      maxLength={maxLength ?? form.rules.maxLength.get(path)}
       autoComplete={autoComplete}
-      aria-required={required || undefined}
+      aria-required={required || form.rules.required.has(path) || undefined}
     />
   );
 }
@@ -70,6 +70,8 @@ export function TextAreaField(common: Common) {
       value={form.values[path] ?? ''}
       onChange={(event) => form.set(path, event.target.value)}
       onBlur={() => form.blur(path)}
+      maxLength={form.rules.maxLength.get(path)}
+      aria-required={common.required || form.rules.required.has(path) || undefined}
       resize="vertical"
       rows={4}
     />

@@ -133,15 +133,23 @@ export function checkFor(path: string): Check | undefined {
   return byPath[path];
 }
 
-/** The error a field has after leaving it, or null; `required` fields may not stay empty. */
+/**
+ * The error a field has after leaving it, or null: `required` fields may not stay empty, a text
+ * may not be longer than its `maxLength` (code points, as the server counts them).
+ */
 export function checkField(
   path: string,
   values: FormValues,
   required: ReadonlySet<string>,
+  maxLength?: ReadonlyMap<string, number>,
 ): FieldProblem | null {
   const value = values[path] ?? '';
   if (blank(value))
     return required.has(path) ? { field: path, code: 'required', message: '' } : null;
+  const max = maxLength?.get(path);
+  if (max !== undefined && [...value.trim()].length > max) {
+    return { field: path, code: 'too_big', message: `At most ${max} characters` };
+  }
   const problem = checkFor(path)?.(value.trim(), values);
   return problem ? { field: path, ...problem } : null;
 }

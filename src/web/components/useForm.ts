@@ -1,48 +1,14 @@
-import { useCallback, useState } from 'react';
-import type { FieldProblem } from '../api.ts';
-import { checkField, type FieldErrors, type FormValues } from './form.ts';
+import { useMemo } from 'react';
+import type { FormValues } from './form.ts';
+import { useFormState, type FormController } from './useContractForm.ts';
 
-export type FormController = {
-  values: FormValues;
-  errors: FieldErrors;
-  set: (path: string, value: string) => void;
-  /** Checks the field the user just left (and a postal code when its country changed). */
-  blur: (path: string) => void;
-  /** Replaces every error, e.g. with the server's answer. */
-  setErrors: (errors: FieldErrors) => void;
-  reset: (values: FormValues) => void;
-};
+export type { FormController };
 
+/** The form state of a page not yet moved onto useContractForm: required fields given by hand. */
 export function useForm(initial: FormValues, required: ReadonlySet<string>): FormController {
-  const [values, setValues] = useState<FormValues>(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
-
-  const set = useCallback((path: string, value: string) => {
-    setValues((current) => ({ ...current, [path]: value }));
-  }, []);
-
-  const blur = useCallback(
-    (path: string) => {
-      const paths = path.endsWith('.country')
-        ? [path, `${path.slice(0, -'.country'.length)}.postalCode`]
-        : [path];
-      setErrors((current) => {
-        const next = { ...current };
-        for (const p of paths) {
-          const problem: FieldProblem | null = checkField(p, values, required);
-          if (problem) next[p] = problem;
-          else delete next[p];
-        }
-        return next;
-      });
-    },
-    [values, required],
+  const rules = useMemo(
+    () => ({ required, maxLength: new Map<string, number>(), defaults: {} }),
+    [required],
   );
-
-  const reset = useCallback((next: FormValues) => {
-    setValues(next);
-    setErrors({});
-  }, []);
-
-  return { values, errors, set, blur, setErrors, reset };
+  return useFormState(initial, rules);
 }

@@ -78,6 +78,10 @@ export const en: Catalogue = {
     'form.choose': 'Choose',
     'form.errorSummary': 'Correct the errors in the form ({count})',
     'form.openExisting': 'Open the record already in the register',
+    'form.unsaved.title': 'Leave without saving?',
+    'form.unsaved.explanation':
+      'The changes you made on this page have not been saved. If you leave the page, they are lost.',
+    'form.unsaved.leave': 'Leave without saving',
 
     'problem.network':
       'The server could not be reached. Check the network connection and try again.',

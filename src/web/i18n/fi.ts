@@ -77,6 +77,10 @@ export const fiMessages = {
   'form.choose': 'Valitse',
   'form.errorSummary': 'Korjaa lomakkeen virheet ({count})',
   'form.openExisting': 'Avaa rekisterissä jo oleva tieto',
+  'form.unsaved.title': 'Poistutaanko tallentamatta?',
+  'form.unsaved.explanation':
+    'Tällä sivulla tekemiäsi muutoksia ei ole tallennettu. Jos poistut sivulta, ne menetetään.',
+  'form.unsaved.leave': 'Poistu tallentamatta',
 
   'problem.network': 'Palvelimeen ei saatu yhteyttä. Tarkista verkkoyhteys ja yritä uudelleen.',
   'problem.invalid': 'Pyyntö ei ollut kelvollinen.',

@@ -77,6 +77,10 @@ export const sv: Catalogue = {
     'form.choose': 'Välj',
     'form.errorSummary': 'Rätta felen i formuläret ({count})',
     'form.openExisting': 'Öppna uppgiften som redan finns i registret',
+    'form.unsaved.title': 'Lämna sidan utan att spara?',
+    'form.unsaved.explanation':
+      'Ändringarna du gjort på sidan har inte sparats. Om du lämnar sidan går de förlorade.',
+    'form.unsaved.leave': 'Lämna utan att spara',
 
     'problem.network':
       'Ingen förbindelse till servern. Kontrollera nätverksförbindelsen och försök igen.',

@@ -1,0 +1,93 @@
+import type { z } from 'zod';
+import type { FormValues } from './form.ts';
+
+/**
+ * What a form can know of a request schema before sending, by the API's dotted field path
+ * (`permanentAddress.postalCode`): the fields that may not be left empty, the most characters a
+ * text takes, and the schema's defaults as form text. The server still decides; this keeps the
+ * form from restating the schema's rules by hand (PERSON_REQUIRED and the like).
+ */
+export type FieldRules = {
+  required: ReadonlySet<string>;
+  maxLength: ReadonlyMap<string, number>;
+  defaults: FormValues;
+};
+
+export const NO_RULES: FieldRules = { required: new Set(), maxLength: new Map(), defaults: {} };
+
+/** The parts of zod 4's schema definitions the walk reads (`schema._zod.def`). */
+type Def = {
+  type: string;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  shape?: Record<string, z.ZodType>;
+  defaultValue?: unknown;
+  checks?: { _zod: { def: { check: string; maximum?: number; minimum?: number } } }[];
+};
+const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+function bound(def: Def, check: 'max_length' | 'min_length'): number | undefined {
+  const key = check === 'max_length' ? 'maximum' : 'minimum';
+  let found: number | undefined;
+  for (const one of def.checks ?? []) {
+    if (one._zod.def.check === check) found = one._zod.def[key];
+  }
+  return found;
+}
+
+/**
+ * Walks a request schema's input side. A field is required when neither it nor an object it is
+ * in may be left out or null, and it is not a text that accepts "" (min 0) or a checkbox
+ * (boolean): the members of an optional object (an address) are the server's to require, since
+ * the form leaves the whole object out when they are all empty. Arrays are not walked: their
+ * members have no fixed path.
+ */
+export function fieldRules(schema: z.ZodType | undefined): FieldRules {
+  const required = new Set<string>();
+  const maxLength = new Map<string, number>();
+  const defaults: FormValues = {};
+
+  const walk = (node: z.ZodType, path: string, optional: boolean): void => {
+    const def = defOf(node);
+    switch (def.type) {
+      case 'optional':
+      case 'nullable':
+        if (def.innerType) walk(def.innerType, path, true);
+        return;
+      case 'default':
+      case 'prefault':
+        if (path && ['string', 'number', 'boolean'].includes(typeof def.defaultValue)) {
+          defaults[path] = String(def.defaultValue);
+        }
+        if (def.innerType) walk(def.innerType, path, true);
+        return;
+      case 'readonly':
+      case 'catch':
+        if (def.innerType) walk(def.innerType, path, optional);
+        return;
+      case 'pipe':
+        // A transform's input side (`in`) is what the form sends.
+        if (def.in) walk(def.in, path, optional);
+        return;
+      case 'object':
+        for (const [key, member] of Object.entries(def.shape ?? {})) {
+          walk(member, path ? `${path}.${key}` : key, optional);
+        }
+        return;
+      case 'array':
+      case 'boolean':
+        return;
+      case 'string': {
+        const max = bound(def, 'max_length');
+        if (max !== undefined && path) maxLength.set(path, max);
+        if (!optional && path && bound(def, 'min_length') !== 0) required.add(path);
+        return;
+      }
+      default:
+        if (!optional && path) required.add(path);
+    }
+  };
+
+  if (schema) walk(schema, '', false);
+  return { required, maxLength, defaults };
+}

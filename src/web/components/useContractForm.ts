@@ -1,0 +1,193 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import type { z } from 'zod';
+import type { Answer, CallInput, Endpoint } from '../../contract/endpoint.ts';
+import type { FieldProblem } from '../client.ts';
+import { useSend } from '../data.ts';
+import { changedFrom, errorsBeforeSending, outcomeOf } from './contract-form.ts';
+import { checkField, type FieldErrors, type FormValues } from './form.ts';
+import { fieldRules, NO_RULES, type FieldRules } from './schema-rules.ts';
+import { markUnsaved } from './unsaved.ts';
+
+/** A form's values and errors, and its rules for Fields.tsx (maxLength, aria-required). */
+export type FormController = {
+  values: FormValues;
+  errors: FieldErrors;
+  rules: FieldRules;
+  set: (path: string, value: string) => void;
+  /** Checks the field the user just left (and a postal code when its country changed). */
+  blur: (path: string) => void;
+  /** Replaces every error, e.g. with the server's answer. */
+  setErrors: (errors: FieldErrors) => void;
+  reset: (values: FormValues) => void;
+};
+
+/** The values and errors of a form, with the blur check of its rules. */
+export function useFormState(
+  initial: FormValues,
+  rules: FieldRules,
+  checkOnBlur = true,
+): FormController {
+  const [values, setValues] = useState<FormValues>(initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  const set = useCallback((path: string, value: string) => {
+    setValues((current) => ({ ...current, [path]: value }));
+  }, []);
+
+  const blur = useCallback(
+    (path: string) => {
+      if (!checkOnBlur) return;
+      const paths = path.endsWith('.country')
+        ? [path, `${path.slice(0, -'.country'.length)}.postalCode`]
+        : [path];
+      setErrors((current) => {
+        const next = { ...current };
+        for (const p of paths) {
+          const problem = checkField(p, values, rules.required, rules.maxLength);
+          if (problem) next[p] = problem;
+          else delete next[p];
+        }
+        return next;
+      });
+    },
+    [values, rules, checkOnBlur],
+  );
+
+  const reset = useCallback((next: FormValues) => {
+    setValues(next);
+    setErrors({});
+  }, []);
+
+  return { values, errors, rules, set, blur, setErrors, reset };
+}
+
+/** The endpoint's input, for each endpoint of a union (a form that creates or updates). */
+type InputOf<E> = E extends Endpoint ? CallInput<E> : never;
+
+export type ContractForm<E extends Endpoint> = {
+  form: FormController;
+  submit: (event?: FormEvent) => void;
+  busy: boolean;
+  /** Counts the sends stopped by errors: the error summary takes the focus on each. */
+  attempt: number;
+  /** What went wrong beyond the fields, or null. */
+  failure: unknown;
+  /** The id of the record that already has the identity code or business ID (a 409). */
+  duplicateOf: string | null;
+  /** The form holds changes not yet saved. */
+  changed: boolean;
+  /** The last answer of the server, until the form changes again. */
+  saved: Answer<E> | null;
+};
+
+/**
+ * The one form hook (decision 0024). The form holds text as typed, by the API's dotted field
+ * path; `schema` (default: the endpoint's body) gives its required fields, lengths and
+ * defaults; `input` turns the text into the request (null: nothing to send, `onUnchanged`).
+ * Sending goes through `useSend`, and `invalidates` names the reads it makes stale. The
+ * server's field errors land on their fields; the form asks before its changes are lost.
+ */
+export function useContractForm<E extends Endpoint>(options: {
+  endpoint: E;
+  schema?: z.ZodType | undefined;
+  initial: FormValues;
+  input: (values: FormValues) => InputOf<E> | null;
+  invalidates?: readonly Endpoint[];
+  onSaved?: (answer: Answer<E>, values: FormValues) => void;
+  onUnchanged?: () => void;
+  /** The form's own rules checked before sending, e.g. "the passwords differ". */
+  check?: (values: FormValues) => FieldProblem[];
+  /** The form's path of a field the server names otherwise (two forms on a page, unique ids). */
+  serverFields?: Record<string, string>;
+  /**
+   * Check a field when it is left (default). Small forms of one or two fields check when sent:
+   * an error appearing as the focus leaves for the button would move the button mid-click.
+   */
+  checkOnBlur?: boolean;
+  /** After a save the form empties (passwords, one-time codes) instead of keeping the values. */
+  emptyWhenSaved?: boolean;
+  /** State the form keeps outside its values (a list, a checkbox) that has changed too. */
+  changed?: boolean;
+  /** Ask before changes are lost (default); off for forms that hold only secrets. */
+  warnUnsaved?: boolean;
+}): ContractForm<E> {
+  const { endpoint, schema, initial } = options;
+  const rules = useMemo(
+    () => ((schema ?? endpoint.body) ? fieldRules(schema ?? endpoint.body) : NO_RULES),
+    [schema, endpoint],
+  );
+  const start = useMemo(() => ({ ...initialWithDefaults(initial, rules) }), [initial, rules]);
+  const form = useFormState(start, rules, options.checkOnBlur ?? true);
+  const send = useSend(endpoint, { invalidates: options.invalidates ?? [] });
+  const [baseline, setBaseline] = useState(start);
+  const [attempt, setAttempt] = useState(0);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [duplicateOf, setDuplicateOf] = useState<string | null>(null);
+  const [saved, setSaved] = useState<Answer<E> | null>(null);
+
+  const changed = changedFrom(baseline, form.values) || (options.changed ?? false);
+  const id = useRef(Symbol('form')).current;
+  const warn = options.warnUnsaved ?? true;
+  useEffect(() => {
+    markUnsaved(id, warn && changed);
+    return () => markUnsaved(id, false);
+  }, [id, warn, changed]);
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    if (send.isPending) return;
+    setFailure(null);
+    setDuplicateOf(null);
+    const errors = errorsBeforeSending(form.values, rules, options.check);
+    form.setErrors(errors);
+    if (Object.keys(errors).length > 0) {
+      setAttempt((n) => n + 1);
+      return;
+    }
+    const input = options.input(form.values);
+    if (input === null) {
+      options.onUnchanged?.();
+      return;
+    }
+    const values = form.values;
+    send.mutateAsync(input as CallInput<E>).then(
+      (answer) => {
+        // Saved: nothing to warn of, also when onSaved navigates away at once.
+        markUnsaved(id, false);
+        const next = options.emptyWhenSaved ? start : values;
+        setBaseline(next);
+        if (options.emptyWhenSaved) form.reset(start);
+        setSaved(answer);
+        options.onSaved?.(answer, values);
+      },
+      (error: unknown) => {
+        const outcome = outcomeOf(error, options.serverFields);
+        form.setErrors(outcome.errors);
+        setDuplicateOf(outcome.duplicateOf);
+        setFailure(outcome.failure);
+        if (outcome.failure === null) setAttempt((n) => n + 1);
+      },
+    );
+  };
+
+  return {
+    form,
+    submit,
+    busy: send.isPending,
+    attempt,
+    failure,
+    duplicateOf,
+    changed,
+    saved: changed ? null : saved,
+  };
+}
+
+/** The schema's defaults fill what the form's initial values leave out. */
+function initialWithDefaults(initial: FormValues, rules: FieldRules): FormValues {
+  const values = { ...initial };
+  for (const [path, value] of Object.entries(rules.defaults)) {
+    if (path in values && values[path] === '') values[path] = value;
+  }
+  return values;
+}

@@ -1,0 +1,142 @@
+import {
+  QueryClient,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryKey,
+} from '@tanstack/react-query';
+import type { Answer, CallInput, Endpoint } from '../contract/endpoint.ts';
+import { ApiError, call } from './client.ts';
+
+/**
+ * The web app's one data layer (decision 0024): TanStack Query over `call()`. A read is cached
+ * under its endpoint's method and path and its input, so a change (`useSend`) invalidates every
+ * read of the endpoints it names, whatever their input.
+ */
+
+/** The first part of every query key of an endpoint: what `invalidates` matches. */
+export const endpointKey = (declared: Endpoint): readonly [string, string] => [
+  declared.method,
+  declared.path,
+];
+
+export const queryKeyOf = (declared: Endpoint, input: unknown): QueryKey => [
+  ...endpointKey(declared),
+  input ?? {},
+];
+
+/**
+ * A 4xx answer is the same the second time (no right, not found, bad input, session ended): only
+ * a network failure or a 5xx is tried once more.
+ */
+export function shouldRetry(failures: number, error: unknown): boolean {
+  if (error instanceof ApiError && error.status < 500) return false;
+  return failures < 1;
+}
+
+/**
+ * Defaults for a register many people change at once: a read is fresh for a few seconds (pages
+ * opened one after another share it) and read again when a page mounts after that; no refetch
+ * on every window focus (a staff member switching windows would set off a storm of requests and
+ * access-log entries).
+ */
+export function newQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 5_000,
+        refetchOnWindowFocus: false,
+        retry: shouldRetry,
+      },
+      mutations: { retry: false },
+    },
+  });
+}
+
+export const queryClient = newQueryClient();
+
+/**
+ * Forgets every answer: on signing out or an ended session no personal data stays in memory
+ * for the next user of the browser.
+ */
+export const forgetAnswers = (): void => queryClient.clear();
+
+/**
+ * Reads an endpoint; `enabled: false` waits (e.g. for a search term). A 401 ends the session as
+ * `call` does; a newer input or leaving the page aborts the request.
+ */
+export function useCall<E extends Endpoint>(
+  declared: E,
+  input: CallInput<E>,
+  options: { enabled?: boolean } = {},
+) {
+  return useQuery<Answer<E>>({
+    queryKey: queryKeyOf(declared, input),
+    queryFn: ({ signal }) => call(declared, input, { signal }),
+    enabled: options.enabled ?? true,
+  });
+}
+
+/** Marks every cached read of the endpoints stale, refetching those a page shows. */
+export function invalidate(client: QueryClient, endpoints: readonly Endpoint[]): Promise<void> {
+  return Promise.all(
+    endpoints.map((declared) => client.invalidateQueries({ queryKey: endpointKey(declared) })),
+  ).then(() => undefined);
+}
+
+/**
+ * Sends a change; on success the reads of `invalidates` are marked stale (not awaited: the page
+ * goes on, and what shows them reads again).
+ */
+export function useSend<E extends Endpoint>(
+  declared: E,
+  options: { invalidates?: readonly Endpoint[] } = {},
+) {
+  const client = useQueryClient();
+  return useMutation<Answer<E>, unknown, CallInput<E>>({
+    mutationFn: (input) => call(declared, input),
+    onSuccess: () => {
+      void invalidate(client, [declared, ...(options.invalidates ?? [])]);
+    },
+  });
+}
+
+type Paged = { items: unknown[]; nextCursor: string | null };
+type ItemOf<E extends Endpoint> = Answer<E> extends { items: (infer T)[] } ? T : never;
+
+/**
+ * A list read a page at a time (the endpoint takes `cursor` and answers `{ items, nextCursor }`):
+ * the first page for each input, the next on `loadMore`.
+ */
+export function usePages<E extends Endpoint>(
+  declared: E,
+  input: CallInput<E>,
+  options: { enabled?: boolean } = {},
+) {
+  const query = useInfiniteQuery({
+    queryKey: queryKeyOf(declared, input),
+    queryFn: ({ signal, pageParam }) => {
+      const given = input as { query?: Record<string, unknown> };
+      const withCursor = {
+        ...input,
+        query: { ...given.query, ...(pageParam ? { cursor: pageParam } : {}) },
+      } as CallInput<E>;
+      return call(declared, withCursor, { signal }) as Promise<Paged>;
+    },
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last: Paged) => last.nextCursor ?? undefined,
+    enabled: options.enabled ?? true,
+  });
+  const items = (query.data?.pages.flatMap((page) => page.items) ?? []) as ItemOf<E>[];
+  return {
+    query,
+    items,
+    hasMore: query.hasNextPage,
+    loadingMore: query.isFetchingNextPage,
+    moreError: query.isFetchNextPageError ? query.error : null,
+    loadMore: () => {
+      if (query.hasNextPage && !query.isFetchingNextPage) void query.fetchNextPage();
+    },
+  };
+}
