@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { InlineAlert, RouterLink } from 'suomifi-ui-components';
 import type { Address, PersonView } from '../../api.ts';
 import { call } from '../../client.ts';
+import { useCall } from '../../data.ts';
 import { personsApi } from '../../../contract/persons/persons.endpoints.ts';
 import type { PersonPage as PersonPageData } from '../../../contract/persons/person-page.schemas.ts';
 import { AddressText } from '../../components/AddressText.tsx';
@@ -16,7 +16,6 @@ import { formatDate } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../../session.tsx';
 import { CustomerBilling } from '../billing/customer/CustomerBilling.tsx';
-import { useCustomerList } from '../billing/customer/customer-list.tsx';
 import { SocialServicesSection } from '../social-services/SocialServicesSection.tsx';
 import { ContractNotice, partlyWithheld } from '../partners/ContractNotice.tsx';
 import { PersonRequests } from '../requests/PersonRequests.tsx';
@@ -66,16 +65,10 @@ export function PersonPage() {
  */
 function PersonPageOf({ id }: { id: string }) {
   const { t } = useI18n();
-  const [generation, setGeneration] = useState(0);
-  const reload = () => setGeneration((n) => n + 1);
-  const page = useCustomerList(
-    `person-page:${id}:${generation}`,
-    async (signal): Promise<LoadedPage> => ({
-      ...(await call(personsApi.page, { params: { id } }, { signal })),
-      version: generation,
-    }),
-  );
-  if (page.data === null) {
+  const page = useCall(personsApi.page, { params: { id } });
+  // A change in a part reads the page again; what is shown stays until the new answer comes.
+  const reload = () => void page.refetch();
+  if (page.data === undefined) {
     if (page.error === null) return <Loading />;
     return (
       <>
@@ -87,7 +80,7 @@ function PersonPageOf({ id }: { id: string }) {
   }
   return (
     <PersonDetails
-      page={page.data}
+      page={{ ...page.data, version: page.dataUpdatedAt }}
       onChanged={reload}
       onArchive={async () => {
         await call(personsApi.archive, { params: { id } });
