@@ -305,7 +305,7 @@ describe("data subjects' requests in the browser", { skip: chromiumSkip }, () =>
   });
 
   test("the person's page lists the request and registers a new one for the person", async () => {
-    await page.goto(`${server.baseUrl}/persons/${personId}`);
+    await page.goto(`${server.baseUrl}/persons/${personId}?tab=requests`);
     await heading(page, SUBJECT_NAME).waitFor();
     const section = page.getByRole('region', { name: 'Rekisteröidyn pyynnöt' });
     const row = section.getByRole('row').filter({
