@@ -1,8 +1,10 @@
+import { useEffect } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { InlineAlert, RouterLink } from 'suomifi-ui-components';
 import type { Address, PersonView } from '../../api.ts';
 import { call } from '../../client.ts';
-import { useCall } from '../../data.ts';
+import { endpointKey, useCall } from '../../data.ts';
 import { personsApi } from '../../../contract/persons/persons.endpoints.ts';
 import type { PersonPage as PersonPageData } from '../../../contract/persons/person-page.schemas.ts';
 import { AddressText } from '../../components/AddressText.tsx';
@@ -66,6 +68,9 @@ export function PersonPage() {
 function PersonPageOf({ id }: { id: string }) {
   const { t } = useI18n();
   const page = useCall(personsApi.page, { params: { id } });
+  const client = useQueryClient();
+  // Leaving the page forgets it: opened again (after an edit, too) it is read, and logged, anew.
+  useEffect(() => () => client.removeQueries({ queryKey: endpointKey(personsApi.page) }), [client]);
   // A change in a part reads the page again; what is shown stays until the new answer comes.
   const reload = () => void page.refetch();
   if (page.data === undefined) {
