@@ -8,9 +8,12 @@ import { Button } from 'suomifi-ui-components';
  */
 export function BehindButton({
   label,
+  cancel,
   children,
 }: {
   label: string;
+  /** A cancel button's text, for a form without one of its own. */
+  cancel?: string;
   /**
    * The open form; `close` hides it again, and gives the focus back to the button unless told
    * not to (after saving, a status line saying what was done takes it).
@@ -26,12 +29,18 @@ export function BehindButton({
       </Button>
     );
   }
+  const close = (focusButton = true) => {
+    setOpen(false);
+    if (focusButton) requestAnimationFrame(() => opener.current?.focus());
+  };
   return (
     <div className="behind-button">
-      {children((focusButton = true) => {
-        setOpen(false);
-        if (focusButton) requestAnimationFrame(() => opener.current?.focus());
-      })}
+      {children(close)}
+      {cancel && (
+        <Button variant="secondary" onClick={() => close()}>
+          {cancel}
+        </Button>
+      )}
     </div>
   );
 }

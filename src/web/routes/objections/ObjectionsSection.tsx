@@ -76,72 +76,67 @@ export function ObjectionsSection({
           </ul>
         ))}
       {canWrite && (
-        <BehindButton label={t('objections.addTitle')}>
+        <BehindButton label={t('objections.addTitle')} cancel={t('common.cancel')}>
           {(close) => (
-            <>
-              <StepForm
-                title={t('objections.addTitle')}
-                initial={{ type: '', objectedOn: today(), source: '', note: '' }}
-                required={['type', 'objectedOn', 'source']}
-                dates={['objectedOn']}
-                labels={{
-                  type: t('objections.typeLabel'),
-                  objectedOn: t('objections.objectedOn'),
-                  source: t('objections.sourceLabel'),
-                  note: t('objections.note'),
-                  status: t('objections.status'),
-                }}
-                submitText={t('objections.add')}
-                run={(values) => {
-                  const note = (values.note ?? '').trim();
-                  return call(objectionsApi.add, {
-                    params: { id: personId },
-                    body: {
-                      type: values.type as ObjectionType,
-                      objectedOn: isoDate(values, 'objectedOn'),
-                      source: values.source as Exclude<ObjectionSource, 'request'>,
-                      ...(note ? { note } : {}),
-                    },
-                  });
-                }}
-                onDone={() => {
-                  close(false);
-                  done(t('objections.addedDone'))();
-                }}
-              >
-                {(form) => (
-                  <>
-                    <SelectField
-                      form={form}
-                      path="type"
-                      label={t('objections.typeLabel')}
-                      placeholder={t('form.choose')}
-                      options={options(TYPE_LABELS, t)}
-                    />
-                    <DateField form={form} path="objectedOn" label={t('objections.objectedOn')} />
-                    <SelectField
-                      form={form}
-                      path="source"
-                      label={t('objections.sourceLabel')}
-                      placeholder={t('form.choose')}
-                      options={STAFF_SOURCES.map((source) => ({
-                        value: source,
-                        label: t(SOURCE_LABELS[source]),
-                      }))}
-                    />
-                    <TextAreaField
-                      form={form}
-                      path="note"
-                      label={t('objections.note')}
-                      className="span-all"
-                    />
-                  </>
-                )}
-              </StepForm>
-              <Button variant="secondary" onClick={() => close()}>
-                {t('common.cancel')}
-              </Button>
-            </>
+            <StepForm
+              title={t('objections.addTitle')}
+              initial={{ type: '', objectedOn: today(), source: '', note: '' }}
+              required={['type', 'objectedOn', 'source']}
+              dates={['objectedOn']}
+              labels={{
+                type: t('objections.typeLabel'),
+                objectedOn: t('objections.objectedOn'),
+                source: t('objections.sourceLabel'),
+                note: t('objections.note'),
+                status: t('objections.status'),
+              }}
+              submitText={t('objections.add')}
+              run={(values) => {
+                const note = (values.note ?? '').trim();
+                return call(objectionsApi.add, {
+                  params: { id: personId },
+                  body: {
+                    type: values.type as ObjectionType,
+                    objectedOn: isoDate(values, 'objectedOn'),
+                    source: values.source as Exclude<ObjectionSource, 'request'>,
+                    ...(note ? { note } : {}),
+                  },
+                });
+              }}
+              onDone={() => {
+                close(false);
+                done(t('objections.addedDone'))();
+              }}
+            >
+              {(form) => (
+                <>
+                  <SelectField
+                    form={form}
+                    path="type"
+                    label={t('objections.typeLabel')}
+                    placeholder={t('form.choose')}
+                    options={options(TYPE_LABELS, t)}
+                  />
+                  <DateField form={form} path="objectedOn" label={t('objections.objectedOn')} />
+                  <SelectField
+                    form={form}
+                    path="source"
+                    label={t('objections.sourceLabel')}
+                    placeholder={t('form.choose')}
+                    options={STAFF_SOURCES.map((source) => ({
+                      value: source,
+                      label: t(SOURCE_LABELS[source]),
+                    }))}
+                  />
+                  <TextAreaField
+                    form={form}
+                    path="note"
+                    label={t('objections.note')}
+                    className="span-all"
+                  />
+                </>
+              )}
+            </StepForm>
           )}
         </BehindButton>
       )}

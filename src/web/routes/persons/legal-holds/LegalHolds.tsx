@@ -95,53 +95,48 @@ export function LegalHolds({
       {list.error !== null && <ProblemNotice error={list.error} />}
       {failure !== null && <ProblemNotice error={failure} />}
       {me.can('requests.manage') && (
-        <BehindButton label={t('legalHolds.placeTitle')}>
+        <BehindButton label={t('legalHolds.placeTitle')} cancel={t('common.cancel')}>
           {(close) => (
-            <>
-              <StepForm
-                title={t('legalHolds.placeTitle')}
-                initial={{ reason: '', fromOn: formatDate(helsinkiToday()), untilOn: '' }}
-                required={['reason', 'fromOn']}
-                dates={['fromOn', 'untilOn']}
-                labels={{
-                  reason: t('legalHolds.reason'),
-                  fromOn: t('legalHolds.fromOn'),
-                  untilOn: t('legalHolds.untilOn'),
-                }}
-                submitText={t('legalHolds.place')}
-                run={(values) =>
-                  call(erasureApi.placeHold, {
-                    params: { id: personId },
-                    body: {
-                      reason: (values.reason ?? '').trim(),
-                      fromOn: dateValue(values, 'fromOn') ?? '',
-                      untilOn: dateValue(values, 'untilOn') ?? null,
-                    },
-                  })
-                }
-                onDone={(hold) => {
-                  close(false);
-                  replace(hold);
-                  setSaved(t('legalHolds.placed'));
-                }}
-              >
-                {(form) => (
-                  <>
-                    <TextAreaField form={form} path="reason" label={t('legalHolds.reason')} />
-                    <DateField form={form} path="fromOn" label={t('legalHolds.fromOn')} />
-                    <DateField
-                      form={form}
-                      path="untilOn"
-                      label={t('legalHolds.untilOn')}
-                      hint={t('legalHolds.untilOnHint')}
-                    />
-                  </>
-                )}
-              </StepForm>
-              <Button variant="secondary" onClick={() => close()}>
-                {t('common.cancel')}
-              </Button>
-            </>
+            <StepForm
+              title={t('legalHolds.placeTitle')}
+              initial={{ reason: '', fromOn: formatDate(helsinkiToday()), untilOn: '' }}
+              required={['reason', 'fromOn']}
+              dates={['fromOn', 'untilOn']}
+              labels={{
+                reason: t('legalHolds.reason'),
+                fromOn: t('legalHolds.fromOn'),
+                untilOn: t('legalHolds.untilOn'),
+              }}
+              submitText={t('legalHolds.place')}
+              run={(values) =>
+                call(erasureApi.placeHold, {
+                  params: { id: personId },
+                  body: {
+                    reason: (values.reason ?? '').trim(),
+                    fromOn: dateValue(values, 'fromOn') ?? '',
+                    untilOn: dateValue(values, 'untilOn') ?? null,
+                  },
+                })
+              }
+              onDone={(hold) => {
+                close(false);
+                replace(hold);
+                setSaved(t('legalHolds.placed'));
+              }}
+            >
+              {(form) => (
+                <>
+                  <TextAreaField form={form} path="reason" label={t('legalHolds.reason')} />
+                  <DateField form={form} path="fromOn" label={t('legalHolds.fromOn')} />
+                  <DateField
+                    form={form}
+                    path="untilOn"
+                    label={t('legalHolds.untilOn')}
+                    hint={t('legalHolds.untilOnHint')}
+                  />
+                </>
+              )}
+            </StepForm>
           )}
         </BehindButton>
       )}
