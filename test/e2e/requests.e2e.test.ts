@@ -317,6 +317,7 @@ describe("data subjects' requests in the browser", { skip: chromiumSkip }, () =>
     await picture(page, 'person-requests.png');
 
     // The hand-over is among the disclosures of the person's data, to the person themself.
+    await page.getByRole('tab', { name: 'Laskutus' }).click();
     const disclosures = page.getByRole('table', { name: 'Tietojen luovutukset' });
     await disclosures.getByText('Rekisteröity itse', { exact: true }).waitFor();
     await disclosures.getByText(`Kirje, ${formatDate(today)}`, { exact: true }).waitFor();
