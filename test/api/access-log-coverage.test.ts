@@ -310,6 +310,11 @@ const CALLS: Record<string, Call> = {
     action: 'read',
     subject: 'person',
   },
+  'GET /api/persons/:id/page': {
+    request: (ids) => ({ method: 'GET', url: `/api/persons/${ids.person}/page` }),
+    action: 'read',
+    subject: 'person',
+  },
   'PATCH /api/persons/:id': {
     request: (ids) => ({
       method: 'PATCH',

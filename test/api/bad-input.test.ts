@@ -80,6 +80,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
     },
   },
   'GET /api/persons/{id}': {},
+  'GET /api/persons/{id}/page': {},
   'PATCH /api/persons/{id}': {
     valid: { notes: 'ok' },
     invalid: {

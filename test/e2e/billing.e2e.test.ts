@@ -90,7 +90,7 @@ describe(
     );
 
     test('the billing clerk orders a service for a person, confirms and delivers it', async () => {
-      await page.goto(`${server.baseUrl}/persons/${personId}`);
+      await page.goto(`${server.baseUrl}/persons/${personId}?tab=billing`);
       await signIn(page, BILLING.username, BILLING.password);
       await heading(page, 'Laura Laskutettava').waitFor();
       const orders = section(page, 'Tilaukset');
@@ -245,7 +245,7 @@ describe(
     });
 
     test('an organisation’s page has the same sections', async () => {
-      await page.goto(`${server.baseUrl}/organizations/${organizationId}`);
+      await page.goto(`${server.baseUrl}/organizations/${organizationId}?tab=billing`);
       await heading(page, 'Laskutettava Oy').waitFor();
       await section(page, 'Tilaukset').getByText('Asiakkaalla ei ole tilauksia.').waitFor();
       await section(page, 'Laskut').getByText('Asiakkaalla ei ole laskuja.').waitFor();
@@ -338,7 +338,7 @@ describe(
     test('customer service sees orders and invoices, but neither records payments nor discloses', async () => {
       await signOut(page);
       await signIn(page, SERVICE_DESK.username, SERVICE_DESK.password);
-      await page.goto(`${server.baseUrl}/persons/${personId}`);
+      await page.goto(`${server.baseUrl}/persons/${personId}?tab=billing`);
       await heading(page, 'Laura Laskutettava').waitFor();
       await section(page, 'Tilaukset').getByText('Laskutettu', { exact: true }).waitFor();
       const invoices = section(page, 'Laskut');

@@ -95,7 +95,7 @@ describe('customers in the browser', { skip: chromiumSkip }, () => {
     await page.getByRole('heading', { level: 1, name: 'Matti Virtanen' }).waitFor();
     await page.getByText('Tiedot tallennettiin rekisteriin.').waitFor();
     assert.equal(await page.getByTestId('identity-code').textContent(), '131052-****');
-    await page.getByText('040 123 4567').waitFor();
+    await page.getByRole('region', { name: 'Yhteystiedot' }).getByText('040 123 4567').waitFor();
     await checkAccessibility(page, 'the person page');
 
     await page.getByRole('link', { name: 'Haku', exact: true }).click();

@@ -87,9 +87,10 @@ describe('erasure in the browser', { skip: chromiumSkip }, () => {
     const { personId } = await erasureRequestOf('Lukkari');
     await page.goto(server.baseUrl);
     await signIn(page, OFFICER, server.user.password);
-    await page.goto(`${server.baseUrl}/persons/${personId}`);
+    await page.goto(`${server.baseUrl}/persons/${personId}?tab=requests`);
     const holds = page.getByRole('region', { name: 'Säilyttämisvelvoitteet', exact: true });
     await holds.getByText('Ei säilyttämisvelvoitteita.').waitFor();
+    await holds.getByRole('button', { name: 'Uusi säilyttämisvelvoite' }).click();
     await holds.getByRole('textbox', { name: 'Peruste' }).fill('Vireillä oleva oikeudenkäynti');
     await holds.getByRole('button', { name: 'Lisää säilyttämisvelvoite' }).click();
     await holds.getByRole('status').getByText('Säilyttämisvelvoite lisätty.').waitFor();

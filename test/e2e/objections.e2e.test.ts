@@ -94,8 +94,10 @@ describe(
       await signIn(page, CLERK, server.user.password);
       await page.goto(`${server.baseUrl}/persons/${objectorId}`);
       await heading(page, `${OBJECTOR.firstName} ${OBJECTOR.lastName}`).waitFor();
+      await page.getByRole('tab', { name: 'Kiellot' }).click();
       const section = page.getByRole('region', { name: 'Kiellot ja vastustukset' });
       await section.getByText('Ei kieltoja.').waitFor();
+      await section.getByRole('button', { name: 'Kirjaa kielto' }).click();
       const form = section.getByRole('form', { name: 'Kirjaa kielto' });
       await choose(page, form, /Kielto/, 'Suoramarkkinointi');
       await choose(page, form, /Lähde/, 'Asiakaspalvelu');

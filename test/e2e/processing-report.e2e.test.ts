@@ -80,6 +80,7 @@ describe("the data subject's report in the browser", { skip: chromiumSkip }, () 
     // Open the page anew: a read of the person's data, on record.
     await page.reload();
     await heading(page, FULL_NAME).waitFor();
+    await page.getByRole('tab', { name: 'Käsittely' }).click();
 
     const processing = page.getByRole('region', { name: 'Tietojen käsittely' });
     const report = processing.getByRole('group', { name: 'Raportti rekisteröidylle' });
@@ -142,7 +143,7 @@ describe("the data subject's report in the browser", { skip: chromiumSkip }, () 
   test('a period that is not one is explained next to the field, and nothing is downloaded', async () => {
     const personId = await insertTestPerson(server.database, PERSON);
     await signInByCookie(page, server, 'register_officer');
-    await page.goto(`${server.baseUrl}/persons/${personId}`);
+    await page.goto(`${server.baseUrl}/persons/${personId}?tab=processing`);
     await heading(page, FULL_NAME).waitFor();
     const report = page
       .getByRole('region', { name: 'Tietojen käsittely' })

@@ -337,7 +337,7 @@ describe("data subjects' requests in the browser", { skip: chromiumSkip }, () =>
   });
 
   test("the person's page lists the request and registers a new one for the person", async () => {
-    await page.goto(`${server.baseUrl}/persons/${personId}`);
+    await page.goto(`${server.baseUrl}/persons/${personId}?tab=requests`);
     await heading(page, SUBJECT_NAME).waitFor();
     const section = page.getByRole('region', { name: 'Rekisteröidyn pyynnöt' });
     const row = section.getByRole('row').filter({
@@ -349,6 +349,7 @@ describe("data subjects' requests in the browser", { skip: chromiumSkip }, () =>
     await picture(page, 'person-requests.png');
 
     // The hand-over is among the disclosures of the person's data, to the person themself.
+    await page.getByRole('tab', { name: 'Laskutus' }).click();
     const disclosures = page.getByRole('table', { name: 'Tietojen luovutukset' });
     await disclosures.getByText('Rekisteröity itse', { exact: true }).waitFor();
     await disclosures.getByText(`Kirje, ${formatDate(today)}`, { exact: true }).waitFor();

@@ -9,6 +9,7 @@ import {
   revealBody,
   revealView,
 } from './persons.schemas.ts';
+import { personPage } from './person-page.schemas.ts';
 
 const tags = ['persons'];
 
@@ -44,6 +45,17 @@ export const personsApi = {
     params: idParams,
     status: 200,
     response: personView,
+    errors: ['not_found'],
+  }),
+  page: endpoint({
+    method: 'GET',
+    path: '/api/persons/:id/page',
+    access: { permission: 'customers.read' },
+    tags,
+    summary: "A person's page with every section the reader may read, as one access-log entry",
+    params: idParams,
+    status: 200,
+    response: personPage,
     errors: ['not_found'],
   }),
   update: endpoint({

@@ -20,16 +20,14 @@ type Billing = NonNullable<PersonView['billing']>;
 type StoredRecord = {
   id: string;
   archivedAt: string | null;
-  /** Left out of the page when a contractor's contract does not open the notes. */
-  notes?: string | null | undefined;
   createdAt: string;
   updatedAt: string;
 };
 
 /**
  * The page of one register record: its kind and name, badges, edit and archive (while not
- * archived, for who may), the saved and archived notices, the record's own sections
- * (`children`), then its notes and dates. The texts are the kind's own (`kind.person`,
+ * archived, for who may), its summary, the saved and archived notices, the record's own parts
+ * (`children`: tabs), then its dates. The texts are the kind's own (`kind.person`,
  * `person.archiveTitle`, `person.archiveExplanation`, `person.archivedExplanation`).
  */
 export function RecordPage({
@@ -37,6 +35,7 @@ export function RecordPage({
   record,
   title,
   badge,
+  summary,
   notices,
   onArchive,
   children,
@@ -44,8 +43,10 @@ export function RecordPage({
   kind: RecordKind;
   record: StoredRecord;
   title: string;
-  /** A badge of the record's own, before "archived". */
+  /** Badges of the record's own, before "archived". */
   badge?: ReactNode;
+  /** The record at a glance, under its name: what a reader needs before choosing a tab. */
+  summary?: ReactNode;
   /** Notices of the record's own, after the archived notice. */
   notices?: ReactNode;
   onArchive: () => Promise<void>;
@@ -87,6 +88,7 @@ export function RecordPage({
         </div>
       </div>
 
+      {summary}
       <SavedNotice state={location.state as unknown} />
       {record.archivedAt !== null && (
         <InlineAlert className="notice" labelText={t('common.archived')}>
@@ -95,21 +97,20 @@ export function RecordPage({
       )}
       {notices}
 
-      <div className="record__grid">
-        {children}
-
-        {record.notes !== undefined && (
-          <Section title={t('common.notes')} className="record__wide">
-            {record.notes ? (
-              <p className="notes">{record.notes}</p>
-            ) : (
-              <p className="muted">{t('common.noNotes')}</p>
-            )}
-          </Section>
-        )}
-      </div>
+      {children}
       <RecordDates createdAt={record.createdAt} updatedAt={record.updatedAt} />
     </article>
+  );
+}
+
+/** The record's notes, unless a contractor's contract leaves them out (`undefined`). */
+export function NotesSection({ notes }: { notes: string | null | undefined }) {
+  const { t } = useI18n();
+  if (notes === undefined) return null;
+  return (
+    <Section title={t('common.notes')} className="record__wide">
+      {notes ? <p className="notes">{notes}</p> : <p className="muted">{t('common.noNotes')}</p>}
+    </Section>
   );
 }
 

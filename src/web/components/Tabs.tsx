@@ -1,5 +1,6 @@
 import { useId, useRef } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
+import './tabs.css';
 
 export type Tab<K extends string> = { key: K; label: string };
 

@@ -7,6 +7,7 @@ import { attachmentsErrors, attachmentsFi } from './rights/attachments.ts';
 import { billingListsFi } from './billing-lists.ts';
 import { workFi } from './work.ts';
 import { populationRegisterFi, populationRegisterErrors } from './population-register.ts';
+import { personPageFi } from './person-page.ts';
 
 /** Finnish, the default language. Its keys are the keys every other catalogue must have. */
 export const fiMessages = {
@@ -1473,6 +1474,7 @@ export const fiMessages = {
   ...workFi,
   ...populationRegisterFi,
   ...billingListsFi,
+  ...personPageFi,
 };
 
 export const fi: Catalogue = {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { personsApi } from '../../../contract/persons/persons.endpoints.ts';
 import { customerContext, type RouteDeps } from '../../deps.ts';
 import { route } from '../../lib/route.ts';
+import { getPersonPage } from './person-page.ts';
 import {
   archivePerson,
   createPerson,
@@ -21,6 +22,9 @@ export function personsRoutes(deps: RouteDeps) {
     );
     route(app, personsApi.get, (request) =>
       getPerson(customerContext(deps, request), request.params.id),
+    );
+    route(app, personsApi.page, (request) =>
+      getPersonPage(customerContext(deps, request), request.params.id),
     );
     route(app, personsApi.update, (request) =>
       updatePerson(customerContext(deps, request), request.params.id, request.body),

@@ -21,7 +21,7 @@ import { Loading, ProblemNotice } from '../../components/Notices.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { usePages } from '../../data.ts';
 import { formatDate, formatDateTime, parseFinnishDate } from '../../format.ts';
-import { LANGUAGES, type Language, type MessageKey } from '../../i18n/catalogues.ts';
+import { LANGUAGES, type Language } from '../../i18n/catalogues.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../../session.tsx';
 import {
@@ -36,66 +36,10 @@ import {
   type Filters,
 } from './access-log.ts';
 import { findPersons, findUsers, LogPicker, type Pick } from './LogPickers.tsx';
+import { useLogWords } from './log-words.ts';
 import type { LoggedSubject } from '../../../contract/access-log/access-log.schemas.ts';
 
 const PAGE_SIZE = 50;
-
-/** Logged field names that the catalogue already names; others are shown as logged. */
-const FIELD_LABELS: Partial<Record<string, MessageKey>> = {
-  firstName: 'person.firstName',
-  lastName: 'person.lastName',
-  name: 'organization.name',
-  personalIdentityCode: 'person.identityCode',
-  personalIdentityCodePurpose: 'person.identityCodePurpose',
-  language: 'person.language',
-  email: 'common.email',
-  phone: 'common.phone',
-  phoneDisplay: 'common.phone',
-  personalIdentityCodeTemporary: 'person.temporaryCode',
-  address: 'common.address',
-  permanentAddress: 'person.permanentAddress',
-  contactAddress: 'person.contactAddress',
-  addressProtection: 'protection.title',
-  addressProtected: 'protection.title',
-  billing: 'billing.title',
-  notes: 'common.notes',
-  organizations: 'person.organizations',
-  accessLog: 'accessLog.title',
-  partnerContract: 'partners.logContract',
-  socialClient: 'accessLog.field.socialClient',
-  health: 'social.tab.health',
-  serviceNeed: 'social.tab.serviceNeeds',
-  income: 'social.tab.income',
-  bankAccount: 'social.tab.bankAccounts',
-  familyRelation: 'social.tab.family',
-  socialUnits: 'accessLog.field.socialUnits',
-  breakGlassReview: 'accessLog.field.breakGlassReview',
-  orders: 'logHuman.field.orders',
-  invoices: 'logHuman.field.invoices',
-  payments: 'logHuman.field.payments',
-  disclosure: 'logHuman.field.disclosure',
-  objections: 'logHuman.field.objections',
-  legalHolds: 'logHuman.field.legalHolds',
-  requests: 'logHuman.field.requests',
-  erasure: 'logHuman.field.erasure',
-  valueSources: 'logHuman.field.valueSources',
-  username: 'logHuman.field.username',
-  fullName: 'logHuman.field.fullName',
-  password: 'logHuman.field.password',
-  mustChangePassword: 'logHuman.field.mustChangePassword',
-  totpSecret: 'logHuman.field.totp',
-  totpEnabledAt: 'logHuman.field.totp',
-  commitment: 'logHuman.field.commitment',
-  deactivatedAt: 'logHuman.field.deactivatedAt',
-  archivedAt: 'logHuman.field.archivedAt',
-  contact: 'logHuman.field.contact',
-  role: 'logHuman.field.role',
-  requestAttachment: 'logHuman.field.attachment',
-  rectificationCertificate: 'logHuman.field.rectification',
-  rectificationLetter: 'logHuman.field.rectification',
-  assigneeId: 'logHuman.field.assignee',
-  identityVerifiedBy: 'logHuman.field.assignee',
-};
 
 /** The form's text: dates as the user writes them (d.m.yyyy). */
 type Draft = Omit<Filters, 'from' | 'to'> & { from: string; to: string };
@@ -203,18 +147,7 @@ export function AccessLogPage() {
     if (pick) setPicked((current) => ({ ...current, [pick.id]: pick }));
     setDraft((current) => ({ ...current, [name]: pick?.id ?? '' }));
   };
-  /** A field in words; a part of an encrypted record (`health.text`) under its category. */
-  const fieldName = (name: string): string => {
-    const label = FIELD_LABELS[name];
-    if (label) return t(label);
-    const [category, ...rest] = name.split('.');
-    const categoryLabel = FIELD_LABELS[category ?? ''];
-    return categoryLabel && rest.length > 0
-      ? `${t(categoryLabel)} (${rest.join('.')})`
-      : t('logHuman.field.other', { name });
-  };
-  /** Field names in words, each once (a phone number is logged as itself and as displayed). */
-  const fieldNames = (names: string[]) => [...new Set(names.map(fieldName))].join(', ');
+  const { fieldName, fieldNames } = useLogWords();
   const changeTexts = {
     changed: t('accessLog.changed'),
     empty: t('accessLog.emptyValue'),

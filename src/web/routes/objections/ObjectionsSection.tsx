@@ -3,19 +3,22 @@ import { Button, Paragraph } from 'suomifi-ui-components';
 import { DateField, SelectField, TextAreaField } from '../../components/Fields.tsx';
 import { ProblemNotice, Loading } from '../../components/Notices.tsx';
 import { Section } from '../../components/Section.tsx';
-import { useResource } from '../../components/useResource.ts';
+import { BehindButton } from '../../components/BehindButton.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../../session.tsx';
 import { helsinkiToday } from '../access-log/access-log.ts';
-import { useStatusLine } from '../billing/customer/customer-list.tsx';
+import { useCustomerList, useStatusLine, type Loaded } from '../billing/customer/customer-list.tsx';
 import { isoDate, options } from '../requests/requests.ts';
 import { StepForm } from '../requests/StepForm.tsx';
 import { SOURCE_LABELS, STAFF_SOURCES, TYPE_LABELS } from './labels.ts';
 import { call } from '../../client.ts';
 import type { ObjectionSource, ObjectionType } from '../../../contract/enums.ts';
 import { objectionsApi } from '../../../contract/objections/objections.endpoints.ts';
-import type { ObjectionView } from '../../../contract/objections/objections.schemas.ts';
+import type {
+  ObjectionList,
+  ObjectionView,
+} from '../../../contract/objections/objections.schemas.ts';
 
 const today = () => formatDate(helsinkiToday());
 
@@ -24,16 +27,29 @@ const today = () => formatDate(helsinkiToday());
  * whether it is still in force; customer service and the register officer record new ones and
  * withdraw them (kept with the date).
  */
-export function ObjectionsSection({ personId }: { personId: string }) {
+export function ObjectionsSection({
+  personId,
+  loaded,
+  onChanged,
+}: {
+  personId: string;
+  /** The person's page read them (decision 0007); a change then reloads the page. */
+  loaded?: Loaded<ObjectionList> | undefined;
+  onChanged?: () => void;
+}) {
   const { t } = useI18n();
   const me = useMe();
   const [status, say] = useStatusLine();
-  const [resource, , reload] = useResource(`objections:${personId}`, (signal) =>
-    call(objectionsApi.ofPerson, { params: { id: personId } }, { signal }),
+  const [generation, setGeneration] = useState(0);
+  const list = useCustomerList(
+    `objections:${personId}:${generation}`,
+    (signal) => call(objectionsApi.ofPerson, { params: { id: personId } }, { signal }),
+    loaded,
   );
   const canWrite = me.can('objections.write');
   const done = (message: string) => () => {
-    reload();
+    if (onChanged) onChanged();
+    else setGeneration((n) => n + 1);
     say(message);
   };
 
@@ -41,14 +57,14 @@ export function ObjectionsSection({ personId }: { personId: string }) {
     <Section title={t('objections.title')} className="record__wide">
       <Paragraph mb="s">{t('objections.intro')}</Paragraph>
       {status}
-      {resource.state === 'loading' && <Loading />}
-      {resource.state === 'failed' && <ProblemNotice error={resource.error} />}
-      {resource.state === 'ready' &&
-        (resource.data.items.length === 0 ? (
+      {list.data === null && list.error === null && <Loading />}
+      {list.error !== null && <ProblemNotice error={list.error} />}
+      {list.data !== null &&
+        (list.data.items.length === 0 ? (
           <p className="muted">{t('objections.none')}</p>
         ) : (
           <ul className="plain-list objections__list">
-            {resource.data.items.map((objection) => (
+            {list.data.items.map((objection) => (
               <ObjectionItem
                 key={objection.id}
                 personId={personId}
@@ -60,65 +76,69 @@ export function ObjectionsSection({ personId }: { personId: string }) {
           </ul>
         ))}
       {canWrite && (
-        <StepForm
-          title={t('objections.addTitle')}
-          initial={{ type: '', objectedOn: today(), source: '', note: '' }}
-          required={['type', 'objectedOn', 'source']}
-          dates={['objectedOn']}
-          labels={{
-            type: t('objections.typeLabel'),
-            objectedOn: t('objections.objectedOn'),
-            source: t('objections.sourceLabel'),
-            note: t('objections.note'),
-            status: t('objections.status'),
-          }}
-          submitText={t('objections.add')}
-          run={(values) => {
-            const note = (values.note ?? '').trim();
-            return call(objectionsApi.add, {
-              params: { id: personId },
-              body: {
-                type: values.type as ObjectionType,
-                objectedOn: isoDate(values, 'objectedOn'),
-                source: values.source as Exclude<ObjectionSource, 'request'>,
-                ...(note ? { note } : {}),
-              },
-            });
-          }}
-          onDone={(_result, form) => {
-            form.reset({ type: '', objectedOn: today(), source: '', note: '' });
-            done(t('objections.addedDone'))();
-          }}
-        >
-          {(form) => (
-            <>
-              <SelectField
-                form={form}
-                path="type"
-                label={t('objections.typeLabel')}
-                placeholder={t('form.choose')}
-                options={options(TYPE_LABELS, t)}
-              />
-              <DateField form={form} path="objectedOn" label={t('objections.objectedOn')} />
-              <SelectField
-                form={form}
-                path="source"
-                label={t('objections.sourceLabel')}
-                placeholder={t('form.choose')}
-                options={STAFF_SOURCES.map((source) => ({
-                  value: source,
-                  label: t(SOURCE_LABELS[source]),
-                }))}
-              />
-              <TextAreaField
-                form={form}
-                path="note"
-                label={t('objections.note')}
-                className="span-all"
-              />
-            </>
+        <BehindButton label={t('objections.addTitle')} cancel={t('common.cancel')}>
+          {(close) => (
+            <StepForm
+              title={t('objections.addTitle')}
+              initial={{ type: '', objectedOn: today(), source: '', note: '' }}
+              required={['type', 'objectedOn', 'source']}
+              dates={['objectedOn']}
+              labels={{
+                type: t('objections.typeLabel'),
+                objectedOn: t('objections.objectedOn'),
+                source: t('objections.sourceLabel'),
+                note: t('objections.note'),
+                status: t('objections.status'),
+              }}
+              submitText={t('objections.add')}
+              run={(values) => {
+                const note = (values.note ?? '').trim();
+                return call(objectionsApi.add, {
+                  params: { id: personId },
+                  body: {
+                    type: values.type as ObjectionType,
+                    objectedOn: isoDate(values, 'objectedOn'),
+                    source: values.source as Exclude<ObjectionSource, 'request'>,
+                    ...(note ? { note } : {}),
+                  },
+                });
+              }}
+              onDone={() => {
+                close(false);
+                done(t('objections.addedDone'))();
+              }}
+            >
+              {(form) => (
+                <>
+                  <SelectField
+                    form={form}
+                    path="type"
+                    label={t('objections.typeLabel')}
+                    placeholder={t('form.choose')}
+                    options={options(TYPE_LABELS, t)}
+                  />
+                  <DateField form={form} path="objectedOn" label={t('objections.objectedOn')} />
+                  <SelectField
+                    form={form}
+                    path="source"
+                    label={t('objections.sourceLabel')}
+                    placeholder={t('form.choose')}
+                    options={STAFF_SOURCES.map((source) => ({
+                      value: source,
+                      label: t(SOURCE_LABELS[source]),
+                    }))}
+                  />
+                  <TextAreaField
+                    form={form}
+                    path="note"
+                    label={t('objections.note')}
+                    className="span-all"
+                  />
+                </>
+              )}
+            </StepForm>
           )}
-        </StepForm>
+        </BehindButton>
       )}
     </Section>
   );

@@ -1,16 +1,20 @@
-import { Link } from 'react-router';
+import { useEffect } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { InlineAlert, RouterLink } from 'suomifi-ui-components';
 import type { Address, PersonView } from '../../api.ts';
 import { call } from '../../client.ts';
+import { endpointKey, useCall } from '../../data.ts';
 import { personsApi } from '../../../contract/persons/persons.endpoints.ts';
-import { loadPerson } from './PersonFormPage.tsx';
+import type { PersonPage as PersonPageData } from '../../../contract/persons/person-page.schemas.ts';
 import { AddressText } from '../../components/AddressText.tsx';
 import { DataList } from '../../components/DataList.tsx';
-import { RecordLoader } from '../../components/RecordLoader.tsx';
-import { BillingSection, RecordPage } from '../../components/RecordPage.tsx';
+import { Loading, ProblemNotice } from '../../components/Notices.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { BillingSection, NotesSection, RecordPage } from '../../components/RecordPage.tsx';
 import { Section } from '../../components/Section.tsx';
+import { Tabs, type Tab } from '../../components/Tabs.tsx';
 import { formatDate } from '../../format.ts';
-import { helsinkiToday, yearsBefore } from '../access-log/access-log.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../../session.tsx';
 import { CustomerBilling } from '../billing/customer/CustomerBilling.tsx';
@@ -19,8 +23,11 @@ import { ContractNotice, partlyWithheld } from '../partners/ContractNotice.tsx';
 import { PersonRequests } from '../requests/PersonRequests.tsx';
 import { ObjectionsSection } from '../objections/ObjectionsSection.tsx';
 import { ValueSources } from '../rectification/ValueSources.tsx';
+import { BackToSearch } from '../search/last-search.tsx';
 import { IdentityCode } from './IdentityCode.tsx';
+import { PersonBadges, PersonSummary } from './PersonSummary.tsx';
 import { ProcessingReport } from './ProcessingReport.tsx';
+import { ProcessingTimeline } from './ProcessingTimeline.tsx';
 import { LegalHolds } from './legal-holds/LegalHolds.tsx';
 
 /** One field of each group a contract may leave out: any of them missing, the note is shown. */
@@ -33,52 +40,117 @@ const PERSON_GROUP_FIELDS = [
   'notes',
 ] as const;
 
+const TAB_KEYS = [
+  'details',
+  'billing',
+  'requests',
+  'prohibitions',
+  'processing',
+  'social',
+] as const;
+type TabKey = (typeof TAB_KEYS)[number];
+const isTabKey = (value: string | null): value is TabKey =>
+  (TAB_KEYS as readonly (string | null)[]).includes(value);
+
+/** The page's answer, and which answer it is: a section shows each new one. */
+export type LoadedPage = PersonPageData & { version: number };
+
 export function PersonPage() {
+  const { id = '' } = useParams();
+  // Another person's page starts afresh: nothing of the last one stays while it loads.
+  return <PersonPageOf key={id} id={id} />;
+}
+
+/**
+ * A person's page, read in one request (`GET /api/persons/:id/page`, one access-log entry):
+ * the summary with its badges, then the parts in tabs. A change in a part reads the page again.
+ */
+function PersonPageOf({ id }: { id: string }) {
+  const { t } = useI18n();
+  const page = useCall(personsApi.page, { params: { id } });
+  const client = useQueryClient();
+  // Leaving the page forgets it: opened again (after an edit, too) it is read, and logged, anew.
+  useEffect(() => () => client.removeQueries({ queryKey: endpointKey(personsApi.page) }), [client]);
+  // A change in a part reads the page again; what is shown stays until the new answer comes.
+  const reload = () => void page.refetch();
+  if (page.data === undefined) {
+    if (page.error === null) return <Loading />;
+    return (
+      <>
+        <BackToSearch />
+        <PageHeading title={t('person.pageTitle')} />
+        <ProblemNotice error={page.error} />
+      </>
+    );
+  }
   return (
-    <RecordLoader kind="person" load={loadPerson} failedTitle="person.pageTitle" backToSearch>
-      {(person, replace) => <PersonDetails person={person} onArchived={replace} />}
-    </RecordLoader>
+    <PersonDetails
+      page={{ ...page.data, version: page.dataUpdatedAt }}
+      onChanged={reload}
+      onArchive={async () => {
+        await call(personsApi.archive, { params: { id } });
+        reload();
+      }}
+    />
   );
 }
 
 function PersonDetails({
-  person,
-  onArchived,
+  page,
+  onChanged,
+  onArchive,
 }: {
-  person: PersonView;
-  onArchived: (person: PersonView) => void;
+  page: LoadedPage;
+  onChanged: () => void;
+  onArchive: () => Promise<void>;
 }) {
   const { t } = useI18n();
   const me = useMe();
+  const { person } = page;
+  const [params, setParams] = useSearchParams();
   const name = `${person.firstName} ${person.lastName}`;
   const protectedAddress = person.addressProtected === true;
   const hidden = protectedAddress && !me.can('customers.readProtectedAddress');
-  /** An address, or "address protected" where the reader may not see it. */
-  const address = (value: Address | null | undefined) =>
-    hidden || value ? (
-      <AddressText address={value ?? null} protectedAddress={protectedAddress} />
-    ) : null;
-  /** A field a contractor's contract does not open is left out of the view, and off the page. */
-  const shown = (field: keyof PersonView) => person[field] !== undefined;
-  const contactItems = [
-    ...(shown('email') ? [{ label: t('common.email'), value: person.email }] : []),
-    ...(shown('phoneDisplay') ? [{ label: t('common.phone'), value: person.phoneDisplay }] : []),
-    ...(shown('permanentAddress')
-      ? [{ label: t('person.permanentAddress'), value: address(person.permanentAddress) }]
+
+  const tabs: Tab<TabKey>[] = [
+    { key: 'details', label: t('recordPage.tab.details') },
+    ...(page.orders || page.invoices || page.disclosures
+      ? [{ key: 'billing' as const, label: t('recordPage.tab.billing') }]
       : []),
-    ...(shown('contactAddress')
-      ? [{ label: t('person.contactAddress'), value: address(person.contactAddress) }]
+    ...(me.can('requests.read')
+      ? [{ key: 'requests' as const, label: t('recordPage.tab.requests') }]
+      : []),
+    ...(me.can('objections.read')
+      ? [{ key: 'prohibitions' as const, label: t('recordPage.tab.prohibitions') }]
+      : []),
+    ...(me.can('accessLog.read')
+      ? [{ key: 'processing' as const, label: t('recordPage.tab.processing') }]
+      : []),
+    ...(me.can('socialServices.clientData')
+      ? [{ key: 'social' as const, label: t('recordPage.tab.social') }]
       : []),
   ];
+  const asked = params.get('tab');
+  const selected: TabKey =
+    isTabKey(asked) && tabs.some((tab) => tab.key === asked) ? asked : 'details';
+  const select = (tab: TabKey) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (tab === 'details') next.delete('tab');
+        else next.set('tab', tab);
+        return next;
+      },
+      { replace: true },
+    );
 
   return (
     <RecordPage
       kind="person"
       record={person}
       title={name}
-      badge={
-        protectedAddress && <span className="badge badge--warning">{t('protection.badge')}</span>
-      }
+      badge={<PersonBadges page={page} />}
+      summary={<PersonSummary person={person} />}
       notices={
         <>
           {partlyWithheld(person, PERSON_GROUP_FIELDS) && <ContractNotice />}
@@ -98,11 +170,85 @@ function PersonDetails({
           )}
         </>
       }
-      onArchive={async () => {
-        await call(personsApi.archive, { params: { id: person.id } });
-        onArchived(await call(personsApi.get, { params: { id: person.id } }));
-      }}
+      onArchive={onArchive}
     >
+      <Tabs label={t('recordPage.tabs')} tabs={tabs} selected={selected} onSelect={select}>
+        {selected === 'details' && <PersonDetailsTab person={person} hidden={hidden} />}
+        {selected === 'billing' && (
+          <CustomerBilling
+            key={person.id}
+            customer={{ kind: 'person', id: person.id, archived: person.archivedAt !== null }}
+            loaded={{
+              version: page.version,
+              orders: page.orders,
+              invoices: page.invoices,
+              disclosures: page.disclosures,
+            }}
+            onChanged={onChanged}
+          />
+        )}
+        {selected === 'requests' && (
+          <div className="record__grid">
+            <PersonRequests key={person.id} personId={person.id} />
+            <LegalHolds
+              key={`holds-${person.id}`}
+              personId={person.id}
+              loaded={page.legalHolds && { version: page.version, data: page.legalHolds }}
+              onChanged={onChanged}
+            />
+          </div>
+        )}
+        {selected === 'prohibitions' && (
+          <ObjectionsSection
+            key={person.id}
+            personId={person.id}
+            loaded={page.objections && { version: page.version, data: page.objections }}
+            onChanged={onChanged}
+          />
+        )}
+        {selected === 'processing' && (
+          <>
+            <ProcessingTimeline personId={person.id} />
+            {me.can('accessLog.subjectReport') && (
+              <Section title={t('person.processingTitle')} className="record__wide">
+                <ProcessingReport person={person} />
+              </Section>
+            )}
+          </>
+        )}
+        {selected === 'social' && (
+          // Keyed by the person: the purpose stated for one person is not carried to the next.
+          <SocialServicesSection key={person.id} person={person} />
+        )}
+      </Tabs>
+    </RecordPage>
+  );
+}
+
+/** The person's own data: names, identity code, contact, organisations, billing, notes. */
+function PersonDetailsTab({ person, hidden }: { person: PersonView; hidden: boolean }) {
+  const { t } = useI18n();
+  const me = useMe();
+  const protectedAddress = person.addressProtected === true;
+  /** An address, or "address protected" where the reader may not see it. */
+  const address = (value: Address | null | undefined) =>
+    hidden || value ? (
+      <AddressText address={value ?? null} protectedAddress={protectedAddress} />
+    ) : null;
+  /** A field a contractor's contract does not open is left out of the view, and off the page. */
+  const shown = (field: keyof PersonView) => person[field] !== undefined;
+  const contactItems = [
+    ...(shown('email') ? [{ label: t('common.email'), value: person.email }] : []),
+    ...(shown('phoneDisplay') ? [{ label: t('common.phone'), value: person.phoneDisplay }] : []),
+    ...(shown('permanentAddress')
+      ? [{ label: t('person.permanentAddress'), value: address(person.permanentAddress) }]
+      : []),
+    ...(shown('contactAddress')
+      ? [{ label: t('person.contactAddress'), value: address(person.contactAddress) }]
+      : []),
+  ];
+  return (
+    <div className="record__grid">
       <Section title={t('person.basicInformation')}>
         <DataList
           items={[
@@ -173,38 +319,9 @@ function PersonDetails({
         />
       )}
 
-      <CustomerBilling
-        key={person.id}
-        customer={{ kind: 'person', id: person.id, archived: person.archivedAt !== null }}
-      />
-
-      {me.can('socialServices.clientData') && (
-        // Keyed by the person: the purpose stated for one person is not carried to the next.
-        <SocialServicesSection key={person.id} person={person} />
-      )}
-
-      {me.can('requests.read') && <PersonRequests key={person.id} personId={person.id} />}
-      {me.can('requests.read') && <LegalHolds key={`holds-${person.id}`} personId={person.id} />}
-
-      {me.can('objections.read') && <ObjectionsSection key={person.id} personId={person.id} />}
+      <NotesSection notes={person.notes} />
 
       {me.can('customers.write') && <ValueSources key={person.id} personId={person.id} />}
-
-      {me.can('accessLog.read') && (
-        <Section title={t('person.processingTitle')}>
-          <p>{t('person.processingText')}</p>
-          <RouterLink
-            asComponent={Link}
-            to={`/access-log?${new URLSearchParams({
-              subjectId: person.id,
-              from: yearsBefore(helsinkiToday(), 2),
-            }).toString()}`}
-          >
-            {t('person.processingLink')}
-          </RouterLink>
-          {me.can('accessLog.subjectReport') && <ProcessingReport person={person} />}
-        </Section>
-      )}
-    </RecordPage>
+    </div>
   );
 }

@@ -1,29 +1,68 @@
 import { useState } from 'react';
+import type { Answer } from '../../../../contract/endpoint.ts';
+import type { disclosuresApi } from '../../../../contract/disclosures/disclosures.endpoints.ts';
+import type { invoicesApi } from '../../../../contract/invoices/invoices.endpoints.ts';
+import type { ordersApi } from '../../../../contract/orders/orders.endpoints.ts';
 import { useMe } from '../../../session.tsx';
 import { DisclosuresSection } from './DisclosuresSection.tsx';
 import { InvoicesSection } from './InvoicesSection.tsx';
 import { OrdersSection } from './OrdersSection.tsx';
-import type { BillingCustomer } from './customer-list.tsx';
+import type { BillingCustomer, Loaded } from './customer-list.tsx';
 import './billing.css';
+
+/** The billing lists a page read for its sections in its own answer. */
+export type LoadedBilling = {
+  version: number;
+  orders?: Answer<typeof ordersApi.ofPerson> | undefined;
+  invoices?: Answer<typeof invoicesApi.ofPerson> | undefined;
+  disclosures?: Answer<typeof disclosuresApi.ofPerson> | undefined;
+};
+
+const loadedOf = <T,>(data: T | undefined, version: number): Loaded<T> | undefined =>
+  data === undefined ? undefined : { data, version };
 
 /**
  * A customer's orders, invoices and the disclosures of their data, each for who may read it.
- * A change in one (an order invoiced, an invoice sent to collection) reloads the others.
+ * A change in one (an order invoiced, an invoice sent to collection) reloads the others — or,
+ * where the page read them (`loaded`), the page (`onChanged`).
  */
-export function CustomerBilling({ customer }: { customer: BillingCustomer }) {
+export function CustomerBilling({
+  customer,
+  loaded,
+  onChanged,
+}: {
+  customer: BillingCustomer;
+  loaded?: LoadedBilling;
+  onChanged?: () => void;
+}) {
   const me = useMe();
-  const [generation, setGeneration] = useState(0);
-  const changed = () => setGeneration((n) => n + 1);
+  const [own, setOwn] = useState(0);
+  const generation = loaded ? loaded.version : own;
+  const changed = onChanged ?? (() => setOwn((n) => n + 1));
   return (
     <>
       {me.can('orders.read') && (
-        <OrdersSection customer={customer} generation={generation} onChanged={changed} />
+        <OrdersSection
+          customer={customer}
+          generation={generation}
+          onChanged={changed}
+          loaded={loadedOf(loaded?.orders, generation)}
+        />
       )}
       {me.can('invoices.read') && (
-        <InvoicesSection customer={customer} generation={generation} onChanged={changed} />
+        <InvoicesSection
+          customer={customer}
+          generation={generation}
+          onChanged={changed}
+          loaded={loadedOf(loaded?.invoices, generation)}
+        />
       )}
       {me.can('disclosures.read') && (
-        <DisclosuresSection customer={customer} generation={generation} />
+        <DisclosuresSection
+          customer={customer}
+          generation={generation}
+          loaded={loadedOf(loaded?.disclosures, generation)}
+        />
       )}
     </>
   );

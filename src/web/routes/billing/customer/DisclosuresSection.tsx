@@ -5,7 +5,13 @@ import { DataSubjectRecipient } from '../../requests/access/DataSubjectRecipient
 import { call } from '../../../client.ts';
 import { disclosuresApi } from '../../../../contract/disclosures/disclosures.endpoints.ts';
 import type { CustomerDisclosure } from '../../../../contract/disclosures/disclosures.schemas.ts';
-import { CustomerTable, useCustomerList, type BillingCustomer } from './customer-list.tsx';
+import {
+  CustomerTable,
+  useCustomerList,
+  type BillingCustomer,
+  type Loaded,
+} from './customer-list.tsx';
+import type { Answer } from '../../../../contract/endpoint.ts';
 
 /** Who made a disclosure: their name, else their username, else that the account is gone. */
 function madeBy(disclosure: CustomerDisclosure, gone: string): string {
@@ -21,9 +27,11 @@ function madeBy(disclosure: CustomerDisclosure, gone: string): string {
 export function DisclosuresSection({
   customer,
   generation,
+  loaded,
 }: {
   customer: BillingCustomer;
   generation: number;
+  loaded?: Loaded<Answer<typeof disclosuresApi.ofPerson>> | undefined;
 }) {
   const { t, language } = useI18n();
   const disclosures = useCustomerList(
@@ -34,6 +42,7 @@ export function DisclosuresSection({
         { params: { id: customer.id } },
         { signal },
       ),
+    loaded,
   );
 
   return (

@@ -11,6 +11,7 @@ import { useMe } from '../../../session.tsx';
 import { helsinkiToday } from '../../access-log/access-log.ts';
 import { ActionDialog } from './ActionDialog.tsx';
 import { call, urlOf } from '../../../client.ts';
+import type { Answer } from '../../../../contract/endpoint.ts';
 import { disclosuresApi } from '../../../../contract/disclosures/disclosures.endpoints.ts';
 import type { DisclosureMade } from '../../../../contract/disclosures/disclosures.schemas.ts';
 import { invoicesApi } from '../../../../contract/invoices/invoices.endpoints.ts';
@@ -30,7 +31,12 @@ import {
 } from './customer-list.tsx';
 
 /** The customer's invoices and credit notes: their state, the PDF, and what may be done. */
-export function InvoicesSection({ customer, generation, onChanged }: CustomerSectionProps) {
+export function InvoicesSection({
+  customer,
+  generation,
+  onChanged,
+  loaded,
+}: CustomerSectionProps<Answer<typeof invoicesApi.ofPerson>>) {
   const { t, language } = useI18n();
   const [status, done] = useActionStatus(onChanged);
   const [made, setMade] = useState<DisclosureMade | null>(null);
@@ -42,6 +48,7 @@ export function InvoicesSection({ customer, generation, onChanged }: CustomerSec
         { params: { id: customer.id }, query: { limit: 50 } },
         { signal },
       ),
+    loaded,
   );
 
   return (

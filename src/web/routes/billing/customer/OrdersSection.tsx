@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Button } from 'suomifi-ui-components';
 import { ApiError } from '../../../api.ts';
@@ -7,6 +7,7 @@ import { errorsByField, type FieldErrors } from '../../../components/form.ts';
 import { FormErrorSummary } from '../../../components/FormErrors.tsx';
 import { Loading, ProblemNotice } from '../../../components/Notices.tsx';
 import { Section } from '../../../components/Section.tsx';
+import { BehindButton } from '../../../components/BehindButton.tsx';
 import { useForm } from '../../../components/useForm.ts';
 import { useResource } from '../../../components/useResource.ts';
 import { formatDate } from '../../../format.ts';
@@ -15,6 +16,7 @@ import { useMe } from '../../../session.tsx';
 import { helsinkiToday } from '../../access-log/access-log.ts';
 import { ActionDialog } from './ActionDialog.tsx';
 import { call } from '../../../client.ts';
+import type { Answer } from '../../../../contract/endpoint.ts';
 import { ordersApi } from '../../../../contract/orders/orders.endpoints.ts';
 import type { OrderSummary } from '../../../../contract/orders/orders.schemas.ts';
 import { invoicesApi } from '../../../../contract/invoices/invoices.endpoints.ts';
@@ -36,16 +38,24 @@ import {
 } from './customer-list.tsx';
 
 /** The customer's orders with their lines, what may be done with each, and a new order. */
-export function OrdersSection({ customer, generation, onChanged }: CustomerSectionProps) {
+export function OrdersSection({
+  customer,
+  generation,
+  onChanged,
+  loaded,
+}: CustomerSectionProps<Answer<typeof ordersApi.ofPerson>>) {
   const { t, language } = useI18n();
   const me = useMe();
   const [status, done] = useActionStatus(onChanged);
-  const orders = useCustomerList(`orders:${customer.kind}:${customer.id}:${generation}`, (signal) =>
-    call(
-      customer.kind === 'person' ? ordersApi.ofPerson : ordersApi.ofOrganization,
-      { params: { id: customer.id }, query: { limit: 50 } },
-      { signal },
-    ),
+  const orders = useCustomerList(
+    `orders:${customer.kind}:${customer.id}:${generation}`,
+    (signal) =>
+      call(
+        customer.kind === 'person' ? ordersApi.ofPerson : ordersApi.ofOrganization,
+        { params: { id: customer.id }, query: { limit: 50 } },
+        { signal },
+      ),
+    loaded,
   );
 
   return (
@@ -259,29 +269,20 @@ function NewOrder({
   onCreated: (message: string) => void;
 }) {
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
-  const opener = useRef<HTMLButtonElement>(null);
-  if (!open) {
-    return (
-      <Button variant="secondary" ref={opener} onClick={() => setOpen(true)}>
-        {t('orders.new')}
-      </Button>
-    );
-  }
-  const close = () => {
-    setOpen(false);
-    requestAnimationFrame(() => opener.current?.focus());
-  };
   return (
-    <OrderForm
-      customer={customer}
-      onCancel={close}
-      onCreated={(message) => {
-        // The status line says what happened, and takes the focus.
-        setOpen(false);
-        onCreated(message);
-      }}
-    />
+    <BehindButton label={t('orders.new')}>
+      {(close) => (
+        <OrderForm
+          customer={customer}
+          onCancel={() => close()}
+          onCreated={(message) => {
+            // The status line says what happened, and takes the focus.
+            close(false);
+            onCreated(message);
+          }}
+        />
+      )}
+    </BehindButton>
   );
 }
 

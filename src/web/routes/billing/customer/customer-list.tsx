@@ -26,10 +26,11 @@ export function useStatusLine(): [ReactNode, (message: string) => void] {
 }
 
 /** What the customer's billing page gives a section that changes something. */
-export type CustomerSectionProps = {
+export type CustomerSectionProps<T> = {
   customer: BillingCustomer;
   generation: number;
   onChanged: () => void;
+  loaded?: Loaded<T> | undefined;
 };
 
 /** A section's status line, and `done`: say what an action did, and let the page load anew. */
@@ -43,14 +44,23 @@ export function useActionStatus(onChanged: () => void): [ReactNode, (message: st
 }
 
 /**
+ * What a page read for a section in its one answer (the person's page, decision 0007): the
+ * section shows it instead of reading its own endpoint. `version` changes with each answer.
+ */
+export type Loaded<T> = { data: T; version: number };
+
+/**
  * A list of the customer's that is loaded again after each change: while it loads, the last
- * one stays on the page (and keeps the focus).
+ * one stays on the page (and keeps the focus). Given `loaded`, the page's copy is shown.
  */
 export function useCustomerList<T>(
   key: string,
   load: (signal: AbortSignal) => Promise<T>,
+  loaded?: Loaded<T>,
 ): { data: T | null; error: unknown } {
-  const [resource] = useResource(key, load);
+  const [resource] = useResource(loaded ? `${key}#page${loaded.version}` : key, (signal) =>
+    loaded ? Promise.resolve(loaded.data) : load(signal),
+  );
   const [last, setLast] = useState<T | null>(null);
   if (resource.state === 'ready' && resource.data !== last) setLast(resource.data);
   return {

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Paragraph } from 'suomifi-ui-components';
+import { BehindButton } from '../../../components/BehindButton.tsx';
 import { DateField, TextAreaField } from '../../../components/Fields.tsx';
 import { ProblemNotice } from '../../../components/Notices.tsx';
 import { Section } from '../../../components/Section.tsx';
@@ -8,6 +9,7 @@ import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { useMe } from '../../../session.tsx';
 import { helsinkiToday } from '../../access-log/access-log.ts';
 import { dateValue } from '../../billing/customer/billing-format.ts';
+import { useCustomerList, type Loaded } from '../../billing/customer/customer-list.tsx';
 import { StepForm } from '../../requests/StepForm.tsx';
 import { call } from '../../../client.ts';
 import { erasureApi } from '../../../../contract/erasure/erasure.endpoints.ts';
@@ -18,24 +20,36 @@ import type { LegalHoldView } from '../../../../contract/erasure/erasure.schemas
  * erased. The register officer places one with its reason, from a day and until a day (or until
  * released), and releases it.
  */
-export function LegalHolds({ personId }: { personId: string }) {
+export function LegalHolds({
+  personId,
+  loaded,
+  onChanged,
+}: {
+  personId: string;
+  /** The person's page read them (decision 0007); a change then reloads the page too. */
+  loaded?: Loaded<{ items: LegalHoldView[] }> | undefined;
+  onChanged?: () => void;
+}) {
   const { t } = useI18n();
   const me = useMe();
-  const [holds, setHolds] = useState<LegalHoldView[] | null>(null);
+  const list = useCustomerList(
+    `legal-holds:${personId}`,
+    (signal) => call(erasureApi.holds, { params: { id: personId } }, { signal }),
+    loaded,
+  );
+  // A hold placed or released shows at once, before the page's new answer.
+  const [changed, setChanged] = useState<{ version: number | undefined; holds: LegalHoldView[] }>();
+  const holds =
+    changed && changed.version === loaded?.version ? changed.holds : (list.data?.items ?? null);
   const [failure, setFailure] = useState<unknown>(null);
   const [saved, setSaved] = useState('');
-  useEffect(() => {
-    const controller = new AbortController();
-    call(erasureApi.holds, { params: { id: personId } }, { signal: controller.signal }).then(
-      (page) => setHolds(page.items),
-      (error: unknown) => {
-        if (!controller.signal.aborted) setFailure(error);
-      },
-    );
-    return () => controller.abort();
-  }, [personId]);
-  const replace = (hold: LegalHoldView) =>
-    setHolds((list) => [...(list ?? []).filter((h) => h.id !== hold.id), hold]);
+  const replace = (hold: LegalHoldView) => {
+    setChanged({
+      version: loaded?.version,
+      holds: [...(holds ?? []).filter((h) => h.id !== hold.id), hold],
+    });
+    onChanged?.();
+  };
   const release = async (hold: LegalHoldView) => {
     setFailure(null);
     try {
@@ -78,48 +92,53 @@ export function LegalHolds({ personId }: { personId: string }) {
         </ul>
       )}
       <div role="status">{saved}</div>
+      {list.error !== null && <ProblemNotice error={list.error} />}
       {failure !== null && <ProblemNotice error={failure} />}
       {me.can('requests.manage') && (
-        <StepForm
-          key={holds?.length ?? 0}
-          title={t('legalHolds.placeTitle')}
-          initial={{ reason: '', fromOn: formatDate(helsinkiToday()), untilOn: '' }}
-          required={['reason', 'fromOn']}
-          dates={['fromOn', 'untilOn']}
-          labels={{
-            reason: t('legalHolds.reason'),
-            fromOn: t('legalHolds.fromOn'),
-            untilOn: t('legalHolds.untilOn'),
-          }}
-          submitText={t('legalHolds.place')}
-          run={(values) =>
-            call(erasureApi.placeHold, {
-              params: { id: personId },
-              body: {
-                reason: (values.reason ?? '').trim(),
-                fromOn: dateValue(values, 'fromOn') ?? '',
-                untilOn: dateValue(values, 'untilOn') ?? null,
-              },
-            })
-          }
-          onDone={(hold) => {
-            replace(hold);
-            setSaved(t('legalHolds.placed'));
-          }}
-        >
-          {(form) => (
-            <>
-              <TextAreaField form={form} path="reason" label={t('legalHolds.reason')} />
-              <DateField form={form} path="fromOn" label={t('legalHolds.fromOn')} />
-              <DateField
-                form={form}
-                path="untilOn"
-                label={t('legalHolds.untilOn')}
-                hint={t('legalHolds.untilOnHint')}
-              />
-            </>
+        <BehindButton label={t('legalHolds.placeTitle')} cancel={t('common.cancel')}>
+          {(close) => (
+            <StepForm
+              title={t('legalHolds.placeTitle')}
+              initial={{ reason: '', fromOn: formatDate(helsinkiToday()), untilOn: '' }}
+              required={['reason', 'fromOn']}
+              dates={['fromOn', 'untilOn']}
+              labels={{
+                reason: t('legalHolds.reason'),
+                fromOn: t('legalHolds.fromOn'),
+                untilOn: t('legalHolds.untilOn'),
+              }}
+              submitText={t('legalHolds.place')}
+              run={(values) =>
+                call(erasureApi.placeHold, {
+                  params: { id: personId },
+                  body: {
+                    reason: (values.reason ?? '').trim(),
+                    fromOn: dateValue(values, 'fromOn') ?? '',
+                    untilOn: dateValue(values, 'untilOn') ?? null,
+                  },
+                })
+              }
+              onDone={(hold) => {
+                close(false);
+                replace(hold);
+                setSaved(t('legalHolds.placed'));
+              }}
+            >
+              {(form) => (
+                <>
+                  <TextAreaField form={form} path="reason" label={t('legalHolds.reason')} />
+                  <DateField form={form} path="fromOn" label={t('legalHolds.fromOn')} />
+                  <DateField
+                    form={form}
+                    path="untilOn"
+                    label={t('legalHolds.untilOn')}
+                    hint={t('legalHolds.untilOnHint')}
+                  />
+                </>
+              )}
+            </StepForm>
           )}
-        </StepForm>
+        </BehindButton>
       )}
     </Section>
   );
