@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
-import { disclosures, partnerCustomers } from '../../src/server/db/schema/index.ts';
+import { disclosures, invoiceRuns, partnerCustomers } from '../../src/server/db/schema/index.ts';
 import { ROLES, roleHas, type Role } from '../../src/contract/auth/permissions.ts';
 import { insertTestInvoice } from '../helpers/billing-fixtures.ts';
 import { forEachEngine, insertTestPartner, json, type TestApp } from '../helpers/app.ts';
@@ -48,6 +48,9 @@ const LISTS: Record<string, List> = {
   'GET /api/persons/{id}/requests': {
     url: (ids) => `/api/persons/${ids.person}/requests?status=all&`,
   },
+  'GET /api/orders': { url: () => '/api/orders?' },
+  'GET /api/invoices': { url: () => '/api/invoices?' },
+  'GET /api/invoice-runs': { url: () => '/api/invoice-runs?' },
   'GET /api/partners/{id}': {
     url: (ids) => `/api/partners/${ids.partner}?`,
     page: (body) => body.customers as { items: unknown[]; nextCursor: string | null },
@@ -171,6 +174,15 @@ async function fill(t: TestApp, officer: string): Promise<Ids> {
       dueDate: '2026-10-20',
     });
   }
+  for (const invoiceDate of ['2026-10-01', '2026-10-01', '2026-10-02']) {
+    // Two on one day: the id breaks the tie.
+    await db.db.insert(invoiceRuns).values({
+      startedAt: new Date(`${invoiceDate}T08:00:00Z`),
+      finishedAt: new Date(`${invoiceDate}T08:01:00Z`),
+      invoiceDate,
+      invoiceCount: 2,
+    });
+  }
   const partner = await insertTestPartner(db);
   for (const customerId of [...created, ...organizations]) {
     await db.db.insert(partnerCustomers).values({ partnerId: partner, customerId });
@@ -226,10 +238,12 @@ forEachEngine('paging cursors', ({ ctx }) => {
 
     const officer = await ctx().signIn('register_officer');
     const admin = await ctx().signIn('admin');
+    const billing = await ctx().signIn('billing');
     const ids = await fill(ctx(), officer);
     const cookies = new Map<Role, string>([
       ['register_officer', officer],
       ['admin', admin],
+      ['billing', billing],
     ]);
     let refused = 0;
     for (const [key, list] of Object.entries(LISTS)) {

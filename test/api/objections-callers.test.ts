@@ -46,7 +46,7 @@ const EXEMPT_PATHS: Record<string, string> = {
     "An invoice run's documents, printed and sent to each invoice's own customer: billing.",
   'src/server/modules/access-log/access-log.routes.ts#/api/access-log/subjects/:id/report':
     "The data subject's own report of who processed their data, handed to them (Client Data Act).",
-  'src/server/modules/social-services/social-services.routes.ts#${base}/summary':
+  'src/server/modules/social-services/social-services.routes.ts#api.summary':
     "One client's summary, printed by their worker for the client's own care: the service itself.",
   'src/server/modules/access-package/access-package.routes.ts#/api/requests/:id/access-package':
     "The data subject's own access package (PDF, JSON), handed to them and recorded as a disclosure to them (decision 0016).",

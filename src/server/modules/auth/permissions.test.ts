@@ -35,6 +35,7 @@ const COLUMNS: (Permission | 'totp')[] = [
   'objections.read',
   'objections.write',
   'exports.mailingList',
+  'populationRegister.sync',
   'totp',
 ];
 
