@@ -185,7 +185,8 @@ describe('partners and their contractors in the browser', { skip: chromiumSkip }
     await result.getByRole('link', { name: 'Kumppaninen, Kalle' }).click();
     await heading(page, 'Kalle Kumppaninen').waitFor();
     await page.getByText('Osa tiedoista ei näy').waitFor();
-    await page.getByText(COVERED.email).waitFor();
+    // in the basic details' tab (the summary above the tabs shows the email too)
+    await page.getByRole('tabpanel', { name: 'Perustiedot' }).getByText(COVERED.email).waitFor();
     for (const hidden of ['Sopimustie', 'Vakinainen osoite', 'Lisätiedot', COVERED.notes]) {
       assert.equal(await page.getByText(hidden).count(), 0, `${hidden} is not shown`);
     }

@@ -88,7 +88,7 @@ type Messages = Record<keyof typeof populationRegisterFi, string>;
 
 export const populationRegisterSv: Messages = {
   'permission.populationRegister.sync': 'uppdateringar från befolkningsdatasystemet (MDB)',
-  'dvv.nav': 'Befolkningsdata (MDB)',
+  'dvv.nav': 'Befolkningsdata',
   'dvv.title': 'Uppdateringar från befolkningsdatasystemet',
   'dvv.intro':
     'Registret hämtar ändringar från Myndigheten för digitalisering och befolkningsdata (MDB) i uppgifterna om personer som har personbeteckning: namn, stadigvarande adress, spärrmarkering, dödsfall, rättad personbeteckning samt förbud mot direktmarknadsföring, utlämnande och uppdatering. Servern hämtar ändringarna en gång om dagen; du kan också hämta dem nu.',

@@ -1284,7 +1284,7 @@ export const sv: Catalogue = {
     'disclosures.basis.legal_obligation': 'Lagstadgad skyldighet',
 
     // data subjects' requests
-    'requests.nav': 'De registrerades begäranden',
+    'requests.nav': 'Begäranden',
     'requests.title': 'De registrerades begäranden',
     'requests.intro':
       'De registrerades begäranden om att få tillgång till, rätta eller radera sina uppgifter och invändningar mot behandlingen. En begäran besvaras inom en månad från att den kom in; tidsfristen kan förlängas en gång med två månader.',
