@@ -354,6 +354,7 @@ describe("data subjects' requests in the browser", { skip: chromiumSkip }, () =>
     await disclosures.getByText('Rekisteröity itse', { exact: true }).waitFor();
     await disclosures.getByText(`Kirje, ${formatDate(today)}`, { exact: true }).waitFor();
 
+    await page.getByRole('tab', { name: 'Pyynnöt', exact: true }).click();
     await section.getByRole('link', { name: 'Kirjaa pyyntö' }).click();
     await heading(page, 'Uusi pyyntö').waitFor();
     await page.getByText(`Rekisteröity: ${SUBJECT_NAME}`).waitFor();
