@@ -1,8 +1,12 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { useBlocker } from 'react-router';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { lazyPage } from './lazy-page.ts';
 import { anyUnsaved } from './unsaved.ts';
+
+// The dialog's code (suomifi's Modal) is fetched when it is first needed, not with the first
+// screen: every page carries this guard.
+const ConfirmDialog = lazyPage(() => import('./ConfirmDialog.tsx'), 'ConfirmDialog');
 
 /**
  * Asks before changes not yet saved are lost: the app's own dialog when a link or the back
@@ -33,24 +37,30 @@ export function UnsavedChangesGuard() {
     return () => window.removeEventListener('beforeunload', ask);
   }, []);
 
+  // Mounted from the first time it is needed on, so that closing it returns the focus.
+  const [needed, setNeeded] = useState(false);
+  if (blocked && !needed) setNeeded(true);
+  if (!needed) return null;
   return (
-    <ConfirmDialog
-      open={blocked}
-      title={t('form.unsaved.title')}
-      explanation={t('form.unsaved.explanation')}
-      confirmText={t('form.unsaved.leave')}
-      cancelText={t('form.unsaved.stay')}
-      failure={null}
-      busy={false}
-      onConfirm={() => {
-        opener.current = null;
-        blocker.proceed?.();
-      }}
-      onCancel={() => {
-        blocker.reset?.();
-        window.setTimeout(() => (opener.current = null));
-      }}
-      opener={opener}
-    />
+    <Suspense fallback={null}>
+      <ConfirmDialog
+        open={blocked}
+        title={t('form.unsaved.title')}
+        explanation={t('form.unsaved.explanation')}
+        confirmText={t('form.unsaved.leave')}
+        cancelText={t('form.unsaved.stay')}
+        failure={null}
+        busy={false}
+        onConfirm={() => {
+          opener.current = null;
+          blocker.proceed?.();
+        }}
+        onCancel={() => {
+          blocker.reset?.();
+          window.setTimeout(() => (opener.current = null));
+        }}
+        opener={opener}
+      />
+    </Suspense>
   );
 }
