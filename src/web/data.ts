@@ -107,15 +107,25 @@ type ItemOf<E extends Endpoint> = Answer<E> extends { items: (infer T)[] } ? T :
 
 /**
  * A list read a page at a time (the endpoint takes `cursor` and answers `{ items, nextCursor }`):
- * the first page for each input, the next on `loadMore`.
+ * the first page for each input, the next on `loadMore`. Given `first` (the same first page,
+ * read by a page's one request: decision 0007), the list starts from it and reads only the
+ * pages after it; each new `version` of it starts the list again.
  */
 export function usePages<E extends Endpoint>(
   declared: E,
   input: CallInput<E>,
-  options: { enabled?: boolean } = {},
+  options: { enabled?: boolean; first?: { data: Answer<E>; version: number } | undefined } = {},
 ) {
+  const { first } = options;
   const query = useInfiniteQuery({
-    queryKey: queryKeyOf(declared, input),
+    queryKey: first
+      ? [...queryKeyOf(declared, input), { firstOf: first.version }]
+      : queryKeyOf(declared, input),
+    ...(first && {
+      initialData: { pages: [first.data as Paged], pageParams: [undefined] },
+      // Read with the page, and logged there: not read again while the page shows it.
+      staleTime: Infinity,
+    }),
     queryFn: ({ signal, pageParam }) => {
       const given = input as { query?: Record<string, unknown> };
       const withCursor = {

@@ -45,6 +45,9 @@ const REASON = 'Asiakas soitti päivystykseen, tarvitaan tieto apuvälineistä.'
 
 const section = (page: Page) => page.getByRole('region', { name: 'Sosiaalihuollon asiakkuus' });
 const dialog = (page: Page) => page.getByRole('dialog');
+/** The badge in the person page's summary: shown only to a worker who may know it. */
+const clientBadge = (page: Page) =>
+  page.locator('.record__head').getByText('Sosiaalihuollon asiakas', { exact: true });
 
 /** Opens a person's page from the search, as a person does. */
 async function openPerson(page: Page, person: { firstName: string; lastName: string }) {
@@ -166,6 +169,8 @@ describe('social services in the browser', { skip: chromiumSkip }, () => {
     await heading(page, 'Asiakashaku').waitFor();
     await openPerson(page, CLIENT);
     const social = section(page);
+    // Nobody's client yet: the summary has no badge of it.
+    assert.equal(await clientBadge(page).count(), 0, 'no badge before the relationship');
 
     // The section opens on demand, then asks the purpose: nothing is read before it is stated.
     await social
@@ -295,6 +300,9 @@ describe('social services in the browser', { skip: chromiumSkip }, () => {
     // for the client stands, and the section's read is one entry of its own, naming it.
     await page.goBack();
     await heading(page, 'Aino Asiakas').waitFor();
+    // Now a client of the worker's unit: the page's summary says so, to this worker.
+    await clientBadge(page).waitFor();
+    await picture(page, 'social-client-badge.png');
     await openSocialTab(page);
     const sectionReads = async () =>
       (await entries()).filter(
@@ -354,6 +362,7 @@ describe('social services in the browser', { skip: chromiumSkip }, () => {
 
     // The same notice as for anyone who is no client of the worker's units: no unit named.
     await social.getByText('Tiedot eivät avaudu sinulle').waitFor();
+    assert.equal(await clientBadge(page).count(), 0, "another unit's client: no badge");
     assert.doesNotMatch(await social.innerText(), /Aikuissosiaalityö/);
     await social.getByRole('button', { name: 'Riko lasi' }).click();
     await dialog(page)
@@ -401,6 +410,14 @@ describe('social services in the browser', { skip: chromiumSkip }, () => {
     );
     assert.ok(reads.length > 0 && reads.every((entry) => entry.flag === 'breakGlass'));
     assert.equal(reads[0]?.purpose, 'Päivystyksen yhteydenotto');
+    // Under the grant the page's summary tells that she is a client, and that read is flagged.
+    await page.reload();
+    await heading(page, 'Aino Asiakas').waitFor();
+    await clientBadge(page).waitFor();
+    const told = (await entries()).findLast(
+      (entry) => entry.username === workerB.username && entry.fields.includes('socialClient'),
+    );
+    assert.deepEqual([told?.fields, told?.flag], [['socialClient'], 'breakGlass']);
 
     // The register officer's review.
     await signOut(page);
