@@ -6,7 +6,13 @@ import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { invoicesApi } from '../../../../contract/invoices/invoices.endpoints.ts';
 import { INVOICE_VIEW_STATUSES } from '../../../../contract/invoices/invoices.schemas.ts';
 import { formatEuros, INVOICE_STATUS_BADGE } from '../customer/billing-format.ts';
-import { ChoiceFilter, CustomerCell, CustomerFilter, DayRangeFilter } from './list-parts.tsx';
+import {
+  ChoiceFilter,
+  choicesOf,
+  CustomerCell,
+  CustomerFilter,
+  DayRangeFilter,
+} from './list-parts.tsx';
 import { useUrlFilters } from './list-filters.ts';
 import { LIST_PAGE_SIZE, ListPage } from './ListPage.tsx';
 
@@ -46,10 +52,7 @@ export function InvoicesListPage() {
               form={form}
               path="status"
               label={t('invoices.status')}
-              options={INVOICE_VIEW_STATUSES.map((status) => ({
-                value: status,
-                label: t(`invoices.status.${status}`),
-              }))}
+              options={choicesOf(INVOICE_VIEW_STATUSES, (status) => t(`invoices.status.${status}`))}
             />
             <DayRangeFilter
               form={form}

@@ -5,7 +5,13 @@ import { ORDER_STATUSES } from '../../../../contract/enums.ts';
 import { ordersApi } from '../../../../contract/orders/orders.endpoints.ts';
 import { serviceCatalogueApi } from '../../../../contract/service-catalogue/service-catalogue.endpoints.ts';
 import { formatEuros, serviceName } from '../customer/billing-format.ts';
-import { ChoiceFilter, CustomerCell, CustomerFilter, DayRangeFilter } from './list-parts.tsx';
+import {
+  ChoiceFilter,
+  choicesOf,
+  CustomerCell,
+  CustomerFilter,
+  DayRangeFilter,
+} from './list-parts.tsx';
 import { useUrlFilters } from './list-filters.ts';
 import { LIST_PAGE_SIZE, ListPage } from './ListPage.tsx';
 
@@ -43,10 +49,7 @@ export function OrdersListPage() {
               form={form}
               path="status"
               label={t('orders.status')}
-              options={ORDER_STATUSES.map((status) => ({
-                value: status,
-                label: t(`orders.status.${status}`),
-              }))}
+              options={choicesOf(ORDER_STATUSES, (status) => t(`orders.status.${status}`))}
             />
             <ChoiceFilter
               form={form}

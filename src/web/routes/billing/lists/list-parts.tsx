@@ -62,6 +62,10 @@ export function CustomerFilter({ form }: { form: FormController }) {
   );
 }
 
+/** A choice for each value, labelled by `label`. */
+export const choicesOf = <V extends string>(values: readonly V[], label: (value: V) => string) =>
+  values.map((value) => ({ value, label: label(value) }));
+
 /** A filter of one choice, "all" first. */
 export function ChoiceFilter({
   form,
