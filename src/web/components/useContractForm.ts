@@ -45,7 +45,7 @@ export function useFormState(
       const next = { ...values, [path]: value };
       setValues(next);
       setErrors((current) => {
-        if (!current[path] || checkField(path, next, rules.required, rules.maxLength)) {
+        if (!current[path] || checkField(path, next, rules)) {
           return current;
         }
         const rest = { ...current };
@@ -65,7 +65,7 @@ export function useFormState(
       setErrors((current) => {
         const next = { ...current };
         for (const p of paths) {
-          const problem = checkField(p, values, rules.required, rules.maxLength);
+          const problem = checkField(p, values, rules);
           if (problem) next[p] = problem;
         }
         return next;
