@@ -43,7 +43,7 @@ describe('fieldRules', () => {
     assert.ok(fieldRules(organizationCreate).required.has('name'));
   });
 
-  test('a text that accepts "" and a checkbox are never required; an enum and a number are', () => {
+  test('a text that accepts "", a checkbox and a value of any shape are never required; an enum and a number are', () => {
     const rules = fieldRules(
       z.strictObject({
         note: text({ max: 10, min: 0 }),
@@ -52,6 +52,7 @@ describe('fieldRules', () => {
         count: z.number().int(),
         limit: z.number().default(20),
         tags: z.array(z.string()),
+        value: z.unknown(),
       }),
     );
     assert.deepEqual([...rules.required].sort(), ['count', 'kind']);

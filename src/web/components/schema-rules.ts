@@ -131,6 +131,9 @@ export function fieldRules(schema: z.ZodType | undefined): FieldRules {
         return;
       case 'array':
       case 'boolean':
+      // A value of any shape (e.g. a rectification's proposed value, where empty means none).
+      case 'unknown':
+      case 'any':
         return;
       case 'string': {
         const max = bound(def, 'max_length');
