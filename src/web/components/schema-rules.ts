@@ -129,9 +129,9 @@ export function fieldRules(schema: z.ZodType | undefined): FieldRules {
           walk(member, path ? `${path}.${key}` : key, optional);
         }
         return;
+      // Neither required nor limited: a list, a checkbox, a value of any shape (a proposed value).
       case 'array':
       case 'boolean':
-      // A value of any shape (e.g. a rectification's proposed value, where empty means none).
       case 'unknown':
       case 'any':
         return;

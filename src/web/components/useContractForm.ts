@@ -99,6 +99,8 @@ export type ContractForm<E extends Endpoint> = {
   changed: boolean;
   /** The last answer of the server, until the form changes again. */
   saved: Answer<E> | null;
+  /** Starts the form afresh: its first values, no errors, no failure (e.g. a dialog closed). */
+  restart: () => void;
 };
 
 /**
@@ -214,6 +216,11 @@ export function useContractForm<E extends Endpoint>(options: {
     duplicateOf,
     changed,
     saved: changed ? null : saved,
+    restart: () => {
+      form.reset(baseline);
+      setFailure(null);
+      setDuplicateOf(null);
+    },
   };
 }
 
