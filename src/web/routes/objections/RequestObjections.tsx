@@ -15,6 +15,7 @@ import type { RequestView } from '../../../contract/requests/requests.schemas.ts
 import { TYPE_LABELS } from './labels.ts';
 import type { ObjectionType } from '../../../contract/enums.ts';
 import { objectionsApi } from '../../../contract/objections/objections.endpoints.ts';
+import { requestsApi } from '../../../contract/requests/requests.endpoints.ts';
 
 const TYPES = Object.keys(TYPE_LABELS) as ObjectionType[];
 
@@ -22,18 +23,11 @@ const TYPES = Object.keys(TYPE_LABELS) as ObjectionType[];
  * The objection request's step: the officer ticks the uses the request forbids and records them,
  * with the request as their source. Shown on objection requests only.
  */
-export function RequestObjections(props: { request: RequestView; onRecorded?: () => void }) {
+export function RequestObjections(props: { request: RequestView }) {
   return props.request.type === 'objection' ? <ObjectionStep {...props} /> : null;
 }
 
-function ObjectionStep({
-  request,
-  onRecorded,
-}: {
-  request: RequestView;
-  /** The request changed (its history has the step): load it again. */
-  onRecorded?: () => void;
-}) {
+function ObjectionStep({ request }: { request: RequestView }) {
   const { t, errorText } = useI18n();
   const me = useMe();
   const [status, say] = useStatusLine();
@@ -51,10 +45,10 @@ function ObjectionStep({
     changed: chosen.length > 0,
     input: () =>
       chosen.length === 0 ? null : { params: { id: request.id }, body: { types: chosen } },
-    invalidates: [objectionsApi.ofRequest],
+    // The request is read again too: its history has the step.
+    invalidates: [objectionsApi.ofRequest, requestsApi.get],
     onSaved: (result) => {
       setChosen([]);
-      onRecorded?.();
       const recorded = result.recorded.map((o) => o.type);
       say(
         [
