@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { helsinkiDate } from '../../src/contract/dates.ts';
-import { json, signInNewUser } from '../helpers/app.ts';
+import { callAs, signInNewUser } from '../helpers/app.ts';
 import { insertTestPerson } from '../helpers/invoice-fixtures.ts';
 import {
   browserSuite,
@@ -133,12 +133,7 @@ describe(
       });
       const today = helsinkiDate(new Date());
       const post = async (url: string, payload: object) => {
-        const response = await server.app.inject({
-          method: 'POST',
-          url,
-          headers: json(colleague),
-          payload,
-        });
+        const response = await callAs(server, colleague, 'POST', url, payload);
         assert.ok(response.statusCode < 300, response.body);
         return response.json();
       };
