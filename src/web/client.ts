@@ -89,21 +89,28 @@ async function problemOf(response: Response): Promise<Problem> {
       };
 }
 
+/** The request's body and its type: JSON, or a file (an attachment) as it is, with its own type. */
+function bodyOf(body: unknown): { body: BodyInit | null; type?: string } {
+  if (body === undefined) return { body: null };
+  if (body instanceof Blob) return { body, type: body.type || 'application/octet-stream' };
+  return { body: JSON.stringify(body), type: 'application/json' };
+}
+
 /** Calls an endpoint of the contract: its answer, typed by its response schema. */
 export async function call<E extends Endpoint>(
   declared: E,
   input: CallInput<E>,
   options: CallOptions = {},
 ): Promise<Answer<E>> {
-  const body = (input as { body?: unknown }).body;
+  const sent = bodyOf((input as { body?: unknown }).body);
   const response = await fetch(urlOf(declared, input), {
     method: declared.method,
     credentials: 'same-origin',
     headers: {
       accept: 'application/json, application/problem+json',
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(sent.type ? { 'content-type': sent.type } : {}),
     },
-    body: body === undefined ? null : JSON.stringify(body),
+    body: sent.body,
     signal: options.signal ?? null,
   });
   if (response.ok) {

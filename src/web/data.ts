@@ -7,7 +7,7 @@ import {
   type QueryKey,
 } from '@tanstack/react-query';
 import type { Answer, CallInput, Endpoint } from '../contract/endpoint.ts';
-import { ApiError, call } from './client.ts';
+import { ApiError, call, download } from './client.ts';
 
 /**
  * The web app's one data layer (decision 0024): TanStack Query over `call()`. A read is cached
@@ -99,6 +99,16 @@ export function useSend<E extends Endpoint>(
     onSuccess: () => {
       void invalidate(client, [declared, ...(options.invalidates ?? [])]);
     },
+  });
+}
+
+/**
+ * Fetches a file an endpoint sends (a letter, a certificate, a report), with its busy and
+ * failure as a change has them; `onSuccess` of `mutate` gets the file.
+ */
+export function useDownload<E extends Endpoint & { file: true }>(declared: E) {
+  return useMutation<{ blob: Blob; fileName: string }, unknown, CallInput<E>>({
+    mutationFn: (input) => download(declared, input),
   });
 }
 

@@ -45,7 +45,7 @@ export function useFormState(
       const next = { ...values, [path]: value };
       setValues(next);
       setErrors((current) => {
-        if (!current[path] || checkField(path, next, rules.required, rules.maxLength)) {
+        if (!current[path] || checkField(path, next, rules)) {
           return current;
         }
         const rest = { ...current };
@@ -65,7 +65,7 @@ export function useFormState(
       setErrors((current) => {
         const next = { ...current };
         for (const p of paths) {
-          const problem = checkField(p, values, rules.required, rules.maxLength);
+          const problem = checkField(p, values, rules);
           if (problem) next[p] = problem;
         }
         return next;
@@ -99,6 +99,8 @@ export type ContractForm<E extends Endpoint> = {
   changed: boolean;
   /** The last answer of the server, until the form changes again. */
   saved: Answer<E> | null;
+  /** Starts the form afresh: its first values, no errors, no failure (e.g. a dialog closed). */
+  restart: () => void;
 };
 
 /**
@@ -214,6 +216,11 @@ export function useContractForm<E extends Endpoint>(options: {
     duplicateOf,
     changed,
     saved: changed ? null : saved,
+    restart: () => {
+      form.reset(baseline);
+      setFailure(null);
+      setDuplicateOf(null);
+    },
   };
 }
 

@@ -1676,6 +1676,8 @@ export const en: Catalogue = {
     'disclosure.nothingToDisclose': 'There is no data to disclose.',
     'disclosure.unknownSubject': 'The person is not in the register.',
     'disclosure.subjectsRequired': 'Add at least one person.',
+    'number.tooSmall': 'The number is too small.',
+    'number.tooLarge': 'The number is too large.',
     // data subjects' requests
     'request.wrongStatus':
       "The request's status does not allow this step: someone may have recorded it already. Reload the page.",

@@ -1674,6 +1674,8 @@ export const fi: Catalogue = {
     'disclosure.nothingToDisclose': 'Luovutettavia tietoja ei ole.',
     'disclosure.unknownSubject': 'Henkilöä ei löydy rekisteristä.',
     'disclosure.subjectsRequired': 'Lisää vähintään yksi henkilö.',
+    'number.tooSmall': 'Luku on liian pieni.',
+    'number.tooLarge': 'Luku on liian suuri.',
     // data subjects' requests
     'request.wrongStatus':
       'Pyynnön tila ei salli tätä vaihetta: joku on ehkä jo kirjannut sen. Lataa sivu uudelleen.',

@@ -1683,6 +1683,8 @@ export const sv: Catalogue = {
     'disclosure.nothingToDisclose': 'Det finns inga uppgifter att lämna ut.',
     'disclosure.unknownSubject': 'Personen finns inte i registret.',
     'disclosure.subjectsRequired': 'Lägg till minst en person.',
+    'number.tooSmall': 'Talet är för litet.',
+    'number.tooLarge': 'Talet är för stort.',
     // data subjects' requests
     'request.wrongStatus':
       'Begärans status tillåter inte detta steg: någon har kanske redan registrerat det. Ladda om sidan.',
