@@ -5,7 +5,7 @@ import { before, test } from 'node:test';
 import ts from 'typescript';
 import { build, type Rollup } from 'vite';
 import { fi } from '../../src/web/i18n/fi.ts';
-import { fiFirstScreen } from '../../src/web/i18n/first-screen/fi.ts';
+import { fiFirstScreen } from '../../src/web/i18n/first-screen-fi.ts';
 
 const root = path.join(import.meta.dirname, '..', '..');
 const relative = (id: string) => path.relative(root, id.replace(/^\0/, ''));
@@ -105,9 +105,9 @@ test('the first screens carry only the first-screen part of the catalogue, and i
   for (const chunk of starts) load(chunk.fileName);
   const modules = [...loaded].flatMap((name) => byName.get(name)?.moduleIds ?? []).map(relative);
 
-  assert.ok(modules.includes('src/web/i18n/first-screen/fi.ts'), 'the first-screen part');
+  assert.ok(modules.includes('src/web/i18n/first-screen-fi.ts'), 'the first-screen part');
   const catalogues = modules.filter((id) =>
-    /^src\/web\/i18n\/(fi|sv|en|first-screen\/sv|first-screen\/en)\.ts$/.test(id),
+    /^src\/web\/i18n\/(fi|sv|en|first-screen-sv|first-screen-en)\.ts$/.test(id),
   );
   assert.deepEqual(catalogues, [], 'no whole catalogue, no other language');
 
@@ -130,5 +130,5 @@ test('the first screens carry only the first-screen part of the catalogue, and i
       }
     }
   }
-  assert.deepEqual([...missing], [], 'keys the first screens use, not in first-screen/fi.ts');
+  assert.deepEqual([...missing], [], 'keys the first screens use, not in first-screen-fi.ts');
 });

@@ -1,6 +1,6 @@
 import type { ErrorCode } from './error-codes.ts';
 import type { fiMessages } from './fi.ts';
-import type { fiFirstScreen } from './first-screen/fi.ts';
+import type { fiFirstScreen } from './first-screen-fi.ts';
 
 /** Finnish is the default and the source of the keys: every catalogue has exactly these. */
 export type MessageKey = keyof typeof fiMessages;

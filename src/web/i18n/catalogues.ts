@@ -6,7 +6,7 @@ import type {
   MessageKey,
 } from './catalogue.ts';
 import type { ErrorCode } from './error-codes.ts';
-import { fiFirstScreen } from './first-screen/fi.ts';
+import { fiFirstScreen } from './first-screen-fi.ts';
 
 export type {
   Catalogue,
@@ -55,9 +55,9 @@ export function loadFirstScreenCatalogue(language: Language): Promise<FirstScree
     case 'fi':
       return Promise.resolve(fiFirstScreen);
     case 'sv':
-      return import('./first-screen/sv.ts').then((module) => module.svFirstScreen);
+      return import('./first-screen-sv.ts').then((module) => module.svFirstScreen);
     case 'en':
-      return import('./first-screen/en.ts').then((module) => module.enFirstScreen);
+      return import('./first-screen-en.ts').then((module) => module.enFirstScreen);
   }
 }
 

@@ -8,7 +8,7 @@ import { billingListsEn } from './billing-lists.ts';
 import { workEn } from './work.ts';
 import { populationRegisterEn, populationRegisterErrors } from './population-register.ts';
 import { personPageEn } from './person-page.ts';
-import { enFirstScreen } from './first-screen/en.ts';
+import { enFirstScreen } from './first-screen-en.ts';
 
 export const en: Catalogue = {
   messages: {
@@ -1299,7 +1299,6 @@ export const en: Catalogue = {
     'requests.outcomeOnly': 'The decisions on the fields to correct make the outcome: {outcome}.',
     'requests.action.erase': "Person's data erased",
 
-    // a page's code fetched on first use (components/PageLoad.tsx)
     // the access log, made human (issue #15, item 3)
     'logHuman.subject': 'Person',
     'logHuman.subjectFind': 'Find a person',

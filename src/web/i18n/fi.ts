@@ -8,11 +8,11 @@ import { billingListsFi } from './billing-lists.ts';
 import { workFi } from './work.ts';
 import { populationRegisterFi, populationRegisterErrors } from './population-register.ts';
 import { personPageFi } from './person-page.ts';
-import { fiFirstScreen } from './first-screen/fi.ts';
+import { fiFirstScreen } from './first-screen-fi.ts';
 
 /**
  * Finnish, the default language. Its keys are the keys every other catalogue must have. The first
- * screen's part is in first-screen/fi.ts (the app's first chunk); this module is fetched with the
+ * screen's part is in first-screen-fi.ts (the app's first chunk); this module is fetched with the
  * first page that needs the rest (decision 0004).
  */
 export const fiMessages = {
@@ -1300,7 +1300,6 @@ export const fiMessages = {
   'requests.outcomeOnly': 'Oikaistavien tietojen päätökset tekevät ratkaisusta: {outcome}.',
   'requests.action.erase': 'Henkilön tiedot poistettu',
 
-  // a page's code fetched on first use (components/PageLoad.tsx)
   // the access log, made human (issue #15, item 3)
   'logHuman.subject': 'Henkilö',
   'logHuman.subjectFind': 'Hae henkilöä',

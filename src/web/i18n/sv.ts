@@ -8,7 +8,7 @@ import { billingListsSv } from './billing-lists.ts';
 import { workSv } from './work.ts';
 import { populationRegisterSv, populationRegisterErrors } from './population-register.ts';
 import { personPageSv } from './person-page.ts';
-import { svFirstScreen } from './first-screen/sv.ts';
+import { svFirstScreen } from './first-screen-sv.ts';
 
 export const sv: Catalogue = {
   messages: {
@@ -1308,7 +1308,6 @@ export const sv: Catalogue = {
     'requests.outcomeOnly': 'Besluten om uppgifterna att rätta gör avgörandet till: {outcome}.',
     'requests.action.erase': 'Personens uppgifter raderade',
 
-    // a page's code fetched on first use (components/PageLoad.tsx)
     // the access log, made human (issue #15, item 3)
     'logHuman.subject': 'Person',
     'logHuman.subjectFind': 'Sök person',

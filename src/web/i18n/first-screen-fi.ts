@@ -1,9 +1,9 @@
-import type { ErrorCode } from '../error-codes.ts';
+import type { ErrorCode } from './error-codes.ts';
 
 /**
  * The first screen's part of the Finnish catalogue: the shell (header, menu, footer, notices), the
  * sign-in page and the search page. It is in the app's first chunk; the rest of the catalogue
- * (../fi.ts) is fetched with the first page that needs it (decision 0004). Its keys are the keys
+ * (fi.ts) is fetched with the first page that needs it (decision 0004). Its keys are the keys
  * of every language's first-screen part; a test of the built bundle keeps every key the first
  * screen uses here.
  */
@@ -132,6 +132,7 @@ export const fiFirstScreenMessages = {
 
   'nav.accessLog': 'Käyttöloki',
 
+  // the menu's and the header's links to other areas (route-access.ts, AppShell.tsx)
   'account.nav': 'Oma tili',
   'account.commitment.read': 'Lue ja allekirjoita sitoumus',
 
@@ -150,6 +151,7 @@ export const fiFirstScreenMessages = {
 
   'requests.nav': 'Rekisteröityjen pyynnöt',
 
+  // a page's code fetched on first use (components/PageLoad.tsx)
   'pageLoad.failed':
     'Sivua ei voitu ladata. Yhteys on voinut katketa, tai rekisteristä on otettu käyttöön uusi versio. Lataa sivu uudelleen.',
   'pageLoad.reload': 'Lataa sivu uudelleen',

@@ -1,6 +1,6 @@
-import type { FirstScreenCatalogue } from '../catalogue.ts';
+import type { FirstScreenCatalogue } from './catalogue.ts';
 
-/** The first screen's part of the Swedish catalogue (first-screen/fi.ts gives its keys). */
+/** The first screen's part of the Swedish catalogue (first-screen-fi.ts gives its keys). */
 export const svFirstScreen: FirstScreenCatalogue = {
   messages: {
     'app.name': 'Asiakasrekisteri',
@@ -127,6 +127,7 @@ export const svFirstScreen: FirstScreenCatalogue = {
 
     'nav.accessLog': 'Användningslogg',
 
+    // the menu's and the header's links to other areas (route-access.ts, AppShell.tsx)
     'account.nav': 'Mitt konto',
     'account.commitment.read': 'Läs och underteckna förbindelsen',
 
@@ -145,6 +146,7 @@ export const svFirstScreen: FirstScreenCatalogue = {
 
     'requests.nav': 'Begäranden',
 
+    // a page's code fetched on first use (components/PageLoad.tsx)
     'pageLoad.failed':
       'Sidan kunde inte laddas. Förbindelsen kan ha brutits, eller så har en ny version av registret tagits i bruk. Ladda om sidan.',
     'pageLoad.reload': 'Ladda om sidan',

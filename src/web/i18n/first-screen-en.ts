@@ -1,6 +1,6 @@
-import type { FirstScreenCatalogue } from '../catalogue.ts';
+import type { FirstScreenCatalogue } from './catalogue.ts';
 
-/** The first screen's part of the English catalogue (first-screen/fi.ts gives its keys). */
+/** The first screen's part of the English catalogue (first-screen-fi.ts gives its keys). */
 export const enFirstScreen: FirstScreenCatalogue = {
   messages: {
     'app.name': 'Asiakasrekisteri',
@@ -129,6 +129,7 @@ export const enFirstScreen: FirstScreenCatalogue = {
 
     'nav.accessLog': 'Access log',
 
+    // the menu's and the header's links to other areas (route-access.ts, AppShell.tsx)
     'account.nav': 'My account',
     'account.commitment.read': 'Read and sign the commitment',
 
@@ -147,6 +148,7 @@ export const enFirstScreen: FirstScreenCatalogue = {
 
     'requests.nav': 'Data subject requests',
 
+    // a page's code fetched on first use (components/PageLoad.tsx)
     'pageLoad.failed':
       'The page could not be loaded. The connection may have dropped, or a new version of the register has been installed. Reload the page.',
     'pageLoad.reload': 'Reload the page',
