@@ -11,6 +11,8 @@ import {
 const text = (key: MessageKey) =>
   (shownCatalogue()?.catalogue.messages as Partial<Record<MessageKey, string>>)[key];
 
+const state = () => ({ language: shownCatalogue()?.language, whole: shownCatalogue()?.whole });
+
 /** Resolves at the next catalogue shown. */
 const nextShown = () =>
   new Promise<void>((resolve) => {
@@ -22,10 +24,7 @@ const nextShown = () =>
 
 // One module, one page's life: the steps follow each other.
 test('the first screen in Finnish, the whole catalogue when a page needs it, in the language chosen last', async () => {
-  assert.deepEqual(
-    { language: shownCatalogue()?.language, whole: shownCatalogue()?.whole },
-    { language: 'fi', whole: false },
-  );
+  assert.deepEqual(state(), { language: 'fi', whole: false });
   assert.equal(text('search.title'), 'Asiakashaku');
   assert.equal(text('account.title'), undefined, 'the rest is not in the first chunk');
 
@@ -33,10 +32,7 @@ test('the first screen in Finnish, the whole catalogue when a page needs it, in 
   const whole = needWholeCatalogue();
   chooseLanguage('sv');
   await whole;
-  assert.deepEqual(
-    { language: shownCatalogue()?.language, whole: shownCatalogue()?.whole },
-    { language: 'sv', whole: true },
-  );
+  assert.deepEqual(state(), { language: 'sv', whole: true });
   assert.equal(text('account.title'), 'Mitt konto');
   assert.equal(text('search.title'), 'Kundsökning');
 
@@ -44,10 +40,7 @@ test('the first screen in Finnish, the whole catalogue when a page needs it, in 
   const shown = nextShown();
   chooseLanguage('en');
   await shown;
-  assert.deepEqual(
-    { language: shownCatalogue()?.language, whole: shownCatalogue()?.whole },
-    { language: 'en', whole: true },
-  );
+  assert.deepEqual(state(), { language: 'en', whole: true });
   assert.equal(text('account.title'), 'My account');
   await needWholeCatalogue();
   assert.equal(shownCatalogue()?.language, 'en', 'already whole: nothing changes');
