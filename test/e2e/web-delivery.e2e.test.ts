@@ -145,6 +145,7 @@ describe('the web app, delivered', { skip: chromiumSkip }, () => {
       'signed in, the search page needs no sign-in code',
     );
     assert.deepEqual(await beyondFinnishFirstScreen(page), [], 'nor more of the catalogue');
+    await picture(page, 'search-first-screen.png');
     assert.deepEqual(problems, []);
   });
 
