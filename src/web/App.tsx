@@ -1,6 +1,6 @@
 import { Route, Routes, useLocation } from 'react-router';
 import { AppShell } from './components/AppShell.tsx';
-import { lazyPage } from './components/lazy-page.ts';
+import { firstScreenPage, lazyPage } from './components/lazy-page.ts';
 import { PageLoad } from './components/PageLoad.tsx';
 import { UnsavedChangesGuard } from './components/UnsavedChangesGuard.tsx';
 import { Loading } from './components/Notices.tsx';
@@ -8,7 +8,8 @@ import { usePendingStep } from './routes/account/use-pending-step.ts';
 import { missingPermission } from './route-access.ts';
 import { useSession } from './session.tsx';
 
-// Each page's code is fetched when it is first shown (lazyPage, PageLoad).
+// Each page's code is fetched when it is first shown (lazyPage, PageLoad); the first screens'
+// (firstScreenPage) need only the first-screen part of the catalogue.
 const AccessLogPage = lazyPage(
   () => import('./routes/access-log/AccessLogPage.tsx'),
   'AccessLogPage',
@@ -110,7 +111,7 @@ const MailingListPage = lazyPage(
 );
 const HomePage = lazyPage(() => import('./routes/home/HomePage.tsx'), 'HomePage');
 const WorkPage = lazyPage(() => import('./routes/home/HomePage.tsx'), 'WorkPage');
-const SearchPage = lazyPage(() => import('./routes/search/SearchPage.tsx'), 'SearchPage');
+const SearchPage = firstScreenPage(() => import('./routes/search/SearchPage.tsx'), 'SearchPage');
 const BreakGlassReviewPage = lazyPage(
   () => import('./routes/social-services/BreakGlassReviewPage.tsx'),
   'BreakGlassReviewPage',
@@ -119,7 +120,7 @@ const SocialUnitsPage = lazyPage(
   () => import('./routes/social-services/SocialUnitsPage.tsx'),
   'SocialUnitsPage',
 );
-const SignInPage = lazyPage(() => import('./routes/sign-in/SignInPage.tsx'), 'SignInPage');
+const SignInPage = firstScreenPage(() => import('./routes/sign-in/SignInPage.tsx'), 'SignInPage');
 const CommitmentSettingsPage = lazyPage(
   () => import('./routes/staff/CommitmentSettingsPage.tsx'),
   'CommitmentSettingsPage',
