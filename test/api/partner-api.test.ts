@@ -33,7 +33,7 @@ forEachEngineAppPerTest(
   ({ ctx, prepare }) => {
     let admin: string;
     let officer: string;
-    const ids: Record<string, string> = {};
+    const ids = { x: '', y: '', org: '', partnerA: '', partnerB: '' };
     let keyA: MachineClient;
     let keyB: MachineClient;
     let oauthA: MachineClient;
@@ -208,8 +208,8 @@ forEachEngineAppPerTest(
 
       const revoked = await createMachineClient(ctx(), admin, ids.partnerA);
       const answer = await ctx().app.inject({
-        method: 'POST',
-        url: `/api/partners/${ids.partnerA}/clients/${revoked.id}/revoke`,
+        method: 'DELETE',
+        url: `/api/partners/${ids.partnerA}/clients/${revoked.id}`,
         headers: { cookie: admin },
       });
       assert.equal(answer.json().status, 'revoked');
@@ -318,8 +318,8 @@ forEachEngineAppPerTest(
         clock.advance(-601_000);
       }
       await ctx().app.inject({
-        method: 'POST',
-        url: `/api/partners/${ids.partnerA}/clients/${oauthA.id}/revoke`,
+        method: 'DELETE',
+        url: `/api/partners/${ids.partnerA}/clients/${oauthA.id}`,
         headers: { cookie: admin },
       });
       assertRefused(await ctx().app.inject({ url, headers: bearer }), 'revoked client');

@@ -51,8 +51,8 @@ export const partnerClientsApi = {
     errors: ['not_found', 'conflict'],
   }),
   revoke: endpoint({
-    method: 'POST',
-    path: '/api/partners/:id/clients/:clientId/revoke',
+    method: 'DELETE',
+    path: '/api/partners/:id/clients/:clientId',
     access,
     tags,
     summary: 'Revoke the client: none of its secrets or tokens is accepted from now on',
