@@ -103,7 +103,9 @@ function ClientTable({
             <th scope="col">{t('clients.status')}</th>
             <th scope="col">{t('clients.expiresOn')}</th>
             <th scope="col">{t('clients.secrets')}</th>
-            <td />
+            <th scope="col">
+              <span className="visually-hidden">{t('clients.actions')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -125,13 +127,9 @@ function ClientTable({
               <td>
                 {client.secrets.map((secret) => (
                   <div key={secret.prefix}>
-                    {secret.validUntil ? (
-                      t('clients.secretUntil', {
-                        prefix: secret.prefix,
-                        until: formatDateTime(secret.validUntil),
-                      })
-                    ) : (
-                      <code>{secret.prefix}…</code>
+                    <code>{secret.prefix}…</code>
+                    {secret.validUntil && (
+                      <> {t('clients.secretUntil', { until: formatDateTime(secret.validUntil) })}</>
                     )}
                   </div>
                 ))}
