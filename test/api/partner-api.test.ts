@@ -402,3 +402,33 @@ forEachEngine(
   },
   { env: { PARTNER_API_RATE_PER_MINUTE: '3' } },
 );
+
+forEachEngine(
+  'partners interface: partners call from their own networks',
+  ({ ctx }) => {
+    test('the staff-network rule does not apply to the interface, and still applies to staff', async () => {
+      const admin = await ctx().signIn('admin');
+      const partner = await ctx().app.inject({
+        method: 'POST',
+        url: '/api/partners',
+        headers: json(admin),
+        payload: { name: 'Verkkokumppani Oy', businessId: '0201551-3', country: 'FI' },
+      });
+      const client = await createMachineClient(ctx(), admin, partner.json().id);
+      const outside = '198.51.100.7';
+      const machine = await ctx().app.inject({
+        url: '/api/partner-api/persons',
+        headers: withKey(client.secret),
+        remoteAddress: outside,
+      });
+      assert.equal(machine.statusCode, 200, machine.body);
+      const staff = await ctx().app.inject({
+        url: '/api/partners',
+        headers: { cookie: admin },
+        remoteAddress: outside,
+      });
+      assert.equal(staff.statusCode, 403, staff.body);
+    });
+  },
+  { env: { STAFF_NETWORKS: '127.0.0.0/8, ::1/128' } },
+);
