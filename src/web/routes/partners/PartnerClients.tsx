@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import {
   Button,
   Checkbox,
@@ -162,56 +163,40 @@ function RotateAction({
   onIssued: (answer: Issued) => void;
 }) {
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
   const [days, setDays] = useState<(typeof OVERLAP_DAYS)[number]>('1');
-  const opener = useRef<HTMLButtonElement>(null);
   const rotate = useSend(partnerClientsApi.rotate, { invalidates: [partnerClientsApi.list] });
-  const confirm = () => {
-    const until = new Date(Date.now() + Number(days) * 24 * 60 * 60 * 1000).toISOString();
-    rotate.mutate(
-      { params: { id: partnerId, clientId: client.id }, body: { previousValidUntil: until } },
-      {
-        onSuccess: (answer) => {
-          setOpen(false);
-          onIssued(answer);
-        },
-      },
-    );
-  };
   return (
-    <>
-      <Button
-        variant="secondaryNoBorder"
-        ref={opener}
-        aria-label={t('clients.rotateNamed', { name: client.name })}
-        onClick={() => setOpen(true)}
+    <ConfirmedAction
+      label={t('clients.rotate')}
+      name={t('clients.rotateNamed', { name: client.name })}
+      title={t('clients.rotateTitle')}
+      explanation={t('clients.rotateExplanation')}
+      send={rotate}
+      confirm={(close) => {
+        const until = new Date(Date.now() + Number(days) * 24 * 60 * 60 * 1000).toISOString();
+        rotate.mutate(
+          { params: { id: partnerId, clientId: client.id }, body: { previousValidUntil: until } },
+          {
+            onSuccess: (answer) => {
+              close();
+              onIssued(answer);
+            },
+          },
+        );
+      }}
+    >
+      <Dropdown
+        labelText={t('clients.overlap')}
+        value={days}
+        onChange={(value: string) => setDays(value as (typeof OVERLAP_DAYS)[number])}
       >
-        {t('clients.rotate')}
-      </Button>
-      <ConfirmDialog
-        open={open}
-        title={t('clients.rotateTitle')}
-        explanation={t('clients.rotateExplanation')}
-        failure={rotate.error}
-        busy={rotate.isPending}
-        confirmText={t('clients.rotate')}
-        onConfirm={confirm}
-        onCancel={() => setOpen(false)}
-        opener={opener}
-      >
-        <Dropdown
-          labelText={t('clients.overlap')}
-          value={days}
-          onChange={(value: string) => setDays(value as (typeof OVERLAP_DAYS)[number])}
-        >
-          {OVERLAP_DAYS.map((value) => (
-            <DropdownItem key={value} value={value}>
-              {t(`clients.overlap.${value}`)}
-            </DropdownItem>
-          ))}
-        </Dropdown>
-      </ConfirmDialog>
-    </>
+        {OVERLAP_DAYS.map((value) => (
+          <DropdownItem key={value} value={value}>
+            {t(`clients.overlap.${value}`)}
+          </DropdownItem>
+        ))}
+      </Dropdown>
+    </ConfirmedAction>
   );
 }
 
@@ -225,40 +210,73 @@ function RevokeAction({
   onRevoked: (client: ClientView) => void;
 }) {
   const { t } = useI18n();
+  const revoke = useSend(partnerClientsApi.revoke, { invalidates: [partnerClientsApi.list] });
+  return (
+    <ConfirmedAction
+      label={t('clients.revoke')}
+      name={t('clients.revokeNamed', { name: client.name })}
+      title={t('clients.revokeTitle')}
+      explanation={t('clients.revokeExplanation')}
+      send={revoke}
+      confirm={(close) =>
+        revoke.mutate(
+          { params: { id: partnerId, clientId: client.id } },
+          {
+            onSuccess: () => {
+              close();
+              onRevoked(client);
+            },
+          },
+        )
+      }
+    />
+  );
+}
+
+/** A row's button that asks first, in a dialog, and then sends. */
+function ConfirmedAction({
+  label,
+  name,
+  title,
+  explanation,
+  send,
+  confirm,
+  children,
+}: {
+  label: string;
+  /** The button's accessible name: the label and the client's name. */
+  name: string;
+  title: string;
+  explanation: string;
+  send: { error: unknown; isPending: boolean };
+  confirm: (close: () => void) => void;
+  children?: ReactNode;
+}) {
   const [open, setOpen] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
-  const revoke = useSend(partnerClientsApi.revoke, { invalidates: [partnerClientsApi.list] });
-  const confirm = () =>
-    revoke.mutate(
-      { params: { id: partnerId, clientId: client.id } },
-      {
-        onSuccess: () => {
-          setOpen(false);
-          onRevoked(client);
-        },
-      },
-    );
   return (
     <>
       <Button
         variant="secondaryNoBorder"
         ref={opener}
-        aria-label={t('clients.revokeNamed', { name: client.name })}
+        aria-label={name}
         onClick={() => setOpen(true)}
       >
-        {t('clients.revoke')}
+        {label}
       </Button>
       <ConfirmDialog
         open={open}
-        title={t('clients.revokeTitle')}
-        explanation={t('clients.revokeExplanation')}
-        failure={revoke.error}
-        busy={revoke.isPending}
-        confirmText={t('clients.revoke')}
-        onConfirm={confirm}
+        title={title}
+        explanation={explanation}
+        failure={send.error}
+        busy={send.isPending}
+        confirmText={label}
+        onConfirm={() => confirm(() => setOpen(false))}
         onCancel={() => setOpen(false)}
         opener={opener}
-      />
+      >
+        {children}
+      </ConfirmDialog>
     </>
   );
 }
