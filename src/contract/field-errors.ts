@@ -144,6 +144,11 @@ export const FIELD_ERROR_CODES = [
   // Data subjects' rights: access, rectification, objections, erasure, attachments.
   'accessPackage.notAccessRequest',
   'accessPackage.refused',
+  /** The partners' interface (decision 0028): a client that has ended; a notice outside the contract. */
+  'client.ended',
+  'notice.notInContract',
+  'notice.empty',
+  'scope.notGranted',
   'source.partnerRequired',
   'source.partnerNotExpected',
   'source.partnerUnknown',

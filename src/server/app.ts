@@ -26,6 +26,8 @@ import { erasureRoutes } from './modules/erasure/erasure.routes.ts';
 import { invoicesRoutes } from './modules/invoices/invoices.routes.ts';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.ts';
 import { partnersRoutes } from './modules/partners/partners.routes.ts';
+import { partnerApiRoutes } from './modules/partner-api/partner-api.routes.ts';
+import { partnerClientsRoutes } from './modules/partner-api/partner-clients.routes.ts';
 import { personsRoutes } from './modules/persons/persons.routes.ts';
 import { populationRegisterRoutes } from './modules/population-register/population-register.routes.ts';
 import { valueSourcesRoutes } from './modules/persons/value-sources.routes.ts';
@@ -123,6 +125,8 @@ export async function buildApp(
   await app.register(searchRoutes(routeDeps));
   await app.register(accessLogRoutes(routeDeps));
   await app.register(partnersRoutes(routeDeps));
+  await app.register(partnerClientsRoutes(routeDeps));
+  await app.register(partnerApiRoutes(routeDeps));
   await app.register(socialServicesRoutes(routeDeps));
   await app.register(billingSettingsRoutes(routeDeps));
   await app.register(serviceCatalogueRoutes(routeDeps));

@@ -7,6 +7,7 @@ import { attachmentsEn, attachmentsErrors } from './rights/attachments.ts';
 import { billingListsEn } from './billing-lists.ts';
 import { workEn } from './work.ts';
 import { populationRegisterEn, populationRegisterErrors } from './population-register.ts';
+import { partnerClientsEn, partnerClientsErrors } from './partner-clients.ts';
 import { personPageEn } from './person-page.ts';
 import { enFirstScreen } from './first-screen-en.ts';
 
@@ -1345,6 +1346,7 @@ export const en: Catalogue = {
     ...attachmentsEn,
     ...workEn,
     ...populationRegisterEn,
+    ...partnerClientsEn,
     ...billingListsEn,
     ...personPageEn,
   },
@@ -1576,5 +1578,6 @@ export const en: Catalogue = {
     ...erasureErrors.en,
     ...attachmentsErrors.en,
     ...populationRegisterErrors.en,
+    ...partnerClientsErrors.en,
   },
 };

@@ -7,6 +7,7 @@ import { attachmentsErrors, attachmentsFi } from './rights/attachments.ts';
 import { billingListsFi } from './billing-lists.ts';
 import { workFi } from './work.ts';
 import { populationRegisterFi, populationRegisterErrors } from './population-register.ts';
+import { partnerClientsFi, partnerClientsErrors } from './partner-clients.ts';
 import { personPageFi } from './person-page.ts';
 import { fiFirstScreen } from './first-screen-fi.ts';
 
@@ -1346,6 +1347,7 @@ export const fiMessages = {
   ...attachmentsFi,
   ...workFi,
   ...populationRegisterFi,
+  ...partnerClientsFi,
   ...billingListsFi,
   ...personPageFi,
 };
@@ -1580,5 +1582,6 @@ export const fi: Catalogue = {
     ...erasureErrors.fi,
     ...attachmentsErrors.fi,
     ...populationRegisterErrors.fi,
+    ...partnerClientsErrors.fi,
   },
 };

@@ -7,6 +7,7 @@ import { attachmentsSv, attachmentsErrors } from './rights/attachments.ts';
 import { billingListsSv } from './billing-lists.ts';
 import { workSv } from './work.ts';
 import { populationRegisterSv, populationRegisterErrors } from './population-register.ts';
+import { partnerClientsSv, partnerClientsErrors } from './partner-clients.ts';
 import { personPageSv } from './person-page.ts';
 import { svFirstScreen } from './first-screen-sv.ts';
 
@@ -1354,6 +1355,7 @@ export const sv: Catalogue = {
     ...attachmentsSv,
     ...workSv,
     ...populationRegisterSv,
+    ...partnerClientsSv,
     ...billingListsSv,
     ...personPageSv,
   },
@@ -1585,5 +1587,6 @@ export const sv: Catalogue = {
     ...erasureErrors.sv,
     ...attachmentsErrors.sv,
     ...populationRegisterErrors.sv,
+    ...partnerClientsErrors.sv,
   },
 };

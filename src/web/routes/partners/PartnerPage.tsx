@@ -22,6 +22,7 @@ import { PickerSearch } from '../../components/PickerSearch.tsx';
 import { formatDate } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ContractEnd, ContractFieldsText, CountryText } from './PartnersPage.tsx';
+import { PartnerClients } from './PartnerClients.tsx';
 
 const PAGE_SIZE = 50;
 
@@ -220,6 +221,7 @@ function PartnerDetails({ partner, reload }: { partner: PartnerDetail; reload: (
             onAdded={(customer) => done(t('partners.added', { name: customer.name }))}
           />
         </Section>
+        <PartnerClients partnerId={partner.id} />
       </div>
     </article>
   );
