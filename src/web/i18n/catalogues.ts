@@ -38,23 +38,29 @@ export const isLanguage = (value: unknown): value is Language =>
 
 export type Params = Record<string, string | number>;
 
-/** The message for a key, with `{name}` placeholders filled from params. */
-export function translate(catalogue: Catalogue, key: MessageKey, params?: Params): string {
-  return catalogue.messages[key].replace(/\{(\w+)\}/g, (placeholder, name: string) =>
+const fill = (text: string, params: Params | undefined): string =>
+  text.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
     params && name in params ? String(params[name]) : placeholder,
   );
+
+/** The message for a key, with `{name}` placeholders filled from params. */
+export function translate(catalogue: Catalogue, key: MessageKey, params?: Params): string {
+  return fill(catalogue.messages[key], params);
 }
 
 export const isErrorCode = (catalogue: Catalogue, code: string): code is ErrorCode =>
   Object.hasOwn(catalogue.errors, code);
 
-/** A field error in the reader's language by its code; the server's own message otherwise. */
+/**
+ * A field error in the reader's language by its code, its placeholders filled from `params`
+ * (a range the schema states); the server's own message otherwise.
+ */
 export function errorText(
   catalogue: Catalogue,
-  problem: { code?: string | undefined; message: string },
+  problem: { code?: string | undefined; message: string; params?: Params | undefined },
 ): string {
   const { code } = problem;
   return code !== undefined && isErrorCode(catalogue, code)
-    ? catalogue.errors[code]
+    ? fill(catalogue.errors[code], problem.params)
     : problem.message;
 }
