@@ -1,4 +1,5 @@
 import { billingSettingsApi } from '../../../../contract/billing-settings/billing-settings.endpoints.ts';
+import { serviceCatalogueApi } from '../../../../contract/service-catalogue/service-catalogue.endpoints.ts';
 import { errorsBeforeSending } from '../../../components/contract-form.ts';
 import { fieldRules } from '../../../components/schema-rules.ts';
 import { errorText, loadCatalogue } from '../../../i18n/catalogues.ts';
@@ -139,11 +140,17 @@ describe('the service form', () => {
     });
   });
 
-  test('names a missing text and a code the server would refuse', () => {
-    const problems = serviceProblems({ ...serviceValues(null, 'fi'), code: 'ä-koodi' });
-    assert.equal(problems.code?.code, 'services.codeFormat');
-    assert.equal(problems.nameFi?.code, 'required');
-    assert.equal(problems.unitPrice?.code, 'required');
+  test('names a missing text (the schema requires it) and a code the server would refuse', () => {
+    const values = { ...serviceValues(null, 'fi'), code: 'ä-koodi' };
+    const errors = errorsBeforeSending(values, fieldRules(serviceCatalogueApi.create.body), (v) =>
+      Object.values(serviceProblems(v)),
+    );
+    assert.equal(errors.code?.code, 'services.codeFormat');
+    assert.equal(errors.nameFi?.code, 'required');
+    assert.equal(errors.unitPrice?.code, 'required');
+    assert.equal(errors.active, undefined, 'a toggle with a default is never required');
+    assert.deepEqual(serviceProblems({ ...values, code: 'siivous-h' }), {});
+    assert.deepEqual(serviceProblems({ ...values, code: '' }), {}, 'empty: required, not format');
     assert.equal(
       serviceErrors([{ field: 'code', message: '', code: 'invalid_format' }]).code?.code,
       'services.codeFormat',
