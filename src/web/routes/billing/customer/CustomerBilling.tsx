@@ -54,10 +54,7 @@ export function CustomerBilling({
         />
       )}
       {me.can('disclosures.read') && (
-        <DisclosuresSection
-          customer={customer}
-          loaded={loadedOf(loaded?.disclosures, version)}
-        />
+        <DisclosuresSection customer={customer} loaded={loadedOf(loaded?.disclosures, version)} />
       )}
     </>
   );
