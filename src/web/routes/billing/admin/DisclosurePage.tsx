@@ -30,10 +30,7 @@ export function DisclosurePage() {
   return (
     <div className="billing-admin">
       <BackLink to="/disclosures">{t('disclosureRegister.backToList')}</BackLink>
-      <RecordLoader
-        endpoint={disclosuresApi.get}
-        failedTitle="disclosureRegister.pageTitle"
-      >
+      <RecordLoader endpoint={disclosuresApi.get} failedTitle="disclosureRegister.pageTitle">
         {(disclosure) => (
           <DisclosureDetails
             disclosure={disclosure}
