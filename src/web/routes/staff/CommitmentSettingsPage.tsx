@@ -10,7 +10,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Loaded } from '../../components/Loaded.tsx';
 import { ProblemNotice } from '../../components/Notices.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { fieldBounds } from '../../components/schema-rules.ts';
+import { fieldRules } from '../../components/schema-rules.ts';
 import { Section } from '../../components/Section.tsx';
 import { useContractForm } from '../../components/useContractForm.ts';
 import { queryKeyOf, useCall } from '../../data.ts';
@@ -116,7 +116,7 @@ function CommitmentDetails({
 }
 
 /** The commitment text's least length, as the server's schema states it. */
-const MIN_LENGTH = fieldBounds(staffApi.publishCommitment.body).minLength.get('text') ?? 1;
+const MIN_LENGTH = fieldRules(staffApi.publishCommitment.body).minLength.get('text') ?? 1;
 
 function PublishForm({
   settings,

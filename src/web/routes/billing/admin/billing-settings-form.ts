@@ -8,7 +8,7 @@ import {
   type FieldErrors,
   type FormValues,
 } from '../../../components/form.ts';
-import { fieldBounds } from '../../../components/schema-rules.ts';
+import { fieldRules } from '../../../components/schema-rules.ts';
 import type { BodyOf } from '../../../../contract/endpoint.ts';
 import { billingSettingsApi } from '../../../../contract/billing-settings/billing-settings.endpoints.ts';
 import type { BillingSettingsView } from '../../../../contract/billing-settings/billing-settings.schemas.ts';
@@ -23,7 +23,7 @@ const WHOLE_NUMBERS = {
 } as const;
 type WholeNumberField = keyof typeof WHOLE_NUMBERS;
 
-const RANGES = fieldBounds(billingSettingsApi.save.body).numbers;
+const RANGES = fieldRules(billingSettingsApi.save.body).range;
 
 /** The number's range as the schema states it. */
 export function wholeNumberRange(field: WholeNumberField): { min: number; max: number } {
