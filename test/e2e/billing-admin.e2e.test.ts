@@ -95,7 +95,6 @@ describe('billing administration in the browser', { skip: chromiumSkip }, () => 
     await textbox(page, socialRetention).fill('15');
     await page.getByRole('button', { name: 'Tallenna asetukset' }).click();
 
-
     await page.getByRole('heading', { name: 'Korjaa lomakkeen virheet (1)' }).waitFor();
     const ibanError = 'Tilinumeron tarkistusnumerot eivät täsmää. Tarkista kirjoitusvirheet.';
     await page.getByRole('link', { name: `Tilinumero (IBAN): ${ibanError}` }).waitFor();
