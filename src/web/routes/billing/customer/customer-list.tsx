@@ -7,7 +7,6 @@ import type { Answer, CallInput, Endpoint } from '../../../../contract/endpoint.
 import { disclosuresApi } from '../../../../contract/disclosures/disclosures.endpoints.ts';
 import { invoicesApi } from '../../../../contract/invoices/invoices.endpoints.ts';
 import { ordersApi } from '../../../../contract/orders/orders.endpoints.ts';
-import { useResource } from '../../../components/useResource.ts';
 
 /** Whose billing: a person or an organisation, and whether the record is archived. */
 export type BillingCustomer = { kind: RecordKind; id: string; archived: boolean };
@@ -86,27 +85,6 @@ export function useCustomerCall<E extends Endpoint>(
   const query = useCall(endpoint, input, { enabled: loaded === undefined });
   if (loaded) return { data: loaded.data, error: null };
   return { data: query.data ?? null, error: query.error };
-}
-
-/**
- * A list of the customer's loaded by hand, for the sections not yet on `useCustomerCall`
- * (objections, legal holds): while it loads again, the last one stays on the page. Given
- * `loaded`, the page's copy is shown.
- */
-export function useCustomerList<T>(
-  key: string,
-  load: (signal: AbortSignal) => Promise<T>,
-  loaded?: Loaded<T>,
-): { data: T | null; error: unknown } {
-  const [resource] = useResource(loaded ? `${key}#page${loaded.version}` : key, (signal) =>
-    loaded ? Promise.resolve(loaded.data) : load(signal),
-  );
-  const [last, setLast] = useState<T | null>(null);
-  if (resource.state === 'ready' && resource.data !== last) setLast(resource.data);
-  return {
-    data: resource.state === 'ready' ? resource.data : last,
-    error: resource.state === 'failed' ? resource.error : null,
-  };
 }
 
 /**
