@@ -7,7 +7,13 @@ import type { Answer, CallInput, Endpoint } from '../contract/endpoint.ts';
  */
 
 /** One offending field of an RFC 9457 problem document. */
-export type FieldProblem = { field: string; message: string; code?: string };
+export type FieldProblem = {
+  field: string;
+  message: string;
+  code?: string;
+  /** The web's own: what its message names, e.g. the range the schema allows. */
+  params?: Record<string, string | number>;
+};
 
 export type Problem = {
   type: string;

@@ -149,7 +149,9 @@ export function usePages<E extends Endpoint>(
     enabled: options.enabled ?? true,
   });
   const items = (query.data?.pages.flatMap((page) => page.items) ?? []) as ItemOf<E>[];
-  const pages: Pages<ItemOf<E>> = {
+  const pages: Pages<ItemOf<E>> & { first: Answer<E> | undefined } = {
+    // What the first page says beyond its items (e.g. how a search matched).
+    first: query.data?.pages[0] as Answer<E> | undefined,
     status: query.data ? 'ready' : query.isError ? 'failed' : 'loading',
     error: query.data ? null : query.error,
     items,

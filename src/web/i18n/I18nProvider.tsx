@@ -20,7 +20,7 @@ export type I18n = {
   setLanguage: (language: Language) => void;
   t: (key: MessageKey, params?: Params) => string;
   /** A field error by its code, in the chosen language; falls back to the server's message. */
-  errorText: (problem: { code?: string | undefined; message: string }) => string;
+  errorText: (problem: { code?: string | undefined; message: string; params?: Params }) => string;
 };
 
 const I18nContext = createContext<I18n | null>(null);

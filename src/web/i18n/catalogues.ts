@@ -66,6 +66,11 @@ export const isLanguage = (value: unknown): value is Language =>
 
 export type Params = Record<string, string | number>;
 
+const fill = (text: string, params: Params | undefined): string =>
+  text.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
+    params && name in params ? String(params[name]) : placeholder,
+  );
+
 /** The message for a key, with `{name}` placeholders filled from params. */
 export function translate(catalogue: LoadedCatalogue, key: MessageKey, params?: Params): string {
   const message = (catalogue.messages as Partial<Record<MessageKey, string>>)[key];
@@ -75,20 +80,22 @@ export function translate(catalogue: LoadedCatalogue, key: MessageKey, params?: 
     console.error(`The catalogue loaded has no text for ${key}`);
     return key;
   }
-  return message.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
-    params && name in params ? String(params[name]) : placeholder,
-  );
+  return fill(message, params);
 }
 
 export const isErrorCode = (catalogue: LoadedCatalogue, code: string): code is ErrorCode =>
   Object.hasOwn(catalogue.errors, code);
 
-/** A field error in the reader's language by its code; the server's own message otherwise. */
+/**
+ * A field error in the reader's language by its code, its placeholders filled from `params`
+ * (a range the schema states); the server's own message otherwise.
+ */
 export function errorText(
   catalogue: LoadedCatalogue,
-  problem: { code?: string | undefined; message: string },
+  problem: { code?: string | undefined; message: string; params?: Params | undefined },
 ): string {
   const { code } = problem;
   const errors = catalogue.errors as Partial<Record<ErrorCode, string>>;
-  return (code !== undefined && isErrorCode(catalogue, code) && errors[code]) || problem.message;
+  const text = code !== undefined && isErrorCode(catalogue, code) ? errors[code] : undefined;
+  return text ? fill(text, problem.params) : problem.message;
 }

@@ -397,7 +397,7 @@ export const en: Catalogue = {
     'commitmentSettings.signed': 'Active users who signed',
     'commitmentSettings.publishTitle': 'Publish a new version',
     'commitmentSettings.newText': 'Text of the new version',
-    'commitmentSettings.newTextHint': 'At least 50 characters. It starts from the current text.',
+    'commitmentSettings.newTextHint': 'At least {min} characters. It starts from the current text.',
     'commitmentSettings.publishButton': 'Publish a new version',
     'commitmentSettings.confirmTitle': 'Publish version {version}?',
     'commitmentSettings.confirmExplanation':
@@ -406,7 +406,7 @@ export const en: Catalogue = {
     'commitmentSettings.published': 'Version {version} was published. Every user must sign it.',
     'commitmentSettings.unchanged':
       'The text is the same as the current version. Change it before publishing.',
-    'commitmentSettings.tooShort': 'The text must have at least 50 characters.',
+    'commitmentSettings.tooShort': 'The text must have at least {min} characters.',
     'commitmentSettings.versionTaken':
       'Another administrator has just published a new version. Reload the page and check the text.',
 
@@ -1424,8 +1424,8 @@ export const en: Catalogue = {
     'vatRate.range': 'A VAT rate is between 0 and 100 percent.',
     'invoiceRun.ordersNotInvoiceable':
       'Some of the orders are not delivered, or are invoiced already.',
-    'billingSettings.paymentTermDays': 'Give the payment term in whole days, 0–365.',
-    'billingSettings.retentionYears': 'Give the retention in whole years, 1–20.',
+    'billingSettings.paymentTermDays': 'Give the payment term in whole days, {min}–{max}.',
+    'billingSettings.retentionYears': 'Give the retention in whole years, {min}–{max}.',
     unknownField: 'Unknown field.',
     too_small: 'The value is missing or too short.',
     too_big: 'The value is too long.',

@@ -406,7 +406,7 @@ export const fiMessages = {
   'commitmentSettings.signed': 'Allekirjoittaneita käytössä olevia käyttäjiä',
   'commitmentSettings.publishTitle': 'Julkaise uusi versio',
   'commitmentSettings.newText': 'Uuden version teksti',
-  'commitmentSettings.newTextHint': 'Vähintään 50 merkkiä. Pohjana on voimassa oleva teksti.',
+  'commitmentSettings.newTextHint': 'Vähintään {min} merkkiä. Pohjana on voimassa oleva teksti.',
   'commitmentSettings.publishButton': 'Julkaise uusi versio',
   'commitmentSettings.confirmTitle': 'Julkaistaanko versio {version}?',
   'commitmentSettings.confirmExplanation':
@@ -416,7 +416,7 @@ export const fiMessages = {
     'Versio {version} julkaistiin. Kaikkien käyttäjien on allekirjoitettava se.',
   'commitmentSettings.unchanged':
     'Teksti on sama kuin voimassa olevassa versiossa. Muuta tekstiä ennen julkaisua.',
-  'commitmentSettings.tooShort': 'Tekstissä on oltava vähintään 50 merkkiä.',
+  'commitmentSettings.tooShort': 'Tekstissä on oltava vähintään {min} merkkiä.',
   'commitmentSettings.versionTaken':
     'Toinen pääkäyttäjä julkaisi juuri uuden version. Lataa sivu uudelleen ja tarkista teksti.',
 
@@ -1426,8 +1426,8 @@ export const fi: Catalogue = {
     'vatRate.decimals': 'Arvonlisäverokannassa voi olla enintään kaksi desimaalia.',
     'vatRate.range': 'Arvonlisäverokanta on 0–100 prosenttia.',
     'invoiceRun.ordersNotInvoiceable': 'Osa tilauksista ei ole toimitettu tai ne on jo laskutettu.',
-    'billingSettings.paymentTermDays': 'Anna maksuaika kokonaisina päivinä, 0–365.',
-    'billingSettings.retentionYears': 'Anna säilytysaika kokonaisina vuosina, 1–20.',
+    'billingSettings.paymentTermDays': 'Anna maksuaika kokonaisina päivinä, {min}–{max}.',
+    'billingSettings.retentionYears': 'Anna säilytysaika kokonaisina vuosina, {min}–{max}.',
     unknownField: 'Tuntematon kenttä.',
     too_small: 'Tieto puuttuu tai on liian lyhyt.',
     too_big: 'Tieto on liian pitkä.',

@@ -407,7 +407,7 @@ export const sv: Catalogue = {
     'commitmentSettings.signed': 'Aktiva användare som undertecknat',
     'commitmentSettings.publishTitle': 'Publicera en ny version',
     'commitmentSettings.newText': 'Den nya versionens text',
-    'commitmentSettings.newTextHint': 'Minst 50 tecken. Den gällande texten är utgångspunkt.',
+    'commitmentSettings.newTextHint': 'Minst {min} tecken. Den gällande texten är utgångspunkt.',
     'commitmentSettings.publishButton': 'Publicera en ny version',
     'commitmentSettings.confirmTitle': 'Publicera version {version}?',
     'commitmentSettings.confirmExplanation':
@@ -417,7 +417,7 @@ export const sv: Catalogue = {
       'Version {version} publicerades. Alla användare måste underteckna den.',
     'commitmentSettings.unchanged':
       'Texten är densamma som i den gällande versionen. Ändra texten innan du publicerar.',
-    'commitmentSettings.tooShort': 'Texten måste ha minst 50 tecken.',
+    'commitmentSettings.tooShort': 'Texten måste ha minst {min} tecken.',
     'commitmentSettings.versionTaken':
       'En annan huvudanvändare publicerade nyss en ny version. Ladda om sidan och kontrollera texten.',
 
@@ -1432,8 +1432,8 @@ export const sv: Catalogue = {
     'vatRate.range': 'Momssatsen är 0–100 procent.',
     'invoiceRun.ordersNotInvoiceable':
       'En del av beställningarna har inte levererats eller har redan fakturerats.',
-    'billingSettings.paymentTermDays': 'Ange betalningstiden i hela dagar, 0–365.',
-    'billingSettings.retentionYears': 'Ange förvaringstiden i hela år, 1–20.',
+    'billingSettings.paymentTermDays': 'Ange betalningstiden i hela dagar, {min}–{max}.',
+    'billingSettings.retentionYears': 'Ange förvaringstiden i hela år, {min}–{max}.',
     unknownField: 'Okänt fält.',
     too_small: 'Uppgiften saknas eller är för kort.',
     too_big: 'Uppgiften är för lång.',

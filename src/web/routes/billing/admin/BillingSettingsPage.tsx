@@ -22,6 +22,7 @@ import {
   billingSettingsProblems,
   billingSettingsValues,
   SELLER_ADDRESS,
+  wholeNumberRange,
 } from './billing-settings-form.ts';
 import './billing-admin.css';
 
@@ -35,6 +36,10 @@ const REFERENCE_FORMAT_LABELS: Record<BillingSettingsView['referenceFormat'], Me
   national: 'billingSettings.referenceFormat.national',
   rf: 'billingSettings.referenceFormat.rf',
 };
+
+/** As many digits as the schema's largest value has. */
+const digitsOf = (field: Parameters<typeof wholeNumberRange>[0]): number =>
+  String(wholeNumberRange(field).max).length;
 
 /** The municipality as the seller on its invoices: name, account, e-invoicing and terms. */
 export function BillingSettingsPage() {
@@ -147,7 +152,6 @@ function BillingSettingsForm({
               path="sellerName"
               label={labels.sellerName}
               hint={t('billingSettings.sellerNameHint')}
-              maxLength={200}
               required
             />
             <TextField
@@ -190,7 +194,7 @@ function BillingSettingsForm({
               label={labels.paymentTermDays}
               hint={t('billingSettings.paymentTermDaysHint')}
               inputMode="numeric"
-              maxLength={3}
+              maxLength={digitsOf('paymentTermDays')}
               required
             />
             <SelectField
@@ -236,7 +240,7 @@ function BillingSettingsForm({
               label={labels.accountingRetentionYears}
               hint={t('billingSettings.accountingRetentionYearsHint')}
               inputMode="numeric"
-              maxLength={2}
+              maxLength={digitsOf('accountingRetentionYears')}
               required
             />
             <TextField
@@ -245,7 +249,7 @@ function BillingSettingsForm({
               label={labels.socialRecordsRetentionYears}
               hint={t('erasure.socialRecordsRetentionYearsHint')}
               inputMode="numeric"
-              maxLength={2}
+              maxLength={digitsOf('socialRecordsRetentionYears')}
               required
             />
           </div>
