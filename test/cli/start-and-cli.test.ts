@@ -51,8 +51,13 @@ async function startServer(dataDir: string): Promise<{
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // A server that does not start is stopped: left running, it would keep the test file alive
+  // long after the test failed (a first start took over 90 s at load average 30: initdb twice).
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start in 90 s:\n${output}`)), 90_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`no start in 180 s:\n${output}`));
+    }, 180_000);
     const check = () => {
       const match = /running at (http:\/\/[^ ]+) /.exec(output);
       if (match?.[1]) {
