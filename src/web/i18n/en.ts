@@ -1,3 +1,4 @@
+import { importsErrors, importsEn } from './imports.ts';
 import type { Catalogue } from './catalogue.ts';
 import { accessEn, accessErrors } from './rights/access.ts';
 import { rectificationEn, rectificationErrors } from './rights/rectification.ts';
@@ -1478,6 +1479,7 @@ export const en: Catalogue = {
     ...attachmentsEn,
     ...workEn,
     ...populationRegisterEn,
+  ...importsEn,
     ...billingListsEn,
     ...personPageEn,
   },
@@ -1708,5 +1710,6 @@ export const en: Catalogue = {
     ...erasureErrors.en,
     ...attachmentsErrors.en,
     ...populationRegisterErrors.en,
+    ...importsErrors.en,
   },
 };

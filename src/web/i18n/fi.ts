@@ -1,3 +1,4 @@
+import { importsErrors, importsFi } from './imports.ts';
 import type { Catalogue } from './catalogue.ts';
 import { accessErrors, accessFi } from './rights/access.ts';
 import { rectificationErrors, rectificationFi } from './rights/rectification.ts';
@@ -1473,6 +1474,7 @@ export const fiMessages = {
   ...attachmentsFi,
   ...workFi,
   ...populationRegisterFi,
+  ...importsFi,
   ...billingListsFi,
   ...personPageFi,
 };
@@ -1706,5 +1708,6 @@ export const fi: Catalogue = {
     ...erasureErrors.fi,
     ...attachmentsErrors.fi,
     ...populationRegisterErrors.fi,
+    ...importsErrors.fi,
   },
 };

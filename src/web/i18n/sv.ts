@@ -1,3 +1,4 @@
+import { importsErrors, importsSv } from './imports.ts';
 import type { Catalogue } from './catalogue.ts';
 import { accessSv, accessErrors } from './rights/access.ts';
 import { rectificationSv, rectificationErrors } from './rights/rectification.ts';
@@ -1485,6 +1486,7 @@ export const sv: Catalogue = {
     ...attachmentsSv,
     ...workSv,
     ...populationRegisterSv,
+  ...importsSv,
     ...billingListsSv,
     ...personPageSv,
   },
@@ -1715,5 +1717,6 @@ export const sv: Catalogue = {
     ...erasureErrors.sv,
     ...attachmentsErrors.sv,
     ...populationRegisterErrors.sv,
+    ...importsErrors.sv,
   },
 };
