@@ -1479,7 +1479,7 @@ export const en: Catalogue = {
     ...attachmentsEn,
     ...workEn,
     ...populationRegisterEn,
-  ...importsEn,
+    ...importsEn,
     ...billingListsEn,
     ...personPageEn,
   },

@@ -72,6 +72,17 @@ export const importsFi = {
   'imports.reason.archived': 'henkilö on arkistoitu',
   'imports.reason.deceased': 'henkilö on kuollut',
   'imports.reason.invalid': 'rivin tieto on virheellinen',
+  'imports.field.firstName': 'etunimi',
+  'imports.field.lastName': 'sukunimi',
+  'imports.field.identityCode': 'henkilötunnus',
+  'imports.field.permanentAddress': 'vakinainen osoite',
+  'imports.field.contactAddress': 'yhteysosoite',
+  'imports.field.street': 'katuosoite',
+  'imports.field.postalCode': 'postinumero',
+  'imports.field.postOffice': 'postitoimipaikka',
+  'imports.field.country': 'maa',
+  'imports.field.previousStreet': 'aiempi katuosoite',
+  'imports.field.previousPostalCode': 'aiempi postinumero',
 } satisfies Record<string, string>;
 
 type Messages = Record<keyof typeof importsFi, string>;
@@ -145,6 +156,17 @@ export const importsSv: Messages = {
   'imports.reason.archived': 'personen är arkiverad',
   'imports.reason.deceased': 'personen har avlidit',
   'imports.reason.invalid': 'en uppgift på raden är felaktig',
+  'imports.field.firstName': 'förnamn',
+  'imports.field.lastName': 'efternamn',
+  'imports.field.identityCode': 'personbeteckning',
+  'imports.field.permanentAddress': 'stadigvarande adress',
+  'imports.field.contactAddress': 'kontaktadress',
+  'imports.field.street': 'gatuadress',
+  'imports.field.postalCode': 'postnummer',
+  'imports.field.postOffice': 'postanstalt',
+  'imports.field.country': 'land',
+  'imports.field.previousStreet': 'tidigare gatuadress',
+  'imports.field.previousPostalCode': 'tidigare postnummer',
 };
 
 export const importsEn: Messages = {
@@ -216,6 +238,17 @@ export const importsEn: Messages = {
   'imports.reason.archived': 'the person is archived',
   'imports.reason.deceased': 'the person has died',
   'imports.reason.invalid': 'a field of the row is not valid',
+  'imports.field.firstName': 'first name',
+  'imports.field.lastName': 'last name',
+  'imports.field.identityCode': 'identity code',
+  'imports.field.permanentAddress': 'permanent address',
+  'imports.field.contactAddress': 'contact address',
+  'imports.field.street': 'street address',
+  'imports.field.postalCode': 'postal code',
+  'imports.field.postOffice': 'post office',
+  'imports.field.country': 'country',
+  'imports.field.previousStreet': 'previous street address',
+  'imports.field.previousPostalCode': 'previous postal code',
 };
 
 type ImportErrorCode = Extract<FieldErrorCode, `updateFile.${string}` | `imports.${string}`>;

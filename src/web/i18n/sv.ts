@@ -1486,7 +1486,7 @@ export const sv: Catalogue = {
     ...attachmentsSv,
     ...workSv,
     ...populationRegisterSv,
-  ...importsSv,
+    ...importsSv,
     ...billingListsSv,
     ...personPageSv,
   },

@@ -9,7 +9,7 @@ import { importCsv, importRows, listImports } from './imports.service.ts';
 /** The imports page: runs of data coming in and their reports (decision 0029). */
 export function importsRoutes(deps: RouteDeps) {
   return async (app: FastifyInstance) => {
-    routeExtras(app, importsApi.csv, { produces: [CSV_CONTENT_TYPE] });
+    routeExtras(app, importsApi.csv, { produces: ['text/csv'] });
     route(app, importsApi.list, () => listImports(deps.database.db));
     route(app, importsApi.rows, (request) =>
       importRows(
