@@ -309,6 +309,33 @@ forEachEngineAppPerTest('update-service files', ({ ctx, prepare }) => {
     assert.equal(outcome.json().errors[0].field, 'outcome');
   });
 
+  test('a CSV file (UTF-8, columns by name in any order): rows applied by column; a row that does not read is refused', async () => {
+    const testApp = ctx();
+    const csv = [
+      'maa;postitoimipaikka;postinumero;katuosoite;vanha_postinumero;vanha_katuosoite;etunimet;sukunimi;henkilotunnus',
+      `FI;Jyväskylä;40100;Äijäläntie 3 B 12;;;Ville;Virtanen;${code(1)}`,
+      `FI;"Jyväs"kylä;40100;Tie 1;;;Sanna;Suojattu;${code(2)}`,
+    ].join('\r\n');
+    const response = await testApp.app.inject({
+      method: 'POST',
+      url: `/api/update-files/runs?profile=csv&partnerId=${f.partnerId}&name=muutokset.csv&dryRun=false`,
+      headers: { cookie: f.officer, 'content-type': 'text/csv' },
+      payload: Buffer.from(csv, 'utf8'),
+    });
+    assert.equal(response.statusCode, 201, response.body);
+    const run = response.json();
+    assert.deepEqual(run.counts, { applied: 1, unchanged: 0, noMatch: 0, refused: 1 });
+    assert.deepEqual(await addressOf(f.plain), { ...NEW, country: 'FI' });
+    const refused = await ok(
+      testApp,
+      f.officer,
+      'GET',
+      `/api/imports/updateFile/${run.id}/rows?outcome=refused`,
+    );
+    assert.deepEqual(refused.items[0].fields, ['row']);
+    assert.equal(refused.items[0].reason, 'invalid');
+  });
+
   test('customer service may not read imports nor run a file', async () => {
     const testApp = ctx();
     const clerk = await testApp.signIn('customer_service');

@@ -49,6 +49,7 @@ const norm = (value: string | null | undefined) =>
   (value ?? '').normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
 
 function parseRow(row: UpdateFileRow, profile: UpdateFileProfile): ParsedRow {
+  if (row.unreadable) return { line: row.line, invalid: ['row'] };
   const v = row.values;
   const invalid: string[] = [];
   const address = addressInput.safeParse({

@@ -1,17 +1,19 @@
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
-import {
-  decodeWindows1252,
-  FixedWidthError,
-  readFixedWidth,
-  type FixedWidthEncoding,
-} from '../../lib/tabular/fixed-width.ts';
+import { FixedWidthError, readFixedWidth } from '../../lib/tabular/fixed-width.ts';
+import { openTable, TabularFileError } from '../../lib/tabular/tabular.ts';
 import type { UpdateFileField, UpdateFileProfile } from './profiles.ts';
 
-/** A row of an update file: its line (the first of a CSV record) and its mapped fields. */
-export type UpdateFileRow = { line: number; values: Partial<Record<UpdateFileField, string>> };
+/**
+ * A row of an update file: its line (a CSV row's number) and its mapped fields, or why it could
+ * not be read (a CSV row with broken quoting, too many cells, bytes not in its encoding).
+ */
+export type UpdateFileRow = {
+  line: number;
+  values: Partial<Record<UpdateFileField, string>>;
+  unreadable?: true;
+};
 
-/** The file cannot be read as its profile says (encoding, CSV syntax, a missing column). */
+/** The file cannot be read as its profile says (encoding, a missing column, not a table). */
 export class UnreadableFile extends Error {
   constructor(message: string) {
     super(message);
@@ -19,30 +21,10 @@ export class UnreadableFile extends Error {
   }
 }
 
-/** Decodes a byte stream as text, chunk by chunk (UTF-8 across chunk boundaries, strictly). */
-async function* decodeStream(
-  input: AsyncIterable<Uint8Array>,
-  encoding: FixedWidthEncoding,
-): AsyncGenerator<string> {
-  if (encoding === 'utf-8') {
-    const decoder = new TextDecoder('utf-8', { fatal: true });
-    try {
-      for await (const chunk of input) yield decoder.decode(chunk, { stream: true });
-      yield decoder.decode();
-    } catch (error) {
-      if (error instanceof TypeError) throw new UnreadableFile('The file is not valid UTF-8');
-      throw error;
-    }
-    return;
-  }
-  for await (const chunk of input) {
-    yield encoding === 'windows-1252'
-      ? decodeWindows1252(chunk)
-      : Buffer.from(chunk).toString('latin1');
-  }
-}
-
-/** Reads an update file as its profile declares it, as a stream of rows. */
+/**
+ * Reads an update file as its profile declares it, as a stream of rows: fixed width with
+ * lib/tabular/fixed-width.ts, CSV with the shared table reader (lib/tabular/tabular.ts).
+ */
 export async function* readUpdateFile(
   input: AsyncIterable<Uint8Array>,
   profile: UpdateFileProfile,
@@ -60,47 +42,30 @@ export async function* readUpdateFile(
     }
     return;
   }
-  const parser = parse({
-    delimiter: format.delimiter,
-    bom: true,
-    columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-    info: true,
-    skip_empty_lines: true,
-    relax_column_count: true,
-    trim: true,
-  });
-  const source = Readable.from(decodeStream(input, profile.encoding));
-  // pipe() does not pass a source's error on: the parser is ended with it, so the loop sees it.
-  source.on('error', (error) => parser.destroy(error));
-  source.pipe(parser);
-  let checked = false;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: Record<string, string | undefined>;
-      info: { lines: number };
-    }>) {
-      if (!checked) {
-        const missing = format.columns.filter((c) => !(c.column.toLowerCase() in record));
-        if (missing.length > 0) {
-          throw new UnreadableFile(
-            `The file has no column ${missing.map((c) => c.column).join(', ')}`,
-          );
-        }
-        checked = true;
+    const table = await openTable(Readable.from(input), {
+      kind: 'csv',
+      delimiter: format.delimiter,
+      encoding: profile.encoding,
+    });
+    const byName = new Map(table.columns.map((name) => [name.toLowerCase(), name]));
+    const missing = format.columns.filter((c) => !byName.has(c.column.toLowerCase()));
+    if (missing.length > 0) {
+      throw new UnreadableFile(`The file has no column ${missing.map((c) => c.column).join(', ')}`);
+    }
+    for await (const row of table.rows) {
+      if ('error' in row) {
+        yield { line: row.rowNumber, values: {}, unreadable: true };
+        continue;
       }
       const values: UpdateFileRow['values'] = {};
       for (const { field, column } of format.columns) {
-        values[field] = record[column.toLowerCase()] ?? '';
+        values[field] = (row.cells[byName.get(column.toLowerCase()) ?? column] ?? '').trim();
       }
-      yield { line: info.lines, values };
+      yield { line: row.rowNumber, values };
     }
   } catch (error) {
-    if (error instanceof UnreadableFile) throw error;
-    const code = (error as { code?: unknown }).code;
-    if (typeof code === 'string' && code.startsWith('CSV_')) {
-      const lines = (error as { lines?: unknown }).lines;
-      throw new UnreadableFile(`The CSV does not parse at line ${String(lines)} (${code})`);
-    }
+    if (error instanceof TabularFileError) throw new UnreadableFile(error.message);
     throw error;
   }
 }

@@ -26,6 +26,7 @@ const REASONS: Record<string, MessageKey> = {
 };
 
 const FIELDS: Record<string, MessageKey> = {
+  row: 'imports.field.row',
   firstName: 'imports.field.firstName',
   lastName: 'imports.field.lastName',
   identityCode: 'imports.field.identityCode',
