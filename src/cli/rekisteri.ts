@@ -18,6 +18,9 @@ import { checkNewStaffUser, createStaffUser } from '../server/modules/staff/staf
 import { DemoRefused, fillDemoRegister } from './demo.ts';
 import { demoReport } from './demo-report.ts';
 import { dvvCommand, DvvUsageError } from './dvv.ts';
+import { updateFileCommand, UpdateFileUsageError } from './update-file.ts';
+import { ConcurrentUpdateFile } from '../server/modules/update-files/update-file-run.ts';
+import { UnreadableFile } from '../server/modules/update-files/update-file-rows.ts';
 import { DvvError } from '../server/modules/population-register/dvv-client.ts';
 import { ConcurrentSync } from '../server/modules/population-register/dvv-sync.ts';
 import { promptNewPassword, PromptFailed } from './password-prompt.ts';
@@ -59,6 +62,13 @@ Commands:
                                   rest): applies the changes of every person with an identity code
                                   and prints the run's counts (--json: as JSON). A run stopped
                                   half-way is continued where it stopped
+  update-file FILE --profile P --partner PARTNER_ID [--dry-run] [--json]
+                                  read an update service's file (profiles: posti, csv): match
+                                  each row to a person, report what was done with it, and apply
+                                  the new addresses (--dry-run: report only). Persons under
+                                  address protection or DVV's customer-register update
+                                  prohibition are refused. The partner (role source) is the
+                                  values' source. An apply left unfinished is continued
 
 The database is the one the server uses: DATABASE_URL, or the embedded one under DATA_DIR (./data);
 migrations run as MIGRATION_DATABASE_URL's role when it is set. The key store is
@@ -303,6 +313,8 @@ async function main(argv: string[]): Promise<string> {
       return demo(rest);
     case 'dvv':
       return dvvCommand(loadConfig(), rest);
+    case 'update-file':
+      return updateFileCommand(loadConfig(), rest);
     case undefined:
     case 'help':
     case '--help':
@@ -323,7 +335,11 @@ main(process.argv.slice(2)).then(
     } else if (error instanceof WrongKeyFailure || error instanceof WrongAuditKeyError) {
       console.error(error.message);
       process.exitCode = 3;
-    } else if (error instanceof UsageError || error instanceof DvvUsageError) {
+    } else if (
+      error instanceof UsageError ||
+      error instanceof DvvUsageError ||
+      error instanceof UpdateFileUsageError
+    ) {
       console.error(`${error.message}\n\n${USAGE}`);
       process.exitCode = 2;
     } else if (error instanceof AppError) {
@@ -336,7 +352,9 @@ main(process.argv.slice(2)).then(
       error instanceof GrantRefused ||
       error instanceof KeyRingError ||
       error instanceof DvvError ||
-      error instanceof ConcurrentSync
+      error instanceof ConcurrentSync ||
+      error instanceof ConcurrentUpdateFile ||
+      error instanceof UnreadableFile
     ) {
       console.error(error.message);
       process.exitCode = 1;

@@ -194,6 +194,11 @@ export const FIELD_ERROR_CODES = [
   'dvv.notConfigured',
   'dvv.alreadyRunning',
   'dvv.failed',
+  'updateFile.unknownProfile',
+  'updateFile.unreadable',
+  'updateFile.empty',
+  'updateFile.concurrent',
+  'imports.unknownOutcome',
 ] as const;
 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number] | FinnishIdentifierError;

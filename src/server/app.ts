@@ -30,6 +30,8 @@ import { partnerApiRoutes } from './modules/partner-api/partner-api.routes.ts';
 import { partnerClientsRoutes } from './modules/partner-api/partner-clients.routes.ts';
 import { personsRoutes } from './modules/persons/persons.routes.ts';
 import { populationRegisterRoutes } from './modules/population-register/population-register.routes.ts';
+import { importsRoutes } from './modules/imports/imports.routes.ts';
+import { updateFilesRoutes } from './modules/update-files/update-files.routes.ts';
 import { valueSourcesRoutes } from './modules/persons/value-sources.routes.ts';
 import { rectificationRoutes } from './modules/rectification/rectification.routes.ts';
 import { workRoutes } from './modules/work/work.routes.ts';
@@ -142,6 +144,8 @@ export async function buildApp(
   await app.register(rectificationRoutes(routeDeps));
   await app.register(workRoutes(routeDeps));
   await app.register(populationRegisterRoutes(routeDeps));
+  await app.register(importsRoutes(routeDeps));
+  await app.register(updateFilesRoutes(routeDeps));
 
   if ((options.serveWeb ?? true) && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await registerWebApp(app);

@@ -133,6 +133,8 @@ const StaffEditPage = lazyPage(() => import('./routes/staff/StaffFormPage.tsx'),
 const StaffListPage = lazyPage(() => import('./routes/staff/StaffListPage.tsx'), 'StaffListPage');
 const StaffUserPage = lazyPage(() => import('./routes/staff/StaffUserPage.tsx'), 'StaffUserPage');
 
+const ImportsPage = lazyPage(() => import('./routes/imports/ImportsPage.tsx'), 'ImportsPage');
+const ImportRunPage = lazyPage(() => import('./routes/imports/RunReport.tsx'), 'ImportRunPage');
 const PopulationRegisterPage = lazyPage(
   () => import('./routes/population-register/PopulationRegisterPage.tsx'),
   'PopulationRegisterPage',
@@ -217,6 +219,9 @@ export function App() {
             {/* population-register updates (DVV) */}
             <Route path="/population-register" element={<PopulationRegisterPage />} />
             <Route path="/population-register/:id" element={<SyncRunPage />} />
+            {/* data coming in: every run and its report; update-service files */}
+            <Route path="/imports" element={<ImportsPage />} />
+            <Route path="/imports/:kind/:id" element={<ImportRunPage />} />
 
             <Route path="*" element={<NotFoundPage />} />
           </Routes>

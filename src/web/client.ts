@@ -77,7 +77,7 @@ export function urlOf(declared: Endpoint, input: { params?: unknown; query?: unk
   return text ? `${path}?${text}` : path;
 }
 
-async function problemOf(response: Response): Promise<Problem> {
+export async function problemOf(response: Response): Promise<Problem> {
   const text = await response.text();
   let data: unknown;
   try {

@@ -104,6 +104,10 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   // population-register updates (DVV's change interface)
   { path: '/population-register', permission: 'populationRegister.sync', menu: 'dvv.nav' },
   { path: '/population-register/:id', permission: 'populationRegister.sync' },
+
+  // data coming in (decision 0029)
+  { path: '/imports', permission: 'imports.read', menu: 'imports.nav' },
+  { path: '/imports/:kind/:id', permission: 'imports.read' },
 ];
 
 /**

@@ -593,6 +593,10 @@ const LOGGING_TESTS: Record<string, string> = {
   'exports.': 'test/api/objections.test.ts (the mailing list: an export entry per person)',
   'populationRegister.':
     'test/api/population-register.test.ts (each change with DVV as the source; reading a report as a read of its persons)',
+  'imports.':
+    'test/api/update-files.test.ts (matching rows logged as reads; reading a report or its CSV as a read of its persons)',
+  'updateFiles.':
+    'test/api/update-files.test.ts (each change with the partner as the source, in the access log)',
   // The catalogue and the municipality's seller details hold no person's data.
   'billing.': 'none needed',
 };

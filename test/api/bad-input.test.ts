@@ -24,6 +24,8 @@ type Endpoint = {
   file?: true;
   /** A short list with a limit and no pages (a picker's), so no cursor to forge. */
   unpaged?: true;
+  /** The body is a data file of any media type (an update file), its settings in the query. */
+  dataFile?: true;
 };
 
 const ENDPOINTS: Record<string, Endpoint> = {
@@ -275,6 +277,11 @@ const ENDPOINTS: Record<string, Endpoint> = {
   'GET /api/population-register/syncs': {},
   'POST /api/population-register/syncs': { valid: {} },
   'GET /api/population-register/syncs/{id}': {},
+  'GET /api/update-files/profiles': {},
+  'POST /api/update-files/runs': { dataFile: true },
+  'GET /api/imports': {},
+  'GET /api/imports/{kind}/{id}/rows': { query: 'outcome=refused' },
+  'GET /api/imports/{kind}/{id}/csv': { query: 'lang=sv', unpaged: true },
   'GET /api/access-log/subjects/{id}/report': {},
   'GET /api/partners': {},
   'POST /api/partners': {
@@ -511,7 +518,8 @@ const ENDPOINTS: Record<string, Endpoint> = {
 };
 
 /** The path with its other parameters (e.g. `{customerId}`) given the unknown id. */
-const withIds = (path: string) => path.replace(/\{\w+\}/g, UNKNOWN_ID);
+const withIds = (path: string) =>
+  path.replace('{kind}', 'updateFile').replace(/\{\w+\}/g, UNKNOWN_ID);
 
 /** An upload: the wrong type, a file not what it claims, an empty one, a bad or missing name. */
 function fileCases(method: string, path: string): Case[] {
@@ -564,8 +572,53 @@ function fileCases(method: string, path: string): Case[] {
   ];
 }
 
+/** A data file: its settings in the query one wrong at a time, an empty file, the wrong profile. */
+function dataFileCases(method: string, path: string): Case[] {
+  const query = `profile=posti&partnerId=${UNKNOWN_ID}&name=muutokset.txt`;
+  const send = (q: string, payload: string = 'x') => ({
+    method,
+    url: `${path}?${q}`,
+    headers: { 'content-type': 'text/plain' },
+    payload,
+  });
+  return [
+    {
+      name: 'an unknown query parameter',
+      request: send(`${query}&sort=x`),
+      status: 400,
+      field: 'querystring.sort',
+    },
+    {
+      name: 'a partner that is not a UUID',
+      request: send(query.replace(UNKNOWN_ID, 'posti')),
+      status: 400,
+      field: 'querystring.partnerId',
+    },
+    {
+      name: 'a name with a path',
+      request: send(query.replace('muutokset.txt', '..%2Fmuutokset.txt')),
+      status: 400,
+      field: 'querystring.name',
+    },
+    {
+      name: 'dryRun that is not true or false',
+      request: send(`${query}&dryRun=maybe`),
+      status: 400,
+      field: 'querystring.dryRun',
+    },
+    {
+      name: 'a profile that does not exist',
+      request: send(query.replace('posti', 'nope')),
+      status: 400,
+      field: 'profile',
+    },
+    { name: 'an empty file', request: send(query, ''), status: 400, field: 'body' },
+  ];
+}
+
 function casesFor(method: string, path: string, endpoint: Endpoint, bodyLimit: number): Case[] {
   if (endpoint.file) return fileCases(method, path);
+  if (endpoint.dataFile) return dataFileCases(method, path);
   const url = withIds(path);
   const cases: Case[] = [];
   if (path.includes('{id}')) {

@@ -54,7 +54,8 @@ forEachEngine('OpenAPI contract', ({ ctx }) => {
             content['application/json']?.schema ??
               content['application/pdf']?.schema ??
               content['application/xml']?.schema ??
-              content['application/gzip']?.schema,
+              content['application/gzip']?.schema ??
+              content['text/csv']?.schema,
             `${name} has a response schema`,
           );
         }
@@ -62,10 +63,13 @@ forEachEngine('OpenAPI contract', ({ ctx }) => {
           ['post', 'patch', 'put'].includes(method) &&
           !['POST /api/auth/logout', 'POST /api/auth/logout-everywhere'].includes(name)
         ) {
-          // An upload (a request's attachment) takes the file itself, as its own media type.
+          // An upload (a request's attachment, an update file) takes the file itself, as its own
+          // media type.
           const body = operation.requestBody?.content ?? {};
           assert.ok(
-            body['application/json']?.schema ?? body['application/pdf']?.schema,
+            body['application/json']?.schema ??
+              body['application/pdf']?.schema ??
+              body['application/octet-stream']?.schema,
             `${name} has a body schema`,
           );
         }

@@ -55,6 +55,10 @@ export const PERMISSIONS = [
   'exports.mailingList',
   /** Population-register updates: start a sync with DVV's change interface, read its reports. */
   'populationRegister.sync',
+  /** The imports page: every run of data coming in (DVV syncs, update files) and its report. */
+  'imports.read',
+  /** Update-service files (Posti and others): dry run and apply (decision 0029). */
+  'updateFiles.apply',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -117,6 +121,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'objections.write',
     'exports.mailingList',
     'populationRegister.sync',
+    'imports.read',
+    'updateFiles.apply',
   ],
   auditor: ['accessLog.read', 'disclosures.read'],
   contractor: ['customers.read'],

@@ -1,3 +1,4 @@
+import { importsErrors, importsEn } from './imports.ts';
 import type { Catalogue } from './catalogue.ts';
 import { accessEn, accessErrors } from './rights/access.ts';
 import { rectificationEn, rectificationErrors } from './rights/rectification.ts';
@@ -1347,6 +1348,7 @@ export const en: Catalogue = {
     ...workEn,
     ...populationRegisterEn,
     ...partnerClientsEn,
+    ...importsEn,
     ...billingListsEn,
     ...personPageEn,
   },
@@ -1579,5 +1581,6 @@ export const en: Catalogue = {
     ...attachmentsErrors.en,
     ...populationRegisterErrors.en,
     ...partnerClientsErrors.en,
+    ...importsErrors.en,
   },
 };

@@ -1,3 +1,4 @@
+import { importsErrors, importsFi } from './imports.ts';
 import type { Catalogue } from './catalogue.ts';
 import { accessErrors, accessFi } from './rights/access.ts';
 import { rectificationErrors, rectificationFi } from './rights/rectification.ts';
@@ -1348,6 +1349,7 @@ export const fiMessages = {
   ...workFi,
   ...populationRegisterFi,
   ...partnerClientsFi,
+  ...importsFi,
   ...billingListsFi,
   ...personPageFi,
 };
@@ -1583,5 +1585,6 @@ export const fi: Catalogue = {
     ...attachmentsErrors.fi,
     ...populationRegisterErrors.fi,
     ...partnerClientsErrors.fi,
+    ...importsErrors.fi,
   },
 };

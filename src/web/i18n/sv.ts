@@ -1,3 +1,4 @@
+import { importsErrors, importsSv } from './imports.ts';
 import type { Catalogue } from './catalogue.ts';
 import { accessSv, accessErrors } from './rights/access.ts';
 import { rectificationSv, rectificationErrors } from './rights/rectification.ts';
@@ -1356,6 +1357,7 @@ export const sv: Catalogue = {
     ...workSv,
     ...populationRegisterSv,
     ...partnerClientsSv,
+    ...importsSv,
     ...billingListsSv,
     ...personPageSv,
   },
@@ -1588,5 +1590,6 @@ export const sv: Catalogue = {
     ...attachmentsErrors.sv,
     ...populationRegisterErrors.sv,
     ...partnerClientsErrors.sv,
+    ...importsErrors.sv,
   },
 };

@@ -101,6 +101,8 @@ export const persons = pgTable(
     index('person_email_idx').on(sql`lower(${t.email})`),
     index('person_phone_idx').on(t.phone),
     index('person_name_order_idx').on(t.lastName, t.firstName, t.id),
+    // Update-service files match a row without an identity code by name (decision 0029).
+    index('person_lower_name_idx').on(sql`lower(${t.lastName})`, sql`lower(${t.firstName})`),
   ],
 );
 

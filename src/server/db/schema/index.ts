@@ -12,3 +12,4 @@ export * from './attachments.ts';
 export * from './rectification.ts';
 export * from './population-register.ts';
 export * from './partner-clients.ts';
+export * from './update-files.ts';
