@@ -27,6 +27,7 @@ import { invoicesRoutes } from './modules/invoices/invoices.routes.ts';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.ts';
 import { partnersRoutes } from './modules/partners/partners.routes.ts';
 import { personsRoutes } from './modules/persons/persons.routes.ts';
+import { privacyStatementRoutes } from './modules/privacy-statement/privacy-statement.routes.ts';
 import { populationRegisterRoutes } from './modules/population-register/population-register.routes.ts';
 import { valueSourcesRoutes } from './modules/persons/value-sources.routes.ts';
 import { rectificationRoutes } from './modules/rectification/rectification.routes.ts';
@@ -138,6 +139,7 @@ export async function buildApp(
   await app.register(rectificationRoutes(routeDeps));
   await app.register(workRoutes(routeDeps));
   await app.register(populationRegisterRoutes(routeDeps));
+  await app.register(privacyStatementRoutes(routeDeps));
 
   if ((options.serveWeb ?? true) && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await registerWebApp(app);

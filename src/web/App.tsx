@@ -132,6 +132,11 @@ const StaffEditPage = lazyPage(() => import('./routes/staff/StaffFormPage.tsx'),
 const StaffListPage = lazyPage(() => import('./routes/staff/StaffListPage.tsx'), 'StaffListPage');
 const StaffUserPage = lazyPage(() => import('./routes/staff/StaffUserPage.tsx'), 'StaffUserPage');
 
+const PrivacyStatementSettingsPage = lazyPage(
+  () => import('./routes/privacy-statement/PrivacyStatementSettingsPage.tsx'),
+  'PrivacyStatementSettingsPage',
+);
+
 const PopulationRegisterPage = lazyPage(
   () => import('./routes/population-register/PopulationRegisterPage.tsx'),
   'PopulationRegisterPage',
@@ -185,6 +190,7 @@ export function App() {
             <Route path="/staff/:id" element={<StaffUserPage />} />
             <Route path="/staff/:id/edit" element={<StaffEditPage />} />
             <Route path="/settings/commitment" element={<CommitmentSettingsPage />} />
+            <Route path="/settings/privacy-statement" element={<PrivacyStatementSettingsPage />} />
 
             {/* partners */}
             <Route path="/partners" element={<PartnersPage />} />

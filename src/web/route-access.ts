@@ -55,6 +55,11 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   { path: '/staff/:id', permission: 'staff.manage' },
   { path: '/staff/:id/edit', permission: 'staff.manage' },
   { path: '/settings/commitment', permission: 'staff.manage' },
+  {
+    path: '/settings/privacy-statement',
+    permission: 'privacyStatement.manage',
+    menu: 'privacySettings.nav',
+  },
 
   // partners
   { path: '/partners', permission: 'partners.manage', menu: 'nav.partners' },

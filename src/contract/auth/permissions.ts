@@ -55,6 +55,8 @@ export const PERMISSIONS = [
   'exports.mailingList',
   /** Population-register updates: start a sync with DVV's change interface, read its reports. */
   'populationRegister.sync',
+  /** The privacy statement's controller details and free texts (the rest follows the register). */
+  'privacyStatement.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -68,6 +70,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'partners.manage',
     'socialServices.manageUnits',
     'billing.settings',
+    'privacyStatement.manage',
   ],
   customer_service: [
     'customers.read',

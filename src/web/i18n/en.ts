@@ -7,6 +7,7 @@ import { attachmentsEn, attachmentsErrors } from './rights/attachments.ts';
 import { billingListsEn } from './billing-lists.ts';
 import { workEn } from './work.ts';
 import { populationRegisterEn, populationRegisterErrors } from './population-register.ts';
+import { publicPagesEn, publicPagesErrors } from './public-pages.ts';
 import { personPageEn } from './person-page.ts';
 
 export const en: Catalogue = {
@@ -1478,6 +1479,7 @@ export const en: Catalogue = {
     ...attachmentsEn,
     ...workEn,
     ...populationRegisterEn,
+    ...publicPagesEn,
     ...billingListsEn,
     ...personPageEn,
   },
@@ -1708,5 +1710,6 @@ export const en: Catalogue = {
     ...erasureErrors.en,
     ...attachmentsErrors.en,
     ...populationRegisterErrors.en,
+    ...publicPagesErrors.en,
   },
 };
