@@ -55,11 +55,6 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   { path: '/staff/:id', permission: 'staff.manage' },
   { path: '/staff/:id/edit', permission: 'staff.manage' },
   { path: '/settings/commitment', permission: 'staff.manage' },
-  {
-    path: '/settings/privacy-statement',
-    permission: 'privacyStatement.manage',
-    menu: 'privacySettings.nav',
-  },
 
   // partners
   { path: '/partners', permission: 'partners.manage', menu: 'nav.partners' },
@@ -82,6 +77,11 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   // billing administration and the disclosures register
   { path: '/billing/settings', permission: 'billing.settings', menu: 'billingSettings.nav' },
   { path: '/billing/services', permission: 'billing.settings', menu: 'services.nav' },
+  {
+    path: '/settings/privacy-statement',
+    permission: 'privacyStatement.manage',
+    menu: 'privacySettings.nav',
+  },
   { path: '/billing/invoice-run', permission: 'invoices.write', menu: 'invoiceRun.nav' },
   // the lists across customers: in the menu for billing, linked from the others' home pages
   {

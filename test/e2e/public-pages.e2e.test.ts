@@ -111,7 +111,10 @@ describe('the public privacy statement in the browser', { skip: chromiumSkip }, 
         .waitFor();
       await picture(phone.page, 'privacy-statement-phone-sv.png');
 
-      await phone.page.getByRole('link', { name: 'Kakor' }).click();
+      await phone.page
+        .getByRole('navigation', { name: 'Om tjänsten' })
+        .getByRole('link', { name: 'Kakor' })
+        .click();
       await heading(phone.page, 'Kakor').waitFor();
       await phone.page.getByText('rekisteri_session').waitFor();
       await checkAccessibility(phone.page, 'the cookie notice');

@@ -14,6 +14,7 @@ import { findBillingSettings } from '../billing-settings/billing-settings.querie
 import { PACKAGE_TEXTS, PURPOSES, RETENTIONS } from '../access-package/access-package.texts.ts';
 import { helsinkiDate } from '../../../contract/dates.ts';
 import { isInEea } from '../../../contract/countries.ts';
+import { formatPhoneFinnish } from '../../../finnish/index.ts';
 import { billingSettingsInput } from '../../../contract/billing-settings/billing-settings.schemas.ts';
 import {
   TRANSFER_SAFEGUARDS,
@@ -235,7 +236,7 @@ function render(
           ...(controller.businessId ? [t.businessId(controller.businessId)] : []),
           ...addressLines(controller.address, language),
           controller.email,
-          ...(controller.phone ? [controller.phone] : []),
+          ...(controller.phone ? [formatPhoneFinnish(controller.phone)] : []),
         ],
       },
     ],
@@ -246,7 +247,7 @@ function render(
           contactPerson.name,
           ...(contactPerson.title ? [contactPerson.title] : []),
           ...(contactPerson.address ? addressLines(contactPerson.address, language) : []),
-          ...(contactPerson.phone ? [contactPerson.phone] : []),
+          ...(contactPerson.phone ? [formatPhoneFinnish(contactPerson.phone)] : []),
           contactPerson.email,
         ],
       },
