@@ -79,7 +79,7 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   { path: '/billing/services', permission: 'billing.settings', menu: 'services.nav' },
   {
     path: '/settings/privacy-statement',
-    permission: 'privacyStatement.manage',
+    permission: 'publicPages.manage',
     menu: 'privacySettings.nav',
   },
   { path: '/billing/invoice-run', permission: 'invoices.write', menu: 'invoiceRun.nav' },

@@ -6,33 +6,10 @@ import {
   type PrivacyStatement,
 } from '../../src/contract/privacy-statement/privacy-statement.schemas.ts';
 import { callAs, forEachEngineAppPerTest, manualClock, type TestApp } from '../helpers/app.ts';
+import { SEED_SETTINGS } from '../helpers/public-pages.ts';
 
 const clock = manualClock(new Date('2026-12-07T10:00:00Z'));
 const DAY = 24 * 60 * 60 * 1000;
-
-/** The municipality's own statement (../shared/seed/tietosuojaseloste.txt), as its settings. */
-export const SEED_SETTINGS = {
-  controller: {
-    name: 'Rautavaaran kunta',
-    address: { street: 'Koulutie 1', postalCode: '73900', postOffice: 'Rautavaara' },
-    email: 'kirjaamo@rautavaara.fi',
-  },
-  contactPerson: {
-    name: 'Riku Räsänen',
-    address: { street: 'Koulutie 1', postalCode: '73900', postOffice: 'Rautavaara' },
-    phone: '040 860 8191',
-    email: 'riku.rasanen@rautavaara.fi',
-  },
-  registerName: { fi: 'Asiakasrekisteri', sv: 'Kundregister', en: 'Customer register' },
-  drawnUpOn: '2018-04-19',
-  texts: {
-    access: {
-      fi: 'Tarkastuspyynnön voi tehdä kunnan neuvonnassa tai rekisterin yhteyshenkilölle.',
-      sv: null,
-      en: 'You may ask at the municipal service point or from the contact person.',
-    },
-  },
-};
 
 /** The seed statement's headings, each a section of the generated one (in Finnish). */
 const SEED_HEADINGS: Record<(typeof STATEMENT_SECTIONS)[number], string | null> = {

@@ -60,6 +60,7 @@ describe('the public privacy statement in the browser', { skip: chromiumSkip }, 
     await fill('Rekisteri', 'Rekisterin nimi (ruotsiksi)', 'Kundregister');
     await fill('Rekisteri', 'Rekisterin nimi (englanniksi)', 'Customer register');
     await page.getByRole('textbox', { name: /Laatimispäivä/ }).fill('19.4.2018');
+    await page.getByRole('textbox', { name: /Arvioitu viimeksi/ }).fill('30.11.2026');
     const texts = page.getByRole('region', { name: 'Vapaat tekstit' });
     await texts
       .getByRole('textbox', { name: 'Tarkastusoikeus: miten pyyntö tehdään (suomeksi)' })
@@ -111,6 +112,23 @@ describe('the public privacy statement in the browser', { skip: chromiumSkip }, 
         .waitFor();
       await picture(phone.page, 'privacy-statement-phone-sv.png');
 
+      // Feedback on accessibility, in Swedish, from the phone.
+      await phone.page
+        .getByRole('navigation', { name: 'Om tjänsten' })
+        .getByRole('link', { name: 'Tillgänglighetsutlåtande' })
+        .click();
+      await heading(phone.page, 'Tillgänglighetsutlåtande').waitFor();
+      await phone.page.getByRole('button', { name: 'Skicka respons' }).click();
+      await phone.page.getByRole('link', { name: /Din respons/ }).waitFor();
+      await phone.page
+        .getByRole('textbox', { name: /Din respons/ })
+        .fill('Kontrasten i sidfoten är för svag.');
+      await phone.page.getByRole('textbox', { name: /Din e-postadress/ }).fill('bo@example.fi');
+      await phone.page.getByRole('button', { name: 'Skicka respons' }).click();
+      await phone.page.getByText('Tack för din respons.').waitFor();
+      await checkAccessibility(phone.page, 'the accessibility statement');
+      await picture(phone.page, 'accessibility-phone-sv.png');
+
       await phone.page
         .getByRole('navigation', { name: 'Om tjänsten' })
         .getByRole('link', { name: 'Kakor' })
@@ -123,6 +141,14 @@ describe('the public privacy statement in the browser', { skip: chromiumSkip }, 
     } finally {
       await phone.close();
     }
+
+    // The administrator reads the feedback and marks it handled.
+    await page.reload();
+    const feedback = page.getByRole('region', { name: 'Saavutettavuuspalaute' });
+    await feedback.getByText('Kontrasten i sidfoten är för svag.').waitFor();
+    await feedback.getByText(/bo@example\.fi/).waitFor();
+    await feedback.getByRole('button', { name: 'Merkitse käsitellyksi' }).click();
+    await feedback.getByText('Ei käsittelemätöntä palautetta.').waitFor();
 
     // On a desktop, in English: the contents list leads to a section.
     await page.goto(`${server.baseUrl}/public/privacy-statement?lang=en`);

@@ -55,8 +55,11 @@ export const PERMISSIONS = [
   'exports.mailingList',
   /** Population-register updates: start a sync with DVV's change interface, read its reports. */
   'populationRegister.sync',
-  /** The privacy statement's controller details and free texts (the rest follows the register). */
-  'privacyStatement.manage',
+  /**
+   * The public pages: the privacy statement's controller details and free texts (the rest follows
+   * the register), the accessibility statement and the feedback given on it.
+   */
+  'publicPages.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -70,7 +73,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'partners.manage',
     'socialServices.manageUnits',
     'billing.settings',
-    'privacyStatement.manage',
+    'publicPages.manage',
   ],
   customer_service: [
     'customers.read',

@@ -7,7 +7,7 @@ import {
 } from './privacy-statement.schemas.ts';
 
 const tags = ['privacy statement'];
-const access = { permission: 'privacyStatement.manage' } as const;
+const access = { permission: 'publicPages.manage' } as const;
 
 /**
  * The register's privacy statement (tietosuojaseloste): generated from its own settings and

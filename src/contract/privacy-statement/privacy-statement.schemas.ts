@@ -44,13 +44,27 @@ export type EditableSection = (typeof EDITABLE_SECTIONS)[number];
 const freeText = text({ max: 4000, multiline: true }).nullable().default(null);
 
 /** One free text in the three languages; a missing language shows the Finnish text. */
-const localisedText = z.strictObject({ fi: freeText, sv: freeText, en: freeText });
+export const localisedText = z.strictObject({ fi: freeText, sv: freeText, en: freeText });
 export type LocalisedText = z.output<typeof localisedText>;
 
 const emptyTexts = () =>
   Object.fromEntries(
     EDITABLE_SECTIONS.map((section) => [section, { fi: null, sv: null, en: null }]),
   ) as Record<EditableSection, LocalisedText>;
+
+/** How far the service meets WCAG 2.1 AA, as the accessibility statement must say (306/2019). */
+export const COMPLIANCE_LEVELS = ['full', 'partial', 'none'] as const;
+export type ComplianceLevel = (typeof COMPLIANCE_LEVELS)[number];
+
+/** The accessibility statement's own settings; the rest is the controller's and the law's. */
+export const accessibilitySettings = z.strictObject({
+  compliance: z.enum(COMPLIANCE_LEVELS).default('partial'),
+  /** The day the service's accessibility was last assessed. */
+  assessedOn: date('business'),
+  /** The content known not to be accessible, and why; empty when there is none. */
+  knownIssues: localisedText.default({ fi: null, sv: null, en: null }),
+});
+export type AccessibilitySettings = z.output<typeof accessibilitySettings>;
 
 /** The whole settings row: PUT replaces it. */
 export const privacyStatementSettingsInput = z.strictObject({
@@ -83,6 +97,7 @@ export const privacyStatementSettingsInput = z.strictObject({
     )
     .default({})
     .transform((given) => ({ ...emptyTexts(), ...given })),
+  accessibility: accessibilitySettings,
 });
 export type PrivacyStatementSettingsInput = z.output<typeof privacyStatementSettingsInput>;
 
@@ -110,6 +125,11 @@ export const privacyStatementSettingsView = z.object({
   registerName: z.object({ fi: z.string(), sv: z.string(), en: z.string() }),
   drawnUpOn: z.string(),
   texts: z.object(Object.fromEntries(EDITABLE_SECTIONS.map((s) => [s, localisedView]))),
+  accessibility: z.object({
+    compliance: z.enum(COMPLIANCE_LEVELS),
+    assessedOn: z.string(),
+    knownIssues: localisedView,
+  }),
   updatedAt: z.string(),
   updatedBy: zId.nullable(),
 });

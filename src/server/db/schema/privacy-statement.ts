@@ -1,10 +1,23 @@
 import { sql } from 'drizzle-orm';
-import { check, date, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { bytea } from './customers.ts';
 import type { PostalAddress } from './customers.ts';
 import { staffUsers } from './staff.ts';
 import type {
+  AccessibilitySettings,
   EditableSection,
   LocalisedText,
+  StatementLanguage,
 } from '../../../contract/privacy-statement/privacy-statement.schemas.ts';
 
 export type StatementController = {
@@ -33,6 +46,7 @@ export const privacyStatementSettings = pgTable(
     registerName: jsonb('register_name').$type<{ fi: string; sv: string; en: string }>().notNull(),
     drawnUpOn: date('drawn_up_on', { mode: 'string' }).notNull(),
     texts: jsonb('texts').$type<Record<EditableSection, LocalisedText>>().notNull(),
+    accessibility: jsonb('accessibility').$type<AccessibilitySettings>().notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     updatedBy: uuid('updated_by').references(() => staffUsers.id, { onDelete: 'set null' }),
   },
@@ -53,4 +67,31 @@ export const privacyStatementPublished = pgTable(
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
   },
   (t) => [check('privacy_statement_published_single_row', sql`${t.id} = 1`)],
+);
+
+/**
+ * Feedback on the service's accessibility (Act 306/2019, 15 §), from anyone; the administrator
+ * reads it and marks it handled. `clientKey` is a keyed hash of the sender's address, kept only to
+ * limit how much one address can send.
+ */
+export const accessibilityFeedback = pgTable(
+  'accessibility_feedback',
+  {
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    message: text('message').notNull(),
+    email: text('email'),
+    name: text('name'),
+    page: text('page'),
+    language: text('language').$type<StatementLanguage>().notNull(),
+    clientKey: bytea('client_key').notNull(),
+    handledAt: timestamp('handled_at', { withTimezone: true }),
+    handledBy: uuid('handled_by').references(() => staffUsers.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    index('accessibility_feedback_received_idx').on(t.receivedAt, t.id),
+    index('accessibility_feedback_client_idx').on(t.clientKey, t.receivedAt),
+  ],
 );

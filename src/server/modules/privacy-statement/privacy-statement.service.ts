@@ -23,6 +23,7 @@ import {
 import {
   STATEMENT_LANGUAGES,
   type EditableSection,
+  type LocalisedText,
   type PrivacyStatement,
   type PrivacyStatementSettingsInput,
   type PrivacyStatementSettingsView,
@@ -47,7 +48,8 @@ export function privacyStatementNotSetUp(): AppError {
   });
 }
 
-async function loadSettings(db: Db): Promise<SettingsRow> {
+/** The public pages' settings; 409 `privacyStatement.notSetUp` before the first save. */
+export async function loadSettings(db: Db): Promise<SettingsRow> {
   const [row] = await db
     .select()
     .from(privacyStatementSettings)
@@ -63,6 +65,7 @@ function toView(row: SettingsRow): PrivacyStatementSettingsView {
     registerName: row.registerName,
     drawnUpOn: row.drawnUpOn,
     texts: row.texts,
+    accessibility: row.accessibility,
     updatedAt: row.updatedAt.toISOString(),
     updatedBy: row.updatedBy,
   };
@@ -157,7 +160,7 @@ async function registerFacts(
 
 const LOCALES: Record<StatementLanguage, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
 
-function formatDay(day: string, language: StatementLanguage): string {
+export function formatDay(day: string, language: StatementLanguage): string {
   return new Intl.DateTimeFormat(LOCALES[language], {
     day: 'numeric',
     month: language === 'en' ? 'long' : 'numeric',
@@ -178,16 +181,14 @@ const addressLines = (address: PostalAddress, language: StatementLanguage) => [
 const isSafeguard = (value: string | null): value is TransferSafeguard =>
   (TRANSFER_SAFEGUARDS as readonly (string | null)[]).includes(value);
 
-const paragraph = (text: string, lang?: StatementLanguage): StatementBlock =>
+export const paragraph = (text: string, lang?: StatementLanguage): StatementBlock =>
   lang ? { kind: 'paragraph', text, lang } : { kind: 'paragraph', text };
 
-/** The administrator's own paragraphs of a section; a missing translation shows the Finnish. */
-function freeText(
-  settings: SettingsRow,
-  section: EditableSection,
+/** The administrator's own paragraphs in the language; a missing translation shows the Finnish. */
+export function ownParagraphs(
+  texts: LocalisedText | undefined,
   language: StatementLanguage,
 ): StatementBlock[] {
-  const texts = settings.texts[section];
   const own = texts?.[language];
   const shown = own ?? texts?.fi ?? null;
   if (!shown) return [];
@@ -198,6 +199,9 @@ function freeText(
     .filter(Boolean)
     .map((part) => paragraph(part, lang));
 }
+
+const freeText = (settings: SettingsRow, section: EditableSection, language: StatementLanguage) =>
+  ownParagraphs(settings.texts[section], language);
 
 function sourcesShown(facts: RegisterFacts): Source[] {
   const fromPartners = facts.sourcePartners.length > 0;

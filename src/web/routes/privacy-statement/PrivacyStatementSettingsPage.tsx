@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { Button, InlineAlert, Paragraph, RouterLink } from 'suomifi-ui-components';
 import { useQueryClient } from '@tanstack/react-query';
 import { AddressFields } from '../../components/AddressFields.tsx';
-import { DateField, TextAreaField, TextField } from '../../components/Fields.tsx';
+import { DateField, SelectField, TextAreaField, TextField } from '../../components/Fields.tsx';
 import { FormErrorSummary, labelFromParts } from '../../components/FormErrors.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { ProblemNotice } from '../../components/Notices.tsx';
@@ -19,11 +19,13 @@ import { LANGUAGE_NAMES } from '../../i18n/catalogues.ts';
 import { PUBLIC_PATHS } from '../public/public-paths.ts';
 import { privacyStatementApi } from '../../../contract/privacy-statement/privacy-statement.endpoints.ts';
 import {
+  COMPLIANCE_LEVELS,
   EDITABLE_SECTIONS,
   STATEMENT_LANGUAGES,
   type PrivacyStatementSettingsView,
   type StatementLanguage,
 } from '../../../contract/privacy-statement/privacy-statement.schemas.ts';
+import { AccessibilityFeedback } from './AccessibilityFeedback.tsx';
 import {
   CONTACT_ADDRESS,
   CONTROLLER_ADDRESS,
@@ -83,6 +85,7 @@ export function PrivacyStatementSettingsPage() {
       >
         {form}
       </Loaded>
+      <AccessibilityFeedback />
     </div>
   );
 }
@@ -132,6 +135,10 @@ function PrivacySettingsForm({
     country: t('address.country'),
     registerName: t('privacySettings.registerTitle'),
     drawnUpOn: t('privacySettings.drawnUpOn'),
+    accessibility: t('privacySettings.accessibilityTitle'),
+    compliance: t('privacySettings.compliance'),
+    assessedOn: t('privacySettings.assessedOn'),
+    knownIssues: t('privacySettings.knownIssues', { language: '' }),
     texts: t('privacySettings.textsTitle'),
     ...Object.fromEntries(STATEMENT_LANGUAGES.map((l) => [l, languageWord(l)])),
     ...Object.fromEntries(
@@ -257,6 +264,35 @@ function PrivacySettingsForm({
               />
             ))}
           </Tabs>
+        </Section>
+
+        <Section title={t('privacySettings.accessibilityTitle')}>
+          <div className="field-grid">
+            <SelectField
+              form={form}
+              path="accessibility.compliance"
+              label={t('privacySettings.compliance')}
+              options={COMPLIANCE_LEVELS.map((level) => ({
+                value: level,
+                label: t(`privacySettings.compliance.${level}`),
+              }))}
+            />
+            <DateField
+              form={form}
+              path="accessibility.assessedOn"
+              label={t('privacySettings.assessedOn')}
+              required
+            />
+          </div>
+          {STATEMENT_LANGUAGES.map((language) => (
+            <TextAreaField
+              key={language}
+              form={form}
+              path={`accessibility.knownIssues.${language}`}
+              label={t('privacySettings.knownIssues', { language: languageWord(language) })}
+              hint={t('privacySettings.knownIssuesHint')}
+            />
+          ))}
         </Section>
 
         <div className="form-actions">

@@ -12,6 +12,7 @@ import type { privacyStatementApi } from '../../../contract/privacy-statement/pr
 import {
   EDITABLE_SECTIONS,
   STATEMENT_LANGUAGES,
+  type ComplianceLevel,
   type PrivacyStatementSettingsView,
 } from '../../../contract/privacy-statement/privacy-statement.schemas.ts';
 
@@ -36,23 +37,38 @@ export function privacySettingsValues(settings: PrivacyStatementSettingsView | n
     'contactPerson.phone': settings?.contactPerson.phone ?? '',
     'contactPerson.email': settings?.contactPerson.email ?? '',
     drawnUpOn: settings ? formatDate(settings.drawnUpOn) : '',
+    'accessibility.compliance': settings?.accessibility.compliance ?? '',
+    'accessibility.assessedOn': settings ? formatDate(settings.accessibility.assessedOn) : '',
   };
   for (const language of STATEMENT_LANGUAGES) {
     values[`registerName.${language}`] = settings?.registerName[language] ?? '';
     for (const section of EDITABLE_SECTIONS) {
       values[textPath(section, language)] = settings?.texts[section]?.[language] ?? '';
     }
+    values[`accessibility.knownIssues.${language}`] =
+      settings?.accessibility.knownIssues[language] ?? '';
   }
   return values;
 }
 
-/** A date the form can tell is not a date before sending. */
+const DATES = ['drawnUpOn', 'accessibility.assessedOn'];
+
+/** The dates the form can tell are not dates before sending. */
 export function privacySettingsProblems(values: FormValues): FieldErrors {
-  const drawnUpOn = textOrNull(values, 'drawnUpOn');
-  return drawnUpOn && !parseFinnishDate(drawnUpOn)
-    ? { drawnUpOn: { field: 'drawnUpOn', code: 'date.format', message: 'd.m.yyyy' } }
-    : {};
+  const errors: FieldErrors = {};
+  for (const path of DATES) {
+    const date = textOrNull(values, path);
+    if (date && !parseFinnishDate(date)) {
+      errors[path] = { field: path, code: 'date.format', message: 'd.m.yyyy' };
+    }
+  }
+  return errors;
 }
+
+const isoDate = (values: FormValues, path: string): string => {
+  const date = textOrNull(values, path);
+  return date ? (parseFinnishDate(date) ?? date) : '';
+};
 
 /** The settings to PUT: the form as a whole, with the empty optional parts as null. */
 export function privacySettingsInput(values: FormValues): Body {
@@ -71,7 +87,6 @@ export function privacySettingsInput(values: FormValues): Body {
       ),
     ]),
   ) as Body['texts'];
-  const drawnUpOn = textOrNull(values, 'drawnUpOn');
   return {
     controller: {
       name: trimmed('controller.name'),
@@ -92,7 +107,17 @@ export function privacySettingsInput(values: FormValues): Body {
       email: trimmed('contactPerson.email'),
     },
     registerName,
-    drawnUpOn: drawnUpOn ? (parseFinnishDate(drawnUpOn) ?? drawnUpOn) : '',
+    drawnUpOn: isoDate(values, 'drawnUpOn'),
     texts,
+    accessibility: {
+      compliance: (textOrNull(values, 'accessibility.compliance') ?? 'partial') as ComplianceLevel,
+      assessedOn: isoDate(values, 'accessibility.assessedOn'),
+      knownIssues: Object.fromEntries(
+        STATEMENT_LANGUAGES.map((language) => [
+          language,
+          textOrNull(values, `accessibility.knownIssues.${language}`),
+        ]),
+      ),
+    },
   };
 }

@@ -5,14 +5,15 @@ import { SkipLink } from 'suomifi-ui-components';
 import { LanguageChoice } from '../../components/LanguageChoice.tsx';
 import { isLanguage } from '../../i18n/catalogues.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { AccessibilityPage } from './AccessibilityPage.tsx';
 import { CookiesPage } from './CookiesPage.tsx';
 import { PrivacyStatementPage } from './PrivacyStatementPage.tsx';
 import { PUBLIC_PATHS } from './public-paths.ts';
 import './public.css';
 
 /**
- * The pages anyone may read without signing in (issue #17): the privacy statement and the cookie
- * notice, in Finnish, Swedish or English, made for a phone first. The language is in the address
+ * The pages anyone may read without signing in (issue #17): the privacy statement, the
+ * accessibility statement with its feedback form and the cookie notice, in Finnish, Swedish or English, made for a phone first. The language is in the address
  * (`?lang=sv`) so a link keeps it.
  */
 export function PublicPages() {
@@ -20,6 +21,7 @@ export function PublicPages() {
     <PublicShell>
       <Routes>
         <Route path="privacy-statement" element={<PrivacyStatementPage />} />
+        <Route path="accessibility" element={<AccessibilityPage />} />
         <Route path="cookies" element={<CookiesPage />} />
         <Route path="*" element={<PrivacyStatementPage />} />
       </Routes>
@@ -74,6 +76,11 @@ function PublicShell({ children }: { children: ReactNode }) {
             <li>
               <NavLink to={withLanguage(PUBLIC_PATHS.privacyStatement)}>
                 {t('public.privacyStatement')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to={withLanguage(PUBLIC_PATHS.accessibility)}>
+                {t('public.accessibility')}
               </NavLink>
             </li>
             <li>
