@@ -161,9 +161,12 @@ async function registerFacts(
 const LOCALES: Record<StatementLanguage, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
 
 export function formatDay(day: string, language: StatementLanguage): string {
-  return new Intl.DateTimeFormat(LOCALES[language], {
+  const [year, month, date] = day.split('-').map(Number);
+  // Finnish and Swedish in Finland write 7.12.2026; English spells the month out.
+  if (language !== 'en') return `${date}.${month}.${year}`;
+  return new Intl.DateTimeFormat('en-GB', {
     day: 'numeric',
-    month: language === 'en' ? 'long' : 'numeric',
+    month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
   }).format(new Date(`${day}T00:00:00Z`));
