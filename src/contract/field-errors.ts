@@ -46,6 +46,7 @@ export const FIELD_ERROR_CODES = [
   'bic.format',
   'iban.notFinnish',
   'billing.settingsMissing',
+  'privacyStatement.notSetUp',
   'service.codeInUse',
   'price.format',
   'price.decimals',

@@ -29,6 +29,7 @@ import { partnersRoutes } from './modules/partners/partners.routes.ts';
 import { partnerApiRoutes } from './modules/partner-api/partner-api.routes.ts';
 import { partnerClientsRoutes } from './modules/partner-api/partner-clients.routes.ts';
 import { personsRoutes } from './modules/persons/persons.routes.ts';
+import { privacyStatementRoutes } from './modules/privacy-statement/privacy-statement.routes.ts';
 import { populationRegisterRoutes } from './modules/population-register/population-register.routes.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { updateFilesRoutes } from './modules/update-files/update-files.routes.ts';
@@ -146,6 +147,7 @@ export async function buildApp(
   await app.register(populationRegisterRoutes(routeDeps));
   await app.register(importsRoutes(routeDeps));
   await app.register(updateFilesRoutes(routeDeps));
+  await app.register(privacyStatementRoutes(routeDeps));
 
   if ((options.serveWeb ?? true) && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await registerWebApp(app);

@@ -135,6 +135,11 @@ const StaffUserPage = lazyPage(() => import('./routes/staff/StaffUserPage.tsx'),
 
 const ImportsPage = lazyPage(() => import('./routes/imports/ImportsPage.tsx'), 'ImportsPage');
 const ImportRunPage = lazyPage(() => import('./routes/imports/RunReport.tsx'), 'ImportRunPage');
+const PrivacyStatementSettingsPage = lazyPage(
+  () => import('./routes/privacy-statement/PrivacyStatementSettingsPage.tsx'),
+  'PrivacyStatementSettingsPage',
+);
+
 const PopulationRegisterPage = lazyPage(
   () => import('./routes/population-register/PopulationRegisterPage.tsx'),
   'PopulationRegisterPage',
@@ -188,6 +193,7 @@ export function App() {
             <Route path="/staff/:id" element={<StaffUserPage />} />
             <Route path="/staff/:id/edit" element={<StaffEditPage />} />
             <Route path="/settings/commitment" element={<CommitmentSettingsPage />} />
+            <Route path="/settings/privacy-statement" element={<PrivacyStatementSettingsPage />} />
 
             {/* partners */}
             <Route path="/partners" element={<PartnersPage />} />

@@ -39,6 +39,12 @@ export class ApiError extends Error {
   }
 }
 
+/** A 409 for a setting not saved yet (e.g. `billing.settingsMissing`): the form starts empty. */
+export const isConflictWithCode = (error: unknown, code: string): boolean =>
+  error instanceof ApiError &&
+  error.status === 409 &&
+  (error.problem.errors ?? []).some((problem) => problem.code === code);
+
 let onUnauthorized: () => void = () => {};
 
 /** Called when a request that needed a session got 401: the session has ended. */

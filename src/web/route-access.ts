@@ -77,6 +77,11 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   // billing administration and the disclosures register
   { path: '/billing/settings', permission: 'billing.settings', menu: 'billingSettings.nav' },
   { path: '/billing/services', permission: 'billing.settings', menu: 'services.nav' },
+  {
+    path: '/settings/privacy-statement',
+    permission: 'publicPages.manage',
+    menu: 'privacySettings.nav',
+  },
   { path: '/billing/invoice-run', permission: 'invoices.write', menu: 'invoiceRun.nav' },
   // the lists across customers: in the menu for billing, linked from the others' home pages
   {

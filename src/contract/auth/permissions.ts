@@ -59,6 +59,11 @@ export const PERMISSIONS = [
   'imports.read',
   /** Update-service files (Posti and others): dry run and apply (decision 0029). */
   'updateFiles.apply',
+  /**
+   * The public pages: the privacy statement's controller details and free texts (the rest follows
+   * the register), the accessibility statement and the feedback given on it.
+   */
+  'publicPages.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -72,6 +77,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'partners.manage',
     'socialServices.manageUnits',
     'billing.settings',
+    'publicPages.manage',
   ],
   customer_service: [
     'customers.read',

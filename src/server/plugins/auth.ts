@@ -14,7 +14,9 @@ import {
   type Permission,
 } from '../../contract/auth/permissions.ts';
 
-export const SESSION_COOKIE = 'rekisteri_session';
+import { SESSION_COOKIE } from '../../contract/auth/session-cookie.ts';
+
+export { SESSION_COOKIE };
 
 declare module 'fastify' {
   interface FastifyContextConfig {

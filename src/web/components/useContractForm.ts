@@ -89,7 +89,10 @@ export type ContractForm<E extends Endpoint> = {
   form: FormController;
   submit: (event?: FormEvent) => void;
   busy: boolean;
-  /** Counts the sends stopped by errors: the error summary takes the focus on each. */
+  /**
+   * Counts the sends: the error summary shows the last one's errors (none once one succeeded)
+   * and takes the focus when there are some.
+   */
   attempt: number;
   /** What went wrong beyond the fields, or null. */
   failure: unknown;
@@ -194,6 +197,8 @@ export function useContractForm<E extends Endpoint>(options: {
         setBaseline(next);
         if (options.emptyWhenSaved) form.reset(start);
         setSaved(answer);
+        // A send that succeeded is the last send: the summary of an earlier one's errors goes.
+        setAttempt((n) => n + 1);
         options.onSaved?.(answer, values);
       },
       (error: unknown) => {

@@ -9,6 +9,7 @@ import { billingListsEn } from './billing-lists.ts';
 import { workEn } from './work.ts';
 import { populationRegisterEn, populationRegisterErrors } from './population-register.ts';
 import { partnerClientsEn, partnerClientsErrors } from './partner-clients.ts';
+import { publicPagesEn, publicPagesErrors } from './public-pages.ts';
 import { personPageEn } from './person-page.ts';
 import { enFirstScreen } from './first-screen-en.ts';
 
@@ -1349,6 +1350,7 @@ export const en: Catalogue = {
     ...populationRegisterEn,
     ...partnerClientsEn,
     ...importsEn,
+    ...publicPagesEn,
     ...billingListsEn,
     ...personPageEn,
   },
@@ -1582,5 +1584,6 @@ export const en: Catalogue = {
     ...populationRegisterErrors.en,
     ...partnerClientsErrors.en,
     ...importsErrors.en,
+    ...publicPagesErrors.en,
   },
 };

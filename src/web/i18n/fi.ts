@@ -9,6 +9,7 @@ import { billingListsFi } from './billing-lists.ts';
 import { workFi } from './work.ts';
 import { populationRegisterFi, populationRegisterErrors } from './population-register.ts';
 import { partnerClientsFi, partnerClientsErrors } from './partner-clients.ts';
+import { publicPagesFi, publicPagesErrors } from './public-pages.ts';
 import { personPageFi } from './person-page.ts';
 import { fiFirstScreen } from './first-screen-fi.ts';
 
@@ -1350,6 +1351,7 @@ export const fiMessages = {
   ...populationRegisterFi,
   ...partnerClientsFi,
   ...importsFi,
+  ...publicPagesFi,
   ...billingListsFi,
   ...personPageFi,
 };
@@ -1586,5 +1588,6 @@ export const fi: Catalogue = {
     ...populationRegisterErrors.fi,
     ...partnerClientsErrors.fi,
     ...importsErrors.fi,
+    ...publicPagesErrors.fi,
   },
 };

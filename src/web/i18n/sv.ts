@@ -9,6 +9,7 @@ import { billingListsSv } from './billing-lists.ts';
 import { workSv } from './work.ts';
 import { populationRegisterSv, populationRegisterErrors } from './population-register.ts';
 import { partnerClientsSv, partnerClientsErrors } from './partner-clients.ts';
+import { publicPagesSv, publicPagesErrors } from './public-pages.ts';
 import { personPageSv } from './person-page.ts';
 import { svFirstScreen } from './first-screen-sv.ts';
 
@@ -1358,6 +1359,7 @@ export const sv: Catalogue = {
     ...populationRegisterSv,
     ...partnerClientsSv,
     ...importsSv,
+    ...publicPagesSv,
     ...billingListsSv,
     ...personPageSv,
   },
@@ -1591,5 +1593,6 @@ export const sv: Catalogue = {
     ...populationRegisterErrors.sv,
     ...partnerClientsErrors.sv,
     ...importsErrors.sv,
+    ...publicPagesErrors.sv,
   },
 };

@@ -13,3 +13,4 @@ export * from './rectification.ts';
 export * from './population-register.ts';
 export * from './partner-clients.ts';
 export * from './update-files.ts';
+export * from './privacy-statement.ts';

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Button, InlineAlert, Paragraph } from 'suomifi-ui-components';
-import { ApiError } from '../../../api.ts';
+import { isConflictWithCode } from '../../../client.ts';
 import { AddressFields } from '../../../components/AddressFields.tsx';
 import { SelectField, TextField } from '../../../components/Fields.tsx';
 import { FormErrorSummary, labelFromParts } from '../../../components/FormErrors.tsx';
@@ -27,10 +27,7 @@ import {
 import './billing-admin.css';
 
 /** The server answers 409 `billing.settingsMissing` until the settings are saved the first time. */
-const isMissing = (error: unknown): boolean =>
-  error instanceof ApiError &&
-  error.status === 409 &&
-  (error.problem.errors ?? []).some((problem) => problem.code === 'billing.settingsMissing');
+const isMissing = (error: unknown): boolean => isConflictWithCode(error, 'billing.settingsMissing');
 
 const REFERENCE_FORMAT_LABELS: Record<BillingSettingsView['referenceFormat'], MessageKey> = {
   national: 'billingSettings.referenceFormat.national',
