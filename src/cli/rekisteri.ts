@@ -18,6 +18,7 @@ import { checkNewStaffUser, createStaffUser } from '../server/modules/staff/staf
 import { DemoRefused, fillDemoRegister } from './demo.ts';
 import { demoReport } from './demo-report.ts';
 import { dvvCommand, DvvUsageError } from './dvv.ts';
+import { importCommand, importProfileCommand, ImportUsageError } from './import.ts';
 import { DvvError } from '../server/modules/population-register/dvv-client.ts';
 import { ConcurrentSync } from '../server/modules/population-register/dvv-sync.ts';
 import { promptNewPassword, PromptFailed } from './password-prompt.ts';
@@ -59,6 +60,16 @@ Commands:
                                   rest): applies the changes of every person with an identity code
                                   and prints the run's counts (--json: as JSON). A run stopped
                                   half-way is continued where it stopped
+  import-profile save NAME FILE.json
+                                  save a column mapping for moving in from an old register: the
+                                  file's format (CSV: delimiter, quote, encoding; or XLSX) and the
+                                  column of each person's or organisation's field
+  import FILE --profile NAME [--dry-run] [--json] [--batch-size N]
+                                  import an old register's export (CSV or XLSX) through a saved
+                                  profile: checks every row, finds duplicates, creates customers in
+                                  batches (--dry-run: only the report) with a progress bar; a run
+                                  stopped half-way is continued, a file imported before creates
+                                  nothing twice
 
 The database is the one the server uses: DATABASE_URL, or the embedded one under DATA_DIR (./data);
 migrations run as MIGRATION_DATABASE_URL's role when it is set. The key store is
@@ -303,6 +314,10 @@ async function main(argv: string[]): Promise<string> {
       return demo(rest);
     case 'dvv':
       return dvvCommand(loadConfig(), rest);
+    case 'import':
+      return importCommand(loadConfig(), rest);
+    case 'import-profile':
+      return importProfileCommand(loadConfig(), rest);
     case undefined:
     case 'help':
     case '--help':
@@ -323,7 +338,11 @@ main(process.argv.slice(2)).then(
     } else if (error instanceof WrongKeyFailure || error instanceof WrongAuditKeyError) {
       console.error(error.message);
       process.exitCode = 3;
-    } else if (error instanceof UsageError || error instanceof DvvUsageError) {
+    } else if (
+      error instanceof UsageError ||
+      error instanceof DvvUsageError ||
+      error instanceof ImportUsageError
+    ) {
       console.error(`${error.message}\n\n${USAGE}`);
       process.exitCode = 2;
     } else if (error instanceof AppError) {

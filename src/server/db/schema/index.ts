@@ -11,3 +11,4 @@ export * from './objections.ts';
 export * from './attachments.ts';
 export * from './rectification.ts';
 export * from './population-register.ts';
+export * from './imports.ts';
