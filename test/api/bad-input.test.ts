@@ -21,6 +21,8 @@ type Endpoint = {
   query?: string;
   /** The body is a file (its own media type, the name in the query), not JSON. */
   file?: true;
+  /** The body is a file streamed as it is (an import), its profile and name in the query. */
+  upload?: true;
   /** A short list with a limit and no pages (a picker's), so no cursor to forge. */
   unpaged?: true;
 };
@@ -274,6 +276,19 @@ const ENDPOINTS: Record<string, Endpoint> = {
   'GET /api/population-register/syncs': {},
   'POST /api/population-register/syncs': { valid: {} },
   'GET /api/population-register/syncs/{id}': {},
+  'GET /api/imports/profiles': {},
+  'PUT /api/imports/profiles/{name}': {
+    valid: {
+      target: 'person',
+      format: { kind: 'csv', delimiter: ';', encoding: 'utf-8' },
+      columns: { lastName: 'Sukunimi' },
+    },
+  },
+  'GET /api/imports': {},
+  'POST /api/imports': { upload: true },
+  'GET /api/imports/{id}': {},
+  'GET /api/imports/{id}/rows': { query: 'outcome=invalid' },
+  'GET /api/imports/{id}/report.csv': {},
   'GET /api/access-log/subjects/{id}/report': {},
   'GET /api/partners': {},
   'POST /api/partners': {
@@ -537,8 +552,40 @@ function fileCases(method: string, path: string): Case[] {
   ];
 }
 
+/** An import's upload: the query names the profile and the file; the body may be anything. */
+function uploadCases(method: string, path: string): Case[] {
+  const upload = (query: string) => ({
+    method: method as 'POST',
+    url: `${path}?${query}`,
+    headers: { 'content-type': 'text/csv' },
+    payload: 'a;b\n1;2\n',
+  });
+  return [
+    {
+      name: 'no profile',
+      request: upload('fileName=a.csv'),
+      status: 400,
+      field: 'querystring.profile',
+    },
+    {
+      name: 'a profile name that cannot be one',
+      request: upload('profile=..%2Fx&fileName=a.csv'),
+      status: 400,
+      field: 'querystring.profile',
+    },
+    {
+      name: 'dryRun neither true nor false',
+      request: upload('profile=p&fileName=a.csv&dryRun=maybe'),
+      status: 400,
+      field: 'querystring.dryRun',
+    },
+    { name: 'no such profile', request: upload('profile=p&fileName=a.csv'), status: 404 },
+  ];
+}
+
 function casesFor(method: string, path: string, endpoint: Endpoint, bodyLimit: number): Case[] {
   if (endpoint.file) return fileCases(method, path);
+  if (endpoint.upload) return uploadCases(method, path);
   const url = withIds(path);
   const cases: Case[] = [];
   if (path.includes('{id}')) {

@@ -15,7 +15,7 @@ import {
 } from '../../src/server/modules/imports/import-profiles.ts';
 import { countOutcomes, runImport } from '../../src/server/modules/imports/import-run.ts';
 import { IMPORT_ACTOR } from '../../src/server/modules/imports/imports.service.ts';
-import { forEachEngineAppPerTest, type TestApp } from '../helpers/app.ts';
+import { callAs, forEachEngineAppPerTest, type TestApp } from '../helpers/app.ts';
 import {
   OLD_REGISTER_PROFILE,
   writeOldRegisterExport,
@@ -149,5 +149,111 @@ forEachEngineAppPerTest('moving in from an old register', ({ ctx }) => {
     assert.equal(planted.length, 99);
     await assertReportNamesPlanted(t, run.id, planted);
     console.log(`100,000 rows, dry run: ${seconds.toFixed(1)} s`);
+  });
+});
+
+forEachEngineAppPerTest('the imports API', ({ ctx }) => {
+  test('the register officer saves a profile, uploads a file for a dry run, applies it and pages and downloads the report; others get 403', async () => {
+    const t = ctx();
+    const officer = await t.signIn('register_officer');
+    const clerk = await t.signIn('customer_service');
+    const saved = await callAs(
+      t,
+      officer,
+      'PUT',
+      '/api/imports/profiles/vanha',
+      OLD_REGISTER_PROFILE,
+    );
+    assert.equal(saved.statusCode, 200, saved.body);
+    assert.equal((await callAs(t, clerk, 'GET', '/api/imports/profiles')).statusCode, 403);
+    const bad = await callAs(t, officer, 'PUT', '/api/imports/profiles/vanha', {
+      ...OLD_REGISTER_PROFILE,
+      format: { kind: 'csv', delimiter: ';;', encoding: 'utf-8' },
+    });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /format\.delimiter/);
+
+    const file = path.join(dir, `api-${crypto.randomUUID()}.csv`);
+    const { planted, clean } = await writeOldRegisterExport(file, 60, 10);
+    const upload = (dryRun: boolean) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/imports?profile=vanha&fileName=vanha.csv&dryRun=${dryRun}`,
+        headers: {
+          cookie: officer,
+          'content-type': 'text/csv',
+        },
+        payload: fs.readFileSync(file),
+      });
+    const waitFinished = async (id: string) => {
+      for (;;) {
+        const run = (await callAs(t, officer, 'GET', `/api/imports/${id}`)).json() as {
+          status: string;
+          counts: Record<string, number>;
+        };
+        if (run.status !== 'running') return run;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    const started = await upload(true);
+    assert.equal(started.statusCode, 202, started.body);
+    const dry = await waitFinished((started.json() as { id: string }).id);
+    assert.equal(dry.status, 'finished');
+    assert.equal(dry.counts.wouldCreate, clean);
+
+    const applied = await upload(false);
+    assert.equal(applied.statusCode, 202, applied.body);
+    const runId = (applied.json() as { id: string }).id;
+    const run = await waitFinished(runId);
+    assert.equal(run.counts.created, clean);
+
+    const first = await callAs(
+      t,
+      officer,
+      'GET',
+      `/api/imports/${runId}/rows?outcome=invalid&limit=2`,
+    );
+    assert.equal(first.statusCode, 200, first.body);
+    const page = first.json() as { items: { rowNumber: number }[]; nextCursor: string | null };
+    assert.deepEqual(
+      page.items.map((r) => r.rowNumber),
+      planted
+        .filter((p) => p.outcome === 'invalid')
+        .slice(0, 2)
+        .map((p) => p.rowNumber),
+    );
+    assert.ok(page.nextCursor);
+    const second = await callAs(
+      t,
+      officer,
+      'GET',
+      `/api/imports/${runId}/rows?outcome=invalid&limit=2&cursor=${page.nextCursor}`,
+    );
+    assert.equal((second.json() as { items: unknown[] }).items.length, 2);
+
+    const csv = await callAs(
+      t,
+      officer,
+      'GET',
+      `/api/imports/${runId}/report.csv?outcome=duplicate`,
+    );
+    assert.equal(csv.statusCode, 200);
+    assert.match(csv.headers['content-type'] as string, /text\/csv/);
+    const lines = csv.body.trim().split('\r\n');
+    assert.deepEqual([...csv.rawPayload.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a BOM for Excel');
+    assert.equal(lines[0]!.replace(/^\uFEFF/, ''), 'row;outcome;field;column;code;reason');
+    assert.equal(lines.length - 1, planted.filter((p) => p.outcome === 'duplicate').length);
+    assert.match(lines[1]!, /;duplicate;personalIdentityCode;Hetu;duplicate\.identityCode;/);
+
+    assert.equal((await callAs(t, clerk, 'GET', `/api/imports/${runId}/rows`)).statusCode, 403);
+    const missing = await callAs(t, officer, 'GET', `/api/imports/${crypto.randomUUID()}`);
+    assert.equal(missing.statusCode, 404);
+    const noProfile = await t.app.inject({
+      method: 'POST',
+      url: '/api/imports?profile=eiole&fileName=x.csv',
+      headers: { cookie: officer, 'content-type': 'text/csv' },
+      payload: 'a;b\n',
+    });
+    assert.equal(noProfile.statusCode, 404);
   });
 });

@@ -55,6 +55,8 @@ export const PERMISSIONS = [
   'exports.mailingList',
   /** Population-register updates: start a sync with DVV's change interface, read its reports. */
   'populationRegister.sync',
+  /** Moving in from an old register: import profiles, runs and their reports (decision 0027). */
+  'imports.run',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -68,6 +70,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'partners.manage',
     'socialServices.manageUnits',
     'billing.settings',
+    'imports.run',
   ],
   customer_service: [
     'customers.read',
@@ -117,6 +120,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'objections.write',
     'exports.mailingList',
     'populationRegister.sync',
+    'imports.run',
   ],
   auditor: ['accessLog.read', 'disclosures.read'],
   contractor: ['customers.read'],

@@ -7,6 +7,7 @@ import { attachmentsSv, attachmentsErrors } from './rights/attachments.ts';
 import { billingListsSv } from './billing-lists.ts';
 import { workSv } from './work.ts';
 import { populationRegisterSv, populationRegisterErrors } from './population-register.ts';
+import { importsSv } from './imports.ts';
 import { personPageSv } from './person-page.ts';
 
 export const sv: Catalogue = {
@@ -1485,6 +1486,7 @@ export const sv: Catalogue = {
     ...attachmentsSv,
     ...workSv,
     ...populationRegisterSv,
+    ...importsSv,
     ...billingListsSv,
     ...personPageSv,
   },
