@@ -8,15 +8,15 @@ import { openPersonKeys } from '../server/keystore/open.ts';
 import { systemClock } from '../server/lib/clock.ts';
 import { keysFromMaster, loadMasterKey } from '../server/lib/crypto.ts';
 import { databaseAccessLog } from '../server/modules/access-log/access-log.ts';
-import { countOutcomes, runImport, type ImportRun } from '../server/modules/imports/import-run.ts';
+import { countOutcomes, runImport, type ImportRun } from '../server/modules/move-in/move-in-run.ts';
 import {
   getImportProfile,
   parseProfileJson,
   saveImportProfile,
-} from '../server/modules/imports/import-profiles.ts';
-import { IMPORT_ACTOR } from '../server/modules/imports/imports.service.ts';
-import { IMPORT_ROW_OUTCOMES } from '../contract/imports/imports.constants.ts';
-import { importProfileName } from '../contract/imports/imports.schemas.ts';
+} from '../server/modules/move-in/move-in-profiles.ts';
+import { IMPORT_ACTOR } from '../server/modules/move-in/move-in.service.ts';
+import { IMPORT_ROW_OUTCOMES } from '../contract/move-in/move-in.constants.ts';
+import { importProfileName } from '../contract/move-in/move-in.schemas.ts';
 import type { CustomerContext } from '../server/modules/customers/context.ts';
 
 /** Thrown for bad arguments: the CLI prints the usage. */
@@ -153,7 +153,7 @@ export async function importCommand(config: Config, args: string[]): Promise<str
     return [
       `Import ${run.number}${run.dryRun ? ' (dry run)' : ''} of ${run.fileName} finished in ${seconds.toFixed(1)} s: ${run.rowsDone} rows in ${run.batches} batches.`,
       `Rows: ${IMPORT_ROW_OUTCOMES.map((o) => `${o} ${counts[o]}`).join(', ')}.`,
-      `The report: GET /api/imports/${run.id}/rows (and the run's page in the web app).`,
+      `The report: GET /api/move-in/runs/${run.id}/rows (and the run's page in the web app).`,
     ].join('\n');
   } finally {
     await opened.close();

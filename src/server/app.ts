@@ -28,7 +28,7 @@ import { organizationsRoutes } from './modules/organizations/organizations.route
 import { partnersRoutes } from './modules/partners/partners.routes.ts';
 import { personsRoutes } from './modules/persons/persons.routes.ts';
 import { populationRegisterRoutes } from './modules/population-register/population-register.routes.ts';
-import { importsRoutes } from './modules/imports/imports.routes.ts';
+import { moveInRoutes } from './modules/move-in/move-in.routes.ts';
 import { valueSourcesRoutes } from './modules/persons/value-sources.routes.ts';
 import { rectificationRoutes } from './modules/rectification/rectification.routes.ts';
 import { workRoutes } from './modules/work/work.routes.ts';
@@ -139,7 +139,7 @@ export async function buildApp(
   await app.register(rectificationRoutes(routeDeps));
   await app.register(workRoutes(routeDeps));
   await app.register(populationRegisterRoutes(routeDeps));
-  await app.register(importsRoutes(routeDeps));
+  await app.register(moveInRoutes(routeDeps));
 
   if ((options.serveWeb ?? true) && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await registerWebApp(app);

@@ -552,7 +552,7 @@ const LOGGING_TESTS: Record<string, string> = {
   'populationRegister.':
     'test/api/population-register.test.ts (each change with DVV as the source; reading a report as a read of its persons)',
   'imports.':
-    'test/api/imports.test.ts (each batch of created customers in one entry with the import as the source; the report holds no values)',
+    'test/api/move-in.test.ts (each batch of created customers in one entry with the import as the source; the report holds no values)',
   // The catalogue and the municipality's seller details hold no person's data.
   'billing.': 'none needed',
 };

@@ -276,19 +276,19 @@ const ENDPOINTS: Record<string, Endpoint> = {
   'GET /api/population-register/syncs': {},
   'POST /api/population-register/syncs': { valid: {} },
   'GET /api/population-register/syncs/{id}': {},
-  'GET /api/imports/profiles': {},
-  'PUT /api/imports/profiles/{name}': {
+  'GET /api/move-in/profiles': {},
+  'PUT /api/move-in/profiles/{name}': {
     valid: {
       target: 'person',
       format: { kind: 'csv', delimiter: ';', encoding: 'utf-8' },
       columns: { lastName: 'Sukunimi' },
     },
   },
-  'GET /api/imports': {},
-  'POST /api/imports': { upload: true },
-  'GET /api/imports/{id}': {},
-  'GET /api/imports/{id}/rows': { query: 'outcome=invalid' },
-  'GET /api/imports/{id}/report.csv': {},
+  'GET /api/move-in/runs': {},
+  'POST /api/move-in/runs': { upload: true },
+  'GET /api/move-in/runs/{id}': {},
+  'GET /api/move-in/runs/{id}/rows': { query: 'outcome=invalid' },
+  'GET /api/move-in/runs/{id}/report.csv': {},
   'GET /api/access-log/subjects/{id}/report': {},
   'GET /api/partners': {},
   'POST /api/partners': {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { makeIdentityCode } from '../../src/finnish/index.ts';
-import type { ImportProfileBody } from '../../src/contract/imports/imports.schemas.ts';
+import type { ImportProfileBody } from '../../src/contract/move-in/move-in.schemas.ts';
 
 /** The profile of the generated old-register export: `;`-separated, Windows-1252, Finnish headers. */
 export const OLD_REGISTER_PROFILE: ImportProfileBody = {

@@ -7,7 +7,7 @@ import { attachmentsEn, attachmentsErrors } from './rights/attachments.ts';
 import { billingListsEn } from './billing-lists.ts';
 import { workEn } from './work.ts';
 import { populationRegisterEn, populationRegisterErrors } from './population-register.ts';
-import { importsEn } from './imports.ts';
+import { moveInEn } from './move-in.ts';
 import { personPageEn } from './person-page.ts';
 
 export const en: Catalogue = {
@@ -1479,7 +1479,7 @@ export const en: Catalogue = {
     ...attachmentsEn,
     ...workEn,
     ...populationRegisterEn,
-    ...importsEn,
+    ...moveInEn,
     ...billingListsEn,
     ...personPageEn,
   },

@@ -7,7 +7,7 @@ import { attachmentsErrors, attachmentsFi } from './rights/attachments.ts';
 import { billingListsFi } from './billing-lists.ts';
 import { workFi } from './work.ts';
 import { populationRegisterFi, populationRegisterErrors } from './population-register.ts';
-import { importsFi } from './imports.ts';
+import { moveInFi } from './move-in.ts';
 import { personPageFi } from './person-page.ts';
 
 /** Finnish, the default language. Its keys are the keys every other catalogue must have. */
@@ -1474,7 +1474,7 @@ export const fiMessages = {
   ...attachmentsFi,
   ...workFi,
   ...populationRegisterFi,
-  ...importsFi,
+  ...moveInFi,
   ...billingListsFi,
   ...personPageFi,
 };

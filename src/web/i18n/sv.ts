@@ -7,7 +7,7 @@ import { attachmentsSv, attachmentsErrors } from './rights/attachments.ts';
 import { billingListsSv } from './billing-lists.ts';
 import { workSv } from './work.ts';
 import { populationRegisterSv, populationRegisterErrors } from './population-register.ts';
-import { importsSv } from './imports.ts';
+import { moveInSv } from './move-in.ts';
 import { personPageSv } from './person-page.ts';
 
 export const sv: Catalogue = {
@@ -1486,7 +1486,7 @@ export const sv: Catalogue = {
     ...attachmentsSv,
     ...workSv,
     ...populationRegisterSv,
-    ...importsSv,
+    ...moveInSv,
     ...billingListsSv,
     ...personPageSv,
   },

@@ -11,4 +11,4 @@ export * from './objections.ts';
 export * from './attachments.ts';
 export * from './rectification.ts';
 export * from './population-register.ts';
-export * from './imports.ts';
+export * from './move-in.ts';

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Readable } from 'node:stream';
-import { importsApi } from '../../../contract/imports/imports.endpoints.ts';
+import { moveInApi } from '../../../contract/move-in/move-in.endpoints.ts';
 import { customerContext, type RouteDeps } from '../../deps.ts';
 import { isDatabaseUnavailable } from '../../db/availability.ts';
 import { route } from '../../lib/route.ts';
 import { sendAttachment } from '../../plugins/send-attachment.ts';
-import { listImportProfiles, saveImportProfile } from './import-profiles.ts';
+import { listImportProfiles, saveImportProfile } from './move-in-profiles.ts';
 import {
   backgroundImports,
   getReportPage,
@@ -13,18 +13,18 @@ import {
   listRunViews,
   reportCsv,
   startUploadedImport,
-} from './imports.service.ts';
+} from './move-in.service.ts';
 
 /**
  * Moving in from an old register (decision 0027). The upload's body is the file as a stream
  * (any content type), written to DATA_DIR/imports, never held in memory.
  */
-export function importsRoutes(deps: RouteDeps) {
+export function moveInRoutes(deps: RouteDeps) {
   return async (app: FastifyInstance) => {
     app.addHook('onClose', async () => {
       await Promise.all(backgroundImports());
     });
-    route(app, importsApi.listProfiles, async () => ({
+    route(app, moveInApi.listProfiles, async () => ({
       items: (await listImportProfiles(deps.database.db)).map((p) => ({
         id: p.id,
         name: p.name,
@@ -32,7 +32,7 @@ export function importsRoutes(deps: RouteDeps) {
         updatedAt: p.updatedAt.toISOString(),
       })),
     }));
-    route(app, importsApi.saveProfile, async (request) => {
+    route(app, moveInApi.saveProfile, async (request) => {
       const saved = await saveImportProfile(deps.database.db, {
         name: request.params.name,
         body: request.body,
@@ -49,7 +49,7 @@ export function importsRoutes(deps: RouteDeps) {
     // The upload alone reads its body as a stream of any type: a child plugin of its own.
     await app.register(async (upload) => {
       upload.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
-      route(upload, importsApi.start, (request) =>
+      route(upload, moveInApi.start, (request) =>
         startUploadedImport(
           customerContext(deps, request),
           deps.config.dataDir,
@@ -65,12 +65,12 @@ export function importsRoutes(deps: RouteDeps) {
         ),
       );
     });
-    route(app, importsApi.listRuns, async () => ({ items: await listRunViews(deps.database.db) }));
-    route(app, importsApi.getRun, (request) => getRunView(deps.database.db, request.params.id));
-    route(app, importsApi.report, (request) =>
+    route(app, moveInApi.listRuns, async () => ({ items: await listRunViews(deps.database.db) }));
+    route(app, moveInApi.getRun, (request) => getRunView(deps.database.db, request.params.id));
+    route(app, moveInApi.report, (request) =>
       getReportPage(deps.database.db, request.params.id, request.query),
     );
-    route(app, importsApi.reportCsv, async (request, reply) =>
+    route(app, moveInApi.reportCsv, async (request, reply) =>
       sendAttachment(
         reply,
         await reportCsv(deps.database.db, request.params.id, request.query.outcome),

@@ -6,7 +6,7 @@ import {
   IMPORT_ROW_OUTCOMES,
   IMPORT_RUN_STATUSES,
   IMPORT_TARGETS,
-} from './imports.constants.ts';
+} from './move-in.constants.ts';
 
 const columnName = text({ max: 200 });
 const oneCharacter = z.string().length(1, 'One character');

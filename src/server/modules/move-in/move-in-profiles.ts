@@ -5,8 +5,8 @@ import { AppError, notFound } from '../../lib/errors.ts';
 import {
   importProfileBody,
   type ImportProfileBody,
-} from '../../../contract/imports/imports.schemas.ts';
-import type { ImportProfile } from './import-run.ts';
+} from '../../../contract/move-in/move-in.schemas.ts';
+import type { ImportProfile } from './move-in-run.ts';
 
 export type ImportProfileRow = typeof importProfiles.$inferSelect;
 

@@ -16,11 +16,11 @@ import { AppError } from '../../lib/errors.ts';
 import { foldForSearch } from '../../lib/search-text.ts';
 import { openTable, TabularFileError, type TabularRow } from '../../lib/tabular/tabular.ts';
 import { parseIdentityCode } from '../../../finnish/index.ts';
-import type { ImportProfileBody } from '../../../contract/imports/imports.schemas.ts';
-import type { ImportRowOutcome } from '../../../contract/imports/imports.constants.ts';
+import type { ImportProfileBody } from '../../../contract/move-in/move-in.schemas.ts';
+import type { ImportRowOutcome } from '../../../contract/move-in/move-in.constants.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
 import { identityCodeContext, identityCodeIndex } from '../persons/persons.service.ts';
-import { checkRow, missingColumns, type CheckedRow } from './import-rows.ts';
+import { checkRow, missingColumns, type CheckedRow } from './move-in-rows.ts';
 
 export type ImportRun = typeof importRuns.$inferSelect;
 type ReportRow = typeof importRows.$inferInsert;

@@ -11,19 +11,19 @@ import {
   importRunParams,
   importRunView,
   importStartQuery,
-} from './imports.schemas.ts';
+} from './move-in.schemas.ts';
 
 const tags = ['imports'];
 const access = { permission: 'imports.run' } as const;
 
 /**
  * Moving in from an old register (decision 0027). The upload's body is the file itself (CSV or
- * XLSX), not JSON: the web sends it with fetch at `urlOf(importsApi.start, …)`.
+ * XLSX), not JSON: the web sends it with fetch at `urlOf(moveInApi.start, …)`.
  */
-export const importsApi = {
+export const moveInApi = {
   listProfiles: endpoint({
     method: 'GET',
-    path: '/api/imports/profiles',
+    path: '/api/move-in/profiles',
     access,
     tags,
     summary: 'The saved import profiles (column mappings)',
@@ -33,7 +33,7 @@ export const importsApi = {
   }),
   saveProfile: endpoint({
     method: 'PUT',
-    path: '/api/imports/profiles/:name',
+    path: '/api/move-in/profiles/:name',
     access,
     tags,
     summary: 'Save an import profile under its name, replacing one of the same name',
@@ -45,7 +45,7 @@ export const importsApi = {
   }),
   listRuns: endpoint({
     method: 'GET',
-    path: '/api/imports',
+    path: '/api/move-in/runs',
     access,
     tags,
     summary: 'The import runs, newest first (the latest 50), with their counts',
@@ -55,7 +55,7 @@ export const importsApi = {
   }),
   start: endpoint({
     method: 'POST',
-    path: '/api/imports',
+    path: '/api/move-in/runs',
     access,
     tags,
     summary: 'Upload a file and run it through a profile (dry run or apply), in the background',
@@ -71,7 +71,7 @@ export const importsApi = {
   }),
   getRun: endpoint({
     method: 'GET',
-    path: '/api/imports/:id',
+    path: '/api/move-in/runs/:id',
     access,
     tags,
     summary: 'An import run: its status, progress and counts',
@@ -82,7 +82,7 @@ export const importsApi = {
   }),
   report: endpoint({
     method: 'GET',
-    path: '/api/imports/:id/rows',
+    path: '/api/move-in/runs/:id/rows',
     access,
     tags,
     summary: "A page of an import run's report, row by row; `outcome` filters",
@@ -94,7 +94,7 @@ export const importsApi = {
   }),
   reportCsv: endpoint({
     method: 'GET',
-    path: '/api/imports/:id/report.csv',
+    path: '/api/move-in/runs/:id/report.csv',
     access,
     tags,
     summary:

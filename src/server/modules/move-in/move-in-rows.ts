@@ -4,7 +4,7 @@ import {
   organizationCreate,
   type OrganizationCreate,
 } from '../../../contract/organizations/organizations.schemas.ts';
-import type { ImportProfileBody } from '../../../contract/imports/imports.schemas.ts';
+import type { ImportProfileBody } from '../../../contract/move-in/move-in.schemas.ts';
 import type { ImportRowError } from '../../db/schema/index.ts';
 import type { TabularRow } from '../../lib/tabular/tabular.ts';
 

@@ -21,8 +21,8 @@ import {
   type ImportRowOutcome,
   type ImportRunStatus,
   type ImportTarget,
-} from '../../../contract/imports/imports.constants.ts';
-import type { ImportProfileBody } from '../../../contract/imports/imports.schemas.ts';
+} from '../../../contract/move-in/move-in.constants.ts';
+import type { ImportProfileBody } from '../../../contract/move-in/move-in.schemas.ts';
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 

@@ -9,12 +9,12 @@ import type { Db } from '../../db/client.ts';
 import { importRows, importRuns } from '../../db/schema/index.ts';
 import { cursorKey, decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import type { ImportRowOutcome } from '../../../contract/imports/imports.constants.ts';
-import type { ImportRowView, ImportRunView } from '../../../contract/imports/imports.schemas.ts';
+import type { ImportRowOutcome } from '../../../contract/move-in/move-in.constants.ts';
+import type { ImportRowView, ImportRunView } from '../../../contract/move-in/move-in.schemas.ts';
 import type { Actor } from '../auth/auth.service.ts';
 import type { CustomerContext } from '../customers/context.ts';
-import { getImportProfile } from './import-profiles.ts';
-import { countOutcomes, runImport, startOrContinueRun, type ImportRun } from './import-run.ts';
+import { getImportProfile } from './move-in-profiles.ts';
+import { countOutcomes, runImport, startOrContinueRun, type ImportRun } from './move-in-run.ts';
 
 /**
  * Who the CLI's import acts as: the register itself, with the register officer's role (who

@@ -12,9 +12,9 @@ import type { CustomerContext } from '../../src/server/modules/customers/context
 import {
   saveImportProfile,
   getImportProfile,
-} from '../../src/server/modules/imports/import-profiles.ts';
-import { countOutcomes, runImport } from '../../src/server/modules/imports/import-run.ts';
-import { IMPORT_ACTOR } from '../../src/server/modules/imports/imports.service.ts';
+} from '../../src/server/modules/move-in/move-in-profiles.ts';
+import { countOutcomes, runImport } from '../../src/server/modules/move-in/move-in-run.ts';
+import { IMPORT_ACTOR } from '../../src/server/modules/move-in/move-in.service.ts';
 import { callAs, forEachEngineAppPerTest, type TestApp } from '../helpers/app.ts';
 import {
   OLD_REGISTER_PROFILE,
@@ -161,12 +161,12 @@ forEachEngineAppPerTest('the imports API', ({ ctx }) => {
       t,
       officer,
       'PUT',
-      '/api/imports/profiles/vanha',
+      '/api/move-in/profiles/vanha',
       OLD_REGISTER_PROFILE,
     );
     assert.equal(saved.statusCode, 200, saved.body);
-    assert.equal((await callAs(t, clerk, 'GET', '/api/imports/profiles')).statusCode, 403);
-    const bad = await callAs(t, officer, 'PUT', '/api/imports/profiles/vanha', {
+    assert.equal((await callAs(t, clerk, 'GET', '/api/move-in/profiles')).statusCode, 403);
+    const bad = await callAs(t, officer, 'PUT', '/api/move-in/profiles/vanha', {
       ...OLD_REGISTER_PROFILE,
       format: { kind: 'csv', delimiter: ';;', encoding: 'utf-8' },
     });
@@ -178,7 +178,7 @@ forEachEngineAppPerTest('the imports API', ({ ctx }) => {
     const upload = (dryRun: boolean) =>
       t.app.inject({
         method: 'POST',
-        url: `/api/imports?profile=vanha&fileName=vanha.csv&dryRun=${dryRun}`,
+        url: `/api/move-in/runs?profile=vanha&fileName=vanha.csv&dryRun=${dryRun}`,
         headers: {
           cookie: officer,
           'content-type': 'text/csv',
@@ -187,7 +187,7 @@ forEachEngineAppPerTest('the imports API', ({ ctx }) => {
       });
     const waitFinished = async (id: string) => {
       for (;;) {
-        const run = (await callAs(t, officer, 'GET', `/api/imports/${id}`)).json() as {
+        const run = (await callAs(t, officer, 'GET', `/api/move-in/runs/${id}`)).json() as {
           status: string;
           counts: Record<string, number>;
         };
@@ -211,7 +211,7 @@ forEachEngineAppPerTest('the imports API', ({ ctx }) => {
       t,
       officer,
       'GET',
-      `/api/imports/${runId}/rows?outcome=invalid&limit=2`,
+      `/api/move-in/runs/${runId}/rows?outcome=invalid&limit=2`,
     );
     assert.equal(first.statusCode, 200, first.body);
     const page = first.json() as { items: { rowNumber: number }[]; nextCursor: string | null };
@@ -227,7 +227,7 @@ forEachEngineAppPerTest('the imports API', ({ ctx }) => {
       t,
       officer,
       'GET',
-      `/api/imports/${runId}/rows?outcome=invalid&limit=2&cursor=${page.nextCursor}`,
+      `/api/move-in/runs/${runId}/rows?outcome=invalid&limit=2&cursor=${page.nextCursor}`,
     );
     assert.equal((second.json() as { items: unknown[] }).items.length, 2);
 
@@ -235,7 +235,7 @@ forEachEngineAppPerTest('the imports API', ({ ctx }) => {
       t,
       officer,
       'GET',
-      `/api/imports/${runId}/report.csv?outcome=duplicate`,
+      `/api/move-in/runs/${runId}/report.csv?outcome=duplicate`,
     );
     assert.equal(csv.statusCode, 200);
     assert.match(csv.headers['content-type'] as string, /text\/csv/);
@@ -245,12 +245,15 @@ forEachEngineAppPerTest('the imports API', ({ ctx }) => {
     assert.equal(lines.length - 1, planted.filter((p) => p.outcome === 'duplicate').length);
     assert.match(lines[1]!, /;duplicate;personalIdentityCode;Hetu;duplicate\.identityCode;/);
 
-    assert.equal((await callAs(t, clerk, 'GET', `/api/imports/${runId}/rows`)).statusCode, 403);
-    const missing = await callAs(t, officer, 'GET', `/api/imports/${crypto.randomUUID()}`);
+    assert.equal(
+      (await callAs(t, clerk, 'GET', `/api/move-in/runs/${runId}/rows`)).statusCode,
+      403,
+    );
+    const missing = await callAs(t, officer, 'GET', `/api/move-in/runs/${crypto.randomUUID()}`);
     assert.equal(missing.statusCode, 404);
     const noProfile = await t.app.inject({
       method: 'POST',
-      url: '/api/imports?profile=eiole&fileName=x.csv',
+      url: '/api/move-in/runs?profile=eiole&fileName=x.csv',
       headers: { cookie: officer, 'content-type': 'text/csv' },
       payload: 'a;b\n',
     });
