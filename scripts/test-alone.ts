@@ -4,9 +4,12 @@
  * to learn its tests' names, then each test by itself with --test-name-pattern, and fails when a
  * test that passes among the others fails alone, or when a pattern runs any other test.
  * `--every=N` runs only every Nth test of a file (and always its last), to keep a check cheap.
+ * First it scans the files for a suite's `let` that a test assigns (scripts/shared-test-state.ts):
+ * state handed from one test to the next, even where the later test happens to pass alone.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { sharedStateAssignments } from './shared-test-state.ts';
 import { prepareTestTemplates, splitTestArguments } from './test-templates.ts';
 
 type Ran = { name: string; passed: boolean; skipped: boolean };
@@ -41,7 +44,13 @@ function run(file: string, pattern?: string): Ran[] {
     .map((line) => JSON.parse(line) as Ran);
 }
 
-const problems: string[] = [];
+const problems: string[] = files.flatMap((file) =>
+  sharedStateAssignments(file).map(
+    (found) =>
+      `${file}:${found.line}: the test "${found.test}" assigns the suite's \`let ${found.name}\``,
+  ),
+);
+for (const problem of problems) console.log(`✖ ${problem}`);
 let checked = 0;
 for (const file of files) {
   const all = run(file).filter((t) => !t.skipped);

@@ -19,6 +19,9 @@ import { DemoRefused, fillDemoRegister } from './demo.ts';
 import { demoReport } from './demo-report.ts';
 import { dvvCommand, DvvUsageError } from './dvv.ts';
 import { importCommand, importProfileCommand, ImportUsageError } from './import.ts';
+import { updateFileCommand, UpdateFileUsageError } from './update-file.ts';
+import { ConcurrentUpdateFile } from '../server/modules/update-files/update-file-run.ts';
+import { UnreadableFile } from '../server/modules/update-files/update-file-rows.ts';
 import { DvvError } from '../server/modules/population-register/dvv-client.ts';
 import { ConcurrentSync } from '../server/modules/population-register/dvv-sync.ts';
 import { promptNewPassword, PromptFailed } from './password-prompt.ts';
@@ -70,6 +73,13 @@ Commands:
                                   batches (--dry-run: only the report) with a progress bar; a run
                                   stopped half-way is continued, a file imported before creates
                                   nothing twice
+  update-file FILE --profile P --partner PARTNER_ID [--dry-run] [--json]
+                                  read an update service's file (profiles: posti, csv): match
+                                  each row to a person, report what was done with it, and apply
+                                  the new addresses (--dry-run: report only). Persons under
+                                  address protection or DVV's customer-register update
+                                  prohibition are refused. The partner (role source) is the
+                                  values' source. An apply left unfinished is continued
 
 The database is the one the server uses: DATABASE_URL, or the embedded one under DATA_DIR (./data);
 migrations run as MIGRATION_DATABASE_URL's role when it is set. The key store is
@@ -318,6 +328,8 @@ async function main(argv: string[]): Promise<string> {
       return importCommand(loadConfig(), rest);
     case 'import-profile':
       return importProfileCommand(loadConfig(), rest);
+    case 'update-file':
+      return updateFileCommand(loadConfig(), rest);
     case undefined:
     case 'help':
     case '--help':
@@ -341,7 +353,8 @@ main(process.argv.slice(2)).then(
     } else if (
       error instanceof UsageError ||
       error instanceof DvvUsageError ||
-      error instanceof ImportUsageError
+      error instanceof ImportUsageError ||
+      error instanceof UpdateFileUsageError
     ) {
       console.error(`${error.message}\n\n${USAGE}`);
       process.exitCode = 2;
@@ -355,7 +368,9 @@ main(process.argv.slice(2)).then(
       error instanceof GrantRefused ||
       error instanceof KeyRingError ||
       error instanceof DvvError ||
-      error instanceof ConcurrentSync
+      error instanceof ConcurrentSync ||
+      error instanceof ConcurrentUpdateFile ||
+      error instanceof UnreadableFile
     ) {
       console.error(error.message);
       process.exitCode = 1;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Permission } from './auth/permissions.ts';
 import type { ErrorCode } from './errors.ts';
+import type { MachineScope } from './partner-api/partner-api.constants.ts';
 
 /**
  * One endpoint of the API, declared once for server and web (decision 0021): the server
@@ -12,9 +13,15 @@ export type Endpoint = {
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Fastify's form: `/api/persons/:id`. */
   readonly path: `/api/${string}`;
-  /** Deny by default: a permission, any signed-in staff member, or anyone. */
+  /**
+   * Deny by default: a permission, any signed-in staff member, anyone, or a partner's machine
+   * client with a scope (the partners' interface, decision 0028: no staff session opens it).
+   */
   readonly access:
-    { readonly permission: Permission } | { readonly signedIn: true } | { readonly public: true };
+    | { readonly permission: Permission }
+    | { readonly signedIn: true }
+    | { readonly public: true }
+    | { readonly machine: MachineScope };
   readonly tags: readonly string[];
   readonly summary: string;
   readonly description?: string;

@@ -46,6 +46,7 @@ export const FIELD_ERROR_CODES = [
   'bic.format',
   'iban.notFinnish',
   'billing.settingsMissing',
+  'privacyStatement.notSetUp',
   'service.codeInUse',
   'price.format',
   'price.decimals',
@@ -144,6 +145,11 @@ export const FIELD_ERROR_CODES = [
   // Data subjects' rights: access, rectification, objections, erasure, attachments.
   'accessPackage.notAccessRequest',
   'accessPackage.refused',
+  /** The partners' interface (decision 0028): a client that has ended; a notice outside the contract. */
+  'client.ended',
+  'notice.notInContract',
+  'notice.empty',
+  'scope.notGranted',
   'source.partnerRequired',
   'source.partnerNotExpected',
   'source.partnerUnknown',
@@ -189,6 +195,11 @@ export const FIELD_ERROR_CODES = [
   'dvv.notConfigured',
   'dvv.alreadyRunning',
   'dvv.failed',
+  'updateFile.unknownProfile',
+  'updateFile.unreadable',
+  'updateFile.empty',
+  'updateFile.concurrent',
+  'imports.unknownOutcome',
 ] as const;
 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number] | FinnishIdentifierError;

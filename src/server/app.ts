@@ -26,9 +26,14 @@ import { erasureRoutes } from './modules/erasure/erasure.routes.ts';
 import { invoicesRoutes } from './modules/invoices/invoices.routes.ts';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.ts';
 import { partnersRoutes } from './modules/partners/partners.routes.ts';
+import { partnerApiRoutes } from './modules/partner-api/partner-api.routes.ts';
+import { partnerClientsRoutes } from './modules/partner-api/partner-clients.routes.ts';
 import { personsRoutes } from './modules/persons/persons.routes.ts';
+import { privacyStatementRoutes } from './modules/privacy-statement/privacy-statement.routes.ts';
 import { populationRegisterRoutes } from './modules/population-register/population-register.routes.ts';
 import { moveInRoutes } from './modules/move-in/move-in.routes.ts';
+import { importsRoutes } from './modules/imports/imports.routes.ts';
+import { updateFilesRoutes } from './modules/update-files/update-files.routes.ts';
 import { valueSourcesRoutes } from './modules/persons/value-sources.routes.ts';
 import { rectificationRoutes } from './modules/rectification/rectification.routes.ts';
 import { workRoutes } from './modules/work/work.routes.ts';
@@ -124,6 +129,8 @@ export async function buildApp(
   await app.register(searchRoutes(routeDeps));
   await app.register(accessLogRoutes(routeDeps));
   await app.register(partnersRoutes(routeDeps));
+  await app.register(partnerClientsRoutes(routeDeps));
+  await app.register(partnerApiRoutes(routeDeps));
   await app.register(socialServicesRoutes(routeDeps));
   await app.register(billingSettingsRoutes(routeDeps));
   await app.register(serviceCatalogueRoutes(routeDeps));
@@ -140,6 +147,9 @@ export async function buildApp(
   await app.register(workRoutes(routeDeps));
   await app.register(populationRegisterRoutes(routeDeps));
   await app.register(moveInRoutes(routeDeps));
+  await app.register(importsRoutes(routeDeps));
+  await app.register(updateFilesRoutes(routeDeps));
+  await app.register(privacyStatementRoutes(routeDeps));
 
   if ((options.serveWeb ?? true) && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await registerWebApp(app);

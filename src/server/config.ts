@@ -49,6 +49,8 @@ export type Config = {
   totpRequiredForAll: boolean;
   /** DVV's change interface (decision 0026); null when not configured: no sync, no timer. */
   dvv: DvvConfig | null;
+  /** Calls one machine client of a partner may make to the partners' interface per minute. */
+  partnerApiRatePerMinute: number;
 };
 
 export type DvvConfig = {
@@ -184,6 +186,7 @@ export function loadConfig(env: Env = process.env): Config {
     totpRequiredForAll:
       oneOf('TOTP_REQUIRED_FOR_ALL', ['true', 'false'] as const, 'false') === 'true',
     dvv: null,
+    partnerApiRatePerMinute: integer('PARTNER_API_RATE_PER_MINUTE', 120, 1, 100_000),
   };
   config.dvv = dvvConfig(read, problems);
   if (config.signInMaxFailuresPerAddress < config.signInMaxFailures) {

@@ -1,6 +1,6 @@
 import { Route, Routes, useLocation } from 'react-router';
 import { AppShell } from './components/AppShell.tsx';
-import { lazyPage } from './components/lazy-page.ts';
+import { firstScreenPage, lazyPage } from './components/lazy-page.ts';
 import { PageLoad } from './components/PageLoad.tsx';
 import { UnsavedChangesGuard } from './components/UnsavedChangesGuard.tsx';
 import { Loading } from './components/Notices.tsx';
@@ -8,7 +8,8 @@ import { usePendingStep } from './routes/account/use-pending-step.ts';
 import { missingPermission } from './route-access.ts';
 import { useSession } from './session.tsx';
 
-// Each page's code is fetched when it is first shown (lazyPage, PageLoad).
+// Each page's code is fetched when it is first shown (lazyPage, PageLoad); the first screens'
+// (firstScreenPage) need only the first-screen part of the catalogue.
 const AccessLogPage = lazyPage(
   () => import('./routes/access-log/AccessLogPage.tsx'),
   'AccessLogPage',
@@ -110,7 +111,7 @@ const MailingListPage = lazyPage(
 );
 const HomePage = lazyPage(() => import('./routes/home/HomePage.tsx'), 'HomePage');
 const WorkPage = lazyPage(() => import('./routes/home/HomePage.tsx'), 'WorkPage');
-const SearchPage = lazyPage(() => import('./routes/search/SearchPage.tsx'), 'SearchPage');
+const SearchPage = firstScreenPage(() => import('./routes/search/SearchPage.tsx'), 'SearchPage');
 const BreakGlassReviewPage = lazyPage(
   () => import('./routes/social-services/BreakGlassReviewPage.tsx'),
   'BreakGlassReviewPage',
@@ -119,7 +120,7 @@ const SocialUnitsPage = lazyPage(
   () => import('./routes/social-services/SocialUnitsPage.tsx'),
   'SocialUnitsPage',
 );
-const SignInPage = lazyPage(() => import('./routes/sign-in/SignInPage.tsx'), 'SignInPage');
+const SignInPage = firstScreenPage(() => import('./routes/sign-in/SignInPage.tsx'), 'SignInPage');
 const CommitmentSettingsPage = lazyPage(
   () => import('./routes/staff/CommitmentSettingsPage.tsx'),
   'CommitmentSettingsPage',
@@ -131,6 +132,13 @@ const StaffCreatePage = lazyPage(
 const StaffEditPage = lazyPage(() => import('./routes/staff/StaffFormPage.tsx'), 'StaffEditPage');
 const StaffListPage = lazyPage(() => import('./routes/staff/StaffListPage.tsx'), 'StaffListPage');
 const StaffUserPage = lazyPage(() => import('./routes/staff/StaffUserPage.tsx'), 'StaffUserPage');
+
+const ImportsPage = lazyPage(() => import('./routes/imports/ImportsPage.tsx'), 'ImportsPage');
+const ImportRunPage = lazyPage(() => import('./routes/imports/RunReport.tsx'), 'ImportRunPage');
+const PrivacyStatementSettingsPage = lazyPage(
+  () => import('./routes/privacy-statement/PrivacyStatementSettingsPage.tsx'),
+  'PrivacyStatementSettingsPage',
+);
 
 const PopulationRegisterPage = lazyPage(
   () => import('./routes/population-register/PopulationRegisterPage.tsx'),
@@ -185,6 +193,7 @@ export function App() {
             <Route path="/staff/:id" element={<StaffUserPage />} />
             <Route path="/staff/:id/edit" element={<StaffEditPage />} />
             <Route path="/settings/commitment" element={<CommitmentSettingsPage />} />
+            <Route path="/settings/privacy-statement" element={<PrivacyStatementSettingsPage />} />
 
             {/* partners */}
             <Route path="/partners" element={<PartnersPage />} />
@@ -216,6 +225,9 @@ export function App() {
             {/* population-register updates (DVV) */}
             <Route path="/population-register" element={<PopulationRegisterPage />} />
             <Route path="/population-register/:id" element={<SyncRunPage />} />
+            {/* data coming in: every run and its report; update-service files */}
+            <Route path="/imports" element={<ImportsPage />} />
+            <Route path="/imports/:kind/:id" element={<ImportRunPage />} />
 
             <Route path="*" element={<NotFoundPage />} />
           </Routes>

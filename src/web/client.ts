@@ -7,7 +7,13 @@ import type { Answer, CallInput, Endpoint } from '../contract/endpoint.ts';
  */
 
 /** One offending field of an RFC 9457 problem document. */
-export type FieldProblem = { field: string; message: string; code?: string };
+export type FieldProblem = {
+  field: string;
+  message: string;
+  code?: string;
+  /** The web's own: what its message names, e.g. the range the schema allows. */
+  params?: Record<string, string | number>;
+};
 
 export type Problem = {
   type: string;
@@ -32,6 +38,12 @@ export class ApiError extends Error {
     this.problem = problem;
   }
 }
+
+/** A 409 for a setting not saved yet (e.g. `billing.settingsMissing`): the form starts empty. */
+export const isConflictWithCode = (error: unknown, code: string): boolean =>
+  error instanceof ApiError &&
+  error.status === 409 &&
+  (error.problem.errors ?? []).some((problem) => problem.code === code);
 
 let onUnauthorized: () => void = () => {};
 
@@ -71,7 +83,7 @@ export function urlOf(declared: Endpoint, input: { params?: unknown; query?: unk
   return text ? `${path}?${text}` : path;
 }
 
-async function problemOf(response: Response): Promise<Problem> {
+export async function problemOf(response: Response): Promise<Problem> {
   const text = await response.text();
   let data: unknown;
   try {
@@ -89,21 +101,28 @@ async function problemOf(response: Response): Promise<Problem> {
       };
 }
 
+/** The request's body and its type: JSON, or a file (an attachment) as it is, with its own type. */
+function bodyOf(body: unknown): { body: BodyInit | null; type?: string } {
+  if (body === undefined) return { body: null };
+  if (body instanceof Blob) return { body, type: body.type || 'application/octet-stream' };
+  return { body: JSON.stringify(body), type: 'application/json' };
+}
+
 /** Calls an endpoint of the contract: its answer, typed by its response schema. */
 export async function call<E extends Endpoint>(
   declared: E,
   input: CallInput<E>,
   options: CallOptions = {},
 ): Promise<Answer<E>> {
-  const body = (input as { body?: unknown }).body;
+  const sent = bodyOf((input as { body?: unknown }).body);
   const response = await fetch(urlOf(declared, input), {
     method: declared.method,
     credentials: 'same-origin',
     headers: {
       accept: 'application/json, application/problem+json',
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(sent.type ? { 'content-type': sent.type } : {}),
     },
-    body: body === undefined ? null : JSON.stringify(body),
+    body: sent.body,
     signal: options.signal ?? null,
   });
   if (response.ok) {

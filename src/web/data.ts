@@ -7,7 +7,7 @@ import {
   type QueryKey,
 } from '@tanstack/react-query';
 import type { Answer, CallInput, Endpoint } from '../contract/endpoint.ts';
-import { ApiError, call } from './client.ts';
+import { ApiError, call, download } from './client.ts';
 
 /**
  * The web app's one data layer (decision 0024): TanStack Query over `call()`. A read is cached
@@ -102,20 +102,40 @@ export function useSend<E extends Endpoint>(
   });
 }
 
+/**
+ * Fetches a file an endpoint sends (a letter, a certificate, a report), with its busy and
+ * failure as a change has them; `onSuccess` of `mutate` gets the file.
+ */
+export function useDownload<E extends Endpoint & { file: true }>(declared: E) {
+  return useMutation<{ blob: Blob; fileName: string }, unknown, CallInput<E>>({
+    mutationFn: (input) => download(declared, input),
+  });
+}
+
 type Paged = { items: unknown[]; nextCursor: string | null };
 type ItemOf<E extends Endpoint> = Answer<E> extends { items: (infer T)[] } ? T : never;
 
 /**
  * A list read a page at a time (the endpoint takes `cursor` and answers `{ items, nextCursor }`):
- * the first page for each input, the next on `loadMore`.
+ * the first page for each input, the next on `loadMore`. Given `first` (the same first page,
+ * read by a page's one request: decision 0007), the list starts from it and reads only the
+ * pages after it; each new `version` of it starts the list again.
  */
 export function usePages<E extends Endpoint>(
   declared: E,
   input: CallInput<E>,
-  options: { enabled?: boolean } = {},
+  options: { enabled?: boolean; first?: { data: Answer<E>; version: number } | undefined } = {},
 ) {
+  const { first } = options;
   const query = useInfiniteQuery({
-    queryKey: queryKeyOf(declared, input),
+    queryKey: first
+      ? [...queryKeyOf(declared, input), { firstOf: first.version }]
+      : queryKeyOf(declared, input),
+    ...(first && {
+      initialData: { pages: [first.data as Paged], pageParams: [undefined] },
+      // Read with the page, and logged there: not read again while the page shows it.
+      staleTime: Infinity,
+    }),
     queryFn: ({ signal, pageParam }) => {
       const given = input as { query?: Record<string, unknown> };
       const withCursor = {
@@ -129,7 +149,9 @@ export function usePages<E extends Endpoint>(
     enabled: options.enabled ?? true,
   });
   const items = (query.data?.pages.flatMap((page) => page.items) ?? []) as ItemOf<E>[];
-  const pages: Pages<ItemOf<E>> = {
+  const pages: Pages<ItemOf<E>> & { first: Answer<E> | undefined } = {
+    // What the first page says beyond its items (e.g. how a search matched).
+    first: query.data?.pages[0] as Answer<E> | undefined,
     status: query.data ? 'ready' : query.isError ? 'failed' : 'loading',
     error: query.data ? null : query.error,
     items,

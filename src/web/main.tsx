@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { App } from './App.tsx';
+import { lazyPage } from './components/lazy-page.ts';
+import { PageLoad } from './components/PageLoad.tsx';
 import { queryClient } from './data.ts';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
 import { SessionProvider } from './session.tsx';
@@ -15,9 +17,22 @@ import './styles.css';
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element');
 
+// The public pages (no sign-in, no staff session asked for) are a chunk of their own.
+const PublicPages = lazyPage(() => import('./routes/public/PublicPages.tsx'), 'PublicPages');
+
 // A data router (for useBlocker: the unsaved-changes guard) around the app, whose own <Routes>
-// choose the page: one route matches every address.
+// choose the page: one route matches every staff address, another the public pages.
 const router = createBrowserRouter([
+  {
+    path: '/public/*',
+    element: (
+      <I18nProvider>
+        <PageLoad>
+          <PublicPages />
+        </PageLoad>
+      </I18nProvider>
+    ),
+  },
   {
     path: '*',
     element: (

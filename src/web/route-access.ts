@@ -77,6 +77,11 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   // billing administration and the disclosures register
   { path: '/billing/settings', permission: 'billing.settings', menu: 'billingSettings.nav' },
   { path: '/billing/services', permission: 'billing.settings', menu: 'services.nav' },
+  {
+    path: '/settings/privacy-statement',
+    permission: 'publicPages.manage',
+    menu: 'privacySettings.nav',
+  },
   { path: '/billing/invoice-run', permission: 'invoices.write', menu: 'invoiceRun.nav' },
   // the lists across customers: in the menu for billing, linked from the others' home pages
   {
@@ -104,6 +109,10 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   // population-register updates (DVV's change interface)
   { path: '/population-register', permission: 'populationRegister.sync', menu: 'dvv.nav' },
   { path: '/population-register/:id', permission: 'populationRegister.sync' },
+
+  // data coming in (decision 0029)
+  { path: '/imports', permission: 'imports.read', menu: 'imports.nav' },
+  { path: '/imports/:kind/:id', permission: 'imports.read' },
 ];
 
 /**

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { TestApp } from '../helpers/app.ts';
 import { accessLogEntries, forEachEngine, json } from '../helpers/app.ts';
+import { createMachineClient, withKey } from '../helpers/partner-clients.ts';
 
 /**
  * Every route that reads or changes personal data — a customer's, a staff member's account, or
@@ -29,7 +30,8 @@ type Ids = {
   bankAccount: string;
   familyRelation: string;
 };
-type Who = 'officer' | 'admin' | 'worker' | 'outsider';
+/** `machine`: the partner's machine client, with its API key (the partners' interface). */
+type Who = 'officer' | 'admin' | 'worker' | 'outsider' | 'machine';
 type Call = {
   request: (ids: Ids) => { method: string; url: string; payload?: unknown };
   /** null: the route returns no personal data (see the organisation's creation). */
@@ -45,6 +47,8 @@ type Call = {
   as?: Who;
   /** Keep the answer's id for the calls after. */
   saveAs?: keyof Ids;
+  /** What the administrator does first, unlogged by this call (e.g. a contract to cover). */
+  setup?: (ids: Ids) => { method: string; url: string; payload?: unknown };
 };
 
 const PURPOSE = 'purpose=Asiakkaan%20palvelutarpeen%20arviointi';
@@ -381,6 +385,44 @@ const CALLS: Record<string, Call> = {
     subject: 'person',
     status: 201,
   },
+  // The partners' interface, called by the partner's machine client while its contract covers
+  // the person (decision 0028): each call is logged like a contractor's read or change.
+  'GET /api/partner-api/persons': {
+    request: () => ({ method: 'GET', url: '/api/partner-api/persons' }),
+    action: 'read',
+    subject: 'person',
+    as: 'machine',
+  },
+  'GET /api/partner-api/persons/:id': {
+    request: (ids) => ({ method: 'GET', url: `/api/partner-api/persons/${ids.person}` }),
+    action: 'read',
+    subject: 'person',
+    as: 'machine',
+  },
+  'GET /api/partner-api/organizations/:id': {
+    setup: (ids) => ({
+      method: 'POST',
+      url: `/api/partners/${ids.partner}/customers`,
+      payload: { customerId: ids.organization },
+    }),
+    request: (ids) => ({
+      method: 'GET',
+      url: `/api/partner-api/organizations/${ids.organization}`,
+    }),
+    action: 'read',
+    subject: 'person',
+    as: 'machine',
+  },
+  'POST /api/partner-api/persons/:id/notices': {
+    request: (ids) => ({
+      method: 'POST',
+      url: `/api/partner-api/persons/${ids.person}/notices`,
+      payload: { email: 'kumppani.kattava@example.fi' },
+    }),
+    action: 'update',
+    subject: 'person',
+    as: 'machine',
+  },
   'GET /api/partners/:id': {
     request: (ids) => ({ method: 'GET', url: `/api/partners/${ids.partner}` }),
     action: 'read',
@@ -551,8 +593,12 @@ const LOGGING_TESTS: Record<string, string> = {
   'exports.': 'test/api/objections.test.ts (the mailing list: an export entry per person)',
   'populationRegister.':
     'test/api/population-register.test.ts (each change with DVV as the source; reading a report as a read of its persons)',
-  'imports.':
+  'moveIn.':
     'test/api/move-in.test.ts (each batch of created customers in one entry with the import as the source; the report holds no values)',
+  'imports.':
+    'test/api/update-files.test.ts (matching rows logged as reads; reading a report or its CSV as a read of its persons)',
+  'updateFiles.':
+    'test/api/update-files.test.ts (each change with the partner as the source, in the access log)',
   // The catalogue and the municipality's seller details hold no person's data.
   'billing.': 'none needed',
 };
@@ -566,6 +612,7 @@ function customerDataRoutes(testApp: TestApp): string[] {
   ]);
   return testApp.app.routeAccess
     .filter(({ method, url, access }) => {
+      if ('machine' in access) return true;
       if (!('permission' in access)) return false;
       const { permission } = access;
       return (
@@ -592,12 +639,20 @@ forEachEngine('access log: every route that reads or changes personal data', ({ 
       method: 'POST',
       url: '/api/partners',
       headers: json(admin),
-      payload: { name: 'Lokikumppani Oy', businessId: '2617416-4', country: 'FI' },
+      payload: {
+        name: 'Lokikumppani Oy',
+        businessId: '2617416-4',
+        country: 'FI',
+        contractFields: ['contact', 'organizations'],
+        roles: ['processor', 'source'],
+        processingAgreementOn: '2026-01-01',
+      },
     });
     assert.equal(partner.statusCode, 201, partner.body);
+    const machine = await createMachineClient(ctx(), admin, partner.json().id);
     const idOf = async (cookie: string) =>
       (await ctx().app.inject({ url: '/api/auth/me', headers: { cookie } })).json().id as string;
-    const cookies: Record<Who, string> = {
+    const cookies: Record<Exclude<Who, 'machine'>, string> = {
       officer,
       admin,
       worker: await ctx().signIn('social_worker'),
@@ -632,16 +687,29 @@ forEachEngine('access log: every route that reads or changes personal data', ({ 
       assert.ok(routes.includes(route), `${route} is a customer-data route`);
       const call = CALLS[route];
       assert.ok(call);
-      const cookie =
-        cookies[
-          call.as ?? (/^\S+ \/api\/(partners\/|staff|settings\/)/.test(route) ? 'admin' : 'officer')
-        ];
+      if (call.setup) {
+        const { payload, ...request } = call.setup(ids);
+        const done = await ctx().app.inject({
+          method: request.method as 'POST',
+          url: request.url,
+          headers: json(admin),
+          payload: payload as object,
+        });
+        assert.ok(done.statusCode < 300, `${route} setup: ${done.body}`);
+      }
+      const who =
+        call.as ?? (/^\S+ \/api\/(partners\/|staff|settings\/)/.test(route) ? 'admin' : 'officer');
       const before = (await accessLogEntries(ctx())).length;
       const { payload, ...request } = call.request(ids);
       const response = await ctx().app.inject({
         method: request.method as 'GET',
         url: request.url,
-        headers: payload === undefined ? { cookie } : json(cookie),
+        headers:
+          who === 'machine'
+            ? withKey(machine.secret, payload !== undefined)
+            : payload === undefined
+              ? { cookie: cookies[who] }
+              : json(cookies[who]),
         ...(payload === undefined ? {} : { payload: payload as object }),
       });
       assert.equal(response.statusCode, call.status ?? 200, `${route}: ${response.body}`);

@@ -23,10 +23,9 @@ import { listValueSources } from '../../src/server/modules/persons/value-sources
 import {
   accessLogEntries,
   callAs,
-  forEachEngine,
+  forEachEngineAppPerTest,
   insertTestPartner,
   manualClock,
-  type TestApp,
 } from '../helpers/app.ts';
 import { insertTestPayment } from '../helpers/billing-fixtures.ts';
 import { insertBillingSettings, insertOrder, pdftotext } from '../helpers/invoice-fixtures.ts';
@@ -60,10 +59,11 @@ const cents = (what: string, value: number): Expected => ({
   pdf: (lang) => packageMoney(lang, value),
 });
 
-forEachEngine(
+// The hand-over writes disclosures and the log, which other tests count: each test starts from its
+// own copy of the prepared client, relative, stranger and their requests.
+forEachEngineAppPerTest(
   'the answer to an access request (access package)',
-  ({ ctx }) => {
-    let app: TestApp;
+  ({ ctx, prepare }) => {
     let officer: string;
     let workerA: string;
     let billing: string;
@@ -106,8 +106,8 @@ forEachEngine(
         })
       ).id as string;
 
-    test('set up: a client filled with data in every category, a relative and a stranger', async () => {
-      app = ctx();
+    // A client filled with data in every category, a relative and a stranger, and their requests.
+    prepare(async (app) => {
       const s = await setUpSocialServices(app);
       officer = s.officer;
       workerA = s.workerA;
@@ -204,8 +204,8 @@ forEachEngine(
           ],
         },
       );
-      await app.database.db
-        .update(orders)
+      await ctx()
+        .database.db.update(orders)
         .set({ notes: 'Ovikoodi kysytään puhelimitse' })
         .where(eq(orders.id, first));
       const second = await insertOrder(
@@ -268,7 +268,7 @@ forEachEngine(
      * identity code and the special categories through the API (decrypted as the staff see them).
      */
     async function storedValues(): Promise<Expected[]> {
-      const db = app.database.db;
+      const db = ctx().database.db;
       const values: Expected[] = [];
       const [person] = await db.select().from(persons).where(eq(persons.id, client));
       assert.ok(person);
@@ -681,7 +681,7 @@ forEachEngine(
       assert.equal(future.statusCode, 400, future.body);
       assert.deepEqual(fieldsOf(future.json()), [['handedOverOn', 'request.dateInFuture']]);
 
-      const countBefore = (await app.database.db.select().from(disclosures)).length;
+      const countBefore = (await ctx().database.db.select().from(disclosures)).length;
       const logBefore = (await accessLogEntries(ctx())).length;
       const response = await call(officer, 'POST', `/api/requests/${id}/access-package/hand-over`, {
         handedOverOn: '2026-11-25',
@@ -692,10 +692,10 @@ forEachEngine(
       const made = response.json();
       assert.equal(made.channel, 'email');
       assert.match(made.fileName, /^svar-insyn-\d+-2026-11-25\.pdf$/);
-      const rows = await app.database.db.select().from(disclosures);
+      const rows = await ctx().database.db.select().from(disclosures);
       assert.equal(rows.length, countBefore + 1);
-      const [row] = await app.database.db
-        .select()
+      const [row] = await ctx()
+        .database.db.select()
         .from(disclosures)
         .where(eq(disclosures.id, made.disclosureId));
       assert.ok(row);

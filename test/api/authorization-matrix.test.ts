@@ -2,12 +2,17 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ROLES, roleHas } from '../../src/contract/auth/permissions.ts';
 import type { RouteAccess } from '../../src/server/plugins/auth.ts';
+import { MACHINE_SCOPES } from '../../src/contract/partner-api/partner-api.constants.ts';
 import { forEachEngine, json, type TestApp } from '../helpers/app.ts';
+import { createMachineClient, withKey } from '../helpers/partner-clients.ts';
 
 /**
  * Every /api route × every role, and anonymous: built from the routes' own declarations, so a
  * new route is in the matrix the moment it exists. Allowed means "not 401/403" (the unknown id
- * used here may well give 404 or 400); refused means 401/403 and no data in the body.
+ * used here may well give 404 or 400); refused means 401/403 and no data in the body. The
+ * partners' interface is the machine clients' alone: every staff role gets 401 there, a client
+ * with the route's scope is let in and one without it gets 403; a client's key opens no staff
+ * route (401).
  */
 const ID = '00000000-0000-4000-8000-000000000000';
 
@@ -17,19 +22,39 @@ forEachEngine('authorisation matrix', ({ ctx }) => {
     assert.ok(routes.length >= 14, `${routes.length} routes`);
     const cookies = new Map<string, string>();
     for (const role of ROLES) cookies.set(role, await ctx().signIn(role));
+    const partner = await ctx().app.inject({
+      method: 'POST',
+      url: '/api/partners',
+      headers: json(cookies.get('admin')),
+      payload: { name: 'Matriisirajapinta Oy', businessId: '2617416-4', country: 'FI' },
+    });
+    // One client per scope: each may do its own scope's routes and nothing else.
+    const clients = new Map<string, string>();
+    for (const scope of MACHINE_SCOPES) {
+      const client = await createMachineClient(
+        ctx(),
+        cookies.get('admin') ?? '',
+        partner.json().id,
+        {
+          scopes: [scope],
+        },
+      );
+      clients.set(scope, client.secret);
+    }
     let checked = 0;
     for (const route of routes) {
       const url =
         route.url.replace(/:\w+/g, ID) + (route.url === '/api/search' ? '?q=virtanen' : '');
-      const call = (cookie?: string) =>
+      const hasBody = !(route.method === 'GET' || route.method === 'DELETE');
+      const call = (cookie?: string, key?: string) =>
         ctx().app.inject({
           method: route.method as 'GET',
           url,
-          headers:
-            route.method === 'GET' || route.method === 'DELETE'
-              ? { ...(cookie ? { cookie } : {}) }
-              : json(cookie),
-          ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }),
+          headers: {
+            ...(hasBody ? json(cookie) : cookie ? { cookie } : {}),
+            ...(key ? withKey(key) : {}),
+          },
+          ...(hasBody ? { payload: {} } : {}),
         });
       const anonymous = await call();
       if ('public' in route.access) {
@@ -37,6 +62,15 @@ forEachEngine('authorisation matrix', ({ ctx }) => {
         continue;
       }
       assert.equal(anonymous.statusCode, 401, `anonymous ${route.method} ${route.url}`);
+      for (const [scope, key] of clients) {
+        const response = await call(undefined, key);
+        const label = `client of ${scope} ${route.method} ${route.url} → ${response.statusCode}`;
+        if (!('machine' in route.access)) assert.equal(response.statusCode, 401, label);
+        else if (route.access.machine === scope) {
+          assert.ok(![401, 403].includes(response.statusCode), label);
+        } else assert.equal(response.statusCode, 403, label);
+        checked++;
+      }
       for (const role of ROLES) {
         // Signing out (here or everywhere) would end the session the rest of the matrix uses.
         if (
@@ -46,8 +80,13 @@ forEachEngine('authorisation matrix', ({ ctx }) => {
           continue;
         }
         const response = await call(cookies.get(role));
-        const allowed = 'signedIn' in route.access || roleHas(role, route.access.permission);
         const label = `${role} ${route.method} ${route.url} → ${response.statusCode}`;
+        if ('machine' in route.access) {
+          assert.equal(response.statusCode, 401, `${label}: a staff session is no client`);
+          checked++;
+          continue;
+        }
+        const allowed = 'signedIn' in route.access || roleHas(role, route.access.permission);
         if (allowed) assert.ok(![401, 403].includes(response.statusCode), label);
         else {
           assert.equal(response.statusCode, 403, label);
@@ -98,7 +137,7 @@ async function create(app: TestApp, cookie: string, url: string, payload: object
 
 /** The request for a route about record x (person) or o (organisation). */
 function requestFor(route: RouteAccess, ids: { x: string; o: string }) {
-  const id = route.url.startsWith('/api/organizations') ? ids.o : ids.x;
+  const id = /^\/api\/(partner-api\/)?organizations/.test(route.url) ? ids.o : ids.x;
   const query =
     route.url === '/api/search'
       ? `?q=${X.lastName}`
@@ -131,18 +170,19 @@ forEachEngine('authorisation matrix: a contractor of another partner', ({ ctx })
         businessId,
         country: 'FI',
         contractFields: ['contact'],
+        // A source too: its machine client may send notices (decision 0028).
+        roles: ['processor', 'source'],
+        processingAgreementOn: '2026-01-01',
       });
       for (const customerId of covers) {
         await create(ctx(), admin, `/api/partners/${id}/customers`, { customerId });
       }
       return id;
     };
-    const contractorA = await ctx().signIn('contractor', {
-      partnerId: await partnerOf('Matriisi A Oy', '0201551-3', [ids.x, ids.o]),
-    });
-    const contractorB = await ctx().signIn('contractor', {
-      partnerId: await partnerOf('Matriisi B Oy', '7654321-2', [own]),
-    });
+    const partnerA = await partnerOf('Matriisi A Oy', '0201551-3', [ids.x, ids.o]);
+    const partnerB = await partnerOf('Matriisi B Oy', '7654321-2', [own]);
+    const contractorA = await ctx().signIn('contractor', { partnerId: partnerA });
+    const contractorB = await ctx().signIn('contractor', { partnerId: partnerB });
     const secrets = [ids.x, ids.o, X.firstName, X.email, ORGANIZATION.name];
     const outsideContract = [X.permanentAddress.street, X.notes, ORGANIZATION.notes];
 
@@ -182,6 +222,38 @@ forEachEngine('authorisation matrix: a contractor of another partner', ({ ctx })
       checked++;
     }
     assert.ok(checked >= 15, `${checked} routes`);
+
+    // The partners' interface: the same, for the two partners' machine clients.
+    const keyA = (await createMachineClient(ctx(), admin, partnerA)).secret;
+    const keyB = (await createMachineClient(ctx(), admin, partnerB)).secret;
+    let machineChecked = 0;
+    for (const route of ctx().app.routeAccess) {
+      if (!('machine' in route.access)) continue;
+      const { url, recordId, collection } = requestFor(route, ids);
+      const hasBody = route.method !== 'GET';
+      const call = (key: string) =>
+        ctx().app.inject({
+          method: route.method as 'GET',
+          url,
+          headers: withKey(key, hasBody),
+          ...(hasBody ? { payload: { email: X.email } } : {}),
+        });
+      const b = await call(keyB);
+      const label = `B's client ${route.method} ${url} → ${b.statusCode}`;
+      assert.equal(b.statusCode, collection ? 200 : 404, label);
+      for (const secret of [...secrets, ...outsideContract]) {
+        assert.equal(dataOf(b.body).includes(secret), false, `${label} shows ${secret}`);
+      }
+      const a = await call(keyA);
+      const labelA = `A's client ${route.method} ${url} → ${a.statusCode}`;
+      assert.equal(a.statusCode, 200, labelA);
+      assert.ok(a.body.includes(recordId), `${labelA} finds the covered record`);
+      for (const secret of outsideContract) {
+        assert.equal(dataOf(a.body).includes(secret), false, `${labelA} shows ${secret}`);
+      }
+      machineChecked++;
+    }
+    assert.ok(machineChecked >= 4, `${machineChecked} machine routes`);
     const page = await ctx().app.inject({
       url: `/api/persons/${ids.x}`,
       headers: { cookie: contractorA },

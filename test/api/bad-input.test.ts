@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { ROLES, roleHas, type Role } from '../../src/contract/auth/permissions.ts';
 import { forEachEngine, json } from '../helpers/app.ts';
+import { createMachineClient, withKey } from '../helpers/partner-clients.ts';
 
 /**
  * Bad input to every endpoint gets a 4xx problem+json, never a 5xx, and changes nothing. The list
@@ -25,6 +26,8 @@ type Endpoint = {
   upload?: true;
   /** A short list with a limit and no pages (a picker's), so no cursor to forge. */
   unpaged?: true;
+  /** The body is a data file of any media type (an update file), its settings in the query. */
+  dataFile?: true;
 };
 
 const ENDPOINTS: Record<string, Endpoint> = {
@@ -289,6 +292,11 @@ const ENDPOINTS: Record<string, Endpoint> = {
   'GET /api/move-in/runs/{id}': {},
   'GET /api/move-in/runs/{id}/rows': { query: 'outcome=invalid' },
   'GET /api/move-in/runs/{id}/report.csv': {},
+  'GET /api/update-files/profiles': {},
+  'POST /api/update-files/runs': { dataFile: true },
+  'GET /api/imports': {},
+  'GET /api/imports/{kind}/{id}/rows': { query: 'outcome=refused' },
+  'GET /api/imports/{kind}/{id}/csv': { query: 'lang=sv', unpaged: true },
   'GET /api/access-log/subjects/{id}/report': {},
   'GET /api/partners': {},
   'POST /api/partners': {
@@ -320,6 +328,32 @@ const ENDPOINTS: Record<string, Endpoint> = {
     invalid: { customerId: 'not-an-id' },
   },
   'DELETE /api/partners/{id}/customers/{customerId}': {},
+  'GET /api/partners/{id}/clients': {},
+  'POST /api/partners/{id}/clients': {
+    valid: { name: 'Integraatio', kind: 'api_key', scopes: ['customers.read'] },
+    invalid: {
+      name: '',
+      kind: 'password',
+      scopes: ['customers.write'],
+      expiresAt: '2026-13-01T00:00:00Z',
+    },
+  },
+  'POST /api/partners/{id}/clients/{clientId}/rotate': {
+    valid: { previousValidUntil: '2026-12-01T00:00:00Z' },
+    invalid: { previousValidUntil: 'huomenna' },
+  },
+  'DELETE /api/partners/{id}/clients/{clientId}': {},
+  'POST /api/partner-api/oauth/token': {
+    valid: { grant_type: 'client_credentials', client_id: 'asiakas', client_secret: 'salaisuus' },
+    invalid: { grant_type: 'password', scope: 'x'.repeat(201) },
+  },
+  'GET /api/partner-api/persons': { query: 'q=abcd' },
+  'GET /api/partner-api/persons/{id}': {},
+  'GET /api/partner-api/organizations/{id}': {},
+  'POST /api/partner-api/persons/{id}/notices': {
+    valid: { email: 'ilmoitus@example.fi' },
+    invalid: { email: 'no-at-sign', language: 'de', firstName: '', reference: '\u0000' },
+  },
   'POST /api/invoices': {
     valid: { orderId: UNKNOWN_ID },
     invalid: { orderId: 'not-a-uuid', invoiceDate: '0050-01-01', dueDate: '1.12.2026' },
@@ -499,7 +533,8 @@ const ENDPOINTS: Record<string, Endpoint> = {
 };
 
 /** The path with its other parameters (e.g. `{customerId}`) given the unknown id. */
-const withIds = (path: string) => path.replace(/\{\w+\}/g, UNKNOWN_ID);
+const withIds = (path: string) =>
+  path.replace('{kind}', 'updateFile').replace(/\{\w+\}/g, UNKNOWN_ID);
 
 /** An upload: the wrong type, a file not what it claims, an empty one, a bad or missing name. */
 function fileCases(method: string, path: string): Case[] {
@@ -583,9 +618,54 @@ function uploadCases(method: string, path: string): Case[] {
   ];
 }
 
+/** A data file: its settings in the query one wrong at a time, an empty file, the wrong profile. */
+function dataFileCases(method: string, path: string): Case[] {
+  const query = `profile=posti&partnerId=${UNKNOWN_ID}&name=muutokset.txt`;
+  const send = (q: string, payload: string = 'x') => ({
+    method,
+    url: `${path}?${q}`,
+    headers: { 'content-type': 'text/plain' },
+    payload,
+  });
+  return [
+    {
+      name: 'an unknown query parameter',
+      request: send(`${query}&sort=x`),
+      status: 400,
+      field: 'querystring.sort',
+    },
+    {
+      name: 'a partner that is not a UUID',
+      request: send(query.replace(UNKNOWN_ID, 'posti')),
+      status: 400,
+      field: 'querystring.partnerId',
+    },
+    {
+      name: 'a name with a path',
+      request: send(query.replace('muutokset.txt', '..%2Fmuutokset.txt')),
+      status: 400,
+      field: 'querystring.name',
+    },
+    {
+      name: 'dryRun that is not true or false',
+      request: send(`${query}&dryRun=maybe`),
+      status: 400,
+      field: 'querystring.dryRun',
+    },
+    {
+      name: 'a profile that does not exist',
+      request: send(query.replace('posti', 'nope')),
+      status: 400,
+      field: 'profile',
+    },
+    { name: 'an empty file', request: send(query, ''), status: 400, field: 'body' },
+  ];
+}
+
 function casesFor(method: string, path: string, endpoint: Endpoint, bodyLimit: number): Case[] {
   if (endpoint.file) return fileCases(method, path);
   if (endpoint.upload) return uploadCases(method, path);
+  if (endpoint.dataFile) return dataFileCases(method, path);
   const url = withIds(path);
   const cases: Case[] = [];
   if (path.includes('{id}')) {
@@ -731,27 +811,46 @@ forEachEngine('bad input to every endpoint', ({ ctx }) => {
   test('each gets a 4xx problem+json naming what is wrong, and nothing is stored', async () => {
     const cookie = await ctx().signIn('register_officer');
     const cookies = new Map<Role, string>([['register_officer', cookie]]);
-    /** The register officer's session, or one of a role with the route's permission. */
-    const cookieFor = async (method: string, path: string): Promise<string> => {
+    const admin = await ctx().signIn('admin');
+    const partner = await ctx().app.inject({
+      method: 'POST',
+      url: '/api/partners',
+      headers: json(admin),
+      payload: { name: 'Syötekumppani Oy', businessId: '2617416-4', country: 'FI' },
+    });
+    // The partners' interface takes a machine client's key, not a session.
+    const key = (await createMachineClient(ctx(), admin, partner.json().id)).secret;
+    /**
+     * The register officer's session, or one of a role with the route's permission, or the
+     * machine client's key: the headers a call carries besides its body's type.
+     */
+    const credentialsFor = async (
+      method: string,
+      path: string,
+    ): Promise<Record<string, string>> => {
       const url = path.replace(/\{(\w+)\}/g, ':$1');
       const access = ctx().app.routeAccess.find(
         (r) => r.method === method && r.url === url,
       )?.access;
+      if (access && 'machine' in access) return withKey(key);
       if (!access || !('permission' in access) || roleHas('register_officer', access.permission)) {
-        return cookie;
+        return { cookie };
       }
       const role = ROLES.find((r) => roleHas(r, access.permission)) ?? 'register_officer';
       if (!cookies.has(role)) cookies.set(role, await ctx().signIn(role));
-      return cookies.get(role) ?? cookie;
+      return { cookie: cookies.get(role) ?? cookie };
     };
     const before = await ctx().app.inject({ url: '/api/persons?limit=100', headers: { cookie } });
     const bodyLimit = 256 * 1024;
     let count = 0;
     for (const [key, endpoint] of Object.entries(ENDPOINTS)) {
       const [method = '', path = ''] = key.split(' ');
-      const session = await cookieFor(method, path);
+      const credentials = await credentialsFor(method, path);
       for (const c of casesFor(method, path, endpoint, bodyLimit)) {
-        const base = method === 'GET' || method === 'DELETE' ? { cookie: session } : json(session);
+        const base =
+          method === 'GET' || method === 'DELETE'
+            ? credentials
+            : { ...credentials, 'content-type': 'application/json' };
         const headers = { ...base, ...(c.request.headers as Record<string, string>) };
         const response = await ctx().app.inject({ ...c.request, headers });
         assertProblem(response, c);

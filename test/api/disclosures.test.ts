@@ -6,7 +6,7 @@ import { invoices } from '../../src/server/db/schema/index.ts';
 import type { Role } from '../../src/contract/auth/permissions.ts';
 import {
   accessLogEntries,
-  forEachEngine,
+  forEachEngineAppPerTest,
   insertTestPartner,
   manualClock,
   type LoggedAccess,
@@ -95,9 +95,12 @@ function csvRecords(made: Made): Record<string, string>[] {
 const ADDRESS = ['street', 'postalCode', 'postOffice', 'country'];
 const DEBTOR_ADDRESS = ['debtorStreet', 'debtorPostalCode', 'debtorPostOffice', 'debtorCountry'];
 
-forEachEngine(
+// The register of disclosures and the access log are counted whole: each test starts from its own
+// copy of the partners and persons, and the tests that read the register make the seven
+// disclosures the tests before them show one by one (`discloseSeven`).
+forEachEngineAppPerTest(
   'disclosures and collection',
-  ({ ctx }) => {
+  ({ ctx, prepare }) => {
     let admin: string;
     let officer: string;
     let billing: string;
@@ -120,7 +123,8 @@ forEachEngine(
     const disclosures = async (): Promise<LoggedAccess[]> =>
       (await accessLogEntries(ctx())).filter((entry) => entry.action === 'disclose');
 
-    test('setup: partners of every kind, persons with and without a protected address', async () => {
+    // Partners of every kind, persons with and without a protected address.
+    prepare(async () => {
       admin = await ctx().signIn('admin');
       officer = await ctx().signIn('register_officer');
       billing = await ctx().signIn('billing');
@@ -209,6 +213,108 @@ forEachEngine(
       });
     });
 
+    const discloseContactsAbroad = () =>
+      call(billing, 'POST', '/api/disclosures', {
+        partnerId: partner.usWithSafeguard,
+        legalBasis: 'credit_decision',
+        purpose: 'Luottopäätös vuokrasopimusta varten',
+        subjectIds: [person.anna],
+        fields: ['contact'],
+        format: 'json',
+      });
+    const signProcessingAgreement = () =>
+      call(admin, 'PATCH', `/api/partners/${partner.processorWithoutAgreement}`, {
+        processingAgreementOn: '2026-11-01',
+      });
+    const discloseNameToProcessor = () =>
+      call(billing, 'POST', '/api/disclosures', {
+        legalBasis: 'billing',
+        subjectIds: [person.anna],
+        fields: ['name'],
+        partnerId: partner.processorWithoutAgreement,
+      });
+    const discloseIdentityCode = () =>
+      call(billing, 'POST', '/api/disclosures', {
+        partnerId: partner.agency,
+        subjectIds: [person.anna],
+        fields: ['identityCode'],
+        legalBasis: 'legal_obligation',
+        purpose: 'Ulosottoviranomaisen tietopyyntö',
+      });
+    const discloseAddresses = () =>
+      call(billing, 'POST', '/api/disclosures', {
+        partnerId: partner.agency,
+        legalBasis: 'billing',
+        subjectIds: [person.bertta, person.anna],
+        fields: ['address'],
+        format: 'json',
+      });
+    const discloseProtectedAddressByCourtOrder = () =>
+      call(officer, 'POST', '/api/disclosures', {
+        partnerId: partner.agency,
+        legalBasis: 'legal_obligation',
+        purpose: 'Tuomioistuimen määräys',
+        subjectIds: [person.bertta],
+        fields: ['address'],
+      });
+    /** Overdue invoices of Anna (two, one paid in part), Bertta and the company. */
+    const overdueInvoices = async () => {
+      const db = ctx().database;
+      const anna1 = await insertTestInvoice(db, {
+        personId: person.anna,
+        dueDate: '2026-11-10',
+        invoiceDate: '2026-10-27',
+        totalCents: 12_550,
+      });
+      await insertTestPayment(db, anna1, 5_000);
+      const bertta1 = await insertTestInvoice(db, {
+        personId: person.bertta,
+        dueDate: '2026-11-20',
+        totalCents: 4_990,
+      });
+      const firma1 = await insertTestInvoice(db, {
+        organizationId: firma,
+        dueDate: '2026-10-31',
+        totalCents: 100_000,
+      });
+      const anna2 = await insertTestInvoice(db, {
+        personId: person.anna,
+        dueDate: '2026-11-24',
+        totalCents: 2_000,
+      });
+      return [anna1, bertta1, firma1, anna2] as const;
+    };
+    const sendToCollection = (invoiceIds: string[]) =>
+      call(billing, 'POST', '/api/collections', { partnerId: partner.agency, invoiceIds });
+    const overdueInvoiceOfBertta = () =>
+      insertTestInvoice(ctx().database, {
+        personId: person.bertta,
+        dueDate: '2026-11-01',
+        totalCents: 1_234,
+      });
+    const collectAsJson = (invoiceId: string) =>
+      call(officer, 'POST', '/api/collections', {
+        partnerId: partner.agency,
+        invoiceIds: [invoiceId, invoiceId],
+        format: 'json',
+      });
+
+    /** The seven disclosures the tests below make one by one, in their order. */
+    async function discloseSeven(): Promise<void> {
+      const created = async (response: Promise<{ statusCode: number; body: string }>) => {
+        const { statusCode, body } = await response;
+        assert.ok(statusCode === 201 || statusCode === 200, body);
+      };
+      await created(discloseContactsAbroad());
+      await created(signProcessingAgreement());
+      await created(discloseNameToProcessor());
+      await created(discloseIdentityCode());
+      await created(discloseAddresses());
+      await created(discloseProtectedAddressByCourtOrder());
+      await created(sendToCollection((await overdueInvoices()).map((invoice) => invoice.id)));
+      await created(collectAsJson((await overdueInvoiceOfBertta()).id));
+    }
+
     test('outside the EU/EEA without a safeguard the disclosure is refused with the reason, and nothing is recorded', async () => {
       const refused = await call(billing, 'POST', '/api/disclosures', {
         partnerId: partner.usWithoutSafeguard,
@@ -227,14 +333,7 @@ forEachEngine(
     });
 
     test('with a recorded safeguard it is recorded, with the safeguard it was made under', async () => {
-      const made = await call(billing, 'POST', '/api/disclosures', {
-        partnerId: partner.usWithSafeguard,
-        legalBasis: 'credit_decision',
-        purpose: 'Luottopäätös vuokrasopimusta varten',
-        subjectIds: [person.anna],
-        fields: ['contact'],
-        format: 'json',
-      });
+      const made = await discloseContactsAbroad();
       assert.equal(made.statusCode, 201, made.body);
       const body = made.json() as Made;
       assert.equal(body.disclosure.partner.inEea, false);
@@ -279,19 +378,9 @@ forEachEngine(
       });
       assert.equal(processor.statusCode, 409);
       assert.deepEqual(codes(processor.json()), [['partnerId', 'disclosure.agreementMissing']]);
-      const signed = await call(
-        admin,
-        'PATCH',
-        `/api/partners/${partner.processorWithoutAgreement}`,
-        {
-          processingAgreementOn: '2026-11-01',
-        },
-      );
+      const signed = await signProcessingAgreement();
       assert.equal(signed.statusCode, 200, signed.body);
-      const now = await call(billing, 'POST', '/api/disclosures', {
-        ...base,
-        partnerId: partner.processorWithoutAgreement,
-      });
+      const now = await discloseNameToProcessor();
       assert.equal(now.statusCode, 201, now.body);
       const unknown = await call(billing, 'POST', '/api/disclosures', {
         ...base,
@@ -326,11 +415,7 @@ forEachEngine(
         legalBasis: 'legal_obligation',
       });
       assert.deepEqual(codes(noPurpose.json()), [['purpose', 'disclosure.purposeRequired']]);
-      const made = await call(billing, 'POST', '/api/disclosures', {
-        ...base,
-        legalBasis: 'legal_obligation',
-        purpose: 'Ulosottoviranomaisen tietopyyntö',
-      });
+      const made = await discloseIdentityCode();
       assert.equal(made.statusCode, 201, made.body);
       const body = made.json() as Made;
       assert.deepEqual(csvRecords(body), [
@@ -339,13 +424,7 @@ forEachEngine(
     });
 
     test('a protected address is left out, recorded per person, and logged per person', async () => {
-      const made = await call(billing, 'POST', '/api/disclosures', {
-        partnerId: partner.agency,
-        legalBasis: 'billing',
-        subjectIds: [person.bertta, person.anna],
-        fields: ['address'],
-        format: 'json',
-      });
+      const made = await discloseAddresses();
       assert.equal(made.statusCode, 201, made.body);
       const body = made.json() as Made;
       assert.equal(body.disclosure.flagged, false);
@@ -383,13 +462,7 @@ forEachEngine(
     });
 
     test('for a legal obligation the protected address goes, and the disclosure is flagged', async () => {
-      const made = await call(officer, 'POST', '/api/disclosures', {
-        partnerId: partner.agency,
-        legalBasis: 'legal_obligation',
-        purpose: 'Tuomioistuimen määräys',
-        subjectIds: [person.bertta],
-        fields: ['address'],
-      });
+      const made = await discloseProtectedAddressByCourtOrder();
       assert.equal(made.statusCode, 201, made.body);
       const body = made.json() as Made;
       assert.equal(body.disclosure.flagged, true);
@@ -469,34 +542,10 @@ forEachEngine(
 
     test('the collection file holds exactly the persons and fields its record and the access log say', async () => {
       const db = ctx().database;
-      const anna1 = await insertTestInvoice(db, {
-        personId: person.anna,
-        dueDate: '2026-11-10',
-        invoiceDate: '2026-10-27',
-        totalCents: 12_550,
-      });
-      await insertTestPayment(db, anna1, 5_000);
-      const bertta1 = await insertTestInvoice(db, {
-        personId: person.bertta,
-        dueDate: '2026-11-20',
-        totalCents: 4_990,
-      });
-      const firma1 = await insertTestInvoice(db, {
-        organizationId: firma,
-        dueDate: '2026-10-31',
-        totalCents: 100_000,
-      });
-      const anna2 = await insertTestInvoice(db, {
-        personId: person.anna,
-        dueDate: '2026-11-24',
-        totalCents: 2_000,
-      });
+      const sent = await overdueInvoices();
+      const [anna1, bertta1, firma1, anna2] = sent;
       const logBefore = (await disclosures()).length;
-      const sent = [anna1, bertta1, firma1, anna2];
-      const response = await call(billing, 'POST', '/api/collections', {
-        partnerId: partner.agency,
-        invoiceIds: sent.map((invoice) => invoice.id),
-      });
+      const response = await sendToCollection(sent.map((invoice) => invoice.id));
       assert.equal(response.statusCode, 201, response.body);
       const made = response.json() as Made;
       assert.match(made.file.fileName, /^perinta-2026-11-25-[0-9a-f]{8}\.csv$/);
@@ -614,16 +663,8 @@ forEachEngine(
     });
 
     test('a collection as JSON: an array of objects, the fields not sent left out', async () => {
-      const overdue = await insertTestInvoice(ctx().database, {
-        personId: person.bertta,
-        dueDate: '2026-11-01',
-        totalCents: 1_234,
-      });
-      const response = await call(officer, 'POST', '/api/collections', {
-        partnerId: partner.agency,
-        invoiceIds: [overdue.id, overdue.id],
-        format: 'json',
-      });
+      const overdue = await overdueInvoiceOfBertta();
+      const response = await collectAsJson(overdue.id);
       assert.equal(response.statusCode, 201, response.body);
       const made = response.json() as Made;
       assert.equal(made.file.contentType, 'application/json; charset=utf-8');
@@ -642,6 +683,7 @@ forEachEngine(
     });
 
     test("a customer's page lists the disclosures of their data, and what of it went", async () => {
+      await discloseSeven();
       const page = await call(billing, 'GET', `/api/persons/${person.bertta}/disclosures?limit=2`);
       assert.equal(page.statusCode, 200, page.body);
       const items = page.json().items as {
@@ -691,6 +733,7 @@ forEachEngine(
     });
 
     test('the register filters by partner, subject, basis and time, newest first, paged', async () => {
+      await discloseSeven();
       const all: { id: string; disclosedAt: string }[] = [];
       let cursor: string | null = null;
       do {
@@ -724,6 +767,7 @@ forEachEngine(
     });
 
     test('reading disclosures is logged with the persons it tells of', async () => {
+      await discloseSeven();
       const reads = async (run: () => Promise<unknown>) => {
         const before = (await accessLogEntries(ctx())).length;
         await run();
@@ -793,6 +837,7 @@ forEachEngine(
     });
 
     test("the data subject's report names the recipient of each disclosure", async () => {
+      await discloseSeven();
       const report = await call(
         officer,
         'GET',
@@ -813,6 +858,7 @@ forEachEngine(
     });
 
     test('roles without the permission get 403 and no data', async () => {
+      await discloseSeven();
       const routes: [string, string, object?][] = [
         [
           'POST',

@@ -421,14 +421,15 @@ forEachEngineAppPerTest(
       clock.advance(Date.parse('2033-01-02T10:00:00Z') - clock.now().getTime());
       assert.deepEqual(await finishDueErasures(deps), { finished: 1 });
       assert.deepEqual(await finishDueErasures(deps), { finished: 0 });
-      officer = await t.signIn('register_officer');
+      // Years later the suite's session has long ended: an officer signed in now.
+      const laterOfficer = await t.signIn('register_officer');
       const [record] = await t.database.db
         .select()
         .from(personErasures)
         .where(eq(personErasures.subjectRef, personId));
       assert.equal(record?.status, 'complete');
       assert.deepEqual(record?.kept, []);
-      const view = await ok(officer, 'GET', `/api/requests/${erasureRequest}/erasure`);
+      const view = await ok(laterOfficer, 'GET', `/api/requests/${erasureRequest}/erasure`);
       assert.equal(view.status, 'complete');
       assert.ok(view.completedAt);
 
@@ -449,7 +450,7 @@ forEachEngineAppPerTest(
       assert.equal(verified.ok, true, JSON.stringify(verified));
 
       // The officer reading the log sees that values were changed, not what they were.
-      const log = await ok(officer, 'GET', `/api/access-log?subjectId=${personId}&limit=200`);
+      const log = await ok(laterOfficer, 'GET', `/api/access-log?subjectId=${personId}&limit=200`);
       const created = log.items.find(
         (e: { action: string; changes: Record<string, unknown> | null }) =>
           e.action === 'create' && e.changes?.firstName,

@@ -9,7 +9,21 @@ type Operation = {
   responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
 };
 
-const PUBLIC = ['GET /health', 'GET /health/live', 'GET /health/ready', 'POST /api/auth/login'];
+const PUBLIC = [
+  'GET /health',
+  'GET /health/live',
+  'GET /health/ready',
+  'POST /api/auth/login',
+  'POST /api/partner-api/oauth/token',
+];
+
+/** The partners' interface: a machine client's API key or OAuth2 token, with the route's scope. */
+const MACHINE_SCOPE: Record<string, string> = {
+  'GET /api/partner-api/persons': 'customers.read',
+  'GET /api/partner-api/persons/{id}': 'customers.read',
+  'GET /api/partner-api/organizations/{id}': 'customers.read',
+  'POST /api/partner-api/persons/{id}/notices': 'notices.write',
+};
 
 forEachEngine('OpenAPI contract', ({ ctx }) => {
   test('GET /api/openapi.json is OpenAPI 3.1 and public', async () => {
@@ -40,7 +54,8 @@ forEachEngine('OpenAPI contract', ({ ctx }) => {
             content['application/json']?.schema ??
               content['application/pdf']?.schema ??
               content['application/xml']?.schema ??
-              content['application/gzip']?.schema,
+              content['application/gzip']?.schema ??
+              content['text/csv']?.schema,
             `${name} has a response schema`,
           );
         }
@@ -48,10 +63,13 @@ forEachEngine('OpenAPI contract', ({ ctx }) => {
           ['post', 'patch', 'put'].includes(method) &&
           !['POST /api/auth/logout', 'POST /api/auth/logout-everywhere'].includes(name)
         ) {
-          // An upload (a request's attachment) takes the file itself, as its own media type.
+          // An upload (a request's attachment, an update file) takes the file itself, as its own
+          // media type.
           const body = operation.requestBody?.content ?? {};
           assert.ok(
-            body['application/json']?.schema ?? body['application/pdf']?.schema,
+            body['application/json']?.schema ??
+              body['application/pdf']?.schema ??
+              body['application/octet-stream']?.schema,
             `${name} has a body schema`,
           );
         }
@@ -61,10 +79,34 @@ forEachEngine('OpenAPI contract', ({ ctx }) => {
             name,
           );
         }
+        const scope = MACHINE_SCOPE[name];
         if (PUBLIC.includes(name)) assert.deepEqual(operation.security, [], `${name} is public`);
-        else assert.equal(operation.security, undefined, `${name} needs the session`);
+        else if (scope) {
+          assert.deepEqual(
+            operation.security,
+            [{ partnerApiKey: [] }, { partnerOAuth: [scope] }],
+            `${name} takes a client's key or token`,
+          );
+        } else assert.equal(operation.security, undefined, `${name} needs the session`);
       }
     }
+  });
+
+  test("the partners' interface declares its security schemes: an API key and OAuth2 client credentials", async () => {
+    const document = (await ctx().app.inject({ url: '/api/openapi.json' })).json();
+    const schemes = document.components.securitySchemes;
+    assert.deepEqual(schemes.partnerApiKey, { type: 'apiKey', in: 'header', name: 'X-API-Key' });
+    assert.equal(schemes.partnerOAuth.type, 'oauth2');
+    assert.equal(
+      schemes.partnerOAuth.flows.clientCredentials.tokenUrl,
+      '/api/partner-api/oauth/token',
+    );
+    assert.deepEqual(Object.keys(schemes.partnerOAuth.flows.clientCredentials.scopes), [
+      'customers.read',
+      'notices.write',
+    ]);
+    const token = document.paths['/api/partner-api/oauth/token'].post;
+    assert.ok(token.requestBody.content['application/x-www-form-urlencoded']);
   });
 
   test('the browsable documentation is served at /api/docs', async () => {
@@ -73,7 +115,7 @@ forEachEngine('OpenAPI contract', ({ ctx }) => {
     assert.match(response.body, /swagger-ui/i);
   });
 
-  test('every /api route but sign-in and the documents needs a session', async () => {
+  test('every /api route but sign-in, the token endpoint and the documents needs a session or a client', async () => {
     const document = (await ctx().app.inject({ url: '/api/openapi.json' })).json() as {
       paths: Record<string, Record<string, unknown>>;
     };

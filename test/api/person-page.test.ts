@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { accessLog } from '../../src/server/db/schema/index.ts';
 import { accessLogEntries, callAs, forEachEngineAppPerTest } from '../helpers/app.ts';
 import { insertTestInvoice } from '../helpers/billing-fixtures.ts';
+import { setUpSocialServices } from '../helpers/social-services.ts';
 
 /** A person with an overdue invoice and an objection: sections with something in them. */
 async function registerPerson(
@@ -130,5 +132,78 @@ forEachEngineAppPerTest('person page: one page view, one entry', ({ ctx }) => {
     );
     assert.equal(response.statusCode, 404);
     assert.equal((await accessLogEntries(ctx())).length, before);
+  });
+});
+
+forEachEngineAppPerTest('person page: the social-services client badge', ({ ctx }) => {
+  const page = async (cookie: string, id: string) => {
+    const response = await callAs(ctx(), cookie, 'GET', `/api/persons/${id}/page`);
+    assert.equal(response.statusCode, 200, response.body);
+    return response;
+  };
+
+  test('the worker of the serving unit is told, in the one entry of the page view', async () => {
+    const s = await setUpSocialServices(ctx());
+    const before = (await accessLogEntries(ctx())).length;
+    const response = await page(s.workerA, s.client);
+    assert.equal(response.json().socialServicesClient, true);
+    const entries = (await accessLogEntries(ctx())).slice(before);
+    assert.equal(entries.length, 1, JSON.stringify(entries));
+    assert.deepEqual(entries[0]?.subjectIds, [s.client]);
+    assert.ok(entries[0]?.fields.includes('socialClient'), entries[0]?.fields.join(','));
+    assert.ok(entries[0]?.fields.includes('firstName'));
+  });
+
+  test('other roles get no such member at all, and nothing of it is logged', async () => {
+    const s = await setUpSocialServices(ctx());
+    for (const role of ['customer_service', 'billing', 'register_officer', 'admin'] as const) {
+      const cookie = await ctx().signIn(role);
+      const before = (await accessLogEntries(ctx())).length;
+      const response = await page(cookie, s.client);
+      assert.equal('socialServicesClient' in response.json(), false, role);
+      assert.equal(response.body.includes('socialServicesClient'), false, role);
+      for (const entry of (await accessLogEntries(ctx())).slice(before)) {
+        assert.equal(entry.fields.includes('socialClient'), false, role);
+      }
+    }
+  });
+
+  test("a worker of another unit gets the same answer for another unit's client as for nobody's", async () => {
+    const s = await setUpSocialServices(ctx());
+    const before = (await accessLogEntries(ctx())).length;
+    const client = (await page(s.workerB, s.client)).json();
+    const nobody = (await page(s.workerB, s.relative)).json();
+    assert.equal(client.socialServicesClient, false);
+    assert.equal(nobody.socialServicesClient, false);
+    assert.deepEqual(Object.keys(client), Object.keys(nobody));
+    for (const entry of (await accessLogEntries(ctx())).slice(before)) {
+      assert.equal(entry.fields.includes('socialClient'), false);
+    }
+  });
+
+  test('under a break-the-glass grant the worker is told, and the read is flagged', async () => {
+    const s = await setUpSocialServices(ctx());
+    const breakGlass = async (personId: string) => {
+      const opened = await callAs(
+        ctx(),
+        s.workerB,
+        'POST',
+        `/api/persons/${personId}/social-services/break-glass`,
+        { reason: 'Kiireellinen sijoitus yöllä, vastuutyöntekijää ei tavoiteta' },
+      );
+      assert.equal(opened.statusCode, 201, opened.body);
+    };
+    await breakGlass(s.client);
+    const flaggedReads = () =>
+      ctx()
+        .database.db.select({ fields: accessLog.fields })
+        .from(accessLog)
+        .where(and(eq(accessLog.flag, 'breakGlass'), eq(accessLog.action, 'read')));
+    assert.deepEqual(await flaggedReads(), []);
+    assert.equal((await page(s.workerB, s.client)).json().socialServicesClient, true);
+    assert.deepEqual(await flaggedReads(), [{ fields: ['socialClient'] }]);
+    // A grant for a person who is nobody's client tells no more than that.
+    await breakGlass(s.relative);
+    assert.equal((await page(s.workerB, s.relative)).json().socialServicesClient, false);
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ROLES, roleHas } from '../../src/contract/auth/permissions.ts';
-import { accessLogEntries, forEachEngine, manualClock, callAs } from '../helpers/app.ts';
+import { accessLogEntries, forEachEngineAppPerTest, manualClock, callAs } from '../helpers/app.ts';
 
 /** Today is Wednesday 25 November 2026 in Helsinki. */
 const clock = manualClock(new Date('2026-11-25T10:00:00Z'));
@@ -9,15 +9,16 @@ const clock = manualClock(new Date('2026-11-25T10:00:00Z'));
 type Problem = { errors?: { field: string; code?: string }[] };
 const fieldsOf = (body: Problem) => (body.errors ?? []).map((e) => [e.field, e.code]);
 
-forEachEngine(
+// The dashboard lists every request: each test starts from its own copy of the staff and the two
+// persons, and receives (and carries along) the requests it needs.
+forEachEngineAppPerTest(
   "data subjects' requests",
-  ({ ctx }) => {
+  ({ ctx, prepare }) => {
     let officer: string;
     let officerId: string;
     let clerk: string;
     let clerkId: string;
     const people: Record<string, string> = {};
-    const requests: Record<string, string> = {};
 
     const call = (
       cookie: string,
@@ -35,7 +36,8 @@ forEachEngine(
     const act = (id: string, action: string, payload: object = {}) =>
       call(officer, 'POST', `/api/requests/${id}/${action}`, payload);
 
-    test('set up: a register officer, a clerk and two persons', async () => {
+    // A register officer, a clerk and two persons.
+    prepare(async () => {
       officer = await ctx().signIn('register_officer');
       officerId = await me(officer);
       clerk = await ctx().signIn('customer_service');
@@ -50,16 +52,55 @@ forEachEngine(
       }
     });
 
-    test('received: dueOn is a month later, past Christmas; the receipt is logged for the person', async () => {
-      const logBefore = (await accessLogEntries(ctx())).length;
-      const request = await receive({
+    /** Aino's access request, received by letter on 24 November, in Swedish. */
+    const receiveAinosAccessRequest = () =>
+      receive({
         type: 'access',
         personId: people.aino,
         receivedOn: '2026-11-24',
         channel: 'letter',
         language: 'sv',
       });
-      requests.access = request.id;
+    const verifyIdentity = (id: string) =>
+      act(id, 'identity', { method: 'strong_identification', verifiedOn: '2026-11-25' });
+    const decidePartly = (id: string) =>
+      act(id, 'decision', {
+        outcome: 'partly_granted',
+        reasons: 'Toisen henkilön tiedot jätetään pois.',
+        decidedOn: '2026-11-25',
+      });
+    const answer = (id: string) => act(id, 'answer', { answeredOn: '2026-11-25' });
+    /** Aino's access request, carried through every step to answered. */
+    const answeredAccessRequest = async () => {
+      const { id } = await receiveAinosAccessRequest();
+      for (const step of [verifyIdentity, (r: string) => act(r, 'start'), decidePartly, answer]) {
+        const response = await step(id);
+        assert.equal(response.statusCode, 200, response.body);
+      }
+      return id as string;
+    };
+    /** Sven's rectification request, received by email on 20 October: overdue today. */
+    const receiveSvensRectification = () =>
+      receive({
+        type: 'rectification',
+        personId: people.sven,
+        receivedOn: '2026-10-20',
+        channel: 'email',
+        language: 'en',
+      });
+    const extend = (id: string) =>
+      act(id, 'extension', { reason: 'Sources must be checked', requesterToldOn: '2026-11-10' });
+    /** Sven's rectification request, extended to 20 January. */
+    const extendedRectification = async () => {
+      const { id } = await receiveSvensRectification();
+      const extended = await extend(id);
+      assert.equal(extended.statusCode, 200, extended.body);
+      return id as string;
+    };
+
+    test('received: dueOn is a month later, past Christmas; the receipt is logged for the person', async () => {
+      const logBefore = (await accessLogEntries(ctx())).length;
+      const request = await receiveAinosAccessRequest();
       assert.equal(request.status, 'received');
       // 24 December is Christmas Eve, then Christmas, St Stephen's Day and a Sunday.
       assert.equal(request.dueOn, '2026-12-28');
@@ -119,7 +160,7 @@ forEachEngine(
     });
 
     test('received → identity verified → in progress → decided → answered; steps out of order are refused', async () => {
-      const id = requests.access ?? '';
+      const { id } = await receiveAinosAccessRequest();
       const early = await act(id, 'start');
       assert.equal(early.statusCode, 409);
       assert.deepEqual(fieldsOf(early.json()), [['status', 'request.wrongStatus']]);
@@ -131,10 +172,7 @@ forEachEngine(
       assert.equal(beforeReceipt.statusCode, 400);
       assert.deepEqual(fieldsOf(beforeReceipt.json()), [['verifiedOn', 'request.dateBeforeStep']]);
 
-      const verified = await act(id, 'identity', {
-        method: 'strong_identification',
-        verifiedOn: '2026-11-25',
-      });
+      const verified = await verifyIdentity(id);
       assert.equal(verified.statusCode, 200, verified.body);
       assert.equal(verified.json().status, 'identity_verified');
       assert.equal(verified.json().identity.method, 'strong_identification');
@@ -145,11 +183,7 @@ forEachEngine(
       const noReasons = await act(id, 'decision', { outcome: 'refused', decidedOn: '2026-11-25' });
       assert.equal(noReasons.statusCode, 400);
       assert.deepEqual(fieldsOf(noReasons.json()), [['reasons', 'request.reasonsRequired']]);
-      const decided = await act(id, 'decision', {
-        outcome: 'partly_granted',
-        reasons: 'Toisen henkilön tiedot jätetään pois.',
-        decidedOn: '2026-11-25',
-      });
+      const decided = await decidePartly(id);
       assert.equal(decided.statusCode, 200, decided.body);
       assert.deepEqual(decided.json().decision, {
         outcome: 'partly_granted',
@@ -159,7 +193,7 @@ forEachEngine(
 
       const tooEarly = await act(id, 'answer', { answeredOn: '2026-11-24' });
       assert.deepEqual(fieldsOf(tooEarly.json()), [['answeredOn', 'request.dateBeforeStep']]);
-      const answered = await act(id, 'answer', { answeredOn: '2026-11-25' });
+      const answered = await answer(id);
       assert.equal(answered.statusCode, 200, answered.body);
       assert.equal(answered.json().status, 'answered');
       assert.equal(answered.json().daysLeft, null);
@@ -186,14 +220,7 @@ forEachEngine(
 
     test('extension: two more months when the requester was told within the first month, once', async () => {
       // Received 20 October: the first month ended Friday 20 November, so it is overdue today.
-      const request = await receive({
-        type: 'rectification',
-        personId: people.sven,
-        receivedOn: '2026-10-20',
-        channel: 'email',
-        language: 'en',
-      });
-      requests.rectification = request.id;
+      const request = await receiveSvensRectification();
       assert.equal(request.dueOn, '2026-11-20');
       assert.equal(request.overdue, true);
       assert.equal(request.daysLeft, -5);
@@ -206,10 +233,7 @@ forEachEngine(
       assert.deepEqual(fieldsOf(late.json()), [['requesterToldOn', 'extension.toldTooLate']]);
       assert.match(late.json().detail, /2026-11-20/);
 
-      const extended = await act(request.id, 'extension', {
-        reason: 'Sources must be checked',
-        requesterToldOn: '2026-11-10',
-      });
+      const extended = await extend(request.id);
       assert.equal(extended.statusCode, 200, extended.body);
       assert.equal(extended.json().dueOn, '2027-01-20');
       assert.equal(extended.json().extended, true);
@@ -227,6 +251,8 @@ forEachEngine(
     });
 
     test('the dashboard: open requests by due date, the overdue first; answered apart; pages', async () => {
+      const access = await answeredAccessRequest();
+      const rectification = await extendedRectification();
       const overdue = await receive({
         type: 'objection',
         personId: people.sven,
@@ -253,13 +279,13 @@ forEachEngine(
         [
           [overdue.id, '2026-11-02', true],
           [fresh.id, '2026-12-28', false],
-          [requests.rectification, '2027-01-20', false],
+          [rectification, '2027-01-20', false],
         ],
       );
       const answered = (await call(officer, 'GET', '/api/requests?status=answered')).json();
       assert.deepEqual(
         answered.items.map((r: { id: string }) => r.id),
-        [requests.access],
+        [access],
       );
       const mine = (await call(officer, 'GET', `/api/requests?assigneeId=${officerId}`)).json();
       assert.deepEqual(
@@ -285,13 +311,13 @@ forEachEngine(
       ).json();
       assert.deepEqual(
         svens.items.map((r: { id: string }) => r.id),
-        [requests.rectification, overdue.id],
+        [rectification, overdue.id],
         'newest receipt first',
       );
     });
 
     test('assigning: only to an active account that may handle requests; null unassigns', async () => {
-      const id = requests.rectification ?? '';
+      const { id } = await receiveSvensRectification();
       const clerkAssigned = await call(officer, 'PATCH', `/api/requests/${id}`, {
         assigneeId: clerkId,
       });
@@ -329,8 +355,9 @@ forEachEngine(
     });
 
     test('reading a request is logged for its person; the dashboard logs every listed person', async () => {
+      const access = await answeredAccessRequest();
       const logBefore = (await accessLogEntries(ctx())).length;
-      await call(officer, 'GET', `/api/requests/${requests.access}`);
+      await call(officer, 'GET', `/api/requests/${access}`);
       await call(officer, 'GET', '/api/requests?status=answered');
       const entries = (await accessLogEntries(ctx())).slice(logBefore);
       assert.deepEqual(
@@ -343,9 +370,11 @@ forEachEngine(
     });
 
     test('only the register officer handles requests: other roles get a bare 403, nothing logged', async () => {
+      const access = (await receiveAinosAccessRequest()).id as string;
+      const rectification = (await receiveSvensRectification()).id as string;
       const routes = [
         ['requests.read', 'GET', '/api/requests', undefined],
-        ['requests.read', 'GET', `/api/requests/${requests.access}`, undefined],
+        ['requests.read', 'GET', `/api/requests/${access}`, undefined],
         ['requests.read', 'GET', `/api/persons/${people.aino}/requests`, undefined],
         [
           'requests.manage',
@@ -359,7 +388,7 @@ forEachEngine(
             language: 'fi',
           },
         ],
-        ['requests.manage', 'POST', `/api/requests/${requests.rectification}/notes`, { text: 'x' }],
+        ['requests.manage', 'POST', `/api/requests/${rectification}/notes`, { text: 'x' }],
       ] as const;
       const logBefore = (await accessLogEntries(ctx())).length;
       let refused = 0;

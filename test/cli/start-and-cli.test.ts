@@ -9,13 +9,13 @@ import { loadConfig } from '../../src/server/config.ts';
 import { openDatabase } from '../../src/server/db/client.ts';
 import { commitmentSignatures } from '../../src/server/db/schema/index.ts';
 import { openPersonKeys } from '../../src/server/keystore/open.ts';
+import { openRegister } from '../../src/server/start.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const MAIN = path.join(ROOT, 'src/server/main.ts');
 const CLI = path.join(ROOT, 'src/cli/rekisteri.ts');
-let dataDir: string;
 
-const envFor = (extra: Record<string, string> = {}) => {
+const envFor = (dataDir: string, extra: Record<string, string> = {}) => {
   const env: Record<string, string | undefined> = { ...process.env };
   for (const name of [
     'DATABASE_URL',
@@ -29,10 +29,10 @@ const envFor = (extra: Record<string, string> = {}) => {
   return { ...env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info', ...extra };
 };
 
-function cli(args: string[], input = '') {
+function cliIn(dataDir: string, args: string[], input = '') {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     input,
-    env: envFor(),
+    env: envFor(dataDir),
     encoding: 'utf8',
     timeout: 120_000,
   });
@@ -40,13 +40,24 @@ function cli(args: string[], input = '') {
 }
 
 /** Starts the server and resolves with its address once it listens. */
-async function startServer(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, [MAIN], { env: envFor() });
+async function startServer(dataDir: string): Promise<{
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+  /** Resolves once the server has printed a line matching `pattern`. */
+  printed: (pattern: RegExp) => Promise<void>;
+}> {
+  const child = spawn(process.execPath, [MAIN], { env: envFor(dataDir) });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // A server that does not start is stopped: left running, it would keep the test file alive
+  // long after the test failed (a first start took over 90 s at load average 30: initdb twice).
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start in 90 s:\n${output}`)), 90_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`no start in 180 s:\n${output}`));
+    }, 180_000);
     const check = () => {
       const match = /running at (http:\/\/[^ ]+) /.exec(output);
       if (match?.[1]) {
@@ -57,7 +68,22 @@ async function startServer(): Promise<{ child: ChildProcess; url: string; output
     child.stdout?.on('data', check);
     child.on('exit', (code) => reject(new Error(`exited ${code}:\n${output}`)));
   });
-  return { child, url, output: () => output };
+  const printed = (pattern: RegExp) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`not printed: ${pattern}\n${output}`)),
+        30_000,
+      );
+      const check = () => {
+        if (!pattern.test(output)) return;
+        clearTimeout(timer);
+        child.stdout?.off('data', check);
+        resolve();
+      };
+      child.stdout?.on('data', check);
+      check();
+    });
+  return { child, url, output: () => output, printed };
 }
 
 async function stop(child: ChildProcess): Promise<number | null> {
@@ -66,20 +92,47 @@ async function stop(child: ChildProcess): Promise<number | null> {
   return exited;
 }
 
-before(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rekisteri-cli-'));
+const made: string[] = [];
+/** An empty DATA_DIR of the test's own. */
+function emptyDataDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rekisteri-cli-'));
+  made.push(dir);
+  return dir;
+}
+
+/**
+ * The DATA_DIR a first start left (the database, the key store, the master key and the key ring),
+ * made once for the file by the start the server makes, in this process; each test that needs one
+ * gets a copy of its own, so no test sees what another did to it.
+ */
+let startedOnce: string;
+before(async () => {
+  startedOnce = emptyDataDir();
+  const { app } = await openRegister(loadConfig(envFor(startedOnce)), {
+    logger: false,
+    serveWeb: false,
+  });
+  await app.close();
 });
 after(() => {
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/** A copy of the DATA_DIR a first start left, for one test. */
+function startedDataDir(): string {
+  const dir = emptyDataDir();
+  fs.cpSync(startedOnce, dir, { recursive: true });
+  return dir;
+}
+
 test('first start: the log says how to create the first administrator; a key file 0600 appears', async () => {
-  const server = await startServer();
+  const dataDir = emptyDataDir();
+  const server = await startServer(dataDir);
   try {
     const health = await fetch(`${server.url}/health`);
     assert.deepEqual(await health.json(), { status: 'ok' });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    assert.match(server.output(), /No staff accounts yet/);
+    // The hint follows the line that says where the server listens.
+    await server.printed(/No staff accounts yet/);
     assert.match(server.output(), /npx rekisteri user add admin --role admin/);
     assert.match(server.output(), /fill a register with fictional data .*\n.*npx rekisteri demo/);
     // Progress while the first start creates the databases, before the log begins.
@@ -98,14 +151,15 @@ test('first start: the log says how to create the first administrator; a key fil
     assert.ok(fs.existsSync(path.join(dataDir, 'keystore', 'rekisteri.lock')));
 
     const second = spawnSync(process.execPath, [MAIN], {
-      env: envFor(),
+      env: envFor(dataDir),
       encoding: 'utf8',
       timeout: 60_000,
     });
     assert.equal(second.status, 1);
     assert.match(second.stderr, /already in use by another process/);
 
-    const whileRunning = cli(
+    const whileRunning = cliIn(
+      dataDir,
       ['user', 'add', 'admin', '--role', 'admin', '--password-stdin'],
       'a long enough password',
     );
@@ -118,6 +172,8 @@ test('first start: the log says how to create the first administrator; a key fil
 });
 
 test('rekisteri user add creates an account that signs in; bad input is named', async () => {
+  const dataDir = startedDataDir();
+  const cli = (args: string[], input = '') => cliIn(dataDir, args, input);
   const bad = cli(['user', 'add', 'bob', '--role', 'wizard', '--password-stdin'], 'short');
   assert.equal(bad.status, 1);
   assert.match(bad.stderr, /role: The role must be one of admin, customer_service/);
@@ -176,7 +232,7 @@ test('rekisteri user add creates an account that signs in; bad input is named', 
   assert.match(again.stderr, /already exists/);
   assert.equal(cli(['migrate']).status, 0);
 
-  const server = await startServer();
+  const server = await startServer(dataDir);
   try {
     const login = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST',
@@ -214,7 +270,9 @@ test('rekisteri user add creates an account that signs in; bad input is named', 
 });
 
 test('rekisteri keys status and keys rotate on the embedded key store', async () => {
-  const config = loadConfig(envFor());
+  const dataDir = startedDataDir();
+  const cli = (args: string[]) => cliIn(dataDir, args);
+  const config = loadConfig(envFor(dataDir));
   let opened = await openPersonKeys(config);
   const personId = crypto.randomUUID();
   const sealed = await opened.personKeys.encrypt(personId, 'erityinen', 'test.value');
@@ -240,7 +298,7 @@ test('rekisteri keys status and keys rotate on the embedded key store', async ()
   } finally {
     await opened.close();
   }
-  const server = await startServer();
+  const server = await startServer(dataDir);
   try {
     const whileRunning = cli(['keys', 'rotate']);
     assert.equal(whileRunning.status, 2);
@@ -252,7 +310,7 @@ test('rekisteri keys status and keys rotate on the embedded key store', async ()
 
 test('a bad setting stops the start with a message naming it', () => {
   const result = spawnSync(process.execPath, [MAIN], {
-    env: envFor({ PORT: 'abc', DATABASE_URL: 'mysql://nope' }),
+    env: envFor(emptyDataDir(), { PORT: 'abc', DATABASE_URL: 'mysql://nope' }),
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -276,6 +334,7 @@ function looseUnder(dir: string): string[] {
 }
 
 test('DATA_DIR and all it holds are the owner’s only, also when an earlier start left them looser', async () => {
+  const dataDir = startedDataDir();
   // Loosen what earlier starts made, as an older version or a careless copy would have left it.
   const loosen = (target: string) => {
     const stat = fs.lstatSync(target);
@@ -285,7 +344,7 @@ test('DATA_DIR and all it holds are the owner’s only, also when an earlier sta
   };
   loosen(dataDir);
   assert.notDeepEqual(looseUnder(dataDir), []);
-  const server = await startServer();
+  const server = await startServer(dataDir);
   try {
     const health = await fetch(`${server.url}/health`);
     assert.equal(health.status, 200);

@@ -1,15 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { json, signInNewUser } from '../helpers/app.ts';
 import {
   browserSuite,
   checkAccessibility,
   chromiumSkip,
   heading,
   navigation,
+  pagePerTest,
   picture,
   signIn,
-  signOut,
+  signInByCookie,
   type TestServer,
 } from './helpers.ts';
 
@@ -35,9 +37,11 @@ const rowOf = (page: Page, action: string) =>
 
 describe('the access log in the browser', { skip: chromiumSkip }, () => {
   let server: TestServer;
+  let browser: Browser;
   let page: Page;
   let problems: string[];
-  let personId: string;
+  /** A register officer other than OFFICER, who registers the persons of the later tests. */
+  let colleague: { username: string; cookie: string };
 
   browserSuite(
     {
@@ -45,10 +49,36 @@ describe('the access log in the browser', { skip: chromiumSkip }, () => {
       username: OFFICER,
       others: [{ ...auditor, role: 'auditor' }],
     },
-    (setup) => {
-      ({ server, page, problems } = setup);
+    async (setup) => {
+      ({ server, browser } = setup);
+      const username = 'tietosuoja.lahtinen';
+      const cookie = await signInNewUser(server.app, server.database, server.keys, {
+        username,
+        role: 'register_officer',
+      });
+      colleague = { username, cookie };
     },
   );
+  pagePerTest(
+    () => browser,
+    (opened) => ({ page, problems } = opened),
+  );
+
+  /** A person with an identity code, registered by the colleague through the API; their id. */
+  const registered = async (person: { firstName: string; lastName: string }, code: string) => {
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/api/persons',
+      headers: json(colleague.cookie),
+      payload: {
+        ...person,
+        personalIdentityCode: code,
+        personalIdentityCodePurpose: 'consent',
+      },
+    });
+    assert.equal(response.statusCode, 201, response.body);
+    return response.json<{ id: string }>().id;
+  };
 
   test("the register officer sees who has processed a person's data", async () => {
     await page.goto(server.baseUrl);
@@ -64,7 +94,7 @@ describe('the access log in the browser', { skip: chromiumSkip }, () => {
     await page.getByRole('option', { name: 'Asiakkaan suostumus' }).click();
     await page.getByRole('button', { name: 'Tallenna henkilö' }).click();
     await heading(page, FULL_NAME).waitFor();
-    personId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+    const personId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
     assert.match(personId, /^[0-9a-f-]{36}$/);
 
     await page.getByRole('tab', { name: 'Käsittely' }).click();
@@ -136,16 +166,20 @@ describe('the access log in the browser', { skip: chromiumSkip }, () => {
   });
 
   test('the register officer finds a person by typing a name, and reads the log in Swedish', async () => {
+    const swede = { firstName: 'Sigrid', lastName: 'Svanström' };
+    const swedeName = `${swede.firstName} ${swede.lastName}`;
+    const personId = await registered(swede, '010594Y9032');
+    await signInByCookie(page, server, 'register_officer');
     await page.goto(`${server.baseUrl}/access-log`);
     await heading(page, 'Käyttöloki').waitFor();
     await page.getByRole('button', { name: /valitse kieli/ }).click();
     await page.getByRole('menuitem', { name: 'Svenska (SV)' }).click();
     await heading(page, 'Användningslogg').waitFor();
 
-    await page.getByLabel('Sök person').fill(PERSON.lastName);
+    await page.getByLabel('Sök person').fill(swede.lastName);
     await page.getByRole('button', { name: 'Sök', exact: true }).first().click();
-    await page.getByRole('button', { name: `Välj ${FULL_NAME}` }).click();
-    await page.locator('.picker__chosen').getByText(FULL_NAME, { exact: true }).waitFor();
+    await page.getByRole('button', { name: `Välj ${swedeName}` }).click();
+    await page.locator('.picker__chosen').getByText(swedeName, { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Visa händelserna' }).click();
     await page.waitForURL((url) => url.searchParams.get('subjectId') === personId);
 
@@ -154,7 +188,7 @@ describe('the access log in the browser', { skip: chromiumSkip }, () => {
       .locator('tbody')
       .getByRole('row');
     const created = rows.filter({ has: page.getByRole('cell', { name: 'Skapande', exact: true }) });
-    await created.getByText('Förnamn: tom → Liisa').waitFor();
+    await created.getByText('Förnamn: tom → Sigrid').waitFor();
     await created.getByText('Personbeteckning: ändrad').waitFor();
     const text = (await rows.allInnerTexts()).join('\n');
     assert.ok(!/\b(firstName|personalIdentityCode|orders|invoices)\b/.test(text), text);
@@ -171,7 +205,9 @@ describe('the access log in the browser', { skip: chromiumSkip }, () => {
   });
 
   test('an auditor starts from the access log and filters it by action', async () => {
-    await signOut(page);
+    const audited = { firstName: 'Aatu', lastName: 'Auditoitava' };
+    const auditedName = `${audited.firstName} ${audited.lastName}`;
+    await registered(audited, '020516C903K');
     await page.goto(server.baseUrl);
     await signIn(page, auditor.username, auditor.password);
     await heading(page, 'Käyttöloki').waitFor();
@@ -187,17 +223,19 @@ describe('the access log in the browser', { skip: chromiumSkip }, () => {
     await page.getByRole('option', { name: 'Luonti' }).click();
     await page.getByRole('button', { name: 'Näytä tapahtumat' }).click();
     await page.waitForURL((url) => url.searchParams.get('action') === 'create');
+    // Every person the file's tests registered is one creation: only creations are listed.
     await page
       .getByRole('status')
-      .getByText(/^1 tapahtuma\./)
+      .getByText(/^\d+ tapahtuma(a)?\./)
       .waitFor();
-    const created = rowOf(page, 'Luonti');
-    assert.equal(await logRows(page).count(), 1);
-    await created.getByText(OFFICER, { exact: true }).waitFor();
+    assert.equal(await logRows(page).count(), await rowOf(page, 'Luonti').count());
+    const created = rowOf(page, 'Luonti').filter({ hasText: auditedName });
+    assert.equal(await created.count(), 1);
+    await created.getByText(colleague.username, { exact: true }).waitFor();
     await created.getByText('rekisterivastaava', { exact: true }).waitFor();
-    await created.getByText(FULL_NAME, { exact: true }).waitFor();
+    await created.getByText(auditedName, { exact: true }).waitFor();
     assert.equal(
-      await created.getByRole('link', { name: FULL_NAME }).count(),
+      await created.getByRole('link', { name: auditedName }).count(),
       0,
       'an auditor, who reads no customers, gets no link to the person',
     );

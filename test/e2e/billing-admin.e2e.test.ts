@@ -421,6 +421,8 @@ describe('billing administration in the browser', { skip: chromiumSkip }, () => 
       await heading(own, 'Tilaukset').waitFor();
       await own.getByRole('textbox', { name: 'Asiakkaan nimi' }).fill('Laskulainen');
       await own.getByRole('button', { name: 'Näytä', exact: true }).click();
+      // The unfiltered list (every customer's confirmed orders) is gone once the address is.
+      await own.waitForURL('**/billing/orders?customer=Laskulainen');
       const orders = own.getByRole('table', { name: 'Tilaukset' });
       await orders.getByText('Vahvistettu').waitFor();
       await checkAccessibility(own, 'the orders across customers');

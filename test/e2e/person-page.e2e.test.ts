@@ -3,6 +3,8 @@ import { describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { insertTestInvoice } from '../helpers/billing-fixtures.ts';
 import { insertTestPerson } from '../helpers/invoice-fixtures.ts';
+import { json, signInNewUser } from '../helpers/app.ts';
+import { helsinkiDate } from '../../src/contract/dates.ts';
 import {
   browserSuite,
   checkAccessibility,
@@ -132,6 +134,45 @@ describe("a person's page in the browser", { skip: chromiumSkip }, () => {
       .locator('.record__head')
       .getByText('Säilyttämisvelvoite voimassa', { exact: true })
       .waitFor();
+    assert.deepEqual(problems, []);
+  });
+
+  test('the requests tab shows what the page read: opening it reads nothing again', async () => {
+    await signInByCookie(page, server, 'register_officer');
+    const id = await insertTestPerson(server.database, { firstName: 'Rauni', lastName: 'Pyytäjä' });
+    const created = await server.app.inject({
+      method: 'POST',
+      url: '/api/requests',
+      headers: json(
+        await signInNewUser(server.app, server.database, server.keys, {
+          username: `pyyntokollega${Date.now()}`,
+          role: 'register_officer',
+        }),
+      ),
+      payload: {
+        type: 'access',
+        personId: id,
+        receivedOn: helsinkiDate(new Date()),
+        channel: 'letter',
+        language: 'fi',
+      },
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const reads: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/')) reads.push(request.url());
+    });
+    await openPerson(id, 'Rauni Pyytäjä');
+    await page.getByRole('tab', { name: 'Pyynnöt' }).click();
+    const requests = page.getByRole('region', { name: 'Rekisteröidyn pyynnöt' });
+    await requests.getByRole('link', { name: new RegExp(`${created.json().number}`) }).waitFor();
+    await picture(page, 'person-page-requests.png');
+    assert.deepEqual(
+      reads.filter((url) => url.includes(`/api/persons/${id}/requests`)),
+      [],
+      'the tab reads no requests of its own',
+    );
+    assert.equal(reads.filter((url) => url.includes(`/api/persons/${id}/page`)).length, 1);
     assert.deepEqual(problems, []);
   });
 });

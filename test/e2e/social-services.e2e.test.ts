@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { describe, test } from 'node:test';
 import { asc, eq } from 'drizzle-orm';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
   accessLog,
   socialUnitMembers,
@@ -18,6 +18,7 @@ import {
   chromiumSkip,
   heading,
   navigation,
+  pagePerTest,
   picture,
   signIn,
   signOut,
@@ -41,10 +42,16 @@ const officer = {
 };
 const CLIENT = { firstName: 'Aino', lastName: 'Asiakas', language: 'fi' };
 const RELATIVE = { firstName: 'Ville', lastName: 'Asiakas' };
+/** The client and relative of the break-the-glass test, whom unit A's records are about. */
+const CRISIS_CLIENT = { firstName: 'Kaisa', lastName: 'Kriisinen', language: 'fi' };
+const CRISIS_RELATIVE = { firstName: 'Kalle', lastName: 'Kriisinen' };
 const REASON = 'Asiakas soitti päivystykseen, tarvitaan tieto apuvälineistä.';
 
 const section = (page: Page) => page.getByRole('region', { name: 'Sosiaalihuollon asiakkuus' });
 const dialog = (page: Page) => page.getByRole('dialog');
+/** The badge in the person page's summary: shown only to a worker who may know it. */
+const clientBadge = (page: Page) =>
+  page.locator('.record__head').getByText('Sosiaalihuollon asiakas', { exact: true });
 
 /** Opens a person's page from the search, as a person does. */
 async function openPerson(page: Page, person: { firstName: string; lastName: string }) {
@@ -94,10 +101,14 @@ async function chooseOption(
 
 describe('social services in the browser', { skip: chromiumSkip }, () => {
   let server: TestServer;
+  let browser: Browser;
   let page: Page;
   let problems: string[];
   let clientId: string;
   let relativeId: string;
+  /** A social worker of unit A signed in to the API, who records what a test needs recorded. */
+  let colleagueA: { cookie: string; id: string };
+  let unitA: string;
   const today = helsinkiDate(new Date());
 
   const entries = () =>
@@ -114,7 +125,7 @@ describe('social services in the browser', { skip: chromiumSkip }, () => {
       ],
     },
     async (setup) => {
-      ({ server, page, problems } = setup);
+      ({ server, browser } = setup);
       const ids = new Map<string, string>();
       for (const worker of [workerA, workerB, officer]) {
         const [row] = await server.database.db
@@ -130,22 +141,19 @@ describe('social services in the browser', { skip: chromiumSkip }, () => {
         username: 'yllapito',
         role: 'admin',
       });
-      const post = async (url: string, payload: object) => {
-        const response = await server.app.inject({
-          method: 'POST',
-          url,
-          headers: json(admin),
-          payload,
-        });
-        assert.equal(response.statusCode, 201, response.body);
-        return response.json<{ id: string }>().id;
-      };
-      await post('/api/social-services/units', {
+      const colleague = await signInNewUser(server.app, server.database, server.keys, {
+        username: 'sosiaali.apu',
+        role: 'social_worker',
+      });
+      const me = await server.app.inject({ url: '/api/auth/me', headers: { cookie: colleague } });
+      colleagueA = { cookie: colleague, id: me.json<{ id: string }>().id };
+      const post = (url: string, payload: object) => postAs(admin, url, payload);
+      unitA = await post('/api/social-services/units', {
         code: 'aikuiset',
         nameFi: 'Aikuissosiaalityö',
         nameSv: 'Socialt arbete för vuxna',
         nameEn: 'Adult social work',
-        memberIds: [ids.get(workerA.username)],
+        memberIds: [ids.get(workerA.username), colleagueA.id],
       });
       await post('/api/social-services/units', {
         code: 'perheet',
@@ -158,6 +166,61 @@ describe('social services in the browser', { skip: chromiumSkip }, () => {
       relativeId = await post('/api/persons', RELATIVE);
     },
   );
+  pagePerTest(
+    () => browser,
+    (opened) => ({ page, problems } = opened),
+  );
+
+  const postAs = async (cookie: string, url: string, payload: object) => {
+    const response = await server.app.inject({
+      method: 'POST',
+      url,
+      headers: json(cookie),
+      payload,
+    });
+    assert.equal(response.statusCode, 201, response.body);
+    return response.json<{ id: string }>().id;
+  };
+
+  /**
+   * A client of unit A with a health entry and a relative who is unit A's client too, the
+   * relative recorded as the client's child: what a social worker's day leaves, through the API.
+   */
+  async function clientsOfUnitA(
+    client: typeof CRISIS_CLIENT,
+    relative: typeof CRISIS_RELATIVE,
+  ): Promise<{ client: string; relative: string }> {
+    const admin = await signInNewUser(server.app, server.database, server.keys, {
+      username: `yllapito.${client.lastName.toLowerCase()}`,
+      role: 'admin',
+    });
+    const ids = {
+      client: await postAs(admin, '/api/persons', client),
+      relative: await postAs(admin, '/api/persons', relative),
+    };
+    const record = (personId: string, kind: string, payload: object) =>
+      postAs(colleagueA.cookie, `/api/persons/${personId}/social-services/${kind}`, payload);
+    for (const personId of [ids.client, ids.relative]) {
+      // From today: a relationship backdated is one more thing for the register officer to review.
+      await record(personId, 'relationships', {
+        unitId: unitA,
+        startsOn: today,
+        responsibleWorkerIds: [colleagueA.id],
+      });
+    }
+    await record(ids.client, 'health', {
+      date: '2026-03-02',
+      category: 'Toimintakyky ja liikkuminen',
+      text: 'Liikkuu rollaattorin kanssa; tarvitsee apua kaupassa käynnissä.',
+      source: 'Asiakas itse',
+    });
+    await record(ids.client, 'family-relations', {
+      relatedPersonId: ids.relative,
+      type: 'child',
+      source: 'Väestötietojärjestelmä',
+    });
+    return ids;
+  }
 
   test("a social worker's day: the relationship, a health entry, a relative, the summary", async () => {
     await page.goto(server.baseUrl);
@@ -166,6 +229,8 @@ describe('social services in the browser', { skip: chromiumSkip }, () => {
     await heading(page, 'Asiakashaku').waitFor();
     await openPerson(page, CLIENT);
     const social = section(page);
+    // Nobody's client yet: the summary has no badge of it.
+    assert.equal(await clientBadge(page).count(), 0, 'no badge before the relationship');
 
     // The section opens on demand, then asks the purpose: nothing is read before it is stated.
     await social
@@ -295,6 +360,9 @@ describe('social services in the browser', { skip: chromiumSkip }, () => {
     // for the client stands, and the section's read is one entry of its own, naming it.
     await page.goBack();
     await heading(page, 'Aino Asiakas').waitFor();
+    // Now a client of the worker's unit: the page's summary says so, to this worker.
+    await clientBadge(page).waitFor();
+    await picture(page, 'social-client-badge.png');
     await openSocialTab(page);
     const sectionReads = async () =>
       (await entries()).filter(
@@ -321,11 +389,14 @@ describe('social services in the browser', { skip: chromiumSkip }, () => {
   });
 
   test('a worker of another unit breaks the glass; the register officer reviews it', async () => {
-    await signOut(page);
+    const ids = await clientsOfUnitA(CRISIS_CLIENT, CRISIS_RELATIVE);
+    const client = `${CRISIS_CLIENT.firstName} ${CRISIS_CLIENT.lastName}`;
+    const relative = `${CRISIS_RELATIVE.firstName} ${CRISIS_RELATIVE.lastName}`;
+    await page.goto(server.baseUrl);
     await signIn(page, workerB.username, workerB.password);
 
     // A relationship of B's own with unit A's client opens unit B's records only.
-    await openPerson(page, RELATIVE);
+    await openPerson(page, CRISIS_RELATIVE);
     await statePurpose(page, 'Palvelutarpeen arviointi');
     await section(page).getByRole('button', { name: 'Kirjaa asiakkuus' }).click();
     await section(page).getByRole('button', { name: 'Tallenna asiakkuus' }).click();
@@ -335,7 +406,9 @@ describe('social services in the browser', { skip: chromiumSkip }, () => {
     assert.doesNotMatch(await own.innerText(), /Aikuissosiaalityö/, 'unit A’s is A’s to know');
     await section(page).getByRole('tab', { name: 'Perhesuhteet' }).click();
     assert.equal(
-      await section(page).getByRole('heading', { name: 'Aino Asiakas · Vanhempi' }).count(),
+      await section(page)
+        .getByRole('heading', { name: `${client} · Vanhempi` })
+        .count(),
       0,
       'the relation unit A recorded stays closed',
     );
@@ -348,12 +421,13 @@ describe('social services in the browser', { skip: chromiumSkip }, () => {
       'a relationship of the worker’s own: other units’ records closed',
     );
 
-    await openPerson(page, CLIENT);
+    await openPerson(page, CRISIS_CLIENT);
     const social = section(page);
     await statePurpose(page, 'Muu', 'Päivystyksen yhteydenotto');
 
     // The same notice as for anyone who is no client of the worker's units: no unit named.
     await social.getByText('Tiedot eivät avaudu sinulle').waitFor();
+    assert.equal(await clientBadge(page).count(), 0, "another unit's client: no badge");
     assert.doesNotMatch(await social.innerText(), /Aikuissosiaalityö/);
     await social.getByRole('button', { name: 'Riko lasi' }).click();
     await dialog(page)
@@ -396,11 +470,19 @@ describe('social services in the browser', { skip: chromiumSkip }, () => {
       (entry) =>
         entry.action === 'read' &&
         entry.username === workerB.username &&
-        entry.subjectIds.includes(clientId) &&
+        entry.subjectIds.includes(ids.client) &&
         entry.fields.includes('health'),
     );
     assert.ok(reads.length > 0 && reads.every((entry) => entry.flag === 'breakGlass'));
     assert.equal(reads[0]?.purpose, 'Päivystyksen yhteydenotto');
+    // Under the grant the page's summary tells that she is a client, and that read is flagged.
+    await page.reload();
+    await heading(page, 'Aino Asiakas').waitFor();
+    await clientBadge(page).waitFor();
+    const told = (await entries()).findLast(
+      (entry) => entry.username === workerB.username && entry.fields.includes('socialClient'),
+    );
+    assert.deepEqual([told?.fields, told?.flag], [['socialClient'], 'breakGlass']);
 
     // The register officer's review.
     await signOut(page);
@@ -409,10 +491,10 @@ describe('social services in the browser', { skip: chromiumSkip }, () => {
     await heading(page, 'Poikkeavat avaukset').waitFor();
     const row = page
       .getByRole('row', { name: /Bertta Berg \(sosiaali\.berg\)/ })
-      .filter({ hasText: 'Aino Asiakas' });
-    await row.getByRole('link', { name: 'Aino Asiakas', exact: true }).waitFor();
+      .filter({ hasText: client });
+    await row.getByRole('link', { name: client, exact: true }).waitFor();
     // B's relationship with unit A's client waits for review too.
-    const relationshipRow = page.getByRole('row').filter({ hasText: 'Ville Asiakas' });
+    const relationshipRow = page.getByRole('row').filter({ hasText: relative });
     await relationshipRow
       .getByText('Uusi asiakkuus yksikössä Perhepalvelut: henkilö oli jo toisen yksikön asiakas.')
       .waitFor();
@@ -423,7 +505,7 @@ describe('social services in the browser', { skip: chromiumSkip }, () => {
     // The log entries of the access, flagged.
     await row
       .getByRole('link', {
-        name: 'Käyttäjän sosiaali.berg lokimerkinnät henkilön Aino Asiakas tiedoista',
+        name: `Käyttäjän sosiaali.berg lokimerkinnät henkilön ${client} tiedoista`,
       })
       .click();
     await heading(page, 'Käyttöloki').waitFor();
@@ -445,31 +527,29 @@ describe('social services in the browser', { skip: chromiumSkip }, () => {
     await heading(page, 'Poikkeavat avaukset').waitFor();
 
     await page
-      .getByRole('button', { name: 'Merkitse tarkastetuksi: sosiaali.berg, Aino Asiakas' })
+      .getByRole('button', { name: `Merkitse tarkastetuksi: sosiaali.berg, ${client}` })
       .click();
     await dialog(page).getByRole('button', { name: 'Merkitse tarkastetuksi', exact: true }).click();
     await dialog(page).getByText('Kirjaa huomautus: mitä tarkastit ja mihin päädyit.').waitFor();
     await checkAccessibility(page, 'the review dialog without a note');
     await dialog(page).getByLabel('Huomautus').fill('Syy asiallinen: päivystys.');
     await dialog(page).getByRole('button', { name: 'Merkitse tarkastetuksi', exact: true }).click();
-    await page.getByText('Merkitty tarkastetuksi: Aino Asiakas.').waitFor();
+    await page.getByText(`Merkitty tarkastetuksi: ${client}.`).waitFor();
     await page
-      .getByRole('button', { name: 'Merkitse tarkastetuksi: sosiaali.berg, Ville Asiakas' })
+      .getByRole('button', { name: `Merkitse tarkastetuksi: sosiaali.berg, ${relative}` })
       .click();
     await dialog(page)
-      .getByText(/sosiaali\.berg kirjasi henkilölle Ville Asiakas asiakkuuden/)
+      .getByText(new RegExp(`sosiaali\\.berg kirjasi henkilölle ${relative} asiakkuuden`))
       .waitFor();
     await dialog(page)
       .getByLabel('Huomautus')
       .fill('Perhetyön asiakkuus, sovittu yksiköiden kesken.');
     await dialog(page).getByRole('button', { name: 'Merkitse tarkastetuksi', exact: true }).click();
-    await page.getByText('Merkitty tarkastetuksi: Ville Asiakas.').waitFor();
+    await page.getByText(`Merkitty tarkastetuksi: ${relative}.`).waitFor();
     await page.getByText('Tarkastamattomia merkintöjä ei ole.').waitFor();
 
     await page.getByRole('tab', { name: 'Tarkastetut' }).click();
-    const reviewed = page
-      .getByRole('row', { name: /Bertta Berg/ })
-      .filter({ hasText: 'Aino Asiakas' });
+    const reviewed = page.getByRole('row', { name: /Bertta Berg/ }).filter({ hasText: client });
     await reviewed.getByText(/^Tarkastanut Tiina Virtanen \(tietosuoja\.virtanen\) /).waitFor();
     await reviewed.getByText('Syy asiallinen: päivystys.').waitFor();
     await checkAccessibility(page, 'the reviewed break-the-glass access');
@@ -477,7 +557,7 @@ describe('social services in the browser', { skip: chromiumSkip }, () => {
   });
 
   test('the administrator creates a unit, puts workers in it, closes it, and keeps the service needs', async () => {
-    await signOut(page);
+    await page.goto(server.baseUrl);
     await signIn(page, server.user.username, server.user.password);
     await navigation(page)
       .getByRole('link', { name: 'Sosiaalihuollon yksiköt', exact: true })

@@ -44,13 +44,23 @@ async function routeChunksLoaded(page: Page): Promise<string[]> {
   return urls.flatMap((url) => routeOf(url) ?? []);
 }
 
-/** The Swedish and English catalogues' chunks this document has loaded (loadCatalogue). */
+/**
+ * The catalogue chunks this document has loaded (loadCatalogue, loadFirstScreenCatalogue): `fi`,
+ * `sv` or `en` for a whole catalogue, `sv first screen` for a first-screen part.
+ */
 async function catalogueChunksLoaded(page: Page): Promise<string[]> {
   const urls = await page.evaluate(() =>
     performance.getEntriesByType('resource').map((entry) => entry.name),
   );
-  return urls.flatMap((url) => /\/assets\/(sv|en)-[\w-]+\.js$/.exec(url)?.[1] ?? []);
+  return urls.flatMap((url) => {
+    const match = /\/assets\/(first-screen-)?(fi|sv|en)-[\w-]+\.js$/.exec(url);
+    return match ? [`${match[2]}${match[1] ? ' first screen' : ''}`] : [];
+  });
 }
+
+/** Whole catalogues and other languages' parts: Finnish's first-screen part is the first chunk's. */
+const beyondFinnishFirstScreen = async (page: Page) =>
+  (await catalogueChunksLoaded(page)).filter((chunk) => chunk !== 'fi first screen');
 
 describe('the web app, delivered', { skip: chromiumSkip }, () => {
   let server: TestServer;
@@ -119,9 +129,9 @@ describe('the web app, delivered', { skip: chromiumSkip }, () => {
     await page.waitForLoadState('networkidle');
     assert.deepEqual(await routeChunksLoaded(page), ['SignInPage']);
     assert.deepEqual(
-      await catalogueChunksLoaded(page),
+      await beyondFinnishFirstScreen(page),
       [],
-      'in Finnish, no Swedish or English catalogue',
+      'in Finnish, no Swedish or English catalogue, and only the first screen’s part of Finnish',
     );
 
     await signIn(page, server.user.username, server.user.password);
@@ -134,6 +144,36 @@ describe('the web app, delivered', { skip: chromiumSkip }, () => {
       ['SearchPage'],
       'signed in, the search page needs no sign-in code',
     );
+    assert.deepEqual(await beyondFinnishFirstScreen(page), [], 'nor more of the catalogue');
+    await picture(page, 'search-first-screen.png');
+    assert.deepEqual(problems, []);
+  });
+
+  test('the rest of the catalogue comes with the first page that needs it, in the page’s language', async () => {
+    await page.goto(`${server.baseUrl}/search`);
+    await heading(page, 'Asiakashaku').waitFor();
+    await page.getByRole('button', { name: /valitse kieli/ }).click();
+    await page.getByRole('menuitem', { name: 'Svenska (SV)' }).click();
+    await heading(page, 'Kundsökning').waitFor();
+    assert.deepEqual(await beyondFinnishFirstScreen(page), ['sv first screen']);
+
+    await page.getByRole('link', { name: 'Mitt konto' }).click();
+    await heading(page, 'Mitt konto').waitFor();
+    await page.getByRole('heading', { name: 'Byt lösenord' }).waitFor();
+    assert.deepEqual(
+      await beyondFinnishFirstScreen(page),
+      ['sv first screen', 'sv'],
+      'the whole Swedish catalogue with the account page, no Finnish',
+    );
+    await checkAccessibility(page, 'the account page in Swedish');
+    await picture(page, 'catalogue-rest-in-swedish.png');
+
+    // Back to Finnish: the whole Finnish catalogue now, as a page that needs it is open.
+    await page.getByRole('button', { name: /välj språk/ }).click();
+    await page.getByRole('menuitem', { name: 'Suomi (FI)' }).click();
+    await heading(page, 'Oma tili').waitFor();
+    await page.getByRole('heading', { name: 'Vaihda salasana' }).waitFor();
+    assert.deepEqual(await beyondFinnishFirstScreen(page), ['sv first screen', 'sv', 'fi']);
     assert.deepEqual(problems, []);
   });
 

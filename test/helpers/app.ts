@@ -336,7 +336,7 @@ export const json = (cookie?: string) => ({
 
 /** An API call with a session cookie, and with a JSON body when there is a payload. */
 export function callAs(
-  testApp: TestApp,
+  testApp: Pick<TestApp, 'app'>,
   cookie: string,
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   url: string,

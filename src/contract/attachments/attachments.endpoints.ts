@@ -13,7 +13,7 @@ const tags = ['requests'];
 
 /**
  * Attachments of a data subject's request. The upload's body is the file itself, not JSON: the
- * web sends it with fetch at `urlOf(attachmentsApi.upload, …)`, not with `call`.
+ * web's `call` sends a File or Blob body as it is, with its own media type.
  */
 export const attachmentsApi = {
   upload: endpoint({

@@ -56,7 +56,16 @@ export const PERMISSIONS = [
   /** Population-register updates: start a sync with DVV's change interface, read its reports. */
   'populationRegister.sync',
   /** Moving in from an old register: import profiles, runs and their reports (decision 0027). */
-  'imports.run',
+  'moveIn.run',
+  /** The imports page: every run of data coming in (DVV syncs, update files) and its report. */
+  'imports.read',
+  /** Update-service files (Posti and others): dry run and apply (decision 0029). */
+  'updateFiles.apply',
+  /**
+   * The public pages: the privacy statement's controller details and free texts (the rest follows
+   * the register), the accessibility statement and the feedback given on it.
+   */
+  'publicPages.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -70,7 +79,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'partners.manage',
     'socialServices.manageUnits',
     'billing.settings',
-    'imports.run',
+    'moveIn.run',
+    'publicPages.manage',
   ],
   customer_service: [
     'customers.read',
@@ -120,7 +130,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'objections.write',
     'exports.mailingList',
     'populationRegister.sync',
-    'imports.run',
+    'moveIn.run',
+    'imports.read',
+    'updateFiles.apply',
   ],
   auditor: ['accessLog.read', 'disclosures.read'],
   contractor: ['customers.read'],

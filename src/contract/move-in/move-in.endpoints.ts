@@ -14,7 +14,7 @@ import {
 } from './move-in.schemas.ts';
 
 const tags = ['imports'];
-const access = { permission: 'imports.run' } as const;
+const access = { permission: 'moveIn.run' } as const;
 
 /**
  * Moving in from an old register (decision 0027). The upload's body is the file itself (CSV or

@@ -42,5 +42,11 @@ export const personPage = z.object({
   objections: objectionList.optional(),
   requests: pageOf(requestSummary).optional(),
   legalHolds: legalHoldList.optional(),
+  /**
+   * Only for a reader who may read social-services client data: whether the person is a client
+   * as far as the reader may know (a unit of theirs serves them today, or any unit does while
+   * their break-the-glass grant holds). Every other reader gets no such member (decision 0012).
+   */
+  socialServicesClient: z.boolean().optional(),
 });
 export type PersonPage = z.infer<typeof personPage>;

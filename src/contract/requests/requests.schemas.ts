@@ -90,7 +90,8 @@ const staffRef = staffMember.nullable();
 
 /**
  * What may be done to a request: its life's steps, and what the request's other panels do
- * (hand over an access package, carry out an erasure).
+ * (hand over an access package, carry out an erasure, record an objection request's objections,
+ * name, decide and apply a rectification request's fields).
  */
 export const REQUEST_ACTION_NAMES = [
   'verifyIdentity',
@@ -102,6 +103,10 @@ export const REQUEST_ACTION_NAMES = [
   'note',
   'handOver',
   'erase',
+  'recordObjections',
+  'addRectificationItem',
+  'decideRectificationItem',
+  'applyRectification',
 ] as const;
 export type RequestActionName = (typeof REQUEST_ACTION_NAMES)[number];
 

@@ -2,16 +2,21 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
+import type { Keys } from '../lib/crypto.ts';
 import { AppError } from '../lib/errors.ts';
 import { networkFilter } from '../lib/networks.ts';
 import { resolveSession, type Actor } from '../modules/auth/auth.service.ts';
+import { authenticateMachine, PARTNER_API_PREFIX } from '../modules/partner-api/machine-auth.ts';
+import type { MachineScope } from '../../contract/partner-api/partner-api.constants.ts';
 import {
   PERSONAL_DATA_PERMISSIONS,
   roleHas,
   type Permission,
 } from '../../contract/auth/permissions.ts';
 
-export const SESSION_COOKIE = 'rekisteri_session';
+import { SESSION_COOKIE } from '../../contract/auth/session-cookie.ts';
+
+export { SESSION_COOKIE };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -21,6 +26,8 @@ declare module 'fastify' {
     public?: boolean;
     /** Any signed-in user, whatever the role (own session, sign-out). */
     signedIn?: boolean;
+    /** A partner's machine client with this scope, and no one else (decision 0028). */
+    machine?: MachineScope;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -34,7 +41,8 @@ declare module 'fastify' {
 export type RouteAccess = {
   method: string;
   url: string;
-  access: { permission: Permission } | { public: true } | { signedIn: true };
+  access:
+    { permission: Permission } | { public: true } | { signedIn: true } | { machine: MachineScope };
 };
 
 /** The signed-in actor of a route that declared a permission (the hook guarantees one). */
@@ -62,7 +70,7 @@ export function sessionCookieOptions(config: Config, request: FastifyRequest, ex
  */
 export function registerAuth(
   app: FastifyInstance,
-  deps: { database: Database; clock: Clock; config: Config },
+  deps: { database: Database; clock: Clock; config: Config; keys: Keys },
 ): void {
   app.decorateRequest('actor', null);
   app.decorate('routeAccess', []);
@@ -76,7 +84,9 @@ export function registerAuth(
         ? { public: true as const }
         : config?.signedIn
           ? { signedIn: true as const }
-          : undefined;
+          : config?.machine
+            ? { machine: config.machine }
+            : undefined;
     if (!access) {
       throw new Error(`Route ${route.method.toString()} ${route.url} declares no permission`);
     }
@@ -93,13 +103,27 @@ export function registerAuth(
     deps.config.staffNetworks.length > 0 ? networkFilter(deps.config.staffNetworks) : null;
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const routeConfig = request.routeOptions.config;
+    // The partners' interface: a machine client's credential, never a staff session.
+    if (routeConfig.machine) {
+      const actor = await authenticateMachine(deps, request);
+      request.actor = actor;
+      if (!actor.client?.scopes.includes(routeConfig.machine)) {
+        throw new AppError(
+          'forbidden',
+          `The client does not have the scope ${routeConfig.machine}`,
+        );
+      }
+      return;
+    }
     // The firewall clause: staff use of the API (sign-in included) only from the configured
-    // networks; /health, the API's documents and the web app's files stay reachable.
+    // networks; /health, the API's documents, the partners' interface and the web app's files
+    // stay reachable.
     if (
       fromStaffNetwork &&
       request.url.startsWith('/api/') &&
       !request.url.startsWith('/api/docs') &&
       !request.url.startsWith('/api/openapi.json') &&
+      !request.url.startsWith(PARTNER_API_PREFIX) &&
       !fromStaffNetwork(request.ip)
     ) {
       throw new AppError(

@@ -4,6 +4,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import type { Answer } from '../../contract/endpoint.ts';
 import { openApiApi } from '../../contract/openapi.endpoints.ts';
+import { partnerApi } from '../../contract/partner-api/partner-api.endpoints.ts';
+import type { MachineScope } from '../../contract/partner-api/partner-api.constants.ts';
 import { route } from '../lib/route.ts';
 
 /** OpenAPI 3.1 generated from the routes' zod schemas; browsable at /api/docs. */
@@ -23,6 +25,21 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'rekisteri_session' },
+          // The partners' interface (decision 0028): a machine client's API key, or a bearer
+          // token from OAuth2 client credentials.
+          partnerApiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+          partnerOAuth: {
+            type: 'oauth2',
+            flows: {
+              clientCredentials: {
+                tokenUrl: partnerApi.token.path,
+                scopes: {
+                  'customers.read': "Read the customers the partner's contract covers",
+                  'notices.write': "Send notices of a customer's changed data as a source",
+                } satisfies Record<MachineScope, string>,
+              },
+            },
+          },
         },
       },
       security: [{ session: [] }],
@@ -33,6 +50,12 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       const result = jsonSchemaTransform(input);
       const config = input.route.config;
       if (config?.public) (result.schema as Record<string, unknown>).security = [];
+      if (config?.machine) {
+        (result.schema as Record<string, unknown>).security = [
+          { partnerApiKey: [] },
+          { partnerOAuth: [config.machine] },
+        ];
+      }
       return result;
     },
   });

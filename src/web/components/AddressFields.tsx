@@ -1,6 +1,6 @@
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { TextField } from './Fields.tsx';
-import type { FormController } from './useForm.ts';
+import type { FormController } from './useContractForm.ts';
 
 /** Street, postal code, post office and country of one address, as a group. */
 export function AddressFields({
@@ -31,13 +31,13 @@ export function AddressFields({
           path={`${prefix}.postalCode`}
           label={t('address.postalCode')}
           inputMode="text"
-          maxLength={10}
         />
         <TextField form={form} path={`${prefix}.postOffice`} label={t('address.postOffice')} />
         <TextField
           form={form}
           path={`${prefix}.country`}
           label={t('address.country')}
+          // The field holds an ISO 3166-1 alpha-2 code: two letters is the field's shape.
           maxLength={2}
         />
       </div>

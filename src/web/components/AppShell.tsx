@@ -1,16 +1,9 @@
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
-import {
-  Button,
-  InlineAlert,
-  LanguageMenu,
-  LanguageMenuItem,
-  RouterLink,
-  SkipLink,
-} from 'suomifi-ui-components';
+import { Button, InlineAlert, RouterLink, SkipLink } from 'suomifi-ui-components';
 import type { Permission } from '../api.ts';
-import { LANGUAGE_NAMES, LANGUAGES } from '../i18n/catalogues.ts';
+import { LanguageChoice } from './LanguageChoice.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { homePath } from '../home.ts';
 import { menuItems } from '../route-access.ts';
@@ -19,7 +12,7 @@ import { ACCOUNT_PATH, COMMITMENT_PATH, pendingStep } from '../routes/account/pe
 
 /** Header (product, navigation, user, sign-out, language), main landmark and footer. */
 export function AppShell({ children }: { children: ReactNode }) {
-  const { t, language, setLanguage } = useI18n();
+  const { t } = useI18n();
   const { session, signOut } = useSession();
   const [signingOut, setSigningOut] = useState(false);
   const me = session.status === 'signedIn' ? session.me : null;
@@ -59,22 +52,7 @@ export function AppShell({ children }: { children: ReactNode }) {
                 )}
               </p>
             )}
-            <LanguageMenu
-              className="shell__language"
-              buttonText={`${LANGUAGE_NAMES[language]} (${language.toUpperCase()})`}
-              aria-label={`${LANGUAGE_NAMES[language]} (${language.toUpperCase()}) – ${t('shell.chooseLanguage')}`}
-            >
-              {LANGUAGES.map((option) => (
-                <LanguageMenuItem
-                  key={option}
-                  lang={option}
-                  selected={option === language}
-                  onSelect={() => setLanguage(option)}
-                >
-                  {`${LANGUAGE_NAMES[option]} (${option.toUpperCase()})`}
-                </LanguageMenuItem>
-              ))}
-            </LanguageMenu>
+            <LanguageChoice className="shell__language" />
             {me && (
               <Button
                 variant="secondary"

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { Button } from 'suomifi-ui-components';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
@@ -15,20 +16,16 @@ export function ArchiveAction({
 }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const archive = useMutation({ mutationFn: onConfirm });
   const openButton = useRef<HTMLButtonElement>(null);
 
   const close = () => {
     setOpen(false);
-    setError(null);
+    archive.reset();
   };
-  const confirm = () => {
-    setBusy(true);
-    setError(null);
-    onConfirm().then(
-      () => {
-        setBusy(false);
+  const confirm = () =>
+    archive.mutate(undefined, {
+      onSuccess: () => {
         setOpen(false);
         // The archived record has no Archive button to return to: the page's heading takes the
         // focus, and the archived notice follows it.
@@ -36,12 +33,7 @@ export function ArchiveAction({
           document.querySelector<HTMLElement>('h1.page-heading')?.focus(),
         );
       },
-      (failure: unknown) => {
-        setBusy(false);
-        setError(failure);
-      },
-    );
-  };
+    });
 
   return (
     <>
@@ -52,8 +44,8 @@ export function ArchiveAction({
         open={open}
         title={title}
         explanation={explanation}
-        failure={error}
-        busy={busy}
+        failure={archive.error}
+        busy={archive.isPending}
         confirmText={t('common.archive')}
         onConfirm={confirm}
         onCancel={close}

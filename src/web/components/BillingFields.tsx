@@ -1,7 +1,7 @@
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { AddressFields } from './AddressFields.tsx';
 import { TextField } from './Fields.tsx';
-import type { FormController } from './useForm.ts';
+import type { FormController } from './useContractForm.ts';
 
 /** The e-invoicing fields: each labelled `billing.{part}` with the hint `billing.{part}Hint`. */
 const E_INVOICE_PARTS = ['eInvoiceAddress', 'eInvoiceIntermediator', 'ovt'] as const;

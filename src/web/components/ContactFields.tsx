@@ -1,6 +1,6 @@
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { TextField } from './Fields.tsx';
-import type { FormController } from './useForm.ts';
+import type { FormController } from './useContractForm.ts';
 
 /** Each labelled `common.{path}` with the hint `common.{path}Hint`, and the keyboard it needs. */
 const CONTACT_FIELDS = [

@@ -2,17 +2,12 @@ import { useState } from 'react';
 import { Button } from 'suomifi-ui-components';
 import { searchApi } from '../../contract/search/search.endpoints.ts';
 import { ApiError, type PersonSummary } from '../api.ts';
-import { call } from '../client.ts';
+import { useCall } from '../data.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { fieldId } from './form.ts';
 import { ProblemNotice } from './Notices.tsx';
 import { PickerSearch } from './PickerSearch.tsx';
-import type { FormController } from './useForm.ts';
-
-type Found =
-  | { state: 'idle' }
-  | { state: 'found'; items: PersonSummary[] }
-  | { state: 'failed'; error: unknown };
+import type { FormController } from './useContractForm.ts';
 
 /** The person a picker shows as chosen; a preselected one needs no identity code. */
 export type PickedPerson = Pick<PersonSummary, 'id' | 'firstName' | 'lastName'> & {
@@ -64,50 +59,37 @@ export function PersonPicker({
 }) {
   const { t, errorText } = useI18n();
   const [query, setQuery] = useState('');
-  const [found, setFound] = useState<Found>({ state: 'idle' });
-  const [queryError, setQueryError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // The term searched for: the search reads (and is logged) when asked, not as one types.
+  const [asked, setAsked] = useState('');
   const [chosen, setChosen] = useState<PickedPerson | null>(initial);
   const error = form.errors[path];
+  const searched = useCall(
+    searchApi.search,
+    { query: { q: asked, kind: 'person', limit: 10 } },
+    { enabled: asked !== '' },
+  );
+  const problem =
+    searched.error instanceof ApiError ? searched.error.problem.errors?.[0] : undefined;
+  const queryError = problem?.field === 'q' ? errorText(problem) : null;
+  const found =
+    asked === '' || queryError !== null
+      ? null
+      : searched.data?.items.flatMap((item) => (item.kind === 'person' ? [item.person] : []));
 
-  const search = () => {
-    const q = query.trim();
-    if (q === '') return;
-    setBusy(true);
-    setQueryError(null);
-    call(searchApi.search, { query: { q, kind: 'person', limit: 10 } }).then(
-      (page) => {
-        setBusy(false);
-        setFound({
-          state: 'found',
-          items: page.items.flatMap((item) => (item.kind === 'person' ? [item.person] : [])),
-        });
-      },
-      (failure: unknown) => {
-        setBusy(false);
-        const field = failure instanceof ApiError ? failure.problem.errors?.[0] : undefined;
-        if (field?.field === 'q') {
-          setQueryError(errorText(field));
-          setFound({ state: 'idle' });
-        } else {
-          setFound({ state: 'failed', error: failure });
-        }
-      },
-    );
-  };
+  const search = () => setAsked(query.trim());
 
   const choose = (person: PickedPerson | null) => {
     if (list && person) {
       list.onAdd(person);
       setQuery('');
-      setFound({ state: 'idle' });
+      setAsked('');
       // The chosen person's button is gone: the search takes the focus for the next one.
       document.getElementById(fieldId(path))?.focus();
       return;
     }
     setChosen(person);
     form.set(path, person?.id ?? '');
-    if (person) setFound({ state: 'idle' });
+    if (person) setAsked('');
   };
 
   return (
@@ -134,16 +116,18 @@ export function PersonPicker({
             onQuery={setQuery}
             error={queryError ?? (error ? errorText(error) : null)}
             onSearch={search}
-            busy={busy}
+            busy={searched.isFetching}
           />
           <div aria-live="polite">
-            {found.state === 'failed' && <ProblemNotice error={found.error} />}
-            {found.state === 'found' &&
-              (found.items.length === 0 ? (
+            {asked !== '' && searched.isError && queryError === null && (
+              <ProblemNotice error={searched.error} />
+            )}
+            {found &&
+              (found.length === 0 ? (
                 <p className="muted">{t('search.noResultsShort')}</p>
               ) : (
                 <ul className="picker__results">
-                  {found.items.map((person) => (
+                  {found.map((person) => (
                     <li key={person.id}>
                       <span>
                         <strong>{fullName(person)}</strong>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import type { Answer, CallInput, Endpoint } from '../../contract/endpoint.ts';
 import { queryKeyOf, useCall } from '../data.ts';
@@ -7,9 +7,8 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/catalogues.ts';
 import { BackToSearch } from '../routes/search/last-search.tsx';
 import { Loaded } from './Loaded.tsx';
-import { Loading, ProblemNotice } from './Notices.tsx';
+import { ProblemNotice } from './Notices.tsx';
 import { PageHeading } from './PageHeading.tsx';
-import { useResource } from './useResource.ts';
 
 type Common<T> = {
   failedTitle: MessageKey;
@@ -26,8 +25,8 @@ type RecordEndpoint = Endpoint & { path: `${string}/:id` };
  * Loads the record the address names (`/persons/:id`, `/requests/:id`) for a page: a spinner
  * while it loads, the page's title and what went wrong when it cannot, else the page itself.
  * Given the `endpoint` that reads it, the record is read through the data layer (useCall), so a
- * change that invalidates the endpoint shows here; `load` is the older way, until every page
- * has moved.
+ * change that invalidates the endpoint shows here; `load` (cached under the kind and the id) is
+ * for a page whose reader is not yet an endpoint of its own.
  */
 export function RecordLoader<E extends RecordEndpoint>(
   props: Common<Answer<E>> & { endpoint: E },
@@ -82,11 +81,17 @@ function FromLoad({
   load: (id: string, signal: AbortSignal) => Promise<unknown>;
 }) {
   const { id = '' } = useParams();
-  const [record, replace] = useResource(`${kind}:${id}`, (signal) => load(id, signal));
-  if (record.state === 'loading') return <Loading />;
-  if (record.state === 'failed')
-    return <Failed title={failedTitle} error={record.error} backToSearch={backToSearch} />;
-  return children(record.data, replace);
+  const client = useQueryClient();
+  const queryKey = ['record', kind, id];
+  const query = useQuery({ queryKey, queryFn: ({ signal }) => load(id, signal) });
+  return (
+    <Loaded
+      query={query}
+      failed={(error) => <Failed title={failedTitle} error={error} backToSearch={backToSearch} />}
+    >
+      {(record) => children(record, (newer) => client.setQueryData(queryKey, newer))}
+    </Loaded>
+  );
 }
 
 function Failed({

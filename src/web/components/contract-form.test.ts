@@ -40,13 +40,40 @@ describe('errorsBeforeSending', () => {
 describe('checkField with the derived rules', () => {
   test('required, too long, and the format parsers on blur', () => {
     const values = { firstName: '', email: 'x@', lastName: 'a'.repeat(101) };
-    assert.equal(
-      checkField('firstName', values, rules.required, rules.maxLength)?.code,
-      'required',
-    );
-    assert.equal(checkField('lastName', values, rules.required, rules.maxLength)?.code, 'too_big');
-    assert.ok(checkField('email', values, rules.required, rules.maxLength));
-    assert.equal(checkField('phone', values, rules.required, rules.maxLength), null);
+    assert.equal(checkField('firstName', values, rules)?.code, 'required');
+    assert.equal(checkField('lastName', values, rules)?.code, 'too_big');
+    assert.ok(checkField('email', values, rules));
+    assert.equal(checkField('phone', values, rules), null);
+  });
+});
+
+describe('checkField with lengths and ranges', () => {
+  const checks = {
+    required: new Set(['purpose']),
+    minLength: new Map([['purpose', 3]]),
+    range: new Map([
+      ['days', { min: 0, max: 365 }],
+      ['rate', { min: 0, minExclusive: true }],
+    ]),
+  };
+  test('a text shorter than its fewest characters, counted after trimming', () => {
+    assert.equal(checkField('purpose', { purpose: ' ab ' }, checks)?.code, 'too_small');
+    assert.equal(checkField('purpose', { purpose: 'abc' }, checks), null);
+    assert.equal(checkField('purpose', { purpose: '' }, checks)?.code, 'required');
+  });
+
+  test('a number outside its range, typed the Finnish way too; a non-number is left to the server', () => {
+    assert.equal(checkField('days', { days: '366' }, checks)?.code, 'number.tooLarge');
+    assert.equal(checkField('days', { days: '-1' }, checks)?.code, 'number.tooSmall');
+    assert.equal(checkField('days', { days: '1 000' }, checks)?.code, 'number.tooLarge');
+    assert.equal(checkField('rate', { rate: '0' }, checks)?.code, 'number.tooSmall');
+    assert.equal(checkField('rate', { rate: '0,5' }, checks), null);
+    assert.equal(checkField('days', { days: 'many' }, checks), null);
+  });
+
+  test('before sending, the range and the fewest characters stop the send', () => {
+    const errors = errorsBeforeSending({ purpose: 'ab', days: '400', rate: '2' }, checks);
+    assert.deepEqual(Object.keys(errors).sort(), ['days', 'purpose']);
   });
 });
 

@@ -1,25 +1,46 @@
 import { ApiError, type FieldProblem } from '../client.ts';
-import { checkField, errorsByField, type FieldErrors, type FormValues } from './form.ts';
+import {
+  checkField,
+  errorsByField,
+  type FieldChecks,
+  type FieldErrors,
+  type FormValues,
+} from './form.ts';
 import type { FieldRules } from './schema-rules.ts';
 
+/** The codes of `checkField` that come from the schema's rules, not from a format check. */
+const SCHEMA_CODES: ReadonlySet<string> = new Set([
+  'required',
+  'too_big',
+  'too_small',
+  'number.tooSmall',
+  'number.tooLarge',
+]);
+
 /**
- * The rules of a form before it is sent: required fields and lengths (from the schema), and the
+ * The rules of a form before it is sent: required fields, lengths and ranges (from the schema), and the
  * form's own `check` (e.g. "the passwords differ"). Format checks run when a field is left; the
  * server decides the rest.
  */
 export function errorsBeforeSending(
   values: FormValues,
-  rules: Pick<FieldRules, 'required' | 'maxLength'>,
+  rules: FieldChecks,
   check?: (values: FormValues) => FieldProblem[],
 ): FieldErrors {
   const errors: FieldErrors = {};
-  for (const path of new Set([...rules.required, ...rules.maxLength.keys()])) {
+  const paths = [
+    ...rules.required,
+    ...(rules.maxLength?.keys() ?? []),
+    ...(rules.minLength?.keys() ?? []),
+    ...(rules.range?.keys() ?? []),
+  ];
+  for (const path of new Set(paths)) {
     // A member the form has no field for (an id, a version) is the input builder's to give.
     if (!(path in values)) continue;
     const value = values[path] ?? '';
-    const problem = checkField(path, { ...values, [path]: value }, rules.required, rules.maxLength);
+    const problem = checkField(path, { ...values, [path]: value }, rules);
     // Only the schema's own rules here: a malformed value is the blur check's and the server's.
-    if (problem && (problem.code === 'required' || problem.code === 'too_big')) {
+    if (problem && SCHEMA_CODES.has(problem.code ?? '')) {
       errors[path] = problem;
     }
   }
@@ -47,9 +68,13 @@ export const formPathOf = (names: ServerFields | undefined, field: string): stri
 /** The schema's rules under the form's paths. */
 export function rulesUnder(rules: FieldRules, names: ServerFields | undefined): FieldRules {
   if (!names) return rules;
+  const renamed = <T>(map: ReadonlyMap<string, T>) =>
+    new Map([...map].map(([path, rule]) => [formPathOf(names, path), rule]));
   return {
     required: new Set([...rules.required].map((path) => formPathOf(names, path))),
-    maxLength: new Map([...rules.maxLength].map(([path, max]) => [formPathOf(names, path), max])),
+    maxLength: renamed(rules.maxLength),
+    minLength: renamed(rules.minLength),
+    range: renamed(rules.range),
     defaults: Object.fromEntries(
       Object.entries(rules.defaults).map(([path, value]) => [formPathOf(names, path), value]),
     ),

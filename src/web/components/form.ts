@@ -6,6 +6,7 @@ import { parsePhone } from '../../finnish/phone.ts';
 import { parsePostalCode } from '../../finnish/postal-code.ts';
 import type { Address, FieldProblem, PersonView } from '../api.ts';
 import { parseFinnishDate } from '../format.ts';
+import type { FieldRules, NumberRange } from './schema-rules.ts';
 
 /**
  * A form's text values by the API's dotted field path (`permanentAddress.postalCode`), so an
@@ -133,23 +134,60 @@ export function checkFor(path: string): Check | undefined {
   return byPath[path];
 }
 
+/** What `checkField` checks a field against: the schema's rules (`fieldRules`), or some of them. */
+export type FieldChecks = Pick<FieldRules, 'required'> & Partial<FieldRules>;
+
+/** A number as typed: "1,5", "1 000"; NaN when it is not one. */
+const typedNumber = (text: string): number =>
+  /^[+-]?[\d\s]*[.,]?\d+$/.test(text) ? Number(text.replace(/\s/g, '').replace(',', '.')) : NaN;
+
+/** The problem of a number outside its range, or null (a text that is not a number: the server's). */
+function rangeProblem(path: string, value: string, range: NumberRange): FieldProblem | null {
+  const number = typedNumber(value);
+  if (Number.isNaN(number)) return null;
+  const { min, max, minExclusive, maxExclusive } = range;
+  if (min !== undefined && (minExclusive ? number <= min : number < min)) {
+    return {
+      field: path,
+      code: 'number.tooSmall',
+      message: `${minExclusive ? 'Over' : 'At least'} ${min}`,
+    };
+  }
+  if (max !== undefined && (maxExclusive ? number >= max : number > max)) {
+    return {
+      field: path,
+      code: 'number.tooLarge',
+      message: `${maxExclusive ? 'Under' : 'At most'} ${max}`,
+    };
+  }
+  return null;
+}
+
 /**
  * The error a field has after leaving it, or null: `required` fields may not stay empty, a text
- * may not be longer than its `maxLength` (code points, as the server counts them).
+ * has at least its `minLength` and at most its `maxLength` characters (code points, as the
+ * server counts them), a number stays in its `range`; then the field's format check.
  */
 export function checkField(
   path: string,
   values: FormValues,
-  required: ReadonlySet<string>,
-  maxLength?: ReadonlyMap<string, number>,
+  rules: FieldChecks,
 ): FieldProblem | null {
   const value = values[path] ?? '';
   if (blank(value))
-    return required.has(path) ? { field: path, code: 'required', message: '' } : null;
-  const max = maxLength?.get(path);
-  if (max !== undefined && [...value.trim()].length > max) {
+    return rules.required.has(path) ? { field: path, code: 'required', message: '' } : null;
+  const length = [...value.trim()].length;
+  const max = rules.maxLength?.get(path);
+  if (max !== undefined && length > max) {
     return { field: path, code: 'too_big', message: `At most ${max} characters` };
   }
+  const min = rules.minLength?.get(path);
+  if (min !== undefined && length < min) {
+    return { field: path, code: 'too_small', message: `At least ${min} characters` };
+  }
+  const range = rules.range?.get(path);
+  const outside = range ? rangeProblem(path, value.trim(), range) : null;
+  if (outside) return outside;
   const problem = checkFor(path)?.(value.trim(), values);
   return problem ? { field: path, ...problem } : null;
 }

@@ -1,19 +1,37 @@
 import type { z } from 'zod';
 import type { FormValues } from './form.ts';
 
+/** A number's bounds as the schema gives them; `…Exclusive`: the bound itself is refused. */
+export type NumberRange = {
+  min?: number;
+  max?: number;
+  minExclusive?: boolean;
+  maxExclusive?: boolean;
+};
+
 /**
  * What a form can know of a request schema before sending, by the API's dotted field path
- * (`permanentAddress.postalCode`): the fields that may not be left empty, the most characters a
- * text takes, and the schema's defaults as form text. The server still decides; this keeps the
- * form from restating the schema's rules by hand (PERSON_REQUIRED and the like).
+ * (`permanentAddress.postalCode`): the fields that may not be left empty, the fewest (beyond
+ * one) and the most characters a text takes, a number's bounds, and the schema's defaults as
+ * form text. The server still decides; this keeps the form from restating the schema's rules
+ * by hand (PERSON_REQUIRED, "at least 3 characters" and the like).
  */
 export type FieldRules = {
   required: ReadonlySet<string>;
   maxLength: ReadonlyMap<string, number>;
+  /** Only texts that need more than one character: one is what `required` asks. */
+  minLength: ReadonlyMap<string, number>;
+  range: ReadonlyMap<string, NumberRange>;
   defaults: FormValues;
 };
 
-export const NO_RULES: FieldRules = { required: new Set(), maxLength: new Map(), defaults: {} };
+export const NO_RULES: FieldRules = {
+  required: new Set(),
+  maxLength: new Map(),
+  minLength: new Map(),
+  range: new Map(),
+  defaults: {},
+};
 
 /** The parts of zod 4's schema definitions the walk reads (`schema._zod.def`). */
 type Def = {
@@ -22,7 +40,20 @@ type Def = {
   in?: z.ZodType;
   shape?: Record<string, z.ZodType>;
   defaultValue?: unknown;
-  checks?: { _zod: { def: { check: string; maximum?: number; minimum?: number } } }[];
+  /** `z.int()` is a number whose own definition carries its format. */
+  format?: string;
+  checks?: {
+    _zod: {
+      def: {
+        check: string;
+        maximum?: number;
+        minimum?: number;
+        value?: number | bigint;
+        inclusive?: boolean;
+        format?: string;
+      };
+    };
+  }[];
 };
 const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
@@ -35,6 +66,28 @@ function bound(def: Def, check: 'max_length' | 'min_length'): number | undefined
   return found;
 }
 
+/** A number's bounds: `min(1)` and `positive()` of an integer are both "at least 1". */
+function numberRange(def: Def): NumberRange | undefined {
+  const range: NumberRange = {};
+  const integer =
+    /int/.test(def.format ?? '') ||
+    (def.checks ?? []).some(
+      (one) => one._zod.def.check === 'number_format' && /int/.test(one._zod.def.format ?? ''),
+    );
+  for (const one of def.checks ?? []) {
+    const { check, value, inclusive = true } = one._zod.def;
+    if (typeof value !== 'number') continue;
+    if (check === 'greater_than') {
+      if (integer && !inclusive) range.min = value + 1;
+      else Object.assign(range, { min: value }, inclusive ? {} : { minExclusive: true });
+    } else if (check === 'less_than') {
+      if (integer && !inclusive) range.max = value - 1;
+      else Object.assign(range, { max: value }, inclusive ? {} : { maxExclusive: true });
+    }
+  }
+  return range.min === undefined && range.max === undefined ? undefined : range;
+}
+
 /**
  * Walks a request schema's input side. A field is required when neither it nor an object it is
  * in may be left out or null, and it is not a text that accepts "" (min 0) or a checkbox
@@ -45,6 +98,8 @@ function bound(def: Def, check: 'max_length' | 'min_length'): number | undefined
 export function fieldRules(schema: z.ZodType | undefined): FieldRules {
   const required = new Set<string>();
   const maxLength = new Map<string, number>();
+  const minLength = new Map<string, number>();
+  const range = new Map<string, NumberRange>();
   const defaults: FormValues = {};
 
   const walk = (node: z.ZodType, path: string, optional: boolean): void => {
@@ -74,13 +129,24 @@ export function fieldRules(schema: z.ZodType | undefined): FieldRules {
           walk(member, path ? `${path}.${key}` : key, optional);
         }
         return;
+      // Neither required nor limited: a list, a checkbox, a value of any shape (a proposed value).
       case 'array':
       case 'boolean':
+      case 'unknown':
+      case 'any':
         return;
       case 'string': {
         const max = bound(def, 'max_length');
+        const min = bound(def, 'min_length');
         if (max !== undefined && path) maxLength.set(path, max);
-        if (!optional && path && bound(def, 'min_length') !== 0) required.add(path);
+        if (min !== undefined && min > 1 && path) minLength.set(path, min);
+        if (!optional && path && min !== 0) required.add(path);
+        return;
+      }
+      case 'number': {
+        const bounds = numberRange(def);
+        if (bounds && path) range.set(path, bounds);
+        if (!optional && path) required.add(path);
         return;
       }
       default:
@@ -89,5 +155,5 @@ export function fieldRules(schema: z.ZodType | undefined): FieldRules {
   };
 
   if (schema) walk(schema, '', false);
-  return { required, maxLength, defaults };
+  return { required, maxLength, minLength, range, defaults };
 }

@@ -45,7 +45,7 @@ export function useFormState(
       const next = { ...values, [path]: value };
       setValues(next);
       setErrors((current) => {
-        if (!current[path] || checkField(path, next, rules.required, rules.maxLength)) {
+        if (!current[path] || checkField(path, next, rules)) {
           return current;
         }
         const rest = { ...current };
@@ -65,7 +65,7 @@ export function useFormState(
       setErrors((current) => {
         const next = { ...current };
         for (const p of paths) {
-          const problem = checkField(p, values, rules.required, rules.maxLength);
+          const problem = checkField(p, values, rules);
           if (problem) next[p] = problem;
         }
         return next;
@@ -89,7 +89,10 @@ export type ContractForm<E extends Endpoint> = {
   form: FormController;
   submit: (event?: FormEvent) => void;
   busy: boolean;
-  /** Counts the sends stopped by errors: the error summary takes the focus on each. */
+  /**
+   * Counts the sends: the error summary shows the last one's errors (none once one succeeded)
+   * and takes the focus when there are some.
+   */
   attempt: number;
   /** What went wrong beyond the fields, or null. */
   failure: unknown;
@@ -99,6 +102,8 @@ export type ContractForm<E extends Endpoint> = {
   changed: boolean;
   /** The last answer of the server, until the form changes again. */
   saved: Answer<E> | null;
+  /** Starts the form afresh: its first values, no errors, no failure (e.g. a dialog closed). */
+  restart: () => void;
 };
 
 /**
@@ -192,6 +197,8 @@ export function useContractForm<E extends Endpoint>(options: {
         setBaseline(next);
         if (options.emptyWhenSaved) form.reset(start);
         setSaved(answer);
+        // A send that succeeded is the last send: the summary of an earlier one's errors goes.
+        setAttempt((n) => n + 1);
         options.onSaved?.(answer, values);
       },
       (error: unknown) => {
@@ -214,6 +221,11 @@ export function useContractForm<E extends Endpoint>(options: {
     duplicateOf,
     changed,
     saved: changed ? null : saved,
+    restart: () => {
+      form.reset(baseline);
+      setFailure(null);
+      setDuplicateOf(null);
+    },
   };
 }
 

@@ -4,7 +4,6 @@
  * English must have exactly the same (i18n.test.ts).
  */
 export const billingListsFi = {
-  'billingLists.nav': 'Laskutus',
   'billingLists.lists': 'Laskutuksen listat',
   'billingLists.filters': 'Rajaukset',
   'billingLists.show': 'Näytä',
@@ -62,7 +61,6 @@ export const billingListsFi = {
 } satisfies Record<string, string>;
 
 export const billingListsSv: Record<keyof typeof billingListsFi, string> = {
-  'billingLists.nav': 'Fakturering',
   'billingLists.lists': 'Faktureringens listor',
   'billingLists.filters': 'Avgränsningar',
   'billingLists.show': 'Visa',
@@ -120,7 +118,6 @@ export const billingListsSv: Record<keyof typeof billingListsFi, string> = {
 };
 
 export const billingListsEn: Record<keyof typeof billingListsFi, string> = {
-  'billingLists.nav': 'Billing',
   'billingLists.lists': "Billing's lists",
   'billingLists.filters': 'Filters',
   'billingLists.show': 'Show',

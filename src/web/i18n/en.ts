@@ -1,3 +1,4 @@
+import { importsErrors, importsEn } from './imports.ts';
 import type { Catalogue } from './catalogue.ts';
 import { accessEn, accessErrors } from './rights/access.ts';
 import { rectificationEn, rectificationErrors } from './rights/rectification.ts';
@@ -8,64 +9,14 @@ import { billingListsEn } from './billing-lists.ts';
 import { workEn } from './work.ts';
 import { populationRegisterEn, populationRegisterErrors } from './population-register.ts';
 import { moveInEn } from './move-in.ts';
+import { partnerClientsEn, partnerClientsErrors } from './partner-clients.ts';
+import { publicPagesEn, publicPagesErrors } from './public-pages.ts';
 import { personPageEn } from './person-page.ts';
+import { enFirstScreen } from './first-screen-en.ts';
 
 export const en: Catalogue = {
   messages: {
-    'app.name': 'Asiakasrekisteri',
-    'app.tagline': "The municipality's customer register",
-
-    'shell.skipToContent': 'Skip to content',
-    'shell.mainNavigation': 'Main menu',
-    'shell.signedInAs': 'Signed in:',
-    'shell.signOut': 'Sign out',
-    'shell.chooseLanguage': 'choose language',
-    'shell.footer':
-      'Asiakasrekisteri – personal data is processed only for your work. Every view and change is logged.',
-    'shell.noCommitment':
-      'You have not signed the confidentiality commitment, so customer data does not open for you.',
-
-    'nav.search': 'Search',
-    'nav.newPerson': 'New person',
-    'nav.newOrganization': 'New organisation',
-    'nav.breadcrumb': 'Back link',
-    'nav.toSearch': 'To customer search',
-    'nav.backToResults': 'Back to search results',
-    'nav.backToPerson': 'Back: {name}',
-    'nav.backToOrganization': 'Back: {name}',
-
-    'role.admin': 'administrator',
-    'role.customer_service': 'customer service',
-    'role.billing': 'billing',
-    'role.social_worker': 'social worker',
-    'role.register_officer': 'register officer',
-    'role.auditor': 'auditor',
-    'role.contractor': 'contractor',
-
-    'common.loading': 'Loading…',
-    'common.search': 'Search',
-    'common.edit': 'Edit',
-    'common.archive': 'Archive',
-    'common.archived': 'Archived',
-    'common.cancel': 'Cancel',
-    'common.saveChanges': 'Save changes',
-    'common.notGiven': 'Not given',
-    'common.email': 'Email',
-    'common.phone': 'Phone',
-    'common.emailHint': 'E.g. jane.doe@example.fi',
-    'common.phoneHint': 'E.g. 040 123 4567 or +46 8 123 456',
-    'common.address': 'Address',
-    'common.notes': 'Notes',
-    'common.notesHint':
-      'Do not write health data or other special categories of personal data here.',
-    'common.noNotes': 'No notes.',
-    'common.created': 'Created {date}',
-    'common.updated': 'changed {date}',
-    'common.createdNotice': 'The record was saved in the register.',
-    'common.updatedNotice': 'The changes were saved.',
-
-    'kind.person': 'Person',
-    'kind.organization': 'Organisation',
+    ...enFirstScreen.messages,
 
     'language.fi': 'Finnish',
     'language.sv': 'Swedish',
@@ -81,67 +32,6 @@ export const en: Catalogue = {
     'form.choose': 'Choose',
     'form.errorSummary': 'Correct the errors in the form ({count})',
     'form.openExisting': 'Open the record already in the register',
-    'form.unsaved.title': 'Leave without saving?',
-    'form.unsaved.explanation':
-      'The changes you made on this page have not been saved. If you leave the page, they are lost.',
-    'form.unsaved.leave': 'Leave without saving',
-    'form.unsaved.stay': 'Stay on the page',
-
-    'problem.network':
-      'The server could not be reached. Check the network connection and try again.',
-    'problem.invalid': 'The request was not valid.',
-    'problem.forbidden': 'You do not have the right to do this.',
-    'problem.notFound': 'Not found. It may have been removed, or the address is wrong.',
-    'problem.conflict': 'This conflicts with the data in the register.',
-    'problem.tooMany': 'Too many attempts. Wait a moment and try again.',
-    'problem.server':
-      'Something went wrong in the service. The error has been logged; try again shortly.',
-    'problem.unexpected': 'Unexpected error. Try again.',
-
-    'signIn.title': 'Sign in',
-    'signIn.intro':
-      'Asiakasrekisteri is for designated staff only. Sign in with your personal account.',
-    'signIn.username': 'Username',
-    'signIn.password': 'Password',
-    'signIn.submit': 'Sign in',
-    'signIn.failed': 'Signing in failed',
-    'signIn.wrongPassword': 'The username or password is wrong.',
-    'signIn.missing': 'Give your username and password.',
-    'signIn.usernameMissing': 'Give your username.',
-    'signIn.passwordMissing': 'Give your password.',
-    'signIn.code': 'Verification code',
-    'signIn.codeHint': 'Enter the six-digit code your authenticator app shows.',
-    'signIn.codeMissing': 'Enter the verification code.',
-    'signIn.codeWrong': 'The verification code is wrong or already used. Enter a new code.',
-    'signIn.accountClosed': 'The account is closed or has expired. Contact the administrator.',
-    'signIn.expired': 'Your session has ended. Sign in again to continue.',
-    'signIn.commitmentNote':
-      'Never share your account. Customer data opens only after your confidentiality commitment has been signed.',
-
-    'search.title': 'Customer search',
-    'search.label': 'Search for a customer',
-    'search.placeholder': 'Name, identity code, business ID, email or phone',
-    'search.clear': 'Clear the search',
-    'search.hint':
-      'A name needs at least 3 letters, and nearly matching names are found too. Identity codes, business IDs, email addresses and phone numbers are matched whole.',
-    'search.kindLabel': 'Show',
-    'search.kind.all': 'Persons and organisations',
-    'search.kind.person': 'Persons',
-    'search.kind.organization': 'Organisations',
-    'search.tooShortHint':
-      'Type at least 3 letters of a name, or a whole identifier (identity code, business ID, email or phone number).',
-    'search.noResults': 'No customers found for “{query}”.',
-    'search.noResultsShort': 'No results.',
-    'search.countOne': '1 result.',
-    'search.countMany': '{count} results.',
-    'search.moreAvailable': 'More results are available.',
-    'search.resultsHeading': 'Search results',
-    'search.loadMore': 'Show more results',
-    'search.matchedBy.name': 'Searched by name, nearly matching names included.',
-    'search.matchedBy.identityCode': 'Searched by identity code.',
-    'search.matchedBy.businessId': 'Searched by business ID.',
-    'search.matchedBy.email': 'Searched by email address.',
-    'search.matchedBy.phone': 'Searched by phone number.',
 
     'address.street': 'Street address',
     'address.postalCode': 'Postal code',
@@ -149,8 +39,6 @@ export const en: Catalogue = {
     'address.country': 'Country code',
 
     'protection.title': 'Address protection',
-    'protection.badge': 'Address protection',
-    'protection.addressProtected': 'Address protected',
     'protection.hiddenExplanation':
       "The person's address is protected (non-disclosure for personal safety). It is not shown to you and must not be disclosed.",
     'protection.visibleExplanation':
@@ -192,7 +80,6 @@ export const en: Catalogue = {
     'person.contactInformation': 'Contact details',
     'person.firstName': 'First name',
     'person.lastName': 'Last name',
-    'person.identityCode': 'Personal identity code',
     'person.newIdentityCode': 'New personal identity code',
     'person.identityCodeHint': 'Only when identification requires it, e.g. 131052-308T.',
     'person.identityCodeStoredHint': 'Stored code: {code}. Type a new code only to replace it.',
@@ -240,7 +127,6 @@ export const en: Catalogue = {
     'organization.createButton': 'Save organisation',
     'organization.basicInformation': 'Basic details',
     'organization.name': 'Name',
-    'organization.businessId': 'Business ID',
     'organization.businessIdHint': 'E.g. 0201551-3',
     'organization.addresses': 'Addresses',
     'organization.postalAddress': 'Postal address',
@@ -257,7 +143,6 @@ export const en: Catalogue = {
     'organization.archivedExplanation':
       'The organisation was archived on {date}. The data is shown but cannot be edited.',
 
-    'nav.accessLog': 'Access log',
     'accessLog.title': 'Access log',
     'accessLog.intro': 'Who has processed whose personal data, when and why. Newest events first.',
     'accessLog.filters': 'Filter the events',
@@ -304,7 +189,6 @@ export const en: Catalogue = {
     'person.processingLink': "Who has processed this person's data",
 
     // — account: keys of this area go below this line —
-    'account.nav': 'My account',
     'account.title': 'My account',
     'account.intro': 'Your password, authenticator app, sessions and confidentiality commitment.',
     'account.back': 'Back to my account',
@@ -374,7 +258,6 @@ export const en: Catalogue = {
       'You have not signed the current version ({version}) of the commitment. Customer data opens once you have signed it.',
     'account.commitment.newVersion':
       'The commitment text has been updated. You signed version {version} earlier; read the new version and sign it.',
-    'account.commitment.read': 'Read and sign the commitment',
     'account.commitment.view': 'Show the commitment text',
     'account.commitment.intro':
       'Read the commitment carefully. You sign it by confirming with your password; the time and the version of the text are recorded.',
@@ -391,7 +274,6 @@ export const en: Catalogue = {
       'The commitment text was just updated. Read the new version and sign it.',
 
     // — staff: keys of this area go below this line —
-    'nav.staff': 'Users',
     'staff.title': 'Users',
     'staff.intro':
       'The accounts of the register, their roles and confidentiality commitments. Every change is recorded in the access log.',
@@ -518,7 +400,7 @@ export const en: Catalogue = {
     'commitmentSettings.signed': 'Active users who signed',
     'commitmentSettings.publishTitle': 'Publish a new version',
     'commitmentSettings.newText': 'Text of the new version',
-    'commitmentSettings.newTextHint': 'At least 50 characters. It starts from the current text.',
+    'commitmentSettings.newTextHint': 'At least {min} characters. It starts from the current text.',
     'commitmentSettings.publishButton': 'Publish a new version',
     'commitmentSettings.confirmTitle': 'Publish version {version}?',
     'commitmentSettings.confirmExplanation':
@@ -527,12 +409,11 @@ export const en: Catalogue = {
     'commitmentSettings.published': 'Version {version} was published. Every user must sign it.',
     'commitmentSettings.unchanged':
       'The text is the same as the current version. Change it before publishing.',
-    'commitmentSettings.tooShort': 'The text must have at least 50 characters.',
+    'commitmentSettings.tooShort': 'The text must have at least {min} characters.',
     'commitmentSettings.versionTaken':
       'Another administrator has just published a new version. Reload the page and check the text.',
 
     // — partners: keys of this area go below this line —
-    'nav.partners': 'Partners',
     'partners.title': 'Partners',
     'partners.intro':
       "Companies acting for the municipality and their contracts. A partner's users see only the customers the contract covers, and of them only the data the contract lists.",
@@ -643,8 +524,6 @@ export const en: Catalogue = {
     'report.downloaded': 'Report downloaded: {file}',
 
     // — social services: keys of this area go below this line —
-    'nav.socialUnits': 'Social-services units',
-    'nav.breakGlassReview': 'Break-the-glass review',
     'accessLog.action.print': 'Printed',
     'accessLog.action.breakGlass': 'Broke the glass',
     'accessLog.action.disclose': 'Disclosed to a partner',
@@ -911,7 +790,6 @@ export const en: Catalogue = {
     'units.needTypeDeactivated': 'Service need taken out of use: {name}.',
     'units.needTypeActivated': 'Service need taken into use: {name}.',
 
-    'billingSettings.nav': 'Billing settings',
     'billingSettings.title': 'Billing settings',
     'billingSettings.intro':
       'The municipality as the seller: how it is printed on invoices and e-invoices. A change applies to invoices made from now on.',
@@ -948,7 +826,6 @@ export const en: Catalogue = {
     'billingSettings.accountingRetentionYearsHint':
       'The Accounting Act requires vouchers to be kept for at least 6 years.',
     'billingSettings.save': 'Save settings',
-    'services.nav': 'Service catalogue',
     'services.title': 'Service catalogue',
     'services.intro':
       'The services orders are made of: the name in three languages, unit, price and VAT. A deactivated service stays on earlier orders but cannot be chosen for new ones.',
@@ -980,7 +857,6 @@ export const en: Catalogue = {
     'services.inactive': 'Deactivated',
     'services.activeToggle': 'In use on new orders',
     'services.actions': 'Actions',
-    'invoiceRun.nav': 'Invoice run',
     'invoiceRun.title': 'Invoice run',
     'invoiceRun.intro':
       'The invoice run invoices every delivered order that has no invoice yet. Paper invoices come as PDF files and e-invoices as Finvoice messages, in one archive.',
@@ -1007,7 +883,6 @@ export const en: Catalogue = {
     'invoiceRun.download': 'Download the invoice documents (tar.gz)',
     'invoiceRun.downloadHint':
       'The archive holds the paper invoices as PDF files and the e-invoices as Finvoice files. The printing is recorded in the access log.',
-    'disclosureRegister.nav': 'Disclosures register',
     'disclosureRegister.title': 'Disclosures register',
     'disclosureRegister.intro':
       "Every disclosure of customers' data to partners: to whom, on what legal basis, by whom and which data. A disclosure's page shows the persons whose data was disclosed; opening it is recorded in the access log.",
@@ -1276,7 +1151,6 @@ export const en: Catalogue = {
     'disclosures.basis.legal_obligation': 'Legal obligation',
 
     // data subjects' requests
-    'requests.nav': 'Data subject requests',
     'requests.title': 'Data subject requests',
     'requests.intro':
       "Data subjects' requests to access, rectify or erase their data, and objections to its processing. A request is answered within one month of its receipt; the deadline may be extended once by two months.",
@@ -1429,10 +1303,6 @@ export const en: Catalogue = {
     'requests.outcomeOnly': 'The decisions on the fields to correct make the outcome: {outcome}.',
     'requests.action.erase': "Person's data erased",
 
-    // a page's code fetched on first use (components/PageLoad.tsx)
-    'pageLoad.failed':
-      'The page could not be loaded. The connection may have dropped, or a new version of the register has been installed. Reload the page.',
-    'pageLoad.reload': 'Reload the page',
     // the access log, made human (issue #15, item 3)
     'logHuman.subject': 'Person',
     'logHuman.subjectFind': 'Find a person',
@@ -1480,10 +1350,14 @@ export const en: Catalogue = {
     ...workEn,
     ...populationRegisterEn,
     ...moveInEn,
+    ...partnerClientsEn,
+    ...importsEn,
+    ...publicPagesEn,
     ...billingListsEn,
     ...personPageEn,
   },
   errors: {
+    ...enFirstScreen.errors,
     'identityCode.empty': 'Give the personal identity code.',
     'identityCode.format':
       'A personal identity code has 11 characters: birth date, century sign, individual number and check character, e.g. 131052-308T.',
@@ -1556,8 +1430,8 @@ export const en: Catalogue = {
     'vatRate.range': 'A VAT rate is between 0 and 100 percent.',
     'invoiceRun.ordersNotInvoiceable':
       'Some of the orders are not delivered, or are invoiced already.',
-    'billingSettings.paymentTermDays': 'Give the payment term in whole days, 0–365.',
-    'billingSettings.retentionYears': 'Give the retention in whole years, 1–20.',
+    'billingSettings.paymentTermDays': 'Give the payment term in whole days, {min}–{max}.',
+    'billingSettings.retentionYears': 'Give the retention in whole years, {min}–{max}.',
     unknownField: 'Unknown field.',
     too_small: 'The value is missing or too short.',
     too_big: 'The value is too long.',
@@ -1577,7 +1451,6 @@ export const en: Catalogue = {
     'address.populationRegisterOnly':
       'Only the population register (DVV) may set, change or lift address protection or change a protected address: the register officer records it with the population register as the source.',
     'address.protected': 'The address is protected (turvakielto): your role may not change it.',
-    'search.tooShort': 'Type at least three letters of a name, or a whole identifier.',
     'cursor.invalid': 'The result page is no longer valid: search again.',
     'report.toBeforeFrom': 'The end date is before the start date.',
     'report.tooManyEntries':
@@ -1599,7 +1472,6 @@ export const en: Catalogue = {
       'Say why the transfer outside the EU/EEA is technically necessary.',
     'partner.transferInEea':
       'A partner in the EU/EEA needs no transfer safeguard: leave this empty.',
-    'search.notInContract': 'Your contract does not cover this identifier. Search by name.',
     'username.format':
       'A username has 2–63 characters: lower-case letters, digits, dot, hyphen or underscore, starting with a letter.',
     'username.duplicate': 'An account with this name already exists.',
@@ -1678,6 +1550,8 @@ export const en: Catalogue = {
     'disclosure.nothingToDisclose': 'There is no data to disclose.',
     'disclosure.unknownSubject': 'The person is not in the register.',
     'disclosure.subjectsRequired': 'Add at least one person.',
+    'number.tooSmall': 'The number is too small.',
+    'number.tooLarge': 'The number is too large.',
     // data subjects' requests
     'request.wrongStatus':
       "The request's status does not allow this step: someone may have recorded it already. Reload the page.",
@@ -1710,5 +1584,8 @@ export const en: Catalogue = {
     ...erasureErrors.en,
     ...attachmentsErrors.en,
     ...populationRegisterErrors.en,
+    ...partnerClientsErrors.en,
+    ...importsErrors.en,
+    ...publicPagesErrors.en,
   },
 };

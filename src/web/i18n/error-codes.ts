@@ -16,6 +16,9 @@ export const WEB_ERROR_CODES = [
   'billingSettings.retentionYears',
   /** A disclosure's form without a person. */
   'disclosure.subjectsRequired',
+  /** A number outside the range its schema gives (checked before sending). */
+  'number.tooSmall',
+  'number.tooLarge',
 ] as const;
 
 export type ErrorCode = FieldErrorCode | (typeof WEB_ERROR_CODES)[number];

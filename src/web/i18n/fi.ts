@@ -1,3 +1,4 @@
+import { importsErrors, importsFi } from './imports.ts';
 import type { Catalogue } from './catalogue.ts';
 import { accessErrors, accessFi } from './rights/access.ts';
 import { rectificationErrors, rectificationFi } from './rights/rectification.ts';
@@ -8,63 +9,18 @@ import { billingListsFi } from './billing-lists.ts';
 import { workFi } from './work.ts';
 import { populationRegisterFi, populationRegisterErrors } from './population-register.ts';
 import { moveInFi } from './move-in.ts';
+import { partnerClientsFi, partnerClientsErrors } from './partner-clients.ts';
+import { publicPagesFi, publicPagesErrors } from './public-pages.ts';
 import { personPageFi } from './person-page.ts';
+import { fiFirstScreen } from './first-screen-fi.ts';
 
-/** Finnish, the default language. Its keys are the keys every other catalogue must have. */
+/**
+ * Finnish, the default language. Its keys are the keys every other catalogue must have. The first
+ * screen's part is in first-screen-fi.ts (the app's first chunk); this module is fetched with the
+ * first page that needs the rest (decision 0004).
+ */
 export const fiMessages = {
-  'app.name': 'Asiakasrekisteri',
-  'app.tagline': 'Kunnan asiakasrekisteri',
-
-  'shell.skipToContent': 'Siirry sisältöön',
-  'shell.mainNavigation': 'Päävalikko',
-  'shell.signedInAs': 'Kirjautunut:',
-  'shell.signOut': 'Kirjaudu ulos',
-  'shell.chooseLanguage': 'valitse kieli',
-  'shell.footer':
-    'Asiakasrekisteri – henkilötietoja käsitellään vain työtehtävien vuoksi. Jokainen katselu ja muutos kirjataan lokiin.',
-  'shell.noCommitment':
-    'Et ole allekirjoittanut salassapitositoumusta, joten asiakastiedot eivät avaudu sinulle.',
-
-  'nav.search': 'Haku',
-  'nav.newPerson': 'Uusi henkilö',
-  'nav.newOrganization': 'Uusi organisaatio',
-  'nav.breadcrumb': 'Paluulinkki',
-  'nav.toSearch': 'Asiakashakuun',
-  'nav.backToResults': 'Takaisin hakutuloksiin',
-  'nav.backToPerson': 'Takaisin: {name}',
-  'nav.backToOrganization': 'Takaisin: {name}',
-
-  'role.admin': 'pääkäyttäjä',
-  'role.customer_service': 'asiakaspalvelu',
-  'role.billing': 'laskutus',
-  'role.social_worker': 'sosiaalityöntekijä',
-  'role.register_officer': 'rekisterivastaava',
-  'role.auditor': 'tarkastaja',
-  'role.contractor': 'sopimuskumppani',
-
-  'common.loading': 'Ladataan…',
-  'common.search': 'Hae',
-  'common.edit': 'Muokkaa',
-  'common.archive': 'Arkistoi',
-  'common.archived': 'Arkistoitu',
-  'common.cancel': 'Peruuta',
-  'common.saveChanges': 'Tallenna muutokset',
-  'common.notGiven': 'Ei annettu',
-  'common.email': 'Sähköposti',
-  'common.phone': 'Puhelin',
-  'common.emailHint': 'Esim. matti.meikalainen@example.fi',
-  'common.phoneHint': 'Esim. 040 123 4567 tai +46 8 123 456',
-  'common.address': 'Osoite',
-  'common.notes': 'Lisätiedot',
-  'common.notesHint': 'Älä kirjaa tähän terveystietoja tai muita erityisiä henkilötietoja.',
-  'common.noNotes': 'Ei lisätietoja.',
-  'common.created': 'Luotu {date}',
-  'common.updated': 'muokattu {date}',
-  'common.createdNotice': 'Tiedot tallennettiin rekisteriin.',
-  'common.updatedNotice': 'Muutokset tallennettiin.',
-
-  'kind.person': 'Henkilö',
-  'kind.organization': 'Organisaatio',
+  ...fiFirstScreen.messages,
 
   'language.fi': 'Suomi',
   'language.sv': 'Ruotsi',
@@ -80,66 +36,6 @@ export const fiMessages = {
   'form.choose': 'Valitse',
   'form.errorSummary': 'Korjaa lomakkeen virheet ({count})',
   'form.openExisting': 'Avaa rekisterissä jo oleva tieto',
-  'form.unsaved.title': 'Poistutaanko tallentamatta?',
-  'form.unsaved.explanation':
-    'Tällä sivulla tekemiäsi muutoksia ei ole tallennettu. Jos poistut sivulta, ne menetetään.',
-  'form.unsaved.leave': 'Poistu tallentamatta',
-  'form.unsaved.stay': 'Jää sivulle',
-
-  'problem.network': 'Palvelimeen ei saatu yhteyttä. Tarkista verkkoyhteys ja yritä uudelleen.',
-  'problem.invalid': 'Pyyntö ei ollut kelvollinen.',
-  'problem.forbidden': 'Sinulla ei ole oikeutta tähän toimintoon.',
-  'problem.notFound': 'Tietoa ei löytynyt. Se on voitu poistaa tai osoite on väärä.',
-  'problem.conflict': 'Tieto on ristiriidassa rekisterin tietojen kanssa.',
-  'problem.tooMany': 'Liian monta yritystä. Odota hetki ja yritä uudelleen.',
-  'problem.server':
-    'Palvelussa tapahtui virhe. Virhe on kirjattu; yritä hetken kuluttua uudelleen.',
-  'problem.unexpected': 'Odottamaton virhe. Yritä uudelleen.',
-
-  'signIn.title': 'Kirjaudu sisään',
-  'signIn.intro':
-    'Asiakasrekisteri on vain nimetyn henkilöstön käytössä. Kirjaudu omalla tunnuksellasi.',
-  'signIn.username': 'Käyttäjätunnus',
-  'signIn.password': 'Salasana',
-  'signIn.submit': 'Kirjaudu sisään',
-  'signIn.failed': 'Kirjautuminen epäonnistui',
-  'signIn.wrongPassword': 'Käyttäjätunnus tai salasana on väärin.',
-  'signIn.missing': 'Anna käyttäjätunnus ja salasana.',
-  'signIn.usernameMissing': 'Anna käyttäjätunnus.',
-  'signIn.passwordMissing': 'Anna salasana.',
-  'signIn.code': 'Vahvistuskoodi',
-  'signIn.codeHint': 'Anna todennussovelluksesi näyttämä kuusinumeroinen koodi.',
-  'signIn.codeMissing': 'Anna vahvistuskoodi.',
-  'signIn.codeWrong': 'Vahvistuskoodi on väärin tai jo käytetty. Anna uusi koodi.',
-  'signIn.accountClosed': 'Käyttäjätunnus on suljettu tai vanhentunut. Ota yhteys pääkäyttäjään.',
-  'signIn.expired': 'Istuntosi päättyi. Kirjaudu uudelleen jatkaaksesi.',
-  'signIn.commitmentNote':
-    'Tunnusta ei saa luovuttaa toiselle. Asiakastiedot avautuvat vasta, kun salassapitositoumus on allekirjoitettu.',
-
-  'search.title': 'Asiakashaku',
-  'search.label': 'Hae asiakasta',
-  'search.placeholder': 'Nimi, henkilötunnus, Y-tunnus, sähköposti tai puhelin',
-  'search.clear': 'Tyhjennä haku',
-  'search.hint':
-    'Nimellä haettaessa riittää vähintään 3 kirjainta, ja myös lähes samanlaiset nimet löytyvät. Henkilötunnus, Y-tunnus, sähköposti ja puhelinnumero haetaan kokonaisina.',
-  'search.kindLabel': 'Näytä',
-  'search.kind.all': 'Henkilöt ja organisaatiot',
-  'search.kind.person': 'Henkilöt',
-  'search.kind.organization': 'Organisaatiot',
-  'search.tooShortHint':
-    'Kirjoita nimestä vähintään 3 kirjainta tai koko tunnus (henkilötunnus, Y-tunnus, sähköposti tai puhelinnumero).',
-  'search.noResults': 'Haulla ”{query}” ei löytynyt asiakkaita.',
-  'search.noResultsShort': 'Ei tuloksia.',
-  'search.countOne': '1 tulos.',
-  'search.countMany': '{count} tulosta.',
-  'search.moreAvailable': 'Lisää tuloksia on saatavilla.',
-  'search.resultsHeading': 'Hakutulokset',
-  'search.loadMore': 'Näytä lisää tuloksia',
-  'search.matchedBy.name': 'Haettu nimellä, myös lähes samanlaiset nimet.',
-  'search.matchedBy.identityCode': 'Haettu henkilötunnuksella.',
-  'search.matchedBy.businessId': 'Haettu Y-tunnuksella.',
-  'search.matchedBy.email': 'Haettu sähköpostiosoitteella.',
-  'search.matchedBy.phone': 'Haettu puhelinnumerolla.',
 
   'address.street': 'Katuosoite',
   'address.postalCode': 'Postinumero',
@@ -147,8 +43,6 @@ export const fiMessages = {
   'address.country': 'Maatunnus',
 
   'protection.title': 'Turvakielto',
-  'protection.badge': 'Turvakielto',
-  'protection.addressProtected': 'Osoite suojattu',
   'protection.hiddenExplanation':
     'Henkilön osoite on suojattu. Osoitetta ei näytetä sinulle, eikä sitä saa luovuttaa eteenpäin.',
   'protection.visibleExplanation':
@@ -190,7 +84,6 @@ export const fiMessages = {
   'person.contactInformation': 'Yhteystiedot',
   'person.firstName': 'Etunimi',
   'person.lastName': 'Sukunimi',
-  'person.identityCode': 'Henkilötunnus',
   'person.newIdentityCode': 'Uusi henkilötunnus',
   'person.identityCodeHint': 'Vain kun tunnistaminen sitä vaatii, esim. 131052-308T.',
   'person.identityCodeStoredHint':
@@ -239,7 +132,6 @@ export const fiMessages = {
   'organization.createButton': 'Tallenna organisaatio',
   'organization.basicInformation': 'Perustiedot',
   'organization.name': 'Nimi',
-  'organization.businessId': 'Y-tunnus',
   'organization.businessIdHint': 'Esim. 0201551-3',
   'organization.addresses': 'Osoitteet',
   'organization.postalAddress': 'Postiosoite',
@@ -255,7 +147,6 @@ export const fiMessages = {
   'organization.archivedExplanation':
     'Organisaatio arkistoitiin {date}. Tiedot näkyvät, mutta niitä ei voi muokata.',
 
-  'nav.accessLog': 'Käyttöloki',
   'accessLog.title': 'Käyttöloki',
   'accessLog.intro':
     'Kuka on käsitellyt kenen henkilötietoja, milloin ja miksi. Uusimmat tapahtumat ensin.',
@@ -303,7 +194,6 @@ export const fiMessages = {
   'person.processingLink': 'Kuka on käsitellyt henkilön tietoja',
 
   // — account: keys of this area go below this line —
-  'account.nav': 'Oma tili',
   'account.title': 'Oma tili',
   'account.intro': 'Salasanasi, todennussovelluksesi, istuntosi ja salassapitositoumuksesi.',
   'account.back': 'Takaisin omaan tiliin',
@@ -374,7 +264,6 @@ export const fiMessages = {
     'Et ole allekirjoittanut sitoumuksen nykyistä versiota ({version}). Asiakastiedot avautuvat, kun olet allekirjoittanut sen.',
   'account.commitment.newVersion':
     'Sitoumuksen teksti on päivitetty. Allekirjoitit aiemmin version {version}; lue uusi versio ja allekirjoita se.',
-  'account.commitment.read': 'Lue ja allekirjoita sitoumus',
   'account.commitment.view': 'Näytä sitoumuksen teksti',
   'account.commitment.intro':
     'Lue sitoumus huolellisesti. Allekirjoitat sen vahvistamalla salasanallasi; allekirjoituksen aika ja sitoumuksen versio tallennetaan.',
@@ -391,7 +280,6 @@ export const fiMessages = {
     'Sitoumuksen teksti päivitettiin juuri. Lue uusi versio ja allekirjoita se.',
 
   // — staff: keys of this area go below this line —
-  'nav.staff': 'Käyttäjät',
   'staff.title': 'Käyttäjät',
   'staff.intro':
     'Rekisterin käyttäjätunnukset, roolit ja salassapitositoumukset. Jokainen muutos kirjataan käyttölokiin.',
@@ -521,7 +409,7 @@ export const fiMessages = {
   'commitmentSettings.signed': 'Allekirjoittaneita käytössä olevia käyttäjiä',
   'commitmentSettings.publishTitle': 'Julkaise uusi versio',
   'commitmentSettings.newText': 'Uuden version teksti',
-  'commitmentSettings.newTextHint': 'Vähintään 50 merkkiä. Pohjana on voimassa oleva teksti.',
+  'commitmentSettings.newTextHint': 'Vähintään {min} merkkiä. Pohjana on voimassa oleva teksti.',
   'commitmentSettings.publishButton': 'Julkaise uusi versio',
   'commitmentSettings.confirmTitle': 'Julkaistaanko versio {version}?',
   'commitmentSettings.confirmExplanation':
@@ -531,12 +419,11 @@ export const fiMessages = {
     'Versio {version} julkaistiin. Kaikkien käyttäjien on allekirjoitettava se.',
   'commitmentSettings.unchanged':
     'Teksti on sama kuin voimassa olevassa versiossa. Muuta tekstiä ennen julkaisua.',
-  'commitmentSettings.tooShort': 'Tekstissä on oltava vähintään 50 merkkiä.',
+  'commitmentSettings.tooShort': 'Tekstissä on oltava vähintään {min} merkkiä.',
   'commitmentSettings.versionTaken':
     'Toinen pääkäyttäjä julkaisi juuri uuden version. Lataa sivu uudelleen ja tarkista teksti.',
 
   // — partners: keys of this area go below this line —
-  'nav.partners': 'Kumppanit',
   'partners.title': 'Kumppanit',
   'partners.intro':
     'Kunnan lukuun toimivat yritykset ja niiden sopimukset. Kumppanin käyttäjät näkevät vain ne asiakkaat, jotka sopimus kattaa, ja heistä vain sopimuksessa luetellut tiedot.',
@@ -646,8 +533,6 @@ export const fiMessages = {
   'report.downloaded': 'Raportti ladattiin: {file}',
 
   // — social services: keys of this area go below this line —
-  'nav.socialUnits': 'Sosiaalihuollon yksiköt',
-  'nav.breakGlassReview': 'Poikkeavat avaukset',
   'accessLog.action.print': 'Tulostus',
   'accessLog.action.breakGlass': 'Lasin rikkominen',
   'accessLog.action.disclose': 'Tietojen luovutus',
@@ -911,7 +796,6 @@ export const fiMessages = {
   'units.needTypeDeactivated': 'Palvelutarve poistettiin käytöstä: {name}.',
   'units.needTypeActivated': 'Palvelutarve otettiin käyttöön: {name}.',
 
-  'billingSettings.nav': 'Laskutusasetukset',
   'billingSettings.title': 'Laskutusasetukset',
   'billingSettings.intro':
     'Kunnan tiedot myyjänä: näin ne tulostuvat laskuille ja verkkolaskuille. Muutos koskee tästä eteenpäin tehtäviä laskuja.',
@@ -946,7 +830,6 @@ export const fiMessages = {
   'billingSettings.accountingRetentionYearsHint':
     'Kirjanpitolain mukaan tositteet säilytetään vähintään 6 vuotta.',
   'billingSettings.save': 'Tallenna asetukset',
-  'services.nav': 'Palveluluettelo',
   'services.title': 'Palveluluettelo',
   'services.intro':
     'Palvelut, joita tilauksille valitaan: nimi kolmella kielellä, yksikkö, hinta ja arvonlisävero. Käytöstä poistettu palvelu säilyy aiemmissa tilauksissa, mutta sitä ei voi valita uusiin.',
@@ -978,7 +861,6 @@ export const fiMessages = {
   'services.inactive': 'Poistettu käytöstä',
   'services.activeToggle': 'Käytössä uusissa tilauksissa',
   'services.actions': 'Toiminnot',
-  'invoiceRun.nav': 'Laskutusajo',
   'invoiceRun.title': 'Laskutusajo',
   'invoiceRun.intro':
     'Laskutusajo tekee laskun jokaisesta toimitetusta tilauksesta, jota ei ole vielä laskutettu. Paperilaskut tulevat PDF-tiedostoina ja verkkolaskut Finvoice-aineistona samassa paketissa.',
@@ -1004,7 +886,6 @@ export const fiMessages = {
   'invoiceRun.download': 'Lataa laskuaineisto (tar.gz)',
   'invoiceRun.downloadHint':
     'Paketissa on paperilaskut PDF-tiedostoina ja verkkolaskut Finvoice-tiedostoina. Tulostus kirjataan käyttölokiin.',
-  'disclosureRegister.nav': 'Luovutusrekisteri',
   'disclosureRegister.title': 'Luovutusrekisteri',
   'disclosureRegister.intro':
     'Kaikki asiakkaiden tietojen luovutukset kumppaneille: kenelle, millä perusteella, kenen tekemänä ja mitkä tiedot. Luovutuksen sivulla näkyvät henkilöt, joiden tietoja luovutettiin; sen avaaminen kirjataan käyttölokiin.',
@@ -1273,7 +1154,6 @@ export const fiMessages = {
   'disclosures.basis.legal_obligation': 'Lakisääteinen velvoite',
 
   // data subjects' requests
-  'requests.nav': 'Rekisteröityjen pyynnöt',
   'requests.title': 'Rekisteröityjen pyynnöt',
   'requests.intro':
     'Rekisteröityjen pyynnöt omien tietojensa tarkastamiseksi, oikaisemiseksi tai poistamiseksi ja käsittelyn vastustamiseksi. Pyyntöön vastataan kuukauden kuluessa sen saapumisesta; määräaikaa voi jatkaa kerran kahdella kuukaudella.',
@@ -1424,10 +1304,6 @@ export const fiMessages = {
   'requests.outcomeOnly': 'Oikaistavien tietojen päätökset tekevät ratkaisusta: {outcome}.',
   'requests.action.erase': 'Henkilön tiedot poistettu',
 
-  // a page's code fetched on first use (components/PageLoad.tsx)
-  'pageLoad.failed':
-    'Sivua ei voitu ladata. Yhteys on voinut katketa, tai rekisteristä on otettu käyttöön uusi versio. Lataa sivu uudelleen.',
-  'pageLoad.reload': 'Lataa sivu uudelleen',
   // the access log, made human (issue #15, item 3)
   'logHuman.subject': 'Henkilö',
   'logHuman.subjectFind': 'Hae henkilöä',
@@ -1475,6 +1351,9 @@ export const fiMessages = {
   ...workFi,
   ...populationRegisterFi,
   ...moveInFi,
+  ...partnerClientsFi,
+  ...importsFi,
+  ...publicPagesFi,
   ...billingListsFi,
   ...personPageFi,
 };
@@ -1482,6 +1361,7 @@ export const fiMessages = {
 export const fi: Catalogue = {
   messages: fiMessages,
   errors: {
+    ...fiFirstScreen.errors,
     'identityCode.empty': 'Anna henkilötunnus.',
     'identityCode.format':
       'Henkilötunnuksessa on 11 merkkiä: syntymäaika, välimerkki, yksilönumero ja tarkistusmerkki, esim. 131052-308T.',
@@ -1552,8 +1432,8 @@ export const fi: Catalogue = {
     'vatRate.decimals': 'Arvonlisäverokannassa voi olla enintään kaksi desimaalia.',
     'vatRate.range': 'Arvonlisäverokanta on 0–100 prosenttia.',
     'invoiceRun.ordersNotInvoiceable': 'Osa tilauksista ei ole toimitettu tai ne on jo laskutettu.',
-    'billingSettings.paymentTermDays': 'Anna maksuaika kokonaisina päivinä, 0–365.',
-    'billingSettings.retentionYears': 'Anna säilytysaika kokonaisina vuosina, 1–20.',
+    'billingSettings.paymentTermDays': 'Anna maksuaika kokonaisina päivinä, {min}–{max}.',
+    'billingSettings.retentionYears': 'Anna säilytysaika kokonaisina vuosina, {min}–{max}.',
     unknownField: 'Tuntematon kenttä.',
     too_small: 'Tieto puuttuu tai on liian lyhyt.',
     too_big: 'Tieto on liian pitkä.',
@@ -1574,7 +1454,6 @@ export const fi: Catalogue = {
     'address.populationRegisterOnly':
       'Turvakiellon asettaa, muuttaa tai poistaa ja suojattua osoitetta muuttaa vain väestötietojärjestelmän (DVV) tiedolla: rekisterivastaava kirjaa sen ja valitsee lähteeksi väestötietojärjestelmän.',
     'address.protected': 'Osoite on suojattu (turvakielto): roolisi ei voi muuttaa sitä.',
-    'search.tooShort': 'Kirjoita vähintään kolme kirjainta nimestä tai kokonainen tunnus.',
     'cursor.invalid': 'Tulossivu ei ole enää voimassa: hae uudelleen.',
     'report.toBeforeFrom': 'Päättymispäivä on ennen alkupäivää.',
     'report.tooManyEntries':
@@ -1595,7 +1474,6 @@ export const fi: Catalogue = {
       'Kerro, miksi siirto EU/ETA-alueen ulkopuolelle on teknisesti välttämätön.',
     'partner.transferInEea':
       'EU/ETA-alueella toimivalle kumppanille ei kirjata siirron suojatointa.',
-    'search.notInContract': 'Sopimuksesi ei kata tätä tunnistetta. Hae nimellä.',
     'username.format':
       'Käyttäjätunnuksessa on 2–63 merkkiä: pieniä kirjaimia, numeroita, piste, väliviiva tai alaviiva, ja se alkaa kirjaimella.',
     'username.duplicate': 'Tällä nimellä on jo käyttäjätunnus.',
@@ -1676,6 +1554,8 @@ export const fi: Catalogue = {
     'disclosure.nothingToDisclose': 'Luovutettavia tietoja ei ole.',
     'disclosure.unknownSubject': 'Henkilöä ei löydy rekisteristä.',
     'disclosure.subjectsRequired': 'Lisää vähintään yksi henkilö.',
+    'number.tooSmall': 'Luku on liian pieni.',
+    'number.tooLarge': 'Luku on liian suuri.',
     // data subjects' requests
     'request.wrongStatus':
       'Pyynnön tila ei salli tätä vaihetta: joku on ehkä jo kirjannut sen. Lataa sivu uudelleen.',
@@ -1708,5 +1588,8 @@ export const fi: Catalogue = {
     ...erasureErrors.fi,
     ...attachmentsErrors.fi,
     ...populationRegisterErrors.fi,
+    ...partnerClientsErrors.fi,
+    ...importsErrors.fi,
+    ...publicPagesErrors.fi,
   },
 };

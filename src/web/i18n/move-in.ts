@@ -4,7 +4,7 @@
  * exactly the same (i18n.test.ts).
  */
 export const moveInFi = {
-  'permission.imports.run': 'siirto aiemmasta rekisteristä',
+  'permission.moveIn.run': 'siirto aiemmasta rekisteristä',
   'moveIn.outcome.created': 'luotu',
   'moveIn.outcome.wouldCreate': 'luotaisiin',
   'moveIn.outcome.invalid': 'virheellinen',
@@ -25,7 +25,7 @@ export const moveInFi = {
 type MoveInTexts = Record<keyof typeof moveInFi, string>;
 
 export const moveInSv: MoveInTexts = {
-  'permission.imports.run': 'överföring från ett tidigare register',
+  'permission.moveIn.run': 'överföring från ett tidigare register',
   'moveIn.outcome.created': 'skapad',
   'moveIn.outcome.wouldCreate': 'skulle skapas',
   'moveIn.outcome.invalid': 'felaktig',
@@ -45,7 +45,7 @@ export const moveInSv: MoveInTexts = {
 };
 
 export const moveInEn: MoveInTexts = {
-  'permission.imports.run': 'moving in from an earlier register',
+  'permission.moveIn.run': 'moving in from an earlier register',
   'moveIn.outcome.created': 'created',
   'moveIn.outcome.wouldCreate': 'would be created',
   'moveIn.outcome.invalid': 'invalid',

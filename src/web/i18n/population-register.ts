@@ -6,7 +6,6 @@ import type { FieldErrorCode } from '../../contract/field-errors.ts';
  */
 export const populationRegisterFi = {
   'permission.populationRegister.sync': 'väestötietojen päivitykset (DVV)',
-  'dvv.nav': 'Väestötiedot (DVV)',
   'dvv.title': 'Väestötietojen päivitykset',
   'dvv.intro':
     'Rekisteri hakee Digi- ja väestötietovirastolta (DVV) muutokset niiden henkilöiden tietoihin, joilla on henkilötunnus: nimet, vakinaisen osoitteen, turvakiellon, kuolleeksi merkinnän, henkilötunnuksen korjauksen sekä suoramarkkinointi-, luovutus- ja päivityskiellot. Palvelin hakee muutokset kerran päivässä; voit myös hakea ne nyt.',
@@ -88,7 +87,6 @@ type Messages = Record<keyof typeof populationRegisterFi, string>;
 
 export const populationRegisterSv: Messages = {
   'permission.populationRegister.sync': 'uppdateringar från befolkningsdatasystemet (MDB)',
-  'dvv.nav': 'Befolkningsdata',
   'dvv.title': 'Uppdateringar från befolkningsdatasystemet',
   'dvv.intro':
     'Registret hämtar ändringar från Myndigheten för digitalisering och befolkningsdata (MDB) i uppgifterna om personer som har personbeteckning: namn, stadigvarande adress, spärrmarkering, dödsfall, rättad personbeteckning samt förbud mot direktmarknadsföring, utlämnande och uppdatering. Servern hämtar ändringarna en gång om dagen; du kan också hämta dem nu.',
@@ -168,7 +166,6 @@ export const populationRegisterSv: Messages = {
 
 export const populationRegisterEn: Messages = {
   'permission.populationRegister.sync': 'population register updates (DVV)',
-  'dvv.nav': 'Population register (DVV)',
   'dvv.title': 'Population register updates',
   'dvv.intro':
     'The register fetches from the Digital and Population Data Services Agency (DVV) the changes to the data of persons who have an identity code: names, the permanent address, address protection, death, a corrected identity code, and the prohibitions on direct marketing, disclosure and register updates. The server fetches them once a day; you can also fetch them now.',

@@ -1,3 +1,4 @@
+import { importsErrors, importsSv } from './imports.ts';
 import type { Catalogue } from './catalogue.ts';
 import { accessSv, accessErrors } from './rights/access.ts';
 import { rectificationSv, rectificationErrors } from './rights/rectification.ts';
@@ -8,63 +9,14 @@ import { billingListsSv } from './billing-lists.ts';
 import { workSv } from './work.ts';
 import { populationRegisterSv, populationRegisterErrors } from './population-register.ts';
 import { moveInSv } from './move-in.ts';
+import { partnerClientsSv, partnerClientsErrors } from './partner-clients.ts';
+import { publicPagesSv, publicPagesErrors } from './public-pages.ts';
 import { personPageSv } from './person-page.ts';
+import { svFirstScreen } from './first-screen-sv.ts';
 
 export const sv: Catalogue = {
   messages: {
-    'app.name': 'Asiakasrekisteri',
-    'app.tagline': 'Kommunens kundregister',
-
-    'shell.skipToContent': 'Gå till innehållet',
-    'shell.mainNavigation': 'Huvudmeny',
-    'shell.signedInAs': 'Inloggad:',
-    'shell.signOut': 'Logga ut',
-    'shell.chooseLanguage': 'välj språk',
-    'shell.footer':
-      'Asiakasrekisteri – personuppgifter behandlas endast för arbetsuppgifterna. Varje visning och ändring loggas.',
-    'shell.noCommitment':
-      'Du har inte undertecknat tystnadsförbindelsen, därför öppnas inte kunduppgifterna för dig.',
-
-    'nav.search': 'Sökning',
-    'nav.newPerson': 'Ny person',
-    'nav.newOrganization': 'Ny organisation',
-    'nav.breadcrumb': 'Tillbakalänk',
-    'nav.toSearch': 'Till kundsökningen',
-    'nav.backToResults': 'Tillbaka till sökresultaten',
-    'nav.backToPerson': 'Tillbaka: {name}',
-    'nav.backToOrganization': 'Tillbaka: {name}',
-
-    'role.admin': 'huvudanvändare',
-    'role.customer_service': 'kundtjänst',
-    'role.billing': 'fakturering',
-    'role.social_worker': 'socialarbetare',
-    'role.register_officer': 'registeransvarig',
-    'role.auditor': 'granskare',
-    'role.contractor': 'avtalspartner',
-
-    'common.loading': 'Laddar…',
-    'common.search': 'Sök',
-    'common.edit': 'Redigera',
-    'common.archive': 'Arkivera',
-    'common.archived': 'Arkiverad',
-    'common.cancel': 'Avbryt',
-    'common.saveChanges': 'Spara ändringarna',
-    'common.notGiven': 'Inte angiven',
-    'common.email': 'E-post',
-    'common.phone': 'Telefon',
-    'common.emailHint': 'T.ex. maja.modig@example.fi',
-    'common.phoneHint': 'T.ex. 040 123 4567 eller +46 8 123 456',
-    'common.address': 'Adress',
-    'common.notes': 'Tilläggsuppgifter',
-    'common.notesHint': 'Skriv inte hälsouppgifter eller andra känsliga personuppgifter här.',
-    'common.noNotes': 'Inga tilläggsuppgifter.',
-    'common.created': 'Skapad {date}',
-    'common.updated': 'ändrad {date}',
-    'common.createdNotice': 'Uppgifterna sparades i registret.',
-    'common.updatedNotice': 'Ändringarna sparades.',
-
-    'kind.person': 'Person',
-    'kind.organization': 'Organisation',
+    ...svFirstScreen.messages,
 
     'language.fi': 'Finska',
     'language.sv': 'Svenska',
@@ -80,66 +32,6 @@ export const sv: Catalogue = {
     'form.choose': 'Välj',
     'form.errorSummary': 'Rätta felen i formuläret ({count})',
     'form.openExisting': 'Öppna uppgiften som redan finns i registret',
-    'form.unsaved.title': 'Lämna sidan utan att spara?',
-    'form.unsaved.explanation':
-      'Ändringarna du gjort på sidan har inte sparats. Om du lämnar sidan går de förlorade.',
-    'form.unsaved.leave': 'Lämna utan att spara',
-    'form.unsaved.stay': 'Stanna på sidan',
-
-    'problem.network':
-      'Ingen förbindelse till servern. Kontrollera nätverksförbindelsen och försök igen.',
-    'problem.invalid': 'Begäran var inte giltig.',
-    'problem.forbidden': 'Du har inte rätt till den här funktionen.',
-    'problem.notFound': 'Uppgiften hittades inte. Den kan ha tagits bort eller adressen är fel.',
-    'problem.conflict': 'Uppgiften strider mot uppgifterna i registret.',
-    'problem.tooMany': 'För många försök. Vänta en stund och försök igen.',
-    'problem.server': 'Ett fel inträffade i tjänsten. Felet har loggats; försök igen om en stund.',
-    'problem.unexpected': 'Ett oväntat fel. Försök igen.',
-
-    'signIn.title': 'Logga in',
-    'signIn.intro':
-      'Kundregistret används endast av utsedd personal. Logga in med ditt eget användarnamn.',
-    'signIn.username': 'Användarnamn',
-    'signIn.password': 'Lösenord',
-    'signIn.submit': 'Logga in',
-    'signIn.failed': 'Inloggningen misslyckades',
-    'signIn.wrongPassword': 'Användarnamnet eller lösenordet är fel.',
-    'signIn.missing': 'Ange användarnamn och lösenord.',
-    'signIn.usernameMissing': 'Ange användarnamnet.',
-    'signIn.passwordMissing': 'Ange lösenordet.',
-    'signIn.code': 'Verifieringskod',
-    'signIn.codeHint': 'Ange den sexsiffriga koden som din autentiseringsapp visar.',
-    'signIn.codeMissing': 'Ange verifieringskoden.',
-    'signIn.codeWrong': 'Verifieringskoden är fel eller redan använd. Ange en ny kod.',
-    'signIn.accountClosed': 'Användarkontot är stängt eller har gått ut. Kontakta huvudanvändaren.',
-    'signIn.expired': 'Din session har gått ut. Logga in igen för att fortsätta.',
-    'signIn.commitmentNote':
-      'Användarnamnet får inte lämnas till någon annan. Kunduppgifterna öppnas först när tystnadsförbindelsen har undertecknats.',
-
-    'search.title': 'Kundsökning',
-    'search.label': 'Sök kund',
-    'search.placeholder': 'Namn, personbeteckning, FO-nummer, e-post eller telefon',
-    'search.clear': 'Töm sökningen',
-    'search.hint':
-      'Vid sökning på namn räcker minst 3 bokstäver, och även nästan likadana namn hittas. Personbeteckning, FO-nummer, e-post och telefonnummer söks i sin helhet.',
-    'search.kindLabel': 'Visa',
-    'search.kind.all': 'Personer och organisationer',
-    'search.kind.person': 'Personer',
-    'search.kind.organization': 'Organisationer',
-    'search.tooShortHint':
-      'Skriv minst 3 bokstäver av namnet eller hela beteckningen (personbeteckning, FO-nummer, e-post eller telefonnummer).',
-    'search.noResults': 'Sökningen ”{query}” gav inga kunder.',
-    'search.noResultsShort': 'Inga resultat.',
-    'search.countOne': '1 resultat.',
-    'search.countMany': '{count} resultat.',
-    'search.moreAvailable': 'Det finns fler resultat.',
-    'search.resultsHeading': 'Sökresultat',
-    'search.loadMore': 'Visa fler resultat',
-    'search.matchedBy.name': 'Sökt på namn, även nästan likadana namn.',
-    'search.matchedBy.identityCode': 'Sökt på personbeteckning.',
-    'search.matchedBy.businessId': 'Sökt på FO-nummer.',
-    'search.matchedBy.email': 'Sökt på e-postadress.',
-    'search.matchedBy.phone': 'Sökt på telefonnummer.',
 
     'address.street': 'Gatuadress',
     'address.postalCode': 'Postnummer',
@@ -147,8 +39,6 @@ export const sv: Catalogue = {
     'address.country': 'Landskod',
 
     'protection.title': 'Spärrmarkering',
-    'protection.badge': 'Spärrmarkering',
-    'protection.addressProtected': 'Adressen skyddad',
     'protection.hiddenExplanation':
       'Personens adress är skyddad. Adressen visas inte för dig och får inte lämnas ut.',
     'protection.visibleExplanation':
@@ -190,7 +80,6 @@ export const sv: Catalogue = {
     'person.contactInformation': 'Kontaktuppgifter',
     'person.firstName': 'Förnamn',
     'person.lastName': 'Efternamn',
-    'person.identityCode': 'Personbeteckning',
     'person.newIdentityCode': 'Ny personbeteckning',
     'person.identityCodeHint': 'Bara när identifieringen kräver det, t.ex. 131052-308T.',
     'person.identityCodeStoredHint':
@@ -240,7 +129,6 @@ export const sv: Catalogue = {
     'organization.createButton': 'Spara organisationen',
     'organization.basicInformation': 'Grunduppgifter',
     'organization.name': 'Namn',
-    'organization.businessId': 'FO-nummer',
     'organization.businessIdHint': 'T.ex. 0201551-3',
     'organization.addresses': 'Adresser',
     'organization.postalAddress': 'Postadress',
@@ -257,7 +145,6 @@ export const sv: Catalogue = {
     'organization.archivedExplanation':
       'Organisationen arkiverades {date}. Uppgifterna syns men kan inte redigeras.',
 
-    'nav.accessLog': 'Användningslogg',
     'accessLog.title': 'Användningslogg',
     'accessLog.intro':
       'Vem har behandlat vems personuppgifter, när och varför. De senaste händelserna först.',
@@ -305,7 +192,6 @@ export const sv: Catalogue = {
     'person.processingLink': 'Vem har behandlat personens uppgifter',
 
     // — account: keys of this area go below this line —
-    'account.nav': 'Mitt konto',
     'account.title': 'Mitt konto',
     'account.intro':
       'Ditt lösenord, din autentiseringsapp, dina sessioner och din tystnadsförbindelse.',
@@ -376,7 +262,6 @@ export const sv: Catalogue = {
       'Du har inte undertecknat den nuvarande versionen ({version}) av förbindelsen. Kunduppgifterna öppnas när du har undertecknat den.',
     'account.commitment.newVersion':
       'Förbindelsens text har uppdaterats. Du undertecknade tidigare version {version}; läs den nya versionen och underteckna den.',
-    'account.commitment.read': 'Läs och underteckna förbindelsen',
     'account.commitment.view': 'Visa förbindelsens text',
     'account.commitment.intro':
       'Läs förbindelsen noga. Du undertecknar den genom att bekräfta med ditt lösenord; tidpunkten och förbindelsens version sparas.',
@@ -393,7 +278,6 @@ export const sv: Catalogue = {
       'Förbindelsens text uppdaterades nyss. Läs den nya versionen och underteckna den.',
 
     // — staff: keys of this area go below this line —
-    'nav.staff': 'Användare',
     'staff.title': 'Användare',
     'staff.intro':
       'Registrets användarkonton, roller och tystnadsförbindelser. Varje ändring förs in i användningsloggen.',
@@ -526,7 +410,7 @@ export const sv: Catalogue = {
     'commitmentSettings.signed': 'Aktiva användare som undertecknat',
     'commitmentSettings.publishTitle': 'Publicera en ny version',
     'commitmentSettings.newText': 'Den nya versionens text',
-    'commitmentSettings.newTextHint': 'Minst 50 tecken. Den gällande texten är utgångspunkt.',
+    'commitmentSettings.newTextHint': 'Minst {min} tecken. Den gällande texten är utgångspunkt.',
     'commitmentSettings.publishButton': 'Publicera en ny version',
     'commitmentSettings.confirmTitle': 'Publicera version {version}?',
     'commitmentSettings.confirmExplanation':
@@ -536,12 +420,11 @@ export const sv: Catalogue = {
       'Version {version} publicerades. Alla användare måste underteckna den.',
     'commitmentSettings.unchanged':
       'Texten är densamma som i den gällande versionen. Ändra texten innan du publicerar.',
-    'commitmentSettings.tooShort': 'Texten måste ha minst 50 tecken.',
+    'commitmentSettings.tooShort': 'Texten måste ha minst {min} tecken.',
     'commitmentSettings.versionTaken':
       'En annan huvudanvändare publicerade nyss en ny version. Ladda om sidan och kontrollera texten.',
 
     // — partners: keys of this area go below this line —
-    'nav.partners': 'Partner',
     'partners.title': 'Partner',
     'partners.intro':
       'Företag som arbetar för kommunen och deras avtal. En partners användare ser bara de kunder som avtalet omfattar, och om dem bara de uppgifter som avtalet räknar upp.',
@@ -651,8 +534,6 @@ export const sv: Catalogue = {
     'report.downloaded': 'Rapporten laddades ned: {file}',
 
     // — social services: keys of this area go below this line —
-    'nav.socialUnits': 'Enheter inom socialvården',
-    'nav.breakGlassReview': 'Nödåtkomster',
     'accessLog.action.print': 'Utskrift',
     'accessLog.action.breakGlass': 'Nödåtkomst',
     'accessLog.action.disclose': 'Utlämnande av uppgifter',
@@ -916,7 +797,6 @@ export const sv: Catalogue = {
     'units.needTypeDeactivated': 'Servicebehovet togs ur bruk: {name}.',
     'units.needTypeActivated': 'Servicebehovet togs i bruk: {name}.',
 
-    'billingSettings.nav': 'Faktureringsinställningar',
     'billingSettings.title': 'Faktureringsinställningar',
     'billingSettings.intro':
       'Kommunens uppgifter som säljare: så skrivs de ut på fakturor och e-fakturor. En ändring gäller fakturor som görs härefter.',
@@ -953,7 +833,6 @@ export const sv: Catalogue = {
     'billingSettings.accountingRetentionYearsHint':
       'Enligt bokföringslagen förvaras verifikat i minst 6 år.',
     'billingSettings.save': 'Spara inställningarna',
-    'services.nav': 'Tjänstekatalog',
     'services.title': 'Tjänstekatalog',
     'services.intro':
       'Tjänsterna som väljs för beställningar: namn på tre språk, enhet, pris och mervärdesskatt. En tjänst som tagits ur bruk finns kvar i tidigare beställningar men kan inte väljas för nya.',
@@ -986,7 +865,6 @@ export const sv: Catalogue = {
     'services.inactive': 'Tagen ur bruk',
     'services.activeToggle': 'I bruk i nya beställningar',
     'services.actions': 'Åtgärder',
-    'invoiceRun.nav': 'Faktureringskörning',
     'invoiceRun.title': 'Faktureringskörning',
     'invoiceRun.intro':
       'Faktureringskörningen gör en faktura av varje levererad beställning som inte har fakturerats ännu. Pappersfakturorna kommer som PDF-filer och e-fakturorna som Finvoice-material i samma paket.',
@@ -1014,7 +892,6 @@ export const sv: Catalogue = {
     'invoiceRun.download': 'Ladda ner fakturamaterialet (tar.gz)',
     'invoiceRun.downloadHint':
       'Paketet innehåller pappersfakturorna som PDF-filer och e-fakturorna som Finvoice-filer. Utskriften förs in i användningsloggen.',
-    'disclosureRegister.nav': 'Utlämnanderegister',
     'disclosureRegister.title': 'Utlämnanderegister',
     'disclosureRegister.intro':
       'Alla utlämnanden av kunders uppgifter till partner: till vem, på vilken grund, av vem och vilka uppgifter. På utlämnandets sida visas personerna vars uppgifter lämnades ut; att öppna den förs in i användningsloggen.',
@@ -1285,7 +1162,6 @@ export const sv: Catalogue = {
     'disclosures.basis.legal_obligation': 'Lagstadgad skyldighet',
 
     // data subjects' requests
-    'requests.nav': 'Begäranden',
     'requests.title': 'De registrerades begäranden',
     'requests.intro':
       'De registrerades begäranden om att få tillgång till, rätta eller radera sina uppgifter och invändningar mot behandlingen. En begäran besvaras inom en månad från att den kom in; tidsfristen kan förlängas en gång med två månader.',
@@ -1436,10 +1312,6 @@ export const sv: Catalogue = {
     'requests.outcomeOnly': 'Besluten om uppgifterna att rätta gör avgörandet till: {outcome}.',
     'requests.action.erase': 'Personens uppgifter raderade',
 
-    // a page's code fetched on first use (components/PageLoad.tsx)
-    'pageLoad.failed':
-      'Sidan kunde inte laddas. Förbindelsen kan ha brutits, eller så har en ny version av registret tagits i bruk. Ladda om sidan.',
-    'pageLoad.reload': 'Ladda om sidan',
     // the access log, made human (issue #15, item 3)
     'logHuman.subject': 'Person',
     'logHuman.subjectFind': 'Sök person',
@@ -1487,10 +1359,14 @@ export const sv: Catalogue = {
     ...workSv,
     ...populationRegisterSv,
     ...moveInSv,
+    ...partnerClientsSv,
+    ...importsSv,
+    ...publicPagesSv,
     ...billingListsSv,
     ...personPageSv,
   },
   errors: {
+    ...svFirstScreen.errors,
     'identityCode.empty': 'Ange personbeteckningen.',
     'identityCode.format':
       'En personbeteckning har 11 tecken: födelsedatum, skiljetecken, individnummer och kontrolltecken, t.ex. 131052-308T.',
@@ -1562,8 +1438,8 @@ export const sv: Catalogue = {
     'vatRate.range': 'Momssatsen är 0–100 procent.',
     'invoiceRun.ordersNotInvoiceable':
       'En del av beställningarna har inte levererats eller har redan fakturerats.',
-    'billingSettings.paymentTermDays': 'Ange betalningstiden i hela dagar, 0–365.',
-    'billingSettings.retentionYears': 'Ange förvaringstiden i hela år, 1–20.',
+    'billingSettings.paymentTermDays': 'Ange betalningstiden i hela dagar, {min}–{max}.',
+    'billingSettings.retentionYears': 'Ange förvaringstiden i hela år, {min}–{max}.',
     unknownField: 'Okänt fält.',
     too_small: 'Uppgiften saknas eller är för kort.',
     too_big: 'Uppgiften är för lång.',
@@ -1583,7 +1459,6 @@ export const sv: Catalogue = {
     'address.populationRegisterOnly':
       'Endast befolkningsdatasystemet (DVV) kan ange, ändra eller häva en spärrmarkering eller ändra en skyddad adress: den registeransvariga registrerar den med befolkningsdatasystemet som källa.',
     'address.protected': 'Adressen är skyddad (spärrmarkering): din roll får inte ändra den.',
-    'search.tooShort': 'Skriv minst tre bokstäver av ett namn eller en hel beteckning.',
     'cursor.invalid': 'Resultatsidan gäller inte längre: sök på nytt.',
     'report.toBeforeFrom': 'Slutdatumet är före startdatumet.',
     'report.tooManyEntries':
@@ -1604,7 +1479,6 @@ export const sv: Catalogue = {
     'partner.necessityRequired':
       'Berätta varför överföringen utanför EU/EES är tekniskt nödvändig.',
     'partner.transferInEea': 'För en partner inom EU/EES registreras ingen skyddsåtgärd.',
-    'search.notInContract': 'Ditt avtal omfattar inte den här beteckningen. Sök med namn.',
     'username.format':
       'Användarnamnet har 2–63 tecken: små bokstäver, siffror, punkt, bindestreck eller understreck, och börjar med en bokstav.',
     'username.duplicate': 'Det finns redan ett konto med detta namn.',
@@ -1685,6 +1559,8 @@ export const sv: Catalogue = {
     'disclosure.nothingToDisclose': 'Det finns inga uppgifter att lämna ut.',
     'disclosure.unknownSubject': 'Personen finns inte i registret.',
     'disclosure.subjectsRequired': 'Lägg till minst en person.',
+    'number.tooSmall': 'Talet är för litet.',
+    'number.tooLarge': 'Talet är för stort.',
     // data subjects' requests
     'request.wrongStatus':
       'Begärans status tillåter inte detta steg: någon har kanske redan registrerat det. Ladda om sidan.',
@@ -1717,5 +1593,8 @@ export const sv: Catalogue = {
     ...erasureErrors.sv,
     ...attachmentsErrors.sv,
     ...populationRegisterErrors.sv,
+    ...partnerClientsErrors.sv,
+    ...importsErrors.sv,
+    ...publicPagesErrors.sv,
   },
 };

@@ -3,8 +3,6 @@
  * English must have exactly the same (i18n.test.ts).
  */
 export const workFi = {
-  'work.title': 'Työlista',
-  'work.nav': 'Työt',
   'work.intro': 'Tehtävät, jotka odottavat sinua tai roolisi käyttäjiä.',
   'work.nothing': 'Ei odottavia tehtäviä.',
   'work.toSearch': 'Asiakashaku',
@@ -37,8 +35,6 @@ export const workFi = {
 } satisfies Record<string, string>;
 
 export const workSv: Record<keyof typeof workFi, string> = {
-  'work.title': 'Arbetslista',
-  'work.nav': 'Att göra',
   'work.intro': 'Uppgifter som väntar på dig eller på användare med din roll.',
   'work.nothing': 'Inga väntande uppgifter.',
   'work.toSearch': 'Kundsökning',
@@ -71,8 +67,6 @@ export const workSv: Record<keyof typeof workFi, string> = {
 };
 
 export const workEn: Record<keyof typeof workFi, string> = {
-  'work.title': 'Work list',
-  'work.nav': 'To do',
   'work.intro': 'Tasks waiting for you or for users of your role.',
   'work.nothing': 'Nothing is waiting.',
   'work.toSearch': 'Customer search',

@@ -42,6 +42,11 @@ export type Actor = {
   /** The role (or the settings) require an authenticator app. */
   totpRequired: boolean;
   sessionTokenHash: string;
+  /**
+   * A partner's machine client calling the partners' interface (decision 0028): it reads as its
+   * partner's contractor does, and the access log names it (the id as `userId`, its name).
+   */
+  client?: { id: string; name: string; scopes: readonly string[] };
 };
 
 /** The state of an account that decides what its session may do. */

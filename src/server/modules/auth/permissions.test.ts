@@ -36,7 +36,7 @@ const COLUMNS: (Permission | 'totp')[] = [
   'objections.write',
   'exports.mailingList',
   'populationRegister.sync',
-  'imports.run',
+  'moveIn.run',
   'totp',
 ];
 

@@ -5,6 +5,9 @@ import type { PersonKeys } from '../../keystore/person-keys.ts';
 import type { AccessAction, AccessFlag, AccessLog } from '../access-log/access-log.ts';
 import type { Actor } from '../auth/auth.service.ts';
 
+/** What the access log names as the role of a partner's machine client (decision 0028). */
+export const MACHINE_CLIENT_ROLE = 'partner_client';
+
 /** What a customer service function needs: the database, keys, time, the log and who asks. */
 export type CustomerContext = {
   db: Db;
@@ -34,7 +37,7 @@ export function logAccess(
   return ctx.accessLog.record(ctx.db, {
     userId: ctx.actor.userId,
     username: ctx.actor.username,
-    role: ctx.actor.role,
+    role: ctx.actor.client ? MACHINE_CLIENT_ROLE : ctx.actor.role,
     partnerId: ctx.actor.partnerId,
     action,
     subjectIds,

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import {
   dvvProhibitions,
   dvvSyncRecords,
+  updateFileRows,
   accessLog,
   billingSettings,
   dataSubjectRequestEvents,
@@ -40,6 +41,8 @@ export const ERASURE_REACH: Record<string, string> = {
   'objection.request_id': 'deleted with the objection (eraseCustomerPart)',
   'dvv_prohibition.person_id': 'deleted (eraseCustomerPart)',
   'dvv_sync_record.person_id':
+    'set null (eraseCustomerPart): the report keeps the outcome, not whose it was',
+  'update_file_row.person_id':
     'set null (eraseCustomerPart): the report keeps the outcome, not whose it was',
   'legal_hold.person_id': 'deleted (eraseCustomerPart)',
   'social_break_glass.person_id': 'deleted (eraseCustomerPart)',
@@ -229,6 +232,10 @@ export async function eraseCustomerPart(
     .update(dvvSyncRecords)
     .set({ personId: null })
     .where(eq(dvvSyncRecords.personId, personId));
+  await db
+    .update(updateFileRows)
+    .set({ personId: null })
+    .where(eq(updateFileRows.personId, personId));
   await db.delete(socialBreakGlass).where(eq(socialBreakGlass.personId, personId));
   await db.delete(legalHolds).where(eq(legalHolds.personId, personId));
   // A copy handed to the person themself is only theirs; a partner's disclosure stays as the

@@ -3,6 +3,7 @@ import type { ObjectionType } from '../../db/schema/objections.ts';
 import { helsinkiDate } from '../../../contract/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
+import { REQUEST_ACTIONS } from '../requests/request-actions.ts';
 import { findRequest, insertRequestEvent } from '../requests/requests.queries.ts';
 import {
   activeObjectionTypes,
@@ -32,9 +33,6 @@ import type { FieldErrorCode } from '../../../contract/field-errors.ts';
  */
 
 const FIELDS = ['objections'];
-
-/** An objection request's objections are recorded once its requester's identity is verified. */
-const REQUEST_STATUSES_FOR_OBJECTIONS = ['identity_verified', 'in_progress'] as const;
 
 export function objectionView(row: ObjectionWithNames): ObjectionView {
   return {
@@ -214,7 +212,8 @@ export async function recordRequestObjections(
         errors: [{ field: 'type', message, code: 'objection.notObjectionRequest' }],
       });
     }
-    const allowed: readonly string[] = REQUEST_STATUSES_FOR_OBJECTIONS;
+    // The request's one state machine: once the identity is verified, before the decision.
+    const allowed: readonly string[] = REQUEST_ACTIONS.recordObjections.from;
     if (!allowed.includes(request.status)) {
       const message = `The request is ${request.status.replace('_', ' ')}: objections are recorded once the identity is verified and before the decision`;
       throw new AppError('conflict', message, {

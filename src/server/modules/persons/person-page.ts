@@ -13,6 +13,7 @@ import { listCustomerInvoices } from '../invoices/invoices.service.ts';
 import { getPersonObjections } from '../objections/objections.service.ts';
 import { listCustomerOrders } from '../orders/orders.service.ts';
 import { listRequestPage } from '../requests/requests.service.ts';
+import { knownClient } from '../social-services/client-fact.ts';
 import { getPerson } from './persons.service.ts';
 
 /** The permission each section needs: the same as its own endpoint's. */
@@ -24,6 +25,9 @@ const SECTION_PERMISSION: Record<PersonPageSection, Permission> = {
   requests: 'requests.read',
   legalHolds: 'requests.read',
 };
+
+/** Whose entries a log of the page collects: the person's, each section's, the client badge's. */
+type PageLog = PersonPageSection | 'person' | 'socialServicesClient';
 
 /** An access log that keeps the entries it is given, for the page to write as one. */
 function collectingLog(): AccessLog & { entries: AccessLogEntry[] } {
@@ -74,8 +78,8 @@ export function mergePageEntries(personId: string, entries: AccessLogEntry[]): A
  */
 export async function getPersonPage(ctx: CustomerContext, id: string): Promise<PersonPage> {
   // A log per section, so the merged fields come in the page's order whatever finishes first.
-  const logs = new Map<PersonPageSection | 'person', ReturnType<typeof collectingLog>>();
-  const reader = (section: PersonPageSection | 'person'): CustomerContext => {
+  const logs = new Map<PageLog, ReturnType<typeof collectingLog>>();
+  const reader = (section: PageLog): CustomerContext => {
     const log = collectingLog();
     logs.set(section, log);
     return { ...ctx, accessLog: log };
@@ -86,35 +90,44 @@ export async function getPersonPage(ctx: CustomerContext, id: string): Promise<P
     roleHas(ctx.actor.role, SECTION_PERMISSION[section]),
   );
   const opens = (section: PersonPageSection) => sections.includes(section);
-  const [orders, invoices, disclosures, objections, requests, legalHolds] = await Promise.all([
-    opens('orders')
-      ? listCustomerOrders(reader('orders'), { personId: id }, { limit: PERSON_PAGE_LIMITS.orders })
-      : undefined,
-    opens('invoices')
-      ? listCustomerInvoices(
-          reader('invoices'),
-          { personId: id },
-          { limit: PERSON_PAGE_LIMITS.invoices },
-        )
-      : undefined,
-    opens('disclosures')
-      ? listPersonDisclosures(reader('disclosures'), id, {
-          limit: PERSON_PAGE_LIMITS.disclosures,
-        })
-      : undefined,
-    opens('objections') ? getPersonObjections(reader('objections'), id) : undefined,
-    opens('requests')
-      ? listRequestPage(
-          reader('requests'),
-          { status: 'all', limit: PERSON_PAGE_LIMITS.requests },
-          id,
-        )
-      : undefined,
-    opens('legalHolds')
-      ? getLegalHolds(reader('legalHolds'), id).then((items) => ({ items }))
-      : undefined,
-  ]);
-  const collected = (['person', ...sections] as const).flatMap(
+  const [orders, invoices, disclosures, objections, requests, legalHolds, client] =
+    await Promise.all([
+      opens('orders')
+        ? listCustomerOrders(
+            reader('orders'),
+            { personId: id },
+            { limit: PERSON_PAGE_LIMITS.orders },
+          )
+        : undefined,
+      opens('invoices')
+        ? listCustomerInvoices(
+            reader('invoices'),
+            { personId: id },
+            { limit: PERSON_PAGE_LIMITS.invoices },
+          )
+        : undefined,
+      opens('disclosures')
+        ? listPersonDisclosures(reader('disclosures'), id, {
+            limit: PERSON_PAGE_LIMITS.disclosures,
+          })
+        : undefined,
+      opens('objections') ? getPersonObjections(reader('objections'), id) : undefined,
+      opens('requests')
+        ? listRequestPage(
+            reader('requests'),
+            { status: 'all', limit: PERSON_PAGE_LIMITS.requests },
+            id,
+          )
+        : undefined,
+      opens('legalHolds')
+        ? getLegalHolds(reader('legalHolds'), id).then((items) => ({ items }))
+        : undefined,
+      // Asked of every reader who may read client data, and of no one else (decision 0012).
+      roleHas(ctx.actor.role, 'socialServices.clientData')
+        ? knownClient(reader('socialServicesClient'), id)
+        : undefined,
+    ]);
+  const collected = (['person', ...sections, 'socialServicesClient'] as const).flatMap(
     (section) => logs.get(section)?.entries ?? [],
   );
   for (const entry of mergePageEntries(person.id, collected)) {
@@ -129,5 +142,6 @@ export async function getPersonPage(ctx: CustomerContext, id: string): Promise<P
     ...(objections && { objections }),
     ...(requests && { requests }),
     ...(legalHolds && { legalHolds }),
+    ...(client !== undefined && { socialServicesClient: client }),
   };
 }

@@ -164,7 +164,8 @@ export async function recordValueSources(
       requestId: args.source.requestId,
       reference: args.source.reference,
       recordedAt: now,
-      recordedBy: ctx.actor.userId,
+      // A machine client is no staff member: the source names its partner, the log the client.
+      recordedBy: ctx.actor.client ? null : ctx.actor.userId,
       current: true,
     })),
   );

@@ -17,7 +17,7 @@ import { personPatch } from '../../../contract/persons/persons.schemas.ts';
 import { findPersonById } from '../persons/persons.queries.ts';
 import { updatePerson } from '../persons/persons.service.ts';
 import { listValueSourceDetails } from '../persons/value-sources.ts';
-import type { RectificationReadiness } from '../requests/request-actions.ts';
+import { REQUEST_ACTIONS, type RectificationReadiness } from '../requests/request-actions.ts';
 import {
   findRequest,
   insertRequestEvent,
@@ -448,7 +448,7 @@ export async function addRectificationItem(
     const txCtx = { ...ctx, db: tx };
     const request = await requireRectification(txCtx, requestId, {
       forUpdate: true,
-      status: ['received', 'identity_verified', 'in_progress'],
+      status: REQUEST_ACTIONS.addRectificationItem.from,
     });
     const items = await listItems(tx, request.id);
     if (items.some((item) => item.field === input.field)) {
@@ -526,7 +526,7 @@ export async function decideRectificationItem(
     const txCtx = { ...ctx, db: tx };
     const request = await requireRectification(txCtx, requestId, {
       forUpdate: true,
-      status: ['in_progress'],
+      status: REQUEST_ACTIONS.decideRectificationItem.from,
     });
     const item = await findItem(tx, request.id, itemId);
     if (!item) {
@@ -617,7 +617,7 @@ export async function applyRectification(
     const txCtx = { ...ctx, db: tx };
     const request = await requireRectification(txCtx, requestId, {
       forUpdate: true,
-      status: ['in_progress'],
+      status: REQUEST_ACTIONS.applyRectification.from,
     });
     const items = await listItems(tx, request.id);
     if (items.length === 0) {

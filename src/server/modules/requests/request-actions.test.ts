@@ -103,6 +103,29 @@ describe("the request's one state machine", () => {
     assert.ok(!names({ ...received, type: 'erasure', status: 'decided' }).includes('handOver'));
   });
 
+  test("an objection request's and a rectification request's own panels, in their statuses only", () => {
+    const objection = { ...received, type: 'objection' } as const;
+    assert.ok(!names(objection).includes('recordObjections'));
+    for (const status of ['identity_verified', 'in_progress'] as const) {
+      assert.ok(names({ ...objection, status }).includes('recordObjections'));
+    }
+    assert.ok(!names({ ...objection, status: 'decided' }).includes('recordObjections'));
+    assert.ok(!names({ ...received, status: 'in_progress' }).includes('recordObjections'));
+
+    const rectification = { ...received, type: 'rectification' } as const;
+    const panel = (status: StoredRequest['status']) =>
+      names({ ...rectification, status }).filter((name) => /Rectification/.test(name));
+    assert.deepEqual(panel('received'), ['addRectificationItem']);
+    assert.deepEqual(panel('identity_verified'), ['addRectificationItem']);
+    assert.deepEqual(panel('in_progress'), [
+      'addRectificationItem',
+      'decideRectificationItem',
+      'applyRectification',
+    ]);
+    assert.deepEqual(panel('decided'), []);
+    assert.deepEqual(names({ ...rectification, status: 'in_progress' }, false), []);
+  });
+
   test("a rectification's decision waits for its fields, then takes the outcome they make", () => {
     const request = { ...received, type: 'rectification', status: 'in_progress' } as const;
     const waiting = requestActions(request, {

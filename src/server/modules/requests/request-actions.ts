@@ -43,6 +43,16 @@ export const REQUEST_ACTIONS = {
   handOver: { from: ['decided'], to: null, types: ['access'] },
   /** The erasure is carried out while in progress, and decides the request (decision 0019). */
   erase: { from: ['in_progress'], to: 'decided', types: ['erasure'] },
+  /** Once the identity is verified, before the decision (decision 0018). */
+  recordObjections: { from: ['identity_verified', 'in_progress'], to: null, types: ['objection'] },
+  /** The fields are named until the work is decided, and decided and applied in progress. */
+  addRectificationItem: {
+    from: ['received', 'identity_verified', 'in_progress'],
+    to: null,
+    types: ['rectification'],
+  },
+  decideRectificationItem: { from: ['in_progress'], to: null, types: ['rectification'] },
+  applyRectification: { from: ['in_progress'], to: null, types: ['rectification'] },
 } as const satisfies Record<RequestActionName, Rule>;
 
 const words = (status: string) => status.replace('_', ' ');
@@ -154,6 +164,10 @@ export function requestActions(
       case 'assign':
       case 'note':
       case 'erase':
+      case 'recordObjections':
+      case 'addRectificationItem':
+      case 'decideRectificationItem':
+      case 'applyRectification':
         allowed.push({ action });
         break;
     }

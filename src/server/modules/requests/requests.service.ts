@@ -56,8 +56,19 @@ import type { FieldErrorCode } from '../../../contract/field-errors.ts';
  * request's own history, shown with it). The deadline is lib/deadlines.ts.
  */
 
-/** The request's own actions (its panels' — hand-over, erasure — log in their modules). */
-type RequestAction = Exclude<RequestActionName, 'handOver' | 'erase'>;
+/**
+ * The request's own actions (its panels' — hand-over, erasure, objections, rectification — log
+ * in their modules).
+ */
+type RequestAction = Exclude<
+  RequestActionName,
+  | 'handOver'
+  | 'erase'
+  | 'recordObjections'
+  | 'addRectificationItem'
+  | 'decideRectificationItem'
+  | 'applyRectification'
+>;
 
 const ACCESS_ACTION: Record<RequestAction | 'create', AccessAction> = {
   create: 'create',

@@ -97,6 +97,24 @@ export async function findOpenPersons(
   return { serving, byGrant };
 }
 
+/** Whether an active unit has a client relationship with the person in force on `day`. */
+export async function isServedOn(db: Db, personId: string, day: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: socialClients.id })
+    .from(socialClients)
+    .innerJoin(socialUnits, eq(socialUnits.id, socialClients.unitId))
+    .where(
+      and(
+        eq(socialClients.personId, personId),
+        eq(socialUnits.active, true),
+        lte(socialClients.startsOn, day),
+        or(isNull(socialClients.endsOn), gte(socialClients.endsOn, day)),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
 export async function findPersonName(db: Db, id: string) {
   const [row] = await db
     .select({

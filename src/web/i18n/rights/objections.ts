@@ -44,7 +44,6 @@ export const objectionsFi = {
   'objections.requestRecorded': 'Kiellot kirjattu: {types}.',
   'objections.requestAlready': 'Jo voimassa: {types}.',
   'objections.historyAction': 'Kiellot kirjattu',
-  'objections.mailing.nav': 'Postituslista',
   'objections.mailing.title': 'Postituslista ja osoitetarrat',
   'objections.mailing.intro':
     'Luettelo julkaistaan rekisteristä. Siitä jätetään pois henkilöt, jotka ovat kieltäneet käytön, joilla on turvakielto tai joiden tiedot on arkistoitu, sekä ne, joilla ei ole postiosoitetta. Vastaus kertoo poisjätettyjen määrän, ei henkilöitä. Jokaisen luettelossa olevan henkilön tietojen vienti kirjataan lokiin.',
@@ -111,7 +110,6 @@ export const objectionsSv: Record<keyof typeof objectionsFi, string> = {
   'objections.requestRecorded': 'Förbud registrerade: {types}.',
   'objections.requestAlready': 'Gällde redan: {types}.',
   'objections.historyAction': 'Förbud registrerade',
-  'objections.mailing.nav': 'Utskickslista',
   'objections.mailing.title': 'Utskickslista och adressetiketter',
   'objections.mailing.intro':
     'Förteckningen publiceras ur registret. Personer som har förbjudit användningen, har spärrmarkering eller vars uppgifter är arkiverade utelämnas, liksom de som saknar postadress. Svaret anger hur många som utelämnades, inte vilka. Exporten loggas för varje person i förteckningen.',
@@ -178,7 +176,6 @@ export const objectionsEn: Record<keyof typeof objectionsFi, string> = {
   'objections.requestRecorded': 'Objections recorded: {types}.',
   'objections.requestAlready': 'Already active: {types}.',
   'objections.historyAction': 'Objections recorded',
-  'objections.mailing.nav': 'Mailing list',
   'objections.mailing.title': 'Mailing list and address labels',
   'objections.mailing.intro':
     'The list is published from the register. Persons who forbade the use, whose address is protected or whose record is archived are left out, and so are those without a postal address. The answer says how many were left out, never who. The export is logged for each person in the list.',

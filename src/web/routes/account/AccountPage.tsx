@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { Button, InlineAlert, Paragraph, RouterLink } from 'suomifi-ui-components';
 import { accountApi } from '../../../contract/auth/auth.endpoints.ts';
@@ -80,8 +81,8 @@ function SessionsSection() {
   const { signOutEverywhere } = useSession();
   const opener = useRef<HTMLButtonElement>(null);
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
+  // On success the session ends and the sign-in page replaces this one.
+  const signOut = useMutation({ mutationFn: signOutEverywhere });
   return (
     <Section title={t('account.sessions.title')}>
       <Paragraph className="account-page__text">{t('account.sessions.intro')}</Paragraph>
@@ -92,21 +93,13 @@ function SessionsSection() {
         open={open}
         title={t('account.sessions.confirmTitle')}
         explanation={t('account.sessions.confirmText')}
-        failure={failure}
-        busy={busy}
+        failure={signOut.error}
+        busy={signOut.isPending}
         confirmText={t('account.sessions.signOutEverywhere')}
-        onConfirm={() => {
-          setBusy(true);
-          setFailure(null);
-          // On success the session ends and the sign-in page replaces this one.
-          signOutEverywhere().catch((error: unknown) => {
-            setBusy(false);
-            setFailure(error);
-          });
-        }}
+        onConfirm={() => signOut.mutate()}
         onCancel={() => {
           setOpen(false);
-          setFailure(null);
+          signOut.reset();
         }}
         opener={opener}
       />

@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'react';
 import { Button, Heading, InlineAlert, Paragraph } from 'suomifi-ui-components';
 import type { Answer } from '../../../contract/endpoint.ts';
 import { accountApi } from '../../../contract/auth/auth.endpoints.ts';
-import { call } from '../../client.ts';
 import { BackLink } from '../../components/BackLink.tsx';
 import { DataList } from '../../components/DataList.tsx';
 import { TextField } from '../../components/Fields.tsx';
@@ -10,6 +9,7 @@ import { FormErrorSummary } from '../../components/FormErrors.tsx';
 import { ProblemNotice } from '../../components/Notices.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Section } from '../../components/Section.tsx';
+import { useSend } from '../../data.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe, useSession } from '../../session.tsx';
 import { ACCOUNT_PATH } from './pending-step.ts';
@@ -36,23 +36,12 @@ export function AuthenticatorPage({ forced = false }: { forced?: boolean }) {
   const [phase, setPhase] = useState<Phase>({ step: 'start' });
   // The heading stays what the page was opened for, also once the new app is in use.
   const [replacing] = useState(me.totpEnabled);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  const start = () => {
-    setBusy(true);
-    setFailure(null);
-    call(accountApi.startTotpSetup, { body: {} }).then(
-      (setup) => {
-        setBusy(false);
-        setPhase({ step: 'scan', setup });
-      },
-      (error: unknown) => {
-        setBusy(false);
-        setFailure(error);
-      },
+  const setup = useSend(accountApi.startTotpSetup);
+  const start = () =>
+    setup.mutate(
+      { body: {} },
+      { onSuccess: (started) => setPhase({ step: 'scan', setup: started }) },
     );
-  };
 
   return (
     <div className="account-page">
@@ -73,8 +62,8 @@ export function AuthenticatorPage({ forced = false }: { forced?: boolean }) {
             <ReplaceForm onStarted={(setup) => setPhase({ step: 'scan', setup })} />
           ) : (
             <>
-              {failure !== null && <ProblemNotice error={failure} />}
-              <Button onClick={start} disabled={busy}>
+              {setup.error !== null && <ProblemNotice error={setup.error} />}
+              <Button onClick={start} disabled={setup.isPending}>
                 {t('account.totp.start')}
               </Button>
             </>

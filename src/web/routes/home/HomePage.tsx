@@ -3,11 +3,10 @@ import { Link, Navigate, useNavigate } from 'react-router';
 import { Paragraph, RouterLink, SearchInput } from 'suomifi-ui-components';
 import type { Answer } from '../../../contract/endpoint.ts';
 import { workApi } from '../../../contract/work/work.endpoints.ts';
-import { call } from '../../client.ts';
-import { Loading, ProblemNotice } from '../../components/Notices.tsx';
+import { useCall } from '../../data.ts';
+import { Loaded } from '../../components/Loaded.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Section } from '../../components/Section.tsx';
-import { useResource } from '../../components/useResource.ts';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { hasHomePage, homePath } from '../../home.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -36,23 +35,23 @@ export function WorkPage() {
 function WorkList() {
   const { t } = useI18n();
   const me = useMe();
-  const [work] = useResource('work', (signal) => call(workApi.mine, {}, { signal }));
+  const work = useCall(workApi.mine, {});
   return (
     <div className="work">
       <PageHeading title={t('work.title')} />
       <Paragraph mb="m">{t('work.intro')}</Paragraph>
       {me.can('customers.read') && <SearchBox />}
-      {work.state === 'loading' && <Loading />}
-      {work.state === 'failed' && <ProblemNotice error={work.error} />}
-      {work.state === 'ready' && (
-        <div className="work__sections">
-          {work.data.recent && <Recent recent={work.data.recent} />}
-          {work.data.requests && <Requests requests={work.data.requests} />}
-          {work.data.reviews && <Reviews reviews={work.data.reviews} />}
-          {work.data.billing && <Billing billing={work.data.billing} />}
-          {work.data.accounts && <Accounts accounts={work.data.accounts} />}
-        </div>
-      )}
+      <Loaded query={work}>
+        {(data) => (
+          <div className="work__sections">
+            {data.recent && <Recent recent={data.recent} />}
+            {data.requests && <Requests requests={data.requests} />}
+            {data.reviews && <Reviews reviews={data.reviews} />}
+            {data.billing && <Billing billing={data.billing} />}
+            {data.accounts && <Accounts accounts={data.accounts} />}
+          </div>
+        )}
+      </Loaded>
     </div>
   );
 }

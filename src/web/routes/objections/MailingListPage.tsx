@@ -5,9 +5,8 @@ import { SelectField, TextField } from '../../components/Fields.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Section } from '../../components/Section.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { StepForm } from '../requests/StepForm.tsx';
+import { StepForm } from '../../components/StepForm.tsx';
 import { MAILING_USES, TYPE_LABELS } from './labels.ts';
-import { call } from '../../client.ts';
 import type { BodyOf } from '../../../contract/endpoint.ts';
 import { mailingListApi } from '../../../contract/objections/objections.endpoints.ts';
 import type { MailingListUse } from '../../../contract/objections/mailing-list.schemas.ts';
@@ -37,24 +36,25 @@ export function MailingListPage() {
         <Paragraph mb="s">{t('objections.mailing.intro')}</Paragraph>
         <StepForm
           title={t('objections.mailing.make')}
+          endpoint={mailingListApi.export}
           initial={{ use: '', purpose: '', selection: 'all', language: 'fi', format: 'csv' }}
-          required={['use', 'purpose', 'selection', 'format']}
+          serverFields={{ 'selection.kind': 'selection', 'selection.language': 'language' }}
           labels={labels}
           submitText={t('objections.mailing.make')}
-          run={(values) => {
+          input={(values) => {
             const selection: BodyOf<typeof mailingListApi.export>['selection'] =
               (values.selection as Selection) === 'language'
                 ? { kind: 'language', language: values.language as 'fi' | 'sv' | 'en' }
                 : { kind: 'all' };
-            return call(mailingListApi.export, {
+            return {
               body: {
                 use: values.use as MailingListUse,
                 purpose: (values.purpose ?? '').trim(),
                 selection,
-                format: values.format === 'pdf' ? 'pdf' : 'csv',
+                format: values.format === 'pdf' ? ('pdf' as const) : ('csv' as const),
                 lang: language,
               },
-            });
+            };
           }}
           onDone={(made) => {
             saveBase64File(made.file);

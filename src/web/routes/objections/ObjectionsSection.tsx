@@ -8,11 +8,11 @@ import { formatDate, formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../../session.tsx';
 import { helsinkiToday } from '../access-log/access-log.ts';
-import { useCustomerList, useStatusLine, type Loaded } from '../billing/customer/customer-list.tsx';
+import { useStatusLine, type Loaded } from '../billing/customer/customer-list.tsx';
+import { useCall } from '../../data.ts';
 import { isoDate, options } from '../requests/requests.ts';
-import { StepForm } from '../requests/StepForm.tsx';
+import { StepForm } from '../../components/StepForm.tsx';
 import { SOURCE_LABELS, STAFF_SOURCES, TYPE_LABELS } from './labels.ts';
-import { call } from '../../client.ts';
 import type { ObjectionSource, ObjectionType } from '../../../contract/enums.ts';
 import { objectionsApi } from '../../../contract/objections/objections.endpoints.ts';
 import type {
@@ -40,16 +40,12 @@ export function ObjectionsSection({
   const { t } = useI18n();
   const me = useMe();
   const [status, say] = useStatusLine();
-  const [generation, setGeneration] = useState(0);
-  const list = useCustomerList(
-    `objections:${personId}:${generation}`,
-    (signal) => call(objectionsApi.ofPerson, { params: { id: personId } }, { signal }),
-    loaded,
-  );
+  // The page's copy when it read them; else the section reads them (and a change reads again).
+  const read = useCall(objectionsApi.ofPerson, { params: { id: personId } }, { enabled: !loaded });
+  const list = { data: loaded?.data ?? read.data ?? null, error: loaded ? null : read.error };
   const canWrite = me.can('objections.write');
   const done = (message: string) => () => {
-    if (onChanged) onChanged();
-    else setGeneration((n) => n + 1);
+    onChanged?.();
     say(message);
   };
 
@@ -80,8 +76,9 @@ export function ObjectionsSection({
           {(close) => (
             <StepForm
               title={t('objections.addTitle')}
+              endpoint={objectionsApi.add}
+              invalidates={[objectionsApi.ofPerson]}
               initial={{ type: '', objectedOn: today(), source: '', note: '' }}
-              required={['type', 'objectedOn', 'source']}
               dates={['objectedOn']}
               labels={{
                 type: t('objections.typeLabel'),
@@ -91,9 +88,9 @@ export function ObjectionsSection({
                 status: t('objections.status'),
               }}
               submitText={t('objections.add')}
-              run={(values) => {
+              input={(values) => {
                 const note = (values.note ?? '').trim();
-                return call(objectionsApi.add, {
+                return {
                   params: { id: personId },
                   body: {
                     type: values.type as ObjectionType,
@@ -101,7 +98,7 @@ export function ObjectionsSection({
                     source: values.source as Exclude<ObjectionSource, 'request'>,
                     ...(note ? { note } : {}),
                   },
-                });
+                };
               }}
               onDone={() => {
                 close(false);
@@ -188,8 +185,9 @@ function ObjectionItem({
       {withdrawing && (
         <StepForm
           title={t('objections.withdrawTitle', { type })}
+          endpoint={objectionsApi.withdraw}
+          invalidates={[objectionsApi.ofPerson]}
           initial={{ withdrawnOn: today(), note: '' }}
-          required={['withdrawnOn']}
           dates={['withdrawnOn']}
           labels={{
             withdrawnOn: t('objections.withdrawnOn'),
@@ -197,15 +195,15 @@ function ObjectionItem({
             status: t('objections.status'),
           }}
           submitText={t('objections.withdraw')}
-          run={(values) => {
+          input={(values) => {
             const note = (values.note ?? '').trim();
-            return call(objectionsApi.withdraw, {
+            return {
               params: { id: personId, objectionId: objection.id },
               body: {
                 withdrawnOn: isoDate(values, 'withdrawnOn'),
                 ...(note ? { note } : {}),
               },
-            });
+            };
           }}
           onDone={() => {
             setWithdrawing(false);

@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import type { OrganizationView } from '../../../contract/organizations/organizations.schemas.ts';
 import { organizationsApi } from '../../../contract/organizations/organizations.endpoints.ts';
-import { call } from '../../client.ts';
 import { AddressFields } from '../../components/AddressFields.tsx';
 import { BillingFields } from '../../components/BillingFields.tsx';
 import { ContactFields } from '../../components/ContactFields.tsx';
@@ -17,10 +16,6 @@ import {
   organizationPatchInput,
   organizationValues,
 } from './organization-form.ts';
-
-/** The organisation page's reader, until it reads through the data layer (RecordLoader's endpoint). */
-export const loadOrganization = (id: string, signal: AbortSignal) =>
-  call(organizationsApi.get, { params: { id } }, { signal });
 
 export function OrganizationCreatePage() {
   return <OrganizationFormPage stored={null} />;

@@ -13,7 +13,6 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../../session.tsx';
 import { CustomerBilling } from '../billing/customer/CustomerBilling.tsx';
 import { ContractNotice, partlyWithheld } from '../partners/ContractNotice.tsx';
-import { loadOrganization } from './OrganizationFormPage.tsx';
 
 /** One field of each group a contract may leave out: any of them missing, the note is shown. */
 const ORGANIZATION_GROUP_FIELDS = [
@@ -26,12 +25,7 @@ const ORGANIZATION_GROUP_FIELDS = [
 
 export function OrganizationPage() {
   return (
-    <RecordLoader
-      kind="organization"
-      load={loadOrganization}
-      failedTitle="organization.pageTitle"
-      backToSearch
-    >
+    <RecordLoader endpoint={organizationsApi.get} failedTitle="organization.pageTitle" backToSearch>
       {(organization, replace) => (
         <OrganizationDetails organization={organization} onArchived={replace} />
       )}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { Button, InlineAlert, RouterLink } from 'suomifi-ui-components';
 import { partnersApi } from '../../../contract/partners/partners.endpoints.ts';
@@ -17,29 +18,46 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { SavedNotice } from '../../components/SavedNotice.tsx';
 import { Section } from '../../components/Section.tsx';
 import { useStatusMessage } from '../../components/StatusMessage.tsx';
-import { useResource } from '../../components/useResource.ts';
+import { LoadMore } from '../../components/LoadMore.tsx';
 import { PickerSearch } from '../../components/PickerSearch.tsx';
+import { queryKeyOf, useCall, useSend, type Pages } from '../../data.ts';
 import { formatDate } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ContractEnd, ContractFieldsText, CountryText } from './PartnersPage.tsx';
+import { PartnerClients } from './PartnerClients.tsx';
 
 const PAGE_SIZE = 50;
 
-type Page = { items: CoveredCustomer[]; nextCursor: string | null };
+/** What a change to the covered customers makes stale: the partner, and the list's counts. */
+const PARTNER_READS = [partnersApi.get, partnersApi.list];
+
+/**
+ * The partner with its covered customers a page at a time: the first page comes with the
+ * partner, "show more" reads the next ones (the answer's `customers` is the paged list).
+ */
+function usePartner(id: string) {
+  const input = { params: { id }, query: { limit: PAGE_SIZE } };
+  return useInfiniteQuery({
+    queryKey: queryKeyOf(partnersApi.get, input),
+    queryFn: ({ signal, pageParam }) =>
+      call(
+        partnersApi.get,
+        { ...input, query: { ...input.query, ...(pageParam ? { cursor: pageParam } : {}) } },
+        { signal },
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last: PartnerDetail) => last.customers.nextCursor ?? undefined,
+  });
+}
 
 /** One partner: its contract, and the customers the contract covers — added and removed here. */
 export function PartnerPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const [partner, , reload] = useResource(`partner:${id}`, (signal) =>
-    call(partnersApi.get, { params: { id }, query: { limit: PAGE_SIZE } }, { signal }),
-  );
-  // While a change reloads the partner, the page stays as it was (and keeps its status message).
-  const [last, setLast] = useState<PartnerDetail | null>(null);
-  if (partner.state === 'ready' && partner.data !== last) setLast(partner.data);
-  const data = partner.state === 'ready' ? partner.data : last?.id === id ? last : null;
+  const partner = usePartner(id);
+  const first = partner.data?.pages[0];
 
-  if (partner.state === 'failed') {
+  if (!first && partner.isError) {
     return (
       <>
         <BackLink to="/partners">{t('partners.backToList')}</BackLink>
@@ -48,61 +66,50 @@ export function PartnerPage() {
       </>
     );
   }
-  if (!data) return <Loading />;
-  return <PartnerDetails partner={data} reload={reload} />;
+  if (!first || !partner.data) return <Loading />;
+  return (
+    <PartnerDetails
+      partner={first}
+      customers={partner.data.pages.flatMap((page) => page.customers.items)}
+      more={{
+        hasMore: partner.hasNextPage,
+        loadingMore: partner.isFetchingNextPage,
+        moreError: partner.isFetchNextPageError ? partner.error : null,
+      }}
+      loadMore={() => void partner.fetchNextPage()}
+    />
+  );
 }
 
-function PartnerDetails({ partner, reload }: { partner: PartnerDetail; reload: () => void }) {
+function PartnerDetails({
+  partner,
+  customers: items,
+  more,
+  loadMore,
+}: {
+  partner: PartnerDetail;
+  customers: CoveredCustomer[];
+  more: Pick<Pages<unknown>, 'moreError' | 'hasMore' | 'loadingMore'>;
+  loadMore: () => void;
+}) {
   const { t } = useI18n();
   const location = useLocation();
   const navigate = useNavigate();
-  /** Pages after the first, loaded with "show more"; a reload starts again from the first. */
-  const [more, setMore] = useState<Page | null>(null);
-  const [moreError, setMoreError] = useState<unknown>(null);
   const [statusLine, setMessage] = useStatusMessage('partner-status');
-  const [failure, setFailure] = useState<unknown>(null);
-
-  const [shown, setShown] = useState(partner);
-  if (shown !== partner) {
-    setShown(partner);
-    setMore(null);
-  }
-
-  const items = [...partner.customers.items, ...(more?.items ?? [])];
-  const nextCursor = more ? more.nextCursor : partner.customers.nextCursor;
+  const uncover = useSend(partnersApi.uncoverCustomer, { invalidates: PARTNER_READS });
   const covered = new Set(items.map((customer) => customer.id));
 
-  const loadMore = () => {
-    if (!nextCursor) return;
-    setMoreError(null);
-    call(partnersApi.get, {
-      params: { id: partner.id },
-      query: { limit: PAGE_SIZE, cursor: nextCursor },
-    }).then(
-      (page) =>
-        setMore({
-          items: [...(more?.items ?? []), ...page.customers.items],
-          nextCursor: page.customers.nextCursor,
-        }),
-      (error: unknown) => setMoreError(error),
-    );
-  };
-
-  /** After a change: say what happened (the status takes the focus) and show the list anew. */
+  /** After a change: say what happened (the status takes the focus); the list is read anew. */
   const done = (text: string) => {
-    setFailure(null);
+    uncover.reset();
     setMessage(text);
-    reload();
   };
 
-  const remove = (customer: CoveredCustomer) => {
-    call(partnersApi.uncoverCustomer, {
-      params: { id: partner.id, customerId: customer.id },
-    }).then(
-      () => done(t('partners.removed', { name: customer.name })),
-      (error: unknown) => setFailure(error),
+  const remove = (customer: CoveredCustomer) =>
+    uncover.mutate(
+      { params: { id: partner.id, customerId: customer.id } },
+      { onSuccess: () => done(t('partners.removed', { name: customer.name })) },
     );
-  };
 
   return (
     <article className="record">
@@ -170,7 +177,7 @@ function PartnerDetails({ partner, reload }: { partner: PartnerDetail; reload: (
 
         <Section title={t('partners.coveredTitle')} className="record__wide">
           {statusLine}
-          {failure !== null && <ProblemNotice error={failure} />}
+          {uncover.error !== null && <ProblemNotice error={uncover.error} />}
           <p>
             {partner.customerCount === 0
               ? t('partners.coveredNone')
@@ -208,25 +215,18 @@ function PartnerDetails({ partner, reload }: { partner: PartnerDetail; reload: (
               ))}
             </ul>
           )}
-          {moreError !== null && <ProblemNotice error={moreError} />}
-          {nextCursor && (
-            <Button variant="secondary" onClick={loadMore}>
-              {t('partners.loadMore')}
-            </Button>
-          )}
+          <LoadMore pages={more} onLoad={loadMore} label={t('partners.loadMore')} />
           <CustomerAdder
             partnerId={partner.id}
             covered={covered}
             onAdded={(customer) => done(t('partners.added', { name: customer.name }))}
           />
         </Section>
+        <PartnerClients partnerId={partner.id} />
       </div>
     </article>
   );
 }
-
-type Found =
-  { state: 'idle' } | { state: 'found'; items: SearchItem[] } | { state: 'failed'; error: unknown };
 
 const nameOf = (item: SearchItem) =>
   item.kind === 'person'
@@ -247,41 +247,32 @@ function CustomerAdder({
 }) {
   const { t, errorText } = useI18n();
   const [query, setQuery] = useState('');
-  const [found, setFound] = useState<Found>({ state: 'idle' });
-  const [queryError, setQueryError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [addFailure, setAddFailure] = useState<unknown>(null);
+  /** The text last searched for: the search runs when it is given. */
+  const [searched, setSearched] = useState('');
+  const found = useCall(
+    searchApi.search,
+    { query: { q: searched, limit: 10 } },
+    { enabled: searched !== '' },
+  );
+  const cover = useSend(partnersApi.coverCustomer, { invalidates: PARTNER_READS });
+  const queryProblem =
+    found.error instanceof ApiError
+      ? found.error.problem.errors?.find((problem) => problem.field === 'q')
+      : undefined;
 
   const search = () => {
     const q = query.trim();
     if (q === '') return;
-    setBusy(true);
-    setQueryError(null);
-    call(searchApi.search, { query: { q, limit: 10 } }).then(
-      (page) => {
-        setBusy(false);
-        setFound({ state: 'found', items: page.items });
-      },
-      (error: unknown) => {
-        setBusy(false);
-        const field = error instanceof ApiError ? error.problem.errors?.[0] : undefined;
-        if (field?.field === 'q') {
-          setQueryError(errorText(field));
-          setFound({ state: 'idle' });
-        } else {
-          setFound({ state: 'failed', error });
-        }
-      },
-    );
+    if (q === searched) void found.refetch();
+    setSearched(q);
   };
 
-  const add = (item: SearchItem) => {
-    setAddFailure(null);
-    call(partnersApi.coverCustomer, {
-      params: { id: partnerId },
-      body: { customerId: idOf(item) },
-    }).then(onAdded, (error: unknown) => setAddFailure(error));
-  };
+  const add = (item: SearchItem) =>
+    cover.mutate(
+      { params: { id: partnerId }, body: { customerId: idOf(item) } },
+      { onSuccess: onAdded },
+    );
+  const items = searched === '' || queryProblem ? null : (found.data?.items ?? null);
 
   return (
     <div className="picker">
@@ -291,19 +282,19 @@ function CustomerAdder({
         hint={t('partners.findCustomerHint')}
         query={query}
         onQuery={setQuery}
-        error={queryError}
+        error={queryProblem ? errorText(queryProblem) : null}
         onSearch={search}
-        busy={busy}
+        busy={found.isFetching}
       />
       <div aria-live="polite">
-        {addFailure !== null && <ProblemNotice error={addFailure} />}
-        {found.state === 'failed' && <ProblemNotice error={found.error} />}
-        {found.state === 'found' &&
-          (found.items.length === 0 ? (
+        {cover.error !== null && <ProblemNotice error={cover.error} />}
+        {found.error !== null && !queryProblem && <ProblemNotice error={found.error} />}
+        {items &&
+          (items.length === 0 ? (
             <p className="muted">{t('search.noResultsShort')}</p>
           ) : (
             <ul className="picker__results">
-              {found.items.map((item) => (
+              {items.map((item) => (
                 <li key={`${item.kind}:${idOf(item)}`}>
                   <span>
                     <strong>{nameOf(item)}</strong>{' '}

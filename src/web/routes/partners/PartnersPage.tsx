@@ -2,17 +2,16 @@ import { Link } from 'react-router';
 import { Paragraph, RouterLink } from 'suomifi-ui-components';
 import { partnersApi } from '../../../contract/partners/partners.endpoints.ts';
 import type { PartnerView } from '../../../contract/partners/partners.schemas.ts';
-import { call } from '../../client.ts';
-import { Loading, ProblemNotice } from '../../components/Notices.tsx';
+import { Loaded } from '../../components/Loaded.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { useResource } from '../../components/useResource.ts';
+import { useCall } from '../../data.ts';
 import { countryName, formatDate } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 
 /** The partner registry: who acts for the municipality, where, and what their contract opens. */
 export function PartnersPage() {
   const { t } = useI18n();
-  const [partners] = useResource('partners', (signal) => call(partnersApi.list, {}, { signal }));
+  const partners = useCall(partnersApi.list, {});
 
   return (
     <div className="partners">
@@ -24,52 +23,53 @@ export function PartnersPage() {
         </RouterLink>
       </p>
 
-      {partners.state === 'loading' && <Loading />}
-      {partners.state === 'failed' && <ProblemNotice error={partners.error} />}
-      {partners.state === 'ready' &&
-        (partners.data.items.length === 0 ? (
-          <p className="muted">{t('partners.none')}</p>
-        ) : (
-          <div className="log-table__scroll">
-            <table className="log-table">
-              <caption className="visually-hidden">{t('partners.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('partners.name')}</th>
-                  <th scope="col">{t('partners.businessId')}</th>
-                  <th scope="col">{t('partners.country')}</th>
-                  <th scope="col">{t('partners.contractFields')}</th>
-                  <th scope="col">{t('partners.contractEndsOn')}</th>
-                  <th scope="col">{t('partners.customerCount')}</th>
-                  <th scope="col">{t('partners.accountCount')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {partners.data.items.map((partner) => (
-                  <tr key={partner.id}>
-                    <th scope="row">
-                      <RouterLink asComponent={Link} to={`/partners/${partner.id}`}>
-                        {partner.name}
-                      </RouterLink>
-                    </th>
-                    <td>{partner.businessId}</td>
-                    <td>
-                      <CountryText partner={partner} />
-                    </td>
-                    <td>
-                      <ContractFieldsText partner={partner} />
-                    </td>
-                    <td>
-                      <ContractEnd partner={partner} />
-                    </td>
-                    <td>{partner.customerCount}</td>
-                    <td>{partner.accountCount}</td>
+      <Loaded query={partners}>
+        {({ items }) =>
+          items.length === 0 ? (
+            <p className="muted">{t('partners.none')}</p>
+          ) : (
+            <div className="log-table__scroll">
+              <table className="log-table">
+                <caption className="visually-hidden">{t('partners.caption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('partners.name')}</th>
+                    <th scope="col">{t('partners.businessId')}</th>
+                    <th scope="col">{t('partners.country')}</th>
+                    <th scope="col">{t('partners.contractFields')}</th>
+                    <th scope="col">{t('partners.contractEndsOn')}</th>
+                    <th scope="col">{t('partners.customerCount')}</th>
+                    <th scope="col">{t('partners.accountCount')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ))}
+                </thead>
+                <tbody>
+                  {items.map((partner) => (
+                    <tr key={partner.id}>
+                      <th scope="row">
+                        <RouterLink asComponent={Link} to={`/partners/${partner.id}`}>
+                          {partner.name}
+                        </RouterLink>
+                      </th>
+                      <td>{partner.businessId}</td>
+                      <td>
+                        <CountryText partner={partner} />
+                      </td>
+                      <td>
+                        <ContractFieldsText partner={partner} />
+                      </td>
+                      <td>
+                        <ContractEnd partner={partner} />
+                      </td>
+                      <td>{partner.customerCount}</td>
+                      <td>{partner.accountCount}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </Loaded>
     </div>
   );
 }

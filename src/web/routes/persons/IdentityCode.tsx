@@ -1,10 +1,12 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, TextInput } from 'suomifi-ui-components';
-import { ApiError, type PersonView } from '../../api.ts';
-import { call } from '../../client.ts';
+import type { PersonView } from '../../api.ts';
 import { personsApi } from '../../../contract/persons/persons.endpoints.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { useContractForm } from '../../components/useContractForm.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+
+const EMPTY_PURPOSE = { purpose: '' };
 
 /**
  * The identity code, masked (131052-****). "Show" asks why the full code is needed; the server
@@ -13,47 +15,43 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 export function IdentityCode({ person, canReveal }: { person: PersonView; canReveal: boolean }) {
   const { t, errorText } = useI18n();
   const [open, setOpen] = useState(false);
-  const [purpose, setPurpose] = useState('');
   const [revealed, setRevealed] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [purposeError, setPurposeError] = useState<string | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
   const showButton = useRef<HTMLButtonElement>(null);
   const purposeInput = useRef<HTMLInputElement>(null);
+  // The purpose's rules (at least 3 characters) are the endpoint's body schema's.
+  const reveal = useContractForm({
+    endpoint: personsApi.revealIdentityCode,
+    initial: EMPTY_PURPOSE,
+    input: (values) => ({
+      params: { id: person.id },
+      body: { purpose: (values.purpose ?? '').trim() },
+    }),
+    checkOnBlur: false,
+    emptyWhenSaved: true,
+    // Nothing is lost when the dialog is left: the reveal is a read, asked for again at will.
+    warnUnsaved: false,
+    onSaved: (answer) => {
+      setRevealed(answer.personalIdentityCode);
+      setOpen(false);
+    },
+  });
+  const { attempt } = reveal;
+  useEffect(() => {
+    if (attempt > 0) purposeInput.current?.focus();
+  }, [attempt]);
 
   if (!person.personalIdentityCode) return null;
 
+  const problem = reveal.form.errors.purpose;
+  const purposeError = !problem
+    ? null
+    : problem.code === 'required' || problem.code === 'too_small'
+      ? t('person.revealPurposeTooShort')
+      : errorText(problem);
+
   const close = () => {
     setOpen(false);
-    setPurposeError(null);
-    setFailure(null);
-  };
-
-  const reveal = () => {
-    if (purpose.trim().length < 3) {
-      setPurposeError(t('person.revealPurposeTooShort'));
-      purposeInput.current?.focus();
-      return;
-    }
-    setBusy(true);
-    setFailure(null);
-    call(personsApi.revealIdentityCode, {
-      params: { id: person.id },
-      body: { purpose: purpose.trim() },
-    }).then(
-      (answer) => {
-        setBusy(false);
-        setRevealed(answer.personalIdentityCode);
-        setPurpose('');
-        close();
-      },
-      (error: unknown) => {
-        setBusy(false);
-        const field = error instanceof ApiError ? error.problem.errors?.[0] : undefined;
-        if (field?.field === 'purpose') setPurposeError(errorText(field));
-        else setFailure(error);
-      },
-    );
+    reveal.restart();
   };
 
   return (
@@ -79,10 +77,10 @@ export function IdentityCode({ person, canReveal }: { person: PersonView; canRev
         open={open}
         title={t('person.revealTitle')}
         explanation={t('person.revealExplanation')}
-        failure={failure}
-        busy={busy}
+        failure={reveal.failure}
+        busy={reveal.busy}
         confirmText={t('person.showIdentityCode')}
-        onConfirm={reveal}
+        onConfirm={() => reveal.submit()}
         onCancel={close}
         opener={showButton}
         focusOnOpen={purposeInput}
@@ -91,11 +89,13 @@ export function IdentityCode({ person, canReveal }: { person: PersonView; canRev
           ref={purposeInput}
           labelText={t('person.revealPurpose')}
           hintText={t('person.revealPurposeHint')}
-          value={purpose}
+          value={reveal.form.values.purpose ?? ''}
+          maxLength={reveal.form.rules.maxLength.get('purpose')}
+          aria-required
           autoComplete="off"
-          onChange={(value) => setPurpose(value === undefined ? '' : String(value))}
+          onChange={(value) => reveal.form.set('purpose', value === undefined ? '' : String(value))}
           onKeyDown={(event) => {
-            if (event.key === 'Enter') reveal();
+            if (event.key === 'Enter') reveal.submit();
           }}
           status={purposeError ? 'error' : 'default'}
           statusText={purposeError ?? undefined}

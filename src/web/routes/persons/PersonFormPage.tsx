@@ -2,7 +2,6 @@ import { useMemo, useState } from 'react';
 import { Checkbox, InlineAlert } from 'suomifi-ui-components';
 import { IDENTITY_CODE_PURPOSES, LANGUAGES } from '../../../contract/persons/persons.constants.ts';
 import type { PersonView } from '../../api.ts';
-import { call } from '../../client.ts';
 import { personsApi } from '../../../contract/persons/persons.endpoints.ts';
 import { AddressFields } from '../../components/AddressFields.tsx';
 import { BillingFields } from '../../components/BillingFields.tsx';
@@ -26,10 +25,6 @@ import {
   personPatchInput,
   type PersonForm,
 } from './person-form.ts';
-
-/** The person page's reader, until it reads through the data layer (RecordLoader's endpoint). */
-export const loadPerson = (id: string, signal: AbortSignal) =>
-  call(personsApi.get, { params: { id } }, { signal });
 
 export function PersonCreatePage() {
   return <PersonFormPage stored={null} />;

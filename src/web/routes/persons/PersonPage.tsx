@@ -189,7 +189,11 @@ function PersonDetails({
         )}
         {selected === 'requests' && (
           <div className="record__grid">
-            <PersonRequests key={person.id} personId={person.id} />
+            <PersonRequests
+              key={person.id}
+              personId={person.id}
+              loaded={page.requests && { version: page.version, data: page.requests }}
+            />
             <LegalHolds
               key={`holds-${person.id}`}
               personId={person.id}

@@ -50,8 +50,9 @@ export function PersonSummary({ person }: { person: PersonView }) {
 
 /**
  * What the reader must notice before anything else: address protection, open requests, open
- * and overdue invoices, prohibitions in force and a legal hold — each from what the page read,
- * so a section the reader may not read gives no badge.
+ * and overdue invoices, prohibitions in force, a legal hold and — told only to a reader who may
+ * know it — being a social-services client: each from what the page read, so a section the
+ * reader may not read gives no badge.
  */
 export function PersonBadges({ page }: { page: PersonPage }) {
   const { t } = useI18n();
@@ -90,6 +91,9 @@ export function PersonBadges({ page }: { page: PersonPage }) {
         </span>
       )}
       {legalHold && <span className="badge badge--warning">{t('recordPage.badge.legalHold')}</span>}
+      {page.socialServicesClient === true && (
+        <span className="badge badge--person">{t('recordPage.badge.socialServicesClient')}</span>
+      )}
     </>
   );
 }

@@ -8,10 +8,11 @@ import {
   TextInput,
 } from 'suomifi-ui-components';
 import type { PersonView } from '../../api.ts';
-import { ApiError, download } from '../../client.ts';
+import { ApiError } from '../../client.ts';
 import { accessLogApi } from '../../../contract/access-log/access-log.endpoints.ts';
 import { saveFile } from '../../components/download.ts';
 import { ProblemNotice } from '../../components/Notices.tsx';
+import { useDownload } from '../../data.ts';
 import { formatDate, parseFinnishDate } from '../../format.ts';
 import { LANGUAGES, isLanguage, type Language } from '../../i18n/catalogues.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -33,42 +34,45 @@ export function ProcessingReport({ person }: { person: PersonView }) {
   const [to, setTo] = useState(() => formatDate(today));
   const [language, setLanguage] = useState<Language>(person.language ?? 'fi');
   const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState<Format | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
+  const report = useDownload(accessLogApi.subjectReport);
   const [saved, setSaved] = useState('');
+  const busy = report.isPending;
 
-  const fetchReport = async (format: Format) => {
+  const fetchReport = (format: Format) => {
     const next: Errors = {};
     const dateError = errorText({ code: 'date.format', message: 'd.m.yyyy' });
     const fromDate = parseFinnishDate(from);
     const toDate = parseFinnishDate(to);
     if (!fromDate) next.from = dateError;
     if (!toDate) next.to = dateError;
-    if (fromDate && toDate && toDate < fromDate)
-      next.to = errorText({ code: 'report.toBeforeFrom', message: 'to < from' });
     setErrors(next);
-    setFailure(null);
     setSaved('');
-    if (!fromDate || !toDate || next.to) return;
-    setBusy(format);
-    try {
-      const file = await download(accessLogApi.subjectReport, {
-        params: { id: person.id },
-        query: { from: fromDate, to: toDate, lang: language, format },
-      });
-      saveFile(file.blob, file.fileName);
-      setSaved(t('report.downloaded', { file: file.fileName }));
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(null);
-    }
+    report.reset();
+    if (!fromDate || !toDate) return;
+    report.mutate(
+      { params: { id: person.id }, query: { from: fromDate, to: toDate, lang: language, format } },
+      {
+        onSuccess: (file) => {
+          saveFile(file.blob, file.fileName);
+          setSaved(t('report.downloaded', { file: file.fileName }));
+        },
+      },
+    );
   };
 
-  const fieldError =
-    failure instanceof ApiError && failure.problem.errors?.[0]
-      ? errorText(failure.problem.errors[0])
-      : null;
+  // The server's word on the period (e.g. it ends before it begins) goes next to its date.
+  const failure = report.error;
+  const problems = failure instanceof ApiError ? (failure.problem.errors ?? []) : [];
+  const serverError = (field: 'from' | 'to') => {
+    const problem = problems.find((p) => p.field === `querystring.${field}`);
+    return problem ? errorText(problem) : undefined;
+  };
+  const fromError = errors.from ?? serverError('from');
+  const toError = errors.to ?? serverError('to');
+  const otherProblem = problems.find(
+    (p) => p.field !== 'querystring.from' && p.field !== 'querystring.to',
+  );
+  const fieldError = otherProblem ? errorText(otherProblem) : null;
 
   return (
     <div className="processing-report" role="group" aria-labelledby={headingId}>
@@ -85,8 +89,8 @@ export function ProcessingReport({ person }: { person: PersonView }) {
           autoComplete="off"
           value={from}
           onChange={(value) => setFrom(value === undefined ? '' : String(value))}
-          status={errors.from ? 'error' : 'default'}
-          statusText={errors.from}
+          status={fromError ? 'error' : 'default'}
+          statusText={fromError}
           fullWidth
         />
         <TextInput
@@ -97,8 +101,8 @@ export function ProcessingReport({ person }: { person: PersonView }) {
           autoComplete="off"
           value={to}
           onChange={(value) => setTo(value === undefined ? '' : String(value))}
-          status={errors.to ? 'error' : 'default'}
-          statusText={errors.to}
+          status={toError ? 'error' : 'default'}
+          statusText={toError}
           fullWidth
         />
         <Dropdown
@@ -117,28 +121,24 @@ export function ProcessingReport({ person }: { person: PersonView }) {
         </Dropdown>
       </div>
       <div className="log-filters__actions">
-        <Button disabled={busy !== null} onClick={() => void fetchReport('pdf')}>
+        <Button disabled={busy} onClick={() => fetchReport('pdf')}>
           {t('report.downloadPdf')}
         </Button>
-        <Button
-          variant="secondary"
-          disabled={busy !== null}
-          onClick={() => void fetchReport('csv')}
-        >
+        <Button variant="secondary" disabled={busy} onClick={() => fetchReport('csv')}>
           {t('report.downloadCsv')}
         </Button>
       </div>
       <p className="processing-report__status" role="status">
         {busy ? t('report.downloading') : saved}
       </p>
-      {failure !== null &&
-        (fieldError ? (
-          <InlineAlert status="error" role="alert" className="notice">
-            {fieldError}
-          </InlineAlert>
-        ) : (
-          <ProblemNotice error={failure} />
-        ))}
+      {fieldError !== null ? (
+        <InlineAlert status="error" role="alert" className="notice">
+          {fieldError}
+        </InlineAlert>
+      ) : (
+        // A failure that named only the dates is shown at them.
+        failure !== null && problems.length === 0 && <ProblemNotice error={failure} />
+      )}
     </div>
   );
 }

@@ -1,69 +1,64 @@
 import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Paragraph } from 'suomifi-ui-components';
-import { call, download } from '../../client.ts';
 import { rectificationApi } from '../../../contract/rectification/rectification.endpoints.ts';
 import type { RectificationView } from '../../../contract/rectification/rectification.schemas.ts';
 import { requestsApi } from '../../../contract/requests/requests.endpoints.ts';
-import type { RequestView } from '../../../contract/requests/requests.schemas.ts';
+import type {
+  RequestActionName,
+  RequestView,
+} from '../../../contract/requests/requests.schemas.ts';
 import { AddressFields } from '../../components/AddressFields.tsx';
 import { saveFile } from '../../components/download.ts';
 import { SelectField, TextAreaField, TextField } from '../../components/Fields.tsx';
-import { Loading, ProblemNotice } from '../../components/Notices.tsx';
+import { Loaded } from '../../components/Loaded.tsx';
+import { ProblemNotice } from '../../components/Notices.tsx';
 import { Section } from '../../components/Section.tsx';
-import { useResource } from '../../components/useResource.ts';
+import { queryKeyOf, useCall, useDownload } from '../../data.ts';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { useMe } from '../../session.tsx';
-import { StepForm } from '../requests/StepForm.tsx';
+import { StepForm } from '../../components/StepForm.tsx';
 import {
   FORM_FIELDS,
   isAddressField,
   proposedValue,
-  underPrefix,
   type FormField,
 } from './rectification-form.ts';
 import { useSourceText } from './ValueSources.tsx';
 
 type RectificationItem = RectificationView['items'][number];
 
-const OPEN_FOR_ITEMS = ['received', 'identity_verified', 'in_progress'];
+/** What the server allows now (its state machine), not a copy of its rules. */
+const allows = (request: RequestView, action: RequestActionName) =>
+  request.allowedActions.some((allowed) => allowed.action === action);
+
+/**
+ * The server's field errors under the form's own prefix: several forms share the request's page,
+ * and each field's id (and so its label) must be unique on it.
+ */
+const underPrefix = (prefix: string) => (field: string) =>
+  field === 'status' ? field : `${prefix}.${field}`;
 
 /**
  * A rectification request on its page: the fields the person asks to correct, the officer's
  * decision on each, applying the granted ones, the sources and recipients captured then, and the
  * notification letters and the refusal certificate (decision 0017).
  */
-export function RectificationPanel({
-  request,
-  onChange,
-}: {
-  request: RequestView;
-  onChange: (request: RequestView) => void;
-}) {
+export function RectificationPanel({ request }: { request: RequestView }) {
   const { t } = useI18n();
-  const [generation, setGeneration] = useState(0);
-  const [resource, replace] = useResource(
-    `rectification:${request.id}:${request.status}:${generation}`,
-    (signal) =>
-      request.type === 'rectification'
-        ? call(rectificationApi.get, { params: { id: request.id } }, { signal })
-        : Promise.resolve(null),
-  );
-  if (request.type !== 'rectification') return null;
-  /** A change answered with the rectification; the request's history is read again too. */
-  const changed = (view: RectificationView) => {
-    replace(view);
-    void call(requestsApi.get, { params: { id: request.id } }).then(onChange, () =>
-      setGeneration((n) => n + 1),
-    );
-  };
+  const client = useQueryClient();
+  const input = { params: { id: request.id } };
+  const rectification = request.type === 'rectification';
+  const view = useCall(rectificationApi.get, input, { enabled: rectification });
+  if (!rectification) return null;
+  // A change answers with the rectification (its forms read the request again: history, steps).
+  const changed = (next: RectificationView) =>
+    client.setQueryData(queryKeyOf(rectificationApi.get, input), next);
   return (
     <Section title={t('rectification.title')} className="rectification">
-      {resource.state === 'loading' && <Loading />}
-      {resource.state === 'failed' && <ProblemNotice error={resource.error} />}
-      {resource.state === 'ready' && resource.data && (
-        <RectificationBody request={request} view={resource.data} onChanged={changed} />
-      )}
+      <Loaded query={view}>
+        {(data) => <RectificationBody request={request} view={data} onChanged={changed} />}
+      </Loaded>
     </Section>
   );
 }
@@ -78,9 +73,7 @@ function RectificationBody({
   onChanged: (view: RectificationView) => void;
 }) {
   const { t } = useI18n();
-  const me = useMe();
-  const manage = me.can('requests.manage');
-  const inProgress = request.status === 'in_progress';
+  const decide = allows(request, 'decideRectificationItem');
   const pending = view.items.some((item) => item.decision === 'granted' && !item.appliedAt);
   return (
     <>
@@ -92,7 +85,7 @@ function RectificationBody({
           {view.items.map((item) => (
             <li key={item.id} className="rectification__item">
               <ItemDetails item={item} />
-              {manage && inProgress && !item.appliedAt && (
+              {decide && !item.appliedAt && (
                 <Decision request={request} item={item} onChanged={onChanged} />
               )}
             </li>
@@ -104,13 +97,13 @@ function RectificationBody({
           {t('rectification.outcomeIs', { outcome: t(`rectification.outcome.${view.outcome}`) })}
         </p>
       )}
-      {manage && inProgress && view.outcome && pending && (
+      {allows(request, 'applyRectification') && view.outcome && pending && (
         <Apply request={request} onChanged={onChanged} />
       )}
-      {manage && inProgress && !view.outcome && view.items.length > 0 && (
+      {decide && !view.outcome && view.items.length > 0 && (
         <p className="muted">{t('rectification.decideAll')}</p>
       )}
-      {manage && OPEN_FOR_ITEMS.includes(request.status) && (
+      {allows(request, 'addRectificationItem') && (
         <AddItem request={request} view={view} onChanged={onChanged} />
       )}
       <Documents request={request} view={view} />
@@ -226,25 +219,19 @@ function Decision({
     <StepForm
       key={`${item.decision ?? 'open'}`}
       title={t('rectification.decideTitle', { field })}
+      endpoint={rectificationApi.decide}
+      serverFields={underPrefix(prefix)}
+      invalidates={[requestsApi.get]}
       initial={{ [path.decision]: item.decision ?? '', [path.reason]: item.refusalReason ?? '' }}
-      required={[path.decision]}
       labels={labels}
       submitText={t('rectification.saveDecision')}
-      run={(values) => {
-        const reason = (values[path.reason] ?? '').trim();
-        return underPrefix(
-          prefix,
+      input={(values) => ({
+        params: { id: request.id, itemId: item.id },
+        body:
           values[path.decision] === 'refused'
-            ? call(rectificationApi.decide, {
-                params: { id: request.id, itemId: item.id },
-                body: { decision: 'refused', reason },
-              })
-            : call(rectificationApi.decide, {
-                params: { id: request.id, itemId: item.id },
-                body: { decision: 'granted' },
-              }),
-        );
-      }}
+            ? { decision: 'refused' as const, reason: (values[path.reason] ?? '').trim() }
+            : { decision: 'granted' as const },
+      })}
       onDone={(view) => onChanged(view)}
     >
       {(form) => (
@@ -286,10 +273,12 @@ function Apply({
     <StepForm
       title={t('rectification.applyTitle')}
       intro={t('rectification.applyIntro')}
+      endpoint={rectificationApi.apply}
+      invalidates={[requestsApi.get]}
       initial={{}}
       labels={{ status: t('requests.statusLabel'), items: t('rectification.title') }}
       submitText={t('rectification.apply')}
-      run={() => call(rectificationApi.apply, { params: { id: request.id }, body: {} })}
+      input={() => ({ params: { id: request.id }, body: {} })}
       onDone={(view) => onChanged(view)}
     />
   );
@@ -327,23 +316,22 @@ function AddItem({
       key={view.items.length}
       title={t('rectification.addTitle')}
       intro={t('rectification.addIntro')}
+      endpoint={rectificationApi.addItem}
+      serverFields={underPrefix(prefix)}
+      invalidates={[requestsApi.get]}
       initial={{ [path('field')]: '', [path('value')]: '', [path('grounds')]: '' }}
-      required={[path('field'), path('grounds')]}
       labels={labels}
       submitText={t('rectification.add')}
-      run={(values) => {
+      input={(values) => {
         const field = values[path('field')] as FormField;
-        return underPrefix(
-          prefix,
-          call(rectificationApi.addItem, {
-            params: { id: request.id },
-            body: {
-              field,
-              value: proposedValue(field, values, prefix),
-              grounds: (values[path('grounds')] ?? '').trim(),
-            },
-          }),
-        );
+        return {
+          params: { id: request.id },
+          body: {
+            field,
+            value: proposedValue(field, values, prefix),
+            grounds: (values[path('grounds')] ?? '').trim(),
+          },
+        };
       }}
       onDone={(next) => onChanged(next)}
     >
@@ -403,23 +391,20 @@ function AddItem({
 /** The notification letters (one per source and recipient) and the refusal certificate. */
 function Documents({ request, view }: { request: RequestView; view: RectificationView }) {
   const { t } = useI18n();
-  const [busy, setBusy] = useState<string | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
+  const fetchLetter = useDownload(rectificationApi.letter);
+  const certificate = useDownload(rectificationApi.certificate);
   const [saved, setSaved] = useState('');
   if (view.letters.length === 0 && !view.certificate) return null;
-  const save = async (key: string, fetchFile: () => Promise<{ blob: Blob; fileName: string }>) => {
-    setBusy(key);
-    setFailure(null);
+  const busy = fetchLetter.isPending || certificate.isPending;
+  const failure = fetchLetter.error ?? certificate.error;
+  const onSuccess = (file: { blob: Blob; fileName: string }) => {
+    saveFile(file.blob, file.fileName);
+    setSaved(t('rectification.downloaded', { name: file.fileName }));
+  };
+  const onMutate = () => {
+    fetchLetter.reset();
+    certificate.reset();
     setSaved('');
-    try {
-      const file = await fetchFile();
-      saveFile(file.blob, file.fileName);
-      setSaved(t('rectification.downloaded', { name: file.fileName }));
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(null);
-    }
   };
   const partyName = (party: string, name: string) =>
     party === 'population_register'
@@ -449,14 +434,14 @@ function Documents({ request, view }: { request: RequestView; view: Rectificatio
                 )}
                 <Button
                   variant="secondary"
-                  disabled={busy !== null}
-                  onClick={() =>
-                    void save(letter.party, () =>
-                      download(rectificationApi.letter, {
-                        params: { id: request.id, party: letter.party },
-                      }),
-                    )
-                  }
+                  disabled={busy}
+                  onClick={() => {
+                    onMutate();
+                    fetchLetter.mutate(
+                      { params: { id: request.id, party: letter.party } },
+                      { onSuccess },
+                    );
+                  }}
                 >
                   {t('rectification.downloadLetter', {
                     name: partyName(letter.party, letter.name),
@@ -472,12 +457,11 @@ function Documents({ request, view }: { request: RequestView; view: Rectificatio
           <h3>{t('rectification.certificateTitle')}</h3>
           <Paragraph mb="s">{t('rectification.certificateIntro')}</Paragraph>
           <Button
-            disabled={busy !== null}
-            onClick={() =>
-              void save('certificate', () =>
-                download(rectificationApi.certificate, { params: { id: request.id } }),
-              )
-            }
+            disabled={busy}
+            onClick={() => {
+              onMutate();
+              certificate.mutate({ params: { id: request.id } }, { onSuccess });
+            }}
           >
             {t('rectification.downloadCertificate')}
           </Button>

@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { Button } from 'suomifi-ui-components';
 import { Section } from '../../components/Section.tsx';
-import { Loading, ProblemNotice } from '../../components/Notices.tsx';
-import { useResource } from '../../components/useResource.ts';
+import { Loaded } from '../../components/Loaded.tsx';
+import { useCall } from '../../data.ts';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { call } from '../../client.ts';
 import type { Answer } from '../../../contract/endpoint.ts';
 import { valueSourcesApi } from '../../../contract/persons/value-sources.endpoints.ts';
 
@@ -81,16 +80,16 @@ export function ValueSources({ personId }: { personId: string }) {
 }
 
 function SourceList({ personId }: { personId: string }) {
+  const sources = useCall(valueSourcesApi.ofPerson, { params: { id: personId } });
+  return <Loaded query={sources}>{(data) => <SourceTables items={data.items} />}</Loaded>;
+}
+
+function SourceTables({ items }: { items: ValueSourceItem[] }) {
   const { t } = useI18n();
-  const [sources] = useResource(`value-sources:${personId}`, (signal) =>
-    call(valueSourcesApi.ofPerson, { params: { id: personId } }, { signal }),
-  );
   const [showEarlier, setShowEarlier] = useState(false);
-  if (sources.state === 'loading') return <Loading />;
-  if (sources.state === 'failed') return <ProblemNotice error={sources.error} />;
-  const current = sources.data.items.filter((item) => item.current);
-  const earlier = sources.data.items.filter((item) => !item.current);
-  if (sources.data.items.length === 0) {
+  const current = items.filter((item) => item.current);
+  const earlier = items.filter((item) => !item.current);
+  if (items.length === 0) {
     return <p className="muted">{t('rectification.sources.none')}</p>;
   }
   return (

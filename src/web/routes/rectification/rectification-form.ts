@@ -1,4 +1,3 @@
-import { ApiError } from '../../api.ts';
 import { addressInput, type FormValues } from '../../components/form.ts';
 
 /** The fields the request page's form offers; the rest (billing, organisations …) via the API. */
@@ -25,24 +24,4 @@ export function proposedValue(field: FormField, values: FormValues, prefix: stri
   if (isAddressField(field)) return addressInput(values, `${prefix}.value`);
   const text = (values[`${prefix}.value`] ?? '').trim();
   return text === '' ? null : text;
-}
-
-/**
- * The server's field errors under the form's own prefix: several forms share the request's page,
- * and each field's id (and so its label) must be unique on it.
- */
-export async function underPrefix<T>(prefix: string, call: Promise<T>): Promise<T> {
-  try {
-    return await call;
-  } catch (error) {
-    if (error instanceof ApiError && error.problem.errors) {
-      throw new ApiError({
-        ...error.problem,
-        errors: error.problem.errors.map((e) =>
-          e.field === 'status' ? e : { ...e, field: `${prefix}.${e.field}` },
-        ),
-      });
-    }
-    throw error;
-  }
 }

@@ -17,7 +17,7 @@ import type { RequestChannel, RequestType } from '../../../contract/enums.ts';
 import { requestsApi } from '../../../contract/requests/requests.endpoints.ts';
 import { CHANNEL_LABELS, isoDate, LANGUAGE_LABELS, options, TYPE_LABELS } from './requests.ts';
 import { REQUEST_LISTS } from './request-lists.ts';
-import { ContractStepForm } from './StepForm.tsx';
+import { StepForm } from '../../components/StepForm.tsx';
 import './requests.css';
 
 /**
@@ -69,7 +69,7 @@ function NewRequestForm({ person, language }: { person: PickedPerson | null; lan
   };
   return (
     <Section title={t('requests.newSection')}>
-      <ContractStepForm
+      <StepForm
         title={t('requests.newFormTitle')}
         endpoint={requestsApi.create}
         invalidates={REQUEST_LISTS}
@@ -142,7 +142,7 @@ function NewRequestForm({ person, language }: { person: PickedPerson | null; lan
             />
           </>
         )}
-      </ContractStepForm>
+      </StepForm>
     </Section>
   );
 }

@@ -17,6 +17,7 @@ import { describeChanges, helsinkiToday } from '../access-log/access-log.ts';
 import { useStatusLine } from '../billing/customer/customer-list.tsx';
 import type { IdentityMethod, RequestOutcome } from '../../../contract/enums.ts';
 import { erasureApi } from '../../../contract/erasure/erasure.endpoints.ts';
+import { rectificationApi } from '../../../contract/rectification/rectification.endpoints.ts';
 import { requestsApi } from '../../../contract/requests/requests.endpoints.ts';
 import type {
   AllowedRequestAction,
@@ -38,7 +39,7 @@ import {
   TYPE_LABELS,
 } from './requests.ts';
 import { DueDate } from './RequestTable.tsx';
-import { ContractStepForm } from './StepForm.tsx';
+import { StepForm } from '../../components/StepForm.tsx';
 import { AccessPackage } from './access/AccessPackage.tsx';
 import { RequestObjections } from '../objections/RequestObjections.tsx';
 import { RequestAttachments } from '../attachments/RequestAttachments.tsx';
@@ -58,8 +59,8 @@ export function RequestPage() {
   // A change answers with the request as it now is: shown as it is, the lists read again.
   const replace = (next: RequestView) => {
     client.setQueryData(queryKeyOf(requestsApi.get, { params: { id } }), next);
-    // The erasure's dry run changes with the request's status.
-    void invalidate(client, [...REQUEST_LISTS, erasureApi.get]);
+    // The erasure's dry run and the rectification change with the request's status.
+    void invalidate(client, [...REQUEST_LISTS, erasureApi.get, rectificationApi.get]);
   };
   return (
     <div className="requests">
@@ -113,7 +114,7 @@ function RequestDetails({
       <Actions key={`${request.status}:${request.extended}`} request={request} onDone={done} />
       <AccessPackage request={request} />
       <ErasurePanel request={request} />
-      <RectificationPanel request={request} onChange={onChange} />
+      <RectificationPanel request={request} />
       <RequestObjections key={`objections-${request.status}`} request={request} />
       <RequestAttachments request={request} />
       <Details request={request} />
@@ -339,7 +340,7 @@ function StepFormFor({
   switch (allowed.action) {
     case 'verifyIdentity':
       return (
-        <ContractStepForm
+        <StepForm
           {...common}
           title={t('requests.verifyTitle')}
           intro={t('requests.verifyIntro')}
@@ -368,14 +369,14 @@ function StepFormFor({
               <DateField form={form} path="verifiedOn" label={labels.verifiedOn} hint={dateHint} />
             </>
           )}
-        </ContractStepForm>
+        </StepForm>
       );
     case 'decide': {
       const outcomes = allowed.outcomes ?? [];
       const only = outcomes.length === 1 ? outcomes[0] : undefined;
       const needReasons: readonly string[] = allowed.reasonsRequiredFor ?? [];
       return (
-        <ContractStepForm
+        <StepForm
           {...common}
           title={t('requests.decideTitle')}
           intro={
@@ -424,12 +425,12 @@ function StepFormFor({
               />
             </>
           )}
-        </ContractStepForm>
+        </StepForm>
       );
     }
     case 'answer':
       return (
-        <ContractStepForm
+        <StepForm
           {...common}
           title={t('requests.answerTitle')}
           intro={t('requests.answerIntro')}
@@ -443,11 +444,11 @@ function StepFormFor({
           {(form) => (
             <DateField form={form} path="answeredOn" label={labels.answeredOn} hint={dateHint} />
           )}
-        </ContractStepForm>
+        </StepForm>
       );
     case 'extend':
       return (
-        <ContractStepForm
+        <StepForm
           {...common}
           title={t('requests.extendFormTitle')}
           intro={t('requests.extendIntro', { date: formatDate(allowed.tellBy ?? '') })}
@@ -478,7 +479,7 @@ function StepFormFor({
               <DateField form={form} path="requesterToldOn" label={labels.requesterToldOn} />
             </>
           )}
-        </ContractStepForm>
+        </StepForm>
       );
     // Started by its button alone; the others are not this panel's.
     case 'start':
@@ -486,6 +487,10 @@ function StepFormFor({
     case 'note':
     case 'handOver':
     case 'erase':
+    case 'recordObjections':
+    case 'addRectificationItem':
+    case 'decideRectificationItem':
+    case 'applyRectification':
       return null;
   }
 }
@@ -588,7 +593,7 @@ function Notes({ request, onDone }: { request: RequestView; onDone: Done }) {
         </ul>
       )}
       {note && adding && (
-        <ContractStepForm
+        <StepForm
           title={t('requests.addNoteTitle')}
           endpoint={requestsApi.addNote}
           initial={{ text: '' }}
@@ -612,7 +617,7 @@ function Notes({ request, onDone }: { request: RequestView; onDone: Done }) {
               className="span-all"
             />
           )}
-        </ContractStepForm>
+        </StepForm>
       )}
     </Section>
   );

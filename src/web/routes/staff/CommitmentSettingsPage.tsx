@@ -1,24 +1,25 @@
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { Button, InlineAlert, Paragraph, Textarea } from 'suomifi-ui-components';
-import { ApiError } from '../../api.ts';
+import { Button, InlineAlert, Paragraph } from 'suomifi-ui-components';
+import { ApiError, type FieldProblem } from '../../api.ts';
 import { BackLink } from '../../components/BackLink.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { TextAreaField } from '../../components/Fields.tsx';
+import { fieldId, type FormValues } from '../../components/form.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { Loaded } from '../../components/Loaded.tsx';
 import { ProblemNotice } from '../../components/Notices.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { fieldRules } from '../../components/schema-rules.ts';
 import { Section } from '../../components/Section.tsx';
-import { invalidate, queryKeyOf, useCall } from '../../data.ts';
+import { useContractForm } from '../../components/useContractForm.ts';
+import { queryKeyOf, useCall } from '../../data.ts';
 import { formatDateTime } from '../../format.ts';
 import { staffName } from '../../../contract/staff/staff-name.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { staffApi } from '../../../contract/staff/staff.endpoints.ts';
 import type { CommitmentSettings } from '../../../contract/staff/staff.schemas.ts';
-import { call } from '../../client.ts';
 import { reasonKey } from './staff-view.tsx';
-
-const MIN_LENGTH = 50;
 
 /** The confidentiality commitment text: the current version, every version, a new version. */
 export function CommitmentSettingsPage() {
@@ -47,8 +48,6 @@ export function CommitmentSettingsPage() {
             settings={data}
             onPublished={(next) => {
               client.setQueryData(queryKeyOf(staffApi.commitmentSettings, {}), next);
-              // Everyone's commitment is now unsigned: the accounts show it.
-              void invalidate(client, [staffApi.list, staffApi.get]);
               setPublished(next.currentVersion);
             }}
           />
@@ -116,6 +115,9 @@ function CommitmentDetails({
   );
 }
 
+/** The commitment text's least length, as the server's schema states it. */
+const MIN_LENGTH = fieldRules(staffApi.publishCommitment.body).minLength.get('text') ?? 1;
+
 function PublishForm({
   settings,
   onPublished,
@@ -123,73 +125,67 @@ function PublishForm({
   settings: CommitmentSettings;
   onPublished: (next: CommitmentSettings) => void;
 }) {
-  const { t, errorText } = useI18n();
-  const [text, setText] = useState(settings.text);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { t } = useI18n();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
   const opener = useRef<HTMLButtonElement>(null);
-  const field = useRef<HTMLTextAreaElement>(null);
+  const initial = useMemo(() => ({ text: settings.text }), [settings.text]);
+  const focusText = () =>
+    requestAnimationFrame(() => document.getElementById(fieldId('text'))?.focus());
+
+  /** What the form tells before asking: too short, or the text in force already. */
+  const check = (values: FormValues): FieldProblem[] => {
+    const text = (values.text ?? '').trim();
+    if ([...text].length < MIN_LENGTH) {
+      return [{ field: 'text', message: t('commitmentSettings.tooShort', { min: MIN_LENGTH }) }];
+    }
+    if (text === settings.text.trim()) {
+      return [{ field: 'text', message: t('commitmentSettings.unchanged') }];
+    }
+    return [];
+  };
+  const { form, submit, busy, failure } = useContractForm({
+    endpoint: staffApi.publishCommitment,
+    initial,
+    check,
+    input: (values) => ({ body: { text: values.text ?? '' } }),
+    // Everyone's commitment is now unsigned: the accounts show it.
+    invalidates: [staffApi.list, staffApi.get],
+    checkOnBlur: false,
+    onSaved: (next) => {
+      setOpen(false);
+      onPublished(next);
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('h1.page-heading')?.focus());
+    },
+    onRefused: (error) => {
+      // A refusal of the text is told at the field; any other, in the dialog.
+      if (error instanceof ApiError && error.problem.errors?.some((e) => e.field === 'text')) {
+        setOpen(false);
+        focusText();
+      }
+      return false;
+    },
+  });
 
   const ask = (event: FormEvent) => {
     event.preventDefault();
-    setFailure(null);
-    if (text.trim().length < MIN_LENGTH) {
-      setProblem(t('commitmentSettings.tooShort'));
-      field.current?.focus();
+    const problems = check(form.values);
+    form.setErrors(Object.fromEntries(problems.map((problem) => [problem.field, problem])));
+    if (problems.length > 0) {
+      focusText();
       return;
     }
-    if (text.trim() === settings.text.trim()) {
-      setProblem(t('commitmentSettings.unchanged'));
-      field.current?.focus();
-      return;
-    }
-    setProblem(null);
     setOpen(true);
-  };
-
-  const publish = () => {
-    setBusy(true);
-    setFailure(null);
-    call(staffApi.publishCommitment, { body: { text } }).then(
-      (next) => {
-        setBusy(false);
-        setOpen(false);
-        onPublished(next);
-        requestAnimationFrame(() =>
-          document.querySelector<HTMLElement>('h1.page-heading')?.focus(),
-        );
-      },
-      (error: unknown) => {
-        setBusy(false);
-        const fieldError =
-          error instanceof ApiError ? error.problem.errors?.find((e) => e.field === 'text') : null;
-        if (fieldError) {
-          setOpen(false);
-          setProblem(errorText(fieldError));
-        } else {
-          setFailure(error);
-        }
-      },
-    );
   };
 
   const reason = reasonKey(failure);
   return (
     <Section title={t('commitmentSettings.publishTitle')}>
       <form noValidate onSubmit={ask} className="commitment-form">
-        <Textarea
-          id="commitment-new-text"
-          ref={field}
-          labelText={t('commitmentSettings.newText')}
-          hintText={t('commitmentSettings.newTextHint')}
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-          status={problem ? 'error' : 'default'}
-          statusText={problem ?? undefined}
-          resize="vertical"
-          fullWidth
+        <TextAreaField
+          form={form}
+          path="text"
+          label={t('commitmentSettings.newText')}
+          hint={t('commitmentSettings.newTextHint', { min: MIN_LENGTH })}
         />
         <div>
           <Button type="submit" ref={opener}>
@@ -204,7 +200,7 @@ function PublishForm({
         failure={null}
         busy={busy}
         confirmText={t('commitmentSettings.confirmButton')}
-        onConfirm={publish}
+        onConfirm={() => submit()}
         onCancel={() => setOpen(false)}
         opener={opener}
       >

@@ -15,7 +15,7 @@ import { ProblemNotice } from '../../components/Notices.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Section } from '../../components/Section.tsx';
 import { useContractForm } from '../../components/useContractForm.ts';
-import { invalidate, queryKeyOf, useCall } from '../../data.ts';
+import { invalidate, queryKeyOf, useCall, useSend } from '../../data.ts';
 import { formatDate, formatDateTime, parseFinnishDate } from '../../format.ts';
 import type { MessageKey } from '../../i18n/catalogues.ts';
 import { staffName } from '../../../contract/staff/staff-name.ts';
@@ -23,7 +23,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../../session.tsx';
 import { staffApi } from '../../../contract/staff/staff.endpoints.ts';
 import type { StaffView } from '../../../contract/staff/staff.schemas.ts';
-import { call } from '../../client.ts';
+import type { Answer, CallInput, Endpoint } from '../../../contract/endpoint.ts';
 import type { StaffNoticeState } from './StaffFormPage.tsx';
 import { commitmentText, reasonKey, StatusBadge } from './staff-view.tsx';
 
@@ -149,7 +149,8 @@ function StaffDetails({
                   title={t('staff.deactivateTitle', { username: account.username })}
                   explanation={t('staff.deactivateExplanation')}
                   confirmText={t('staff.deactivate')}
-                  run={() => call(staffApi.deactivate, { params: { id: account.id }, body: {} })}
+                  endpoint={staffApi.deactivate}
+                  input={{ params: { id: account.id }, body: {} }}
                   done={done('staff.deactivated')}
                 />
               ) : (
@@ -158,7 +159,8 @@ function StaffDetails({
                   title={t('staff.reactivateTitle', { username: account.username })}
                   explanation={t('staff.reactivateExplanation')}
                   confirmText={t('staff.reactivate')}
-                  run={() => call(staffApi.reactivate, { params: { id: account.id }, body: {} })}
+                  endpoint={staffApi.reactivate}
+                  input={{ params: { id: account.id }, body: {} }}
                   done={done('staff.reactivated')}
                 />
               )}
@@ -169,7 +171,8 @@ function StaffDetails({
                   title={t('staff.resetTotpTitle', { username: account.username })}
                   explanation={t('staff.resetTotpExplanation')}
                   confirmText={t('staff.resetTotpButton')}
-                  run={() => call(staffApi.resetTotp, { params: { id: account.id }, body: {} })}
+                  endpoint={staffApi.resetTotp}
+                  input={{ params: { id: account.id }, body: {} }}
                   done={done('staff.totpReset')}
                 />
               )}
@@ -201,13 +204,15 @@ function Failure({ error }: { error: unknown }) {
  * A button that asks before an action (ConfirmDialog). After it, the page's heading takes the
  * focus: the button that opened the dialog may be gone (deactivate becomes reactivate).
  */
-function ActionButton({
+function ActionButton<E extends Endpoint>({
   text,
   title,
   explanation,
   confirmText,
-  run,
+  endpoint,
+  input,
   done,
+  onError,
   children,
   focusOnOpen,
   onOpen,
@@ -217,8 +222,12 @@ function ActionButton({
   title: string;
   explanation: string;
   confirmText: string;
-  run: () => Promise<StaffView>;
-  done: (updated: StaffView) => void;
+  /** The endpoint the action calls, with its input. */
+  endpoint: E;
+  input: CallInput<E>;
+  done: (updated: Answer<E>) => void;
+  /** A refusal the dialog's own input answers (e.g. the password's field error). */
+  onError?: (error: unknown) => void;
   children?: ReactNode;
   focusOnOpen?: RefObject<HTMLElement | null>;
   onOpen?: () => void;
@@ -226,28 +235,22 @@ function ActionButton({
   check?: () => boolean;
 }) {
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const send = useSend(endpoint);
+  const error = send.error;
   const opener = useRef<HTMLButtonElement>(null);
 
   const confirm = () => {
     if (check && !check()) return;
-    setBusy(true);
-    setError(null);
-    run().then(
-      (updated) => {
-        setBusy(false);
+    send.mutate(input, {
+      onSuccess: (updated) => {
         setOpen(false);
         done(updated);
         requestAnimationFrame(() =>
           document.querySelector<HTMLElement>('h1.page-heading')?.focus(),
         );
       },
-      (failure: unknown) => {
-        setBusy(false);
-        setError(failure);
-      },
-    );
+      ...(onError ? { onError } : {}),
+    });
   };
 
   return (
@@ -257,7 +260,7 @@ function ActionButton({
         ref={opener}
         onClick={() => {
           onOpen?.();
-          setError(null);
+          send.reset();
           setOpen(true);
         }}
       >
@@ -268,7 +271,7 @@ function ActionButton({
         title={title}
         explanation={explanation}
         failure={null}
-        busy={busy}
+        busy={send.isPending}
         confirmText={confirmText}
         onConfirm={confirm}
         onCancel={() => setOpen(false)}
@@ -312,19 +315,15 @@ function ResetPassword({
         setProblem(errorText({ code: 'required', message: '' }));
         return false;
       }}
-      run={() =>
-        call(staffApi.resetPassword, {
-          params: { id: account.id },
-          body: { temporaryPassword: password },
-        }).catch((error: unknown) => {
-          const fieldError =
-            error instanceof ApiError
-              ? errorsByField(error.problem.errors).temporaryPassword
-              : undefined;
-          setProblem(fieldError ? errorText(fieldError) : null);
-          throw error;
-        })
-      }
+      endpoint={staffApi.resetPassword}
+      input={{ params: { id: account.id }, body: { temporaryPassword: password } }}
+      onError={(error) => {
+        const fieldError =
+          error instanceof ApiError
+            ? errorsByField(error.problem.errors).temporaryPassword
+            : undefined;
+        setProblem(fieldError ? errorText(fieldError) : null);
+      }}
       done={(updated) => {
         setPassword('');
         done(updated);

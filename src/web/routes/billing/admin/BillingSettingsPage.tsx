@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Button, InlineAlert, Paragraph } from 'suomifi-ui-components';
-import { ApiError } from '../../../api.ts';
+import { isConflictWithCode } from '../../../client.ts';
 import { AddressFields } from '../../../components/AddressFields.tsx';
 import { SelectField, TextField } from '../../../components/Fields.tsx';
 import { FormErrorSummary, labelFromParts } from '../../../components/FormErrors.tsx';
@@ -22,19 +22,21 @@ import {
   billingSettingsProblems,
   billingSettingsValues,
   SELLER_ADDRESS,
+  wholeNumberRange,
 } from './billing-settings-form.ts';
 import './billing-admin.css';
 
 /** The server answers 409 `billing.settingsMissing` until the settings are saved the first time. */
-const isMissing = (error: unknown): boolean =>
-  error instanceof ApiError &&
-  error.status === 409 &&
-  (error.problem.errors ?? []).some((problem) => problem.code === 'billing.settingsMissing');
+const isMissing = (error: unknown): boolean => isConflictWithCode(error, 'billing.settingsMissing');
 
 const REFERENCE_FORMAT_LABELS: Record<BillingSettingsView['referenceFormat'], MessageKey> = {
   national: 'billingSettings.referenceFormat.national',
   rf: 'billingSettings.referenceFormat.rf',
 };
+
+/** As many digits as the schema's largest value has. */
+const digitsOf = (field: Parameters<typeof wholeNumberRange>[0]): number =>
+  String(wholeNumberRange(field).max).length;
 
 /** The municipality as the seller on its invoices: name, account, e-invoicing and terms. */
 export function BillingSettingsPage() {
@@ -147,7 +149,6 @@ function BillingSettingsForm({
               path="sellerName"
               label={labels.sellerName}
               hint={t('billingSettings.sellerNameHint')}
-              maxLength={200}
               required
             />
             <TextField
@@ -190,7 +191,7 @@ function BillingSettingsForm({
               label={labels.paymentTermDays}
               hint={t('billingSettings.paymentTermDaysHint')}
               inputMode="numeric"
-              maxLength={3}
+              maxLength={digitsOf('paymentTermDays')}
               required
             />
             <SelectField
@@ -236,7 +237,7 @@ function BillingSettingsForm({
               label={labels.accountingRetentionYears}
               hint={t('billingSettings.accountingRetentionYearsHint')}
               inputMode="numeric"
-              maxLength={2}
+              maxLength={digitsOf('accountingRetentionYears')}
               required
             />
             <TextField
@@ -245,7 +246,7 @@ function BillingSettingsForm({
               label={labels.socialRecordsRetentionYears}
               hint={t('erasure.socialRecordsRetentionYearsHint')}
               inputMode="numeric"
-              maxLength={2}
+              maxLength={digitsOf('socialRecordsRetentionYears')}
               required
             />
           </div>

@@ -8,17 +8,17 @@ import { saveBase64File } from '../../../components/download.ts';
 import { SelectField, TextAreaField } from '../../../components/Fields.tsx';
 import { errorsByField, fieldId } from '../../../components/form.ts';
 import { FormErrorSummary } from '../../../components/FormErrors.tsx';
-import { Loading, ProblemNotice } from '../../../components/Notices.tsx';
+import { Loaded } from '../../../components/Loaded.tsx';
+import { ProblemNotice } from '../../../components/Notices.tsx';
 import { PageHeading } from '../../../components/PageHeading.tsx';
 import { fullName, PersonPicker, type PickedPerson } from '../../../components/PersonPicker.tsx';
 import { Section } from '../../../components/Section.tsx';
-import { useForm, type FormController } from '../../../components/useForm.ts';
-import { useResource } from '../../../components/useResource.ts';
+import { useContractForm, type FormController } from '../../../components/useContractForm.ts';
+import { useCall } from '../../../data.ts';
 import { countryName } from '../../../format.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { DISCLOSURE_USE_LABELS } from '../../objections/labels.ts';
 import { options } from '../../requests/requests.ts';
-import { call } from '../../../client.ts';
 import { disclosuresApi } from '../../../../contract/disclosures/disclosures.endpoints.ts';
 import type {
   DisclosureMade,
@@ -46,24 +46,23 @@ type Recipient = RecipientList['items'][number];
  */
 export function DisclosureFormPage() {
   const { t } = useI18n();
-  const [recipients] = useResource('disclosure-recipients', (signal) =>
-    call(disclosuresApi.recipients, {}, { signal }),
-  );
+  const recipients = useCall(disclosuresApi.recipients, {});
   return (
     <div className="form-page billing-admin">
       <BackLink to="/disclosures">{t('disclosureRegister.backToList')}</BackLink>
       <PageHeading title={t('disclosureForm.title')} />
       <Paragraph className="lead">{t('disclosureForm.intro')}</Paragraph>
-      {recipients.state === 'loading' && <Loading />}
-      {recipients.state === 'failed' && <ProblemNotice error={recipients.error} />}
-      {recipients.state === 'ready' &&
-        (recipients.data.items.length === 0 ? (
-          <InlineAlert status="warning" className="notice">
-            {t('disclosureForm.noRecipients')}
-          </InlineAlert>
-        ) : (
-          <DisclosureForm recipients={recipients.data.items} />
-        ))}
+      <Loaded query={recipients}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <InlineAlert status="warning" className="notice">
+              {t('disclosureForm.noRecipients')}
+            </InlineAlert>
+          ) : (
+            <DisclosureForm recipients={data.items} />
+          )
+        }
+      </Loaded>
     </div>
   );
 }
@@ -71,19 +70,42 @@ export function DisclosureFormPage() {
 function DisclosureForm({ recipients }: { recipients: Recipient[] }) {
   const { t, errorText, language } = useI18n();
   const navigate = useNavigate();
-  // The errors change only when the form is sent (as the billing administration's forms).
-  const form: FormController = {
-    ...useForm(DISCLOSURE_FORM_INITIAL, new Set<string>()),
-    blur: () => undefined,
-  };
   const [persons, setPersons] = useState<PickedPerson[]>([]);
   const [groups, setGroups] = useState<ChosenGroup[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
   /** Why the server refused to disclose (409): the partner may not receive the data. */
   const [refusal, setRefusal] = useState<FieldProblem[] | null>(null);
   const [personStatus, setPersonStatus] = useState('');
+  const choices = { persons, groups };
+  const contractForm = useContractForm({
+    endpoint: disclosuresApi.make,
+    initial: DISCLOSURE_FORM_INITIAL,
+    check: (values) => Object.values(disclosureProblems(values, choices)),
+    input: (values) => ({ body: disclosureInput(values, choices) }),
+    invalidates: [disclosuresApi.list, disclosuresApi.ofPerson, disclosuresApi.ofOrganization],
+    // The persons added and the groups ticked are changes too.
+    changed: persons.length > 0 || groups.length > 0,
+    // The errors change only when the form is sent (as the billing administration's forms).
+    checkOnBlur: false,
+    onSaved: (made) => {
+      keepMadeFile(made);
+      void navigate(`/disclosures/${made.disclosure.id}`);
+    },
+    onRefused: (error) => {
+      const reasons = error instanceof ApiError ? (error.problem.errors ?? []) : [];
+      if (!(error instanceof ApiError) || error.status !== 409 || reasons.length === 0) {
+        return false;
+      }
+      // Nothing was disclosed, and why is told above the form; a person's reason, at them too.
+      setRefusal(reasons);
+      contractForm.form.setErrors(errorsByField(reasons));
+      return true;
+    },
+  });
+  const { form, attempt, busy, failure } = contractForm;
+  const submit = (event: FormEvent) => {
+    setRefusal(null);
+    contractForm.submit(event);
+  };
 
   const labels: Record<string, string> = {
     partnerId: t('disclosureRegister.partner'),
@@ -123,37 +145,6 @@ function DisclosureForm({ recipients }: { recipients: Recipient[] }) {
   };
   const toggleGroup = (group: ChosenGroup, on: boolean) =>
     setGroups((current) => (on ? [...current, group] : current.filter((other) => other !== group)));
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setFailure(null);
-    setRefusal(null);
-    const choices = { persons, groups };
-    const problems = disclosureProblems(form.values, choices);
-    form.setErrors(problems);
-    if (Object.keys(problems).length > 0) {
-      setAttempt((n) => n + 1);
-      return;
-    }
-    setBusy(true);
-    call(disclosuresApi.make, { body: disclosureInput(form.values, choices) }).then(
-      (made) => {
-        keepMadeFile(made);
-        void navigate(`/disclosures/${made.disclosure.id}`);
-      },
-      (error: unknown) => {
-        setBusy(false);
-        const errors = error instanceof ApiError ? (error.problem.errors ?? []) : [];
-        if (errors.length === 0) {
-          setFailure(error);
-          return;
-        }
-        form.setErrors(errorsByField(errors));
-        if (error instanceof ApiError && error.status === 409) setRefusal(errors);
-        else setAttempt((n) => n + 1);
-      },
-    );
-  };
 
   return (
     <>

@@ -12,7 +12,6 @@ import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { useMe } from '../../../session.tsx';
 import { CountryText } from '../../partners/PartnersPage.tsx';
 import { DataSubjectRecipient } from '../../requests/access/DataSubjectRecipient.tsx';
-import { call } from '../../../client.ts';
 import { disclosuresApi } from '../../../../contract/disclosures/disclosures.endpoints.ts';
 import type { DisclosureDetail } from '../../../../contract/disclosures/disclosures.schemas.ts';
 import { takeMadeFile } from './disclosure-form.ts';
@@ -31,11 +30,7 @@ export function DisclosurePage() {
   return (
     <div className="billing-admin">
       <BackLink to="/disclosures">{t('disclosureRegister.backToList')}</BackLink>
-      <RecordLoader
-        kind="disclosure"
-        load={(id, signal) => call(disclosuresApi.get, { params: { id } }, { signal })}
-        failedTitle="disclosureRegister.pageTitle"
-      >
+      <RecordLoader endpoint={disclosuresApi.get} failedTitle="disclosureRegister.pageTitle">
         {(disclosure) => (
           <DisclosureDetails
             disclosure={disclosure}

@@ -9,17 +9,28 @@ import { DateField } from '../../../components/Fields.tsx';
 import { errorsByField, fieldId } from '../../../components/form.ts';
 import { PageHeading } from '../../../components/PageHeading.tsx';
 import { Section } from '../../../components/Section.tsx';
-import { useForm, type FormController } from '../../../components/useForm.ts';
+import { NO_RULES } from '../../../components/schema-rules.ts';
+import { useFormState } from '../../../components/useContractForm.ts';
+import { useSend } from '../../../data.ts';
 import { formatDate, parseFinnishDate } from '../../../format.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { useMe } from '../../../session.tsx';
 import { formatEuros } from '../customer/billing-format.ts';
-import { call } from '../../../client.ts';
 import { invoicesApi } from '../../../../contract/invoices/invoices.endpoints.ts';
 import type { InvoiceRunView } from '../../../../contract/invoices/invoices.schemas.ts';
+import { ordersApi } from '../../../../contract/orders/orders.endpoints.ts';
 import './billing-admin.css';
 
-const NO_REQUIRED: ReadonlySet<string> = new Set();
+/** What an invoice run changes: orders become invoiced, invoices and a run appear. */
+const INVOICED = [
+  invoicesApi.ofPerson,
+  invoicesApi.ofOrganization,
+  invoicesApi.list,
+  invoicesApi.runs,
+  ordersApi.ofPerson,
+  ordersApi.ofOrganization,
+  ordersApi.list,
+];
 
 /**
  * The invoice run: every delivered order without an invoice is invoiced on the date chosen, and
@@ -28,26 +39,46 @@ const NO_REQUIRED: ReadonlySet<string> = new Set();
 export function InvoiceRunPage() {
   const { t, errorText } = useI18n();
   const me = useMe();
-  // Today in Helsinki, the server's default.
-  const form: FormController = {
-    ...useForm({ invoiceDate: formatDate(new Date().toISOString()) }, NO_REQUIRED),
-    blur: () => undefined,
-  };
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [run, setRun] = useState<InvoiceRunView | null>(null);
   const opener = useRef<HTMLButtonElement>(null);
-  const invoiceDate = parseFinnishDate(form.values.invoiceDate ?? '');
+  // Today in Helsinki, the server's default.
+  const [initial] = useState(() => ({ invoiceDate: formatDate(new Date().toISOString()) }));
 
   // After the dialog has given the focus back to its opener.
   const focusDate = () =>
     requestAnimationFrame(() => document.getElementById(fieldId('invoiceDate'))?.focus());
 
+  // A run is no draft to keep: the date is checked when the run is asked for.
+  const form = useFormState(initial, NO_RULES, false);
+  const run = useSend(invoicesApi.run, { invalidates: INVOICED });
+  const { isPending: busy } = run;
+  const dateError =
+    run.error instanceof ApiError ? errorsByField(run.error.problem.errors).invoiceDate : undefined;
+  const failure = run.error !== null && !dateError ? run.error : null;
+
+  const start = () => {
+    const invoiceDate = parseFinnishDate(form.values.invoiceDate ?? '');
+    if (!invoiceDate) return;
+    run.mutate(
+      { body: { invoiceDate } },
+      {
+        onSettled: () => setConfirming(false),
+        onError: (error) => {
+          const errors = error instanceof ApiError ? errorsByField(error.problem.errors) : {};
+          if (errors.invoiceDate) {
+            form.setErrors({ invoiceDate: errors.invoiceDate });
+            focusDate();
+          }
+        },
+      },
+    );
+  };
+
   const ask = (event: FormEvent) => {
     event.preventDefault();
-    setFailure(null);
-    if (!invoiceDate) {
+    // A refusal is forgotten when asked again; the last run's summary stays until the next.
+    if (run.isError) run.reset();
+    if (!parseFinnishDate(form.values.invoiceDate ?? '')) {
       form.setErrors({
         invoiceDate: { field: 'invoiceDate', code: 'date.format', message: 'd.m.yyyy' },
       });
@@ -56,30 +87,6 @@ export function InvoiceRunPage() {
     }
     form.setErrors({});
     setConfirming(true);
-  };
-
-  const start = () => {
-    if (!invoiceDate) return;
-    setBusy(true);
-    setRun(null);
-    call(invoicesApi.run, { body: { invoiceDate } }).then(
-      (done) => {
-        setBusy(false);
-        setConfirming(false);
-        setRun(done);
-      },
-      (error: unknown) => {
-        setBusy(false);
-        setConfirming(false);
-        const errors = error instanceof ApiError ? errorsByField(error.problem.errors) : {};
-        if (errors.invoiceDate) {
-          form.setErrors({ invoiceDate: errors.invoiceDate });
-          focusDate();
-        } else {
-          setFailure(error);
-        }
-      },
-    );
   };
 
   /** A refusal that names its reason (settings missing, orders not invoiceable) says it. */
@@ -140,7 +147,7 @@ export function InvoiceRunPage() {
       />
 
       <div role="status">{busy && <p>{t('invoiceRun.running')}</p>}</div>
-      {run && <RunSummary run={run} />}
+      {run.data && <RunSummary run={run.data} />}
     </div>
   );
 }

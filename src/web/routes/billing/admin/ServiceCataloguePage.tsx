@@ -1,20 +1,18 @@
-import { useId, useState } from 'react';
-import type { FormEvent } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { Button, Paragraph, ToggleInput } from 'suomifi-ui-components';
-import { ApiError } from '../../../api.ts';
 import { TextField } from '../../../components/Fields.tsx';
 import { FormErrorSummary } from '../../../components/FormErrors.tsx';
-import { Loading, ProblemNotice } from '../../../components/Notices.tsx';
+import { Loaded } from '../../../components/Loaded.tsx';
+import { ProblemNotice } from '../../../components/Notices.tsx';
 import { PageHeading } from '../../../components/PageHeading.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { useStatusMessage } from '../../../components/StatusMessage.tsx';
-import { useForm, type FormController } from '../../../components/useForm.ts';
-import { useResource } from '../../../components/useResource.ts';
+import { useContractForm } from '../../../components/useContractForm.ts';
+import { useCall } from '../../../data.ts';
 import type { Language } from '../../../i18n/catalogues.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { nameIn } from '../../social-services/client-forms.ts';
 import { formatEuros } from '../customer/billing-format.ts';
-import { call } from '../../../client.ts';
 import { serviceCatalogueApi } from '../../../../contract/service-catalogue/service-catalogue.endpoints.ts';
 import type { ServiceView } from '../../../../contract/service-catalogue/service-catalogue.schemas.ts';
 import {
@@ -41,9 +39,7 @@ const formatPercent = (percent: number, language: Language): string =>
  */
 export function ServiceCataloguePage() {
   const { t } = useI18n();
-  const [services, , reload] = useResource('billing-services', (signal) =>
-    call(serviceCatalogueApi.all, {}, { signal }),
-  );
+  const services = useCall(serviceCatalogueApi.all, {});
   const [editing, setEditing] = useState<Editing>(null);
   const [statusLine, setMessage] = useStatusMessage('billing-admin__status');
 
@@ -54,7 +50,6 @@ export function ServiceCataloguePage() {
   const saved = (text: string) => {
     setEditing(null);
     setMessage(text);
-    reload();
   };
 
   return (
@@ -70,17 +65,17 @@ export function ServiceCataloguePage() {
             {t('services.new')}
           </Button>
         )}
-        {services.state === 'loading' && <Loading />}
-        {services.state === 'failed' && <ProblemNotice error={services.error} />}
-        {services.state === 'ready' && (
-          <ServiceTable
-            services={services.data.items}
-            editing={editing?.id ?? null}
-            onEdit={(id) => start({ id })}
-            onSaved={saved}
-            onCancel={() => setEditing(null)}
-          />
-        )}
+        <Loaded query={services}>
+          {(data) => (
+            <ServiceTable
+              services={data.items}
+              editing={editing?.id ?? null}
+              onEdit={(id) => start({ id })}
+              onSaved={saved}
+              onCancel={() => setEditing(null)}
+            />
+          )}
+        </Loaded>
       </Section>
     </div>
   );
@@ -182,14 +177,29 @@ function ServiceForm({
 }) {
   const { t, language } = useI18n();
   const titleId = useId();
-  // The errors change only when the form is sent (see the staff forms).
-  const form: FormController = {
-    ...useForm(serviceValues(service, language), new Set<string>()),
-    blur: () => undefined,
-  };
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
+  const initial = useMemo(() => serviceValues(service, language), [service, language]);
+  const { form, submit, busy, attempt, failure } = useContractForm({
+    endpoint: service ? serviceCatalogueApi.update : serviceCatalogueApi.create,
+    // The new service's schema: every text is required, and how long it may be.
+    schema: serviceCatalogueApi.create.body,
+    initial,
+    check: (values) => Object.values(serviceProblems(values)),
+    input: (values) =>
+      service
+        ? { params: { id: service.id }, body: servicePatch(service, values) }
+        : { body: serviceInput(values) },
+    // The order form offers the active services.
+    invalidates: [serviceCatalogueApi.all, serviceCatalogueApi.active],
+    describe: (errors) => serviceErrors(Object.values(errors)),
+    // The errors change only when the form is sent (see the staff forms).
+    checkOnBlur: false,
+    onSaved: (_, values) =>
+      onSaved(
+        t(service ? 'services.saved' : 'services.created', {
+          name: nameIn(language, serviceInput(values)),
+        }),
+      ),
+  });
 
   const labels: Record<string, string> = {
     code: t('services.code'),
@@ -200,39 +210,6 @@ function ServiceForm({
     unitPrice: t('services.unitPriceEuros'),
     vatRate: t('services.vatRatePercent'),
     active: t('services.activeToggle'),
-  };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setFailure(null);
-    const problems = serviceProblems(form.values);
-    if (Object.keys(problems).length > 0) {
-      form.setErrors(problems);
-      setAttempt((n) => n + 1);
-      return;
-    }
-    const input = serviceInput(form.values);
-    const name = nameIn(language, input);
-    const request = service
-      ? call(serviceCatalogueApi.update, {
-          params: { id: service.id },
-          body: servicePatch(service, form.values),
-        })
-      : call(serviceCatalogueApi.create, { body: input });
-    form.setErrors({});
-    setBusy(true);
-    request.then(
-      () => onSaved(t(service ? 'services.saved' : 'services.created', { name })),
-      (error: unknown) => {
-        setBusy(false);
-        if (error instanceof ApiError && error.problem.errors?.length) {
-          form.setErrors(serviceErrors(error.problem.errors));
-          setAttempt((n) => n + 1);
-        } else {
-          setFailure(error);
-        }
-      },
-    );
   };
 
   return (
@@ -247,25 +224,11 @@ function ServiceForm({
       />
       {failure !== null && <ProblemNotice error={failure} />}
       <div className="field-grid">
-        <TextField
-          form={form}
-          path="code"
-          label={labels.code}
-          hint={t('services.codeHint')}
-          maxLength={40}
-          required
-        />
-        <TextField
-          form={form}
-          path="unit"
-          label={labels.unit}
-          hint={t('services.unitHint')}
-          maxLength={20}
-          required
-        />
-        <TextField form={form} path="nameFi" label={labels.nameFi} maxLength={200} required />
-        <TextField form={form} path="nameSv" label={labels.nameSv} maxLength={200} required />
-        <TextField form={form} path="nameEn" label={labels.nameEn} maxLength={200} required />
+        <TextField form={form} path="code" label={labels.code} hint={t('services.codeHint')} />
+        <TextField form={form} path="unit" label={labels.unit} hint={t('services.unitHint')} />
+        <TextField form={form} path="nameFi" label={labels.nameFi} />
+        <TextField form={form} path="nameSv" label={labels.nameSv} />
+        <TextField form={form} path="nameEn" label={labels.nameEn} />
         <TextField
           form={form}
           path="unitPrice"
@@ -273,7 +236,6 @@ function ServiceForm({
           hint={t('services.unitPriceHint')}
           inputMode="text"
           maxLength={20}
-          required
         />
         <TextField
           form={form}
@@ -282,7 +244,6 @@ function ServiceForm({
           hint={t('services.vatRateHint')}
           inputMode="text"
           maxLength={10}
-          required
         />
         <ToggleInput
           id="field-active"

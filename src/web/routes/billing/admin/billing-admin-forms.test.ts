@@ -1,6 +1,8 @@
 import { billingSettingsApi } from '../../../../contract/billing-settings/billing-settings.endpoints.ts';
+import { serviceCatalogueApi } from '../../../../contract/service-catalogue/service-catalogue.endpoints.ts';
 import { errorsBeforeSending } from '../../../components/contract-form.ts';
 import { fieldRules } from '../../../components/schema-rules.ts';
+import { errorText, loadCatalogue } from '../../../i18n/catalogues.ts';
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { BillingSettingsView } from '../../../../contract/billing-settings/billing-settings.schemas.ts';
@@ -99,17 +101,23 @@ describe('the billing settings form', () => {
     });
   });
 
-  test('says the range of a whole number, before sending and after the server refuses one', () => {
+  test('says the range of a whole number, before sending and after the server refuses one', async () => {
     const values = { ...billingSettingsValues(settings), paymentTermDays: '400' };
+    const before = billingSettingsProblems(values).paymentTermDays;
+    assert.equal(before?.code, 'billingSettings.paymentTermDays');
+    // The range is the schema's, and the message names it.
+    assert.deepEqual(before?.params, { min: 0, max: 365 });
     assert.equal(
-      billingSettingsProblems(values).paymentTermDays?.code,
-      'billingSettings.paymentTermDays',
+      errorText(await loadCatalogue('en'), before ?? { message: '' }),
+      'Give the payment term in whole days, 0–365.',
     );
+    assert.equal(billingSettingsInput({ ...values, paymentTermDays: '365' }).paymentTermDays, 365);
     const refused = billingSettingsErrors([
       { field: 'accountingRetentionYears', message: 'Too small', code: 'too_small' },
       { field: 'iban', message: 'Check digits', code: 'iban.checkDigits' },
     ]);
     assert.equal(refused.accountingRetentionYears?.code, 'billingSettings.retentionYears');
+    assert.deepEqual(refused.accountingRetentionYears?.params, { min: 1, max: 20 });
     assert.equal(refused.iban?.code, 'iban.checkDigits');
   });
 });
@@ -132,11 +140,17 @@ describe('the service form', () => {
     });
   });
 
-  test('names a missing text and a code the server would refuse', () => {
-    const problems = serviceProblems({ ...serviceValues(null, 'fi'), code: 'ä-koodi' });
-    assert.equal(problems.code?.code, 'services.codeFormat');
-    assert.equal(problems.nameFi?.code, 'required');
-    assert.equal(problems.unitPrice?.code, 'required');
+  test('names a missing text (the schema requires it) and a code the server would refuse', () => {
+    const values = { ...serviceValues(null, 'fi'), code: 'ä-koodi' };
+    const errors = errorsBeforeSending(values, fieldRules(serviceCatalogueApi.create.body), (v) =>
+      Object.values(serviceProblems(v)),
+    );
+    assert.equal(errors.code?.code, 'services.codeFormat');
+    assert.equal(errors.nameFi?.code, 'required');
+    assert.equal(errors.unitPrice?.code, 'required');
+    assert.equal(errors.active, undefined, 'a toggle with a default is never required');
+    assert.deepEqual(serviceProblems({ ...values, code: 'siivous-h' }), {});
+    assert.deepEqual(serviceProblems({ ...values, code: '' }), {}, 'empty: required, not format');
     assert.equal(
       serviceErrors([{ field: 'code', message: '', code: 'invalid_format' }]).code?.code,
       'services.codeFormat',

@@ -8,19 +8,39 @@ import {
   type FieldErrors,
   type FormValues,
 } from '../../../components/form.ts';
+import { fieldRules } from '../../../components/schema-rules.ts';
 import type { BodyOf } from '../../../../contract/endpoint.ts';
-import type { billingSettingsApi } from '../../../../contract/billing-settings/billing-settings.endpoints.ts';
+import { billingSettingsApi } from '../../../../contract/billing-settings/billing-settings.endpoints.ts';
 import type { BillingSettingsView } from '../../../../contract/billing-settings/billing-settings.schemas.ts';
 
 export const SELLER_ADDRESS = 'sellerAddress';
 
-/** The whole numbers of the form, their limits (the server's) and the error that names them. */
+/** The whole numbers of the form, by the error that names their range. */
 const WHOLE_NUMBERS = {
-  paymentTermDays: { min: 0, max: 365, code: 'billingSettings.paymentTermDays' },
-  accountingRetentionYears: { min: 1, max: 20, code: 'billingSettings.retentionYears' },
-  socialRecordsRetentionYears: { min: 1, max: 99, code: 'erasure.socialRetentionYears' },
+  paymentTermDays: 'billingSettings.paymentTermDays',
+  accountingRetentionYears: 'billingSettings.retentionYears',
+  socialRecordsRetentionYears: 'erasure.socialRetentionYears',
 } as const;
 type WholeNumberField = keyof typeof WHOLE_NUMBERS;
+
+const RANGES = fieldRules(billingSettingsApi.save.body).range;
+
+/** The number's range as the schema states it. */
+export function wholeNumberRange(field: WholeNumberField): { min: number; max: number } {
+  const range = RANGES.get(field);
+  if (range?.min === undefined || range.max === undefined) {
+    throw new Error(`the billing settings schema gives ${field} no range`);
+  }
+  return { min: range.min, max: range.max };
+}
+
+/** The error of a number out of its range, naming the range. */
+const rangeProblem = (field: WholeNumberField, message = '') => ({
+  field,
+  code: WHOLE_NUMBERS[field],
+  message,
+  params: wholeNumberRange(field),
+});
 
 /**
  * The stored settings as the form shows them; before the first save, empty where the schema
@@ -44,9 +64,9 @@ export function billingSettingsValues(settings: BillingSettingsView | null): For
 
 const wholeNumber = (values: FormValues, field: WholeNumberField): number | null => {
   const text = (values[field] ?? '').trim();
-  const { min, max } = WHOLE_NUMBERS[field];
+  const { min, max } = wholeNumberRange(field);
   const value = Number(text);
-  return /^\d{1,3}$/.test(text) && value >= min && value <= max ? value : null;
+  return /^\d+$/.test(text) && value >= min && value <= max ? value : null;
 };
 
 /**
@@ -60,7 +80,7 @@ export function billingSettingsProblems(values: FormValues): FieldErrors {
     if (!textOrNull(values, field)) {
       errors[field] = { field, code: 'required', message: '' };
     } else if (wholeNumber(values, field) === null) {
-      errors[field] = { field, code: WHOLE_NUMBERS[field].code, message: '' };
+      errors[field] = rangeProblem(field);
     }
   }
   return errors;
@@ -93,7 +113,7 @@ export function billingSettingsErrors(errors: FieldProblem[] | undefined): Field
   const byField = errorsByField(errors);
   for (const field of Object.keys(WHOLE_NUMBERS) as WholeNumberField[]) {
     const problem = byField[field];
-    if (problem) byField[field] = { ...problem, code: WHOLE_NUMBERS[field].code };
+    if (problem) byField[field] = rangeProblem(field, problem.message);
   }
   return byField;
 }

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { disclosuresApi } from '../../../../contract/disclosures/disclosures.endpoints.ts';
 import type { DisclosureMade } from '../../../../contract/disclosures/disclosures.schemas.ts';
+import { errorsBeforeSending } from '../../../components/contract-form.ts';
+import type { FormValues } from '../../../components/form.ts';
+import { fieldRules } from '../../../components/schema-rules.ts';
 import {
   DISCLOSURE_FORM_INITIAL,
   disclosureInput,
@@ -21,13 +25,17 @@ const bertta = {
   lastName: 'Björk',
 };
 const filled = { ...DISCLOSURE_FORM_INITIAL, partnerId: PARTNER, legalBasis: 'credit_decision' };
-const codes = (errors: ReturnType<typeof disclosureProblems>) =>
+const codes = (errors: Record<string, { field: string; code?: string }>) =>
   Object.values(errors).map((e) => [e.field, e.code]);
 
 describe('the disclosure form', () => {
-  test('asks for a recipient, a legal basis and at least one person', () => {
+  test("asks for a recipient and a legal basis (the schema's) and at least one person", () => {
+    const check = (values: FormValues) =>
+      Object.values(disclosureProblems(values, { persons: [], groups: [] }));
     assert.deepEqual(
-      codes(disclosureProblems(DISCLOSURE_FORM_INITIAL, { persons: [], groups: [] })),
+      codes(
+        errorsBeforeSending(DISCLOSURE_FORM_INITIAL, fieldRules(disclosuresApi.make.body), check),
+      ),
       [
         ['partnerId', 'required'],
         ['legalBasis', 'required'],

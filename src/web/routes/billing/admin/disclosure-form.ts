@@ -59,12 +59,12 @@ export type DisclosureChoices = {
 
 const problem = (field: string, code: string) => ({ field, code, message: '' });
 
-/** The errors found before sending (the identity code's rules are the server's own). */
+/**
+ * The errors found before sending beyond the schema's required fields (useContractForm checks
+ * those): no person, and the identity code's rules (the server's own).
+ */
 export function disclosureProblems(values: FormValues, choices: DisclosureChoices): FieldErrors {
   const errors: FieldErrors = {};
-  for (const path of ['partnerId', 'legalBasis']) {
-    if (!values[path]) errors[path] = problem(path, 'required');
-  }
   if (choices.persons.length === 0) {
     errors.subjectIds = problem('subjectIds', 'disclosure.subjectsRequired');
   }

@@ -9,21 +9,11 @@ import {
 import type { Language } from '../../../i18n/catalogues.ts';
 import { decimalValue, formatQuantity } from '../customer/billing-format.ts';
 import type { BodyOf } from '../../../../contract/endpoint.ts';
-import type { serviceCatalogueApi } from '../../../../contract/service-catalogue/service-catalogue.endpoints.ts';
+import { serviceCatalogueApi } from '../../../../contract/service-catalogue/service-catalogue.endpoints.ts';
 import type { ServiceView } from '../../../../contract/service-catalogue/service-catalogue.schemas.ts';
 
-const SERVICE_TEXT_FIELDS = [
-  'code',
-  'nameFi',
-  'nameSv',
-  'nameEn',
-  'unit',
-  'unitPrice',
-  'vatRate',
-] as const;
-
-/** What the server accepts as a code (the schema's rule, checked before sending). */
-const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+/** What the server accepts as a code: the schema's own rule, checked before sending. */
+const CODE = serviceCatalogueApi.create.body.shape.code;
 
 export function serviceValues(service: ServiceView | null, language: Language): FormValues {
   return {
@@ -38,19 +28,16 @@ export function serviceValues(service: ServiceView | null, language: Language): 
   };
 }
 
-/** Every text is required; a code the server would refuse is named before sending. */
+/**
+ * Beyond the schema's required fields and lengths (useContractForm checks those): a code the
+ * server would refuse for its form is named before sending.
+ */
 export function serviceProblems(values: FormValues): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const field of SERVICE_TEXT_FIELDS) {
-    if ((values[field] ?? '').trim() === '') {
-      errors[field] = { field, code: 'required', message: '' };
-    }
-  }
   const code = (values.code ?? '').trim();
-  if (code !== '' && !CODE.test(code)) {
-    errors.code = { field: 'code', code: 'services.codeFormat', message: '' };
-  }
-  return errors;
+  const refused = CODE.safeParse(code).error?.issues ?? [];
+  return code !== '' && refused.some((issue) => issue.code === 'invalid_format')
+    ? { code: { field: 'code', code: 'services.codeFormat', message: '' } }
+    : {};
 }
 
 /** Price and VAT go as decimal strings: the server reads them exactly, and says what is wrong. */

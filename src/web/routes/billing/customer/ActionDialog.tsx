@@ -1,50 +1,60 @@
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { ReactNode, RefObject } from 'react';
 import { Button, InlineAlert } from 'suomifi-ui-components';
 import { ApiError } from '../../../api.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
+import { errorsBeforeSending } from '../../../components/contract-form.ts';
 import { errorsByField, type FieldErrors, type FormValues } from '../../../components/form.ts';
 import { problemKey } from '../../../components/Notices.tsx';
-import { useForm, type FormController } from '../../../components/useForm.ts';
+import { fieldRules } from '../../../components/schema-rules.ts';
+import { useFormState, type FormController } from '../../../components/useContractForm.ts';
+import { useSend } from '../../../data.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
+import type { Answer, CallInput, Endpoint } from '../../../../contract/endpoint.ts';
+import { BILLING_READS } from './customer-list.tsx';
 
-/** A field a dialog requires, with its label for the error list. */
+/**
+ * The dialog's fields and their starting values. The endpoint's schema says which are required
+ * and how long each may be; `required` adds one the schema cannot say (one of two members).
+ */
 export type DialogFields = { initial: FormValues; required?: readonly string[] };
 
 const NO_FIELDS: DialogFields = { initial: {} };
 
+type DialogAction<E extends Endpoint> = {
+  /** The endpoint the action calls, and its input from the dialog's values. */
+  endpoint: E;
+  input: (values: FormValues) => CallInput<E>;
+  fields?: DialogFields;
+  /** Errors found before sending beyond the schema's; empty when the values may be sent. */
+  check?: (values: FormValues) => FieldErrors;
+  /** Done: the action's answer (e.g. what happened, for the status line). */
+  onDone: (answer: Answer<E>) => void;
+};
+
 /**
- * A button that opens a dialog asking for what an action needs (`fields`), then does it. The
- * errors — the form's own (`check`) and the server's, by their codes — show inside the dialog,
- * each on its field. Cancelled, the focus returns to the button; done, `onDone` gets the
- * action's answer (and says what happened, where the focus goes).
+ * A button that opens a dialog asking for what an action needs (`fields`), then calls its
+ * endpoint (useSend, which makes the customer's billing lists stale). The errors — the form's
+ * own and the server's, by their codes — show inside the dialog, each on its field. Cancelled,
+ * the focus returns to the button.
  */
-export function ActionDialog<T>({
+export function ActionDialog<E extends Endpoint>({
   label,
   accessibleLabel,
   title,
   explanation,
   confirmText,
-  fields = NO_FIELDS,
   children,
-  check,
-  run,
-  onDone,
   secondary = true,
-}: {
+  ...action
+}: DialogAction<E> & {
   label: string;
   /** The button's name with its object, e.g. "Credit invoice 5001". */
   accessibleLabel?: string;
   title: string;
   explanation: string;
   confirmText: string;
-  fields?: DialogFields;
   children?: (form: FormController) => ReactNode;
-  /** Errors found before sending; empty when the values may be sent. */
-  check?: (values: FormValues) => FieldErrors;
-  /** Does the action; its answer goes to `onDone` (e.g. what happened, for the status line). */
-  run: (values: FormValues) => Promise<T>;
-  onDone: (result: T) => void;
   secondary?: boolean;
 }) {
   const [open, setOpen] = useState(false);
@@ -65,12 +75,13 @@ export function ActionDialog<T>({
       </Button>
       {open && (
         <OpenDialog
-          {...{ title, explanation, confirmText, fields, children, check, run, opener }}
+          {...action}
+          {...{ title, explanation, confirmText, children, opener }}
           onCancel={cancel}
-          onDone={(result: T) => {
+          onDone={(answer: Answer<E>) => {
             // The button may go with the change: the section's status line takes the focus.
             setOpen(false);
-            onDone(result);
+            action.onDone(answer);
           }}
         />
       )}
@@ -78,58 +89,56 @@ export function ActionDialog<T>({
   );
 }
 
-function OpenDialog<T>({
+function OpenDialog<E extends Endpoint>({
+  endpoint,
+  input,
+  fields = NO_FIELDS,
+  check,
+  onDone,
   title,
   explanation,
   confirmText,
-  fields,
   children,
-  check,
-  run,
   opener,
   onCancel,
-  onDone,
-}: {
+}: DialogAction<E> & {
   title: string;
   explanation: string;
   confirmText: string;
-  fields: DialogFields;
   children?: ((form: FormController) => ReactNode) | undefined;
-  check?: ((values: FormValues) => FieldErrors) | undefined;
-  run: (values: FormValues) => Promise<T>;
   opener: RefObject<HTMLButtonElement | null>;
   onCancel: () => void;
-  onDone: (result: T) => void;
 }) {
   const { t, errorText } = useI18n();
-  const form = useForm(fields.initial, new Set(fields.required));
-  const [busy, setBusy] = useState(false);
+  const rules = useMemo(() => {
+    const schema = fieldRules(endpoint.body);
+    return { ...schema, required: new Set([...schema.required, ...(fields.required ?? [])]) };
+  }, [endpoint, fields.required]);
+  const form = useFormState(fields.initial, rules);
+  const send = useSend(endpoint, { invalidates: BILLING_READS });
   const [problems, setProblems] = useState<string[]>([]);
 
   const confirm = () => {
-    const required: FieldErrors = {};
-    for (const path of fields.required ?? []) {
-      if ((form.values[path] ?? '').trim() === '') {
-        required[path] = { field: path, code: 'required', message: '' };
-      }
-    }
-    const errors = { ...required, ...check?.(form.values) };
+    const errors = errorsBeforeSending(form.values, rules, (values) =>
+      Object.values(check?.(values) ?? {}),
+    );
     form.setErrors(errors);
     setProblems([]);
     if (Object.keys(errors).length > 0) return;
-    setBusy(true);
-    run(form.values).then(onDone, (error: unknown) => {
-      setBusy(false);
-      const fieldErrors = error instanceof ApiError ? (error.problem.errors ?? []) : [];
-      form.setErrors(errorsByField(fieldErrors));
-      // An error of a field the dialog shows is told at the field; the rest (the order's
-      // status, the invoice itself) above the buttons.
-      const others = fieldErrors.filter((problem) => !(problem.field in fields.initial));
-      setProblems(
-        fieldErrors.length === 0
-          ? [t(problemKey(error))]
-          : others.map((problem) => errorText(problem)),
-      );
+    send.mutate(input(form.values), {
+      onSuccess: onDone,
+      onError: (error) => {
+        const fieldErrors = error instanceof ApiError ? (error.problem.errors ?? []) : [];
+        form.setErrors(errorsByField(fieldErrors));
+        // An error of a field the dialog shows is told at the field; the rest (the order's
+        // status, the invoice itself) above the buttons.
+        const others = fieldErrors.filter((problem) => !(problem.field in fields.initial));
+        setProblems(
+          fieldErrors.length === 0
+            ? [t(problemKey(error))]
+            : others.map((problem) => errorText(problem)),
+        );
+      },
     });
   };
 
@@ -139,7 +148,7 @@ function OpenDialog<T>({
       title={title}
       explanation={explanation}
       failure={null}
-      busy={busy}
+      busy={send.isPending}
       confirmText={confirmText}
       onConfirm={confirm}
       onCancel={onCancel}

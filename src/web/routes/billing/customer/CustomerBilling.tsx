@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import type { Answer } from '../../../../contract/endpoint.ts';
 import type { disclosuresApi } from '../../../../contract/disclosures/disclosures.endpoints.ts';
 import type { invoicesApi } from '../../../../contract/invoices/invoices.endpoints.ts';
@@ -23,8 +22,8 @@ const loadedOf = <T,>(data: T | undefined, version: number): Loaded<T> | undefin
 
 /**
  * A customer's orders, invoices and the disclosures of their data, each for who may read it.
- * A change in one (an order invoiced, an invoice sent to collection) reloads the others — or,
- * where the page read them (`loaded`), the page (`onChanged`).
+ * A change in one (an order invoiced, an invoice sent to collection) makes the others stale
+ * (BILLING_READS), and where the page read them (`loaded`), the page reads again (`onChanged`).
  */
 export function CustomerBilling({
   customer,
@@ -36,33 +35,26 @@ export function CustomerBilling({
   onChanged?: () => void;
 }) {
   const me = useMe();
-  const [own, setOwn] = useState(0);
-  const generation = loaded ? loaded.version : own;
-  const changed = onChanged ?? (() => setOwn((n) => n + 1));
+  const version = loaded?.version ?? 0;
+  const changed = onChanged ?? (() => undefined);
   return (
     <>
       {me.can('orders.read') && (
         <OrdersSection
           customer={customer}
-          generation={generation}
           onChanged={changed}
-          loaded={loadedOf(loaded?.orders, generation)}
+          loaded={loadedOf(loaded?.orders, version)}
         />
       )}
       {me.can('invoices.read') && (
         <InvoicesSection
           customer={customer}
-          generation={generation}
           onChanged={changed}
-          loaded={loadedOf(loaded?.invoices, generation)}
+          loaded={loadedOf(loaded?.invoices, version)}
         />
       )}
       {me.can('disclosures.read') && (
-        <DisclosuresSection
-          customer={customer}
-          generation={generation}
-          loaded={loadedOf(loaded?.disclosures, generation)}
-        />
+        <DisclosuresSection customer={customer} loaded={loadedOf(loaded?.disclosures, version)} />
       )}
     </>
   );

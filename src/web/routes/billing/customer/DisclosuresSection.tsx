@@ -2,12 +2,11 @@ import { Section } from '../../../components/Section.tsx';
 import { countryName, formatDateTime } from '../../../format.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { DataSubjectRecipient } from '../../requests/access/DataSubjectRecipient.tsx';
-import { call } from '../../../client.ts';
 import { disclosuresApi } from '../../../../contract/disclosures/disclosures.endpoints.ts';
 import type { CustomerDisclosure } from '../../../../contract/disclosures/disclosures.schemas.ts';
 import {
   CustomerTable,
-  useCustomerList,
+  useCustomerCall,
   type BillingCustomer,
   type Loaded,
 } from './customer-list.tsx';
@@ -26,22 +25,15 @@ function madeBy(disclosure: CustomerDisclosure, gone: string): string {
  */
 export function DisclosuresSection({
   customer,
-  generation,
   loaded,
 }: {
   customer: BillingCustomer;
-  generation: number;
   loaded?: Loaded<Answer<typeof disclosuresApi.ofPerson>> | undefined;
 }) {
   const { t, language } = useI18n();
-  const disclosures = useCustomerList(
-    `disclosures:${customer.kind}:${customer.id}:${generation}`,
-    (signal) =>
-      call(
-        customer.kind === 'person' ? disclosuresApi.ofPerson : disclosuresApi.ofOrganization,
-        { params: { id: customer.id } },
-        { signal },
-      ),
+  const disclosures = useCustomerCall(
+    customer.kind === 'person' ? disclosuresApi.ofPerson : disclosuresApi.ofOrganization,
+    { params: { id: customer.id } },
     loaded,
   );
 

@@ -2,15 +2,15 @@ import { useState } from 'react';
 import { Button, InlineAlert, Link } from 'suomifi-ui-components';
 import { DateField, SelectField, TextAreaField, TextField } from '../../../components/Fields.tsx';
 import { saveBase64File } from '../../../components/download.ts';
-import { Loading, ProblemNotice } from '../../../components/Notices.tsx';
+import { Loaded } from '../../../components/Loaded.tsx';
 import { Section } from '../../../components/Section.tsx';
-import { useResource } from '../../../components/useResource.ts';
+import { useCall } from '../../../data.ts';
 import { formatDate, formatDateTime } from '../../../format.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { useMe } from '../../../session.tsx';
 import { helsinkiToday } from '../../access-log/access-log.ts';
 import { ActionDialog } from './ActionDialog.tsx';
-import { call, urlOf } from '../../../client.ts';
+import { urlOf } from '../../../client.ts';
 import type { Answer } from '../../../../contract/endpoint.ts';
 import { disclosuresApi } from '../../../../contract/disclosures/disclosures.endpoints.ts';
 import type { DisclosureMade } from '../../../../contract/disclosures/disclosures.schemas.ts';
@@ -25,7 +25,7 @@ import {
 } from './billing-format.ts';
 import {
   CustomerTable,
-  useCustomerList,
+  useCustomerCall,
   useActionStatus,
   type CustomerSectionProps,
 } from './customer-list.tsx';
@@ -33,21 +33,15 @@ import {
 /** The customer's invoices and credit notes: their state, the PDF, and what may be done. */
 export function InvoicesSection({
   customer,
-  generation,
   onChanged,
   loaded,
 }: CustomerSectionProps<Answer<typeof invoicesApi.ofPerson>>) {
   const { t, language } = useI18n();
   const [status, done] = useActionStatus(onChanged);
   const [made, setMade] = useState<DisclosureMade | null>(null);
-  const invoices = useCustomerList(
-    `invoices:${customer.kind}:${customer.id}:${generation}`,
-    (signal) =>
-      call(
-        customer.kind === 'person' ? invoicesApi.ofPerson : invoicesApi.ofOrganization,
-        { params: { id: customer.id }, query: { limit: 50 } },
-        { signal },
-      ),
+  const invoices = useCustomerCall(
+    customer.kind === 'person' ? invoicesApi.ofPerson : invoicesApi.ofOrganization,
+    { params: { id: customer.id }, query: { limit: 50 } },
     loaded,
   );
 
@@ -167,23 +161,26 @@ function InvoiceActions({
                 .replace('.', language === 'en' ? '.' : ','),
               paidOn: formatDate(helsinkiToday()),
             },
-            required: ['amount', 'paidOn'],
+            // The schema takes the amount in euros or in cents: the dialog gives euros.
+            required: ['amount'],
           }}
           check={(values) => checkDates(values, ['paidOn'])}
-          run={async (values) => {
-            const paid = await call(invoicesApi.pay, {
-              body: {
-                reference: invoice.reference,
-                amount: decimalValue(values.amount ?? ''),
-                paidOn: dateValue(values, 'paidOn') ?? '',
-              },
-            });
-            return t('invoices.recordPaymentDone', {
-              ...number,
-              status: t(`invoices.status.${paid.invoice.status}`),
-            });
-          }}
-          onDone={onDone}
+          endpoint={invoicesApi.pay}
+          input={(values) => ({
+            body: {
+              reference: invoice.reference,
+              amount: decimalValue(values.amount ?? ''),
+              paidOn: dateValue(values, 'paidOn') ?? '',
+            },
+          })}
+          onDone={(paid) =>
+            onDone(
+              t('invoices.recordPaymentDone', {
+                ...number,
+                status: t(`invoices.status.${paid.invoice.status}`),
+              }),
+            )
+          }
         >
           {(form) => (
             <div className="field-grid">
@@ -200,15 +197,15 @@ function InvoiceActions({
           title={t('invoices.creditTitle', number)}
           explanation={t('invoices.creditExplanation')}
           confirmText={t('invoices.credit')}
-          fields={{ initial: { reason: '' }, required: ['reason'] }}
-          run={async (values) => {
-            const note = await call(invoicesApi.credit, {
-              params: { id: invoice.id },
-              body: { reason: (values.reason ?? '').trim() },
-            });
-            return t('invoices.creditDone', { ...number, creditNote: note.number });
-          }}
-          onDone={onDone}
+          fields={{ initial: { reason: '' } }}
+          endpoint={invoicesApi.credit}
+          input={(values) => ({
+            params: { id: invoice.id },
+            body: { reason: (values.reason ?? '').trim() },
+          })}
+          onDone={(note) =>
+            onDone(t('invoices.creditDone', { ...number, creditNote: note.number }))
+          }
         >
           {(form) => <TextAreaField form={form} path="reason" label={t('invoices.creditReason')} />}
         </ActionDialog>
@@ -229,9 +226,7 @@ function CollectionAction({
   onCollected: (made: DisclosureMade) => void;
 }) {
   const { t } = useI18n();
-  const [recipients] = useResource('disclosure-recipients', (signal) =>
-    call(disclosuresApi.recipients, {}, { signal }),
-  );
+  const recipients = useCall(disclosuresApi.recipients, {});
   const number = { number: invoice.number };
   return (
     <ActionDialog
@@ -241,36 +236,34 @@ function CollectionAction({
       explanation={t('invoices.sendToCollectionExplanation')}
       confirmText={t('invoices.sendToCollection')}
       secondary={false}
-      fields={{ initial: { partnerId: '' }, required: ['partnerId'] }}
-      run={(values) =>
-        call(disclosuresApi.sendToCollection, {
-          body: { partnerId: values.partnerId ?? '', invoiceIds: [invoice.id], format: 'csv' },
-        })
-      }
+      fields={{ initial: { partnerId: '' } }}
+      endpoint={disclosuresApi.sendToCollection}
+      input={(values) => ({
+        body: {
+          partnerId: values.partnerId ?? '',
+          invoiceIds: [invoice.id],
+          format: 'csv' as const,
+        },
+      })}
       onDone={onCollected}
     >
-      {(form) =>
-        recipients.state === 'ready' ? (
-          recipients.data.items.length === 0 ? (
-            <p className="muted">{t('invoices.noRecipients')}</p>
-          ) : (
-            <SelectField
-              form={form}
-              path="partnerId"
-              label={t('invoices.collectionPartner')}
-              placeholder={t('form.choose')}
-              options={recipients.data.items.map((partner) => ({
-                value: partner.id,
-                label: partner.name,
-              }))}
-            />
-          )
-        ) : recipients.state === 'failed' ? (
-          <ProblemNotice error={recipients.error} />
-        ) : (
-          <Loading />
-        )
-      }
+      {(form) => (
+        <Loaded query={recipients}>
+          {({ items }) =>
+            items.length === 0 ? (
+              <p className="muted">{t('invoices.noRecipients')}</p>
+            ) : (
+              <SelectField
+                form={form}
+                path="partnerId"
+                label={t('invoices.collectionPartner')}
+                placeholder={t('form.choose')}
+                options={items.map((partner) => ({ value: partner.id, label: partner.name }))}
+              />
+            )
+          }
+        </Loaded>
+      )}
     </ActionDialog>
   );
 }

@@ -1,21 +1,18 @@
 import { useId, useState } from 'react';
-import type { FormEvent } from 'react';
 import { Button } from 'suomifi-ui-components';
-import { ApiError } from '../../../api.ts';
 import { DateField, SelectField, TextField } from '../../../components/Fields.tsx';
-import { errorsByField, type FieldErrors } from '../../../components/form.ts';
 import { FormErrorSummary } from '../../../components/FormErrors.tsx';
-import { Loading, ProblemNotice } from '../../../components/Notices.tsx';
+import { Loaded } from '../../../components/Loaded.tsx';
+import { ProblemNotice } from '../../../components/Notices.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { BehindButton } from '../../../components/BehindButton.tsx';
-import { useForm } from '../../../components/useForm.ts';
-import { useResource } from '../../../components/useResource.ts';
+import { useContractForm } from '../../../components/useContractForm.ts';
+import { useCall } from '../../../data.ts';
 import { formatDate } from '../../../format.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { useMe } from '../../../session.tsx';
 import { helsinkiToday } from '../../access-log/access-log.ts';
 import { ActionDialog } from './ActionDialog.tsx';
-import { call } from '../../../client.ts';
 import type { Answer } from '../../../../contract/endpoint.ts';
 import { ordersApi } from '../../../../contract/orders/orders.endpoints.ts';
 import type { OrderSummary } from '../../../../contract/orders/orders.schemas.ts';
@@ -31,7 +28,8 @@ import {
 } from './billing-format.ts';
 import {
   CustomerTable,
-  useCustomerList,
+  BILLING_READS,
+  useCustomerCall,
   useActionStatus,
   type BillingCustomer,
   type CustomerSectionProps,
@@ -40,21 +38,15 @@ import {
 /** The customer's orders with their lines, what may be done with each, and a new order. */
 export function OrdersSection({
   customer,
-  generation,
   onChanged,
   loaded,
 }: CustomerSectionProps<Answer<typeof ordersApi.ofPerson>>) {
   const { t, language } = useI18n();
   const me = useMe();
   const [status, done] = useActionStatus(onChanged);
-  const orders = useCustomerList(
-    `orders:${customer.kind}:${customer.id}:${generation}`,
-    (signal) =>
-      call(
-        customer.kind === 'person' ? ordersApi.ofPerson : ordersApi.ofOrganization,
-        { params: { id: customer.id }, query: { limit: 50 } },
-        { signal },
-      ),
+  const orders = useCustomerCall(
+    customer.kind === 'person' ? ordersApi.ofPerson : ordersApi.ofOrganization,
+    { params: { id: customer.id }, query: { limit: 50 } },
     loaded,
   );
 
@@ -80,7 +72,7 @@ export function OrdersSection({
               <OrderStatus order={order} />
             </td>
             <td>
-              <OrderLines order={order} generation={generation} />
+              <OrderLines order={order} />
             </td>
             <td className="billing-table__amount">
               {formatEuros(order.totals.grossCents, language)}
@@ -116,12 +108,10 @@ function OrderStatus({ order }: { order: OrderSummary }) {
  * The order's lines, opened on request: each order read is logged with its customer, so the list
  * reads only what the page shows.
  */
-function OrderLines({ order, generation }: { order: OrderSummary; generation: number }) {
+function OrderLines({ order }: { order: OrderSummary }) {
   const { t, language } = useI18n();
   const [open, setOpen] = useState(false);
-  const [detail] = useResource(`order:${order.id}:${open}:${generation}`, (signal) =>
-    open ? call(ordersApi.get, { params: { id: order.id } }, { signal }) : Promise.resolve(null),
-  );
+  const detail = useCall(ordersApi.get, { params: { id: order.id } }, { enabled: open });
   const listId = useId();
   return (
     <>
@@ -135,21 +125,23 @@ function OrderLines({ order, generation }: { order: OrderSummary; generation: nu
           ? t('orders.hideLines', { count: order.lineCount })
           : t('orders.showLines', { count: order.lineCount })}
       </Button>
-      {open && detail.state === 'loading' && <Loading />}
-      {open && detail.state === 'failed' && <ProblemNotice error={detail.error} />}
-      {open && detail.state === 'ready' && detail.data && (
-        <ul className="log-table__list" id={listId}>
-          {detail.data.lines.map((line) => (
-            <li key={line.id}>
-              {line.description}:{' '}
-              {t('orders.lineQuantity', {
-                quantity: formatQuantity(line.quantity, language),
-                unit: line.unit,
-                price: formatEuros(line.unitPriceCents, language),
-              })}
-            </li>
-          ))}
-        </ul>
+      {open && (
+        <Loaded query={detail}>
+          {({ lines }) => (
+            <ul className="log-table__list" id={listId}>
+              {lines.map((line) => (
+                <li key={line.id}>
+                  {line.description}:{' '}
+                  {t('orders.lineQuantity', {
+                    quantity: formatQuantity(line.quantity, language),
+                    unit: line.unit,
+                    price: formatEuros(line.unitPriceCents, language),
+                  })}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Loaded>
       )}
     </>
   );
@@ -175,11 +167,9 @@ function OrderActions({
       title={t(`orders.${action}Title`, number)}
       explanation={t(`orders.${action}Explanation`)}
       confirmText={t(`orders.${action}`)}
-      run={async () => {
-        await call(ordersApi[action], { params: { id: order.id }, body: {} });
-        return t(`orders.${action}Done`, number);
-      }}
-      onDone={onDone}
+      endpoint={ordersApi[action]}
+      input={() => ({ params: { id: order.id }, body: {} })}
+      onDone={() => onDone(t(`orders.${action}Done`, number))}
     />
   );
   const finished = (order.status === 'delivered' && order.invoiced) || order.status === 'cancelled';
@@ -193,19 +183,14 @@ function OrderActions({
           title={t('orders.deliverTitle', number)}
           explanation={t('orders.deliverExplanation')}
           confirmText={t('orders.deliver')}
-          fields={{
-            initial: { deliveredOn: formatDate(helsinkiToday()) },
-            required: ['deliveredOn'],
-          }}
+          fields={{ initial: { deliveredOn: formatDate(helsinkiToday()) } }}
           check={(values) => checkDates(values, ['deliveredOn'])}
-          run={async (values) => {
-            await call(ordersApi.deliver, {
-              params: { id: order.id },
-              body: { deliveredOn: dateValue(values, 'deliveredOn') ?? '' },
-            });
-            return t('orders.deliverDone', number);
-          }}
-          onDone={onDone}
+          endpoint={ordersApi.deliver}
+          input={(values) => ({
+            params: { id: order.id },
+            body: { deliveredOn: dateValue(values, 'deliveredOn') ?? '' },
+          })}
+          onDone={() => onDone(t('orders.deliverDone', number))}
         >
           {(form) => (
             <DateField form={form} path="deliveredOn" label={t('orders.deliveredOnLabel')} />
@@ -223,19 +208,21 @@ function OrderActions({
           secondary={false}
           fields={{ initial: { invoiceDate: '', dueDate: '' } }}
           check={(values) => checkDates(values, ['invoiceDate', 'dueDate'])}
-          run={async (values) => {
+          endpoint={invoicesApi.create}
+          input={(values) => {
             const invoiceDate = dateValue(values, 'invoiceDate');
             const dueDate = dateValue(values, 'dueDate');
-            const invoice = await call(invoicesApi.create, {
+            return {
               body: {
                 orderId: order.id,
                 ...(invoiceDate ? { invoiceDate } : {}),
                 ...(dueDate ? { dueDate } : {}),
               },
-            });
-            return t('orders.invoiceDone', { ...number, invoice: invoice.number });
+            };
           }}
-          onDone={onDone}
+          onDone={(invoice) =>
+            onDone(t('orders.invoiceDone', { ...number, invoice: invoice.number }))
+          }
         >
           {(form) => (
             <div className="field-grid">
@@ -288,6 +275,8 @@ function NewOrder({
 
 const linePath = (row: number, field: 'serviceId' | 'quantity') => `lines.${row}.${field}`;
 
+const INITIAL_LINES = { [linePath(0, 'quantity')]: '1' };
+
 function OrderForm({
   customer,
   onCreated,
@@ -299,80 +288,51 @@ function OrderForm({
 }) {
   const { t, language } = useI18n();
   const titleId = useId();
-  const [services] = useResource('order-services', (signal) =>
-    call(serviceCatalogueApi.active, {}, { signal }),
-  );
+  const services = useCall(serviceCatalogueApi.active, {});
   /** The form's rows by a number of their own, so that removing one keeps the others' values. */
   const [rows, setRows] = useState<number[]>([0]);
-  const form = useForm({ [linePath(0, 'quantity')]: '1' }, new Set<string>());
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
+  const { form, submit, busy, attempt, failure } = useContractForm({
+    endpoint: ordersApi.create,
+    initial: INITIAL_LINES,
+    // The lines are a list the schema cannot name by path: each row's service and quantity.
+    check: (values) =>
+      rows.flatMap((row) =>
+        (['serviceId', 'quantity'] as const)
+          .map((field) => linePath(row, field))
+          .filter((path) => (values[path] ?? '').trim() === '')
+          .map((path) => ({ field: path, code: 'required', message: '' })),
+      ),
+    input: (values) => ({
+      body: {
+        [customer.kind === 'person' ? 'personId' : 'organizationId']: customer.id,
+        lines: rows.map((row) => ({
+          serviceId: values[linePath(row, 'serviceId')] ?? '',
+          quantity: decimalValue(values[linePath(row, 'quantity')] ?? ''),
+        })),
+      },
+    }),
+    invalidates: BILLING_READS,
+    // The server names a line by its place; the form, by its row.
+    serverFields: (field) =>
+      field.replace(
+        /^lines\.(\d+)\./,
+        (_, index: string) => `lines.${rows[Number(index)] ?? index}.`,
+      ),
+    checkOnBlur: false,
+    changed: rows.length > 1,
+    onSaved: (order) => onCreated(t('orders.created', { number: order.number })),
+  });
   const options =
-    services.state === 'ready'
-      ? services.data.items.map((service) => ({
-          value: service.id,
-          label: `${serviceName(service, language)} (${formatEuros(service.unitPriceCents, language)} / ${service.unit})`,
-        }))
-      : [];
+    services.data?.items.map((service) => ({
+      value: service.id,
+      label: `${serviceName(service, language)} (${formatEuros(service.unitPriceCents, language)} / ${service.unit})`,
+    })) ?? [];
   const labelFor = (path: string) => {
     const [, index, field] = path.split('.');
     const line = rows.indexOf(Number(index)) + 1;
     return field === 'quantity'
       ? t('orders.lineQuantityLabel', { line })
       : t('orders.lineServiceLabel', { line });
-  };
-  const showErrors = (errors: FieldErrors) => {
-    form.setErrors(errors);
-    setAttempt((n) => n + 1);
-  };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setFailure(null);
-    const errors: FieldErrors = {};
-    for (const row of rows) {
-      for (const field of ['serviceId', 'quantity'] as const) {
-        const path = linePath(row, field);
-        if ((form.values[path] ?? '').trim() === '') {
-          errors[path] = { field: path, code: 'required', message: '' };
-        }
-      }
-    }
-    if (Object.keys(errors).length > 0) {
-      showErrors(errors);
-      return;
-    }
-    setBusy(true);
-    call(ordersApi.create, {
-      body: {
-        [customer.kind === 'person' ? 'personId' : 'organizationId']: customer.id,
-        lines: rows.map((row) => ({
-          serviceId: form.values[linePath(row, 'serviceId')] ?? '',
-          quantity: decimalValue(form.values[linePath(row, 'quantity')] ?? ''),
-        })),
-      },
-    }).then(
-      (order) => onCreated(t('orders.created', { number: order.number })),
-      (error: unknown) => {
-        setBusy(false);
-        if (error instanceof ApiError && error.problem.errors?.length) {
-          // The server names a line by its place; the form, by its row.
-          const errors = errorsByField(
-            error.problem.errors.map((problem) => ({
-              ...problem,
-              field: problem.field.replace(
-                /^lines\.(\d+)\./,
-                (_, index: string) => `lines.${rows[Number(index)] ?? index}.`,
-              ),
-            })),
-          );
-          showErrors(errors);
-        } else {
-          setFailure(error);
-        }
-      },
-    );
   };
 
   return (
@@ -381,11 +341,9 @@ function OrderForm({
         {t('orders.newTitle')}
       </h3>
       <FormErrorSummary errors={form.errors} attempt={attempt} labelFor={labelFor} />
-      {services.state === 'loading' && <Loading />}
-      {services.state === 'failed' && <ProblemNotice error={services.error} />}
-      {services.state === 'ready' && options.length === 0 && (
-        <p className="muted">{t('orders.noServices')}</p>
-      )}
+      <Loaded query={services}>
+        {({ items }) => items.length === 0 && <p className="muted">{t('orders.noServices')}</p>}
+      </Loaded>
       {options.length > 0 && (
         <>
           {rows.map((row, index) => (

@@ -2,7 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { Loading, ProblemNotice } from '../../../components/Notices.tsx';
 import type { RecordKind } from '../../../components/record-kind.ts';
-import { useResource } from '../../../components/useResource.ts';
+import { useCall } from '../../../data.ts';
+import type { Answer, CallInput, Endpoint } from '../../../../contract/endpoint.ts';
+import { disclosuresApi } from '../../../../contract/disclosures/disclosures.endpoints.ts';
+import { invoicesApi } from '../../../../contract/invoices/invoices.endpoints.ts';
+import { ordersApi } from '../../../../contract/orders/orders.endpoints.ts';
 
 /** Whose billing: a person or an organisation, and whether the record is archived. */
 export type BillingCustomer = { kind: RecordKind; id: string; archived: boolean };
@@ -28,10 +32,29 @@ export function useStatusLine(): [ReactNode, (message: string) => void] {
 /** What the customer's billing page gives a section that changes something. */
 export type CustomerSectionProps<T> = {
   customer: BillingCustomer;
-  generation: number;
+  /** After a change: the page that read the lists in its own answer (`loaded`) reads it anew. */
   onChanged: () => void;
   loaded?: Loaded<T> | undefined;
 };
+
+/**
+ * What a change to a customer's orders or invoices makes stale: an order invoiced, an invoice
+ * paid or sent to collection (a disclosure) shows in the customer's three lists, the lists
+ * across customers and the invoice runs.
+ */
+export const BILLING_READS: readonly Endpoint[] = [
+  ordersApi.ofPerson,
+  ordersApi.ofOrganization,
+  ordersApi.list,
+  ordersApi.get,
+  invoicesApi.ofPerson,
+  invoicesApi.ofOrganization,
+  invoicesApi.list,
+  invoicesApi.runs,
+  disclosuresApi.ofPerson,
+  disclosuresApi.ofOrganization,
+  disclosuresApi.list,
+];
 
 /** A section's status line, and `done`: say what an action did, and let the page load anew. */
 export function useActionStatus(onChanged: () => void): [ReactNode, (message: string) => void] {
@@ -50,23 +73,18 @@ export function useActionStatus(onChanged: () => void): [ReactNode, (message: st
 export type Loaded<T> = { data: T; version: number };
 
 /**
- * A list of the customer's that is loaded again after each change: while it loads, the last
- * one stays on the page (and keeps the focus). Given `loaded`, the page's copy is shown.
+ * One of the customer's lists through the data layer (useCall): read again when a change
+ * invalidates it, the last answer staying on the page (and keeping the focus) meanwhile. Given
+ * `loaded`, the page's copy is shown and nothing is read.
  */
-export function useCustomerList<T>(
-  key: string,
-  load: (signal: AbortSignal) => Promise<T>,
-  loaded?: Loaded<T>,
-): { data: T | null; error: unknown } {
-  const [resource] = useResource(loaded ? `${key}#page${loaded.version}` : key, (signal) =>
-    loaded ? Promise.resolve(loaded.data) : load(signal),
-  );
-  const [last, setLast] = useState<T | null>(null);
-  if (resource.state === 'ready' && resource.data !== last) setLast(resource.data);
-  return {
-    data: resource.state === 'ready' ? resource.data : last,
-    error: resource.state === 'failed' ? resource.error : null,
-  };
+export function useCustomerCall<E extends Endpoint>(
+  endpoint: E,
+  input: CallInput<E>,
+  loaded?: Loaded<Answer<E>>,
+): { data: Answer<E> | null; error: unknown } {
+  const query = useCall(endpoint, input, { enabled: loaded === undefined });
+  if (loaded) return { data: loaded.data, error: null };
+  return { data: query.data ?? null, error: query.error };
 }
 
 /**

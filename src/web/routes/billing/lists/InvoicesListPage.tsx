@@ -1,21 +1,20 @@
 import { Link } from 'react-router';
-import { Button, Heading, Paragraph, RouterLink } from 'suomifi-ui-components';
-import { DateField, SelectField, TextField } from '../../../components/Fields.tsx';
-import { LoadMore } from '../../../components/LoadMore.tsx';
-import { PageHeading } from '../../../components/PageHeading.tsx';
+import { RouterLink } from 'suomifi-ui-components';
 import { usePages } from '../../../data.ts';
 import { formatDate } from '../../../format.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { invoicesApi } from '../../../../contract/invoices/invoices.endpoints.ts';
 import { INVOICE_VIEW_STATUSES } from '../../../../contract/invoices/invoices.schemas.ts';
 import { formatEuros, INVOICE_STATUS_BADGE } from '../customer/billing-format.ts';
-import { CustomerTable } from '../customer/customer-list.tsx';
-import { BillingListsNav } from './BillingListsNav.tsx';
-import { CustomerCell, ListStatus } from './list-parts.tsx';
-import { ALL, useUrlFilters } from './list-filters.ts';
-import './lists.css';
-
-const PAGE_SIZE = 50;
+import {
+  ChoiceFilter,
+  choicesOf,
+  CustomerCell,
+  CustomerFilter,
+  DayRangeFilter,
+} from './list-parts.tsx';
+import { useUrlFilters } from './list-filters.ts';
+import { LIST_PAGE_SIZE, ListPage } from './ListPage.tsx';
 
 const FILTERS = {
   status: 'choice',
@@ -31,129 +30,95 @@ const FILTERS = {
  */
 export function InvoicesListPage() {
   const { t, language } = useI18n();
-  const { applied, form, submit, filtered } = useUrlFilters(FILTERS);
+  const url = useUrlFilters(FILTERS, invoicesApi.list.query);
+  const { applied, form } = url;
   const results = usePages(invoicesApi.list, {
     query: {
       ...applied,
       status: INVOICE_VIEW_STATUSES.find((status) => status === applied.status),
-      limit: PAGE_SIZE,
+      limit: LIST_PAGE_SIZE,
     },
   });
   return (
-    <div className="billing-lists">
-      <PageHeading title={t('billingLists.invoices')} />
-      <BillingListsNav />
-      <Paragraph mb="m">{t('billingLists.invoicesIntro')}</Paragraph>
-      <form className="log-filters" onSubmit={submit} noValidate aria-labelledby="invoice-filters">
-        <Heading variant="h2" id="invoice-filters" className="visually-hidden">
-          {t('billingLists.filters')}
-        </Heading>
-        <div className="billing-lists__filters">
-          <TextField
-            form={form}
-            path="customer"
-            label={t('billingLists.customer')}
-            hint={t('billingLists.customerHint')}
-            maxLength={100}
-          />
-          <SelectField
-            form={form}
-            path="status"
-            label={t('invoices.status')}
-            options={[
-              { value: ALL, label: t('billingLists.all') },
-              ...INVOICE_VIEW_STATUSES.map((status) => ({
-                value: status,
-                label: t(`invoices.status.${status}`),
-              })),
-            ]}
-          />
-          <DateField
-            form={form}
-            path="dueFrom"
-            label={t('billingLists.dueFrom')}
-            hint={t('billingLists.dateHint')}
-          />
-          <DateField
-            form={form}
-            path="dueTo"
-            label={t('billingLists.dueTo')}
-            hint={t('billingLists.dateHint')}
-          />
-        </div>
-        {applied.runId && (
+    <ListPage
+      title={t('billingLists.invoices')}
+      intro={t('billingLists.invoicesIntro')}
+      filters={{
+        url,
+        fields: (
+          <>
+            <CustomerFilter form={form} />
+            <ChoiceFilter
+              form={form}
+              path="status"
+              label={t('invoices.status')}
+              options={choicesOf(INVOICE_VIEW_STATUSES, (status) => t(`invoices.status.${status}`))}
+            />
+            <DayRangeFilter
+              form={form}
+              from={{ path: 'dueFrom', label: t('billingLists.dueFrom') }}
+              to={{ path: 'dueTo', label: t('billingLists.dueTo') }}
+            />
+          </>
+        ),
+        note: applied.runId && (
           <p>
             {t('billingLists.ofRun')}{' '}
             <RouterLink asComponent={Link} to="/billing/invoices">
               {t('billingLists.allInvoices')}
             </RouterLink>
           </p>
-        )}
-        <div className="log-filters__actions">
-          <Button type="submit">{t('billingLists.show')}</Button>
-          {filtered && (
-            <RouterLink asComponent={Link} to="/billing/invoices">
-              {t('billingLists.clear')}
-            </RouterLink>
-          )}
-        </div>
-      </form>
-      <ListStatus results={results} />
-      {results.status === 'ready' && results.items.length > 0 && (
-        <>
-          <CustomerTable
-            list={{ data: results, error: null }}
-            items={results.items}
-            caption={t('billingLists.invoicesCaption')}
-            empty={t('billingLists.none')}
-            columns={[
-              { label: t('invoices.number') },
-              { label: t('billingLists.customerColumn') },
-              { label: t('invoices.invoiceDate') },
-              { label: t('invoices.dueDate') },
-              { label: t('invoices.reference') },
-              { label: t('invoices.total'), amount: true },
-              { label: t('invoices.status') },
-            ]}
-            row={(invoice) => (
-              <tr key={invoice.id}>
-                <th scope="row">
-                  {invoice.number}
-                  {invoice.kind === 'credit_note' && (
-                    <div className="muted">{t('invoices.creditNote')}</div>
-                  )}
-                </th>
-                <td>
-                  <CustomerCell customer={invoice.customer} />
-                </td>
-                <td>{formatDate(invoice.invoiceDate)}</td>
-                <td>{formatDate(invoice.dueDate)}</td>
-                <td className="billing-table__reference">{invoice.reference}</td>
-                <td className="billing-table__amount">
-                  {formatEuros(invoice.totalCents, language)}
-                  {invoice.openCents > 0 && invoice.openCents !== invoice.totalCents && (
-                    <div className="muted">
-                      {t('invoices.openAmount', {
-                        amount: formatEuros(invoice.openCents, language),
-                      })}
-                    </div>
-                  )}
-                </td>
-                <td>
-                  <span className={INVOICE_STATUS_BADGE[invoice.status]}>
-                    {t(`invoices.status.${invoice.status}`)}
-                  </span>
-                </td>
-              </tr>
-            )}
-          />
-          <LoadMore
-            pages={results}
-            onLoad={() => results.loadMore()}
-            label={t('billingLists.loadMore')}
-          />
-        </>
-      )}
-    </div>
+        ),
+      }}
+      results={results}
+      caption={t('billingLists.invoicesCaption')}
+      none={t('billingLists.none')}
+      columns={[
+        {
+          label: t('invoices.number'),
+          cell: (invoice) => (
+            <>
+              {invoice.number}
+              {invoice.kind === 'credit_note' && (
+                <div className="muted">{t('invoices.creditNote')}</div>
+              )}
+            </>
+          ),
+        },
+        {
+          label: t('billingLists.customerColumn'),
+          cell: (invoice) => <CustomerCell customer={invoice.customer} />,
+        },
+        { label: t('invoices.invoiceDate'), cell: (invoice) => formatDate(invoice.invoiceDate) },
+        { label: t('invoices.dueDate'), cell: (invoice) => formatDate(invoice.dueDate) },
+        {
+          label: t('invoices.reference'),
+          className: 'billing-table__reference',
+          cell: (invoice) => invoice.reference,
+        },
+        {
+          label: t('invoices.total'),
+          amount: true,
+          cell: (invoice) => (
+            <>
+              {formatEuros(invoice.totalCents, language)}
+              {invoice.openCents > 0 && invoice.openCents !== invoice.totalCents && (
+                <div className="muted">
+                  {t('invoices.openAmount', { amount: formatEuros(invoice.openCents, language) })}
+                </div>
+              )}
+            </>
+          ),
+        },
+        {
+          label: t('invoices.status'),
+          cell: (invoice) => (
+            <span className={INVOICE_STATUS_BADGE[invoice.status]}>
+              {t(`invoices.status.${invoice.status}`)}
+            </span>
+          ),
+        },
+      ]}
+    />
   );
 }

@@ -1,8 +1,10 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
+import type { z } from 'zod';
 import type { FormValues } from '../../../components/form.ts';
-import { useForm, type FormController } from '../../../components/useForm.ts';
+import { fieldRules } from '../../../components/schema-rules.ts';
+import { useFormState, type FormController } from '../../../components/useContractForm.ts';
 import { formatDate } from '../../../format.ts';
 import { checkDates, dateValue } from '../customer/billing-format.ts';
 
@@ -12,22 +14,26 @@ export type FilterKind = 'text' | 'date' | 'choice';
 /** A choice left open: every row. */
 export const ALL = 'all';
 
-const NO_REQUIRED: ReadonlySet<string> = new Set();
+/** A list's filters in the URL and the form that changes them (useUrlFilters). */
+export type UrlFilters<Name extends string> = {
+  /** What the list shows: the API's query values, by filter. */
+  applied: Partial<Record<Name, string>>;
+  form: FormController;
+  submit: (event: FormEvent) => void;
+  /** Some filter is in force (the page offers to clear them). */
+  filtered: boolean;
+};
 
 /**
  * A list's filters kept in the URL (so a list can be linked to, and back and forward work) and a
- * form of them to change: `applied` is what the list shows, the API's query values; `submit`
- * checks the days and puts the form's filters into the URL.
+ * form of them to change. The form's limits (a text's length) come from the endpoint's query
+ * schema, as a contract form's come from its body; `submit` checks the days and puts the form's
+ * filters into the URL. A filter form checks when sent, not field by field.
  */
 export function useUrlFilters<Name extends string>(
   kinds: Record<Name, FilterKind>,
-): {
-  applied: Partial<Record<Name, string>>;
-  key: string;
-  form: FormController;
-  submit: (event: FormEvent) => void;
-  filtered: boolean;
-} {
+  query: z.ZodType | undefined,
+): UrlFilters<Name> {
   const [params, setParams] = useSearchParams();
   const names = Object.keys(kinds) as Name[];
   const applied: Partial<Record<Name, string>> = {};
@@ -44,15 +50,14 @@ export function useUrlFilters<Name extends string>(
         return [name, kinds[name] === 'date' && value ? formatDate(value) : value];
       }),
     );
-  const controller = useForm(formValues(), NO_REQUIRED);
-  // A filter form checks its days when sent, not field by field.
-  const form: FormController = { ...controller, blur: () => undefined };
+  const rules = useMemo(() => fieldRules(query), [query]);
+  const form = useFormState(formValues(), rules, false);
 
   // Back and forward change the filters in the URL: the form follows them.
   const [shownKey, setShownKey] = useState(key);
   if (shownKey !== key) {
     setShownKey(key);
-    controller.reset(formValues());
+    form.reset(formValues());
   }
 
   const dates = names.filter((name) => kinds[name] === 'date');
@@ -70,5 +75,5 @@ export function useUrlFilters<Name extends string>(
     setParams(next);
   };
 
-  return { applied, key, form, submit, filtered: Object.keys(applied).length > 0 };
+  return { applied, form, submit, filtered: Object.keys(applied).length > 0 };
 }

@@ -9,9 +9,9 @@ import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { useMe } from '../../../session.tsx';
 import { helsinkiToday } from '../../access-log/access-log.ts';
 import { dateValue } from '../../billing/customer/billing-format.ts';
-import { useCustomerList, type Loaded } from '../../billing/customer/customer-list.tsx';
-import { StepForm } from '../../requests/StepForm.tsx';
-import { call } from '../../../client.ts';
+import { type Loaded } from '../../billing/customer/customer-list.tsx';
+import { StepForm } from '../../../components/StepForm.tsx';
+import { useCall, useSend } from '../../../data.ts';
 import { erasureApi } from '../../../../contract/erasure/erasure.endpoints.ts';
 import type { LegalHoldView } from '../../../../contract/erasure/erasure.schemas.ts';
 
@@ -32,16 +32,16 @@ export function LegalHolds({
 }) {
   const { t } = useI18n();
   const me = useMe();
-  const list = useCustomerList(
-    `legal-holds:${personId}`,
-    (signal) => call(erasureApi.holds, { params: { id: personId } }, { signal }),
-    loaded,
-  );
+  // The page's copy when it read them; else the section reads them (and a change reads again).
+  const read = useCall(erasureApi.holds, { params: { id: personId } }, { enabled: !loaded });
+  const listError = loaded ? null : read.error;
   // A hold placed or released shows at once, before the page's new answer.
   const [changed, setChanged] = useState<{ version: number | undefined; holds: LegalHoldView[] }>();
   const holds =
-    changed && changed.version === loaded?.version ? changed.holds : (list.data?.items ?? null);
-  const [failure, setFailure] = useState<unknown>(null);
+    changed && changed.version === loaded?.version
+      ? changed.holds
+      : ((loaded?.data ?? read.data)?.items ?? null);
+  const releasing = useSend(erasureApi.releaseHold, { invalidates: [erasureApi.holds] });
   const [saved, setSaved] = useState('');
   const replace = (hold: LegalHoldView) => {
     setChanged({
@@ -50,17 +50,16 @@ export function LegalHolds({
     });
     onChanged?.();
   };
-  const release = async (hold: LegalHoldView) => {
-    setFailure(null);
-    try {
-      replace(
-        await call(erasureApi.releaseHold, { params: { id: personId, holdId: hold.id }, body: {} }),
-      );
-      setSaved(t('legalHolds.released'));
-    } catch (error) {
-      setFailure(error);
-    }
-  };
+  const release = (hold: LegalHoldView) =>
+    releasing.mutate(
+      { params: { id: personId, holdId: hold.id }, body: {} },
+      {
+        onSuccess: (released) => {
+          replace(released);
+          setSaved(t('legalHolds.released'));
+        },
+      },
+    );
 
   return (
     <Section title={t('legalHolds.title')}>
@@ -83,7 +82,11 @@ export function LegalHolds({
                     : t('legalHolds.notInForce')}
               </strong>{' '}
               {hold.active && me.can('requests.manage') && (
-                <Button variant="secondaryNoBorder" onClick={() => void release(hold)}>
+                <Button
+                  variant="secondaryNoBorder"
+                  disabled={releasing.isPending}
+                  onClick={() => release(hold)}
+                >
                   {t('legalHolds.release')}
                 </Button>
               )}
@@ -92,15 +95,16 @@ export function LegalHolds({
         </ul>
       )}
       <div role="status">{saved}</div>
-      {list.error !== null && <ProblemNotice error={list.error} />}
-      {failure !== null && <ProblemNotice error={failure} />}
+      {listError !== null && <ProblemNotice error={listError} />}
+      {releasing.isError && <ProblemNotice error={releasing.error} />}
       {me.can('requests.manage') && (
         <BehindButton label={t('legalHolds.placeTitle')} cancel={t('common.cancel')}>
           {(close) => (
             <StepForm
               title={t('legalHolds.placeTitle')}
+              endpoint={erasureApi.placeHold}
+              invalidates={[erasureApi.holds]}
               initial={{ reason: '', fromOn: formatDate(helsinkiToday()), untilOn: '' }}
-              required={['reason', 'fromOn']}
               dates={['fromOn', 'untilOn']}
               labels={{
                 reason: t('legalHolds.reason'),
@@ -108,16 +112,14 @@ export function LegalHolds({
                 untilOn: t('legalHolds.untilOn'),
               }}
               submitText={t('legalHolds.place')}
-              run={(values) =>
-                call(erasureApi.placeHold, {
-                  params: { id: personId },
-                  body: {
-                    reason: (values.reason ?? '').trim(),
-                    fromOn: dateValue(values, 'fromOn') ?? '',
-                    untilOn: dateValue(values, 'untilOn') ?? null,
-                  },
-                })
-              }
+              input={(values) => ({
+                params: { id: personId },
+                body: {
+                  reason: (values.reason ?? '').trim(),
+                  fromOn: dateValue(values, 'fromOn') ?? '',
+                  untilOn: dateValue(values, 'untilOn') ?? null,
+                },
+              })}
               onDone={(hold) => {
                 close(false);
                 replace(hold);

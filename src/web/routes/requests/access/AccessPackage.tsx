@@ -14,7 +14,7 @@ import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { helsinkiToday } from '../../access-log/access-log.ts';
 import { REQUEST_LISTS } from '../request-lists.ts';
 import { CHANNEL_LABELS, isoDate, options } from '../requests.ts';
-import { ContractStepForm } from '../StepForm.tsx';
+import { StepForm } from '../../../components/StepForm.tsx';
 
 type Format = 'pdf' | 'json';
 type HandOver = Answer<typeof accessPackageApi.handOver>;
@@ -85,7 +85,7 @@ export function AccessPackage({ request: current }: { request: RequestView }) {
         <p className="muted">{t('access.handOverNotYet')}</p>
       )}
       {handOver && (
-        <ContractStepForm
+        <StepForm
           key={handedOver.length}
           title={t('access.handOverTitle')}
           intro={t('access.handOverIntro')}
@@ -144,7 +144,7 @@ export function AccessPackage({ request: current }: { request: RequestView }) {
               />
             </>
           )}
-        </ContractStepForm>
+        </StepForm>
       )}
     </Section>
   );

@@ -1,19 +1,18 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { Button, Paragraph } from 'suomifi-ui-components';
-import { useMutation } from '@tanstack/react-query';
-import type { FieldProblem } from '../../client.ts';
-import type { Answer, CallInput, Endpoint } from '../../../contract/endpoint.ts';
-import { outcomeOf } from '../../components/contract-form.ts';
-import type { FieldErrors, FormValues } from '../../components/form.ts';
-import { FormErrorSummary } from '../../components/FormErrors.tsx';
-import { ProblemNotice } from '../../components/Notices.tsx';
-import { useContractForm, type FormController } from '../../components/useContractForm.ts';
-import { useForm } from '../../components/useForm.ts';
-import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { checkDates } from '../billing/customer/billing-format.ts';
+import type { z } from 'zod';
+import type { FieldProblem } from '../client.ts';
+import type { Answer, CallInput, Endpoint } from '../../contract/endpoint.ts';
+import type { ServerFields } from './contract-form.ts';
+import type { FormValues } from './form.ts';
+import { FormErrorSummary } from './FormErrors.tsx';
+import { ProblemNotice } from './Notices.tsx';
+import { useContractForm, type FormController } from './useContractForm.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { checkDates } from '../routes/billing/customer/billing-format.ts';
 // The forms look as the billing administration's.
-import '../billing/admin/billing-admin.css';
+import '../routes/billing/admin/billing-admin.css';
 
 type Common = {
   title: string;
@@ -33,24 +32,32 @@ type Common = {
 type HookInput<E extends Endpoint> = ReturnType<Parameters<typeof useContractForm<E>>[0]['input']>;
 
 /**
- * One form of a request's page (a step, the extension, a note) on the contract's endpoint
- * (useContractForm: required fields and lengths from the body's schema, the server's errors at
- * their fields, a warning before unsaved changes are lost). `check` adds what the request's
- * allowed action says it needs (e.g. reasons for a refusal); sent, `onDone` gets the answer.
+ * A small action form with its title, sent to one endpoint of the contract: a request's step,
+ * a note, an objection, a legal hold, a rectification's decision (useContractForm: required
+ * fields, lengths and ranges from the body's schema, the server's errors at their fields, a
+ * warning before unsaved changes are lost). Checked when sent, not on leaving a field. `check`
+ * adds what the schema cannot say (e.g. reasons the request's allowed action asks for);
+ * `serverFields` puts the server's field names under the form's own (two forms on one page);
+ * sent, `onDone` gets the answer.
  */
-export function ContractStepForm<E extends Endpoint>(
+export function StepForm<E extends Endpoint>(
   props: Common & {
     endpoint: E;
+    /** The rules' source when not the endpoint's body (e.g. a branch of a union). */
+    schema?: z.ZodType;
     input: (values: FormValues) => CallInput<E>;
     /** The reads the change makes stale. */
     invalidates?: readonly Endpoint[];
     check?: (values: FormValues) => FieldProblem[];
+    serverFields?: ServerFields;
     onDone: (answer: Answer<E>, form: FormController) => void;
   },
 ) {
   const { dates = [] } = props;
   const contract = useContractForm({
     endpoint: props.endpoint,
+    schema: props.schema,
+    serverFields: props.serverFields,
     initial: props.initial,
     input: props.input as (values: FormValues) => HookInput<E>,
     invalidates: props.invalidates ?? [],
@@ -71,67 +78,6 @@ export function ContractStepForm<E extends Endpoint>(
       failure={contract.failure}
     />
   );
-}
-
-/**
- * The same form sent by `run` (a download, several calls), for the callers outside the requests
- * not yet on ContractStepForm (rectification, objections, legal holds, the mailing list): its
- * required fields given by hand, its field errors landing at their fields.
- */
-export function StepForm<T>(
-  props: Common & {
-    required?: readonly string[];
-    run: (values: FormValues) => Promise<T>;
-    onDone: (result: T, form: FormController) => void;
-  },
-) {
-  const { required = [], dates = [] } = props;
-  const base = useForm(props.initial, new Set<string>());
-  const form = dropErrorWhenChanged(base);
-  const [attempt, setAttempt] = useState(0);
-  const send = useMutation({ mutationFn: props.run });
-  const failure = send.error === null ? null : outcomeOf(send.error).failure;
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (send.isPending) return;
-    send.reset();
-    const problems: FieldErrors = { ...requiredProblems(form.values, required) };
-    Object.assign(problems, checkDates(form.values, dates));
-    form.setErrors(problems);
-    if (Object.keys(problems).length > 0) {
-      setAttempt((n) => n + 1);
-      return;
-    }
-    send.mutate(form.values, {
-      onSuccess: (result) => props.onDone(result, form),
-      onError: (error) => {
-        const outcome = outcomeOf(error);
-        form.setErrors(outcome.errors);
-        if (outcome.failure === null) setAttempt((n) => n + 1);
-      },
-    });
-  };
-  return (
-    <StepFormView
-      {...props}
-      form={form}
-      submit={submit}
-      busy={send.isPending}
-      attempt={attempt}
-      failure={failure}
-    />
-  );
-}
-
-function requiredProblems(values: FormValues, required: readonly string[]): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const path of required) {
-    if ((values[path] ?? '').trim() === '') {
-      errors[path] = { field: path, code: 'required', message: '' };
-    }
-  }
-  return errors;
 }
 
 /** Checked when sent; a field changed since then drops its error. */
