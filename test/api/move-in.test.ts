@@ -245,6 +245,50 @@ forEachEngineAppPerTest('the imports API', ({ ctx }) => {
     assert.equal(lines.length - 1, planted.filter((p) => p.outcome === 'duplicate').length);
     assert.match(lines[1]!, /;duplicate;personalIdentityCode;Hetu;duplicate\.identityCode;/);
 
+    // The imports page lists the run beside DVV syncs and update files, with its report.
+    const listed = await callAs(t, officer, 'GET', '/api/imports');
+    assert.equal(listed.statusCode, 200, listed.body);
+    const runs = (listed.json() as { items: { kind: string; id: string; counts: unknown }[] })
+      .items;
+    assert.deepEqual(runs.find((r) => r.id === runId)?.kind, 'moveIn');
+    const invalid = planted.filter((p) => p.outcome === 'invalid');
+    const onPage = await callAs(
+      t,
+      officer,
+      'GET',
+      `/api/imports/moveIn/${runId}/rows?outcome=invalid&limit=2`,
+    );
+    assert.equal(onPage.statusCode, 200, onPage.body);
+    const pageRows = onPage.json() as {
+      total: number;
+      items: { position: string; outcome: string; reason: string | null }[];
+    };
+    assert.equal(pageRows.total, invalid.length);
+    assert.deepEqual(
+      pageRows.items.map((r) => [r.position, r.outcome]),
+      invalid.slice(0, 2).map((p) => [String(p.rowNumber), 'invalid']),
+    );
+    const wrongOutcome = await callAs(
+      t,
+      officer,
+      'GET',
+      `/api/imports/moveIn/${runId}/rows?outcome=refused`,
+    );
+    assert.equal(wrongOutcome.statusCode, 400);
+    const pageCsv = await callAs(
+      t,
+      officer,
+      'GET',
+      `/api/imports/moveIn/${runId}/csv?outcome=duplicate&lang=en`,
+    );
+    assert.equal(pageCsv.statusCode, 200);
+    const csvLines = pageCsv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    assert.equal(csvLines.length - 1, planted.filter((p) => p.outcome === 'duplicate').length);
+    assert.match(csvLines[1]!, /;Duplicate;duplicate\.identityCode;/);
+
     assert.equal(
       (await callAs(t, clerk, 'GET', `/api/move-in/runs/${runId}/rows`)).statusCode,
       403,

@@ -5,6 +5,7 @@
  */
 export const moveInFi = {
   'permission.moveIn.run': 'siirto aiemmasta rekisteristä',
+  'imports.kind.moveIn': 'Siirto aiemmasta rekisteristä',
   'moveIn.outcome.created': 'luotu',
   'moveIn.outcome.wouldCreate': 'luotaisiin',
   'moveIn.outcome.invalid': 'virheellinen',
@@ -26,6 +27,7 @@ type MoveInTexts = Record<keyof typeof moveInFi, string>;
 
 export const moveInSv: MoveInTexts = {
   'permission.moveIn.run': 'överföring från ett tidigare register',
+  'imports.kind.moveIn': 'Överföring från ett tidigare register',
   'moveIn.outcome.created': 'skapad',
   'moveIn.outcome.wouldCreate': 'skulle skapas',
   'moveIn.outcome.invalid': 'felaktig',
@@ -46,6 +48,7 @@ export const moveInSv: MoveInTexts = {
 
 export const moveInEn: MoveInTexts = {
   'permission.moveIn.run': 'moving in from an earlier register',
+  'imports.kind.moveIn': 'Moving in from an earlier register',
   'moveIn.outcome.created': 'created',
   'moveIn.outcome.wouldCreate': 'would be created',
   'moveIn.outcome.invalid': 'invalid',
