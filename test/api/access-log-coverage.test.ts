@@ -600,6 +600,8 @@ const LOGGING_TESTS: Record<string, string> = {
   'updateFiles.':
     'test/api/update-files.test.ts (each change with the partner as the source, in the access log)',
   // The catalogue and the municipality's seller details hold no person's data.
+  'publicPages.':
+    'none needed (the municipality’s own statements, and feedback from people outside the register)',
   'billing.': 'none needed',
 };
 

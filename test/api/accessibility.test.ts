@@ -85,8 +85,9 @@ forEachEngineAppPerTest(
       const handled = await callAs(
         ctx(),
         admin,
-        'POST',
-        `/api/settings/accessibility-feedback/${older.id}/handled`,
+        'PATCH',
+        `/api/settings/accessibility-feedback/${older.id}`,
+        { handled: true },
       );
       assert.equal(handled.statusCode, 200, handled.body);
       assert.ok(handled.json().handledAt);
@@ -108,8 +109,9 @@ forEachEngineAppPerTest(
       const missing = await callAs(
         ctx(),
         admin,
-        'POST',
-        '/api/settings/accessibility-feedback/00000000-0000-4000-8000-000000000000/handled',
+        'PATCH',
+        '/api/settings/accessibility-feedback/00000000-0000-4000-8000-000000000000',
+        { handled: true },
       );
       assert.equal(missing.statusCode, 404, missing.body);
     });

@@ -111,6 +111,32 @@ const ENDPOINTS: Record<string, Endpoint> = {
   },
   'DELETE /api/organizations/{id}': {},
   'GET /api/search': { query: 'q=abcd' },
+  'GET /api/public/privacy-statement': { query: 'lang=fi', unpaged: true },
+  'GET /api/public/accessibility-statement': { query: 'lang=sv', unpaged: true },
+  'POST /api/public/accessibility-feedback': {
+    valid: { message: 'Kontrasti on heikko.' },
+    invalid: { email: 'ei osoite', language: 'de', page: 'x'.repeat(501) },
+  },
+  'GET /api/settings/privacy-statement': {},
+  'PUT /api/settings/privacy-statement': {
+    valid: {
+      controller: {
+        name: 'Rautavaaran kunta',
+        address: { street: 'Koulutie 1', postalCode: '73900', postOffice: 'Rautavaara' },
+        email: 'kirjaamo@rautavaara.fi',
+      },
+      contactPerson: { name: 'Riku Räsänen', email: 'riku.rasanen@rautavaara.fi' },
+      registerName: { fi: 'Asiakasrekisteri', sv: 'Kundregister', en: 'Customer register' },
+      drawnUpOn: '2018-04-19',
+      accessibility: { assessedOn: '2026-11-30' },
+    },
+    invalid: { drawnUpOn: '2018-02-30', registerName: { fi: '' } },
+  },
+  'GET /api/settings/accessibility-feedback': { query: 'show=all' },
+  'PATCH /api/settings/accessibility-feedback/{id}': {
+    valid: { handled: true },
+    invalid: { handled: false },
+  },
   'GET /api/billing/settings': {},
   'PUT /api/billing/settings': {
     valid: {

@@ -15,6 +15,10 @@ const PUBLIC = [
   'GET /health/ready',
   'POST /api/auth/login',
   'POST /api/partner-api/oauth/token',
+  // The public pages (decision 0030): anyone reads the statements and gives feedback.
+  'GET /api/public/privacy-statement',
+  'GET /api/public/accessibility-statement',
+  'POST /api/public/accessibility-feedback',
 ];
 
 /** The partners' interface: a machine client's API key or OAuth2 token, with the route's scope. */
@@ -115,7 +119,7 @@ forEachEngine('OpenAPI contract', ({ ctx }) => {
     assert.match(response.body, /swagger-ui/i);
   });
 
-  test('every /api route but sign-in, the token endpoint and the documents needs a session or a client', async () => {
+  test('every /api route but sign-in, the token endpoint, the public pages and the documents needs a session or a client', async () => {
     const document = (await ctx().app.inject({ url: '/api/openapi.json' })).json() as {
       paths: Record<string, Record<string, unknown>>;
     };

@@ -8,6 +8,7 @@ import {
   feedbackListQuery,
   feedbackPage,
   feedbackParams,
+  feedbackPatch,
 } from './accessibility.schemas.ts';
 
 const tags = ['accessibility'];
@@ -51,12 +52,13 @@ export const accessibilityApi = {
     errors: [],
   }),
   markHandled: endpoint({
-    method: 'POST',
-    path: '/api/settings/accessibility-feedback/:id/handled',
+    method: 'PATCH',
+    path: '/api/settings/accessibility-feedback/:id',
     access,
     tags,
-    summary: 'Mark feedback handled (answered, or acted on)',
+    summary: 'Mark feedback handled (answered, or acted on); handling it again keeps the first',
     params: feedbackParams,
+    body: feedbackPatch,
     status: 200,
     response: accessibilityFeedbackView,
     errors: ['not_found'],

@@ -78,3 +78,6 @@ export const feedbackPage = z.object({
 });
 
 export const feedbackParams = z.strictObject({ id: zId });
+
+/** The one change feedback takes: it has been handled. */
+export const feedbackPatch = z.strictObject({ handled: z.literal(true) });

@@ -75,6 +75,12 @@ describe('checkField with lengths and ranges', () => {
     const errors = errorsBeforeSending({ purpose: 'ab', days: '400', rate: '2' }, checks);
     assert.deepEqual(Object.keys(errors).sort(), ['days', 'purpose']);
   });
+
+  test("the form's own message for a field wins over the schema's generic one", () => {
+    const own = { field: 'days', code: 'billingSettings.paymentTermDays', message: '' };
+    const errors = errorsBeforeSending({ purpose: 'abc', days: '400' }, checks, () => [own]);
+    assert.equal(errors.days?.code, 'billingSettings.paymentTermDays');
+  });
 });
 
 describe('outcomeOf', () => {

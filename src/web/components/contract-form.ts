@@ -44,7 +44,8 @@ export function errorsBeforeSending(
       errors[path] = problem;
     }
   }
-  for (const problem of check?.(values) ?? []) errors[problem.field] ??= problem;
+  // The form's own words win over the schema's generic ones (a range named in its unit).
+  for (const problem of check?.(values) ?? []) errors[problem.field] = problem;
   return errors;
 }
 

@@ -161,6 +161,10 @@ export const enFirstScreen: FirstScreenCatalogue = {
     'dvv.nav': 'Population register (DVV)',
 
     'objections.mailing.nav': 'Mailing list',
+
+    'privacySettings.nav': 'Privacy statement',
+
+    'imports.nav': 'Imports',
   },
   errors: {
     'search.tooShort': 'Type at least three letters of a name, or a whole identifier.',

@@ -164,6 +164,10 @@ export const fiFirstScreenMessages = {
   'dvv.nav': 'Väestötiedot (DVV)',
 
   'objections.mailing.nav': 'Postituslista',
+
+  'privacySettings.nav': 'Tietosuojaseloste',
+
+  'imports.nav': 'Tuonnit',
 } satisfies Record<string, string>;
 
 export const fiFirstScreen = {

@@ -159,6 +159,10 @@ export const svFirstScreen: FirstScreenCatalogue = {
     'dvv.nav': 'Befolkningsdata',
 
     'objections.mailing.nav': 'Utskickslista',
+
+    'privacySettings.nav': 'Dataskydd',
+
+    'imports.nav': 'Importer',
   },
   errors: {
     'search.tooShort': 'Skriv minst tre bokstäver av ett namn eller en hel beteckning.',

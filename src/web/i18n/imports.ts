@@ -6,7 +6,6 @@ import type { FieldErrorCode } from '../../contract/field-errors.ts';
 export const importsFi = {
   'permission.imports.read': 'tuonnit ja niiden raportit',
   'permission.updateFiles.apply': 'päivityspalvelun tiedostot',
-  'imports.nav': 'Tuonnit',
   'imports.title': 'Tuonnit',
   'imports.intro':
     'Rekisteriin tulevat tiedot: väestötietojen haut (DVV) ja päivityspalvelujen tiedostot. Jokaisella ajolla on raportti, jonka rivit voi suodattaa tuloksen mukaan ja ladata CSV-tiedostona.',
@@ -91,7 +90,6 @@ type Messages = Record<keyof typeof importsFi, string>;
 export const importsSv: Messages = {
   'permission.imports.read': 'importer och deras rapporter',
   'permission.updateFiles.apply': 'uppdateringstjänsternas filer',
-  'imports.nav': 'Importer',
   'imports.title': 'Importer',
   'imports.intro':
     'Uppgifter som kommer in i registret: hämtningar från befolkningsdatasystemet (MDB) och uppdateringstjänsternas filer. Varje körning har en rapport vars rader kan filtreras efter resultat och laddas ned som CSV.',
@@ -174,7 +172,6 @@ export const importsSv: Messages = {
 export const importsEn: Messages = {
   'permission.imports.read': 'imports and their reports',
   'permission.updateFiles.apply': "update services' files",
-  'imports.nav': 'Imports',
   'imports.title': 'Imports',
   'imports.intro':
     "Data coming into the register: population-register fetches (DVV) and update services' files. Each run has a report whose rows can be filtered by outcome and downloaded as CSV.",

@@ -58,7 +58,6 @@ export const publicPagesFi = {
     'Istunnon ajan; poistuu uloskirjautuessa tai istunnon päättyessä',
   'public.cookies.none':
     'Palvelu ei käytä evästeitä seurantaan, analytiikkaan tai mainontaan, eikä lataa mitään muilta palvelimilta.',
-  'privacySettings.nav': 'Tietosuojaseloste',
   'privacySettings.title': 'Tietosuojaselosteen asetukset',
   'privacySettings.intro':
     'Julkinen tietosuojaseloste kootaan rekisterin omista tiedoista: käsittelyn tarkoitukset, tietosisältö, yhteistyökumppanit lähteinä ja luovutuksensaajina, siirrot EU:n ja ETA:n ulkopuolelle sekä säilytysajat. Tässä annat rekisterinpitäjän tiedot, yhteyshenkilön ja selosteen vapaat tekstit.',
@@ -153,7 +152,6 @@ export const publicPagesSv: Messages = {
     'Under sessionen; raderas vid utloggning eller när sessionen upphör',
   'public.cookies.none':
     'Tjänsten använder inga kakor för spårning, analys eller reklam och hämtar ingenting från andra servrar.',
-  'privacySettings.nav': 'Dataskydd',
   'privacySettings.title': 'Inställningar för dataskyddsbeskrivningen',
   'privacySettings.intro':
     'Den offentliga dataskyddsbeskrivningen sammanställs av registrets egna uppgifter: ändamålen, datainnehållet, samarbetspartner som källor och mottagare, överföringar utanför EU och EES samt lagringstider. Här anger du den personuppgiftsansvariga, kontaktpersonen och beskrivningens fria texter.',
@@ -246,7 +244,6 @@ export const publicPagesEn: Messages = {
   'public.cookies.sessionDuration': 'For the session; removed at sign-out or when the session ends',
   'public.cookies.none':
     'The service uses no cookies for tracking, analytics or advertising, and loads nothing from other servers.',
-  'privacySettings.nav': 'Privacy statement',
   'privacySettings.title': 'Privacy statement settings',
   'privacySettings.intro':
     "The public privacy statement is put together from the register's own data: the purposes, the content, partners as sources and recipients, transfers outside the EU and the EEA, and retention. Here you give the controller's details, the contact person and the statement's free texts.",

@@ -67,7 +67,7 @@ export function AccessibilityFeedback() {
               <Button
                 variant="secondary"
                 disabled={handle.isPending}
-                onClick={() => handle.mutate({ params: { id: item.id } })}
+                onClick={() => handle.mutate({ params: { id: item.id }, body: { handled: true } })}
               >
                 {t('privacySettings.feedbackHandle')}
               </Button>

@@ -1,19 +1,18 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { Button, InlineAlert, Paragraph, RouterLink } from 'suomifi-ui-components';
-import { useQueryClient } from '@tanstack/react-query';
+import { Button, RouterLink } from 'suomifi-ui-components';
 import { AddressFields } from '../../components/AddressFields.tsx';
 import { DateField, SelectField, TextAreaField, TextField } from '../../components/Fields.tsx';
 import { FormErrorSummary, labelFromParts } from '../../components/FormErrors.tsx';
-import { Loaded } from '../../components/Loaded.tsx';
 import { ProblemNotice } from '../../components/Notices.tsx';
-import { PageHeading } from '../../components/PageHeading.tsx';
 import { Section } from '../../components/Section.tsx';
 import { Tabs } from '../../components/Tabs.tsx';
-import { useContractForm, type FormController } from '../../components/useContractForm.ts';
-import { isConflictWithCode } from '../../client.ts';
-import { queryKeyOf, useCall } from '../../data.ts';
-import { formatDateTime } from '../../format.ts';
+import { useContractForm } from '../../components/useContractForm.ts';
+import {
+  editedFirst,
+  SettingsPage,
+  type SettingsFormProps,
+} from '../../components/SettingsPage.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { LANGUAGE_NAMES } from '../../i18n/catalogues.ts';
 import { PUBLIC_PATHS } from '../public/public-paths.ts';
@@ -40,53 +39,31 @@ import {
  */
 export function PrivacyStatementSettingsPage() {
   const { t, language } = useI18n();
-  const client = useQueryClient();
-  const settings = useCall(privacyStatementApi.getSettings, {});
-  const [saved, setSaved] = useState(false);
-  const form = (stored: PrivacyStatementSettingsView | null) => (
-    <PrivacySettingsForm
-      key={stored?.updatedAt ?? 'new'}
-      settings={stored}
-      onSaved={(next) => {
-        client.setQueryData(queryKeyOf(privacyStatementApi.getSettings, {}), next);
-        setSaved(true);
-      }}
-      onEdited={() => setSaved(false)}
-    />
-  );
-
   return (
-    <div className="form-page">
-      <PageHeading title={t('privacySettings.title')} />
-      <Paragraph className="lead">{t('privacySettings.intro')}</Paragraph>
-      <p>
-        <RouterLink
-          asComponent={Link}
-          to={`${PUBLIC_PATHS.privacyStatement}?lang=${language}`}
-          target="_blank"
-        >
-          {t('privacySettings.viewPublic')}
-        </RouterLink>
-      </p>
-      <div role="status">
-        {saved && (
-          <InlineAlert className="notice notice--success">{t('privacySettings.saved')}</InlineAlert>
-        )}
-      </div>
-      <Loaded
-        query={settings}
-        failed={(error) =>
-          isConflictWithCode(error, 'privacyStatement.notSetUp') ? (
-            form(null)
-          ) : (
-            <ProblemNotice error={error} />
-          )
-        }
-      >
-        {form}
-      </Loaded>
-      <AccessibilityFeedback />
-    </div>
+    <SettingsPage
+      read={privacyStatementApi.getSettings}
+      missingCode="privacyStatement.notSetUp"
+      texts={{
+        title: 'privacySettings.title',
+        intro: 'privacySettings.intro',
+        saved: 'privacySettings.saved',
+        notSetUp: 'privacySettings.notSetUp',
+        lastChanged: 'privacySettings.lastChanged',
+      }}
+      lead={
+        <p>
+          <RouterLink
+            asComponent={Link}
+            to={`${PUBLIC_PATHS.privacyStatement}?lang=${language}`}
+            target="_blank"
+          >
+            {t('privacySettings.viewPublic')}
+          </RouterLink>
+        </p>
+      }
+      form={(props) => <PrivacySettingsForm {...props} />}
+      after={<AccessibilityFeedback />}
+    />
   );
 }
 
@@ -94,11 +71,7 @@ function PrivacySettingsForm({
   settings,
   onSaved,
   onEdited,
-}: {
-  settings: PrivacyStatementSettingsView | null;
-  onSaved: (next: PrivacyStatementSettingsView) => void;
-  onEdited: () => void;
-}) {
+}: SettingsFormProps<PrivacyStatementSettingsView>) {
   const { t } = useI18n();
   const initial = useMemo(() => privacySettingsValues(settings), [settings]);
   const contractForm = useContractForm({
@@ -110,13 +83,7 @@ function PrivacySettingsForm({
     checkOnBlur: false,
   });
   const { attempt, busy, failure, submit } = contractForm;
-  const form: FormController = {
-    ...contractForm.form,
-    set: (path, value) => {
-      onEdited();
-      contractForm.form.set(path, value);
-    },
-  };
+  const form = editedFirst(contractForm.form, onEdited);
   const [textLanguage, setTextLanguage] = useState<StatementLanguage>('fi');
   const languageWord = (language: StatementLanguage) => t(`privacySettings.language.${language}`);
 
@@ -148,15 +115,6 @@ function PrivacySettingsForm({
 
   return (
     <>
-      {settings === null ? (
-        <InlineAlert status="warning" className="notice">
-          {t('privacySettings.notSetUp')}
-        </InlineAlert>
-      ) : (
-        <p className="muted">
-          {t('privacySettings.lastChanged', { time: formatDateTime(settings.updatedAt) })}
-        </p>
-      )}
       <FormErrorSummary
         errors={form.errors}
         attempt={attempt}

@@ -1,17 +1,16 @@
-import { useMemo, useState } from 'react';
-import { Button, InlineAlert, Paragraph } from 'suomifi-ui-components';
-import { isConflictWithCode } from '../../../client.ts';
+import { useMemo } from 'react';
+import { Button } from 'suomifi-ui-components';
 import { AddressFields } from '../../../components/AddressFields.tsx';
 import { SelectField, TextField } from '../../../components/Fields.tsx';
 import { FormErrorSummary, labelFromParts } from '../../../components/FormErrors.tsx';
-import { useQueryClient } from '@tanstack/react-query';
-import { Loaded } from '../../../components/Loaded.tsx';
 import { ProblemNotice } from '../../../components/Notices.tsx';
-import { PageHeading } from '../../../components/PageHeading.tsx';
 import { Section } from '../../../components/Section.tsx';
-import { useContractForm, type FormController } from '../../../components/useContractForm.ts';
-import { queryKeyOf, useCall } from '../../../data.ts';
-import { formatDateTime } from '../../../format.ts';
+import { useContractForm } from '../../../components/useContractForm.ts';
+import {
+  editedFirst,
+  SettingsPage,
+  type SettingsFormProps,
+} from '../../../components/SettingsPage.tsx';
 import type { MessageKey } from '../../../i18n/catalogues.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { billingSettingsApi } from '../../../../contract/billing-settings/billing-settings.endpoints.ts';
@@ -26,9 +25,6 @@ import {
 } from './billing-settings-form.ts';
 import './billing-admin.css';
 
-/** The server answers 409 `billing.settingsMissing` until the settings are saved the first time. */
-const isMissing = (error: unknown): boolean => isConflictWithCode(error, 'billing.settingsMissing');
-
 const REFERENCE_FORMAT_LABELS: Record<BillingSettingsView['referenceFormat'], MessageKey> = {
   national: 'billingSettings.referenceFormat.national',
   rf: 'billingSettings.referenceFormat.rf',
@@ -40,39 +36,20 @@ const digitsOf = (field: Parameters<typeof wholeNumberRange>[0]): number =>
 
 /** The municipality as the seller on its invoices: name, account, e-invoicing and terms. */
 export function BillingSettingsPage() {
-  const { t } = useI18n();
-  const client = useQueryClient();
-  const settings = useCall(billingSettingsApi.get, {});
-  const form = (stored: BillingSettingsView | null) => (
-    <BillingSettingsForm
-      // A save starts the form again from what the server stored.
-      key={stored?.updatedAt ?? 'new'}
-      settings={stored}
-      onSaved={(next) => {
-        client.setQueryData(queryKeyOf(billingSettingsApi.get, {}), next);
-        setSaved(true);
-      }}
-      onEdited={() => setSaved(false)}
-    />
-  );
-  const [saved, setSaved] = useState(false);
-
   return (
-    <div className="form-page billing-admin">
-      <PageHeading title={t('billingSettings.title')} />
-      <Paragraph className="lead">{t('billingSettings.intro')}</Paragraph>
-      <div role="status">
-        {saved && (
-          <InlineAlert className="notice notice--success">{t('billingSettings.saved')}</InlineAlert>
-        )}
-      </div>
-      <Loaded
-        query={settings}
-        failed={(error) => (isMissing(error) ? form(null) : <ProblemNotice error={error} />)}
-      >
-        {form}
-      </Loaded>
-    </div>
+    <SettingsPage
+      read={billingSettingsApi.get}
+      missingCode="billing.settingsMissing"
+      className="billing-admin"
+      texts={{
+        title: 'billingSettings.title',
+        intro: 'billingSettings.intro',
+        saved: 'billingSettings.saved',
+        notSetUp: 'billingSettings.notSetUp',
+        lastChanged: 'billingSettings.lastChanged',
+      }}
+      form={(props) => <BillingSettingsForm {...props} />}
+    />
   );
 }
 
@@ -80,11 +57,7 @@ function BillingSettingsForm({
   settings,
   onSaved,
   onEdited,
-}: {
-  settings: BillingSettingsView | null;
-  onSaved: (next: BillingSettingsView) => void;
-  onEdited: () => void;
-}) {
+}: SettingsFormProps<BillingSettingsView>) {
   const { t } = useI18n();
   const initial = useMemo(() => billingSettingsValues(settings), [settings]);
   const contractForm = useContractForm({
@@ -98,13 +71,7 @@ function BillingSettingsForm({
     checkOnBlur: false,
   });
   const { attempt, busy, failure, submit } = contractForm;
-  const form: FormController = {
-    ...contractForm.form,
-    set: (path, value) => {
-      onEdited();
-      contractForm.form.set(path, value);
-    },
-  };
+  const form = editedFirst(contractForm.form, onEdited);
 
   const labels: Record<string, string> = {
     sellerName: t('billingSettings.sellerName'),
@@ -125,15 +92,6 @@ function BillingSettingsForm({
   };
   return (
     <>
-      {settings === null ? (
-        <InlineAlert status="warning" className="notice">
-          {t('billingSettings.notSetUp')}
-        </InlineAlert>
-      ) : (
-        <p className="muted">
-          {t('billingSettings.lastChanged', { time: formatDateTime(settings.updatedAt) })}
-        </p>
-      )}
       <FormErrorSummary
         errors={form.errors}
         attempt={attempt}
