@@ -36,6 +36,9 @@ const COLUMNS: (Permission | 'totp')[] = [
   'objections.write',
   'exports.mailingList',
   'populationRegister.sync',
+  'publicPages.manage',
+  'imports.read',
+  'updateFiles.apply',
   'moveIn.run',
   'totp',
 ];
