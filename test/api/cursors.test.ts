@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
-import { disclosures, invoiceRuns, partnerCustomers } from '../../src/server/db/schema/index.ts';
+import {
+  accessibilityFeedback,
+  disclosures,
+  invoiceRuns,
+  partnerCustomers,
+  updateFileRows,
+  updateFileRuns,
+} from '../../src/server/db/schema/index.ts';
+import { createMachineClient, withKey } from '../helpers/partner-clients.ts';
 import { ROLES, roleHas, type Role } from '../../src/contract/auth/permissions.ts';
 import { insertTestInvoice } from '../helpers/billing-fixtures.ts';
 import { forEachEngine, insertTestPartner, json, type TestApp } from '../helpers/app.ts';
@@ -15,7 +23,7 @@ import { insertOrder, insertTestOrganization } from '../helpers/invoice-fixtures
  * with a `cursor` parameter), so a new list without a case here fails.
  */
 
-type Ids = { person: string; organization: string; partner: string };
+type Ids = { person: string; organization: string; partner: string; updateFileRun: string };
 
 type List = {
   url: (ids: Ids) => string;
@@ -51,6 +59,14 @@ const LISTS: Record<string, List> = {
   'GET /api/orders': { url: () => '/api/orders?' },
   'GET /api/invoices': { url: () => '/api/invoices?' },
   'GET /api/invoice-runs': { url: () => '/api/invoice-runs?' },
+  'GET /api/imports/{kind}/{id}/rows': {
+    url: (ids) => `/api/imports/updateFile/${ids.updateFileRun}/rows?`,
+  },
+  'GET /api/settings/accessibility-feedback': {
+    url: () => '/api/settings/accessibility-feedback?show=all&',
+  },
+  // A machine client's list: the partner's key, not a session.
+  'GET /api/partner-api/persons': { url: () => '/api/partner-api/persons?' },
   'GET /api/partners/{id}': {
     url: (ids) => `/api/partners/${ids.partner}?`,
     page: (body) => body.customers as { items: unknown[]; nextCursor: string | null },
@@ -211,7 +227,37 @@ async function fill(t: TestApp, officer: string): Promise<Ids> {
     });
     assert.equal(response.statusCode, 201, response.body);
   }
-  return { person, organization, partner };
+  const run = await db.db
+    .insert(updateFileRuns)
+    .values({
+      partnerId: partner,
+      profile: 'posti',
+      fileName: 'kursori.txt',
+      fileHash: crypto.randomBytes(32),
+      dryRun: true,
+      trigger: 'cli',
+      startedAt: at,
+      finishedAt: at,
+      status: 'finished',
+      linesDone: 3,
+    })
+    .returning({ id: updateFileRuns.id });
+  const updateFileRun = run[0]!.id;
+  for (const line of [1, 2, 3]) {
+    await db.db
+      .insert(updateFileRows)
+      .values({ runId: updateFileRun, line, outcome: 'noMatch', fields: [] });
+  }
+  for (let i = 0; i < 3; i++) {
+    await db.db.insert(accessibilityFeedback).values({
+      // Two at one instant: the id breaks the tie.
+      receivedAt: i === 0 ? at : new Date(at.getTime() + 1000),
+      message: `Palaute ${i}`,
+      language: 'fi',
+      clientKey: crypto.randomBytes(32),
+    });
+  }
+  return { person, organization, partner, updateFileRun };
 }
 
 /** An item's identity in a page, whatever the list. */
@@ -245,23 +291,28 @@ forEachEngine('paging cursors', ({ ctx }) => {
       ['admin', admin],
       ['billing', billing],
     ]);
+    const machine = await createMachineClient(ctx(), admin, ids.partner, {
+      scopes: ['customers.read'],
+    });
     let refused = 0;
     for (const [key, list] of Object.entries(LISTS)) {
       const [method = '', path = ''] = key.split(' ');
       const access = ctx().app.routeAccess.find(
         (r) => r.method === method && r.url === path.replace(/\{(\w+)\}/g, ':$1'),
       )?.access;
-      assert.ok(access && 'permission' in access, key);
-      const role = roleHas('register_officer', access.permission)
-        ? 'register_officer'
-        : ROLES.find((r) => roleHas(r, access.permission));
-      const cookie = role && cookies.get(role);
-      assert.ok(cookie, `${key}: a session of ${role}`);
+      assert.ok(access && ('permission' in access || 'machine' in access), key);
+      const headers = async (): Promise<Record<string, string>> => {
+        if (!('permission' in access)) return withKey(machine.secret);
+        const role = roleHas('register_officer', access.permission)
+          ? 'register_officer'
+          : ROLES.find((r) => roleHas(r, access.permission));
+        const cookie = role && cookies.get(role);
+        assert.ok(cookie, `${key}: a session of ${role}`);
+        return { cookie };
+      };
+      const sent = await headers();
       const get = async (query: string) => {
-        const response = await ctx().app.inject({
-          url: list.url(ids) + query,
-          headers: { cookie },
-        });
+        const response = await ctx().app.inject({ url: list.url(ids) + query, headers: sent });
         return response;
       };
       const pageOf = (response: LightMyRequestResponse) => {

@@ -58,6 +58,8 @@ const EXEMPT_PATHS: Record<string, string> = {
     "The erasure request's letter to the data subject: their own answer, not a use of their data.",
   'src/server/modules/attachments/attachments.routes.ts#/api/requests/:id/attachments/:attachmentId':
     "A request's own attachment (the person's letter), back to the register officer handling it.",
+  'src/server/modules/imports/imports.routes.ts#/api/imports/:kind/:id/csv':
+    "An import run's report for the register officer: where each row of data coming in went (line, outcome, reason, field names), no value of a person's and no use of their data.",
 };
 
 /** What marks a place where data leaves the register. */
