@@ -22,7 +22,7 @@ export type BenchOptions = {
 
 type Benchmark = { run(options: BenchOptions): Promise<void> };
 
-const BENCHMARKS = ['search', 'access-log', 'invoicing', 'load', 'web'] as const;
+const BENCHMARKS = ['search', 'access-log', 'invoicing', 'import', 'load', 'web'] as const;
 const USAGE = [
   `usage: npm run bench -- <${BENCHMARKS.filter((name) => name !== 'load' && name !== 'web').join('|')}> [--n N] [--requests M] [--json]`,
   '       npm run bench -- load [--clients 50] [--seconds 600] [--persons 100000] [--json]',

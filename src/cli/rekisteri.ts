@@ -18,6 +18,7 @@ import { checkNewStaffUser, createStaffUser } from '../server/modules/staff/staf
 import { DemoRefused, fillDemoRegister } from './demo.ts';
 import { demoReport } from './demo-report.ts';
 import { dvvCommand, DvvUsageError } from './dvv.ts';
+import { importCommand, importProfileCommand, ImportUsageError } from './import.ts';
 import { updateFileCommand, UpdateFileUsageError } from './update-file.ts';
 import { ConcurrentUpdateFile } from '../server/modules/update-files/update-file-run.ts';
 import { UnreadableFile } from '../server/modules/update-files/update-file-rows.ts';
@@ -62,6 +63,16 @@ Commands:
                                   rest): applies the changes of every person with an identity code
                                   and prints the run's counts (--json: as JSON). A run stopped
                                   half-way is continued where it stopped
+  import-profile save NAME FILE.json
+                                  save a column mapping for moving in from an old register: the
+                                  file's format (CSV: delimiter, quote, encoding; or XLSX) and the
+                                  column of each person's or organisation's field
+  import FILE --profile NAME [--dry-run] [--json] [--batch-size N]
+                                  import an old register's export (CSV or XLSX) through a saved
+                                  profile: checks every row, finds duplicates, creates customers in
+                                  batches (--dry-run: only the report) with a progress bar; a run
+                                  stopped half-way is continued, a file imported before creates
+                                  nothing twice
   update-file FILE --profile P --partner PARTNER_ID [--dry-run] [--json]
                                   read an update service's file (profiles: posti, csv): match
                                   each row to a person, report what was done with it, and apply
@@ -313,6 +324,10 @@ async function main(argv: string[]): Promise<string> {
       return demo(rest);
     case 'dvv':
       return dvvCommand(loadConfig(), rest);
+    case 'import':
+      return importCommand(loadConfig(), rest);
+    case 'import-profile':
+      return importProfileCommand(loadConfig(), rest);
     case 'update-file':
       return updateFileCommand(loadConfig(), rest);
     case undefined:
@@ -338,6 +353,7 @@ main(process.argv.slice(2)).then(
     } else if (
       error instanceof UsageError ||
       error instanceof DvvUsageError ||
+      error instanceof ImportUsageError ||
       error instanceof UpdateFileUsageError
     ) {
       console.error(`${error.message}\n\n${USAGE}`);

@@ -31,6 +31,7 @@ import { partnerClientsRoutes } from './modules/partner-api/partner-clients.rout
 import { personsRoutes } from './modules/persons/persons.routes.ts';
 import { privacyStatementRoutes } from './modules/privacy-statement/privacy-statement.routes.ts';
 import { populationRegisterRoutes } from './modules/population-register/population-register.routes.ts';
+import { moveInRoutes } from './modules/move-in/move-in.routes.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { updateFilesRoutes } from './modules/update-files/update-files.routes.ts';
 import { valueSourcesRoutes } from './modules/persons/value-sources.routes.ts';
@@ -145,6 +146,7 @@ export async function buildApp(
   await app.register(rectificationRoutes(routeDeps));
   await app.register(workRoutes(routeDeps));
   await app.register(populationRegisterRoutes(routeDeps));
+  await app.register(moveInRoutes(routeDeps));
   await app.register(importsRoutes(routeDeps));
   await app.register(updateFilesRoutes(routeDeps));
   await app.register(privacyStatementRoutes(routeDeps));

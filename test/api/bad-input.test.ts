@@ -22,6 +22,8 @@ type Endpoint = {
   query?: string;
   /** The body is a file (its own media type, the name in the query), not JSON. */
   file?: true;
+  /** The body is a file streamed as it is (an import), its profile and name in the query. */
+  upload?: true;
   /** A short list with a limit and no pages (a picker's), so no cursor to forge. */
   unpaged?: true;
   /** The body is a data file of any media type (an update file), its settings in the query. */
@@ -303,6 +305,19 @@ const ENDPOINTS: Record<string, Endpoint> = {
   'GET /api/population-register/syncs': {},
   'POST /api/population-register/syncs': { valid: {} },
   'GET /api/population-register/syncs/{id}': {},
+  'GET /api/move-in/profiles': {},
+  'PUT /api/move-in/profiles/{name}': {
+    valid: {
+      target: 'person',
+      format: { kind: 'csv', delimiter: ';', encoding: 'utf-8' },
+      columns: { lastName: 'Sukunimi' },
+    },
+  },
+  'GET /api/move-in/runs': {},
+  'POST /api/move-in/runs': { upload: true },
+  'GET /api/move-in/runs/{id}': {},
+  'GET /api/move-in/runs/{id}/rows': { query: 'outcome=invalid' },
+  'GET /api/move-in/runs/{id}/report.csv': {},
   'GET /api/update-files/profiles': {},
   'POST /api/update-files/runs': { dataFile: true },
   'GET /api/imports': {},
@@ -598,6 +613,37 @@ function fileCases(method: string, path: string): Case[] {
   ];
 }
 
+/** An import's upload: the query names the profile and the file; the body may be anything. */
+function uploadCases(method: string, path: string): Case[] {
+  const upload = (query: string) => ({
+    method: method as 'POST',
+    url: `${path}?${query}`,
+    headers: { 'content-type': 'text/csv' },
+    payload: 'a;b\n1;2\n',
+  });
+  return [
+    {
+      name: 'no profile',
+      request: upload('fileName=a.csv'),
+      status: 400,
+      field: 'querystring.profile',
+    },
+    {
+      name: 'a profile name that cannot be one',
+      request: upload('profile=..%2Fx&fileName=a.csv'),
+      status: 400,
+      field: 'querystring.profile',
+    },
+    {
+      name: 'dryRun neither true nor false',
+      request: upload('profile=p&fileName=a.csv&dryRun=maybe'),
+      status: 400,
+      field: 'querystring.dryRun',
+    },
+    { name: 'no such profile', request: upload('profile=p&fileName=a.csv'), status: 404 },
+  ];
+}
+
 /** A data file: its settings in the query one wrong at a time, an empty file, the wrong profile. */
 function dataFileCases(method: string, path: string): Case[] {
   const query = `profile=posti&partnerId=${UNKNOWN_ID}&name=muutokset.txt`;
@@ -644,6 +690,7 @@ function dataFileCases(method: string, path: string): Case[] {
 
 function casesFor(method: string, path: string, endpoint: Endpoint, bodyLimit: number): Case[] {
   if (endpoint.file) return fileCases(method, path);
+  if (endpoint.upload) return uploadCases(method, path);
   if (endpoint.dataFile) return dataFileCases(method, path);
   const url = withIds(path);
   const cases: Case[] = [];

@@ -55,6 +55,8 @@ export const PERMISSIONS = [
   'exports.mailingList',
   /** Population-register updates: start a sync with DVV's change interface, read its reports. */
   'populationRegister.sync',
+  /** Moving in from an old register: import profiles, runs and their reports (decision 0027). */
+  'moveIn.run',
   /** The imports page: every run of data coming in (DVV syncs, update files) and its report. */
   'imports.read',
   /** Update-service files (Posti and others): dry run and apply (decision 0029). */
@@ -77,6 +79,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'partners.manage',
     'socialServices.manageUnits',
     'billing.settings',
+    'moveIn.run',
     'publicPages.manage',
   ],
   customer_service: [
@@ -127,6 +130,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'objections.write',
     'exports.mailingList',
     'populationRegister.sync',
+    'moveIn.run',
     'imports.read',
     'updateFiles.apply',
   ],

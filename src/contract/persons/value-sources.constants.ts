@@ -3,7 +3,7 @@
 /**
  * Where a value came from (requirements §4): the person's own registration or notice, the
  * population register (DVV), an update service (e.g. Posti), a partner, staff, or a data
- * subject's request (rectification).
+ * subject's request (rectification), or the move-in import of an old register's export.
  */
 export const VALUE_SOURCE_KINDS = [
   'data_subject',
@@ -12,6 +12,7 @@ export const VALUE_SOURCE_KINDS = [
   'partner',
   'staff',
   'request',
+  'import',
 ] as const;
 export type ValueSourceKind = (typeof VALUE_SOURCE_KINDS)[number];
 

@@ -8,6 +8,7 @@ import { attachmentsEn, attachmentsErrors } from './rights/attachments.ts';
 import { billingListsEn } from './billing-lists.ts';
 import { workEn } from './work.ts';
 import { populationRegisterEn, populationRegisterErrors } from './population-register.ts';
+import { moveInEn } from './move-in.ts';
 import { partnerClientsEn, partnerClientsErrors } from './partner-clients.ts';
 import { publicPagesEn, publicPagesErrors } from './public-pages.ts';
 import { personPageEn } from './person-page.ts';
@@ -1348,6 +1349,7 @@ export const en: Catalogue = {
     ...attachmentsEn,
     ...workEn,
     ...populationRegisterEn,
+    ...moveInEn,
     ...partnerClientsEn,
     ...importsEn,
     ...publicPagesEn,

@@ -8,6 +8,7 @@ import { attachmentsErrors, attachmentsFi } from './rights/attachments.ts';
 import { billingListsFi } from './billing-lists.ts';
 import { workFi } from './work.ts';
 import { populationRegisterFi, populationRegisterErrors } from './population-register.ts';
+import { moveInFi } from './move-in.ts';
 import { partnerClientsFi, partnerClientsErrors } from './partner-clients.ts';
 import { publicPagesFi, publicPagesErrors } from './public-pages.ts';
 import { personPageFi } from './person-page.ts';
@@ -1349,6 +1350,7 @@ export const fiMessages = {
   ...attachmentsFi,
   ...workFi,
   ...populationRegisterFi,
+  ...moveInFi,
   ...partnerClientsFi,
   ...importsFi,
   ...publicPagesFi,

@@ -8,6 +8,7 @@ import { attachmentsSv, attachmentsErrors } from './rights/attachments.ts';
 import { billingListsSv } from './billing-lists.ts';
 import { workSv } from './work.ts';
 import { populationRegisterSv, populationRegisterErrors } from './population-register.ts';
+import { moveInSv } from './move-in.ts';
 import { partnerClientsSv, partnerClientsErrors } from './partner-clients.ts';
 import { publicPagesSv, publicPagesErrors } from './public-pages.ts';
 import { personPageSv } from './person-page.ts';
@@ -1357,6 +1358,7 @@ export const sv: Catalogue = {
     ...attachmentsSv,
     ...workSv,
     ...populationRegisterSv,
+    ...moveInSv,
     ...partnerClientsSv,
     ...importsSv,
     ...publicPagesSv,

@@ -101,6 +101,8 @@ export const persons = pgTable(
     index('person_email_idx').on(sql`lower(${t.email})`),
     index('person_phone_idx').on(t.phone),
     index('person_name_order_idx').on(t.lastName, t.firstName, t.id),
+    /** The move-in import's similar-name-and-address check looks within a postal code (0027). */
+    index('person_postal_code_idx').on(sql`(${t.permanentAddress}->>'postalCode')`),
     // Update-service files match a row without an identity code by name (decision 0029).
     index('person_lower_name_idx').on(sql`lower(${t.lastName})`, sql`lower(${t.firstName})`),
   ],

@@ -11,6 +11,7 @@ export * from './objections.ts';
 export * from './attachments.ts';
 export * from './rectification.ts';
 export * from './population-register.ts';
+export * from './move-in.ts';
 export * from './partner-clients.ts';
 export * from './update-files.ts';
 export * from './privacy-statement.ts';

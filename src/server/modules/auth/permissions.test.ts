@@ -39,6 +39,7 @@ const COLUMNS: (Permission | 'totp')[] = [
   'publicPages.manage',
   'imports.read',
   'updateFiles.apply',
+  'moveIn.run',
   'totp',
 ];
 

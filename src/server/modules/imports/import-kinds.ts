@@ -5,12 +5,15 @@ import type { Db } from '../../db/client.ts';
 import {
   dvvSyncRecords,
   dvvSyncRuns,
+  importRows,
+  importRuns,
   partners,
   persons,
   staffUsers,
   updateFileRows,
   updateFileRuns,
 } from '../../db/schema/index.ts';
+import { countOutcomes as countMoveInOutcomes } from '../move-in/move-in-run.ts';
 import { countOutcomes } from '../population-register/dvv-sync.ts';
 
 /**
@@ -241,4 +244,95 @@ async function updateFileViews(
   });
 }
 
-export const IMPORT_KIND_READERS: Record<ImportKind, ImportKindReader> = { dvvSync, updateFile };
+/**
+ * Moving in from an old register (decision 0027): a row's key is its row number in the file; its
+ * reason is the first problem's code and its fields the fields with a problem (never a value).
+ */
+const moveIn: ImportKindReader = {
+  async runs(db, limit) {
+    const rows = await db.select().from(importRuns).orderBy(desc(importRuns.number)).limit(limit);
+    return moveInViews(db, rows);
+  },
+  async run(db, id) {
+    const rows = await db.select().from(importRuns).where(eq(importRuns.id, id));
+    return (await moveInViews(db, rows))[0];
+  },
+  async count(db, runId, outcome) {
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(importRows)
+      .where(
+        and(
+          eq(importRows.runId, runId),
+          outcome ? eq(importRows.outcome, outcome as never) : undefined,
+        ),
+      );
+    return Number(row?.n ?? 0);
+  },
+  async rows(db, runId, { outcome, after, limit }) {
+    const rows = await db
+      .select({
+        rowNumber: importRows.rowNumber,
+        personId: importRows.personId,
+        firstName: persons.firstName,
+        lastName: persons.lastName,
+        outcome: importRows.outcome,
+        errors: importRows.errors,
+      })
+      .from(importRows)
+      .leftJoin(persons, eq(persons.id, importRows.personId))
+      .where(
+        and(
+          eq(importRows.runId, runId),
+          gt(importRows.rowNumber, after),
+          outcome ? eq(importRows.outcome, outcome as never) : undefined,
+        ),
+      )
+      .orderBy(asc(importRows.rowNumber))
+      .limit(limit);
+    return rows.map((r) => ({
+      key: r.rowNumber,
+      personId: r.personId,
+      position: String(r.rowNumber),
+      person: r.personId ? { id: r.personId, name: personName(r.firstName, r.lastName) } : null,
+      outcome: r.outcome,
+      reason: r.errors[0]?.code ?? null,
+      fields: [...new Set(r.errors.map((e) => e.field))],
+      notes: [],
+    }));
+  },
+};
+
+async function moveInViews(
+  db: Db,
+  rows: (typeof importRuns.$inferSelect)[],
+): Promise<ImportRunView[]> {
+  const counts = await countMoveInOutcomes(
+    db,
+    rows.map((r) => r.id),
+  );
+  const names = await staffNames(
+    db,
+    rows.map((r) => r.startedBy),
+  );
+  return rows.map((r) => ({
+    kind: 'moveIn',
+    id: r.id,
+    number: r.number,
+    startedAt: r.startedAt.toISOString(),
+    finishedAt: r.finishedAt?.toISOString() ?? null,
+    status: r.status,
+    startedBy: r.startedBy ? (names.get(r.startedBy) ?? null) : null,
+    trigger: r.startedBy ? 'web' : 'cli',
+    dryRun: r.dryRun,
+    error: r.error,
+    counts: counts.get(r.id) ?? {},
+    file: null,
+  }));
+}
+
+export const IMPORT_KIND_READERS: Record<ImportKind, ImportKindReader> = {
+  dvvSync,
+  updateFile,
+  moveIn,
+};

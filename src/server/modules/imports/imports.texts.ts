@@ -26,6 +26,13 @@ export const IMPORT_CSV_TEXTS: Record<'fi' | 'sv' | 'en', Texts> = {
         noMatch: 'Ei vastaavaa henkilöä',
         refused: 'Hylätty',
       },
+      moveIn: {
+        created: 'Luotu',
+        wouldCreate: 'Luotaisiin',
+        invalid: 'Virheellinen',
+        duplicate: 'Kaksoiskappale',
+        alreadyImported: 'Tuotu jo aiemmin',
+      },
     },
     reasons: {
       noPerson: 'henkilöä ei löytynyt',
@@ -54,6 +61,13 @@ export const IMPORT_CSV_TEXTS: Record<'fi' | 'sv' | 'en', Texts> = {
         noMatch: 'Ingen motsvarande person',
         refused: 'Avvisad',
       },
+      moveIn: {
+        created: 'Skapad',
+        wouldCreate: 'Skulle skapas',
+        invalid: 'Felaktig',
+        duplicate: 'Dubblett',
+        alreadyImported: 'Redan importerad',
+      },
     },
     reasons: {
       noPerson: 'personen hittades inte',
@@ -81,6 +95,13 @@ export const IMPORT_CSV_TEXTS: Record<'fi' | 'sv' | 'en', Texts> = {
         unchanged: 'Unchanged',
         noMatch: 'No matching person',
         refused: 'Refused',
+      },
+      moveIn: {
+        created: 'Created',
+        wouldCreate: 'Would be created',
+        invalid: 'Invalid',
+        duplicate: 'Duplicate',
+        alreadyImported: 'Imported before',
       },
     },
     reasons: {

@@ -13,6 +13,11 @@ const OUTCOMES: Record<string, MessageKey> = {
   noPerson: 'imports.outcome.noPerson',
   unparsable: 'imports.outcome.unparsable',
   failed: 'imports.outcome.failed',
+  created: 'moveIn.outcome.created',
+  wouldCreate: 'moveIn.outcome.wouldCreate',
+  invalid: 'moveIn.outcome.invalid',
+  duplicate: 'moveIn.outcome.duplicate',
+  alreadyImported: 'moveIn.outcome.alreadyImported',
 };
 
 const REASONS: Record<string, MessageKey> = {
@@ -23,6 +28,14 @@ const REASONS: Record<string, MessageKey> = {
   archived: 'imports.reason.archived',
   deceased: 'imports.reason.deceased',
   invalid: 'imports.reason.invalid',
+  'row.quoting': 'moveIn.code.row.quoting',
+  'row.cellCount': 'moveIn.code.row.cellCount',
+  'row.encoding': 'moveIn.code.row.encoding',
+  'duplicate.identityCode': 'moveIn.code.duplicate.identityCode',
+  'duplicate.businessId': 'moveIn.code.duplicate.businessId',
+  'possibleDuplicate.email': 'moveIn.code.possibleDuplicate.email',
+  'possibleDuplicate.nameAddress': 'moveIn.code.possibleDuplicate.nameAddress',
+  'address.incomplete': 'moveIn.code.address.incomplete',
 };
 
 const FIELDS: Record<string, MessageKey> = {
