@@ -107,7 +107,8 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   },
 
   // population-register updates (DVV's change interface)
-  { path: '/population-register', permission: 'populationRegister.sync', menu: 'dvv.nav' },
+  // Reached from the imports page, which lists its syncs with the files'.
+  { path: '/population-register', permission: 'populationRegister.sync' },
   { path: '/population-register/:id', permission: 'populationRegister.sync' },
 
   // data coming in (decision 0029)

@@ -158,8 +158,6 @@ export const enFirstScreen: FirstScreenCatalogue = {
 
     'billingLists.nav': 'Billing',
 
-    'dvv.nav': 'Population register (DVV)',
-
     'objections.mailing.nav': 'Mailing list',
 
     'privacySettings.nav': 'Privacy statement',

@@ -161,8 +161,6 @@ export const fiFirstScreenMessages = {
 
   'billingLists.nav': 'Laskutus',
 
-  'dvv.nav': 'Väestötiedot (DVV)',
-
   'objections.mailing.nav': 'Postituslista',
 
   'privacySettings.nav': 'Tietosuojaseloste',

@@ -156,8 +156,6 @@ export const svFirstScreen: FirstScreenCatalogue = {
 
     'billingLists.nav': 'Fakturering',
 
-    'dvv.nav': 'Befolkningsdata',
-
     'objections.mailing.nav': 'Utskickslista',
 
     'privacySettings.nav': 'Dataskydd',

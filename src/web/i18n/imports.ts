@@ -7,6 +7,7 @@ export const importsFi = {
   'permission.imports.read': 'tuonnit ja niiden raportit',
   'permission.updateFiles.apply': 'päivityspalvelun tiedostot',
   'imports.title': 'Tuonnit',
+  'imports.toDvv': 'Väestötiedot (DVV): hae muutokset väestötietojärjestelmästä',
   'imports.intro':
     'Rekisteriin tulevat tiedot: väestötietojen haut (DVV) ja päivityspalvelujen tiedostot. Jokaisella ajolla on raportti, jonka rivit voi suodattaa tuloksen mukaan ja ladata CSV-tiedostona.',
   'imports.file.title': 'Päivityspalvelun tiedosto',
@@ -91,6 +92,7 @@ export const importsSv: Messages = {
   'permission.imports.read': 'importer och deras rapporter',
   'permission.updateFiles.apply': 'uppdateringstjänsternas filer',
   'imports.title': 'Importer',
+  'imports.toDvv': 'Befolkningsdata (MDB): hämta ändringar från befolkningsdatasystemet',
   'imports.intro':
     'Uppgifter som kommer in i registret: hämtningar från befolkningsdatasystemet (MDB) och uppdateringstjänsternas filer. Varje körning har en rapport vars rader kan filtreras efter resultat och laddas ned som CSV.',
   'imports.file.title': 'Uppdateringstjänstens fil',
@@ -173,6 +175,7 @@ export const importsEn: Messages = {
   'permission.imports.read': 'imports and their reports',
   'permission.updateFiles.apply': "update services' files",
   'imports.title': 'Imports',
+  'imports.toDvv': 'Population register (DVV): fetch the changes',
   'imports.intro':
     "Data coming into the register: population-register fetches (DVV) and update services' files. Each run has a report whose rows can be filtered by outcome and downloaded as CSV.",
   'imports.file.title': "An update service's file",

@@ -46,6 +46,11 @@ export function ImportsPage() {
     <div className="imports-page">
       <PageHeading title={t('imports.title')} />
       <Paragraph mb="m">{t('imports.intro')}</Paragraph>
+      <p>
+        <RouterLink asComponent={Link} to="/population-register">
+          {t('imports.toDvv')}
+        </RouterLink>
+      </p>
       <UpdateFileForm />
       <Section title={t('imports.runs')}>
         {list.isPending && <Loading />}
