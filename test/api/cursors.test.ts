@@ -9,6 +9,8 @@ import {
   partnerCustomers,
   updateFileRows,
   updateFileRuns,
+  importRows,
+  importRuns,
 } from '../../src/server/db/schema/index.ts';
 import { createMachineClient, withKey } from '../helpers/partner-clients.ts';
 import { ROLES, roleHas, type Role } from '../../src/contract/auth/permissions.ts';
@@ -23,7 +25,13 @@ import { insertOrder, insertTestOrganization } from '../helpers/invoice-fixtures
  * with a `cursor` parameter), so a new list without a case here fails.
  */
 
-type Ids = { person: string; organization: string; partner: string; updateFileRun: string };
+type Ids = {
+  person: string;
+  organization: string;
+  partner: string;
+  updateFileRun: string;
+  moveInRun: string;
+};
 
 type List = {
   url: (ids: Ids) => string;
@@ -62,6 +70,7 @@ const LISTS: Record<string, List> = {
   'GET /api/imports/{kind}/{id}/rows': {
     url: (ids) => `/api/imports/updateFile/${ids.updateFileRun}/rows?`,
   },
+  'GET /api/move-in/runs/{id}/rows': { url: (ids) => `/api/move-in/runs/${ids.moveInRun}/rows?` },
   'GET /api/settings/accessibility-feedback': {
     url: () => '/api/settings/accessibility-feedback?show=all&',
   },
@@ -257,7 +266,28 @@ async function fill(t: TestApp, officer: string): Promise<Ids> {
       clientKey: crypto.randomBytes(32),
     });
   }
-  return { person, organization, partner, updateFileRun };
+  const [moveIn] = await db.db
+    .insert(importRuns)
+    .values({
+      profileName: 'kursori',
+      profile: { target: 'person', format: { kind: 'xlsx' }, columns: { lastName: 'Sukunimi' } },
+      target: 'person',
+      fileName: 'kursori.xlsx',
+      fileSha256: crypto.randomBytes(32).toString('hex'),
+      fileBytes: 1,
+      dryRun: true,
+      status: 'finished',
+      startedAt: at,
+      finishedAt: at,
+    })
+    .returning({ id: importRuns.id });
+  const moveInRun = moveIn!.id;
+  for (const rowNumber of [2, 3, 4]) {
+    await db.db
+      .insert(importRows)
+      .values({ runId: moveInRun, rowNumber, outcome: 'wouldCreate', errors: [] });
+  }
+  return { person, organization, partner, updateFileRun, moveInRun };
 }
 
 /** An item's identity in a page, whatever the list. */

@@ -60,6 +60,8 @@ const EXEMPT_PATHS: Record<string, string> = {
     "A request's own attachment (the person's letter), back to the register officer handling it.",
   'src/server/modules/imports/imports.routes.ts#/api/imports/:kind/:id/csv':
     "An import run's report for the register officer: where each row of data coming in went (line, outcome, reason, field names), no value of a person's and no use of their data.",
+  'src/server/modules/move-in/move-in.routes.ts#/api/move-in/runs/:id/report.csv':
+    "A moving-in run's report for the register officer: row number, outcome, field, column and code of each row of the old register's file, no value of a person's and no use of their data.",
 };
 
 /** What marks a place where data leaves the register. */
