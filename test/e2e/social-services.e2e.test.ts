@@ -477,7 +477,7 @@ describe('social services in the browser', { skip: chromiumSkip }, () => {
     assert.equal(reads[0]?.purpose, 'Päivystyksen yhteydenotto');
     // Under the grant the page's summary tells that she is a client, and that read is flagged.
     await page.reload();
-    await heading(page, 'Aino Asiakas').waitFor();
+    await heading(page, client).waitFor();
     await clientBadge(page).waitFor();
     const told = (await entries()).findLast(
       (entry) => entry.username === workerB.username && entry.fields.includes('socialClient'),

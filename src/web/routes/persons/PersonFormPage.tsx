@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Checkbox, InlineAlert } from 'suomifi-ui-components';
 import { IDENTITY_CODE_PURPOSES, LANGUAGES } from '../../../contract/persons/persons.constants.ts';
 import type { PersonView } from '../../api.ts';
+import { valueSourcesApi } from '../../../contract/persons/value-sources.endpoints.ts';
 import { personsApi } from '../../../contract/persons/persons.endpoints.ts';
 import { AddressFields } from '../../components/AddressFields.tsx';
 import { BillingFields } from '../../components/BillingFields.tsx';
@@ -65,7 +66,14 @@ function PersonFormPage({ stored }: { stored: PersonView | null }) {
       if (Object.keys(patch).length === 0) return null;
       return { params: { id: stored.id }, body: withValueSource(patch, values) };
     },
-    invalidates: [personsApi.get, personsApi.list, searchApi.search],
+    // What shows the person: their page, their record, lists, and the sources of the values.
+    invalidates: [
+      personsApi.get,
+      personsApi.page,
+      personsApi.list,
+      searchApi.search,
+      valueSourcesApi.ofPerson,
+    ],
     onSaved,
     onUnchanged,
     changed:
