@@ -25,6 +25,8 @@ export const FIELD_ERROR_CODES = [
   'organizations.unknown',
   'organizations.duplicate',
   'address.protected',
+  /** Moving in: an address needs its street, postal code and post office. */
+  'address.incomplete',
   'address.populationRegisterOnly',
   'search.tooShort',
   'cursor.invalid',

@@ -8,7 +8,7 @@ import { attachmentsEn, attachmentsErrors } from './rights/attachments.ts';
 import { billingListsEn } from './billing-lists.ts';
 import { workEn } from './work.ts';
 import { populationRegisterEn, populationRegisterErrors } from './population-register.ts';
-import { moveInEn } from './move-in.ts';
+import { moveInEn, moveInErrors } from './move-in.ts';
 import { partnerClientsEn, partnerClientsErrors } from './partner-clients.ts';
 import { publicPagesEn, publicPagesErrors } from './public-pages.ts';
 import { personPageEn } from './person-page.ts';
@@ -1587,5 +1587,6 @@ export const en: Catalogue = {
     ...partnerClientsErrors.en,
     ...importsErrors.en,
     ...publicPagesErrors.en,
+    ...moveInErrors.en,
   },
 };

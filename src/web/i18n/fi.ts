@@ -8,7 +8,7 @@ import { attachmentsErrors, attachmentsFi } from './rights/attachments.ts';
 import { billingListsFi } from './billing-lists.ts';
 import { workFi } from './work.ts';
 import { populationRegisterFi, populationRegisterErrors } from './population-register.ts';
-import { moveInFi } from './move-in.ts';
+import { moveInFi, moveInErrors } from './move-in.ts';
 import { partnerClientsFi, partnerClientsErrors } from './partner-clients.ts';
 import { publicPagesFi, publicPagesErrors } from './public-pages.ts';
 import { personPageFi } from './person-page.ts';
@@ -1591,5 +1591,6 @@ export const fi: Catalogue = {
     ...partnerClientsErrors.fi,
     ...importsErrors.fi,
     ...publicPagesErrors.fi,
+    ...moveInErrors.fi,
   },
 };

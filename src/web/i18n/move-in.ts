@@ -1,3 +1,4 @@
+import type { FieldErrorCode } from '../../contract/field-errors.ts';
 /**
  * Moving in from an old register (issue #16, item 3; decision 0027): the texts of the permission
  * and of the import report's codes. Finnish gives the keys; Swedish and English must have
@@ -66,4 +67,14 @@ export const moveInEn: MoveInTexts = {
     'A customer with a similar name lives at a similar address',
   'moveIn.code.address.incomplete':
     'The address lacks the street, the postal code or the post office',
+};
+
+/** The moving-in report's field error of its own, as the forms' error texts show it. */
+export const moveInErrors: Record<
+  'fi' | 'sv' | 'en',
+  Record<Extract<FieldErrorCode, 'address.incomplete'>, string>
+> = {
+  fi: { 'address.incomplete': 'Osoitteesta puuttuu katuosoite, postinumero tai postitoimipaikka.' },
+  sv: { 'address.incomplete': 'Adressen saknar gatuadress, postnummer eller postanstalt.' },
+  en: { 'address.incomplete': 'The address lacks its street, postal code or post office.' },
 };

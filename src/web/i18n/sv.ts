@@ -8,7 +8,7 @@ import { attachmentsSv, attachmentsErrors } from './rights/attachments.ts';
 import { billingListsSv } from './billing-lists.ts';
 import { workSv } from './work.ts';
 import { populationRegisterSv, populationRegisterErrors } from './population-register.ts';
-import { moveInSv } from './move-in.ts';
+import { moveInSv, moveInErrors } from './move-in.ts';
 import { partnerClientsSv, partnerClientsErrors } from './partner-clients.ts';
 import { publicPagesSv, publicPagesErrors } from './public-pages.ts';
 import { personPageSv } from './person-page.ts';
@@ -1596,5 +1596,6 @@ export const sv: Catalogue = {
     ...partnerClientsErrors.sv,
     ...importsErrors.sv,
     ...publicPagesErrors.sv,
+    ...moveInErrors.sv,
   },
 };

@@ -4,6 +4,7 @@ import {
   dvvProhibitions,
   dvvSyncRecords,
   updateFileRows,
+  importRows,
   accessLog,
   billingSettings,
   dataSubjectRequestEvents,
@@ -44,6 +45,10 @@ export const ERASURE_REACH: Record<string, string> = {
     'set null (eraseCustomerPart): the report keeps the outcome, not whose it was',
   'update_file_row.person_id':
     'set null (eraseCustomerPart): the report keeps the outcome, not whose it was',
+  'import_row.person_id':
+    'set null (eraseCustomerPart): the moving-in report keeps the outcome, not whose it was',
+  'import_row.duplicate_of_person':
+    'set null (eraseCustomerPart): the report keeps that the row was a duplicate, not of whom',
   'legal_hold.person_id': 'deleted (eraseCustomerPart)',
   'social_break_glass.person_id': 'deleted (eraseCustomerPart)',
   'disclosure.subject_ids':
@@ -236,6 +241,11 @@ export async function eraseCustomerPart(
     .update(updateFileRows)
     .set({ personId: null })
     .where(eq(updateFileRows.personId, personId));
+  await db.update(importRows).set({ personId: null }).where(eq(importRows.personId, personId));
+  await db
+    .update(importRows)
+    .set({ duplicateOfPerson: null })
+    .where(eq(importRows.duplicateOfPerson, personId));
   await db.delete(socialBreakGlass).where(eq(socialBreakGlass.personId, personId));
   await db.delete(legalHolds).where(eq(legalHolds.personId, personId));
   // A copy handed to the person themself is only theirs; a partner's disclosure stays as the
