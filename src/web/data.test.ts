@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { QueryObserver } from '@tanstack/react-query';
 import { personsApi } from '../contract/persons/persons.endpoints.ts';
 import { ApiError } from './client.ts';
 import { endpointKey, invalidate, newQueryClient, queryKeyOf, shouldRetry } from './data.ts';
@@ -23,16 +24,33 @@ describe('data layer', () => {
     assert.equal(shouldRetry(1, new TypeError('Failed to fetch')), false);
   });
 
-  test('invalidate marks the reads of the named endpoints stale, and only those', async () => {
+  test('invalidate reads again what a page shows, forgets what none shows, and only those', async () => {
     const client = newQueryClient();
-    client.setQueryData(queryKeyOf(personsApi.get, { params: { id: 'a' } }), { id: 'a' });
-    client.setQueryData(queryKeyOf(personsApi.get, { params: { id: 'b' } }), { id: 'b' });
-    client.setQueryData(queryKeyOf(personsApi.list, {}), { items: [] });
+    const shown = queryKeyOf(personsApi.get, { params: { id: 'a' } });
+    const hidden = queryKeyOf(personsApi.get, { params: { id: 'b' } });
+    const other = queryKeyOf(personsApi.list, {});
+    let reads = 0;
+    const observer = new QueryObserver(client, {
+      queryKey: shown,
+      queryFn: () => {
+        reads += 1;
+        return { id: 'a', read: reads };
+      },
+      staleTime: Infinity,
+    });
+    const unsubscribe = observer.subscribe(() => undefined);
+    await observer.refetch();
+    client.setQueryData(hidden, { id: 'b' });
+    client.setQueryData(other, { items: [] });
+    assert.equal(reads, 1);
+
     await invalidate(client, [personsApi.get]);
-    const stale = (key: unknown[]) => client.getQueryState(key)?.isInvalidated;
-    assert.equal(stale(queryKeyOf(personsApi.get, { params: { id: 'a' } }) as unknown[]), true);
-    assert.equal(stale(queryKeyOf(personsApi.get, { params: { id: 'b' } }) as unknown[]), true);
-    assert.equal(stale(queryKeyOf(personsApi.list, {}) as unknown[]), false);
+    assert.equal(reads, 2, 'the read a page shows is read again');
+    assert.deepEqual(client.getQueryData(shown), { id: 'a', read: 2 });
+    assert.equal(client.getQueryData(hidden), undefined, 'the read no page shows is forgotten');
+    assert.deepEqual(client.getQueryData(other), { items: [] }, 'another endpoint is untouched');
+    assert.equal(client.getQueryState(other)?.isInvalidated, false);
+    unsubscribe();
     client.clear();
   });
 

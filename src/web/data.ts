@@ -78,10 +78,19 @@ export function useCall<E extends Endpoint>(
   });
 }
 
-/** Marks every cached read of the endpoints stale, refetching those a page shows. */
+/**
+ * After a change, the reads of the endpoints it names: those a page shows are read again; those
+ * no page shows are forgotten, so a page opened later reads anew (with its spinner) instead of
+ * showing for a moment what the change made outdated, e.g. an organisation's representatives
+ * before the person just linked to it.
+ */
 export function invalidate(client: QueryClient, endpoints: readonly Endpoint[]): Promise<void> {
   return Promise.all(
-    endpoints.map((declared) => client.invalidateQueries({ queryKey: endpointKey(declared) })),
+    endpoints.map((declared) => {
+      const queryKey = endpointKey(declared);
+      client.removeQueries({ queryKey, type: 'inactive' });
+      return client.invalidateQueries({ queryKey });
+    }),
   ).then(() => undefined);
 }
 

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { OrganizationView } from '../../../contract/organizations/organizations.schemas.ts';
 import { organizationsApi } from '../../../contract/organizations/organizations.endpoints.ts';
+import { personsApi } from '../../../contract/persons/persons.endpoints.ts';
 import { AddressFields } from '../../components/AddressFields.tsx';
 import { BillingFields } from '../../components/BillingFields.tsx';
 import { ContactFields } from '../../components/ContactFields.tsx';
@@ -42,7 +43,14 @@ function OrganizationFormPage({ stored }: { stored: OrganizationView | null }) {
       const patch = organizationPatchInput(values, stored);
       return Object.keys(patch).length === 0 ? null : { params: { id: stored.id }, body: patch };
     },
-    invalidates: [organizationsApi.get, organizationsApi.list, searchApi.search],
+    // The organisation's name shows on its representatives' pages too.
+    invalidates: [
+      organizationsApi.get,
+      organizationsApi.list,
+      searchApi.search,
+      personsApi.get,
+      personsApi.page,
+    ],
     onSaved,
     onUnchanged,
   });

@@ -4,6 +4,7 @@ import { IDENTITY_CODE_PURPOSES, LANGUAGES } from '../../../contract/persons/per
 import type { PersonView } from '../../api.ts';
 import { valueSourcesApi } from '../../../contract/persons/value-sources.endpoints.ts';
 import { personsApi } from '../../../contract/persons/persons.endpoints.ts';
+import { organizationsApi } from '../../../contract/organizations/organizations.endpoints.ts';
 import { AddressFields } from '../../components/AddressFields.tsx';
 import { BillingFields } from '../../components/BillingFields.tsx';
 import { ContactFields } from '../../components/ContactFields.tsx';
@@ -66,9 +67,11 @@ function PersonFormPage({ stored }: { stored: PersonView | null }) {
       if (Object.keys(patch).length === 0) return null;
       return { params: { id: stored.id }, body: withValueSource(patch, values) };
     },
-    // What shows the person: their page, their record, lists, and the sources of the values.
+    // What shows the person: their page, their record, lists, the sources of the values, and the
+    // pages of the organisations they represent (their representatives list).
     invalidates: [
       personsApi.get,
+      organizationsApi.get,
       personsApi.page,
       personsApi.list,
       searchApi.search,
