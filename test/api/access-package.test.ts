@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { SEED_SETTINGS } from '../helpers/public-pages.ts';
 import { test } from 'node:test';
 import { asc, eq, inArray } from 'drizzle-orm';
 import {
@@ -75,7 +76,7 @@ forEachEngineAppPerTest(
 
     const call = (
       cookie: string,
-      method: 'GET' | 'POST' | 'PATCH',
+      method: 'GET' | 'POST' | 'PATCH' | 'PUT',
       url: string,
       payload?: object,
     ) => callAs(ctx(), cookie, method, url, payload);
@@ -825,6 +826,33 @@ forEachEngineAppPerTest(
           assert.equal(handOver.statusCode, 403, role);
         }
       }
+    });
+
+    test('the controller is the one the public privacy statement names, once the administrator has saved it', async () => {
+      const admin = await ctx().signIn('admin');
+      const seller = (await call(admin, 'GET', '/api/billing/settings')).json();
+      const before = (await download(requests.en!, 'json')).json();
+      assert.equal(before.controller.name, seller.sellerName, 'before: the billing seller');
+      const controller = {
+        ...SEED_SETTINGS.controller,
+        name: 'Rautavaaran kunta, kunnanhallitus',
+        address: { street: 'Kunnantalontie 3', postalCode: '73900', postOffice: 'Rautavaara' },
+      };
+      const saved = await call(admin, 'PUT', '/api/settings/privacy-statement', {
+        ...SEED_SETTINGS,
+        controller,
+      });
+      assert.equal(saved.statusCode, 200, saved.body);
+      const after = (await download(requests.en!, 'json')).json();
+      assert.deepEqual(after.controller, {
+        name: controller.name,
+        businessId: seller.sellerBusinessId,
+        address: { ...controller.address, country: 'FI' },
+      });
+      assert.match(
+        after.rights.howToUse,
+        /Rautavaaran kunta, kunnanhallitus, Kunnantalontie 3, 73900 Rautavaara/,
+      );
     });
   },
   { clock },

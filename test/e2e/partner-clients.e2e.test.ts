@@ -111,6 +111,36 @@ describe("a partner's machine clients in the browser", { skip: chromiumSkip }, (
     assert.deepEqual(problems, []);
   });
 
+  test("the register officer sees the client's read in the access log as the partner's system", async () => {
+    const key = (
+      await server.app.inject({
+        method: 'POST',
+        url: `/api/partners/${partnerId}/clients`,
+        headers: json(
+          await signInNewUser(server.app, server.database, server.keys, {
+            username: 'lokin.admin',
+            role: 'admin',
+          }),
+        ),
+        payload: { name: 'Lokin lukija', kind: 'api_key', scopes: ['customers.read'] },
+      })
+    ).json().secret as string;
+    assert.equal((await read(key)).statusCode, 200);
+    await signInByCookie(page, server, 'register_officer');
+    await page.goto(`${server.baseUrl}/access-log?subjectId=${personId}`);
+    await heading(page, 'Käyttöloki').waitFor();
+    const row = page
+      .getByRole('table', { name: 'Käyttölokin tapahtumat, uusimmat ensin' })
+      .locator('tbody')
+      .getByRole('row')
+      .filter({ hasText: 'kumppanin järjestelmä' })
+      .first();
+    await row.waitFor();
+    await row.getByText(`Kumppani: ${PARTNER}`).waitFor();
+    assert.ok(!(await row.innerText()).includes('partner_client'), 'no raw role name');
+    assert.deepEqual(problems, []);
+  });
+
   test('the administrator changes the key; the old one works until the time chosen', async () => {
     await signInByCookie(page, server, 'admin');
     await page.goto(`${server.baseUrl}/partners/${partnerId}`);

@@ -119,3 +119,6 @@ export const logUsersView = z.object({
     }),
   ),
 });
+
+/** What the access log names as the role of a partner's machine client (decision 0028). */
+export const MACHINE_CLIENT_ROLE = 'partner_client';

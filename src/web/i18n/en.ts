@@ -169,6 +169,7 @@ export const en: Catalogue = {
     'accessLog.changed': 'changed',
     'accessLog.emptyValue': 'empty',
     'accessLog.unknownUser': 'Unknown user',
+    'accessLog.machineClient': 'partner’s system',
     'accessLog.userEntries': 'Show the events of {username}',
     'accessLog.none': 'No events match these filters.',
     'accessLog.countOne': '1 event.',

@@ -174,6 +174,7 @@ export const fiMessages = {
   'accessLog.changed': 'muutettu',
   'accessLog.emptyValue': 'tyhjä',
   'accessLog.unknownUser': 'Tuntematon käyttäjä',
+  'accessLog.machineClient': 'kumppanin järjestelmä',
   'accessLog.userEntries': 'Näytä käyttäjän {username} tapahtumat',
   'accessLog.none': 'Ei tapahtumia näillä rajauksilla.',
   'accessLog.countOne': '1 tapahtuma.',

@@ -172,6 +172,7 @@ export const sv: Catalogue = {
     'accessLog.changed': 'ändrad',
     'accessLog.emptyValue': 'tom',
     'accessLog.unknownUser': 'Okänd användare',
+    'accessLog.machineClient': 'partnerns system',
     'accessLog.userEntries': 'Visa användarens {username} händelser',
     'accessLog.none': 'Inga händelser med dessa avgränsningar.',
     'accessLog.countOne': '1 händelse.',

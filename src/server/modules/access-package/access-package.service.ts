@@ -7,6 +7,7 @@ import { PersonKeyDestroyedError } from '../../keystore/person-keys.ts';
 import { makeSubjectReport } from '../access-log/subject-report.ts';
 import { attachmentsOfRequests } from '../attachments/attachments.service.ts';
 import { loadBillingSettings } from '../billing-settings/billing-settings.service.ts';
+import { findSettings } from '../privacy-statement/privacy-statement.service.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
 import { discloseToDataSubject } from '../disclosures/disclosures.service.ts';
 import { listDisclosureRows } from '../disclosures/disclosures.queries.ts';
@@ -188,6 +189,31 @@ async function requireAccessRequest(ctx: CustomerContext, requestId: string) {
   return request;
 }
 
+/**
+ * The controller (rekisterinpitäjä) as the public privacy statement names it; before the
+ * administrator has saved the statement's settings, the billing settings' seller (the same
+ * municipality, as the invoices name it).
+ */
+async function controllerOf(
+  db: CustomerContext['db'],
+  settings: Awaited<ReturnType<typeof loadBillingSettings>>,
+): Promise<AccessPackage['controller']> {
+  const statement = await findSettings(db);
+  if (!statement) {
+    return {
+      name: settings.sellerName,
+      businessId: settings.sellerBusinessId,
+      address: address(settings.sellerAddress)!,
+    };
+  }
+  const { controller } = statement;
+  return {
+    name: controller.name,
+    businessId: controller.businessId ?? settings.sellerBusinessId,
+    address: address(controller.address)!,
+  };
+}
+
 const address = (value: PostalAddress | null | undefined) =>
   value
     ? {
@@ -240,6 +266,7 @@ export async function buildAccessPackage(
   const person = await findPersonById(ctx.db, request.personId);
   if (!person) throw notFound('Person');
   const settings = await loadBillingSettings(ctx.db);
+  const controller = await controllerOf(ctx.db, settings);
   const personId = person.id;
   const now = ctx.clock.now();
 
@@ -304,11 +331,8 @@ export async function buildAccessPackage(
     version: 1,
     documentLanguage: language,
     generatedAt: now.toISOString(),
-    controller: {
-      name: settings.sellerName,
-      businessId: settings.sellerBusinessId,
-      address: address(settings.sellerAddress)!,
-    },
+    controller,
+
     request: {
       id: request.id,
       number: request.number,
@@ -541,7 +565,10 @@ export async function buildAccessPackage(
     }),
     rights: {
       items: RIGHTS.map((code) => ({ code, text: texts.rights[code] })),
-      howToUse: texts.howTo(settings.sellerName, addressLine(settings.sellerAddress)),
+      howToUse: texts.howTo(
+        controller.name,
+        controller.address ? addressLine(controller.address) : '',
+      ),
       ombudsman: texts.ombudsman,
     },
     notIncluded: [texts.notesLeftOut, texts.familyNote],

@@ -4,9 +4,9 @@ import type { Keys } from '../../lib/crypto.ts';
 import type { PersonKeys } from '../../keystore/person-keys.ts';
 import type { AccessAction, AccessFlag, AccessLog } from '../access-log/access-log.ts';
 import type { Actor } from '../auth/auth.service.ts';
+import { MACHINE_CLIENT_ROLE } from '../../../contract/access-log/access-log.schemas.ts';
 
-/** What the access log names as the role of a partner's machine client (decision 0028). */
-export const MACHINE_CLIENT_ROLE = 'partner_client';
+export { MACHINE_CLIENT_ROLE } from '../../../contract/access-log/access-log.schemas.ts';
 
 /** What a customer service function needs: the database, keys, time, the log and who asks. */
 export type CustomerContext = {

@@ -48,12 +48,18 @@ export function privacyStatementNotSetUp(): AppError {
   });
 }
 
-/** The public pages' settings; 409 `privacyStatement.notSetUp` before the first save. */
-export async function loadSettings(db: Db): Promise<SettingsRow> {
+/** The public pages' settings, or null before the administrator's first save. */
+export async function findSettings(db: Db): Promise<SettingsRow | null> {
   const [row] = await db
     .select()
     .from(privacyStatementSettings)
     .where(eq(privacyStatementSettings.id, 1));
+  return row ?? null;
+}
+
+/** The public pages' settings; 409 `privacyStatement.notSetUp` before the first save. */
+export async function loadSettings(db: Db): Promise<SettingsRow> {
+  const row = await findSettings(db);
   if (!row) throw privacyStatementNotSetUp();
   return row;
 }

@@ -37,7 +37,10 @@ import {
 } from './access-log.ts';
 import { findPersons, findUsers, LogPicker, type Pick } from './LogPickers.tsx';
 import { useLogWords } from './log-words.ts';
-import type { LoggedSubject } from '../../../contract/access-log/access-log.schemas.ts';
+import {
+  MACHINE_CLIENT_ROLE,
+  type LoggedSubject,
+} from '../../../contract/access-log/access-log.schemas.ts';
 
 const PAGE_SIZE = 50;
 
@@ -316,7 +319,11 @@ export function AccessLogPage() {
                         )}
                         {entry.role && (
                           <div className="muted">
-                            {isRoleKey(entry.role) ? t(`role.${entry.role}`) : entry.role}
+                            {isRoleKey(entry.role)
+                              ? t(`role.${entry.role}`)
+                              : entry.role === MACHINE_CLIENT_ROLE
+                                ? t('accessLog.machineClient')
+                                : entry.role}
                           </div>
                         )}
                         {entry.partnerId && (
