@@ -514,31 +514,37 @@ async function create(ctx: CustomerContext, tx: Db, run: ImportRun, planned: Pla
     (p) => p.outcome === 'created' && p.checked.target === 'organization',
   );
   if (people.length > 0) {
-    const values: (typeof persons.$inferInsert)[] = [];
-    for (const p of people) {
+    const inputs = people.map((p) => {
       const input = (p.checked as Extract<CheckedRow, { target: 'person' }>).input;
-      const id = crypto.randomUUID();
-      p.createdId = id;
-      const code = input.personalIdentityCode ?? null;
-      values.push({
-        id,
-        firstName: input.firstName,
-        lastName: input.lastName,
-        identityCodeEncrypted: code
-          ? await ctx.personKeys.encrypt(id, code, identityCodeContext(id))
-          : null,
-        identityCodeIndex: p.identityIndex,
-        identityCodeTemporary: code ? isTemporary(code) : null,
-        identityCodePurpose: code ? (input.personalIdentityCodePurpose ?? null) : null,
-        email: input.email ?? null,
-        phone: input.phone ?? null,
-        permanentAddress: input.permanentAddress ?? null,
-        language: input.language ?? 'fi',
-        searchText: foldForSearch(`${input.firstName} ${input.lastName}`),
-        createdAt: now,
-        updatedAt: now,
-      });
-    }
+      p.createdId = crypto.randomUUID();
+      return { id: p.createdId, input, code: input.personalIdentityCode ?? null };
+    });
+    // The batch's data keys in one lookup and one insert, not a key-store round trip a person.
+    const withCode = inputs.filter((i) => i.code !== null);
+    const sealed = await ctx.personKeys.encryptMany(
+      withCode.map((i) => ({
+        personId: i.id,
+        plaintext: i.code!,
+        context: identityCodeContext(i.id),
+      })),
+    );
+    const encrypted = new Map(withCode.map((i, n) => [i.id, sealed[n]!]));
+    const values = inputs.map(({ id, input, code }, n): typeof persons.$inferInsert => ({
+      id,
+      firstName: input.firstName,
+      lastName: input.lastName,
+      identityCodeEncrypted: encrypted.get(id) ?? null,
+      identityCodeIndex: people[n]!.identityIndex,
+      identityCodeTemporary: code ? isTemporary(code) : null,
+      identityCodePurpose: code ? (input.personalIdentityCodePurpose ?? null) : null,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      permanentAddress: input.permanentAddress ?? null,
+      language: input.language ?? 'fi',
+      searchText: foldForSearch(`${input.firstName} ${input.lastName}`),
+      createdAt: now,
+      updatedAt: now,
+    }));
     await tx.insert(persons).values(values);
     const sources = people.flatMap((p) => {
       const input = p.checked.input as Record<string, unknown>;

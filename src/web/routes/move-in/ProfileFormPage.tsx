@@ -98,7 +98,7 @@ function ProfileForm({ name, stored }: { name: string | null; stored: ImportProf
   const title = name ? t('moveIn.profile.editTitle', { name }) : t('moveIn.profile.newTitle');
 
   return (
-    <div className="move-in">
+    <div className="move-in form-page">
       <BackLink to="/imports/move-in">{t('moveIn.title')}</BackLink>
       <PageHeading title={title} />
       <FormErrorSummary
@@ -193,7 +193,7 @@ function ProfileForm({ name, stored }: { name: string | null; stored: ImportProf
             )}
           </div>
         </Section>
-        <div className="form-actions form-actions--inline">
+        <div className="form-actions">
           <Button type="submit" disabled={busy}>
             {t('moveIn.profile.save')}
           </Button>
