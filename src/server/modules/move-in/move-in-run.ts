@@ -39,6 +39,19 @@ export type ImportOptions = {
 
 export const DEFAULT_BATCH_SIZE = 500;
 
+/**
+ * Rows a statement carries at most: PostgreSQL takes 65,535 parameters a statement, and a
+ * batch of up to 5,000 rows (`--batch-size`) has seven value sources a person.
+ */
+const ROWS_A_STATEMENT = 2000;
+
+/** Inserts in statements of at most ROWS_A_STATEMENT rows, one after another. */
+async function insertInChunks<T>(rows: T[], insert: (chunk: T[]) => PromiseLike<unknown>) {
+  for (let start = 0; start < rows.length; start += ROWS_A_STATEMENT) {
+    await insert(rows.slice(start, start + ROWS_A_STATEMENT));
+  }
+}
+
 /** The file's SHA-256 and size: a run is continued, and a rerun recognised, by the file's content. */
 export async function fingerprintFile(path: string): Promise<{ sha256: string; bytes: number }> {
   const hash = crypto.createHash('sha256');
@@ -251,7 +264,7 @@ async function applyBatch(
     await markAlreadyImported(tx, planned, earlierRuns);
     await markDuplicates(tx, run, planned, columns);
     if (!run.dryRun) await create(ctx, tx, run, planned);
-    await tx.insert(importRows).values(
+    await insertInChunks(
       planned.map((p): ReportRow => ({
         runId: run.id,
         rowNumber: p.checked.rowNumber,
@@ -266,6 +279,7 @@ async function applyBatch(
         businessIdIndex: p.businessIdIndex,
         emailIndex: p.emailIndex,
       })),
+      (chunk) => tx.insert(importRows).values(chunk),
     );
     return moved;
   });
@@ -545,7 +559,7 @@ async function create(ctx: CustomerContext, tx: Db, run: ImportRun, planned: Pla
       createdAt: now,
       updatedAt: now,
     }));
-    await tx.insert(persons).values(values);
+    await insertInChunks(values, (chunk) => tx.insert(persons).values(chunk));
     const sources = people.flatMap((p) => {
       const input = p.checked.input as Record<string, unknown>;
       return Object.entries(IMPORT_SOURCE_FIELDS)
@@ -559,7 +573,7 @@ async function create(ctx: CustomerContext, tx: Db, run: ImportRun, planned: Pla
           recordedBy: ctx.actor.userId ?? null,
         }));
     });
-    await tx.insert(valueSources).values(sources);
+    await insertInChunks(sources, (chunk) => tx.insert(valueSources).values(chunk));
     const fields = [...new Set(sources.map((s) => s.field))];
     await logAccess(
       { ...ctx, db: tx },
