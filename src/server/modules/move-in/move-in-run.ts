@@ -573,7 +573,19 @@ async function create(ctx: CustomerContext, tx: Db, run: ImportRun, planned: Pla
           recordedBy: ctx.actor.userId ?? null,
         }));
     });
-    await insertInChunks(sources, (chunk) => tx.insert(valueSources).values(chunk));
+    // Set-based: the batch's sources as one JSON parameter, not six parameters a row for drizzle
+    // to build (the import's largest insert: up to seven sources a person).
+    await tx.execute(sql`
+      insert into ${valueSources} (person_id, field, kind, reference, recorded_at, recorded_by)
+      select s.person_id, s.field, 'import', s.reference, ${now.toISOString()}::timestamptz,
+        ${ctx.actor.userId ?? null}::uuid
+      from jsonb_to_recordset(${JSON.stringify(
+        sources.map((source) => ({
+          person_id: source.personId,
+          field: source.field,
+          reference: source.reference,
+        })),
+      )}::jsonb) as s(person_id uuid, field text, reference text)`);
     const fields = [...new Set(sources.map((s) => s.field))];
     await logAccess(
       { ...ctx, db: tx },
