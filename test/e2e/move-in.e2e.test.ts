@@ -223,8 +223,10 @@ describe('moving in from an old register in the browser', { skip: chromiumSkip }
       const seen: string[] = [];
       while ((await bar.count()) > 0) {
         const value = await bar.getAttribute('aria-valuetext').catch(() => null);
-        if (value && !seen.includes(value)) seen.push(value);
-        if (seen.length === 1) await picture(page, 'move-in-progress.png');
+        if (value && !seen.includes(value)) {
+          seen.push(value);
+          if (seen.length === 1) await picture(page, 'move-in-progress.png');
+        }
         await page.waitForTimeout(100);
       }
       const partial = seen.flatMap((value) => {
