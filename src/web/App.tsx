@@ -135,6 +135,16 @@ const StaffUserPage = lazyPage(() => import('./routes/staff/StaffUserPage.tsx'),
 
 const ImportsPage = lazyPage(() => import('./routes/imports/ImportsPage.tsx'), 'ImportsPage');
 const ImportRunPage = lazyPage(() => import('./routes/imports/RunReport.tsx'), 'ImportRunPage');
+const MoveInPage = lazyPage(() => import('./routes/move-in/MoveInPage.tsx'), 'MoveInPage');
+const MoveInRunPage = lazyPage(() => import('./routes/move-in/MoveInRunPage.tsx'), 'MoveInRunPage');
+const NewProfilePage = lazyPage(
+  () => import('./routes/move-in/ProfileFormPage.tsx'),
+  'NewProfilePage',
+);
+const EditProfilePage = lazyPage(
+  () => import('./routes/move-in/ProfileFormPage.tsx'),
+  'EditProfilePage',
+);
 const PrivacyStatementSettingsPage = lazyPage(
   () => import('./routes/privacy-statement/PrivacyStatementSettingsPage.tsx'),
   'PrivacyStatementSettingsPage',
@@ -228,6 +238,10 @@ export function App() {
             {/* data coming in: every run and its report; update-service files */}
             <Route path="/imports" element={<ImportsPage />} />
             <Route path="/imports/:kind/:id" element={<ImportRunPage />} />
+            <Route path="/imports/move-in" element={<MoveInPage />} />
+            <Route path="/imports/move-in/new-profile" element={<NewProfilePage />} />
+            <Route path="/imports/move-in/profiles/:name" element={<EditProfilePage />} />
+            <Route path="/imports/move-in/runs/:id" element={<MoveInRunPage />} />
 
             <Route path="*" element={<NotFoundPage />} />
           </Routes>

@@ -114,6 +114,11 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   // data coming in (decision 0029)
   { path: '/imports', permission: 'imports.read', menu: 'imports.nav' },
   { path: '/imports/:kind/:id', permission: 'imports.read' },
+  // moving in from an old register (decision 0027), reached from the imports page
+  { path: '/imports/move-in', permission: 'moveIn.run' },
+  { path: '/imports/move-in/new-profile', permission: 'moveIn.run' },
+  { path: '/imports/move-in/profiles/:name', permission: 'moveIn.run' },
+  { path: '/imports/move-in/runs/:id', permission: 'moveIn.run' },
 ];
 
 /**

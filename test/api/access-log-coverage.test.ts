@@ -594,7 +594,7 @@ const LOGGING_TESTS: Record<string, string> = {
   'populationRegister.':
     'test/api/population-register.test.ts (each change with DVV as the source; reading a report as a read of its persons)',
   'moveIn.':
-    'test/api/move-in.test.ts (each batch of created customers in one entry with the import as the source; the report holds no values)',
+    'test/api/move-in.test.ts (each batch of created customers in one entry with the import as the source; a report page as a read of the persons it names)',
   'imports.':
     'test/api/update-files.test.ts (matching rows logged as reads; reading a report or its CSV as a read of its persons)',
   'updateFiles.':

@@ -15,7 +15,7 @@ import {
 } from '../../src/server/modules/move-in/move-in-profiles.ts';
 import { countOutcomes, runImport } from '../../src/server/modules/move-in/move-in-run.ts';
 import { IMPORT_ACTOR } from '../../src/server/modules/move-in/move-in.service.ts';
-import { callAs, forEachEngineAppPerTest, type TestApp } from '../helpers/app.ts';
+import { accessLogEntries, callAs, forEachEngineAppPerTest, type TestApp } from '../helpers/app.ts';
 import {
   OLD_REGISTER_PROFILE,
   writeOldRegisterExport,
@@ -188,6 +188,7 @@ forEachEngineAppPerTest('the imports API', ({ ctx }) => {
     const waitFinished = async (id: string) => {
       for (;;) {
         const run = (await callAs(t, officer, 'GET', `/api/move-in/runs/${id}`)).json() as {
+          number: number;
           status: string;
           counts: Record<string, number>;
         };
@@ -230,6 +231,39 @@ forEachEngineAppPerTest('the imports API', ({ ctx }) => {
       `/api/move-in/runs/${runId}/rows?outcome=invalid&limit=2&cursor=${page.nextCursor}`,
     );
     assert.equal((second.json() as { items: unknown[] }).items.length, 2);
+
+    // The created rows name their persons, and reading them is logged as a read of them.
+    const createdPage = await callAs(
+      t,
+      officer,
+      'GET',
+      `/api/move-in/runs/${runId}/rows?outcome=created&limit=3`,
+    );
+    assert.equal(createdPage.statusCode, 200, createdPage.body);
+    const named = (
+      createdPage.json() as { items: { personId: string; person: { id: string; name: string } }[] }
+    ).items;
+    assert.equal(named.length, 3);
+    for (const row of named) {
+      assert.equal(row.person.id, row.personId);
+      assert.match(row.person.name, /^\S+ \S+$/);
+    }
+    const reads = (await accessLogEntries(t)).filter(
+      (entry) => entry.action === 'read' && entry.purpose === `Import report: moveIn ${run.number}`,
+    );
+    assert.equal(reads.length, 1);
+    assert.deepEqual([...reads[0]!.subjectIds].sort(), named.map((row) => row.personId).sort());
+    const invalidPage = await callAs(
+      t,
+      officer,
+      'GET',
+      `/api/move-in/runs/${runId}/rows?outcome=invalid`,
+    );
+    assert.ok(
+      (invalidPage.json() as { items: { person: unknown }[] }).items.every(
+        (r) => r.person === null,
+      ),
+    );
 
     const csv = await callAs(
       t,

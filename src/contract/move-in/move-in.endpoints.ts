@@ -86,6 +86,7 @@ export const moveInApi = {
     access,
     tags,
     summary: "A page of an import run's report, row by row; `outcome` filters",
+    description: 'Logged as a read of the persons the page names (the persons the run created).',
     params: importRunParams,
     query: importReportQuery,
     status: 200,

@@ -104,6 +104,8 @@ export const importRowView = z.object({
   rowNumber: z.number().int(),
   outcome: z.enum(IMPORT_ROW_OUTCOMES),
   personId: z.string().nullable(),
+  /** The created person's name (logged as a read); null for other rows, or once erased. */
+  person: z.object({ id: zId, name: z.string() }).nullable(),
   organizationId: z.string().nullable(),
   duplicateOfRow: z.number().int().nullable(),
   duplicateOfPerson: z.string().nullable(),

@@ -22,12 +22,8 @@ import {
 import { KeyRingError, type KeyRing, type WrappingKey } from './key-ring.ts';
 import { PersonKeyDestroyedError, type PersonKeys } from './person-keys.ts';
 
-/** The key store's PersonKeys, with what bulk paths and operations need beside the interface. */
+/** The key store's PersonKeys, with what operations need beside the interface. */
 export type PersonKeyStore = PersonKeys & {
-  /** Many values with one key-store lookup (and one insert for the keys still to create). */
-  encryptMany(
-    items: readonly { personId: string; plaintext: string; context: string }[],
-  ): Promise<Buffer[]>;
   readonly store: KeyStore;
   readonly ring: KeyRing;
   readonly cache: DataKeyCache;

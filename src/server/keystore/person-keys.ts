@@ -7,6 +7,13 @@
 export type PersonKeys = {
   /** AES-256-GCM under the person's data key, created on first use; `context` is the AAD. */
   encrypt(personId: string, plaintext: string, context: string): Promise<Buffer>;
+  /**
+   * Many values of many persons with one key-store lookup and one insert of the keys still to
+   * create (bulk paths: an import's batch); in the order given.
+   */
+  encryptMany(
+    items: readonly { personId: string; plaintext: string; context: string }[],
+  ): Promise<Buffer[]>;
   /** Throws `PersonKeyDestroyedError` when the person's key is gone. */
   decrypt(personId: string, ciphertext: Buffer, context: string): Promise<string>;
   /** Many values of many persons with one key-store lookup; null where the key is gone. */

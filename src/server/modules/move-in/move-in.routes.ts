@@ -68,7 +68,7 @@ export function moveInRoutes(deps: RouteDeps) {
     route(app, moveInApi.listRuns, async () => ({ items: await listRunViews(deps.database.db) }));
     route(app, moveInApi.getRun, (request) => getRunView(deps.database.db, request.params.id));
     route(app, moveInApi.report, (request) =>
-      getReportPage(deps.database.db, request.params.id, request.query),
+      getReportPage(customerContext(deps, request), request.params.id, request.query),
     );
     route(app, moveInApi.reportCsv, async (request, reply) =>
       sendAttachment(

@@ -6,13 +6,13 @@ import { pipeline } from 'node:stream/promises';
 import { and, asc, desc, eq, gt } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import { importRows, importRuns } from '../../db/schema/index.ts';
+import { importRows, importRuns, persons } from '../../db/schema/index.ts';
 import { cursorKey, decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { ImportRowOutcome } from '../../../contract/move-in/move-in.constants.ts';
 import type { ImportRowView, ImportRunView } from '../../../contract/move-in/move-in.schemas.ts';
 import type { Actor } from '../auth/auth.service.ts';
-import type { CustomerContext } from '../customers/context.ts';
+import { logAccess, type CustomerContext } from '../customers/context.ts';
 import { getImportProfile } from './move-in-profiles.ts';
 import { countOutcomes, runImport, startOrContinueRun, type ImportRun } from './move-in-run.ts';
 
@@ -76,22 +76,29 @@ export async function listRunViews(db: Db): Promise<ImportRunView[]> {
 const reportCursor = z.tuple([cursorKey.position]);
 const REPORT_PAGE = 100;
 
-/** A page of the report by row number; `outcome` filters. */
-export async function getReportPage(
+type ReportQuery = {
+  outcome?: ImportRowOutcome | undefined;
+  cursor?: string | undefined;
+  limit?: number | undefined;
+};
+
+/** A page of the report by row number, with the created persons' names; `outcome` filters. */
+async function reportRows(
   db: Db,
   id: string,
-  query: {
-    outcome?: ImportRowOutcome | undefined;
-    cursor?: string | undefined;
-    limit?: number | undefined;
-  },
+  query: ReportQuery,
 ): Promise<{ items: ImportRowView[]; nextCursor: string | null }> {
   const after = query.cursor ? decodeCursor(query.cursor, reportCursor)[0] : 0;
   await findRun(db, id);
   const limit = query.limit ?? REPORT_PAGE;
   const rows = await db
-    .select()
+    .select({
+      row: importRows,
+      firstName: persons.firstName,
+      lastName: persons.lastName,
+    })
     .from(importRows)
+    .leftJoin(persons, eq(persons.id, importRows.personId))
     .where(
       and(
         eq(importRows.runId, id),
@@ -101,10 +108,14 @@ export async function getReportPage(
     )
     .orderBy(asc(importRows.rowNumber))
     .limit(limit + 1);
-  const items = rows.slice(0, limit).map((row): ImportRowView => ({
+  const items = rows.slice(0, limit).map(({ row, firstName, lastName }): ImportRowView => ({
     rowNumber: row.rowNumber,
     outcome: row.outcome,
     personId: row.personId,
+    person:
+      row.personId && firstName !== null
+        ? { id: row.personId, name: `${firstName} ${lastName ?? ''}`.trim() }
+        : null,
     organizationId: row.organizationId,
     duplicateOfRow: row.duplicateOfRow,
     duplicateOfPerson: row.duplicateOfPerson,
@@ -116,6 +127,29 @@ export async function getReportPage(
     items,
     nextCursor: rows.length > limit && last ? encodeCursor(reportCursor, [last.rowNumber]) : null,
   };
+}
+
+/**
+ * A page of the report for the run's page: logged as a read of the persons it names (the
+ * persons the run created, by name).
+ */
+export async function getReportPage(
+  ctx: CustomerContext,
+  id: string,
+  query: ReportQuery,
+): Promise<{ items: ImportRowView[]; nextCursor: string | null }> {
+  const page = await reportRows(ctx.db, id, query);
+  const named = [...new Set(page.items.flatMap((row) => (row.person ? [row.person.id] : [])))];
+  if (named.length > 0) {
+    const [run] = await ctx.db
+      .select({ number: importRuns.number })
+      .from(importRuns)
+      .where(eq(importRuns.id, id));
+    await logAccess(ctx, 'read', named, ['name', 'importReport'], {
+      purpose: `Import report: moveIn ${run?.number ?? ''}`.trim(),
+    });
+  }
+  return page;
 }
 
 const csvCell = (value: string | number | null) => {
@@ -133,7 +167,7 @@ export async function reportCsv(
   const lines = ['row;outcome;field;column;code;reason'];
   let cursor: string | undefined;
   do {
-    const page = await getReportPage(db, id, { outcome, cursor, limit: 500 });
+    const page = await reportRows(db, id, { outcome, cursor, limit: 500 });
     for (const row of page.items) {
       const problems = row.errors.length > 0 ? row.errors : [null];
       for (const problem of problems) {

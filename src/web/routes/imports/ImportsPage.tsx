@@ -7,6 +7,7 @@ import { Loading, ProblemNotice } from '../../components/Notices.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Section } from '../../components/Section.tsx';
 import { invalidate, queryClient, useCall } from '../../data.ts';
+import { useMe } from '../../session.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { importsApi } from '../../../contract/imports/imports.endpoints.ts';
@@ -41,7 +42,13 @@ async function sendFile(
  */
 export function ImportsPage() {
   const { t } = useI18n();
+  const { can } = useMe();
   const list = useCall(importsApi.list, {});
+  // Moving in has a page of its own for those who run it: its progress, full report and apply.
+  const runPath = (run: ImportRunView) =>
+    run.kind === 'moveIn' && can('moveIn.run')
+      ? `/imports/move-in/runs/${run.id}`
+      : `/imports/${run.kind}/${run.id}`;
   return (
     <div className="imports-page">
       <PageHeading title={t('imports.title')} />
@@ -51,6 +58,13 @@ export function ImportsPage() {
           {t('imports.toDvv')}
         </RouterLink>
       </p>
+      {can('moveIn.run') && (
+        <p>
+          <RouterLink asComponent={Link} to="/imports/move-in">
+            {t('imports.toMoveIn')}
+          </RouterLink>
+        </p>
+      )}
       <UpdateFileForm />
       <Section title={t('imports.runs')}>
         {list.isPending && <Loading />}
@@ -75,7 +89,7 @@ export function ImportsPage() {
                   {list.data.items.map((run) => (
                     <tr key={`${run.kind}-${run.id}`}>
                       <th scope="row">
-                        <RouterLink asComponent={Link} to={`/imports/${run.kind}/${run.id}`}>
+                        <RouterLink asComponent={Link} to={runPath(run)}>
                           {runTitle(run, t)}
                         </RouterLink>
                         {run.file && <div className="muted">{run.file.name}</div>}
