@@ -11,7 +11,6 @@ const NOT_YET_ALONE = [
   // PostgreSQL only: one database and its two roles, carried through the steps of their setup.
   'test/cli/database-roles.test.ts',
   'test/e2e/partners.e2e.test.ts',
-  'test/e2e/records.e2e.test.ts',
   'test/e2e/requests.e2e.test.ts',
 ];
 
