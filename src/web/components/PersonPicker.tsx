@@ -100,11 +100,8 @@ export function PersonPicker({
             id={fieldId(path)}
             label={texts.find}
             hint={texts.findHint}
-            query={searched.query}
-            onQuery={searched.setQuery}
+            searched={searched}
             error={queryError ?? (error ? errorText(error) : null)}
-            onSearch={searched.search}
-            busy={searched.busy}
           />
           <div aria-live="polite">
             {searched.failure !== null && <ProblemNotice error={searched.failure} />}

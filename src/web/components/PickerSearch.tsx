@@ -23,8 +23,12 @@ export function usePickerSearch<E extends Endpoint>(
   return {
     query,
     setQuery,
-    /** Searches for the term typed (an empty one asks nothing). */
-    search: () => setAsked(query.trim()),
+    /** Searches for the term typed (an empty one asks nothing; the same one reads again). */
+    search: () => {
+      const q = query.trim();
+      if (q !== '' && q === asked) void searched.refetch();
+      setAsked(q);
+    },
     /** Forgets the answer, and with `typed` the term too (e.g. once a result was chosen). */
     forget: (typed = false) => {
       setAsked('');
@@ -39,28 +43,25 @@ export function usePickerSearch<E extends Endpoint>(
   };
 }
 
+/** What `usePickerSearch` gives a picker. */
+export type PickerSearchState = ReturnType<typeof usePickerSearch>;
+
 /**
- * The search row of a picker (a field and its Search button). Enter searches; inside a larger
- * form it must not send the whole form.
+ * The search row of a picker (a field and its Search button) over its `usePickerSearch`. Enter
+ * searches; inside a larger form it must not send the whole form.
  */
 export function PickerSearch({
   id,
   label,
   hint,
-  query,
-  onQuery,
+  searched,
   error,
-  onSearch,
-  busy,
 }: {
   id: string;
   label: string;
   hint: string;
-  query: string;
-  onQuery: (query: string) => void;
+  searched: Pick<PickerSearchState, 'query' | 'setQuery' | 'search' | 'busy'>;
   error: string | null;
-  onSearch: () => void;
-  busy: boolean;
 }) {
   const { t } = useI18n();
   return (
@@ -69,20 +70,20 @@ export function PickerSearch({
         id={id}
         labelText={label}
         hintText={hint}
-        value={query}
+        value={searched.query}
         autoComplete="off"
-        onChange={(value) => onQuery(value === undefined ? '' : String(value))}
+        onChange={(value) => searched.setQuery(value === undefined ? '' : String(value))}
         onKeyDown={(event) => {
           if (event.key === 'Enter') {
             event.preventDefault();
-            onSearch();
+            searched.search();
           }
         }}
         status={error ? 'error' : 'default'}
         statusText={error ?? undefined}
         fullWidth
       />
-      <Button variant="secondary" onClick={onSearch} disabled={busy}>
+      <Button variant="secondary" onClick={searched.search} disabled={searched.busy}>
         {t('common.search')}
       </Button>
     </div>

@@ -94,11 +94,8 @@ export function LogPicker<E extends Endpoint>({
         id={id}
         label={texts.find}
         hint={texts.hint}
-        query={searched.query}
-        onQuery={searched.setQuery}
+        searched={searched}
         error={searched.queryProblem && errorText(searched.queryProblem)}
-        onSearch={searched.search}
-        busy={searched.busy}
       />
       <div aria-live="polite">
         {searched.failure !== null && <ProblemNotice error={searched.failure} />}

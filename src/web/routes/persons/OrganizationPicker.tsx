@@ -90,11 +90,8 @@ export function OrganizationPicker({
         id="organization-picker-query"
         label={t('person.findOrganization')}
         hint={t('person.findOrganizationHint')}
-        query={searched.query}
-        onQuery={searched.setQuery}
+        searched={searched}
         error={searched.queryProblem && t('search.tooShortHint')}
-        onSearch={searched.search}
-        busy={searched.busy}
       />
       <div aria-live="polite">
         {searched.failure !== null && <ProblemNotice error={searched.failure} />}
