@@ -106,3 +106,42 @@ export function sharedStateAssignments(file: string): SharedAssignment[] {
   visit(source, new Map());
   return [...found.values()];
 }
+
+export type SharedPage = { file: string; line: number };
+
+/**
+ * Browser suites whose tests share one page: a `browserSuite(…)` whose block does not also give
+ * each test a page of its own (`pagePerTest(…)` in the same block). There a test may start from
+ * the page, and the sign-in, an earlier test left; with a page per test it starts on a blank
+ * page, so one that does not open its own page fails at once, even when it runs among the others.
+ */
+export function sharedPageSuites(file: string): SharedPage[] {
+  const source = ts.createSourceFile(
+    file,
+    fs.readFileSync(file, 'utf8'),
+    ts.ScriptTarget.Latest,
+    true,
+  );
+  const calls = (statements: readonly ts.Statement[], name: string) =>
+    statements.filter(
+      (statement) =>
+        ts.isExpressionStatement(statement) && calleeName(statement.expression) === name,
+    );
+  const found: SharedPage[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isBlock(node) || ts.isSourceFile(node)) {
+      const suites = calls(node.statements, 'browserSuite');
+      if (suites.length > 0 && calls(node.statements, 'pagePerTest').length === 0) {
+        for (const suite of suites) {
+          found.push({
+            file,
+            line: source.getLineAndCharacterOfPosition(suite.getStart()).line + 1,
+          });
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}

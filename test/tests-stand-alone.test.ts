@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { test } from 'node:test';
-import { sharedStateAssignments } from '../scripts/shared-test-state.ts';
+import { sharedPageSuites, sharedStateAssignments } from '../scripts/shared-test-state.ts';
 
 /**
  * Files where a test still hands state to the tests after it through a suite's `let` (decision
@@ -11,7 +11,6 @@ const NOT_YET_ALONE = [
   // PostgreSQL only: one database and its two roles, carried through the steps of their setup.
   'test/cli/database-roles.test.ts',
   'test/e2e/partners.e2e.test.ts',
-  'test/e2e/records.e2e.test.ts',
   'test/e2e/requests.e2e.test.ts',
 ];
 
@@ -26,6 +25,66 @@ test('no test hands a suite variable to the tests after it', () => {
   );
   const converted = NOT_YET_ALONE.filter((file) => !found.some((f) => f.file === file));
   assert.deepEqual(converted, [], 'converted: take them off NOT_YET_ALONE');
+});
+
+/**
+ * Browser files whose tests share one page (decision 0023): a later test may start from the page,
+ * or the sign-in, an earlier one left. Each is to give its tests a page each (`pagePerTest`), and
+ * then leaves this list. A new file never joins it.
+ */
+const SHARED_PAGE = [
+  'test/e2e/account.e2e.test.ts',
+  'test/e2e/billing-admin.e2e.test.ts',
+  'test/e2e/billing.e2e.test.ts',
+  'test/e2e/customers.e2e.test.ts',
+  'test/e2e/disclosure-form.e2e.test.ts',
+  'test/e2e/objections.e2e.test.ts',
+  'test/e2e/partner-clients.e2e.test.ts',
+  'test/e2e/partners.e2e.test.ts',
+  'test/e2e/polish.e2e.test.ts',
+  'test/e2e/rectification.e2e.test.ts',
+  'test/e2e/requests.e2e.test.ts',
+  'test/e2e/staff-admin.e2e.test.ts',
+  'test/e2e/web-delivery.e2e.test.ts',
+  'test/e2e/work.e2e.test.ts',
+];
+
+test('every browser suite gives each test a page of its own', () => {
+  const found = fs.globSync('test/e2e/*.test.ts').sort().flatMap(sharedPageSuites);
+  const offending = found.filter((f) => !SHARED_PAGE.includes(f.file));
+  assert.deepEqual(
+    offending.map((f) => `${f.file}:${f.line}: a browserSuite without pagePerTest`),
+    [],
+    'pagePerTest in the block of browserSuite: each test opens its own page',
+  );
+  const converted = SHARED_PAGE.filter((file) => !found.some((f) => f.file === file));
+  assert.deepEqual(converted, [], 'converted: take them off SHARED_PAGE');
+});
+
+test('the scan finds a browser suite without a page per test, and not one with it', () => {
+  const dir = fs.mkdtempSync('/tmp/stand-alone-');
+  const file = `${dir}/example.e2e.test.ts`;
+  fs.writeFileSync(
+    file,
+    [
+      "describe('shared', () => {",
+      '  browserSuite({}, () => {});',
+      "  test('a', async () => {});",
+      '});',
+      "describe('own', () => {",
+      '  browserSuite({}, () => {});',
+      '  pagePerTest(() => browser, () => {});',
+      '});',
+    ].join('\n'),
+  );
+  try {
+    assert.deepEqual(
+      sharedPageSuites(file).map((f) => f.line),
+      [2],
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('the scan finds a test that assigns a suite variable, and not one that declares its own', () => {

@@ -96,15 +96,16 @@ export function invalidate(client: QueryClient, endpoints: readonly Endpoint[]):
 
 /**
  * Sends a change; on success the reads of `invalidates` are marked stale (not awaited: the page
- * goes on, and what shows them reads again).
+ * goes on, and what shows them reads again). `signingIn`: a 401 answers the sign-in itself (a
+ * wrong password), it does not end a session.
  */
 export function useSend<E extends Endpoint>(
   declared: E,
-  options: { invalidates?: readonly Endpoint[] } = {},
+  options: { invalidates?: readonly Endpoint[]; signingIn?: boolean } = {},
 ) {
   const client = useQueryClient();
   return useMutation<Answer<E>, unknown, CallInput<E>>({
-    mutationFn: (input) => call(declared, input),
+    mutationFn: (input) => call(declared, input, { signingIn: options.signingIn ?? false }),
     onSuccess: () => {
       void invalidate(client, [declared, ...(options.invalidates ?? [])]);
     },
@@ -113,11 +114,15 @@ export function useSend<E extends Endpoint>(
 
 /**
  * Fetches a file an endpoint sends (a letter, a certificate, a report), with its busy and
- * failure as a change has them; `onSuccess` of `mutate` gets the file.
+ * failure as a change has them; `onFile` (or `onSuccess` of `mutate`) gets the file.
  */
-export function useDownload<E extends Endpoint & { file: true }>(declared: E) {
+export function useDownload<E extends Endpoint & { file: true }>(
+  declared: E,
+  onFile?: (file: { blob: Blob; fileName: string }) => void,
+) {
   return useMutation<{ blob: Blob; fileName: string }, unknown, CallInput<E>>({
     mutationFn: (input) => download(declared, input),
+    ...(onFile && { onSuccess: onFile }),
   });
 }
 

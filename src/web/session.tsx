@@ -17,7 +17,8 @@ export type Session =
 
 type SessionApi = {
   session: Session;
-  signIn: (username: string, password: string, code?: string) => Promise<void>;
+  /** The sign-in form's answer: the user now signed in. */
+  signedIn: (me: Me) => void;
   signOut: () => Promise<void>;
   /** Reads `me` again after the user changed their own account (a pending step done). */
   refresh: () => Promise<void>;
@@ -52,14 +53,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     if (session.status === 'signedOut') forgetAnswers();
   }, [session.status]);
 
-  const signIn = useCallback(async (username: string, password: string, code?: string) => {
-    const me = await call(
-      authApi.login,
-      { body: { username, password, ...(code ? { code } : {}) } },
-      { signingIn: true },
-    );
-    setSession({ status: 'signedIn', me });
-  }, []);
+  const signedIn = useCallback((me: Me) => setSession({ status: 'signedIn', me }), []);
 
   const signOut = useCallback(async () => {
     try {
@@ -86,8 +80,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo(
-    () => ({ session, signIn, signOut, refresh, signOutEverywhere }),
-    [session, signIn, signOut, refresh, signOutEverywhere],
+    () => ({ session, signedIn, signOut, refresh, signOutEverywhere }),
+    [session, signedIn, signOut, refresh, signOutEverywhere],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -1,13 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { makeBusinessId, makeIdentityCode } from '../../src/finnish/index.ts';
+import { json, signInNewUser } from '../helpers/app.ts';
 import {
   browserSuite,
   checkAccessibility,
   chromiumSkip,
   heading,
   homePage,
+  pagePerTest,
   signIn,
+  signInByCookie,
   signOut,
   type TestServer,
 } from './helpers.ts';
@@ -17,7 +21,6 @@ const BUSINESS_ID = '0201551-3';
 const PERSON = { firstName: 'Matti', lastName: 'Virtanen' };
 const FULL_NAME = `${PERSON.firstName} ${PERSON.lastName}`;
 const IDENTITY_CODE = '131052-308T';
-const MASKED_CODE = '131052-****';
 const STREET = 'Mannerheimintie 12 B 7';
 const TITLE = 'toimitusjohtaja';
 
@@ -65,6 +68,15 @@ async function openDialog(page: Page, title: string) {
   return dialog;
 }
 
+/** A valid business ID of its own for each `n` (a check digit of 1 is never valid: skipped). */
+function businessIdOf(n: number): string {
+  for (let k = 0; k < 10; k++) {
+    const id = makeBusinessId(2_000_000 + n * 10 + k);
+    if (id) return id;
+  }
+  throw new Error(`no business ID for ${n}`);
+}
+
 /** The organisation form filled with a name, the business ID and a postal address. */
 async function fillOrganization(page: Page, name: string) {
   await page.getByLabel('Nimi', { exact: true }).fill(name);
@@ -75,12 +87,24 @@ async function fillOrganization(page: Page, name: string) {
   await postal.getByLabel('Postitoimipaikka').fill('Helsinki');
 }
 
+/** A person of a test's own: names and an identity code no other test uses. */
+type Registered = {
+  firstName: string;
+  lastName: string;
+  fullName: string;
+  identityCode: string;
+  maskedCode: string;
+  personUrl: string;
+  organization: string;
+};
+
 describe('organisations and persons in the browser', { skip: chromiumSkip }, () => {
   let server: TestServer;
+  let browser: Browser;
   let page: Page;
   let problems: string[];
-  let organizationUrl: string;
-  let personUrl: string;
+  /** A register officer's session for registering a test's own records through the API. */
+  let officerCookie: string;
 
   browserSuite(
     {
@@ -88,10 +112,68 @@ describe('organisations and persons in the browser', { skip: chromiumSkip }, () 
       username: 'rekisterivastaava',
       others: [{ ...customerService, role: 'customer_service' }],
     },
-    (setup) => {
-      ({ server, page, problems } = setup);
+    async (setup) => {
+      ({ server, browser } = setup);
+      officerCookie = await signInNewUser(server.app, server.database, server.keys, {
+        username: 'rekisterivastaava.api',
+        role: 'register_officer',
+      });
     },
   );
+  pagePerTest(
+    () => browser,
+    (opened) => ({ page, problems } = opened),
+  );
+
+  /** Registers through the API, as a colleague would have; the answer's id. */
+  const post = async (url: string, payload: object): Promise<string> => {
+    const response = await server.app.inject({
+      method: 'POST',
+      url,
+      headers: json(officerCookie),
+      payload,
+    });
+    assert.equal(response.statusCode, 201, response.body);
+    return response.json<{ id: string }>().id;
+  };
+
+  /**
+   * An organisation and a person with an identity code and a permanent address who represents it
+   * (`n` makes the business ID, the organisation's name and the identity code the test's own).
+   */
+  const registered = async (
+    n: number,
+    person: { firstName: string; lastName: string },
+  ): Promise<Registered> => {
+    const organization = `Kuntapalvelu ${n} Oy`;
+    const organizationId = await post('/api/organizations', {
+      name: organization,
+      businessId: businessIdOf(n),
+    });
+    const identityCode = makeIdentityCode('1952-10-13', 300 + n);
+    const personId = await post('/api/persons', {
+      ...person,
+      personalIdentityCode: identityCode,
+      personalIdentityCodePurpose: 'consent',
+      permanentAddress: { street: STREET, postalCode: '00100', postOffice: 'Helsinki' },
+      organizations: [{ organizationId, title: TITLE }],
+    });
+    return {
+      ...person,
+      fullName: `${person.firstName} ${person.lastName}`,
+      identityCode,
+      maskedCode: `${identityCode.slice(0, 7)}****`,
+      personUrl: `${server.baseUrl}/persons/${personId}`,
+      organization,
+    };
+  };
+
+  /** The register officer's page, signed in by cookie, on `url`. */
+  const openAsOfficer = async (url: string, title: string) => {
+    await signInByCookie(page, server, 'register_officer');
+    await page.goto(url);
+    await heading(page, title).waitFor();
+  };
 
   test('an organisation, and the duplicate business ID leads to it', async () => {
     await page.goto(server.baseUrl);
@@ -108,7 +190,7 @@ describe('organisations and persons in the browser', { skip: chromiumSkip }, () 
 
     await heading(page, ORGANIZATION).waitFor();
     await page.getByText('Tiedot tallennettiin rekisteriin.').waitFor();
-    organizationUrl = page.url();
+    const organizationUrl = page.url();
     assert.match(new URL(organizationUrl).pathname, /^\/organizations\/[^/]+$/);
     const basics = page.getByRole('region', { name: 'Perustiedot' });
     await basics.getByText(BUSINESS_ID, { exact: true }).waitFor();
@@ -154,6 +236,13 @@ describe('organisations and persons in the browser', { skip: chromiumSkip }, () 
   });
 
   test('a person who represents the organisation, linked both ways', async () => {
+    const organization = 'Kuntatekniikka Palvelut Oy';
+    const organizationId = await post('/api/organizations', {
+      name: organization,
+      businessId: businessIdOf(0),
+    });
+    const organizationUrl = `${server.baseUrl}/organizations/${organizationId}`;
+    await openAsOfficer(organizationUrl, organization);
     await openFromNavigation(page, 'Uusi henkilö');
     await heading(page, 'Uusi henkilö').waitFor();
     await page.getByLabel('Etunimi').fill(PERSON.firstName);
@@ -168,27 +257,27 @@ describe('organisations and persons in the browser', { skip: chromiumSkip }, () 
 
     const organizations = page.getByRole('region', { name: 'Organisaatiot' });
     await organizations.getByText('Henkilö ei edusta yhtään organisaatiota.').waitFor();
-    await organizations.getByLabel('Lisää organisaatio').fill('Kuntatekniikka');
+    await organizations.getByLabel('Lisää organisaatio').fill('Kuntatekniikka Palvelut');
     await organizations.getByRole('button', { name: 'Hae', exact: true }).click();
-    await organizations.getByRole('button', { name: `Lisää ${ORGANIZATION}` }).click();
+    await organizations.getByRole('button', { name: `Lisää ${organization}` }).click();
     await organizations.getByText('Lisätty', { exact: true }).waitFor();
-    await organizations.getByLabel(`Tehtävänimike: ${ORGANIZATION}`).fill(TITLE);
+    await organizations.getByLabel(`Tehtävänimike: ${organization}`).fill(TITLE);
     await checkAccessibility(page, 'the new person form with an organisation picked');
 
     await page.getByRole('button', { name: 'Tallenna henkilö' }).click();
     await heading(page, FULL_NAME).waitFor();
     await page.getByText('Tiedot tallennettiin rekisteriin.').waitFor();
-    personUrl = page.url();
+    const personUrl = page.url();
     assert.match(new URL(personUrl).pathname, /^\/persons\/[^/]+$/);
     await page.getByText('Asiakkaan suostumus').waitFor();
     const represents = page.getByRole('region', { name: 'Organisaatiot' }).getByRole('listitem');
     assert.equal(await represents.count(), 1);
-    assert.match(await represents.innerText(), new RegExp(`${ORGANIZATION}.*${BUSINESS_ID}`));
+    assert.match(await represents.innerText(), new RegExp(`${organization}.*${businessIdOf(0)}`));
     await represents.getByText(TITLE, { exact: true }).waitFor();
     await checkAccessibility(page, 'the person page');
 
-    await represents.getByRole('link', { name: ORGANIZATION }).click();
-    await heading(page, ORGANIZATION).waitFor();
+    await represents.getByRole('link', { name: organization }).click();
+    await heading(page, organization).waitFor();
     assert.equal(page.url(), organizationUrl);
     const representatives = page.getByRole('region', { name: 'Edustajat' }).getByRole('listitem');
     assert.equal(await representatives.count(), 1);
@@ -203,12 +292,15 @@ describe('organisations and persons in the browser', { skip: chromiumSkip }, () 
   });
 
   test('the full identity code is shown only with a purpose', async () => {
+    const person = await registered(1, { firstName: 'Maija', lastName: 'Tunnistettava' });
+    const hidden = person.identityCode.slice(-4);
+    await openAsOfficer(person.personUrl, person.fullName);
     const code = page.getByTestId('identity-code');
-    assert.equal(await code.textContent(), MASKED_CODE);
+    assert.equal(await code.textContent(), person.maskedCode);
     const shownFirst = await pageText(page);
-    assert.ok(shownFirst.includes(MASKED_CODE), 'the masked code is shown');
-    assert.ok(!shownFirst.includes('308T'), 'the full code is nowhere in the page text');
-    assert.ok(!(await page.content()).includes('308T'), 'nor in the page source');
+    assert.ok(shownFirst.includes(person.maskedCode), 'the masked code is shown');
+    assert.ok(!shownFirst.includes(hidden), 'the full code is nowhere in the page text');
+    assert.ok(!(await page.content()).includes(hidden), 'nor in the page source');
 
     await page.getByRole('button', { name: 'Näytä henkilötunnus' }).click();
     const dialog = await openDialog(page, 'Näytä koko henkilötunnus');
@@ -222,30 +314,30 @@ describe('organisations and persons in the browser', { skip: chromiumSkip }, () 
 
     await dialog.getByRole('button', { name: 'Näytä henkilötunnus' }).click();
     await dialog.getByText('Kerro käyttötarkoitus (vähintään 3 merkkiä).').waitFor();
-    assert.equal(await code.textContent(), MASKED_CODE, 'no purpose, no code');
+    assert.equal(await code.textContent(), person.maskedCode, 'no purpose, no code');
     await checkAccessibility(page, 'the identity code dialog without a purpose');
 
     await purpose.fill('Henkilöllisyyden varmistaminen puhelimessa');
     await dialog.getByRole('button', { name: 'Näytä henkilötunnus' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await page.getByText(IDENTITY_CODE, { exact: true }).waitFor();
-    assert.equal(await code.textContent(), IDENTITY_CODE);
+    await page.getByText(person.identityCode, { exact: true }).waitFor();
+    assert.equal(await code.textContent(), person.identityCode);
     await page.getByRole('button', { name: 'Piilota' }).waitFor();
     await checkAccessibility(page, 'the person page with the full identity code');
 
     await page.getByRole('button', { name: 'Piilota' }).click();
-    assert.equal(await code.textContent(), MASKED_CODE);
-    assert.ok(!(await pageText(page)).includes('308T'), 'hidden again');
+    assert.equal(await code.textContent(), person.maskedCode);
+    assert.ok(!(await pageText(page)).includes(hidden), 'hidden again');
 
     assert.deepEqual(problems, [], 'no script errors or Content-Security-Policy violations');
   });
 
   test('address protection hides the address from customer service, in Finnish and Swedish', async () => {
-    // Opened by its address, so that this step does not depend on how the previous one ended.
-    await page.goto(personUrl);
-    await heading(page, FULL_NAME).waitFor();
+    const person = await registered(2, { firstName: 'Pekka', lastName: 'Suojattava' });
+    const { fullName, personUrl } = person;
+    await openAsOfficer(personUrl, fullName);
     await page.getByRole('button', { name: 'Muokkaa' }).click();
-    await heading(page, `Muokkaa henkilöä: ${FULL_NAME}`).waitFor();
+    await heading(page, `Muokkaa henkilöä: ${fullName}`).waitFor();
     await checkAccessibility(page, 'the person edit form');
     await page.getByLabel('Puhelin').fill('0401234567');
     const protection = page.getByRole('checkbox', { name: 'Henkilöllä on turvakielto' });
@@ -260,7 +352,7 @@ describe('organisations and persons in the browser', { skip: chromiumSkip }, () 
     await checkAccessibility(page, 'the person edit form with address protection');
     await page.getByRole('button', { name: 'Tallenna muutokset' }).click();
 
-    await heading(page, FULL_NAME).waitFor();
+    await heading(page, fullName).waitFor();
     await page.getByText('Muutokset tallennettiin.').waitFor();
     const contact = page.getByRole('region', { name: 'Yhteystiedot' });
     await contact.getByText('040 123 4567', { exact: true }).waitFor();
@@ -271,7 +363,7 @@ describe('organisations and persons in the browser', { skip: chromiumSkip }, () 
     await signOut(page);
     await checkAccessibility(page, 'the sign-in page after signing out');
     await signIn(page, customerService.username, customerService.password);
-    await heading(page, FULL_NAME).waitFor();
+    await heading(page, fullName).waitFor();
     assert.equal(page.url(), personUrl, 'the same address opens after signing in');
     await contact.getByText('Osoite suojattu').first().waitFor();
     await page.getByText('Henkilön osoite on suojattu. Osoitetta ei näytetä sinulle').waitFor();
@@ -284,14 +376,14 @@ describe('organisations and persons in the browser', { skip: chromiumSkip }, () 
 
     await openFromNavigation(page, 'Haku');
     await heading(page, 'Asiakashaku').waitFor();
-    await search(page, PERSON.lastName);
+    await search(page, person.lastName);
     const result = page
       .getByRole('listitem')
-      .filter({ has: page.getByRole('link', { name: `${PERSON.lastName}, ${PERSON.firstName}` }) });
+      .filter({ has: page.getByRole('link', { name: `${person.lastName}, ${person.firstName}` }) });
     await result.waitFor();
     await result.getByText('Osoite suojattu').waitFor();
     await result.getByText('040 123 4567').waitFor();
-    await result.getByText(MASKED_CODE).waitFor();
+    await result.getByText(person.maskedCode).waitFor();
     assert.ok(!(await result.innerText()).includes('Mannerheimintie'));
     await checkAccessibility(page, 'the search result of a protected person');
 
@@ -302,15 +394,15 @@ describe('organisations and persons in the browser', { skip: chromiumSkip }, () 
     assert.ok(!(await result.innerText()).includes('Osoite suojattu'));
     await checkAccessibility(page, 'the search result of a protected person in Swedish');
 
-    await result.getByRole('link', { name: `${PERSON.lastName}, ${PERSON.firstName}` }).click();
-    await heading(page, FULL_NAME).waitFor();
+    await result.getByRole('link', { name: `${person.lastName}, ${person.firstName}` }).click();
+    await heading(page, fullName).waitFor();
     await page.getByRole('region', { name: 'Kontaktuppgifter' }).waitFor();
     await page.getByText('Adressen skyddad').first().waitFor();
     assert.ok(!(await pageText(page)).includes('Osoite suojattu'));
     await checkAccessibility(page, 'the protected person in Swedish');
 
     await chooseLanguage(page, /välj språk/, 'Suomi (FI)');
-    await heading(page, FULL_NAME).waitFor();
+    await heading(page, fullName).waitFor();
     await page.getByText('Osoite suojattu').first().waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'fi');
 
@@ -318,12 +410,12 @@ describe('organisations and persons in the browser', { skip: chromiumSkip }, () 
   });
 
   test('the register officer archives the person, who drops out of the search', async () => {
-    await signOut(page);
-    await signIn(page, server.user.username, server.user.password);
-    await heading(page, FULL_NAME).waitFor();
+    const person = await registered(3, { firstName: 'Arto', lastName: 'Arkistoitava' });
+    const { fullName } = person;
+    await openAsOfficer(person.personUrl, fullName);
 
     await page.getByRole('button', { name: 'Arkistoi' }).click();
-    const dialog = await openDialog(page, `Arkistoidaanko ${FULL_NAME}?`);
+    const dialog = await openDialog(page, `Arkistoidaanko ${fullName}?`);
     await dialog.getByText('Arkistoitu henkilö säilyy rekisterissä').waitFor();
     await checkAccessibility(page, 'the archive dialog');
     await dialog.getByRole('button', { name: 'Arkistoi' }).click();
@@ -337,21 +429,21 @@ describe('organisations and persons in the browser', { skip: chromiumSkip }, () 
     // The archived person stays linked on their own page, but no longer represents the organisation.
     await page
       .getByRole('region', { name: 'Organisaatiot' })
-      .getByRole('link', { name: ORGANIZATION })
+      .getByRole('link', { name: person.organization })
       .click();
-    await heading(page, ORGANIZATION).waitFor();
+    await heading(page, person.organization).waitFor();
     await page.getByText('Organisaatiolle ei ole kirjattu edustajia.').waitFor();
-    assert.equal(await page.getByRole('link', { name: FULL_NAME }).count(), 0);
+    assert.equal(await page.getByRole('link', { name: fullName }).count(), 0);
 
     await openFromNavigation(page, 'Haku');
-    await search(page, PERSON.lastName);
-    await page.getByText(`Haulla ”${PERSON.lastName}” ei löytynyt asiakkaita.`).waitFor();
+    await search(page, person.lastName);
+    await page.getByText(`Haulla ”${person.lastName}” ei löytynyt asiakkaita.`).waitFor();
     assert.equal(
-      await page.getByRole('link', { name: `${PERSON.lastName}, ${PERSON.firstName}` }).count(),
+      await page.getByRole('link', { name: `${person.lastName}, ${person.firstName}` }).count(),
       0,
     );
-    await search(page, IDENTITY_CODE);
-    await page.getByText(`Haulla ”${IDENTITY_CODE}” ei löytynyt asiakkaita.`).waitFor();
+    await search(page, person.identityCode);
+    await page.getByText(`Haulla ”${person.identityCode}” ei löytynyt asiakkaita.`).waitFor();
     await checkAccessibility(page, 'the search without the archived person');
 
     assert.deepEqual(problems, [], 'no script errors or Content-Security-Policy violations');

@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { Button } from 'suomifi-ui-components';
 import { searchApi } from '../../contract/search/search.endpoints.ts';
-import { ApiError, type PersonSummary } from '../api.ts';
-import { useCall } from '../data.ts';
+import type { PersonSummary } from '../api.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { fieldId } from './form.ts';
 import { ProblemNotice } from './Notices.tsx';
-import { PickerSearch } from './PickerSearch.tsx';
+import { PickerSearch, usePickerSearch } from './PickerSearch.tsx';
 import type { FormController } from './useContractForm.ts';
 
 /** The person a picker shows as chosen; a preselected one needs no identity code. */
@@ -58,38 +57,27 @@ export function PersonPicker({
   className?: string;
 }) {
   const { t, errorText } = useI18n();
-  const [query, setQuery] = useState('');
-  // The term searched for: the search reads (and is logged) when asked, not as one types.
-  const [asked, setAsked] = useState('');
   const [chosen, setChosen] = useState<PickedPerson | null>(initial);
   const error = form.errors[path];
-  const searched = useCall(
-    searchApi.search,
-    { query: { q: asked, kind: 'person', limit: 10 } },
-    { enabled: asked !== '' },
+  const searched = usePickerSearch(searchApi.search, (q) => ({
+    query: { q, kind: 'person' as const, limit: 10 },
+  }));
+  const queryError = searched.queryProblem && errorText(searched.queryProblem);
+  const found = searched.answer?.items.flatMap((item) =>
+    item.kind === 'person' ? [item.person] : [],
   );
-  const problem =
-    searched.error instanceof ApiError ? searched.error.problem.errors?.[0] : undefined;
-  const queryError = problem?.field === 'q' ? errorText(problem) : null;
-  const found =
-    asked === '' || queryError !== null
-      ? null
-      : searched.data?.items.flatMap((item) => (item.kind === 'person' ? [item.person] : []));
-
-  const search = () => setAsked(query.trim());
 
   const choose = (person: PickedPerson | null) => {
     if (list && person) {
       list.onAdd(person);
-      setQuery('');
-      setAsked('');
+      searched.forget(true);
       // The chosen person's button is gone: the search takes the focus for the next one.
       document.getElementById(fieldId(path))?.focus();
       return;
     }
     setChosen(person);
     form.set(path, person?.id ?? '');
-    if (person) setAsked('');
+    if (person) searched.forget();
   };
 
   return (
@@ -112,16 +100,11 @@ export function PersonPicker({
             id={fieldId(path)}
             label={texts.find}
             hint={texts.findHint}
-            query={query}
-            onQuery={setQuery}
+            searched={searched}
             error={queryError ?? (error ? errorText(error) : null)}
-            onSearch={search}
-            busy={searched.isFetching}
           />
           <div aria-live="polite">
-            {asked !== '' && searched.isError && queryError === null && (
-              <ProblemNotice error={searched.error} />
-            )}
+            {searched.failure !== null && <ProblemNotice error={searched.failure} />}
             {found &&
               (found.length === 0 ? (
                 <p className="muted">{t('search.noResultsShort')}</p>

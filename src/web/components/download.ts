@@ -1,6 +1,5 @@
-import { useMutation } from '@tanstack/react-query';
-import type { CallInput, Endpoint } from '../../contract/endpoint.ts';
-import { download } from '../client.ts';
+import type { Endpoint } from '../../contract/endpoint.ts';
+import { useDownload } from '../data.ts';
 
 /** Saves a fetched file the way a link with `download` would. */
 export function saveFile(blob: Blob, fileName: string): void {
@@ -22,18 +21,14 @@ export function saveBase64File(file: { base64: string; contentType: string; file
 }
 
 /**
- * Fetches an endpoint's file and saves it (the data layer's mutation: busy and failure held
+ * Fetches an endpoint's file and saves it (the data layer's `useDownload`: busy and failure held
  * there); `onSaved` gets the file's name, e.g. to say it was saved.
  */
-export function useDownload<E extends Endpoint & { file: true }>(
+export const useSavedDownload = <E extends Endpoint & { file: true }>(
   declared: E,
   onSaved?: (fileName: string) => void,
-) {
-  return useMutation({
-    mutationFn: (input: CallInput<E>) => download(declared, input),
-    onSuccess: (file) => {
-      saveFile(file.blob, file.fileName);
-      onSaved?.(file.fileName);
-    },
+) =>
+  useDownload(declared, (file) => {
+    saveFile(file.blob, file.fileName);
+    onSaved?.(file.fileName);
   });
-}

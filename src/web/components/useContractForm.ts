@@ -146,6 +146,8 @@ export function useContractForm<E extends Endpoint>(options: {
   changed?: boolean;
   /** Ask before changes are lost (default); off for forms that hold only secrets. */
   warnUnsaved?: boolean;
+  /** The sign-in form: a 401 is a wrong password, not a session that ended. */
+  signingIn?: boolean;
 }): ContractForm<E> {
   const { endpoint, schema, initial } = options;
   const { serverFields } = options;
@@ -157,7 +159,10 @@ export function useContractForm<E extends Endpoint>(options: {
   }, [schema, endpoint]);
   const start = useMemo(() => ({ ...initialWithDefaults(initial, rules) }), [initial, rules]);
   const form = useFormState(start, rules, options.checkOnBlur ?? true);
-  const send = useSend(endpoint, { invalidates: options.invalidates ?? [] });
+  const send = useSend(endpoint, {
+    invalidates: options.invalidates ?? [],
+    signingIn: options.signingIn ?? false,
+  });
   const [baseline, setBaseline] = useState(start);
   const [attempt, setAttempt] = useState(0);
   const [failure, setFailure] = useState<unknown>(null);

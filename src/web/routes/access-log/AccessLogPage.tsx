@@ -35,7 +35,7 @@ import {
   timeRange,
   type Filters,
 } from './access-log.ts';
-import { findPersons, findUsers, LogPicker, type Pick } from './LogPickers.tsx';
+import { LogPicker, PERSONS, USERS, type Pick } from './LogPickers.tsx';
 import { useLogWords } from './log-words.ts';
 import {
   MACHINE_CLIENT_ROLE,
@@ -186,7 +186,7 @@ export function AccessLogPage() {
               }}
               chosen={pickOf(draft.subjectId, 'subject')}
               onChoose={choose('subjectId')}
-              find={findPersons}
+              source={PERSONS}
             />
           )}
           <LogPicker
@@ -198,7 +198,7 @@ export function AccessLogPage() {
             }}
             chosen={pickOf(draft.userId, 'user')}
             onChoose={choose('userId')}
-            find={findUsers}
+            source={USERS}
           />
           <Dropdown
             labelText={t('accessLog.action')}

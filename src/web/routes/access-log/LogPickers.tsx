@@ -1,22 +1,27 @@
-import { useState } from 'react';
 import { Button } from 'suomifi-ui-components';
 import { accessLogApi } from '../../../contract/access-log/access-log.endpoints.ts';
+import type { Answer, CallInput, Endpoint } from '../../../contract/endpoint.ts';
 import { searchApi } from '../../../contract/search/search.endpoints.ts';
-import { ApiError, call } from '../../client.ts';
 import { ProblemNotice } from '../../components/Notices.tsx';
-import { PickerSearch } from '../../components/PickerSearch.tsx';
+import { PickerSearch, usePickerSearch } from '../../components/PickerSearch.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 
 /** One found person or staff member: shown by name, with a detail that tells namesakes apart. */
 export type Pick = { id: string; name: string; detail: string | null };
 
-type Found =
-  { state: 'idle' } | { state: 'found'; items: Pick[] } | { state: 'failed'; error: unknown };
+/** Where a picker finds its picks: an endpoint of the contract, asked with the term typed. */
+type Source<E extends Endpoint> = {
+  endpoint: E;
+  input: (q: string) => CallInput<E>;
+  picks: (answer: Answer<E>) => Pick[];
+};
 
-/** A person by the register's search: name and masked identity code. */
-export const findPersons = async (q: string): Promise<Pick[]> =>
-  (await call(searchApi.search, { query: { q, kind: 'person', limit: 10 } })).items.flatMap(
-    (item) =>
+/** Persons by the register's search: name and masked identity code. */
+export const PERSONS: Source<typeof searchApi.search> = {
+  endpoint: searchApi.search,
+  input: (q) => ({ query: { q, kind: 'person', limit: 10 } }),
+  picks: (answer) =>
+    answer.items.flatMap((item) =>
       item.kind === 'person'
         ? [
             {
@@ -26,61 +31,41 @@ export const findPersons = async (q: string): Promise<Pick[]> =>
             },
           ]
         : [],
-  );
+    ),
+};
 
-/** A staff member by username or full name. */
-export const findUsers = async (q: string): Promise<Pick[]> =>
-  (await call(accessLogApi.users, { query: { q } })).items.map((user) => ({
-    id: user.id,
-    name: user.fullName ?? user.username,
-    detail: user.username,
-  }));
+/** Staff by username or full name. */
+export const USERS: Source<typeof accessLogApi.users> = {
+  endpoint: accessLogApi.users,
+  input: (q) => ({ query: { q } }),
+  picks: (answer) =>
+    answer.items.map((user) => ({
+      id: user.id,
+      name: user.fullName ?? user.username,
+      detail: user.username,
+    })),
+};
 
 /**
  * A filter of the log chosen by typing a name (the PersonPicker's pattern, outside a form): the
  * chosen one's id goes to the filter, its name stays on screen.
  */
-export function LogPicker({
+export function LogPicker<E extends Endpoint>({
   id,
   texts,
   chosen,
   onChoose,
-  find,
+  source,
 }: {
   id: string;
   texts: { find: string; hint: string; chosen: string };
   chosen: Pick | null;
   onChoose: (pick: Pick | null) => void;
-  find: (q: string) => Promise<Pick[]>;
+  source: Source<E>;
 }) {
   const { t, errorText } = useI18n();
-  const [query, setQuery] = useState('');
-  const [found, setFound] = useState<Found>({ state: 'idle' });
-  const [queryError, setQueryError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const search = () => {
-    const q = query.trim();
-    if (q === '') return;
-    setBusy(true);
-    setQueryError(null);
-    find(q).then(
-      (items) => {
-        setBusy(false);
-        setFound({ state: 'found', items });
-      },
-      (failure: unknown) => {
-        setBusy(false);
-        const field = failure instanceof ApiError ? failure.problem.errors?.[0] : undefined;
-        if (field?.field === 'q') {
-          setQueryError(errorText(field));
-          setFound({ state: 'idle' });
-        } else {
-          setFound({ state: 'failed', error: failure });
-        }
-      },
-    );
-  };
+  const searched = usePickerSearch(source.endpoint, source.input);
+  const found = searched.answer === undefined ? undefined : source.picks(searched.answer);
 
   if (chosen) {
     return (
@@ -94,7 +79,7 @@ export function LogPicker({
             variant="secondaryNoBorder"
             onClick={() => {
               onChoose(null);
-              setFound({ state: 'idle' });
+              searched.forget();
             }}
           >
             {t('logHuman.change')}
@@ -109,20 +94,17 @@ export function LogPicker({
         id={id}
         label={texts.find}
         hint={texts.hint}
-        query={query}
-        onQuery={setQuery}
-        error={queryError}
-        onSearch={search}
-        busy={busy}
+        searched={searched}
+        error={searched.queryProblem && errorText(searched.queryProblem)}
       />
       <div aria-live="polite">
-        {found.state === 'failed' && <ProblemNotice error={found.error} />}
-        {found.state === 'found' &&
-          (found.items.length === 0 ? (
+        {searched.failure !== null && <ProblemNotice error={searched.failure} />}
+        {found &&
+          (found.length === 0 ? (
             <p className="muted">{t('logHuman.noneFound')}</p>
           ) : (
             <ul className="picker__results">
-              {found.items.map((pick) => (
+              {found.map((pick) => (
                 <li key={pick.id}>
                   <span>
                     <strong>{pick.name}</strong>

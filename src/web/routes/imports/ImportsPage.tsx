@@ -1,12 +1,10 @@
 import { useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Button, Dropdown, DropdownItem, Paragraph, RouterLink } from 'suomifi-ui-components';
-import { ApiError } from '../../api.ts';
-import { problemOf, urlOf } from '../../client.ts';
 import { Loading, ProblemNotice } from '../../components/Notices.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Section } from '../../components/Section.tsx';
-import { invalidate, queryClient, useCall } from '../../data.ts';
+import { useCall, useSend } from '../../data.ts';
 import { useMe } from '../../session.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -17,24 +15,6 @@ import { updateFilesApi } from '../../../contract/update-files/update-files.endp
 import { RunReport } from './RunReport.tsx';
 import { countsText, runTitle } from './import-texts.ts';
 import './imports.css';
-
-/** Sends the file as the request's body; the answer is its run. */
-async function sendFile(
-  file: File,
-  query: { profile: string; partnerId: string; dryRun: boolean },
-): Promise<ImportRunView> {
-  const url = urlOf(updateFilesApi.run, {
-    query: { ...query, dryRun: query.dryRun ? 'true' : 'false', name: file.name },
-  });
-  const response = await fetch(url, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'content-type': 'application/octet-stream' },
-    body: file,
-  });
-  if (!response.ok) throw new ApiError(await problemOf(response));
-  return (await response.json()) as ImportRunView;
-}
 
 /**
  * The imports page (decision 0029): an update-service file's dry run, its report and then its
@@ -119,8 +99,8 @@ function UpdateFileForm() {
   const [partnerId, setPartnerId] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [dryRun, setDryRun] = useState<ImportRunView | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
+  const run = useSend(updateFilesApi.run, { invalidates: [importsApi.list] });
+  const busy = run.isPending;
   const [missing, setMissing] = useState(false);
 
   const send = (asDryRun: boolean) => {
@@ -129,18 +109,17 @@ function UpdateFileForm() {
       return;
     }
     setMissing(false);
-    setBusy(true);
-    setFailure(null);
-    sendFile(file, { profile, partnerId, dryRun: asDryRun }).then(
-      async (run) => {
-        setBusy(false);
-        await invalidate(queryClient, [importsApi.list]);
-        if (asDryRun) setDryRun(run);
-        else void navigate(`/imports/updateFile/${run.id}`);
+    run.mutate(
+      {
+        query: { profile, partnerId, name: file.name, dryRun: asDryRun ? 'true' : 'false' },
+        // The file's bytes as they are, whatever type the browser gives the file.
+        body: new Blob([file], { type: 'application/octet-stream' }),
       },
-      (error: unknown) => {
-        setBusy(false);
-        setFailure(error);
+      {
+        onSuccess: (answer) => {
+          if (asDryRun) setDryRun(answer);
+          else void navigate(`/imports/updateFile/${answer.id}`);
+        },
       },
     );
   };
@@ -213,7 +192,7 @@ function UpdateFileForm() {
       {missing && (
         <Paragraph className="imports-form__missing">{t('imports.file.chooseAll')}</Paragraph>
       )}
-      {failure !== null && <ProblemNotice error={failure} />}
+      {run.isError && <ProblemNotice error={run.error} />}
       {dryRun && (
         <div className="imports-dry-run" role="status">
           <Paragraph mb="s">

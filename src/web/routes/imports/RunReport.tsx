@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Button, Paragraph, RouterLink } from 'suomifi-ui-components';
-import { download } from '../../client.ts';
 import { BackLink } from '../../components/BackLink.tsx';
-import { saveFile } from '../../components/download.ts';
+import { useSavedDownload } from '../../components/download.ts';
 import { Loading, ProblemNotice } from '../../components/Notices.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Section } from '../../components/Section.tsx';
@@ -27,7 +26,9 @@ export function RunReport({ kind, id }: { kind: ImportKind; id: string }) {
   const [outcome, setOutcome] = useState<string | undefined>(undefined);
   const [cursor, setCursor] = useState<string | undefined>(undefined);
   const [saved, setSaved] = useState('');
-  const [failure, setFailure] = useState<unknown>(null);
+  const rows = useSavedDownload(importsApi.csv, (file) =>
+    setSaved(t('imports.downloaded', { file })),
+  );
   const page = useCall(importsApi.rows, {
     params: { kind, id },
     query: { ...(outcome ? { outcome } : {}), ...(cursor ? { cursor } : {}) },
@@ -38,14 +39,10 @@ export function RunReport({ kind, id }: { kind: ImportKind; id: string }) {
   };
   const csv = () => {
     setSaved('');
-    setFailure(null);
-    download(importsApi.csv, {
+    rows.mutate({
       params: { kind, id },
       query: { ...(outcome ? { outcome } : {}), lang: language },
-    }).then((file) => {
-      saveFile(file.blob, file.fileName);
-      setSaved(t('imports.downloaded', { file: file.fileName }));
-    }, setFailure);
+    });
   };
   const number = page.data?.run.number ?? '';
   return (
@@ -67,7 +64,7 @@ export function RunReport({ kind, id }: { kind: ImportKind; id: string }) {
         </Button>
       </div>
       {saved && <Paragraph mb="s">{saved}</Paragraph>}
-      {failure !== null && <ProblemNotice error={failure} />}
+      {rows.isError && <ProblemNotice error={rows.error} />}
       {page.isPending && <Loading />}
       {page.isError && <ProblemNotice error={page.error} />}
       {page.data && (

@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Button, Paragraph, RouterLink } from 'suomifi-ui-components';
 import { BackLink } from '../../components/BackLink.tsx';
-import { useDownload } from '../../components/download.ts';
+import { useSavedDownload } from '../../components/download.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { Loading, ProblemNotice } from '../../components/Notices.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -219,7 +219,7 @@ function Report({ run }: { run: ImportRunView }) {
     params: { id: run.id },
     query: outcome ? { outcome } : {},
   });
-  const csv = useDownload(moveInApi.reportCsv, (fileName) =>
+  const csv = useSavedDownload(moveInApi.reportCsv, (fileName) =>
     setSaved(t('moveIn.report.downloaded', { file: fileName })),
   );
   const outcomes = IMPORT_ROW_OUTCOMES.filter((o) => run.counts[o] > 0);

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { Button, InlineAlert, RouterLink } from 'suomifi-ui-components';
@@ -9,7 +8,6 @@ import type {
 } from '../../../contract/partners/partners.schemas.ts';
 import { searchApi } from '../../../contract/search/search.endpoints.ts';
 import type { SearchItem } from '../../../contract/search/search.schemas.ts';
-import { ApiError } from '../../api.ts';
 import { call } from '../../client.ts';
 import { BackLink } from '../../components/BackLink.tsx';
 import { DataList } from '../../components/DataList.tsx';
@@ -19,8 +17,8 @@ import { SavedNotice } from '../../components/SavedNotice.tsx';
 import { Section } from '../../components/Section.tsx';
 import { useStatusMessage } from '../../components/StatusMessage.tsx';
 import { LoadMore } from '../../components/LoadMore.tsx';
-import { PickerSearch } from '../../components/PickerSearch.tsx';
-import { queryKeyOf, useCall, useSend, type Pages } from '../../data.ts';
+import { PickerSearch, usePickerSearch } from '../../components/PickerSearch.tsx';
+import { queryKeyOf, useSend, type Pages } from '../../data.ts';
 import { formatDate } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ContractEnd, ContractFieldsText, CountryText } from './PartnersPage.tsx';
@@ -246,33 +244,16 @@ function CustomerAdder({
   onAdded: (customer: CoveredCustomer) => void;
 }) {
   const { t, errorText } = useI18n();
-  const [query, setQuery] = useState('');
-  /** The text last searched for: the search runs when it is given. */
-  const [searched, setSearched] = useState('');
-  const found = useCall(
-    searchApi.search,
-    { query: { q: searched, limit: 10 } },
-    { enabled: searched !== '' },
-  );
+  const searched = usePickerSearch(searchApi.search, (q) => ({ query: { q, limit: 10 } }));
   const cover = useSend(partnersApi.coverCustomer, { invalidates: PARTNER_READS });
-  const queryProblem =
-    found.error instanceof ApiError
-      ? found.error.problem.errors?.find((problem) => problem.field === 'q')
-      : undefined;
-
-  const search = () => {
-    const q = query.trim();
-    if (q === '') return;
-    if (q === searched) void found.refetch();
-    setSearched(q);
-  };
+  const queryProblem = searched.queryProblem;
 
   const add = (item: SearchItem) =>
     cover.mutate(
       { params: { id: partnerId }, body: { customerId: idOf(item) } },
       { onSuccess: onAdded },
     );
-  const items = searched === '' || queryProblem ? null : (found.data?.items ?? null);
+  const items = searched.answer?.items ?? null;
 
   return (
     <div className="picker">
@@ -280,15 +261,12 @@ function CustomerAdder({
         id="partner-customer-query"
         label={t('partners.findCustomer')}
         hint={t('partners.findCustomerHint')}
-        query={query}
-        onQuery={setQuery}
+        searched={searched}
         error={queryProblem ? errorText(queryProblem) : null}
-        onSearch={search}
-        busy={found.isFetching}
       />
       <div aria-live="polite">
         {cover.error !== null && <ProblemNotice error={cover.error} />}
-        {found.error !== null && !queryProblem && <ProblemNotice error={found.error} />}
+        {searched.failure !== null && <ProblemNotice error={searched.failure} />}
         {items &&
           (items.length === 0 ? (
             <p className="muted">{t('search.noResultsShort')}</p>

@@ -1,18 +1,10 @@
-import { useState } from 'react';
 import { Button, TextInput } from 'suomifi-ui-components';
 import type { OrganizationSummary } from '../../../contract/organizations/organizations.schemas.ts';
 import { searchApi } from '../../../contract/search/search.endpoints.ts';
-import { ApiError } from '../../api.ts';
-import { call } from '../../client.ts';
 import { ProblemNotice } from '../../components/Notices.tsx';
-import { PickerSearch } from '../../components/PickerSearch.tsx';
+import { PickerSearch, usePickerSearch } from '../../components/PickerSearch.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { OrganizationLink } from './person-form.ts';
-
-type Found =
-  | { state: 'idle' }
-  | { state: 'found'; items: OrganizationSummary[] }
-  | { state: 'failed'; error: unknown };
 
 /**
  * The organisations a person represents, each with the person's title there. An organisation is
@@ -28,37 +20,12 @@ export function OrganizationPicker({
   error?: string | undefined;
 }) {
   const { t } = useI18n();
-  const [query, setQuery] = useState('');
-  const [found, setFound] = useState<Found>({ state: 'idle' });
-  const [queryError, setQueryError] = useState<string | null>(null);
-  const [searching, setSearching] = useState(false);
-
-  const search = () => {
-    const q = query.trim();
-    if (q === '') return;
-    setSearching(true);
-    setQueryError(null);
-    call(searchApi.search, { query: { q, kind: 'organization', limit: 10 } }).then(
-      (page) => {
-        setSearching(false);
-        setFound({
-          state: 'found',
-          items: page.items.flatMap((item) =>
-            item.kind === 'organization' ? [item.organization] : [],
-          ),
-        });
-      },
-      (failure: unknown) => {
-        setSearching(false);
-        if (failure instanceof ApiError && failure.status === 400) {
-          setQueryError(t('search.tooShortHint'));
-          setFound({ state: 'idle' });
-        } else {
-          setFound({ state: 'failed', error: failure });
-        }
-      },
-    );
-  };
+  const searched = usePickerSearch(searchApi.search, (q) => ({
+    query: { q, kind: 'organization' as const, limit: 10 },
+  }));
+  const found = searched.answer?.items.flatMap((item) =>
+    item.kind === 'organization' ? [item.organization] : [],
+  );
 
   const add = (organization: OrganizationSummary) => {
     onChange([
@@ -123,20 +90,17 @@ export function OrganizationPicker({
         id="organization-picker-query"
         label={t('person.findOrganization')}
         hint={t('person.findOrganizationHint')}
-        query={query}
-        onQuery={setQuery}
-        error={queryError}
-        onSearch={search}
-        busy={searching}
+        searched={searched}
+        error={searched.queryProblem && t('search.tooShortHint')}
       />
       <div aria-live="polite">
-        {found.state === 'failed' && <ProblemNotice error={found.error} />}
-        {found.state === 'found' &&
-          (found.items.length === 0 ? (
+        {searched.failure !== null && <ProblemNotice error={searched.failure} />}
+        {found &&
+          (found.length === 0 ? (
             <p className="muted">{t('search.noResultsShort')}</p>
           ) : (
             <ul className="picker__results">
-              {found.items.map((organization) => (
+              {found.map((organization) => (
                 <li key={organization.id}>
                   <span>
                     <strong>{organization.name}</strong>

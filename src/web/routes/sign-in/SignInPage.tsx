@@ -1,11 +1,15 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Button, InlineAlert, Paragraph, TextInput } from 'suomifi-ui-components';
-import { ApiError } from '../../api.ts';
+import { authApi } from '../../../contract/auth/auth.endpoints.ts';
+import { ApiError } from '../../client.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { useContractForm } from '../../components/useContractForm.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../../i18n/catalogues.ts';
 import { useSession } from '../../session.tsx';
+
+const INITIAL = { username: '', password: '', code: '' };
 
 function signInProblem(error: unknown): MessageKey {
   if (!(error instanceof ApiError)) return 'problem.network';
@@ -17,52 +21,80 @@ function signInProblem(error: unknown): MessageKey {
   return error.status >= 500 ? 'problem.server' : 'problem.unexpected';
 }
 
-/** Personal account, username and password; the session lives in an HttpOnly cookie. */
+/** The form's own words for a field left empty; what else is wrong, the shared text. */
+const MISSING: Record<'username' | 'password' | 'code', MessageKey> = {
+  username: 'signIn.usernameMissing',
+  password: 'signIn.passwordMissing',
+  code: 'signIn.codeMissing',
+};
+
+/**
+ * Personal account, username and password; the session lives in an HttpOnly cookie. The form is
+ * the contract's (`authApi.login`: its required fields and lengths); a refusal is said above it.
+ */
 export function SignInPage({ expired }: { expired: boolean }) {
-  const { t } = useI18n();
-  const { signIn } = useSession();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
+  const { t, errorText } = useI18n();
+  const { signedIn } = useSession();
   /** Asked for once the password was right and the account has an authenticator app. */
   const [askCode, setAskCode] = useState(false);
-  const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<MessageKey | null>(null);
   useEffect(() => {
     if (askCode) document.getElementById('sign-in-code')?.focus();
   }, [askCode]);
-  const [missing, setMissing] = useState({ username: false, password: false, code: false });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const empty = {
-      username: username.trim() === '',
-      password: password === '',
-      code: askCode && code.trim() === '',
-    };
-    setMissing(empty);
-    if (empty.username || empty.password || empty.code) {
-      setProblem(null);
-      return;
-    }
-    setBusy(true);
-    setProblem(null);
-    signIn(username.trim(), password, askCode ? code.trim() : undefined).catch((error: unknown) => {
-      setBusy(false);
+  const { form, submit, busy } = useContractForm({
+    endpoint: authApi.login,
+    signingIn: true,
+    initial: INITIAL,
+    // Checked when sent, as before: a field left for the button must not move the button.
+    checkOnBlur: false,
+    // Only secrets and a username: nothing to warn of when the page is left.
+    warnUnsaved: false,
+    check: (values) =>
+      askCode && values.code!.trim() === ''
+        ? [{ field: 'code', code: 'required', message: '' }]
+        : [],
+    input: (values) => ({
+      body: {
+        username: values.username!.trim(),
+        password: values.password!,
+        ...(askCode && values.code!.trim() ? { code: values.code!.trim() } : {}),
+      },
+    }),
+    onSaved: (me) => signedIn(me),
+    onRefused: (error) => {
       if (error instanceof ApiError && error.problem.reason === 'totp_required') {
-        setAskCode(true);
         // The code field appears; the password stays so the next submit sends both.
-        setTimeout(() => document.getElementById('sign-in-code')?.focus(), 0);
-        return;
+        setProblem(null);
+        setAskCode(true);
+        return true;
       }
-      setCode('');
-      if (!(error instanceof ApiError && error.problem.reason === 'totp_wrong')) {
-        setPassword('');
-        setAskCode(false);
+      // A field the server names (e.g. too long) is said at the field.
+      if (error instanceof ApiError && error.status === 400 && error.problem.errors?.length) {
+        return false;
       }
+      const codeWrong = error instanceof ApiError && error.problem.reason === 'totp_wrong';
+      form.reset({ ...form.values, code: '', ...(codeWrong ? {} : { password: '' }) });
+      if (!codeWrong) setAskCode(false);
       setProblem(signInProblem(error));
-    });
+      return true;
+    },
+  });
+  const send = (event: FormEvent) => {
+    setProblem(null);
+    submit(event);
   };
+  const statusOf = (name: 'username' | 'password' | 'code') => {
+    const error = form.errors[name];
+    if (!error) return null;
+    return error.code === 'required' ? t(MISSING[name]) : errorText(error);
+  };
+  const field = (name: 'username' | 'password' | 'code') => ({
+    name,
+    value: form.values[name] ?? '',
+    onChange: (value: string) => form.set(name, value),
+    missingText: statusOf(name),
+  });
 
   return (
     <div className="sign-in">
@@ -81,23 +113,17 @@ export function SignInPage({ expired }: { expired: boolean }) {
             </InlineAlert>
           )}
         </div>
-        <form noValidate onSubmit={submit} className="sign-in__form">
+        <form noValidate onSubmit={send} className="sign-in__form">
           <SignInField
-            name="username"
+            {...field('username')}
             label={t('signIn.username')}
             autoComplete="username"
-            value={username}
-            onChange={setUsername}
-            missingText={missing.username ? t('signIn.usernameMissing') : null}
           />
           <SignInField
-            name="password"
+            {...field('password')}
             label={t('signIn.password')}
             type="password"
             autoComplete="current-password"
-            value={password}
-            onChange={setPassword}
-            missingText={missing.password ? t('signIn.passwordMissing') : null}
           />
           {askCode && (
             <>
@@ -105,13 +131,10 @@ export function SignInPage({ expired }: { expired: boolean }) {
                 {t('signIn.codeHint')}
               </Paragraph>
               <SignInField
-                name="code"
+                {...field('code')}
                 label={t('signIn.code')}
                 autoComplete="one-time-code"
                 inputMode="numeric"
-                value={code}
-                onChange={setCode}
-                missingText={missing.code ? t('signIn.codeMissing') : null}
               />
             </>
           )}
@@ -142,7 +165,7 @@ function SignInField({
   inputMode?: 'numeric';
   value: string;
   onChange: (value: string) => void;
-  /** Said when the field was left empty, else null. */
+  /** Said when the field was left empty or is wrong, else null. */
   missingText: string | null;
 }) {
   return (

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { Button } from 'suomifi-ui-components';
-import { saveFile } from '../../components/download.ts';
+import { useSavedDownload } from '../../components/download.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ClientProblem } from './ClientProblem.tsx';
 import { socialServicesApi } from '../../../contract/social-services/social-services.endpoints.ts';
-import { download } from '../../client.ts';
 
 /**
  * "Print summary": the client summary as a PDF, in the client's own language and marked
@@ -12,39 +11,28 @@ import { download } from '../../client.ts';
  */
 export function ClientSummary({ personId, purpose }: { personId: string; purpose: string }) {
   const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState('');
-  const [failure, setFailure] = useState<unknown>(null);
+  const summary = useSavedDownload(socialServicesApi.summary, (file) =>
+    setSaved(t('social.summary.downloaded', { file })),
+  );
 
   const print = () => {
-    setBusy(true);
     setSaved('');
-    setFailure(null);
-    download(socialServicesApi.summary, { params: { id: personId }, query: { purpose } }).then(
-      (file) => {
-        setBusy(false);
-        saveFile(file.blob, file.fileName);
-        setSaved(t('social.summary.downloaded', { file: file.fileName }));
-      },
-      (error: unknown) => {
-        setBusy(false);
-        setFailure(error);
-      },
-    );
+    summary.mutate({ params: { id: personId }, query: { purpose } });
   };
 
   return (
     <div className="social-summary">
       <div>
-        <Button variant="secondary" disabled={busy} onClick={print}>
+        <Button variant="secondary" disabled={summary.isPending} onClick={print}>
           {t('social.summary.print')}
         </Button>
         <p className="hint">{t('social.summary.hint')}</p>
       </div>
       <p className="social-summary__status" role="status">
-        {busy ? t('social.summary.downloading') : saved}
+        {summary.isPending ? t('social.summary.downloading') : saved}
       </p>
-      {failure !== null && <ClientProblem error={failure} />}
+      {summary.isError && <ClientProblem error={summary.error} />}
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { accessPackageApi } from '../../../../contract/access-package/access-pac
 import type { RequestChannel } from '../../../../contract/enums.ts';
 import { requestsApi } from '../../../../contract/requests/requests.endpoints.ts';
 import type { RequestView } from '../../../../contract/requests/requests.schemas.ts';
-import { useDownload } from '../../../components/download.ts';
+import { useSavedDownload } from '../../../components/download.ts';
 import { DateField, SelectField } from '../../../components/Fields.tsx';
 import { ProblemNotice } from '../../../components/Notices.tsx';
 import { Section } from '../../../components/Section.tsx';
@@ -34,7 +34,7 @@ export function AccessPackage({ request: current }: { request: RequestView }) {
   const [format, setFormat] = useState<Format | null>(null);
   // The hand-overs recorded on this visit, with their files' names (the history has the rest).
   const [handedOver, setHandedOver] = useState<HandOver[]>([]);
-  const download = useDownload(accessPackageApi.get, (name) =>
+  const download = useSavedDownload(accessPackageApi.get, (name) =>
     setSaved(t('access.downloaded', { name })),
   );
   if (current.type !== 'access') return null;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Paragraph } from 'suomifi-ui-components';
-import { useDownload } from '../../../components/download.ts';
+import { useSavedDownload } from '../../../components/download.ts';
 import { ProblemNotice } from '../../../components/Notices.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { formatDate } from '../../../format.ts';
@@ -55,7 +55,7 @@ export function ErasurePanel({ request: current }: { request: RequestView }) {
     invalidates: [erasureApi.get, requestsApi.get, ...REQUEST_LISTS],
   });
   const [saved, setSaved] = useState('');
-  const letter = useDownload(erasureApi.letter, (name) =>
+  const letter = useSavedDownload(erasureApi.letter, (name) =>
     setSaved(t('erasure.letterDownloaded', { name })),
   );
   if (!isErasure) return null;
