@@ -1442,6 +1442,10 @@ export const en: Catalogue = {
     required: 'This is required.',
     'date.format': 'Give the date as d.m.yyyy, e.g. 31.12.2026.',
     'identityCode.duplicate': 'A person with this identity code is already in the register.',
+    'resident.alreadyRegistered':
+      'You are already in the register. Sign in again to see your data.',
+    'resident.nameMissing':
+      'The identification did not give your name. Register at the customer service.',
     'personKey.destroyed':
       "The person's encryption key has been destroyed: their encrypted data can no longer be read or saved.",
     'businessId.duplicate': 'An organisation with this business ID is already in the register.',

@@ -1444,6 +1444,8 @@ export const fi: Catalogue = {
     required: 'Tämä tieto on pakollinen.',
     'date.format': 'Anna päivämäärä muodossa p.k.vvvv, esim. 31.12.2026.',
     'identityCode.duplicate': 'Tällä henkilötunnuksella on jo henkilö rekisterissä.',
+    'resident.alreadyRegistered': 'Olet jo rekisterissä. Kirjaudu uudelleen nähdäksesi tietosi.',
+    'resident.nameMissing': 'Tunnistus ei antanut nimeäsi. Rekisteröidy asiakaspalvelussa.',
     'personKey.destroyed':
       'Henkilön tietojen salausavain on hävitetty: salattuja tietoja ei voi enää lukea eikä tallentaa.',
     'businessId.duplicate': 'Tällä Y-tunnuksella on jo organisaatio rekisterissä.',

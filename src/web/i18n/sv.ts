@@ -1450,6 +1450,9 @@ export const sv: Catalogue = {
     required: 'Uppgiften är obligatorisk.',
     'date.format': 'Ange datumet i formen d.m.åååå, t.ex. 31.12.2026.',
     'identityCode.duplicate': 'En person med den här personbeteckningen finns redan i registret.',
+    'resident.alreadyRegistered':
+      'Du finns redan i registret. Logga in på nytt för att se dina uppgifter.',
+    'resident.nameMissing': 'Identifieringen gav inte ditt namn. Registrera dig hos kundtjänsten.',
     'personKey.destroyed':
       'Personens krypteringsnyckel har förstörts: de krypterade uppgifterna kan inte längre läsas eller sparas.',
     'businessId.duplicate': 'En organisation med det här FO-numret finns redan i registret.',
