@@ -11,6 +11,7 @@ import { populationRegisterEn, populationRegisterErrors } from './population-reg
 import { moveInEn, moveInErrors } from './move-in.ts';
 import { partnerClientsEn, partnerClientsErrors } from './partner-clients.ts';
 import { publicPagesEn, publicPagesErrors } from './public-pages.ts';
+import { residentEn } from './resident.ts';
 import { personPageEn } from './person-page.ts';
 import { enFirstScreen } from './first-screen-en.ts';
 
@@ -1353,6 +1354,7 @@ export const en: Catalogue = {
     ...partnerClientsEn,
     ...importsEn,
     ...publicPagesEn,
+    ...residentEn,
     ...billingListsEn,
     ...personPageEn,
   },

@@ -11,6 +11,7 @@ import { populationRegisterFi, populationRegisterErrors } from './population-reg
 import { moveInFi, moveInErrors } from './move-in.ts';
 import { partnerClientsFi, partnerClientsErrors } from './partner-clients.ts';
 import { publicPagesFi, publicPagesErrors } from './public-pages.ts';
+import { residentFi } from './resident.ts';
 import { personPageFi } from './person-page.ts';
 import { fiFirstScreen } from './first-screen-fi.ts';
 
@@ -1354,6 +1355,7 @@ export const fiMessages = {
   ...partnerClientsFi,
   ...importsFi,
   ...publicPagesFi,
+  ...residentFi,
   ...billingListsFi,
   ...personPageFi,
 };

@@ -11,6 +11,7 @@ import { populationRegisterSv, populationRegisterErrors } from './population-reg
 import { moveInSv, moveInErrors } from './move-in.ts';
 import { partnerClientsSv, partnerClientsErrors } from './partner-clients.ts';
 import { publicPagesSv, publicPagesErrors } from './public-pages.ts';
+import { residentSv } from './resident.ts';
 import { personPageSv } from './person-page.ts';
 import { svFirstScreen } from './first-screen-sv.ts';
 
@@ -1362,6 +1363,7 @@ export const sv: Catalogue = {
     ...partnerClientsSv,
     ...importsSv,
     ...publicPagesSv,
+    ...residentSv,
     ...billingListsSv,
     ...personPageSv,
   },
