@@ -130,8 +130,9 @@ describe('the resident e-service in the browser', { skip: chromiumSkip }, () => 
 
     await page.getByRole('button', { name: t.signOut }).click();
     await page.getByRole('button', { name: t.idpSignOut }).click();
-    await page.getByRole('heading', { name: texts.fi.start }).waitFor();
-    await page.getByRole('button', { name: texts.fi.signIn }).waitFor();
+    // Back on the start page, in the language the resident chose.
+    await page.getByRole('heading', { name: t.start }).waitFor();
+    await page.getByRole('button', { name: t.signIn }).waitFor();
     await shot('5-signed-out');
     const cookies = await page.context().cookies();
     assert.ok(
