@@ -15,10 +15,13 @@ export type Endpoint = {
   readonly path: `/api/${string}`;
   /**
    * Deny by default: a permission, any signed-in staff member, anyone, or a partner's machine
-   * client with a scope (the partners' interface, decision 0028: no staff session opens it).
+   * client with a scope (the partners' interface, decision 0028: no staff session opens it), or
+   * a resident signed in with strong identification, who reaches only themself (decision 0032:
+   * no staff session opens it, and a resident's session opens nothing else).
    */
   readonly access:
     | { readonly permission: Permission }
+    | { readonly resident: true }
     | { readonly signedIn: true }
     | { readonly public: true }
     | { readonly machine: MachineScope };
@@ -28,8 +31,11 @@ export type Endpoint = {
   readonly params?: z.ZodType;
   readonly query?: z.ZodType;
   readonly body?: z.ZodType;
-  /** The answer on success; `z.null()` with 204. */
-  readonly status: 200 | 201 | 202 | 204;
+  /**
+   * The answer on success; `z.null()` with 204. 303 only where a browser is sent on (the
+   * identity provider's return address, decision 0032).
+   */
+  readonly status: 200 | 201 | 202 | 204 | 303;
   readonly response: z.ZodType;
   /**
    * Besides JSON, the endpoint answers a file (PDF, CSV, ZIP) as an attachment when asked:

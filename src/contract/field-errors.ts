@@ -20,6 +20,9 @@ export const FIELD_ERROR_CODES = [
   'identityCode.purposeRequired',
   'identityCode.purposeWithoutCode',
   'identityCode.duplicate',
+  /** The resident's e-service (decision 0032): registering someone already registered, or without a name. */
+  'resident.alreadyRegistered',
+  'resident.nameMissing',
   'personKey.destroyed',
   'businessId.duplicate',
   'organizations.unknown',

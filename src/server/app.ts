@@ -37,6 +37,7 @@ import { updateFilesRoutes } from './modules/update-files/update-files.routes.ts
 import { valueSourcesRoutes } from './modules/persons/value-sources.routes.ts';
 import { rectificationRoutes } from './modules/rectification/rectification.routes.ts';
 import { workRoutes } from './modules/work/work.routes.ts';
+import { residentRoutes } from './modules/resident/resident.routes.ts';
 import { requestsRoutes } from './modules/requests/requests.routes.ts';
 import { accessPackageRoutes } from './modules/access-package/access-package.routes.ts';
 import { objectionsRoutes } from './modules/objections/objections.routes.ts';
@@ -150,6 +151,7 @@ export async function buildApp(
   await app.register(importsRoutes(routeDeps));
   await app.register(updateFilesRoutes(routeDeps));
   await app.register(privacyStatementRoutes(routeDeps));
+  await app.register(residentRoutes(routeDeps));
 
   if ((options.serveWeb ?? true) && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await registerWebApp(app);

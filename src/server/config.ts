@@ -51,7 +51,35 @@ export type Config = {
   dvv: DvvConfig | null;
   /** Calls one machine client of a partner may make to the partners' interface per minute. */
   partnerApiRatePerMinute: number;
+  /** Residents' strong identification (issue #17, decision 0032); null: the e-service is off. */
+  residentIdentification: ResidentIdentificationConfig | null;
+  /** The resident's session: shorter than staff's (decision 0032). */
+  residentSessionIdleMinutes: number;
+  residentSessionAbsoluteHours: number;
+  /** Requests one client address may make to the resident routes per minute. */
+  residentRatePerMinute: number;
 };
+
+/**
+ * `test`: the local stand-in identity provider runs in-process under /test-idp, with test persons
+ * (never real identification; every resident page says so). `oidc`: an OpenID Connect provider
+ * (Suomi.fi e-Identification or a municipal broker) as the relying party.
+ */
+export type ResidentIdentificationConfig =
+  | { mode: 'test'; redirectUri: string | null }
+  | {
+      mode: 'oidc';
+      issuer: string;
+      clientId: string;
+      /** client_secret_basic */
+      clientSecret: string | null;
+      /** private_key_jwt: a PKCS#8 PEM file holding an RSA or EC private key, and its key id. */
+      privateKeyFile: string | null;
+      privateKeyId: string | null;
+      /** Absent: the server's own address + /api/resident/callback. */
+      redirectUri: string | null;
+      scope: string;
+    };
 
 export type DvvConfig = {
   /** The base, e.g. `https://…/api/v1`, without a trailing slash. */
@@ -187,8 +215,13 @@ export function loadConfig(env: Env = process.env): Config {
       oneOf('TOTP_REQUIRED_FOR_ALL', ['true', 'false'] as const, 'false') === 'true',
     dvv: null,
     partnerApiRatePerMinute: integer('PARTNER_API_RATE_PER_MINUTE', 120, 1, 100_000),
+    residentIdentification: null,
+    residentSessionIdleMinutes: integer('RESIDENT_SESSION_IDLE_MINUTES', 15, 1, 120),
+    residentSessionAbsoluteHours: integer('RESIDENT_SESSION_ABSOLUTE_HOURS', 4, 1, 12),
+    residentRatePerMinute: integer('RESIDENT_RATE_PER_MINUTE', 120, 1, 100_000),
   };
   config.dvv = dvvConfig(read, problems);
+  config.residentIdentification = residentIdentificationConfig(read, databaseUrl, problems);
   if (config.signInMaxFailuresPerAddress < config.signInMaxFailures) {
     problems.push(
       `SIGN_IN_MAX_FAILURES_PER_ADDRESS (${config.signInMaxFailuresPerAddress}) must be at least SIGN_IN_MAX_FAILURES (${config.signInMaxFailures}): an office behind one address would otherwise lock before any one account`,
@@ -257,5 +290,57 @@ function dvvConfig(
     password: read('DVV_CHANGES_PASSWORD') ?? '',
     xroadClient,
     syncFrom,
+  };
+}
+
+const RESIDENT_MODES = ['test', 'oidc', 'off'] as const;
+
+/**
+ * The stand-in is the default only on the embedded database: a register on PostgreSQL is taken
+ * to be a real one, where a test identification must be asked for by name.
+ */
+function residentIdentificationConfig(
+  read: (name: string) => string | undefined,
+  databaseUrl: string | undefined,
+  problems: string[],
+): ResidentIdentificationConfig | null {
+  const raw = read('RESIDENT_IDENTIFICATION');
+  if (raw !== undefined && !(RESIDENT_MODES as readonly string[]).includes(raw)) {
+    problems.push(
+      `RESIDENT_IDENTIFICATION must be one of ${RESIDENT_MODES.join(', ')}, got "${raw}"`,
+    );
+    return null;
+  }
+  const issuer = read('RESIDENT_OIDC_ISSUER');
+  const mode = raw ?? (issuer ? 'oidc' : databaseUrl === undefined ? 'test' : 'off');
+  const redirectUri = read('RESIDENT_OIDC_REDIRECT_URI') ?? null;
+  if (redirectUri !== null && !/^https?:\/\/[^\s]+$/.test(redirectUri)) {
+    problems.push(`RESIDENT_OIDC_REDIRECT_URI must be an http(s) address, got "${redirectUri}"`);
+  }
+  if (mode === 'off') return null;
+  if (mode === 'test') return { mode: 'test', redirectUri };
+  const clientId = read('RESIDENT_OIDC_CLIENT_ID');
+  const clientSecret = read('RESIDENT_OIDC_CLIENT_SECRET') ?? null;
+  const privateKeyFile = read('RESIDENT_OIDC_PRIVATE_KEY_FILE') ?? null;
+  if (!issuer || !/^https?:\/\/[^\s]+$/.test(issuer)) {
+    problems.push(
+      "RESIDENT_OIDC_ISSUER must be the identity provider's issuer address, http(s)://…",
+    );
+  }
+  if (!clientId) problems.push('RESIDENT_OIDC_CLIENT_ID must be set with RESIDENT_OIDC_ISSUER');
+  if ((clientSecret === null) === (privateKeyFile === null)) {
+    problems.push(
+      "Residents' identification needs one of RESIDENT_OIDC_CLIENT_SECRET (client_secret_basic) or RESIDENT_OIDC_PRIVATE_KEY_FILE (private_key_jwt, as Suomi.fi uses)",
+    );
+  }
+  return {
+    mode: 'oidc',
+    issuer: issuer ?? '',
+    clientId: clientId ?? '',
+    clientSecret,
+    privateKeyFile: privateKeyFile === null ? null : path.resolve(privateKeyFile),
+    privateKeyId: read('RESIDENT_OIDC_PRIVATE_KEY_ID') ?? null,
+    redirectUri,
+    scope: read('RESIDENT_OIDC_SCOPE') ?? 'openid profile personal_identity_code',
   };
 }

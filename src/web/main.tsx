@@ -19,6 +19,11 @@ if (!root) throw new Error('index.html has no #app element');
 
 // The public pages (no sign-in, no staff session asked for) are a chunk of their own.
 const PublicPages = lazyPage(() => import('./routes/public/PublicPages.tsx'), 'PublicPages');
+// The resident's e-service (decision 0032): no staff session either, a chunk of its own.
+const ResidentPages = lazyPage(
+  () => import('./routes/resident/ResidentPages.tsx'),
+  'ResidentPages',
+);
 
 // A data router (for useBlocker: the unsaved-changes guard) around the app, whose own <Routes>
 // choose the page: one route matches every staff address, another the public pages.
@@ -29,6 +34,16 @@ const router = createBrowserRouter([
       <I18nProvider>
         <PageLoad>
           <PublicPages />
+        </PageLoad>
+      </I18nProvider>
+    ),
+  },
+  {
+    path: '/resident/*',
+    element: (
+      <I18nProvider>
+        <PageLoad>
+          <ResidentPages />
         </PageLoad>
       </I18nProvider>
     ),

@@ -5,6 +5,7 @@ import type { RouteAccess } from '../../src/server/plugins/auth.ts';
 import { MACHINE_SCOPES } from '../../src/contract/partner-api/partner-api.constants.ts';
 import { forEachEngine, json, type TestApp } from '../helpers/app.ts';
 import { createMachineClient, withKey } from '../helpers/partner-clients.ts';
+import { browse, signInResident, TEST_PERSONS } from '../helpers/resident.ts';
 
 /**
  * Every /api route × every role, and anonymous: built from the routes' own declarations, so a
@@ -41,6 +42,13 @@ forEachEngine('authorisation matrix', ({ ctx }) => {
       );
       clients.set(scope, client.secret);
     }
+    // A resident, registered: a resident's session opens the resident routes and nothing else.
+    const resident = await signInResident(ctx().app, 0);
+    await browse(ctx().app, resident.jar, {
+      method: 'POST',
+      url: '/api/resident/registration',
+      json: { language: 'fi' },
+    });
     let checked = 0;
     for (const route of routes) {
       const url =
@@ -62,6 +70,13 @@ forEachEngine('authorisation matrix', ({ ctx }) => {
         continue;
       }
       assert.equal(anonymous.statusCode, 401, `anonymous ${route.method} ${route.url}`);
+      if (!(route.method === 'POST' && route.url === '/api/resident/sign-out')) {
+        const response = await call(resident.cookie);
+        const label = `resident ${route.method} ${route.url} → ${response.statusCode}`;
+        if ('resident' in route.access) assert.ok(![401, 403].includes(response.statusCode), label);
+        else assert.equal(response.statusCode, 401, `${label}: a resident is no staff member`);
+        checked++;
+      }
       for (const [scope, key] of clients) {
         const response = await call(undefined, key);
         const label = `client of ${scope} ${route.method} ${route.url} → ${response.statusCode}`;
@@ -83,6 +98,11 @@ forEachEngine('authorisation matrix', ({ ctx }) => {
         const label = `${role} ${route.method} ${route.url} → ${response.statusCode}`;
         if ('machine' in route.access) {
           assert.equal(response.statusCode, 401, `${label}: a staff session is no client`);
+          checked++;
+          continue;
+        }
+        if ('resident' in route.access) {
+          assert.equal(response.statusCode, 401, `${label}: a staff session is no resident`);
           checked++;
           continue;
         }
@@ -259,5 +279,83 @@ forEachEngine('authorisation matrix: a contractor of another partner', ({ ctx })
       headers: { cookie: contractorA },
     });
     assert.equal(page.json().email, X.email, "A's contract opens the contact fields");
+  });
+});
+
+/**
+ * Two residents: every resident route, called with the second resident's session (registered or
+ * not), answers nothing of the first — the routes take no person id, so the session is the only
+ * way to name a person, and anonymous gets 401 on each.
+ */
+forEachEngine('authorisation matrix: a second resident', ({ ctx }) => {
+  test('every resident route: the second resident gets nothing of the first; anonymous gets 401', async () => {
+    const app = ctx().app;
+    const first = await signInResident(app, 1);
+    const registered = await browse(app, first.jar, {
+      method: 'POST',
+      url: '/api/resident/registration',
+      json: {
+        language: 'sv',
+        email: 'ensimmainen.asukas@example.fi',
+        phone: '+358401234567',
+        contactAddress: {
+          street: 'Salaisuudenkuja 9',
+          postalCode: '00100',
+          postOffice: 'Helsinki',
+        },
+      },
+    });
+    assert.equal(registered.statusCode, 201, registered.body);
+    const firstPerson = TEST_PERSONS[1]!;
+    const secrets = [
+      firstPerson.firstName,
+      firstPerson.lastName,
+      firstPerson.personalIdentityCode,
+      firstPerson.personalIdentityCode.slice(0, 6),
+      'ensimmainen.asukas',
+      '401234567',
+      'Salaisuudenkuja',
+    ];
+    const unregistered = await signInResident(app, 3);
+    const second = await signInResident(app, 2);
+    assert.equal(
+      (
+        await browse(app, second.jar, {
+          method: 'POST',
+          url: '/api/resident/registration',
+          json: { language: 'fi' },
+        })
+      ).statusCode,
+      201,
+    );
+    const routes = app.routeAccess.filter((route) => 'resident' in route.access);
+    assert.ok(routes.length >= 3, `${routes.length} resident routes`);
+    let checked = 0;
+    for (const route of routes) {
+      const hasBody = route.method !== 'GET' && route.method !== 'DELETE';
+      for (const [who, cookie] of [
+        ['anonymous', ''],
+        ['second resident', second.cookie],
+        ['unregistered resident', unregistered.cookie],
+      ] as const) {
+        const response = await app.inject({
+          method: route.method as 'GET',
+          url: route.url,
+          headers: hasBody ? json(cookie || undefined) : cookie ? { cookie } : {},
+          ...(hasBody ? { payload: { language: 'fi' } } : {}),
+        });
+        const label = `${who} ${route.method} ${route.url} → ${response.statusCode}`;
+        if (who === 'anonymous') assert.equal(response.statusCode, 401, label);
+        else assert.ok(![401, 403].includes(response.statusCode), `${label} ${response.body}`);
+        for (const secret of secrets) {
+          assert.ok(!response.body.includes(secret), `${label} shows ${secret}`);
+        }
+        checked++;
+      }
+    }
+    assert.ok(checked >= 9, `${checked} checks`);
+    // The first resident still sees their own data: the checks above were not vacuous.
+    const own = await browse(app, first.jar, { url: '/api/resident/me' });
+    assert.equal(own.json().person.email, 'ensimmainen.asukas@example.fi');
   });
 });

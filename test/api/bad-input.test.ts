@@ -4,6 +4,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { ROLES, roleHas, type Role } from '../../src/contract/auth/permissions.ts';
 import { forEachEngine, json } from '../helpers/app.ts';
 import { createMachineClient, withKey } from '../helpers/partner-clients.ts';
+import { signInResident } from '../helpers/resident.ts';
 
 /**
  * Bad input to every endpoint gets a 4xx problem+json, never a 5xx, and changes nothing. The list
@@ -117,6 +118,16 @@ const ENDPOINTS: Record<string, Endpoint> = {
     valid: { message: 'Kontrasti on heikko.' },
     invalid: { email: 'ei osoite', language: 'de', page: 'x'.repeat(501) },
   },
+  'GET /api/resident/config': {},
+  'POST /api/resident/sign-in': { valid: { language: 'fi' }, invalid: { language: 'de' } },
+  // The identity provider may add parameters of its own (session_state): no query cases.
+  'GET /api/resident/callback': {},
+  'GET /api/resident/me': {},
+  'POST /api/resident/registration': {
+    valid: { language: 'fi' },
+    invalid: { email: 'ei osoite', phone: '12', language: 'de' },
+  },
+  'POST /api/resident/sign-out': {},
   'GET /api/settings/privacy-statement': {},
   'PUT /api/settings/privacy-statement': {
     valid: {
@@ -846,6 +857,7 @@ forEachEngine('bad input to every endpoint', ({ ctx }) => {
     });
     // The partners' interface takes a machine client's key, not a session.
     const key = (await createMachineClient(ctx(), admin, partner.json().id)).secret;
+    let residentCookie: string | undefined;
     /**
      * The register officer's session, or one of a role with the route's permission, or the
      * machine client's key: the headers a call carries besides its body's type.
@@ -859,6 +871,11 @@ forEachEngine('bad input to every endpoint', ({ ctx }) => {
         (r) => r.method === method && r.url === url,
       )?.access;
       if (access && 'machine' in access) return withKey(key);
+      // A resident's route: an identified resident who has not registered (nothing is stored).
+      if (access && 'resident' in access) {
+        residentCookie ??= (await signInResident(ctx().app, 3)).cookie;
+        return { cookie: residentCookie };
+      }
       if (!access || !('permission' in access) || roleHas('register_officer', access.permission)) {
         return { cookie };
       }

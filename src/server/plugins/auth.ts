@@ -15,6 +15,8 @@ import {
 } from '../../contract/auth/permissions.ts';
 
 import { SESSION_COOKIE } from '../../contract/auth/session-cookie.ts';
+import { RESIDENT_SESSION_COOKIE } from '../../contract/resident/resident.constants.ts';
+import { resolveResidentSession, type Resident } from '../modules/resident/resident-session.ts';
 
 export { SESSION_COOKIE };
 
@@ -28,9 +30,16 @@ declare module 'fastify' {
     signedIn?: boolean;
     /** A partner's machine client with this scope, and no one else (decision 0028). */
     machine?: MachineScope;
+    /**
+     * A resident signed in with strong identification, and no one else (decision 0032): the
+     * route reaches only `request.resident`'s own person.
+     */
+    resident?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
+    /** The signed-in resident of a resident route (decision 0032). */
+    resident: Resident | null;
   }
   interface FastifyInstance {
     /** Every /api route with what it declared: the authorisation matrix is built from this. */
@@ -42,8 +51,24 @@ export type RouteAccess = {
   method: string;
   url: string;
   access:
-    { permission: Permission } | { public: true } | { signedIn: true } | { machine: MachineScope };
+    | { permission: Permission }
+    | { public: true }
+    | { signedIn: true }
+    | { machine: MachineScope }
+    | { resident: true };
 };
+
+/** The resident of a resident route (the hook guarantees one). */
+export function residentOf(request: FastifyRequest): Resident {
+  if (!request.resident) throw new AppError('unauthenticated', 'Sign in first');
+  return request.resident;
+}
+
+/** The resident's session cookie: its own name, and the same flags as staff's. */
+export const RESIDENT_COOKIE = RESIDENT_SESSION_COOKIE;
+
+/** The part of the API for residents: not staff's, so outside the staff networks' clause. */
+export const RESIDENT_API_PREFIX = '/api/resident/';
 
 /** The signed-in actor of a route that declared a permission (the hook guarantees one). */
 export function actorOf(request: FastifyRequest): Actor {
@@ -73,6 +98,7 @@ export function registerAuth(
   deps: { database: Database; clock: Clock; config: Config; keys: Keys },
 ): void {
   app.decorateRequest('actor', null);
+  app.decorateRequest('resident', null);
   app.decorate('routeAccess', []);
   app.addHook('onRoute', (route) => {
     // The browsable API documentation (swagger-ui's own routes) is public, like the document.
@@ -86,7 +112,9 @@ export function registerAuth(
           ? { signedIn: true as const }
           : config?.machine
             ? { machine: config.machine }
-            : undefined;
+            : config?.resident
+              ? { resident: true as const }
+              : undefined;
     if (!access) {
       throw new Error(`Route ${route.method.toString()} ${route.url} declares no permission`);
     }
@@ -101,8 +129,26 @@ export function registerAuth(
   const auth = { totpRequiredForAll: deps.config.totpRequiredForAll };
   const fromStaffNetwork =
     deps.config.staffNetworks.length > 0 ? networkFilter(deps.config.staffNetworks) : null;
+  const residentPolicy = {
+    idleMinutes: deps.config.residentSessionIdleMinutes,
+    absoluteHours: deps.config.residentSessionAbsoluteHours,
+  };
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const routeConfig = request.routeOptions.config;
+    // A resident's route: the resident's own session, never a staff one (decision 0032).
+    if (routeConfig.resident) {
+      const token = request.cookies[RESIDENT_COOKIE];
+      if (token) {
+        request.resident = await resolveResidentSession(deps.database.db, deps.keys, {
+          token,
+          now: deps.clock.now(),
+          policy: residentPolicy,
+        });
+        if (!request.resident) reply.clearCookie(RESIDENT_COOKIE, { path: '/' });
+      }
+      if (!request.resident) throw new AppError('unauthenticated', 'Sign in first');
+      return;
+    }
     // The partners' interface: a machine client's credential, never a staff session.
     if (routeConfig.machine) {
       const actor = await authenticateMachine(deps, request);
@@ -124,6 +170,7 @@ export function registerAuth(
       !request.url.startsWith('/api/docs') &&
       !request.url.startsWith('/api/openapi.json') &&
       !request.url.startsWith(PARTNER_API_PREFIX) &&
+      !request.url.startsWith(RESIDENT_API_PREFIX) &&
       !fromStaffNetwork(request.ip)
     ) {
       throw new AppError(

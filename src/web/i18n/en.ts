@@ -11,6 +11,7 @@ import { populationRegisterEn, populationRegisterErrors } from './population-reg
 import { moveInEn, moveInErrors } from './move-in.ts';
 import { partnerClientsEn, partnerClientsErrors } from './partner-clients.ts';
 import { publicPagesEn, publicPagesErrors } from './public-pages.ts';
+import { residentEn } from './resident.ts';
 import { personPageEn } from './person-page.ts';
 import { enFirstScreen } from './first-screen-en.ts';
 
@@ -1354,6 +1355,7 @@ export const en: Catalogue = {
     ...partnerClientsEn,
     ...importsEn,
     ...publicPagesEn,
+    ...residentEn,
     ...billingListsEn,
     ...personPageEn,
   },
@@ -1443,6 +1445,10 @@ export const en: Catalogue = {
     required: 'This is required.',
     'date.format': 'Give the date as d.m.yyyy, e.g. 31.12.2026.',
     'identityCode.duplicate': 'A person with this identity code is already in the register.',
+    'resident.alreadyRegistered':
+      'You are already in the register. Sign in again to see your data.',
+    'resident.nameMissing':
+      'The identification did not give your name. Register at the customer service.',
     'personKey.destroyed':
       "The person's encryption key has been destroyed: their encrypted data can no longer be read or saved.",
     'businessId.duplicate': 'An organisation with this business ID is already in the register.',

@@ -11,6 +11,7 @@ import { populationRegisterFi, populationRegisterErrors } from './population-reg
 import { moveInFi, moveInErrors } from './move-in.ts';
 import { partnerClientsFi, partnerClientsErrors } from './partner-clients.ts';
 import { publicPagesFi, publicPagesErrors } from './public-pages.ts';
+import { residentFi } from './resident.ts';
 import { personPageFi } from './person-page.ts';
 import { fiFirstScreen } from './first-screen-fi.ts';
 
@@ -1355,6 +1356,7 @@ export const fiMessages = {
   ...partnerClientsFi,
   ...importsFi,
   ...publicPagesFi,
+  ...residentFi,
   ...billingListsFi,
   ...personPageFi,
 };
@@ -1445,6 +1447,8 @@ export const fi: Catalogue = {
     required: 'Tämä tieto on pakollinen.',
     'date.format': 'Anna päivämäärä muodossa p.k.vvvv, esim. 31.12.2026.',
     'identityCode.duplicate': 'Tällä henkilötunnuksella on jo henkilö rekisterissä.',
+    'resident.alreadyRegistered': 'Olet jo rekisterissä. Kirjaudu uudelleen nähdäksesi tietosi.',
+    'resident.nameMissing': 'Tunnistus ei antanut nimeäsi. Rekisteröidy asiakaspalvelussa.',
     'personKey.destroyed':
       'Henkilön tietojen salausavain on hävitetty: salattuja tietoja ei voi enää lukea eikä tallentaa.',
     'businessId.duplicate': 'Tällä Y-tunnuksella on jo organisaatio rekisterissä.',

@@ -11,6 +11,7 @@ import { populationRegisterSv, populationRegisterErrors } from './population-reg
 import { moveInSv, moveInErrors } from './move-in.ts';
 import { partnerClientsSv, partnerClientsErrors } from './partner-clients.ts';
 import { publicPagesSv, publicPagesErrors } from './public-pages.ts';
+import { residentSv } from './resident.ts';
 import { personPageSv } from './person-page.ts';
 import { svFirstScreen } from './first-screen-sv.ts';
 
@@ -1363,6 +1364,7 @@ export const sv: Catalogue = {
     ...partnerClientsSv,
     ...importsSv,
     ...publicPagesSv,
+    ...residentSv,
     ...billingListsSv,
     ...personPageSv,
   },
@@ -1451,6 +1453,9 @@ export const sv: Catalogue = {
     required: 'Uppgiften är obligatorisk.',
     'date.format': 'Ange datumet i formen d.m.åååå, t.ex. 31.12.2026.',
     'identityCode.duplicate': 'En person med den här personbeteckningen finns redan i registret.',
+    'resident.alreadyRegistered':
+      'Du finns redan i registret. Logga in på nytt för att se dina uppgifter.',
+    'resident.nameMissing': 'Identifieringen gav inte ditt namn. Registrera dig hos kundtjänsten.',
     'personKey.destroyed':
       'Personens krypteringsnyckel har förstörts: de krypterade uppgifterna kan inte längre läsas eller sparas.',
     'businessId.duplicate': 'En organisation med det här FO-numret finns redan i registret.',

@@ -8,6 +8,12 @@ import { MACHINE_CLIENT_ROLE } from '../../../contract/access-log/access-log.sch
 
 export { MACHINE_CLIENT_ROLE } from '../../../contract/access-log/access-log.schemas.ts';
 
+/**
+ * What the access log names as the role of a resident acting in the e-service (decision 0032):
+ * the entry's user id is the resident's own person id.
+ */
+export const RESIDENT_ROLE = 'resident';
+
 /** What a customer service function needs: the database, keys, time, the log and who asks. */
 export type CustomerContext = {
   db: Db;

@@ -50,6 +50,8 @@ export const ERASURE_REACH: Record<string, string> = {
   'import_row.duplicate_of_person':
     'set null (eraseCustomerPart): the report keeps that the row was a duplicate, not of whom',
   'legal_hold.person_id': 'deleted (eraseCustomerPart)',
+  'resident_session.person_id':
+    'deleted with the person row (on delete cascade); a reduced, archived row ends the session at its next request',
   'social_break_glass.person_id': 'deleted (eraseCustomerPart)',
   'disclosure.subject_ids':
     'the person removed from the subjects and omissions; a copy to the person themself deleted (eraseCustomerPart)',

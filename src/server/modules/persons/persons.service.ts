@@ -555,7 +555,7 @@ const LOGGED_COLUMNS: Partial<Record<keyof PersonInsert, string>> = {
  * What a change did, for the access log: old and new values of ordinary fields; the identity
  * code, which is stored encrypted, only as "changed".
  */
-function describeChanges(
+export function describeChanges(
   current: PersonRow | undefined,
   columns: Partial<PersonInsert>,
   links: { organizationId: string; title?: string | null }[] | undefined,

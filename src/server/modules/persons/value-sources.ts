@@ -129,7 +129,10 @@ function sourcedFieldOf(loggedField: string): SourcedPersonField | undefined {
  * already had keeps them, and the new source is added beside them.
  */
 export async function recordValueSources(
-  ctx: CustomerContext,
+  ctx: Pick<CustomerContext, 'db' | 'clock'> & {
+    /** Who recorded the values; null for a resident registering themself (decision 0032). */
+    actor: Pick<CustomerContext['actor'], 'userId' | 'client'> | null;
+  },
   args: {
     personId: string;
     input: Partial<Record<SourcedPersonField, unknown>>;
@@ -165,7 +168,7 @@ export async function recordValueSources(
       reference: args.source.reference,
       recordedAt: now,
       // A machine client is no staff member: the source names its partner, the log the client.
-      recordedBy: ctx.actor.client ? null : ctx.actor.userId,
+      recordedBy: ctx.actor && !ctx.actor.client ? ctx.actor.userId : null,
       current: true,
     })),
   );
