@@ -81,13 +81,18 @@ async function viewOf(ctx: CustomerContext, row: RestrictionRow): Promise<Restri
   };
 }
 
-/** The person's restriction in force today, as the person's page shows it; no log of its own. */
+/**
+ * The person's restriction in force today, as the person's page shows it to every reader (each
+ * must know the data are only stored); a restriction read is logged for the person.
+ */
 export async function restrictionInForce(
   ctx: CustomerContext,
   personId: string,
 ): Promise<RestrictionView | null> {
   const row = await findRestrictionInForce(ctx.db, personId, today(ctx));
-  return row ? viewOf(ctx, row) : null;
+  if (!row) return null;
+  await logAccess(ctx, 'read', [personId], FIELDS);
+  return viewOf(ctx, row);
 }
 
 /**
