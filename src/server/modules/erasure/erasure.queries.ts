@@ -50,6 +50,11 @@ export const ERASURE_REACH: Record<string, string> = {
   'import_row.duplicate_of_person':
     'set null (eraseCustomerPart): the report keeps that the row was a duplicate, not of whom',
   'legal_hold.person_id': 'deleted (eraseCustomerPart)',
+  'processing_restriction.person_id':
+    "deleted with the restriction request, one of the person's other requests (eraseCustomerPart)",
+  'processing_restriction.request_id': 'deleted with the request (eraseCustomerPart)',
+  'processing_restriction.rectification_request_id':
+    'set null, then deleted with the restriction request (eraseCustomerPart)',
   'social_break_glass.person_id': 'deleted (eraseCustomerPart)',
   'disclosure.subject_ids':
     'the person removed from the subjects and omissions; a copy to the person themself deleted (eraseCustomerPart)',
