@@ -19,7 +19,7 @@ export const restrictionFi = {
   'restriction.rectificationRequest': 'Oikaisupyyntö, jota rajoitus odottaa',
   'restriction.rectificationHint':
     'Vain tämän pyynnön mukainen korjaus voidaan tehdä rajoituksen aikana.',
-  'restriction.noRectification': 'Ei oikaisupyyntöä',
+  'restriction.noRectification': 'Henkilöllä ei ole oikaisupyyntöä, jota rajoitus odottaisi.',
   'restriction.rectificationOption': 'Pyyntö {number}, saapunut {date}',
   'restriction.placedOn': 'Alkaa',
   'restriction.place': 'Aseta rajoitus',
@@ -59,7 +59,8 @@ export const restrictionSv: Record<keyof typeof restrictionFi, string> = {
   'restriction.rectificationRequest': 'Begäran om rättelse som begränsningen väntar på',
   'restriction.rectificationHint':
     'Endast rättelsen enligt denna begäran kan göras under begränsningen.',
-  'restriction.noRectification': 'Ingen begäran om rättelse',
+  'restriction.noRectification':
+    'Personen har ingen begäran om rättelse som begränsningen skulle vänta på.',
   'restriction.rectificationOption': 'Begäran {number}, mottagen {date}',
   'restriction.placedOn': 'Börjar',
   'restriction.place': 'Inför begränsning',
@@ -100,7 +101,8 @@ export const restrictionEn: Record<keyof typeof restrictionFi, string> = {
   'restriction.rectificationRequest': 'Rectification request the restriction waits for',
   'restriction.rectificationHint':
     "Only this request's correction can be made while the restriction holds.",
-  'restriction.noRectification': 'No rectification request',
+  'restriction.noRectification':
+    'The person has no rectification request for the restriction to wait for.',
   'restriction.rectificationOption': 'Request {number}, received {date}',
   'restriction.placedOn': 'Begins',
   'restriction.place': 'Place the restriction',

@@ -258,13 +258,17 @@ function PlaceForm({ request, onDone }: { request: RequestView; onDone: () => vo
             ))}
           </CheckboxGroup>
           <DateField form={form} path="placedOn" label={t('restriction.placedOn')} />
-          {contested && (
+          {contested && rectifications.length === 0 && (
+            <p className="muted span-all">{t('restriction.noRectification')}</p>
+          )}
+          {/* suomifi's Dropdown cannot be empty: offered when the person has such a request. */}
+          {contested && rectifications.length > 0 && (
             <SelectField
               form={form}
               path="rectificationRequestId"
               label={t('restriction.rectificationRequest')}
               hint={t('restriction.rectificationHint')}
-              placeholder={t('restriction.noRectification')}
+              placeholder={t('form.choose')}
               options={rectifications.map((r) => ({
                 value: r.id,
                 label: t('restriction.rectificationOption', {
