@@ -493,6 +493,8 @@ function StepFormFor({
     case 'addRectificationItem':
     case 'decideRectificationItem':
     case 'applyRectification':
+    case 'placeRestriction':
+    case 'liftRestriction':
       return null;
   }
 }
