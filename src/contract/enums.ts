@@ -219,11 +219,33 @@ export const OBJECTION_SOURCES = [
 ] as const;
 export type ObjectionSource = (typeof OBJECTION_SOURCES)[number];
 
+/**
+ * The grounds of a restriction of processing, as GDPR Art. 18(1) lists them: (a) the person
+ * contests the accuracy of the data, for the time the controller needs to verify it; (b) the
+ * processing is unlawful and the person opposes erasure; (c) the controller no longer needs the
+ * data but the person needs them for legal claims; (d) the person objected (Art. 21(1)) and the
+ * controller's legitimate grounds are being verified.
+ */
+export const RESTRICTION_GROUNDS = [
+  'accuracy_contested',
+  'unlawful_erasure_opposed',
+  'legal_claims',
+  'objection_pending',
+] as const;
+export type RestrictionGround = (typeof RESTRICTION_GROUNDS)[number];
+
 export const ERASURE_STATUSES = ['partial', 'complete'] as const;
 export type ErasureStatus = (typeof ERASURE_STATUSES)[number];
 
 /** The rights a registered person may use by a request (privacy statement, GDPR Art. 15–21). */
-export const REQUEST_TYPES = ['access', 'rectification', 'erasure', 'objection'] as const;
+export const REQUEST_TYPES = [
+  'access',
+  'rectification',
+  'erasure',
+  'objection',
+  /** Restriction of processing (GDPR Art. 18, decision 0033). */
+  'restriction',
+] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
 
 export const REQUEST_CHANNELS = ['letter', 'email', 'counter', 'e_service'] as const;

@@ -205,6 +205,19 @@ export const FIELD_ERROR_CODES = [
   'updateFile.empty',
   'updateFile.concurrent',
   'imports.unknownOutcome',
+  /** Restriction of processing (decision 0033). */
+  'restriction.inForce',
+  'restriction.alreadyActive',
+  'restriction.alreadyPlaced',
+  'restriction.notPlaced',
+  'restriction.alreadyLifted',
+  'restriction.notRectificationRequest',
+  'restriction.duplicateGround',
+  'restriction.rectificationWithoutGround',
+  'restriction.dateInFuture',
+  'restriction.dateBeforeRequest',
+  'restriction.liftInPast',
+  'restriction.outcomeMismatch',
 ] as const;
 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number] | FinnishIdentifierError;

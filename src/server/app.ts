@@ -41,6 +41,7 @@ import { residentRoutes } from './modules/resident/resident.routes.ts';
 import { requestsRoutes } from './modules/requests/requests.routes.ts';
 import { accessPackageRoutes } from './modules/access-package/access-package.routes.ts';
 import { objectionsRoutes } from './modules/objections/objections.routes.ts';
+import { restrictionRoutes } from './modules/restriction/restriction.routes.ts';
 import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
 import { serviceCatalogueRoutes } from './modules/service-catalogue/service-catalogue.routes.ts';
@@ -142,6 +143,7 @@ export async function buildApp(
   await app.register(accessPackageRoutes(routeDeps));
   await app.register(erasureRoutes(routeDeps));
   await app.register(objectionsRoutes(routeDeps));
+  await app.register(restrictionRoutes(routeDeps));
   await app.register(attachmentsRoutes(routeDeps));
   await app.register(valueSourcesRoutes(routeDeps));
   await app.register(rectificationRoutes(routeDeps));

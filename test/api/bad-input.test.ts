@@ -304,6 +304,16 @@ const ENDPOINTS: Record<string, Endpoint> = {
   'GET /api/requests/{id}/erasure': {},
   'POST /api/requests/{id}/erasure': { valid: {} },
   'GET /api/requests/{id}/erasure/letter': {},
+  'GET /api/requests/{id}/restriction': {},
+  'POST /api/requests/{id}/restriction': {
+    valid: { grounds: ['legal_claims'], placedOn: '2026-11-01' },
+    invalid: { grounds: ['because'], placedOn: '2026-02-30', rectificationRequestId: 'x' },
+  },
+  'POST /api/requests/{id}/restriction/lift': {
+    valid: { liftedOn: '2026-11-01', reason: 'Tarkistettu' },
+    invalid: { liftedOn: 'tomorrow', reason: ' ' },
+  },
+  'GET /api/requests/{id}/restriction/letter': {},
   'GET /api/persons/{id}/legal-holds': {},
   'POST /api/persons/{id}/legal-holds': {
     valid: { reason: 'Vireillä oleva oikeudenkäynti', fromOn: '2026-11-01' },

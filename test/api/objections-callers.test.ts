@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import {
   EXPORT_PATHS,
+  RESTRICTION_ALLOWS,
   usageRuleChannel,
   type ExportPath,
   type UsageRuleMessage,
@@ -56,6 +57,8 @@ const EXEMPT_PATHS: Record<string, string> = {
     'The refusal certificate to the data subject: their own answer, not a use of their data.',
   'src/server/modules/erasure/erasure.routes.ts#/api/requests/:id/erasure/letter':
     "The erasure request's letter to the data subject: their own answer, not a use of their data.",
+  'src/server/modules/restriction/restriction.routes.ts#/api/requests/:id/restriction/letter':
+    "The restriction request's notice to the data subject (GDPR Art. 18(3)): their own answer, not a use of their data.",
   'src/server/modules/attachments/attachments.routes.ts#/api/requests/:id/attachments/:attachmentId':
     "A request's own attachment (the person's letter), back to the register officer handling it.",
   'src/server/modules/imports/imports.routes.ts#/api/imports/:kind/:id/csv':
@@ -231,8 +234,9 @@ test('static: a new path without the check fails it (a fixture source)', () => {
 /** Today is Wednesday 25 November 2026 in Helsinki. */
 const clock = manualClock(new Date('2026-11-25T10:00:00Z'));
 
+/** `objector`: the person under test (one who objects, or one whose processing is restricted). */
 type Setup = { officer: string; clerk: string; objector: string; other: string; partner: string };
-/** A path run with the objector and another person: the bytes of the file it made. */
+/** A path run with the person under test and another person: the bytes of the file it made. */
 type Runner = (app: TestApp, setup: Setup) => Promise<string>;
 
 const fileOf = (body: { file: { base64: string } }) =>
@@ -355,6 +359,84 @@ forEachEngine(
         }
       }
       assert.ok(removedFrom >= 2, 'the marketing paths (disclosure, mailing list) left them out');
+    });
+
+    test('a restriction of processing removes the person from every path but those Art. 18(2) allows', async () => {
+      const officer = await ctx().signIn('register_officer');
+      const clerk = await ctx().signIn('customer_service');
+      const person = async (firstName: string) => {
+        const response = await callAs(ctx(), officer, 'POST', '/api/persons', {
+          firstName,
+          lastName: 'Rajala',
+          permanentAddress: { street: 'Polku 4', postalCode: '73900', postOffice: 'Rautavaara' },
+        });
+        assert.equal(response.statusCode, 201, response.body);
+        return response.json().id as string;
+      };
+      const setup: Setup = {
+        officer,
+        clerk,
+        objector: await person('Rajoitettu'),
+        other: await person('Sallittu'),
+        partner: await insertTestPartner(ctx().database, {
+          name: 'Rajoitus Oy',
+          roles: ['recipient'],
+        }),
+      };
+      const request = await callAs(ctx(), officer, 'POST', '/api/requests', {
+        type: 'restriction',
+        personId: setup.objector,
+        receivedOn: '2026-11-24',
+        channel: 'letter',
+        language: 'fi',
+      });
+      assert.equal(request.statusCode, 201, request.body);
+      const id = request.json().id as string;
+      const verified = await callAs(ctx(), officer, 'POST', `/api/requests/${id}/identity`, {
+        method: 'signed_letter',
+        verifiedOn: '2026-11-24',
+      });
+      assert.equal(verified.statusCode, 200, verified.body);
+      const placed = await callAs(ctx(), officer, 'POST', `/api/requests/${id}/restriction`, {
+        grounds: ['objection_pending'],
+        placedOn: '2026-11-25',
+      });
+      assert.equal(placed.statusCode, 201, placed.body);
+
+      for (const name of Object.keys(EXPORT_PATHS) as ExportPath[]) {
+        const messages: UsageRuleMessage[] = [];
+        const listen = (message: unknown) => messages.push(message as UsageRuleMessage);
+        diagnosticsChannel.subscribe(usageRuleChannel.name, listen);
+        let file: string;
+        try {
+          file = await RUNNERS[name](ctx(), setup);
+        } finally {
+          diagnosticsChannel.unsubscribe(usageRuleChannel.name, listen);
+        }
+        const asked = messages.filter(
+          (m) => m.caller === name && m.personIds.includes(setup.objector),
+        );
+        assert.ok(asked.length > 0, `${name} asked the usage rule about the restricted person`);
+        const allowedUse = asked.every((m) =>
+          m.uses.every((use) => RESTRICTION_ALLOWS.includes(use)),
+        );
+        const allowed = asked.every((m) => m.decision.verdicts.get(setup.objector)?.allowed);
+        assert.equal(allowed, allowedUse, `${name}: allowed exactly for a use Art. 18(2) allows`);
+        assert.ok(file.includes('Sallittu'), `${name}: the other person is in the file`);
+        assert.equal(
+          file.includes('Rajoitettu'),
+          allowed,
+          `${name}: in the file exactly when allowed`,
+        );
+        if (!allowed) {
+          assert.ok(
+            asked.every(
+              (m) => m.decision.verdicts.get(setup.objector)?.reasons[0] === 'restricted',
+            ),
+            `${name}: the restriction is the reason`,
+          );
+        }
+      }
     });
   },
   { clock },

@@ -114,7 +114,13 @@ export type DisclosureQuery = z.output<typeof disclosureQuery>;
 
 export const customerDisclosureQuery = z.strictObject(pageQuery);
 
-const omissionReason = z.enum(['protectedAddress', 'notApplicable', 'objection', 'archived']);
+const omissionReason = z.enum([
+  'protectedAddress',
+  'notApplicable',
+  'objection',
+  'archived',
+  'restricted',
+]);
 
 const partnerView = z.object({
   id: zId,

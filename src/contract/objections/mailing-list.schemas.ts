@@ -48,6 +48,8 @@ export const mailingListMade = z.object({
     objection: z.number().int(),
     protectedAddress: z.number().int(),
     archived: z.number().int(),
+    /** A restriction of processing holds (decision 0033). */
+    restricted: z.number().int(),
     noAddress: z.number().int(),
   }),
   file: z.object({

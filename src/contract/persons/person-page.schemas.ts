@@ -6,6 +6,7 @@ import { invoiceSummary } from '../invoices/invoices.schemas.ts';
 import { objectionList } from '../objections/objections.schemas.ts';
 import { orderSummary } from '../orders/orders.schemas.ts';
 import { requestSummary } from '../requests/requests.schemas.ts';
+import { restrictionView } from '../restriction/restriction.schemas.ts';
 import { personView } from './persons.schemas.ts';
 
 /** The sections of a person's page besides the person, each read only for who may read it. */
@@ -48,5 +49,10 @@ export const personPage = z.object({
    * their break-the-glass grant holds). Every other reader gets no such member (decision 0012).
    */
   socialServicesClient: z.boolean().optional(),
+  /**
+   * The restriction of processing in force today (decision 0033), for every reader: while it
+   * holds the person's data are only stored. Null when none holds.
+   */
+  restriction: restrictionView.nullable(),
 });
 export type PersonPage = z.infer<typeof personPage>;

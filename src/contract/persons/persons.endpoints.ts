@@ -76,10 +76,12 @@ export const personsApi = {
     access: { permission: 'customers.archive' },
     tags,
     summary: 'Archive a person (kept, read-only, out of searches; not destroyed)',
+    description:
+      "409 `restriction.inForce` while the processing of the person's data is restricted (decision 0033).",
     params: idParams,
     status: 204,
     response: z.null(),
-    errors: ['not_found'],
+    errors: ['not_found', 'conflict'],
   }),
   revealIdentityCode: endpoint({
     method: 'POST',

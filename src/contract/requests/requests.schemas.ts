@@ -91,7 +91,7 @@ const staffRef = staffMember.nullable();
 /**
  * What may be done to a request: its life's steps, and what the request's other panels do
  * (hand over an access package, carry out an erasure, record an objection request's objections,
- * name, decide and apply a rectification request's fields).
+ * name, decide and apply a rectification request's fields, place and lift a restriction).
  */
 export const REQUEST_ACTION_NAMES = [
   'verifyIdentity',
@@ -107,6 +107,8 @@ export const REQUEST_ACTION_NAMES = [
   'addRectificationItem',
   'decideRectificationItem',
   'applyRectification',
+  'placeRestriction',
+  'liftRestriction',
 ] as const;
 export type RequestActionName = (typeof REQUEST_ACTION_NAMES)[number];
 

@@ -22,7 +22,8 @@ export type UpdateFileOutcome = (typeof UPDATE_FILE_OUTCOMES)[number];
  *   `ambiguous` (several persons have the name and previous address);
  * - `refused`: `addressProtected` (turvakielto: DVV's word only, decision 0006),
  *   `registerUpdateProhibited` (DVV's customer-register update prohibition), `archived`,
- *   `deceased`, `invalid` (a field of the row does not parse; the field in `fields`);
+ *   `deceased`, `restricted` (a restriction of processing holds, decision 0033), `invalid` (a field
+ *   of the row does not parse; the field in `fields`);
  * - `applied` / `unchanged`: null.
  */
 export const UPDATE_FILE_REASONS = [
@@ -32,6 +33,7 @@ export const UPDATE_FILE_REASONS = [
   'registerUpdateProhibited',
   'archived',
   'deceased',
+  'restricted',
   'invalid',
 ] as const;
 export type UpdateFileReason = (typeof UPDATE_FILE_REASONS)[number];

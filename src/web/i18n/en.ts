@@ -4,6 +4,7 @@ import { accessEn, accessErrors } from './rights/access.ts';
 import { rectificationEn, rectificationErrors } from './rights/rectification.ts';
 import { objectionsEn, objectionsErrors } from './rights/objections.ts';
 import { erasureEn, erasureErrors } from './rights/erasure.ts';
+import { restrictionEn, restrictionErrors } from './rights/restriction.ts';
 import { attachmentsEn, attachmentsErrors } from './rights/attachments.ts';
 import { billingListsEn } from './billing-lists.ts';
 import { workEn } from './work.ts';
@@ -941,6 +942,7 @@ export const en: Catalogue = {
     'disclosureRegister.omitted.notApplicable': 'not applicable',
     'disclosureRegister.omitted.objection': 'left out: objection or prohibition',
     'disclosureRegister.omitted.archived': 'left out: archived',
+    'disclosureRegister.omitted.restricted': 'left out: processing restricted',
     'disclosureForm.new': 'New disclosure',
     'disclosureForm.title': 'Make a disclosure',
     'disclosureForm.intro':
@@ -1190,6 +1192,7 @@ export const en: Catalogue = {
     'requests.type.access': 'Access request',
     'requests.type.rectification': 'Rectification request',
     'requests.type.erasure': 'Erasure request',
+    'requests.type.restriction': 'Restriction of processing',
     'requests.type.objection': 'Objection to processing',
     'requests.channel.letter': 'Letter',
     'requests.channel.email': 'Email',
@@ -1329,6 +1332,7 @@ export const en: Catalogue = {
     'logHuman.field.legalHolds': 'Legal holds',
     'logHuman.field.requests': "Data subject's requests",
     'logHuman.field.erasure': 'Erasure',
+    'logHuman.field.restriction': 'Restriction of processing',
     'logHuman.field.valueSources': 'Sources of the data',
     'logHuman.field.username': 'Username',
     'logHuman.field.fullName': 'Full name',
@@ -1348,6 +1352,7 @@ export const en: Catalogue = {
     ...rectificationEn,
     ...objectionsEn,
     ...erasureEn,
+    ...restrictionEn,
     ...attachmentsEn,
     ...workEn,
     ...populationRegisterEn,
@@ -1589,6 +1594,7 @@ export const en: Catalogue = {
     ...rectificationErrors.en,
     ...objectionsErrors.en,
     ...erasureErrors.en,
+    ...restrictionErrors.en,
     ...attachmentsErrors.en,
     ...populationRegisterErrors.en,
     ...partnerClientsErrors.en,

@@ -4,6 +4,7 @@ import { accessErrors, accessFi } from './rights/access.ts';
 import { rectificationErrors, rectificationFi } from './rights/rectification.ts';
 import { objectionsErrors, objectionsFi } from './rights/objections.ts';
 import { erasureErrors, erasureFi } from './rights/erasure.ts';
+import { restrictionErrors, restrictionFi } from './rights/restriction.ts';
 import { attachmentsErrors, attachmentsFi } from './rights/attachments.ts';
 import { billingListsFi } from './billing-lists.ts';
 import { workFi } from './work.ts';
@@ -945,6 +946,7 @@ export const fiMessages = {
   'disclosureRegister.omitted.notApplicable': 'ei koske',
   'disclosureRegister.omitted.objection': 'jätetty pois: kielto tai vastustus',
   'disclosureRegister.omitted.archived': 'jätetty pois: arkistoitu',
+  'disclosureRegister.omitted.restricted': 'jätetty pois: käsittelyä rajoitettu',
   'disclosureForm.new': 'Uusi luovutus',
   'disclosureForm.title': 'Luovuta tietoja',
   'disclosureForm.intro':
@@ -1194,6 +1196,7 @@ export const fiMessages = {
   'requests.type.rectification': 'Oikaisupyyntö',
   'requests.type.erasure': 'Poistopyyntö',
   'requests.type.objection': 'Käsittelyn vastustaminen',
+  'requests.type.restriction': 'Käsittelyn rajoittaminen',
   'requests.channel.letter': 'Kirje',
   'requests.channel.email': 'Sähköposti',
   'requests.channel.counter': 'Asiointipiste',
@@ -1330,6 +1333,7 @@ export const fiMessages = {
   'logHuman.field.legalHolds': 'Säilytysvelvoitteet',
   'logHuman.field.requests': 'Rekisteröidyn pyynnöt',
   'logHuman.field.erasure': 'Poistaminen',
+  'logHuman.field.restriction': 'Käsittelyn rajoittaminen',
   'logHuman.field.valueSources': 'Tietojen lähteet',
   'logHuman.field.username': 'Käyttäjätunnus',
   'logHuman.field.fullName': 'Koko nimi',
@@ -1349,6 +1353,7 @@ export const fiMessages = {
   ...rectificationFi,
   ...objectionsFi,
   ...erasureFi,
+  ...restrictionFi,
   ...attachmentsFi,
   ...workFi,
   ...populationRegisterFi,
@@ -1591,6 +1596,7 @@ export const fi: Catalogue = {
     ...rectificationErrors.fi,
     ...objectionsErrors.fi,
     ...erasureErrors.fi,
+    ...restrictionErrors.fi,
     ...attachmentsErrors.fi,
     ...populationRegisterErrors.fi,
     ...partnerClientsErrors.fi,

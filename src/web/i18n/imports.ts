@@ -69,6 +69,7 @@ export const importsFi = {
   'imports.reason.addressProtected':
     'turvakielto: vain väestötietojärjestelmä voi muuttaa osoitteen',
   'imports.reason.registerUpdateProhibited': 'asiakasrekisterin päivityskielto (DVV)',
+  'imports.reason.restricted': 'käsittelyä on rajoitettu',
   'imports.reason.archived': 'henkilö on arkistoitu',
   'imports.reason.deceased': 'henkilö on kuollut',
   'imports.reason.invalid': 'rivin tieto on virheellinen',
@@ -154,6 +155,7 @@ export const importsSv: Messages = {
   'imports.reason.addressProtected':
     'spärrmarkering: endast befolkningsdatasystemet kan ändra adressen',
   'imports.reason.registerUpdateProhibited': 'förbud mot uppdatering av kundregister (MDB)',
+  'imports.reason.restricted': 'behandlingen är begränsad',
   'imports.reason.archived': 'personen är arkiverad',
   'imports.reason.deceased': 'personen har avlidit',
   'imports.reason.invalid': 'en uppgift på raden är felaktig',
@@ -237,6 +239,7 @@ export const importsEn: Messages = {
   'imports.reason.addressProtected':
     'address protection: only the population register may change the address',
   'imports.reason.registerUpdateProhibited': "DVV's customer-register update prohibition",
+  'imports.reason.restricted': 'processing is restricted',
   'imports.reason.archived': 'the person is archived',
   'imports.reason.deceased': 'the person has died',
   'imports.reason.invalid': 'a field of the row is not valid',

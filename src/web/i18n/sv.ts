@@ -4,6 +4,7 @@ import { accessSv, accessErrors } from './rights/access.ts';
 import { rectificationSv, rectificationErrors } from './rights/rectification.ts';
 import { objectionsSv, objectionsErrors } from './rights/objections.ts';
 import { erasureSv, erasureErrors } from './rights/erasure.ts';
+import { restrictionSv, restrictionErrors } from './rights/restriction.ts';
 import { attachmentsSv, attachmentsErrors } from './rights/attachments.ts';
 import { billingListsSv } from './billing-lists.ts';
 import { workSv } from './work.ts';
@@ -951,6 +952,7 @@ export const sv: Catalogue = {
     'disclosureRegister.omitted.notApplicable': 'gäller inte',
     'disclosureRegister.omitted.objection': 'utelämnad: förbud eller invändning',
     'disclosureRegister.omitted.archived': 'utelämnad: arkiverad',
+    'disclosureRegister.omitted.restricted': 'utelämnad: behandlingen begränsad',
     'disclosureForm.new': 'Nytt utlämnande',
     'disclosureForm.title': 'Lämna ut uppgifter',
     'disclosureForm.intro':
@@ -1201,6 +1203,7 @@ export const sv: Catalogue = {
     'requests.type.access': 'Begäran om tillgång',
     'requests.type.rectification': 'Begäran om rättelse',
     'requests.type.erasure': 'Begäran om radering',
+    'requests.type.restriction': 'Begäran om begränsning av behandling',
     'requests.type.objection': 'Invändning mot behandling',
     'requests.channel.letter': 'Brev',
     'requests.channel.email': 'E-post',
@@ -1338,6 +1341,7 @@ export const sv: Catalogue = {
     'logHuman.field.legalHolds': 'Bevarandeskyldigheter',
     'logHuman.field.requests': 'Den registrerades begäranden',
     'logHuman.field.erasure': 'Radering',
+    'logHuman.field.restriction': 'Begränsning av behandling',
     'logHuman.field.valueSources': 'Uppgifternas källor',
     'logHuman.field.username': 'Användarnamn',
     'logHuman.field.fullName': 'Fullständigt namn',
@@ -1357,6 +1361,7 @@ export const sv: Catalogue = {
     ...rectificationSv,
     ...objectionsSv,
     ...erasureSv,
+    ...restrictionSv,
     ...attachmentsSv,
     ...workSv,
     ...populationRegisterSv,
@@ -1597,6 +1602,7 @@ export const sv: Catalogue = {
     ...rectificationErrors.sv,
     ...objectionsErrors.sv,
     ...erasureErrors.sv,
+    ...restrictionErrors.sv,
     ...attachmentsErrors.sv,
     ...populationRegisterErrors.sv,
     ...partnerClientsErrors.sv,

@@ -36,7 +36,13 @@ export {
  * (modules/objections/usage-rule.ts) keeps out of the disclosure's use has every field omitted,
  * for their objection, their protected address or their archived record (decision 0018).
  */
-export type OmissionReason = 'protectedAddress' | 'notApplicable' | 'objection' | 'archived';
+export type OmissionReason =
+  | 'protectedAddress'
+  | 'notApplicable'
+  | 'objection'
+  | 'archived'
+  /** A restriction of processing held (decision 0033). */
+  | 'restricted';
 /** Subject id → field → why it was left out; subjects sent every field are not listed. */
 export type OmittedFields = Record<string, Record<string, OmissionReason>>;
 

@@ -16,3 +16,4 @@ export * from './partner-clients.ts';
 export * from './update-files.ts';
 export * from './privacy-statement.ts';
 export * from './resident.ts';
+export * from './restrictions.ts';

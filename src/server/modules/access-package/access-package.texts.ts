@@ -424,6 +424,7 @@ export const PACKAGE_TEXTS: Record<PackageLanguage, PackageTexts> = {
       protectedAddress: 'turvakielto',
       notApplicable: 'ei koske sinua',
       objection: 'kieltosi',
+      restricted: 'käsittelyn rajoittaminen',
     },
     toDataSubject: 'Sinä itse',
     requestTypes: {
@@ -431,6 +432,7 @@ export const PACKAGE_TEXTS: Record<PackageLanguage, PackageTexts> = {
       rectification: 'korjauspyyntö',
       erasure: 'poistopyyntö',
       objection: 'kielto tai vastustus',
+      restriction: 'käsittelyn rajoittamispyyntö',
     },
     requestStatus: {
       received: 'vastaanotettu',
@@ -727,6 +729,7 @@ export const PACKAGE_TEXTS: Record<PackageLanguage, PackageTexts> = {
       protectedAddress: 'spärrmarkering',
       notApplicable: 'gäller inte dig',
       objection: 'ditt förbud',
+      restricted: 'begränsning av behandlingen',
     },
     toDataSubject: 'Du själv',
     requestTypes: {
@@ -734,6 +737,7 @@ export const PACKAGE_TEXTS: Record<PackageLanguage, PackageTexts> = {
       rectification: 'begäran om rättelse',
       erasure: 'begäran om radering',
       objection: 'förbud eller invändning',
+      restriction: 'begäran om begränsning av behandling',
     },
     requestStatus: {
       received: 'mottagen',
@@ -1026,6 +1030,7 @@ export const PACKAGE_TEXTS: Record<PackageLanguage, PackageTexts> = {
       protectedAddress: 'address protection',
       notApplicable: 'does not apply to you',
       objection: 'your objection',
+      restricted: 'restriction of processing',
     },
     toDataSubject: 'You',
     requestTypes: {
@@ -1033,6 +1038,7 @@ export const PACKAGE_TEXTS: Record<PackageLanguage, PackageTexts> = {
       rectification: 'rectification request',
       erasure: 'erasure request',
       objection: 'prohibition or objection',
+      restriction: 'request to restrict processing',
     },
     requestStatus: {
       received: 'received',

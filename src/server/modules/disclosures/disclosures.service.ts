@@ -163,7 +163,9 @@ export function disclosureUses(request: Pick<DisclosureRequest, 'legalBasis' | '
  * The usage rule (decision 0018): a person who objected to the disclosure's use, whose address
  * is protected, or whose record is archived is left out of an objectable use entirely — every
  * field withheld, so the record names the reason and the file has no row of theirs. Uses of the
- * customer relationship (billing, collection, a credit decision, the law) are not objectable.
+ * customer relationship (billing, collection, a credit decision, the law) are not objectable; a
+ * restriction of processing (decision 0033) keeps the person out of every use but those Art.
+ * 18(2) allows (billing, collection, the law).
  */
 const objectionsAndProhibitions: WithholdingRule = async (db, request, subjects, now) => {
   const withheld: Withholding = new Map();
@@ -173,13 +175,20 @@ const objectionsAndProhibitions: WithholdingRule = async (db, request, subjects,
     personIds: subjects.persons.map((person) => person.id),
     now,
   });
-  if (!decision.objectable) return { withheld, flagged: false };
   const fieldNames = request.fields.map((field) => field.name);
   for (const [personId, verdict] of decision.verdicts) {
     const first = verdict.reasons[0];
     if (verdict.allowed || first === undefined) continue;
+    // Not objectable: only a restriction of processing keeps a person out (decision 0033).
+    if (!decision.objectable && first !== 'restricted') continue;
     const reason: OmissionReason =
-      first === 'objection' ? 'objection' : first === 'archived' ? 'archived' : 'protectedAddress';
+      first === 'restricted'
+        ? 'restricted'
+        : first === 'objection'
+          ? 'objection'
+          : first === 'archived'
+            ? 'archived'
+            : 'protectedAddress';
     withheld.set(personId, new Map(fieldNames.map((field) => [field, reason])));
   }
   return { withheld, flagged: false };

@@ -52,6 +52,11 @@ export const ERASURE_REACH: Record<string, string> = {
   'legal_hold.person_id': 'deleted (eraseCustomerPart)',
   'resident_session.person_id':
     'deleted with the person row (on delete cascade); a reduced, archived row ends the session at its next request',
+  'processing_restriction.person_id':
+    "deleted with the restriction request, one of the person's other requests (eraseCustomerPart)",
+  'processing_restriction.request_id': 'deleted with the request (eraseCustomerPart)',
+  'processing_restriction.rectification_request_id':
+    'set null, then deleted with the restriction request (eraseCustomerPart)',
   'social_break_glass.person_id': 'deleted (eraseCustomerPart)',
   'disclosure.subject_ids':
     'the person removed from the subjects and omissions; a copy to the person themself deleted (eraseCustomerPart)',

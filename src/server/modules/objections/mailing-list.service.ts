@@ -125,7 +125,14 @@ export async function exportMailingList(
   }
   const now = ctx.clock.now();
   const uses: Use[] = ['published_list', body.use];
-  const leftOut = { total: 0, objection: 0, protectedAddress: 0, archived: 0, noAddress: 0 };
+  const leftOut = {
+    total: 0,
+    objection: 0,
+    protectedAddress: 0,
+    archived: 0,
+    restricted: 0,
+    noAddress: 0,
+  };
   const included: (Candidate & { address: PostalAddress })[] = [];
   let after: string | null = null;
   for (;;) {
@@ -142,9 +149,14 @@ export async function exportMailingList(
       const verdict = decision.verdicts.get(person.id);
       if (!verdict?.allowed) {
         leftOut.total++;
-        // Counted once, by the first reason: an objection, then protection, then the archive.
+        // Counted once, by the first reason: a restriction, an objection, protection, the archive.
         const reason = verdict?.reasons[0];
-        if (reason === 'objection' || reason === 'protectedAddress' || reason === 'archived') {
+        if (
+          reason === 'restricted' ||
+          reason === 'objection' ||
+          reason === 'protectedAddress' ||
+          reason === 'archived'
+        ) {
           leftOut[reason]++;
         }
         continue;

@@ -2,6 +2,7 @@ import diagnosticsChannel from 'node:diagnostics_channel';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { OBJECTION_TYPES, type ObjectionType } from '../../db/schema/objections.ts';
+import { helsinkiDate } from '../../../contract/dates.ts';
 import { isAddressProtected } from '../customers/address-protection.ts';
 
 /**
@@ -36,6 +37,17 @@ export const isObjectable = (use: Use): use is ObjectableUse =>
   (OBJECTABLE_USES as readonly string[]).includes(use);
 
 /**
+ * The uses a restriction of processing (GDPR Art. 18, decision 0033) still allows, as Art. 18(2)
+ * names them: invoicing and collecting what was delivered are the establishment and exercise of
+ * the municipality's legal claims; a disclosure the law obliges is the important public interest
+ * of a Member State. Every other use — the objectable ones, a value-added service, a credit
+ * decision — is closed to a restricted person.
+ */
+export const RESTRICTION_ALLOWS: readonly Use[] = ['billing', 'collection', 'legal_obligation'];
+
+const closedByRestriction = (use: Use) => !RESTRICTION_ALLOWS.includes(use);
+
+/**
  * The objections that forbid a use. Each use is forbidden by its own objection; an objection to
  * direct marketing is absolute (GDPR Art. 21(3)) and also covers distance selling (a form of
  * direct marketing: Personal Data Act 523/1999 30 § named "distance selling and other direct
@@ -58,12 +70,17 @@ export type ExclusionReason =
   | 'protectedAddress'
   /** Their record is archived: no customer relationship left to market to. */
   | 'archived'
+  /** A restriction of processing holds (GDPR Art. 18): their data are only stored. */
+  | 'restricted'
   /** No such person in the register: deny by default. */
   | 'notInRegister';
 
 export type PersonVerdict = {
   allowed: boolean;
-  /** Empty when allowed; in this order: objection, protectedAddress, archived, notInRegister. */
+  /**
+   * Empty when allowed; in this order: restricted, objection, protectedAddress, archived,
+   * notInRegister.
+   */
   reasons: ExclusionReason[];
   /** The active objections that forbid the use. */
   objections: ObjectionType[];
@@ -71,7 +88,10 @@ export type PersonVerdict = {
 
 export type UseDecision =
   | {
-      /** The customer relationship itself: everyone may appear, nobody can object. */
+      /**
+       * The customer relationship itself: nobody can object, and everyone may appear but a
+       * person whose processing is restricted, where Art. 18(2) does not allow the use.
+       */
       objectable: false;
       uses: Use[];
       verdicts: Map<string, PersonVerdict>;
@@ -124,6 +144,7 @@ type PersonRow = {
   deceased_on: string | null;
   address_protection_active: boolean;
   address_protection_ends_on: string | null;
+  restricted: boolean;
   objections: ObjectionType[] | string | null;
 };
 
@@ -137,9 +158,11 @@ function typesOf(value: PersonRow['objections']): ObjectionType[] {
 
 /**
  * Whether each person may appear in a use (or in all of several uses at once: a mailing list is a
- * published list and direct mail). One query for all the persons: their archive and address
- * protection and their active objections to the uses. Uses of the customer relationship are not
- * objectable and need no query: everyone is allowed, and the answer says `objectable: false`.
+ * published list and direct mail). One query for all the persons: their archive, address
+ * protection, restriction of processing and active objections to the uses. Uses of the customer
+ * relationship are not objectable: everyone is allowed but the restricted (where Art. 18(2) does
+ * not allow the use), and the answer says `objectable: false`; the uses a restriction allows too
+ * need no query.
  */
 export async function decideUse(
   db: Db,
@@ -148,19 +171,26 @@ export async function decideUse(
   const uses = [...new Set(input.uses)];
   const personIds = [...new Set(input.personIds)];
   const objectable = uses.filter(isObjectable);
+  const restrictable = uses.some(closedByRestriction);
   let decision: UseDecision;
-  if (objectable.length === 0) {
+  if (!restrictable) {
     const verdicts = new Map<string, PersonVerdict>(
       personIds.map((id) => [id, { allowed: true, reasons: [], objections: [] }]),
     );
     decision = { objectable: false, uses, verdicts };
   } else {
     const forbidding = [...new Set(objectable.flatMap((use) => FORBIDDEN_BY[use]))];
+    const today = helsinkiDate(input.now);
     const rows: unknown =
       personIds.length === 0
         ? []
         : await db.execute(sql`
             select p.id, p.archived_at, p.deceased_on, p.address_protection_active, p.address_protection_ends_on,
+              exists (
+                select 1 from processing_restriction r
+                where r.person_id = p.id and r.placed_on <= ${today}::date
+                  and (r.lifted_on is null or r.lifted_on > ${today}::date)
+              ) as restricted,
               array_remove(array_agg(o.type order by o.type), null) as objections
             from person p
             left join objection o on o.person_id = p.id and o.withdrawn_on is null
@@ -175,24 +205,30 @@ export async function decideUse(
       const objections = row ? typesOf(row.objections) : [];
       if (!row) reasons.push('notInRegister');
       else {
-        if (objections.length > 0) reasons.push('objection');
-        if (
-          isAddressProtected(
-            {
-              addressProtectionActive: row.address_protection_active,
-              addressProtectionEndsOn: row.address_protection_ends_on,
-            },
-            input.now,
-          )
-        ) {
-          reasons.push('protectedAddress');
+        if (row.restricted) reasons.push('restricted');
+        if (objectable.length > 0) {
+          if (objections.length > 0) reasons.push('objection');
+          if (
+            isAddressProtected(
+              {
+                addressProtectionActive: row.address_protection_active,
+                addressProtectionEndsOn: row.address_protection_ends_on,
+              },
+              input.now,
+            )
+          ) {
+            reasons.push('protectedAddress');
+          }
+          // A deceased person (DVV, decision 0026) has no customer relationship left either.
+          if (row.archived_at !== null || row.deceased_on !== null) reasons.push('archived');
         }
-        // A deceased person (DVV, decision 0026) has no customer relationship left either.
-        if (row.archived_at !== null || row.deceased_on !== null) reasons.push('archived');
       }
       verdicts.set(id, { allowed: reasons.length === 0, reasons, objections });
     }
-    decision = { objectable: true, uses, verdicts };
+    decision =
+      objectable.length > 0
+        ? { objectable: true, uses, verdicts }
+        : { objectable: false, uses, verdicts };
   }
   if (usageRuleChannel.hasSubscribers) {
     usageRuleChannel.publish({

@@ -1,5 +1,11 @@
 import { eq, getTableColumns, sql, type Column, type SQL } from 'drizzle-orm';
-import { organizations, partnerCustomers, partners, persons } from '../../db/schema/index.ts';
+import {
+  organizations,
+  partnerCustomers,
+  partners,
+  persons,
+  processingRestrictions,
+} from '../../db/schema/index.ts';
 import { helsinkiDate } from '../../../contract/dates.ts';
 import { PARTNER_ROLES } from '../../../contract/auth/permissions.ts';
 import type { CustomerContext } from '../customers/context.ts';
@@ -60,12 +66,14 @@ export const scopeOpens = (scope: ReaderScope, group: ContractFieldGroup): boole
 /**
  * The condition that keeps a query to the customers the reader's contract covers, on the
  * customer's id column; undefined for the municipality's staff. Part of the query itself, so a
- * record outside the contract never leaves the database.
+ * record outside the contract never leaves the database. A person whose processing is restricted
+ * (GDPR Art. 18, decision 0033) is covered by no contract while the restriction holds: a
+ * contractor's or a partner client's read is processing beyond storage.
  */
 export function coveredBy(scope: ReaderScope, customerId: Column | SQL): SQL | undefined {
   if (scope.kind === 'all') return undefined;
   if (scope.partnerId === null) return sql`false`;
-  return sql`${customerId} in (select ${partnerCustomers.customerId} from ${partnerCustomers} inner join ${partners} on ${partners.id} = ${partnerCustomers.partnerId} where ${partnerCustomers.partnerId} = ${scope.partnerId}::uuid and (${partners.contractEndsOn} is null or ${partners.contractEndsOn} >= ${scope.today}::date))`;
+  return sql`${customerId} in (select ${partnerCustomers.customerId} from ${partnerCustomers} inner join ${partners} on ${partners.id} = ${partnerCustomers.partnerId} where ${partnerCustomers.partnerId} = ${scope.partnerId}::uuid and (${partners.contractEndsOn} is null or ${partners.contractEndsOn} >= ${scope.today}::date)) and ${customerId} not in (select ${processingRestrictions.personId} from ${processingRestrictions} where ${processingRestrictions.placedOn} <= ${scope.today}::date and (${processingRestrictions.liftedOn} is null or ${processingRestrictions.liftedOn} > ${scope.today}::date))`;
 }
 
 /** The view fields the scope lets through for a kind of customer; null: all of them. */

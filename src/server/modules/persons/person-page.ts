@@ -14,6 +14,7 @@ import { getPersonObjections } from '../objections/objections.service.ts';
 import { listCustomerOrders } from '../orders/orders.service.ts';
 import { listRequestPage } from '../requests/requests.service.ts';
 import { knownClient } from '../social-services/client-fact.ts';
+import { restrictionInForce } from '../restriction/restriction.service.ts';
 import { getPerson } from './persons.service.ts';
 
 /** The permission each section needs: the same as its own endpoint's. */
@@ -27,7 +28,7 @@ const SECTION_PERMISSION: Record<PersonPageSection, Permission> = {
 };
 
 /** Whose entries a log of the page collects: the person's, each section's, the client badge's. */
-type PageLog = PersonPageSection | 'person' | 'socialServicesClient';
+type PageLog = PersonPageSection | 'person' | 'socialServicesClient' | 'restriction';
 
 /** An access log that keeps the entries it is given, for the page to write as one. */
 function collectingLog(): AccessLog & { entries: AccessLogEntry[] } {
@@ -90,7 +91,7 @@ export async function getPersonPage(ctx: CustomerContext, id: string): Promise<P
     roleHas(ctx.actor.role, SECTION_PERMISSION[section]),
   );
   const opens = (section: PersonPageSection) => sections.includes(section);
-  const [orders, invoices, disclosures, objections, requests, legalHolds, client] =
+  const [orders, invoices, disclosures, objections, requests, legalHolds, client, restriction] =
     await Promise.all([
       opens('orders')
         ? listCustomerOrders(
@@ -126,10 +127,12 @@ export async function getPersonPage(ctx: CustomerContext, id: string): Promise<P
       roleHas(ctx.actor.role, 'socialServices.clientData')
         ? knownClient(reader('socialServicesClient'), id)
         : undefined,
+      // Every reader is told the data are only stored (decision 0033).
+      restrictionInForce(reader('restriction'), id),
     ]);
-  const collected = (['person', ...sections, 'socialServicesClient'] as const).flatMap(
-    (section) => logs.get(section)?.entries ?? [],
-  );
+  const collected = (
+    ['person', ...sections, 'socialServicesClient', 'restriction'] as const
+  ).flatMap((section) => logs.get(section)?.entries ?? []);
   for (const entry of mergePageEntries(person.id, collected)) {
     await ctx.accessLog.record(ctx.db, entry);
   }
@@ -143,5 +146,6 @@ export async function getPersonPage(ctx: CustomerContext, id: string): Promise<P
     ...(requests && { requests }),
     ...(legalHolds && { legalHolds }),
     ...(client !== undefined && { socialServicesClient: client }),
+    restriction,
   };
 }

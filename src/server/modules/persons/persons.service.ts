@@ -18,6 +18,7 @@ import {
   type ReaderScope,
   type ScopedPersonRow,
 } from '../partners/contract-scope.ts';
+import { refuseWhileRestricted } from '../restriction/restriction.service.ts';
 import { searchCustomers } from '../search/search.service.ts';
 import {
   countExistingOrganizations,
@@ -391,6 +392,8 @@ export async function updatePerson(
     throw new AppError('conflict', 'An archived person cannot be changed');
   }
   const source = await resolveSource(ctx.db, options.source ?? patch.source);
+  // While a restriction of processing holds only its rectification may change the data (0033).
+  await refuseWhileRestricted(ctx, id, source);
   patch = checkAddressWrite({
     role: ctx.actor.role,
     sourceKind: source.kind,
@@ -447,6 +450,7 @@ export async function archivePerson(ctx: CustomerContext, id: string): Promise<v
   const current = await findPersonById(ctx.db, id);
   if (!current) throw notFound('Person');
   if (current.archivedAt) return;
+  await refuseWhileRestricted(ctx, id, undefined);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     await logAccess({ ...ctx, db: tx }, 'archive', [id], ['archivedAt'], {

@@ -8,6 +8,7 @@ import { logAccess, type CustomerContext } from '../customers/context.ts';
 import { addObjection, withdrawObjection } from '../objections/objections.service.ts';
 import { findPersonById, findPersonIdByIdentityCodeIndex } from '../persons/persons.queries.ts';
 import { identityCodeIndex, updatePerson } from '../persons/persons.service.ts';
+import { findRestrictionInForce } from '../restriction/restriction.queries.ts';
 import { addressIn, type DvvChange } from './dvv-records.ts';
 
 /**
@@ -107,6 +108,10 @@ export async function applyChange(
   if (!row) return { outcome: 'noPerson', personId: null, fields: [], notes };
   if (row.archivedAt)
     return { outcome: 'skipped', personId, fields: [], notes: [...notes, 'archived'] };
+  // A restriction of processing (decision 0033): the data are only stored until it is lifted.
+  if (await findRestrictionInForce(ctx.db, personId, run.today)) {
+    return { outcome: 'skipped', personId, fields: [], notes: [...notes, 'restricted'] };
+  }
 
   const reference = `DVV change interface, sync ${run.runNumber}`;
   const source = { kind: 'population_register' as const, reference };

@@ -145,6 +145,39 @@ describe("the request's one state machine", () => {
     ]);
   });
 
+  test('a restriction is placed once, lifted while it holds, and the decision follows it', () => {
+    const request = { ...received, type: 'restriction', status: 'in_progress' } as const;
+    const fresh = requestActions(request, {
+      canManage: true,
+      restriction: { placed: false, liftable: false },
+    }).allowed;
+    assert.ok(fresh.some((a) => a.action === 'placeRestriction'));
+    assert.ok(!fresh.some((a) => a.action === 'liftRestriction'));
+    assert.deepEqual(fresh.find((a) => a.action === 'decide')?.outcomes, ['refused']);
+    const placed = requestActions(request, {
+      canManage: true,
+      restriction: { placed: true, liftable: true },
+    }).allowed;
+    assert.ok(!placed.some((a) => a.action === 'placeRestriction'));
+    assert.ok(placed.some((a) => a.action === 'liftRestriction'));
+    assert.deepEqual(placed.find((a) => a.action === 'decide')?.outcomes, [
+      'granted',
+      'partly_granted',
+    ]);
+    // Lifted long after the answer; never placed before the identity is verified.
+    const answered = requestActions(
+      { ...request, status: 'answered' },
+      { canManage: true, restriction: { placed: true, liftable: true } },
+    ).allowed;
+    assert.ok(answered.some((a) => a.action === 'liftRestriction'));
+    assert.throws(() =>
+      refuseUnlessAllowed({ status: 'received', type: 'restriction' }, 'placeRestriction'),
+    );
+    assert.throws(() =>
+      refuseUnlessAllowed({ status: 'in_progress', type: 'access' }, 'placeRestriction'),
+    );
+  });
+
   test('what the list does not offer is refused with 409 naming the status', () => {
     assert.throws(
       () => refuseUnlessAllowed({ status: 'received', type: 'access' }, 'start'),

@@ -53,6 +53,18 @@ export const REQUEST_ACTIONS = {
   },
   decideRectificationItem: { from: ['in_progress'], to: null, types: ['rectification'] },
   applyRectification: { from: ['in_progress'], to: null, types: ['rectification'] },
+  /** Placed once the identity is verified, before the decision (decision 0033). */
+  placeRestriction: {
+    from: ['identity_verified', 'in_progress'],
+    to: null,
+    types: ['restriction'],
+  },
+  /** Lifted whenever it holds: often long after the request was answered. */
+  liftRestriction: {
+    from: ['identity_verified', 'in_progress', 'decided', 'answered'],
+    to: null,
+    types: ['restriction'],
+  },
 } as const satisfies Record<RequestActionName, Rule>;
 
 const words = (status: string) => status.replace('_', ' ');
@@ -108,6 +120,11 @@ export type RequestFacts = {
   canManage: boolean;
   /** For a rectification request in progress: what its fields' decisions allow. */
   rectification?: RectificationReadiness;
+  /**
+   * For a restriction request: whether it has placed its restriction, and whether that still
+   * waits to be lifted (holds, with no end set).
+   */
+  restriction?: { placed: boolean; liftable: boolean };
 };
 
 /**
@@ -152,14 +169,28 @@ export function requestActions(
           blocked.push({ action, code: readiness.code, message: readiness.message });
           break;
         }
+        // A restriction request is granted once its restriction is placed, refused while not.
+        const restricted = request.type === 'restriction' ? facts.restriction : undefined;
         allowed.push({
           action,
           notBefore: notBeforeOf(request, action).date,
-          outcomes: readiness ? [readiness.outcome] : [...REQUEST_OUTCOMES],
+          outcomes: readiness
+            ? [readiness.outcome]
+            : restricted
+              ? restricted.placed
+                ? ['granted', 'partly_granted']
+                : ['refused']
+              : [...REQUEST_OUTCOMES],
           reasonsRequiredFor: [...OUTCOMES_WITH_REASONS],
         });
         break;
       }
+      case 'placeRestriction':
+        if (!facts.restriction?.placed) allowed.push({ action });
+        break;
+      case 'liftRestriction':
+        if (facts.restriction?.liftable) allowed.push({ action });
+        break;
       case 'start':
       case 'assign':
       case 'note':

@@ -13,6 +13,8 @@ import {
   checkRectificationOutcome,
   rectificationReadiness,
 } from '../rectification/rectification.service.ts';
+import { checkRestrictionOutcome } from '../restriction/restriction.service.ts';
+import { findRequestRestriction } from '../restriction/restriction.queries.ts';
 import {
   notBeforeOf,
   REQUEST_ACTIONS,
@@ -68,6 +70,8 @@ type RequestAction = Exclude<
   | 'addRectificationItem'
   | 'decideRectificationItem'
   | 'applyRectification'
+  | 'placeRestriction'
+  | 'liftRestriction'
 >;
 
 const ACCESS_ACTION: Record<RequestAction | 'create', AccessAction> = {
@@ -189,7 +193,25 @@ async function factsOf(ctx: CustomerContext, request: StoredRequest): Promise<Re
     canManage && request.type === 'rectification' && request.status === 'in_progress'
       ? await rectificationReadiness(ctx.db, request.id)
       : undefined;
-  return { canManage, ...(rectification ? { rectification } : {}) };
+  const restriction =
+    canManage && request.type === 'restriction'
+      ? await findRequestRestriction(ctx.db, request.id)
+      : undefined;
+  const day = helsinkiDate(ctx.clock.now());
+  return {
+    canManage,
+    ...(rectification ? { rectification } : {}),
+    ...(canManage && request.type === 'restriction'
+      ? {
+          restriction: {
+            placed: restriction !== undefined,
+            liftable:
+              restriction !== undefined &&
+              (restriction.liftedOn === null || restriction.liftedOn > day),
+          },
+        }
+      : {}),
+  };
 }
 
 /** The person as the request's page shows them: by name, with the masked identity code. */
@@ -481,6 +503,9 @@ export function decideRequest(
     checkDate(ctx, 'decidedOn', input.decidedOn, notBeforeOf(current, 'decide'));
     if (current.type === 'rectification') {
       await checkRectificationOutcome(txCtx, current, input.outcome);
+    }
+    if (current.type === 'restriction') {
+      await checkRestrictionOutcome(txCtx, current, input.outcome);
     }
     return {
       outcome: input.outcome,

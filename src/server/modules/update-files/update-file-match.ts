@@ -10,6 +10,8 @@ import { dvvProhibitions, persons } from '../../db/schema/index.ts';
 import type { Keys } from '../../lib/crypto.ts';
 import { isAddressProtected } from '../customers/address-protection.ts';
 import { identityCodeIndex } from '../persons/persons.service.ts';
+import { restrictedAmong } from '../restriction/restriction.queries.ts';
+import { helsinkiDate } from '../../../contract/dates.ts';
 import type { UpdateFileProfile } from './profiles.ts';
 import type { UpdateFileRow } from './update-file-rows.ts';
 
@@ -172,6 +174,8 @@ export async function decideRows(
         ).map((r) => r.personId),
   );
 
+  const restricted = await restrictedAmong(db, ids, helsinkiDate(now));
+
   return parsed.map((row): RowDecision => {
     const refused = (reason: UpdateFileReason, personId: string | null, fields: string[] = []) => ({
       line: row.line,
@@ -196,6 +200,7 @@ export async function decideRows(
     if (person.deceasedOn) return refused('deceased', person.id);
     if (isAddressProtected(person, now)) return refused('addressProtected', person.id);
     if (prohibited.has(person.id)) return refused('registerUpdateProhibited', person.id);
+    if (restricted.has(person.id)) return refused('restricted', person.id);
     if (sameAddress(person[profile.updates], row.address)) {
       return {
         line: row.line,

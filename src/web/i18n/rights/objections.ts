@@ -62,7 +62,7 @@ export const objectionsFi = {
   'objections.mailing.make': 'Tee luettelo',
   'objections.mailing.made': 'Tiedosto {file} ladattu: {included} henkilöä.',
   'objections.mailing.leftOut':
-    'Pois jätettiin {total}: kielto {objection}, turvakielto {protectedAddress}, arkistoitu {archived}, ei osoitetta {noAddress}.',
+    'Pois jätettiin {total}: kielto {objection}, turvakielto {protectedAddress}, arkistoitu {archived}, käsittely rajoitettu {restricted}, ei osoitetta {noAddress}.',
   'objections.disclosureUse': 'Lisäarvopalvelun käyttötarkoitus',
   'objections.disclosureUseHint':
     'Mihin vastaanottaja käyttää tietoja. Jos et valitse, jokainen kielto estää luovutuksen.',
@@ -128,7 +128,7 @@ export const objectionsSv: Record<keyof typeof objectionsFi, string> = {
   'objections.mailing.make': 'Gör förteckningen',
   'objections.mailing.made': 'Filen {file} har laddats ned: {included} personer.',
   'objections.mailing.leftOut':
-    'Utelämnade {total}: förbud {objection}, spärrmarkering {protectedAddress}, arkiverade {archived}, utan adress {noAddress}.',
+    'Utelämnade {total}: förbud {objection}, spärrmarkering {protectedAddress}, arkiverade {archived}, behandling begränsad {restricted}, utan adress {noAddress}.',
   'objections.disclosureUse': 'Tilläggstjänstens ändamål',
   'objections.disclosureUseHint':
     'Vad mottagaren använder uppgifterna till. Väljer du inget hindrar varje förbud utlämnandet.',
@@ -194,7 +194,7 @@ export const objectionsEn: Record<keyof typeof objectionsFi, string> = {
   'objections.mailing.make': 'Make the list',
   'objections.mailing.made': 'Downloaded {file}: {included} persons.',
   'objections.mailing.leftOut':
-    'Left out {total}: objection {objection}, address protection {protectedAddress}, archived {archived}, no address {noAddress}.',
+    'Left out {total}: objection {objection}, address protection {protectedAddress}, archived {archived}, processing restricted {restricted}, no address {noAddress}.',
   'objections.disclosureUse': "The value-added service's use",
   'objections.disclosureUseHint':
     'What the recipient uses the data for. If you choose none, every objection stops the disclosure.',

@@ -41,6 +41,7 @@ const FIELD_LABELS: Partial<Record<string, MessageKey>> = {
   legalHolds: 'logHuman.field.legalHolds',
   requests: 'logHuman.field.requests',
   erasure: 'logHuman.field.erasure',
+  restriction: 'logHuman.field.restriction',
   valueSources: 'logHuman.field.valueSources',
   username: 'logHuman.field.username',
   fullName: 'logHuman.field.fullName',

@@ -27,6 +27,7 @@ const REASONS: Record<string, MessageKey> = {
   registerUpdateProhibited: 'imports.reason.registerUpdateProhibited',
   archived: 'imports.reason.archived',
   deceased: 'imports.reason.deceased',
+  restricted: 'imports.reason.restricted',
   invalid: 'imports.reason.invalid',
   'row.quoting': 'moveIn.code.row.quoting',
   'row.cellCount': 'moveIn.code.row.cellCount',

@@ -49,7 +49,8 @@ export function PersonSummary({ person }: { person: PersonView }) {
 }
 
 /**
- * What the reader must notice before anything else: address protection, open requests, open
+ * What the reader must notice before anything else: a restriction of processing, address
+ * protection, open requests, open
  * and overdue invoices, prohibitions in force, a legal hold and — told only to a reader who may
  * know it — being a social-services client: each from what the page read, so a section the
  * reader may not read gives no badge.
@@ -67,6 +68,11 @@ export function PersonBadges({ page }: { page: PersonPage }) {
       {page.person.deceasedOn && (
         <span className="badge badge--warning">
           {t('recordPage.badge.deceased', { date: formatDate(page.person.deceasedOn) })}
+        </span>
+      )}
+      {page.restriction && (
+        <span className="badge badge--warning">
+          {t('restriction.badge', { date: formatDate(page.restriction.placedOn) })}
         </span>
       )}
       {page.person.addressProtected === true && (

@@ -312,6 +312,7 @@ function noteText(note: string, t: T): string {
       return t('dvv.note.error', { code: detail });
     case 'repeated':
     case 'archived':
+    case 'restricted':
     case 'incompleteAddress':
     case 'protectionOn':
     case 'protectionOff':

@@ -45,6 +45,7 @@ import { RequestObjections } from '../objections/RequestObjections.tsx';
 import { RequestAttachments } from '../attachments/RequestAttachments.tsx';
 import { ErasurePanel } from './erasure/ErasurePanel.tsx';
 import { RectificationPanel } from '../rectification/RectificationPanel.tsx';
+import { RestrictionPanel } from './restriction/RestrictionPanel.tsx';
 import './requests.css';
 
 /**
@@ -115,6 +116,7 @@ function RequestDetails({
       <AccessPackage request={request} />
       <ErasurePanel request={request} />
       <RectificationPanel request={request} />
+      <RestrictionPanel request={request} />
       <RequestObjections key={`objections-${request.status}`} request={request} />
       <RequestAttachments request={request} />
       <Details request={request} />
@@ -491,6 +493,8 @@ function StepFormFor({
     case 'addRectificationItem':
     case 'decideRectificationItem':
     case 'applyRectification':
+    case 'placeRestriction':
+    case 'liftRestriction':
       return null;
   }
 }

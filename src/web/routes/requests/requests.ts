@@ -26,6 +26,7 @@ export const TYPE_LABELS: Record<RequestType, MessageKey> = {
   rectification: 'requests.type.rectification',
   erasure: 'requests.type.erasure',
   objection: 'requests.type.objection',
+  restriction: 'requests.type.restriction',
 };
 
 export const CHANNEL_LABELS: Record<RequestChannel, MessageKey> = {
@@ -78,6 +79,8 @@ export const ACTION_LABELS: Record<string, MessageKey> = {
   'rectification.decideItem': 'rectification.action.decideItem',
   'rectification.apply': 'rectification.action.apply',
   erase: 'requests.action.erase',
+  'restriction.place': 'restriction.historyPlace',
+  'restriction.lift': 'restriction.historyLift',
 };
 
 /** The names of the history's changed fields. */
@@ -101,6 +104,9 @@ export const CHANGE_LABELS: Record<string, MessageKey> = {
   note: 'requests.note',
   rectification: 'rectification.title',
   erasure: 'erasure.title',
+  restriction: 'restriction.title',
+  liftedOn: 'restriction.liftedOn',
+  liftReason: 'restriction.liftReason',
 };
 
 export const options = <K extends string>(

@@ -27,6 +27,7 @@ export const OMISSION_LABELS: Record<OmissionReason, MessageKey> = {
   notApplicable: 'disclosureRegister.omitted.notApplicable',
   objection: 'disclosureRegister.omitted.objection',
   archived: 'disclosureRegister.omitted.archived',
+  restricted: 'disclosureRegister.omitted.restricted',
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
