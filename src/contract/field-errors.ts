@@ -183,6 +183,7 @@ export const FIELD_ERROR_CODES = [
   'erasure.pendingRequest',
   'erasure.legalHold',
   'erasure.socialServicesOngoing',
+  'erasure.paperDocuments',
   'erasure.notErasureRequest',
   'erasure.alreadyErased',
   'erasure.personMissing',
@@ -196,6 +197,8 @@ export const FIELD_ERROR_CODES = [
   /** DVV's change interface (decision 0026): not configured, or a sync already under way. */
   'dvv.notConfigured',
   'dvv.alreadyRunning',
+  /** Retention of customers (decision 0034). */
+  'retention.alreadyRunning',
   'dvv.failed',
   'updateFile.unknownProfile',
   'updateFile.unreadable',

@@ -30,6 +30,7 @@ import { partnerApiRoutes } from './modules/partner-api/partner-api.routes.ts';
 import { partnerClientsRoutes } from './modules/partner-api/partner-clients.routes.ts';
 import { personsRoutes } from './modules/persons/persons.routes.ts';
 import { privacyStatementRoutes } from './modules/privacy-statement/privacy-statement.routes.ts';
+import { retentionRoutes } from './modules/retention/retention.routes.ts';
 import { populationRegisterRoutes } from './modules/population-register/population-register.routes.ts';
 import { moveInRoutes } from './modules/move-in/move-in.routes.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
@@ -150,6 +151,7 @@ export async function buildApp(
   await app.register(importsRoutes(routeDeps));
   await app.register(updateFilesRoutes(routeDeps));
   await app.register(privacyStatementRoutes(routeDeps));
+  await app.register(retentionRoutes(routeDeps));
 
   if ((options.serveWeb ?? true) && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await registerWebApp(app);

@@ -15,3 +15,4 @@ export * from './move-in.ts';
 export * from './partner-clients.ts';
 export * from './update-files.ts';
 export * from './privacy-statement.ts';
+export * from './retention.ts';

@@ -9,6 +9,7 @@ const facts = (over: Partial<ErasureFacts> = {}): ErasureFacts => ({
   socialClients: [],
   pendingRequests: [],
   legalHolds: [],
+  paperDocuments: [],
   settings: { accountingRetentionYears: 6, socialRecordsRetentionYears: 12 },
   ...over,
 });
@@ -176,4 +177,20 @@ test('a legal hold blocks from its first day to its last, unless released', () =
   assert.deepEqual(hold({ fromOn: '2026-12-01' }), []);
   assert.deepEqual(hold({ untilOn: '2026-11-24' }), []);
   assert.deepEqual(hold({ untilOn: '2026-11-25' }), ['erasure.legalHold']);
+});
+
+test('a paper document not yet destroyed blocks everything, naming where it is kept', () => {
+  const blockers = findBlockers(
+    facts({
+      paperDocuments: [
+        { description: 'Application', location: 'Archive room B, cabinet 4', destroyOn: '2027-01-31' },
+      ],
+    }),
+  );
+  assert.deepEqual(
+    blockers.map((b) => [b.code, b.blocks]),
+    [['erasure.paperDocuments', 'everything']],
+  );
+  assert.match(blockers[0]?.reasons.en ?? '', /Archive room B, cabinet 4/);
+  assert.equal(planErasure(blockers).outcome, 'refused');
 });
