@@ -16,7 +16,6 @@ import {
   forEachEngine,
   forEachEngineAppPerTest,
   manualClock,
-  type TestApp,
 } from '../helpers/app.ts';
 import { insertBillingSettings, insertOrder, pdftotext } from '../helpers/invoice-fixtures.ts';
 import { dumpOf, placesOf } from '../helpers/dump.ts';

@@ -218,15 +218,18 @@ forEachEngineAppPerTest(
           [p.deceased, 'complete', null],
         ].sort(),
       );
-      assert.ok(erasures.every((e) => e.keyDestroyedAt !== null), 'their keys destroyed');
+      assert.ok(
+        erasures.every((e) => e.keyDestroyedAt !== null),
+        'their keys destroyed',
+      );
 
       const report = await callAs(t, officer, 'GET', `/api/retention/runs/${run.id}`);
       assert.equal(report.statusCode, 200, report.body);
       assert.ok(!/Testi|Unohdettuinen|Edesmennytinen|Maksamatoninen/.test(report.body));
       const outcomes = new Map(
-        (report.json().outcomes as { subjectRef: string; outcome: string; blockers: string[] }[]).map(
-          (o) => [o.subjectRef, [o.outcome, o.blockers]],
-        ),
+        (
+          report.json().outcomes as { subjectRef: string; outcome: string; blockers: string[] }[]
+        ).map((o) => [o.subjectRef, [o.outcome, o.blockers]]),
       );
       assert.deepEqual(outcomes.get(p.forgotten), ['erased', []]);
       assert.deepEqual(outcomes.get(p.openInvoice), ['blocked', ['erasure.openInvoices']]);

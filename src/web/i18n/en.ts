@@ -1,3 +1,4 @@
+import { retentionEn, retentionErrors } from './retention.ts';
 import { importsErrors, importsEn } from './imports.ts';
 import type { Catalogue } from './catalogue.ts';
 import { accessEn, accessErrors } from './rights/access.ts';
@@ -1355,6 +1356,7 @@ export const en: Catalogue = {
     ...publicPagesEn,
     ...billingListsEn,
     ...personPageEn,
+    ...retentionEn,
   },
   errors: {
     ...enFirstScreen.errors,
@@ -1588,5 +1590,6 @@ export const en: Catalogue = {
     ...importsErrors.en,
     ...publicPagesErrors.en,
     ...moveInErrors.en,
+    ...retentionErrors.en,
   },
 };

@@ -1,3 +1,4 @@
+import { retentionFi, retentionErrors } from './retention.ts';
 import { importsErrors, importsFi } from './imports.ts';
 import type { Catalogue } from './catalogue.ts';
 import { accessErrors, accessFi } from './rights/access.ts';
@@ -1356,6 +1357,7 @@ export const fiMessages = {
   ...publicPagesFi,
   ...billingListsFi,
   ...personPageFi,
+  ...retentionFi,
 };
 
 export const fi: Catalogue = {
@@ -1592,5 +1594,6 @@ export const fi: Catalogue = {
     ...importsErrors.fi,
     ...publicPagesErrors.fi,
     ...moveInErrors.fi,
+    ...retentionErrors.fi,
   },
 };

@@ -1,3 +1,4 @@
+import { retentionSv, retentionErrors } from './retention.ts';
 import { importsErrors, importsSv } from './imports.ts';
 import type { Catalogue } from './catalogue.ts';
 import { accessSv, accessErrors } from './rights/access.ts';
@@ -1364,6 +1365,7 @@ export const sv: Catalogue = {
     ...publicPagesSv,
     ...billingListsSv,
     ...personPageSv,
+    ...retentionSv,
   },
   errors: {
     ...svFirstScreen.errors,
@@ -1597,5 +1599,6 @@ export const sv: Catalogue = {
     ...importsErrors.sv,
     ...publicPagesErrors.sv,
     ...moveInErrors.sv,
+    ...retentionErrors.sv,
   },
 };

@@ -90,7 +90,10 @@ export const retentionOutcomes = pgTable(
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     outcome: text('outcome').$type<RetentionOutcome>().notNull(),
     /** The blocker rules that stopped the erasure or keep a part (erasure/blockers.ts codes). */
-    blockers: text('blockers').array().notNull().default(sql`'{}'::text[]`),
+    blockers: text('blockers')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     erasureId: uuid('erasure_id').references(() => personErasures.id, { onDelete: 'set null' }),
   },
   (t) => [

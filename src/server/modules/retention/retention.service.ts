@@ -209,16 +209,16 @@ export async function retentionDryRunByRef(
   const { planned } = await planRetention(deps.db, today, settings, Number.MAX_SAFE_INTEGER - 1);
   if (planned.length > 0) {
     await deps.accessLog.record(deps.db, {
-    userId: starter.userId,
-    username: starter.username,
-    role: starter.role,
-    action: 'read',
-    subjectIds: planned.map((c) => c.personId),
-    fields: FIELDS,
-    purpose: 'Retention dry run: the customers past their retention period',
-    clientAddress: starter.clientAddress ?? null,
-    requestId: starter.requestId ?? null,
-  });
+      userId: starter.userId,
+      username: starter.username,
+      role: starter.role,
+      action: 'read',
+      subjectIds: planned.map((c) => c.personId),
+      fields: FIELDS,
+      purpose: 'Retention dry run: the customers past their retention period',
+      clientAddress: starter.clientAddress ?? null,
+      requestId: starter.requestId ?? null,
+    });
   }
   return {
     today,

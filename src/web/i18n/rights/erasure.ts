@@ -222,7 +222,8 @@ export const erasureErrors: Record<'fi' | 'sv' | 'en', Record<Code, string>> = {
     'erasure.pendingRequest': 'Henkilön muu pyyntö on vielä käsittelyssä.',
     'erasure.legalHold': 'Tietoja koskee voimassa oleva säilyttämisvelvoite.',
     'erasure.socialServicesOngoing': 'Henkilön sosiaalihuollon asiakkuus on voimassa.',
-    'erasure.paperDocuments': 'Henkilöstä säilytetään paperiasiakirjoja, joita ei ole vielä hävitetty.',
+    'erasure.paperDocuments':
+      'Henkilöstä säilytetään paperiasiakirjoja, joita ei ole vielä hävitetty.',
     'erasure.notErasureRequest': 'Pyyntö ei ole poistopyyntö.',
     'erasure.alreadyErased': 'Henkilön tiedot on jo poistettu tällä pyynnöllä.',
     'erasure.personMissing': 'Pyynnön henkilöä ei enää ole rekisterissä.',
@@ -236,7 +237,8 @@ export const erasureErrors: Record<'fi' | 'sv' | 'en', Record<Code, string>> = {
     'erasure.pendingRequest': 'Personens andra begäran är ännu under behandling.',
     'erasure.legalHold': 'Uppgifterna omfattas av en gällande bevarandeskyldighet.',
     'erasure.socialServicesOngoing': 'Personens klientskap inom socialvården pågår.',
-    'erasure.paperDocuments': 'Det finns pappershandlingar om personen som ännu inte har förstörts.',
+    'erasure.paperDocuments':
+      'Det finns pappershandlingar om personen som ännu inte har förstörts.',
     'erasure.notErasureRequest': 'Begäran är inte en begäran om radering.',
     'erasure.alreadyErased': 'Personens uppgifter har redan raderats på denna begäran.',
     'erasure.personMissing': 'Personen i begäran finns inte längre i registret.',
