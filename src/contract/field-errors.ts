@@ -199,6 +199,9 @@ export const FIELD_ERROR_CODES = [
   'dvv.alreadyRunning',
   /** Retention of customers (decision 0034). */
   'retention.alreadyRunning',
+  'paperDocument.ownerRequired',
+  'paperDocument.handlerWithoutCommitment',
+  'paperDocument.alreadyDestroyed',
   'dvv.failed',
   'updateFile.unknownProfile',
   'updateFile.unreadable',

@@ -218,11 +218,23 @@ type RetentionErrorCode = Extract<
 export const retentionErrors: Record<'fi' | 'sv' | 'en', Record<RetentionErrorCode, string>> = {
   fi: {
     'retention.alreadyRunning': 'Poistoajo on jo käynnissä. Odota, että se valmistuu.',
+    'paperDocument.ownerRequired': 'Valitse henkilö tai organisaatio, jota asiakirja koskee.',
+    'paperDocument.handlerWithoutCommitment':
+      'Käsittelijäksi voi nimetä vain aktiivisen käyttäjän, joka on allekirjoittanut salassapitositoumuksen.',
+    'paperDocument.alreadyDestroyed': 'Asiakirjan hävittäminen on jo kirjattu.',
   },
   sv: {
     'retention.alreadyRunning': 'En raderingskörning pågår redan. Vänta tills den är klar.',
+    'paperDocument.ownerRequired': 'Välj den person eller organisation som handlingen gäller.',
+    'paperDocument.handlerWithoutCommitment':
+      'Endast en aktiv användare som har undertecknat tystnadsförbindelsen kan utses att hantera den.',
+    'paperDocument.alreadyDestroyed': 'Förstörandet av handlingen har redan antecknats.',
   },
   en: {
     'retention.alreadyRunning': 'An erasure run is already under way. Wait for it to finish.',
+    'paperDocument.ownerRequired': 'Choose the person or the organisation the document is about.',
+    'paperDocument.handlerWithoutCommitment':
+      'Only an active user who has signed the confidentiality commitment can be named a handler.',
+    'paperDocument.alreadyDestroyed': 'The destruction of the document has already been recorded.',
   },
 };

@@ -194,7 +194,9 @@ function RunsSection() {
   const { t } = useI18n();
   const me = useMe();
   const list = useCall(retentionApi.listRuns, {});
-  const start = useSend(retentionApi.startRun, { invalidates: [retentionApi.dryRun] });
+  const start = useSend(retentionApi.startRun, {
+    invalidates: [retentionApi.dryRun, retentionApi.listRuns],
+  });
   const [confirming, setConfirming] = useState(false);
   return (
     <Section title={t('retention.runs')}>
