@@ -20,6 +20,7 @@ import { demoReport } from './demo-report.ts';
 import { dvvCommand, DvvUsageError } from './dvv.ts';
 import { importCommand, importProfileCommand, ImportUsageError } from './import.ts';
 import { updateFileCommand, UpdateFileUsageError } from './update-file.ts';
+import { retentionCommand, RetentionUsageError } from './retention.ts';
 import { ConcurrentUpdateFile } from '../server/modules/update-files/update-file-run.ts';
 import { UnreadableFile } from '../server/modules/update-files/update-file-rows.ts';
 import { DvvError } from '../server/modules/population-register/dvv-client.ts';
@@ -80,6 +81,11 @@ Commands:
                                   address protection or DVV's customer-register update
                                   prohibition are refused. The partner (role source) is the
                                   values' source. An apply left unfinished is continued
+  retention run [--dry-run] [--json]
+                                  erase the customers past the retention settings' periods (years
+                                  after the last relationship, or after death) through the
+                                  erasure and its blockers; --dry-run lists them with what erasing
+                                  each would do and what blocks it. Customers by id, never by name
 
 The database is the one the server uses: DATABASE_URL, or the embedded one under DATA_DIR (./data);
 migrations run as MIGRATION_DATABASE_URL's role when it is set. The key store is
@@ -330,6 +336,8 @@ async function main(argv: string[]): Promise<string> {
       return importProfileCommand(loadConfig(), rest);
     case 'update-file':
       return updateFileCommand(loadConfig(), rest);
+    case 'retention':
+      return retentionCommand(loadConfig(), rest);
     case undefined:
     case 'help':
     case '--help':
@@ -354,7 +362,8 @@ main(process.argv.slice(2)).then(
       error instanceof UsageError ||
       error instanceof DvvUsageError ||
       error instanceof ImportUsageError ||
-      error instanceof UpdateFileUsageError
+      error instanceof UpdateFileUsageError ||
+      error instanceof RetentionUsageError
     ) {
       console.error(`${error.message}\n\n${USAGE}`);
       process.exitCode = 2;

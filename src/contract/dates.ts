@@ -42,3 +42,8 @@ export function yearsBefore(date: string, years: number): string {
   const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
   return `${year}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
+
+/** The same calendar day `years` later; 29 February becomes 28 February. */
+export function yearsAfter(date: string, years: number): string {
+  return yearsBefore(date, -years);
+}

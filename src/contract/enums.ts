@@ -57,6 +57,7 @@ export const BLOCKER_CODES = [
   'erasure.pendingRequest',
   'erasure.legalHold',
   'erasure.socialServicesOngoing',
+  'erasure.paperDocuments',
   'erasure.accountingRetention',
   'erasure.socialServicesRetention',
 ] as const;

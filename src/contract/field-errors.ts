@@ -186,6 +186,7 @@ export const FIELD_ERROR_CODES = [
   'erasure.pendingRequest',
   'erasure.legalHold',
   'erasure.socialServicesOngoing',
+  'erasure.paperDocuments',
   'erasure.notErasureRequest',
   'erasure.alreadyErased',
   'erasure.personMissing',
@@ -199,6 +200,11 @@ export const FIELD_ERROR_CODES = [
   /** DVV's change interface (decision 0026): not configured, or a sync already under way. */
   'dvv.notConfigured',
   'dvv.alreadyRunning',
+  /** Retention of customers (decision 0034). */
+  'retention.alreadyRunning',
+  'paperDocument.ownerRequired',
+  'paperDocument.handlerWithoutCommitment',
+  'paperDocument.alreadyDestroyed',
   'dvv.failed',
   'updateFile.unknownProfile',
   'updateFile.unreadable',

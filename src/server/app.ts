@@ -30,6 +30,8 @@ import { partnerApiRoutes } from './modules/partner-api/partner-api.routes.ts';
 import { partnerClientsRoutes } from './modules/partner-api/partner-clients.routes.ts';
 import { personsRoutes } from './modules/persons/persons.routes.ts';
 import { privacyStatementRoutes } from './modules/privacy-statement/privacy-statement.routes.ts';
+import { retentionRoutes } from './modules/retention/retention.routes.ts';
+import { paperDocumentsRoutes } from './modules/paper-documents/paper-documents.routes.ts';
 import { populationRegisterRoutes } from './modules/population-register/population-register.routes.ts';
 import { moveInRoutes } from './modules/move-in/move-in.routes.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
@@ -154,6 +156,8 @@ export async function buildApp(
   await app.register(updateFilesRoutes(routeDeps));
   await app.register(privacyStatementRoutes(routeDeps));
   await app.register(residentRoutes(routeDeps));
+  await app.register(retentionRoutes(routeDeps));
+  await app.register(paperDocumentsRoutes(routeDeps));
 
   if ((options.serveWeb ?? true) && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await registerWebApp(app);

@@ -19,6 +19,7 @@ import {
 import { upgradeIdentityCodes } from './modules/persons/identity-code-upgrade.ts';
 import { databaseAccessLog } from './modules/access-log/access-log.ts';
 import { startErasureFinisher } from './modules/erasure/erasure.service.ts';
+import { startDailyRetention } from './modules/retention/retention.service.ts';
 import {
   startDailySync,
   SYNC_ACTOR,
@@ -106,6 +107,16 @@ export async function openRegister(
       },
       logUnlessUnavailable('finishing erasures failed'),
     );
+    // Retention of customers, daily once the administrator turns it on (decision 0034).
+    const stopDailyRetention = startDailyRetention(
+      {
+        db: database.db,
+        personKeys,
+        clock: systemClock,
+        accessLog: databaseAccessLog(keys, systemClock, { personKeys }),
+      },
+      logUnlessUnavailable('the daily retention run failed'),
+    );
     // DVV's change interface, daily, when configured (decision 0026).
     const stopDailySync = config.dvv
       ? startDailySync(
@@ -148,6 +159,7 @@ export async function openRegister(
       stopSealer();
       await stopFinisher();
       await stopDailySync();
+      await stopDailyRetention();
       await upgraded;
       await opened.close();
       await database.close();

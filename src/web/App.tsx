@@ -150,6 +150,15 @@ const PrivacyStatementSettingsPage = lazyPage(
   'PrivacyStatementSettingsPage',
 );
 
+const RetentionPage = lazyPage(
+  () => import('./routes/retention/RetentionPage.tsx'),
+  'RetentionPage',
+);
+const RetentionRunPage = lazyPage(
+  () => import('./routes/retention/RetentionPage.tsx'),
+  'RetentionRunPage',
+);
+
 const PopulationRegisterPage = lazyPage(
   () => import('./routes/population-register/PopulationRegisterPage.tsx'),
   'PopulationRegisterPage',
@@ -231,6 +240,10 @@ export function App() {
             <Route path="/requests/new" element={<NewRequestPage />} />
             <Route path="/requests/:id" element={<RequestPage />} />
             <Route path="/exports/mailing-list" element={<MailingListPage />} />
+
+            {/* retention of customers */}
+            <Route path="/retention" element={<RetentionPage />} />
+            <Route path="/retention/runs/:id" element={<RetentionRunPage />} />
 
             {/* population-register updates (DVV) */}
             <Route path="/population-register" element={<PopulationRegisterPage />} />

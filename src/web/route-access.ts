@@ -111,6 +111,10 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   { path: '/population-register', permission: 'populationRegister.sync' },
   { path: '/population-register/:id', permission: 'populationRegister.sync' },
 
+  // retention of customers (decision 0034)
+  { path: '/retention', permission: 'retention.read', menu: 'retention.nav' },
+  { path: '/retention/runs/:id', permission: 'retention.read' },
+
   // data coming in (decision 0029)
   { path: '/imports', permission: 'imports.read', menu: 'imports.nav' },
   { path: '/imports/:kind/:id', permission: 'imports.read' },

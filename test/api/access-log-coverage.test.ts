@@ -603,6 +603,10 @@ const LOGGING_TESTS: Record<string, string> = {
   'publicPages.':
     'none needed (the municipality’s own statements, and feedback from people outside the register)',
   'billing.': 'none needed',
+  'retention.':
+    'test/api/retention.test.ts (the dry run as a read of each listed person; each outcome of a run as a read (blocked) or an update (erased) of the customer)',
+  'paperDocuments.':
+    "test/api/paper-documents.test.ts (a person's documents read, recorded and destroyed, each in the access log)",
 };
 
 /** Routes whose permission opens personal data, or changes who may see it. */

@@ -546,9 +546,10 @@ forEachEngineAppPerTest(
         assert.ok(haystack.includes('tietosuoja@om.fi'));
         assert.ok(haystack.includes(squeeze(t.identityCodePurposes.social_services!)));
         assert.ok(haystack.includes(squeeze(t.relations.child!)), 'the kind of relation');
-        assert.ok(
-          haystack.includes(squeeze(t.retention.accounting({ accounting: 6, socialRecords: 12 }))),
-        );
+        const years = { accounting: 6, socialRecords: 12, customer: 6, deceased: 2 };
+        assert.ok(haystack.includes(squeeze(t.retention.accounting(years))));
+        // The customer data's period is the retention settings' (their defaults here), stated.
+        assert.ok(haystack.includes(squeeze(t.retention.customer(years))), 'the customer period');
         // The other languages' headings are not there.
         for (const other of LANGUAGES.filter((l) => l !== language)) {
           assert.ok(!haystack.includes(squeeze(PACKAGE_TEXTS[other].title)));

@@ -326,6 +326,36 @@ const ENDPOINTS: Record<string, Endpoint> = {
   'GET /api/population-register/syncs': {},
   'POST /api/population-register/syncs': { valid: {} },
   'GET /api/population-register/syncs/{id}': {},
+  'GET /api/retention/settings': {},
+  'PUT /api/retention/settings': {
+    valid: { customerYears: 6, deceasedYears: 2, dailyRun: false },
+    invalid: { customerYears: 0, deceasedYears: 51.5, dailyRun: 'yes' },
+  },
+  'GET /api/retention/dry-run': {},
+  'GET /api/retention/runs': { unpaged: true },
+  'POST /api/retention/runs': { valid: {} },
+  'GET /api/retention/runs/{id}': {},
+  'GET /api/paper-documents': { query: `personId=${UNKNOWN_ID}`, unpaged: true },
+  'GET /api/paper-documents/handlers': { unpaged: true },
+  'POST /api/paper-documents': {
+    valid: {
+      personId: UNKNOWN_ID,
+      description: 'Hakemus',
+      location: 'Arkisto A',
+      handlerIds: [UNKNOWN_ID],
+      destroyOn: '2030-01-31',
+    },
+    invalid: {
+      description: '\u0000',
+      location: ' ',
+      handlerIds: ['not-an-id'],
+      destroyOn: '2030-02-30',
+    },
+  },
+  'POST /api/paper-documents/{id}/destruction': {
+    valid: { destroyedOn: '2026-11-25', note: 'Silpattu' },
+    invalid: { destroyedOn: 'tomorrow', note: '\u202e' },
+  },
   'GET /api/move-in/profiles': {},
   'PUT /api/move-in/profiles/{name}': {
     valid: {

@@ -66,6 +66,16 @@ export const PERMISSIONS = [
    * the register), the accessibility statement and the feedback given on it.
    */
   'publicPages.manage',
+  /** Retention of customers: the settings, the dry run and the runs' reports (decision 0034). */
+  'retention.read',
+  /** Set the retention periods and turn the daily run on or off. */
+  'retention.manage',
+  /** Start a retention run: erase the customers past retention now. */
+  'retention.run',
+  /** The register of paper documents kept about customers: read. */
+  'paperDocuments.read',
+  /** Record paper documents, their handlers and their destruction. */
+  'paperDocuments.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -81,6 +91,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'billing.settings',
     'moveIn.run',
     'publicPages.manage',
+    'retention.read',
+    'retention.manage',
+    'paperDocuments.read',
   ],
   customer_service: [
     'customers.read',
@@ -92,6 +105,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'objections.read',
     'objections.write',
     'exports.mailingList',
+    'paperDocuments.read',
   ],
   billing: [
     'customers.read',
@@ -133,6 +147,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'moveIn.run',
     'imports.read',
     'updateFiles.apply',
+    'retention.read',
+    'retention.run',
+    'paperDocuments.read',
+    'paperDocuments.manage',
   ],
   auditor: ['accessLog.read', 'disclosures.read'],
   contractor: ['customers.read'],

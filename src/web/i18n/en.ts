@@ -1,3 +1,4 @@
+import { retentionEn, retentionErrors } from './retention.ts';
 import { importsErrors, importsEn } from './imports.ts';
 import type { Catalogue } from './catalogue.ts';
 import { accessEn, accessErrors } from './rights/access.ts';
@@ -1363,6 +1364,7 @@ export const en: Catalogue = {
     ...residentEn,
     ...billingListsEn,
     ...personPageEn,
+    ...retentionEn,
   },
   errors: {
     ...enFirstScreen.errors,
@@ -1601,5 +1603,6 @@ export const en: Catalogue = {
     ...importsErrors.en,
     ...publicPagesErrors.en,
     ...moveInErrors.en,
+    ...retentionErrors.en,
   },
 };

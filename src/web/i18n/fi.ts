@@ -1,3 +1,4 @@
+import { retentionFi, retentionErrors } from './retention.ts';
 import { importsErrors, importsFi } from './imports.ts';
 import type { Catalogue } from './catalogue.ts';
 import { accessErrors, accessFi } from './rights/access.ts';
@@ -1364,6 +1365,7 @@ export const fiMessages = {
   ...residentFi,
   ...billingListsFi,
   ...personPageFi,
+  ...retentionFi,
 };
 
 export const fi: Catalogue = {
@@ -1603,5 +1605,6 @@ export const fi: Catalogue = {
     ...importsErrors.fi,
     ...publicPagesErrors.fi,
     ...moveInErrors.fi,
+    ...retentionErrors.fi,
   },
 };

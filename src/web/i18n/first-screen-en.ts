@@ -163,6 +163,8 @@ export const enFirstScreen: FirstScreenCatalogue = {
     'privacySettings.nav': 'Privacy statement',
 
     'imports.nav': 'Imports',
+
+    'retention.nav': 'Retention',
   },
   errors: {
     'search.tooShort': 'Type at least three letters of a name, or a whole identifier.',

@@ -166,6 +166,8 @@ export const fiFirstScreenMessages = {
   'privacySettings.nav': 'Tietosuojaseloste',
 
   'imports.nav': 'Tuonnit',
+
+  'retention.nav': 'Säilytysajat',
 } satisfies Record<string, string>;
 
 export const fiFirstScreen = {

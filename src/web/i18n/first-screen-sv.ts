@@ -161,6 +161,8 @@ export const svFirstScreen: FirstScreenCatalogue = {
     'privacySettings.nav': 'Dataskydd',
 
     'imports.nav': 'Importer',
+
+    'retention.nav': 'Bevarandetider',
   },
   errors: {
     'search.tooShort': 'Skriv minst tre bokstäver av ett namn eller en hel beteckning.',

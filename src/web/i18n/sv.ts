@@ -1,3 +1,4 @@
+import { retentionSv, retentionErrors } from './retention.ts';
 import { importsErrors, importsSv } from './imports.ts';
 import type { Catalogue } from './catalogue.ts';
 import { accessSv, accessErrors } from './rights/access.ts';
@@ -1372,6 +1373,7 @@ export const sv: Catalogue = {
     ...residentSv,
     ...billingListsSv,
     ...personPageSv,
+    ...retentionSv,
   },
   errors: {
     ...svFirstScreen.errors,
@@ -1609,5 +1611,6 @@ export const sv: Catalogue = {
     ...importsErrors.sv,
     ...publicPagesErrors.sv,
     ...moveInErrors.sv,
+    ...retentionErrors.sv,
   },
 };

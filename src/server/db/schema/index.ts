@@ -17,3 +17,4 @@ export * from './update-files.ts';
 export * from './privacy-statement.ts';
 export * from './resident.ts';
 export * from './restrictions.ts';
+export * from './retention.ts';

@@ -1,4 +1,5 @@
 import type { PostalAddress, SocialRecordKind } from '../../db/schema/index.ts';
+import { loadRetentionYears } from '../retention/retention.service.ts';
 import { refuseUnlessAllowed } from '../requests/request-actions.ts';
 import { helsinkiDate } from '../../../contract/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
@@ -321,10 +322,7 @@ export async function buildAccessPackage(
     ? await makeSubjectReport(ctx, personId, { lang: language, format: 'json' })
     : null;
 
-  const years = {
-    accounting: settings.accountingRetentionYears,
-    socialRecords: settings.socialRecordsRetentionYears,
-  };
+  const years = await loadRetentionYears(ctx.db);
   const billing = person.billing;
   const pkg: AccessPackage = {
     format: 'asiakasrekisteri/access-package',
@@ -560,6 +558,7 @@ export async function buildAccessPackage(
           text: texts.retention[about.retention](years),
           ...(about.retention === 'accounting' ? { years: years.accounting } : {}),
           ...(about.retention === 'social' ? { years: years.socialRecords } : {}),
+          ...(about.retention === 'customer' ? { years: years.customer } : {}),
         },
       };
     }),

@@ -46,7 +46,13 @@ export {
 export type PackageLanguage = RequestLanguage;
 
 /** The retention periods the settings hold, in years. */
-export type RetentionYears = { accounting: number; socialRecords: number };
+export type RetentionYears = {
+  accounting: number;
+  socialRecords: number;
+  /** Years after the last relationship, and after death (retention settings, decision 0034). */
+  customer: number;
+  deceased: number;
+};
 
 type Labels = {
   firstName: string;
@@ -361,8 +367,8 @@ export const PACKAGE_TEXTS: Record<PackageLanguage, PackageTexts> = {
       dataSubjectOnly: 'Ei luovuteta; kirjaus on sinua itseäsi varten',
     },
     retention: {
-      customer: () =>
-        'Asiakassuhteen ajan; sen jälkeen tiedot poistetaan tai anonymisoidaan asetusten mukaisesti.',
+      customer: (years) =>
+        `Asiakassuhteen ajan. Tiedot poistetaan, kun viimeisestä tilauksesta, laskusta, pyynnöstä, ilmoituksesta, asiakkuudesta tai yhteydenotosta on kulunut ${years.customer} vuotta (kuolleen henkilön tiedot ${years.deceased} vuoden kuluttua kuolemasta), ellei laki, maksamaton lasku tai perintä estä poistamista.`,
       accounting: (years) =>
         `Kirjanpitoaineistona ${years.accounting} vuotta tilikauden päättymisestä (kirjanpitolaki).`,
       social: (years) =>
@@ -666,8 +672,8 @@ export const PACKAGE_TEXTS: Record<PackageLanguage, PackageTexts> = {
       dataSubjectOnly: 'Lämnas inte ut; anteckningen finns för din skull',
     },
     retention: {
-      customer: () =>
-        'Under kundrelationen; därefter raderas eller anonymiseras uppgifterna enligt inställningarna.',
+      customer: (years) =>
+        `Under kundrelationen. Uppgifterna raderas när ${years.customer} år har gått sedan den senaste beställningen, fakturan, begäran, anmälan, klientrelationen eller kontakten (en avliden persons uppgifter ${years.deceased} år efter dödsfallet), om inte lag, en obetald faktura eller indrivning hindrar det.`,
       accounting: (years) =>
         `Som bokföringsmaterial ${years.accounting} år från räkenskapsperiodens slut (bokföringslagen).`,
       social: (years) =>
@@ -967,8 +973,8 @@ export const PACKAGE_TEXTS: Record<PackageLanguage, PackageTexts> = {
       dataSubjectOnly: 'Not disclosed; the record is kept for you',
     },
     retention: {
-      customer: () =>
-        'For as long as the customer relationship lasts; then removed or anonymised as the settings say.',
+      customer: (years) =>
+        `For as long as the customer relationship lasts. The data are erased ${years.customer} years after the last order, invoice, request, notice, client relationship or contact (a deceased person's data ${years.deceased} years after their death), unless the law, an unpaid invoice or debt collection prevents it.`,
       accounting: (years) =>
         `As accounting records, ${years.accounting} years after the end of the financial year (Accounting Act).`,
       social: (years) =>

@@ -40,6 +40,11 @@ const COLUMNS: (Permission | 'totp')[] = [
   'imports.read',
   'updateFiles.apply',
   'moveIn.run',
+  'retention.read',
+  'retention.manage',
+  'retention.run',
+  'paperDocuments.read',
+  'paperDocuments.manage',
   'totp',
 ];
 

@@ -9,6 +9,7 @@ const facts = (over: Partial<ErasureFacts> = {}): ErasureFacts => ({
   socialClients: [],
   pendingRequests: [],
   legalHolds: [],
+  paperDocuments: [],
   settings: { accountingRetentionYears: 6, socialRecordsRetentionYears: 12 },
   ...over,
 });
@@ -44,9 +45,10 @@ test('every rule has a reason in Finnish, Swedish and English', () => {
     legalHolds: [
       { reason: 'Oikeudenkäynti', fromOn: '2026-01-01', untilOn: null, released: false },
     ],
+    paperDocuments: [{ description: 'Hakemus', location: 'Arkisto A', destroyOn: '2027-01-01' }],
   });
   const blockers = findBlockers(everything);
-  assert.equal(blockers.length, 6);
+  assert.equal(blockers.length, 7);
   for (const blocker of blockers) {
     for (const language of ['fi', 'sv', 'en'] as const) {
       assert.ok(blocker.reasons[language].length > 20, `${blocker.code} ${language}`);
@@ -54,7 +56,7 @@ test('every rule has a reason in Finnish, Swedish and English', () => {
   }
   assert.match(blockers[0]?.reasons.fi ?? '', /Perinnässä: 1/);
   assert.equal(planErasure(blockers).outcome, 'refused');
-  assert.equal(BLOCKER_RULES.length, 7);
+  assert.equal(BLOCKER_RULES.length, 8);
 });
 
 test('overdue and in-collection invoices block everything until settled; a credit note does not', () => {
@@ -176,4 +178,24 @@ test('a legal hold blocks from its first day to its last, unless released', () =
   assert.deepEqual(hold({ fromOn: '2026-12-01' }), []);
   assert.deepEqual(hold({ untilOn: '2026-11-24' }), []);
   assert.deepEqual(hold({ untilOn: '2026-11-25' }), ['erasure.legalHold']);
+});
+
+test('a paper document not yet destroyed blocks everything, naming where it is kept', () => {
+  const blockers = findBlockers(
+    facts({
+      paperDocuments: [
+        {
+          description: 'Application',
+          location: 'Archive room B, cabinet 4',
+          destroyOn: '2027-01-31',
+        },
+      ],
+    }),
+  );
+  assert.deepEqual(
+    blockers.map((b) => [b.code, b.blocks]),
+    [['erasure.paperDocuments', 'everything']],
+  );
+  assert.match(blockers[0]?.reasons.en ?? '', /Archive room B, cabinet 4/);
+  assert.equal(planErasure(blockers).outcome, 'refused');
 });

@@ -38,6 +38,8 @@ export type ErasureFacts = {
   /** The person's other requests that are not answered yet. */
   pendingRequests: { number: number; type: string; status: string }[];
   legalHolds: { reason: string; fromOn: string; untilOn: string | null; released: boolean }[];
+  /** Paper documents about the person not yet recorded as destroyed (decision 0034). */
+  paperDocuments: { description: string; location: string; destroyOn: string }[];
   settings: { accountingRetentionYears: number; socialRecordsRetentionYears: number };
 };
 
@@ -231,6 +233,25 @@ export const BLOCKER_RULES: readonly BlockerRule[] = [
           fi: 'Henkilön sosiaalihuollon asiakkuus on voimassa: asiakasrekisterin tietoja ei voi poistaa asiakkuuden aikana.',
           sv: 'Personens klientskap inom socialvården pågår: uppgifterna kan inte raderas under klientskapet.',
           en: "The person's social-services client relationship is ongoing: the data cannot be erased while it lasts.",
+        },
+      };
+    },
+  },
+  {
+    // The register cannot shred paper: a person does, and records it, before the erasure.
+    code: 'erasure.paperDocuments',
+    check(facts) {
+      if (facts.paperDocuments.length === 0) return null;
+      const count = facts.paperDocuments.length;
+      const places = [...new Set(facts.paperDocuments.map((d) => d.location))].join('; ');
+      return {
+        code: 'erasure.paperDocuments',
+        blocks: 'everything',
+        until: null,
+        reasons: {
+          fi: `Henkilöstä säilytetään paperiasiakirjoja (${count}, ${places}), joita ei ole merkitty hävitetyiksi: ne on hävitettävä ja hävittäminen kirjattava ensin.`,
+          sv: `Pappershandlingar om personen (${count}, ${places}) har inte antecknats som förstörda: de ska först förstöras och förstörandet antecknas.`,
+          en: `Paper documents about the person (${count}, ${places}) are not recorded as destroyed: they must first be destroyed and the destruction recorded.`,
         },
       };
     },

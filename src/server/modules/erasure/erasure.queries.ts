@@ -15,6 +15,7 @@ import {
   legalHolds,
   objections,
   orders,
+  paperDocuments,
   payments,
   personErasures,
   requestAttachments,
@@ -81,6 +82,10 @@ export const ERASURE_REACH: Record<string, string> = {
     'kept: the id is the pseudonymous reference; changed values sealed under the destroyed key',
   'person_erasure.subject_ref': 'the erasure record: the pseudonymous reference itself',
   'person_erasure.request_id': 'the erasure record: the erasure request',
+  'paper_document.person_id':
+    'an undestroyed document blocks the erasure (erasure.paperDocuments); a destroyed one keeps its record of the destruction without the person or the description (eraseCustomerPart)',
+  'retention_outcome.subject_ref':
+    'kept: the pseudonymous reference, as in the access log; the outcome names no one (decision 0034)',
 };
 
 /** An invoice names the order (spelled out: drizzle leaves a single table's columns unqualified). */
@@ -167,6 +172,15 @@ export async function loadErasureFacts(
     })
     .from(legalHolds)
     .where(eq(legalHolds.personId, personId));
+  const paperRows = await db
+    .select({
+      description: paperDocuments.description,
+      location: paperDocuments.location,
+      destroyOn: paperDocuments.destroyOn,
+    })
+    .from(paperDocuments)
+    .where(and(eq(paperDocuments.personId, personId), isNull(paperDocuments.destroyedAt)))
+    .orderBy(asc(paperDocuments.destroyOn));
   const [settings] = await db
     .select({
       accountingRetentionYears: billingSettings.accountingRetentionYears,
@@ -180,6 +194,7 @@ export async function loadErasureFacts(
     socialClients: clientRows,
     pendingRequests: requestRows,
     legalHolds: holdRows.map(({ releasedAt, ...h }) => ({ ...h, released: releasedAt !== null })),
+    paperDocuments: paperRows,
     settings: settings ?? DEFAULT_SETTINGS,
   };
 }
@@ -210,6 +225,7 @@ export async function eraseCustomerPart(
   db: Db,
   personId: string,
   requestId: string | null,
+  now: Date,
 ): Promise<void> {
   await db
     .delete(dataSubjectRequests)
@@ -255,6 +271,12 @@ export async function eraseCustomerPart(
     .where(eq(importRows.duplicateOfPerson, personId));
   await db.delete(socialBreakGlass).where(eq(socialBreakGlass.personId, personId));
   await db.delete(legalHolds).where(eq(legalHolds.personId, personId));
+  // Only destroyed documents are left (an undestroyed one blocks): the record that a document
+  // was kept, where, and who destroyed it when stays; what it was and whose goes.
+  await db
+    .update(paperDocuments)
+    .set({ personId: null, description: '', erasedAt: now })
+    .where(eq(paperDocuments.personId, personId));
   // A copy handed to the person themself is only theirs; a partner's disclosure stays as the
   // municipality's record of it, without this person among its subjects.
   await db

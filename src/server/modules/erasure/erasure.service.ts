@@ -15,7 +15,13 @@ import {
   updateRequestRow,
   type StoredRequest,
 } from '../requests/requests.queries.ts';
-import { findBlockers, planErasure, type Blocker, type Language } from './blockers.ts';
+import {
+  findBlockers,
+  planErasure,
+  type Blocker,
+  type ErasurePlan,
+  type Language,
+} from './blockers.ts';
 import {
   countUnsealedLogEntries,
   deletePersonRow,
@@ -188,30 +194,14 @@ export async function executeErasure(
     const blockers = findBlockers(facts);
     const plan = planErasure(blockers);
     if (plan.outcome === 'refused') throw blockedError(blockers, request.language);
-    const kept = plan.outcome === 'partial' ? plan.kept : [];
-    const keeps = (part: KeptPart['part']) => kept.some((k) => k.part === part);
-    const unsealed = await countUnsealedLogEntries(tx, personId);
-
-    await eraseCustomerPart(tx, personId, request.id);
-    if (!keeps('socialServices')) await eraseSocialServicesPart(tx, personId);
-    await eraseAccountingPart(tx, personId, { keep: keeps('accounting') });
-    if (kept.length > 0) {
-      await reducePersonRow(tx, personId, { keepIdentity: keeps('socialServices'), now });
-    } else {
-      await deletePersonRow(tx, personId);
-    }
-    const record = await insertErasure(tx, {
-      subjectRef: personId,
+    const record = await erasePlanned(tx, {
+      personId,
       requestId: request.id,
-      status: kept.length > 0 ? 'partial' : 'complete',
-      erasedAt: now,
+      plan,
+      now,
       erasedBy: ctx.actor.userId,
-      erased: erasedCategories(kept),
-      kept,
-      finishOn: plan.outcome === 'partial' ? plan.finishOn : null,
-      completedAt: kept.length > 0 ? null : now,
-      unsealedLogEntries: unsealed,
     });
+    const kept = record.kept;
     const outcome = kept.length > 0 ? 'partly_granted' : 'granted';
     const reasons = decisionReasons(
       request.language,
@@ -242,7 +232,51 @@ export async function executeErasure(
   return recordView(request, finished);
 }
 
-async function destroyKeyIfDue(
+/**
+ * Erases a person by a plan that is not refused (the caller has locked the person's row and made
+ * the plan from the facts read in the same transaction): everything no retention period keeps,
+ * the person row deleted or reduced, and the erasure record. Shared by the erasure on request and
+ * the retention run (decision 0034); the caller writes the access-log entry and, after the commit,
+ * destroys the key (destroyKeyIfDue).
+ */
+export async function erasePlanned(
+  tx: Db,
+  options: {
+    personId: string;
+    requestId: string | null;
+    plan: Exclude<ErasurePlan, { outcome: 'refused' }>;
+    now: Date;
+    erasedBy: string | null;
+  },
+): Promise<StoredErasure> {
+  const { personId, plan, now } = options;
+  const kept = plan.outcome === 'partial' ? plan.kept : [];
+  const keeps = (part: KeptPart['part']) => kept.some((k) => k.part === part);
+  const unsealed = await countUnsealedLogEntries(tx, personId);
+
+  await eraseCustomerPart(tx, personId, options.requestId, now);
+  if (!keeps('socialServices')) await eraseSocialServicesPart(tx, personId);
+  await eraseAccountingPart(tx, personId, { keep: keeps('accounting') });
+  if (kept.length > 0) {
+    await reducePersonRow(tx, personId, { keepIdentity: keeps('socialServices'), now });
+  } else {
+    await deletePersonRow(tx, personId);
+  }
+  return insertErasure(tx, {
+    subjectRef: personId,
+    requestId: options.requestId,
+    status: kept.length > 0 ? 'partial' : 'complete',
+    erasedAt: now,
+    erasedBy: options.erasedBy,
+    erased: erasedCategories(kept),
+    kept,
+    finishOn: plan.outcome === 'partial' ? plan.finishOn : null,
+    completedAt: kept.length > 0 ? null : now,
+    unsealedLogEntries: unsealed,
+  });
+}
+
+export async function destroyKeyIfDue(
   db: Db,
   personKeys: PersonKeys,
   clock: Clock,

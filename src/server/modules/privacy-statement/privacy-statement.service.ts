@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { loadRetentionYears } from '../retention/retention.service.ts';
+import type { RetentionYears } from '../access-package/access-package.texts.ts';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
@@ -10,12 +12,10 @@ import type { PostalAddress } from '../../db/schema/customers.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { CustomerContext } from '../customers/context.ts';
-import { findBillingSettings } from '../billing-settings/billing-settings.queries.ts';
 import { PACKAGE_TEXTS, PURPOSES, RETENTIONS } from '../access-package/access-package.texts.ts';
 import { helsinkiDate } from '../../../contract/dates.ts';
 import { isInEea } from '../../../contract/countries.ts';
 import { formatPhoneFinnish } from '../../../finnish/index.ts';
-import { billingSettingsInput } from '../../../contract/billing-settings/billing-settings.schemas.ts';
 import {
   TRANSFER_SAFEGUARDS,
   type TransferSafeguard,
@@ -104,16 +104,11 @@ export async function savePrivacyStatementSettings(
 /** What the register itself says of its sources, recipients and transfers. */
 type RegisterFacts = {
   settings: SettingsRow;
-  retentionYears: { accounting: number; socialRecords: number };
+  retentionYears: RetentionYears;
   populationRegister: boolean;
   sourcePartners: string[];
   recipientPartners: { name: string; country: string }[];
   transfers: { name: string; country: string; safeguard: string | null; necessity: string }[];
-};
-
-const DEFAULT_RETENTION = {
-  accounting: billingSettingsInput.shape.accountingRetentionYears.parse(undefined),
-  socialRecords: billingSettingsInput.shape.socialRecordsRetentionYears.parse(undefined),
 };
 
 async function registerFacts(
@@ -122,7 +117,6 @@ async function registerFacts(
   populationRegister: boolean,
 ): Promise<RegisterFacts> {
   const settings = await loadSettings(db);
-  const billing = await findBillingSettings(db);
   const today = helsinkiDate(clock.now());
   const rows = (
     await db
@@ -139,12 +133,7 @@ async function registerFacts(
   ).filter((p) => p.contractEndsOn === null || p.contractEndsOn >= today);
   return {
     settings,
-    retentionYears: billing
-      ? {
-          accounting: billing.accountingRetentionYears,
-          socialRecords: billing.socialRecordsRetentionYears,
-        }
-      : DEFAULT_RETENTION,
+    retentionYears: await loadRetentionYears(db),
     populationRegister,
     sourcePartners: rows.filter((p) => p.roles.includes('source')).map((p) => p.name),
     recipientPartners: rows

@@ -204,6 +204,7 @@ export const ERASURE_ERROR_CODES = [
   'erasure.pendingRequest',
   'erasure.legalHold',
   'erasure.socialServicesOngoing',
+  'erasure.paperDocuments',
   'erasure.notErasureRequest',
   'erasure.alreadyErased',
   'erasure.personMissing',
@@ -221,6 +222,8 @@ export const erasureErrors: Record<'fi' | 'sv' | 'en', Record<Code, string>> = {
     'erasure.pendingRequest': 'Henkilön muu pyyntö on vielä käsittelyssä.',
     'erasure.legalHold': 'Tietoja koskee voimassa oleva säilyttämisvelvoite.',
     'erasure.socialServicesOngoing': 'Henkilön sosiaalihuollon asiakkuus on voimassa.',
+    'erasure.paperDocuments':
+      'Henkilöstä säilytetään paperiasiakirjoja, joita ei ole vielä hävitetty.',
     'erasure.notErasureRequest': 'Pyyntö ei ole poistopyyntö.',
     'erasure.alreadyErased': 'Henkilön tiedot on jo poistettu tällä pyynnöllä.',
     'erasure.personMissing': 'Pyynnön henkilöä ei enää ole rekisterissä.',
@@ -234,6 +237,8 @@ export const erasureErrors: Record<'fi' | 'sv' | 'en', Record<Code, string>> = {
     'erasure.pendingRequest': 'Personens andra begäran är ännu under behandling.',
     'erasure.legalHold': 'Uppgifterna omfattas av en gällande bevarandeskyldighet.',
     'erasure.socialServicesOngoing': 'Personens klientskap inom socialvården pågår.',
+    'erasure.paperDocuments':
+      'Det finns pappershandlingar om personen som ännu inte har förstörts.',
     'erasure.notErasureRequest': 'Begäran är inte en begäran om radering.',
     'erasure.alreadyErased': 'Personens uppgifter har redan raderats på denna begäran.',
     'erasure.personMissing': 'Personen i begäran finns inte längre i registret.',
@@ -247,6 +252,7 @@ export const erasureErrors: Record<'fi' | 'sv' | 'en', Record<Code, string>> = {
     'erasure.pendingRequest': 'Another request of the person is still being handled.',
     'erasure.legalHold': 'The data are under a legal hold in force.',
     'erasure.socialServicesOngoing': "The person's social-services client relationship is ongoing.",
+    'erasure.paperDocuments': 'Paper documents about the person are kept and not yet destroyed.',
     'erasure.notErasureRequest': 'The request is not an erasure request.',
     'erasure.alreadyErased': 'The person has already been erased on this request.',
     'erasure.personMissing': 'The person of the request is no longer in the register.',
