@@ -313,7 +313,7 @@ function delegate(provider: Provider, request: FastifyRequest, reply: FastifyRep
   const raw = request.raw as typeof request.raw & { originalUrl?: string };
   // The security headers already set (CSP and the rest) go out with the provider's answer.
   for (const [name, value] of Object.entries(reply.getHeaders())) {
-    if (value !== undefined) reply.raw.setHeader(name, value as string);
+    if (value !== undefined) reply.raw.setHeader(name, value);
   }
   reply.hijack();
   raw.originalUrl = raw.url;

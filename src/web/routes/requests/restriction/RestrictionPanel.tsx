@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Checkbox, CheckboxGroup, Paragraph } from 'suomifi-ui-components';
 import { BehindButton } from '../../../components/BehindButton.tsx';
 import { DataList } from '../../../components/DataList.tsx';
-import { useDownload } from '../../../components/download.ts';
+import { useSavedDownload } from '../../../components/download.ts';
 import { DateField, SelectField, TextAreaField } from '../../../components/Fields.tsx';
 import { fieldId } from '../../../components/form.ts';
 import { ProblemNotice } from '../../../components/Notices.tsx';
@@ -46,7 +46,7 @@ function Restriction({ request }: { request: RequestView }) {
   const params = { id: request.id };
   const read = useCall(restrictionApi.get, { params });
   const [saved, setSaved] = useState('');
-  const letter = useDownload(restrictionApi.letter, (name) =>
+  const letter = useSavedDownload(restrictionApi.letter, (name) =>
     setSaved(t('restriction.letterDownloaded', { name })),
   );
   const restriction = read.data?.restriction ?? null;
