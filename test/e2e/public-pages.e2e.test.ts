@@ -138,6 +138,10 @@ describe('the public privacy statement in the browser', { skip: chromiumSkip }, 
         .click();
       await heading(phone.page, 'Kakor').waitFor();
       await phone.page.getByText('rekisteri_session').waitFor();
+      // Each cookie the service sets is named: staff's session, the resident's, identification's.
+      for (const cookie of ['rekisteri_resident', 'rekisteri_resident_oidc']) {
+        await phone.page.getByText(cookie, { exact: true }).waitFor();
+      }
       await checkAccessibility(phone.page, 'the cookie notice');
       await picture(phone.page, 'cookies-phone-sv.png');
       assert.deepEqual(phone.problems, []);

@@ -3,6 +3,9 @@
 /** The resident's session cookie (decision 0032): apart from staff's, and named on the cookie page. */
 export const RESIDENT_SESSION_COOKIE = 'rekisteri_resident';
 
+/** The identification's state, nonce and PKCE verifier between leaving and coming back (10 minutes). */
+export const RESIDENT_TRANSACTION_COOKIE = 'rekisteri_resident_oidc';
+
 /** Why an identified resident was not let in (the sign-in page says so, and nothing more). */
 export const RESIDENT_REFUSALS = [
   /** The population register has recorded the person deceased. */

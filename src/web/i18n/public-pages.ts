@@ -48,7 +48,7 @@ export const publicPagesFi = {
   'public.statement.print': 'Tulosta',
   'public.cookies.title': 'Evästeet',
   'public.cookies.intro':
-    'Tämä palvelu käyttää vain yhtä evästettä. Se on välttämätön, joten siihen ei kysytä suostumusta.',
+    'Tämä palvelu käyttää vain välttämättömiä istuntoevästeitä, joten niihin ei kysytä suostumusta.',
   'public.cookies.name': 'Nimi',
   'public.cookies.purpose': 'Tarkoitus',
   'public.cookies.duration': 'Kesto',
@@ -56,6 +56,13 @@ export const publicPagesFi = {
     'Pitää kirjautuneen käyttäjän istunnon yllä. Ei sisällä henkilötietoja, vain satunnaisen tunnisteen.',
   'public.cookies.sessionDuration':
     'Istunnon ajan; poistuu uloskirjautuessa tai istunnon päättyessä',
+  'public.cookies.residentPurpose':
+    'Pitää asukkaan vahvasti tunnistetun istunnon yllä asukkaan asioinnissa. Vain satunnainen tunniste.',
+  'public.cookies.residentDuration':
+    '15 minuuttia viimeisestä toiminnosta, enintään 4 tuntia; poistuu uloskirjautuessa',
+  'public.cookies.transactionPurpose':
+    'Tunnistautumisen ajan: varmistaa, että tunnistuspalvelusta palaava vastaus kuuluu tälle selaimelle. Salattu.',
+  'public.cookies.transactionDuration': '10 minuuttia tai tunnistautumisen päättyessä',
   'public.cookies.none':
     'Palvelu ei käytä evästeitä seurantaan, analytiikkaan tai mainontaan, eikä lataa mitään muilta palvelimilta.',
   'privacySettings.title': 'Tietosuojaselosteen asetukset',
@@ -142,7 +149,7 @@ export const publicPagesSv: Messages = {
   'public.statement.print': 'Skriv ut',
   'public.cookies.title': 'Kakor',
   'public.cookies.intro':
-    'Den här tjänsten använder endast en kaka. Den är nödvändig, och därför ber vi inte om samtycke.',
+    'Den här tjänsten använder endast nödvändiga sessionskakor, och därför ber vi inte om samtycke.',
   'public.cookies.name': 'Namn',
   'public.cookies.purpose': 'Syfte',
   'public.cookies.duration': 'Giltighetstid',
@@ -150,6 +157,13 @@ export const publicPagesSv: Messages = {
     'Upprätthåller en inloggad användares session. Innehåller inga personuppgifter, endast en slumpmässig identifierare.',
   'public.cookies.sessionDuration':
     'Under sessionen; raderas vid utloggning eller när sessionen upphör',
+  'public.cookies.residentPurpose':
+    'Upprätthåller invånarens starkt identifierade session i invånarens e-tjänst. Endast en slumpmässig identifierare.',
+  'public.cookies.residentDuration':
+    '15 minuter efter den senaste åtgärden, högst 4 timmar; raderas vid utloggning',
+  'public.cookies.transactionPurpose':
+    'Under identifieringen: säkerställer att svaret från identifieringstjänsten hör till den här webbläsaren. Krypterad.',
+  'public.cookies.transactionDuration': '10 minuter eller när identifieringen är klar',
   'public.cookies.none':
     'Tjänsten använder inga kakor för spårning, analys eller reklam och hämtar ingenting från andra servrar.',
   'privacySettings.title': 'Inställningar för dataskyddsbeskrivningen',
@@ -235,13 +249,20 @@ export const publicPagesEn: Messages = {
   'public.statement.print': 'Print',
   'public.cookies.title': 'Cookies',
   'public.cookies.intro':
-    'This service uses one cookie only. It is strictly necessary, so your consent is not asked for it.',
+    'This service uses only strictly necessary session cookies, so no consent is asked for them.',
   'public.cookies.name': 'Name',
   'public.cookies.purpose': 'Purpose',
   'public.cookies.duration': 'Duration',
   'public.cookies.sessionPurpose':
     'Keeps a signed-in user’s session. It holds no personal data, only a random identifier.',
   'public.cookies.sessionDuration': 'For the session; removed at sign-out or when the session ends',
+  'public.cookies.residentPurpose':
+    'Keeps a resident’s strongly identified session in the resident e-service. Only a random identifier.',
+  'public.cookies.residentDuration':
+    '15 minutes after the last action, at most 4 hours; removed at sign-out',
+  'public.cookies.transactionPurpose':
+    'During identification: makes sure the answer from the identification service belongs to this browser. Encrypted.',
+  'public.cookies.transactionDuration': '10 minutes, or when identification ends',
   'public.cookies.none':
     'The service uses no cookies for tracking, analytics or advertising, and loads nothing from other servers.',
   'privacySettings.title': 'Privacy statement settings',

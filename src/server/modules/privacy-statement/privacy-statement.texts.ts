@@ -98,7 +98,7 @@ export const STATEMENT_TEXTS: Record<StatementLanguage, StatementTexts> = {
       'Henkilötunnukset ja erityisiin henkilötietoryhmiin kuuluvat tiedot tallennetaan salattuina.',
     ],
     cookies:
-      'Palvelu käyttää vain istuntoevästettä, joka on välttämätön kirjautuneen käytön ylläpitämiseksi. Se poistuu, kun istunto päättyy. Seurantaan, analytiikkaan tai mainontaan ei käytetä evästeitä.',
+      'Palvelu käyttää vain istuntoevästeitä, jotka ovat välttämättömiä kirjautuneen käytön ylläpitämiseksi: henkilöstön istunnon, asukkaan asioinnin istunnon ja tunnistautumisen ajan voimassa olevan evästeen. Ne poistuvat, kun istunto tai tunnistautuminen päättyy. Seurantaan, analytiikkaan tai mainontaan ei käytetä evästeitä.',
     retentionIntro: 'Tietoja säilytetään seuraavasti:',
   },
   sv: {
@@ -169,7 +169,7 @@ export const STATEMENT_TEXTS: Record<StatementLanguage, StatementTexts> = {
       'Personbeteckningar och uppgifter som hör till särskilda kategorier av personuppgifter lagras krypterade.',
     ],
     cookies:
-      'Tjänsten använder endast en sessionskaka som är nödvändig för att upprätthålla en inloggad session. Den raderas när sessionen upphör. Inga kakor används för spårning, analys eller reklam.',
+      'Tjänsten använder endast sessionskakor som är nödvändiga för att upprätthålla en inloggad session: personalens session, invånarens e-tjänstsession och en kaka som gäller under identifieringen. De raderas när sessionen eller identifieringen upphör. Inga kakor används för spårning, analys eller reklam.',
     retentionIntro: 'Uppgifterna lagras enligt följande:',
   },
   en: {
@@ -240,7 +240,7 @@ export const STATEMENT_TEXTS: Record<StatementLanguage, StatementTexts> = {
       'Personal identity codes and special categories of personal data are stored encrypted.',
     ],
     cookies:
-      'The service uses only a session cookie, which is strictly necessary to keep a signed-in session. It is removed when the session ends. No cookies are used for tracking, analytics or advertising.',
+      'The service uses only session cookies, strictly necessary to keep a signed-in session: the staff session, the resident e-service session and one that lasts while a resident is being identified. They are removed when the session or the identification ends. No cookies are used for tracking, analytics or advertising.',
     retentionIntro: 'Data is kept as follows:',
   },
 };

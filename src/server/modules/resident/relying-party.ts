@@ -1,6 +1,7 @@
+import { RESIDENT_TRANSACTION_COOKIE } from '../../../contract/resident/resident.constants.ts';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as oidc from 'openid-client';
 import type { ResidentIdentificationConfig } from '../../config.ts';
 import type { Keys } from '../../lib/crypto.ts';
@@ -32,7 +33,11 @@ export type Transaction = {
   startedAt: number;
 };
 
-export const TRANSACTION_COOKIE = 'rekisteri_resident_oidc';
+export const TRANSACTION_COOKIE = RESIDENT_TRANSACTION_COOKIE;
+
+/** The register's origin as the browser reached it, normalised (`:80` on http goes). */
+export const originOf = (request: FastifyRequest) =>
+  new URL(`${request.protocol}://${request.host}`).origin;
 export const TRANSACTION_MINUTES = 10;
 const TRANSACTION_CONTEXT = 'resident.oidc-transaction';
 

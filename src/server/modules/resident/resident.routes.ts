@@ -9,6 +9,7 @@ import { residentApi } from '../../../contract/resident/resident.endpoints.ts';
 import type { ResidentRefusal } from '../../../contract/resident/resident.constants.ts';
 import {
   openTransaction,
+  originOf,
   RelyingParties,
   sealTransaction,
   startTransaction,
@@ -23,7 +24,6 @@ import {
   residentMe,
   type ResidentContext,
 } from './resident.service.ts';
-import { originOf, TestIdentityProviders, testIdpRoutes } from './test-idp.ts';
 
 const CALLBACK_PATH = residentApi.callback.path;
 
@@ -36,8 +36,10 @@ const CALLBACK_PATH = residentApi.callback.path;
 export function residentRoutes(deps: RouteDeps) {
   return async (app: FastifyInstance) => {
     const settings = deps.config.residentIdentification;
-    const testProviders = settings?.mode === 'test' ? new TestIdentityProviders() : null;
-    if (testProviders) await app.register(testIdpRoutes(testProviders));
+    // The stand-in (and oidc-provider with it) is loaded only when it is to run.
+    const testIdp = settings?.mode === 'test' ? await import('./test-idp.ts') : null;
+    const testProviders = testIdp ? new testIdp.TestIdentityProviders() : null;
+    if (testIdp && testProviders) await app.register(testIdp.testIdpRoutes(testProviders));
     const parties = settings ? new RelyingParties(settings, testProviders, app) : null;
     const policy = {
       idleMinutes: deps.config.residentSessionIdleMinutes,

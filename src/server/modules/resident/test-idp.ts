@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
+import { originOf } from './relying-party.ts';
 import { makeIdentityCode, parseIdentityCode } from '../../../finnish/index.ts';
 import { TEST_IDP_PATH } from '../../../contract/resident/resident.constants.ts';
 
@@ -303,10 +304,6 @@ export class TestIdentityProviders {
     return provider;
   }
 }
-
-/** The register's origin as the browser reached it, normalised (`:80` on http goes). */
-export const originOf = (request: FastifyRequest) =>
-  new URL(`${request.protocol}://${request.host}`).origin;
 
 /** Hands a request to oidc-provider (a Koa app) as mounted under /test-idp. */
 function delegate(provider: Provider, request: FastifyRequest, reply: FastifyReply) {
