@@ -111,8 +111,8 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   { path: '/population-register', permission: 'populationRegister.sync' },
   { path: '/population-register/:id', permission: 'populationRegister.sync' },
 
-  // retention of customers (decision 0034)
-  { path: '/retention', permission: 'retention.read', menu: 'retention.nav' },
+  // retention of customers (decision 0034), reached from the home page (the menu is full)
+  { path: '/retention', permission: 'retention.read' },
   { path: '/retention/runs/:id', permission: 'retention.read' },
 
   // data coming in (decision 0029)

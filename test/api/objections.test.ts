@@ -331,6 +331,7 @@ forEachEngineAppPerTest(
         objection: 1,
         protectedAddress: 1,
         archived: 1,
+        restricted: 0,
         noAddress: 0,
       });
       assert.ok(!JSON.stringify(list).includes(people.aino!), 'never who');

@@ -19,6 +19,11 @@ const PUBLIC = [
   'GET /api/public/privacy-statement',
   'GET /api/public/accessibility-statement',
   'POST /api/public/accessibility-feedback',
+  // The resident's way in (decision 0032): the e-service's settings, and the identification's
+  // start and return, before there is any session.
+  'GET /api/resident/config',
+  'POST /api/resident/sign-in',
+  'GET /api/resident/callback',
 ];
 
 /** The partners' interface: a machine client's API key or OAuth2 token, with the route's scope. */
@@ -46,11 +51,12 @@ forEachEngine('OpenAPI contract', ({ ctx }) => {
     for (const [path, operations] of Object.entries(document.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
         const name = `${method.toUpperCase()} ${path}`;
-        const success = Object.entries(operation.responses).find(([status]) =>
-          status.startsWith('2'),
+        // A success is a 2xx, or the redirect an identification's return address answers with.
+        const success = Object.entries(operation.responses).find(
+          ([status]) => status.startsWith('2') || status === '303',
         );
         assert.ok(success, `${name} documents its success response`);
-        if (success[0] !== '204') {
+        if (success[0] !== '204' && success[0] !== '303') {
           // A document (a PDF print-out, a Finvoice message, an archive) is described as its own
           // media type.
           const content = success[1].content ?? {};
@@ -65,7 +71,12 @@ forEachEngine('OpenAPI contract', ({ ctx }) => {
         }
         if (
           ['post', 'patch', 'put'].includes(method) &&
-          !['POST /api/auth/logout', 'POST /api/auth/logout-everywhere'].includes(name)
+          // Signing out (staff's or a resident's) sends nothing but the session.
+          ![
+            'POST /api/auth/logout',
+            'POST /api/auth/logout-everywhere',
+            'POST /api/resident/sign-out',
+          ].includes(name)
         ) {
           // An upload (a request's attachment, an update file) takes the file itself, as its own
           // media type.

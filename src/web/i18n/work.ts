@@ -24,6 +24,9 @@ export const workFi = {
   'work.overdueInvoices': 'Erääntyneitä laskuja: {count}, yhteensä {amount}',
   'work.toInvoiceRun': 'Laskutusajo',
   'work.runs': 'Aiemmat laskutusajot',
+  'work.retention':
+    'Asiakkaat, joiden säilytysaika on päättynyt, poistetaan rekisteristä säilytysaikojen mukaan; kokeiluajo näyttää ensin, ketä se koskee ja mikä estää poiston.',
+  'work.toRetention': 'Säilytysajat ja poistot',
   'work.runsNone': 'Laskutusajoja ei ole vielä tehty.',
   'work.run': '{date}: {count} laskua',
   'work.runArchive': 'Lataa arkisto ({date})',
@@ -56,6 +59,9 @@ export const workSv: Record<keyof typeof workFi, string> = {
   'work.overdueInvoices': 'Förfallna fakturor: {count}, sammanlagt {amount}',
   'work.toInvoiceRun': 'Faktureringskörning',
   'work.runs': 'Tidigare faktureringskörningar',
+  'work.retention':
+    'Kunder vars bevarandetid har gått ut raderas ur registret enligt bevarandetiderna; en provkörning visar först vem det gäller och vad som hindrar raderingen.',
+  'work.toRetention': 'Bevarandetider och raderingar',
   'work.runsNone': 'Inga faktureringskörningar ännu.',
   'work.run': '{date}: {count} fakturor',
   'work.runArchive': 'Ladda ner arkivet ({date})',
@@ -88,6 +94,9 @@ export const workEn: Record<keyof typeof workFi, string> = {
   'work.overdueInvoices': 'Overdue invoices: {count}, {amount} in all',
   'work.toInvoiceRun': 'Invoice run',
   'work.runs': 'Past invoice runs',
+  'work.retention':
+    'Customers past their retention period are erased from the register as the retention settings say; a dry run first shows whom it concerns and what blocks an erasure.',
+  'work.toRetention': 'Retention and erasures',
   'work.runsNone': 'No invoice run yet.',
   'work.run': '{date}: {count} invoices',
   'work.runArchive': 'Download the archive ({date})',

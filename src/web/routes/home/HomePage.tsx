@@ -49,6 +49,7 @@ function WorkList() {
             {data.reviews && <Reviews reviews={data.reviews} />}
             {data.billing && <Billing billing={data.billing} />}
             {data.accounts && <Accounts accounts={data.accounts} />}
+            {me.can('retention.read') && <Retention />}
           </div>
         )}
       </Loaded>
@@ -181,6 +182,23 @@ function Reviews({ reviews }: { reviews: NonNullable<Work['reviews']> }) {
           </>
         )}
       </Paragraph>
+    </Section>
+  );
+}
+
+/** Retention of customers: its page, which lists who is past the period, and its runs. */
+function Retention() {
+  const { t } = useI18n();
+  return (
+    <Section
+      title={t('retention.nav')}
+      actions={
+        <RouterLink asComponent={Link} to="/retention">
+          {t('work.toRetention')}
+        </RouterLink>
+      }
+    >
+      <Paragraph>{t('work.retention')}</Paragraph>
     </Section>
   );
 }
