@@ -424,7 +424,11 @@ describe('billing administration in the browser', { skip: chromiumSkip }, () => 
       // The unfiltered list (every customer's confirmed orders) is gone once the address is.
       await own.waitForURL('**/billing/orders?customer=Laskulainen');
       const orders = own.getByRole('table', { name: 'Tilaukset' });
-      await orders.getByText('Vahvistettu').waitFor();
+      // Lista Laskulainen's own confirmed order (another test's customers may match in part).
+      await orders
+        .getByRole('row', { name: /Lista Laskulainen/ })
+        .getByText('Vahvistettu')
+        .waitFor();
       await checkAccessibility(own, 'the orders across customers');
       await picture(own, 'billing-orders.png');
       await orders.getByRole('link', { name: 'Lista Laskulainen' }).click();
