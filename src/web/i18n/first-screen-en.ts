@@ -165,8 +165,20 @@ export const enFirstScreen: FirstScreenCatalogue = {
     'imports.nav': 'Imports',
 
     'retention.nav': 'Retention',
+    // The sign-in form reads its rules through the contract form (components/form.ts).
+    'billing.billingAddress': 'Billing address',
+    'billing.eInvoiceAddress': 'E-invoice address',
+    'billing.eInvoiceIntermediator': 'Intermediator',
+    'billing.ovt': 'OVT code',
   },
   errors: {
+    'date.format': 'Give the date as d.m.yyyy, e.g. 31.12.2026.',
+    invalid_format: 'The value is not in the right format.',
+    'number.tooLarge': 'The number is too large.',
+    'number.tooSmall': 'The number is too small.',
+    required: 'This is required.',
+    too_big: 'The value is too long.',
+    too_small: 'The value is missing or too short.',
     'search.tooShort': 'Type at least three letters of a name, or a whole identifier.',
     'search.notInContract': 'Your contract does not cover this identifier. Search by name.',
   },

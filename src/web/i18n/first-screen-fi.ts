@@ -168,11 +168,23 @@ export const fiFirstScreenMessages = {
   'imports.nav': 'Tuonnit',
 
   'retention.nav': 'Säilytysajat',
+  // The sign-in form reads its rules through the contract form (components/form.ts).
+  'billing.billingAddress': 'Laskutusosoite',
+  'billing.eInvoiceAddress': 'Verkkolaskuosoite',
+  'billing.eInvoiceIntermediator': 'Välittäjä',
+  'billing.ovt': 'OVT-tunnus',
 } satisfies Record<string, string>;
 
 export const fiFirstScreen = {
   messages: fiFirstScreenMessages,
   errors: {
+    'date.format': 'Anna päivämäärä muodossa p.k.vvvv, esim. 31.12.2026.',
+    invalid_format: 'Tieto ei ole oikeassa muodossa.',
+    'number.tooLarge': 'Luku on liian suuri.',
+    'number.tooSmall': 'Luku on liian pieni.',
+    required: 'Tämä tieto on pakollinen.',
+    too_big: 'Tieto on liian pitkä.',
+    too_small: 'Tieto puuttuu tai on liian lyhyt.',
     'search.tooShort': 'Kirjoita vähintään kolme kirjainta nimestä tai kokonainen tunnus.',
     'search.notInContract': 'Sopimuksesi ei kata tätä tunnistetta. Hae nimellä.',
   },

@@ -163,8 +163,20 @@ export const svFirstScreen: FirstScreenCatalogue = {
     'imports.nav': 'Importer',
 
     'retention.nav': 'Bevarandetider',
+    // The sign-in form reads its rules through the contract form (components/form.ts).
+    'billing.billingAddress': 'Faktureringsadress',
+    'billing.eInvoiceAddress': 'E-fakturaadress',
+    'billing.eInvoiceIntermediator': 'Förmedlare',
+    'billing.ovt': 'OVT-kod',
   },
   errors: {
+    'date.format': 'Ange datumet i formen d.m.åååå, t.ex. 31.12.2026.',
+    invalid_format: 'Uppgiften har inte rätt form.',
+    'number.tooLarge': 'Talet är för stort.',
+    'number.tooSmall': 'Talet är för litet.',
+    required: 'Uppgiften är obligatorisk.',
+    too_big: 'Uppgiften är för lång.',
+    too_small: 'Uppgiften saknas eller är för kort.',
     'search.tooShort': 'Skriv minst tre bokstäver av ett namn eller en hel beteckning.',
     'search.notInContract': 'Ditt avtal omfattar inte den här beteckningen. Sök med namn.',
   },
