@@ -1,13 +1,6 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { Link, Route, Routes, useNavigate, useSearchParams } from 'react-router';
-import {
-  Button,
-  Heading,
-  InlineAlert,
-  Notification,
-  Paragraph,
-  SkipLink,
-} from 'suomifi-ui-components';
+import { Route, Routes, useNavigate, useSearchParams } from 'react-router';
+import { Button, Heading, InlineAlert, Notification, Paragraph } from 'suomifi-ui-components';
 import { residentApi } from '../../../contract/resident/resident.endpoints.ts';
 import {
   RESIDENT_REFUSALS,
@@ -19,7 +12,6 @@ import { AddressFields } from '../../components/AddressFields.tsx';
 import { AddressText } from '../../components/AddressText.tsx';
 import { SelectField, TextField } from '../../components/Fields.tsx';
 import { FormErrorSummary, labelFromParts } from '../../components/FormErrors.tsx';
-import { LanguageChoice } from '../../components/LanguageChoice.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { ProblemNotice } from '../../components/Notices.tsx';
 import { addressInput, addressValues, textOrNull } from '../../components/form.ts';
@@ -28,7 +20,7 @@ import { forgetAnswers, useCall } from '../../data.ts';
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES } from '../../i18n/catalogues.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ApiError } from '../../client.ts';
-import '../public/public.css';
+import { PublicShell } from '../public/PublicShell.tsx';
 import './resident.css';
 
 /**
@@ -48,69 +40,26 @@ export function ResidentPages() {
 }
 
 function ResidentShell({ children }: { children: ReactNode }) {
-  const { t, language, setLanguage } = useI18n();
-  const [params, setParams] = useSearchParams();
-  const asked = params.get('lang');
+  const { t, language } = useI18n();
   const config = useCall(residentApi.config, {});
   useEffect(() => {
-    if (isLanguage(asked) && asked !== language) setLanguage(asked);
-  }, [asked, language, setLanguage]);
-  useEffect(() => {
-    document.documentElement.lang = language;
     document.title = t('resident.serviceName');
   }, [language, t]);
   return (
-    <div className="public resident">
-      <SkipLink href="#main">{t('public.skipToContent')}</SkipLink>
-      {config.data?.testIdentification && (
-        <div className="resident__test-banner" role="note">
-          {t('resident.testBanner')}
-        </div>
-      )}
-      <header className="public__header">
-        <div className="public__bar">
-          <Link to={`/resident?lang=${language}`} className="brand">
-            <span className="brand__mark" aria-hidden="true" />
-            <span className="brand__text">
-              <span className="brand__name">{t('resident.serviceName')}</span>
-            </span>
-          </Link>
-          <LanguageChoice
-            className="public__language"
-            onChosen={(chosen) =>
-              setParams(
-                (current) => {
-                  const next = new URLSearchParams(current);
-                  next.set('lang', chosen);
-                  return next;
-                },
-                { replace: true },
-              )
-            }
-          />
-        </div>
-      </header>
-      <main id="main" className="public__main" tabIndex={-1}>
-        {children}
-      </main>
-      <footer className="public__footer">
-        <nav aria-label={t('public.footerNav')}>
-          <ul>
-            <li>
-              <Link to={`/public/privacy-statement?lang=${language}`}>
-                {t('public.privacyStatement')}
-              </Link>
-            </li>
-            <li>
-              <Link to={`/public/accessibility?lang=${language}`}>{t('public.accessibility')}</Link>
-            </li>
-            <li>
-              <Link to={`/public/cookies?lang=${language}`}>{t('public.cookies')}</Link>
-            </li>
-          </ul>
-        </nav>
-      </footer>
-    </div>
+    <PublicShell
+      className="resident"
+      brand={{ to: '/resident', name: 'resident.serviceName' }}
+      staffLink={false}
+      banner={
+        config.data?.testIdentification && (
+          <div className="resident__test-banner" role="note">
+            {t('resident.testBanner')}
+          </div>
+        )
+      }
+    >
+      {children}
+    </PublicShell>
   );
 }
 
