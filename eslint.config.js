@@ -85,5 +85,25 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Every PDF the register prints carries the confidentiality marking (requirements §7):
+    // documents are made only by confidentialPdf, which marks them.
+    files: ['src/server/**/*.ts', 'src/cli/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    ignores: ['src/server/lib/pdf-pages.ts', 'src/server/lib/standard-fonts.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'pdfkit',
+              message:
+                'Make PDFs with confidentialPdf (src/server/lib/pdf-pages.ts): it marks every page.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
 );

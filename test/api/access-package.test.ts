@@ -31,6 +31,7 @@ import {
 import { insertTestPayment } from '../helpers/billing-fixtures.ts';
 import { insertBillingSettings, insertOrder, pdftotext } from '../helpers/invoice-fixtures.ts';
 import { fillEveryCategory, MARKERS, setUpSocialServices } from '../helpers/social-services.ts';
+import { assertMarked } from '../helpers/report-files.ts';
 
 /** Today is Wednesday 25 November 2026 in Helsinki. */
 const clock = manualClock(new Date('2026-11-25T10:00:00Z'));
@@ -507,6 +508,7 @@ forEachEngineAppPerTest(
         assert.equal(response.statusCode, 200, response.body);
         assert.equal(response.headers['content-type'], 'application/pdf');
         assert.match(String(response.headers['content-disposition']), /^attachment; filename="/);
+        assertMarked(response.rawPayload, PACKAGE_TEXTS[language].marking);
         const text = pdftotext(response.rawPayload);
         assert.ok(text !== null, 'pdftotext is installed');
         if (process.env.ACCESS_PACKAGE_DUMP) {
@@ -656,6 +658,17 @@ forEachEngineAppPerTest(
         assert.ok(read.fields.includes(field), field);
       }
       assert.match(read.purpose ?? '', /access request/);
+      const beforePrint = (await accessLogEntries(ctx())).length;
+      assert.equal((await download(requests.fi!, 'pdf')).statusCode, 200);
+      // The package's own entry (its "who processed my data" part is logged as a report).
+      const printed = (await accessLogEntries(ctx()))
+        .slice(beforePrint)
+        .filter((e) => e.action !== 'report');
+      assert.deepEqual(
+        printed.map((e) => [e.action, e.subjectIds, e.fields]),
+        [['print', [client], read.fields]],
+        'the PDF is logged as a print of the same data',
+      );
       assert.ok(entries.every((e) => !e.subjectIds.includes(relative)));
     });
 

@@ -19,6 +19,8 @@ import {
 } from '../helpers/app.ts';
 import { insertBillingSettings, insertOrder, pdftotext } from '../helpers/invoice-fixtures.ts';
 import { dumpOf, placesOf } from '../helpers/dump.ts';
+import { MARKINGS } from '../../src/server/lib/pdf-pages.ts';
+import { assertMarked } from '../helpers/report-files.ts';
 
 /** Today is Wednesday 25 November 2026 in Helsinki. */
 const clock = manualClock(new Date('2026-11-25T10:00:00Z'));
@@ -242,6 +244,7 @@ forEachEngineAppPerTest(
       const letter = await call(officer, 'GET', `/api/requests/${erasureRequest}/erasure/letter`);
       assert.equal(letter.statusCode, 200);
       assert.equal(letter.headers['content-type'], 'application/pdf');
+      assertMarked(letter.rawPayload, MARKINGS.personalData.sv);
       const text = pdftotext(letter.rawPayload);
       if (text !== null) {
         assert.match(text, /Era uppgifter kan inte raderas nu/);

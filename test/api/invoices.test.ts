@@ -20,7 +20,8 @@ import {
   tarMember,
   tarMembers,
 } from '../helpers/invoice-fixtures.ts';
-import { pdfText } from '../helpers/report-files.ts';
+import { assertMarked, pdfText } from '../helpers/report-files.ts';
+import { MARKINGS } from '../../src/server/lib/pdf-pages.ts';
 
 /** 2026-11-25 12:00 in Helsinki. */
 const clock = manualClock(new Date('2026-11-25T10:00:00Z'));
@@ -208,6 +209,7 @@ forEachEngine(
         assert.equal(response.headers['content-type'], 'application/pdf');
         assert.match(String(response.headers['content-disposition']), /attachment; filename="/);
         const pdf = response.rawPayload;
+        assertMarked(pdf, MARKINGS.personalData[language]);
         const text = pdfText(pdf);
         assert.match(invoice.virtualBarcode, /^4\d{53}$/);
         assert.ok(text.includes(invoice.virtualBarcode), `${language}: the barcode is in the PDF`);

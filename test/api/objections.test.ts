@@ -9,6 +9,8 @@ import {
   manualClock,
 } from '../helpers/app.ts';
 import { pdftotext } from '../helpers/invoice-fixtures.ts';
+import { MAILING_LIST_TEXTS } from '../../src/server/modules/objections/mailing-list.texts.ts';
+import { assertMarked } from '../helpers/report-files.ts';
 
 /** Today is Wednesday 25 November 2026 in Helsinki. */
 const clock = manualClock(new Date('2026-11-25T10:00:00Z'));
@@ -362,8 +364,10 @@ forEachEngineAppPerTest(
       assert.match(list.file.fileName, /^adressetiketter-2026-11-25-[0-9a-f]{8}\.pdf$/);
       const pdf = Buffer.from(list.file.base64, 'base64');
       assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+      assertMarked(pdf, MAILING_LIST_TEXTS.sv.marking, 'coverPage');
       const text = pdftotext(pdf);
-      if (text === null) return;
+      assert.ok(text !== null, 'pdftotext is installed');
+      assert.ok(text.includes(`${list.included} adressetiketter`), 'the cover counts the labels');
       assert.match(text, /Aino Kyläläinen/);
       assert.match(text, /Eero Kyläläinen/);
       assert.match(text, /73900 RAUTAVAARA/);

@@ -11,6 +11,8 @@ import {
 } from '../helpers/app.ts';
 import { insertTestInvoice } from '../helpers/billing-fixtures.ts';
 import { pdftotext } from '../helpers/invoice-fixtures.ts';
+import { MARKINGS } from '../../src/server/lib/pdf-pages.ts';
+import { assertMarked } from '../helpers/report-files.ts';
 
 /** Wednesday 25 November 2026 in Helsinki. */
 const clock = manualClock(new Date('2026-11-25T10:00:00Z'));
@@ -582,7 +584,10 @@ forEachEngineAppPerTest(
 
     test("the refusal certificate is in the requester's language, with the reason and the Ombudsman", async () => {
       const swedish = await swedishRequest('concluded');
-      const sv = text((await pdf(`/api/requests/${swedish}/rectification/certificate`)).rawPayload);
+      const certificate = (await pdf(`/api/requests/${swedish}/rectification/certificate`))
+        .rawPayload;
+      assertMarked(certificate, MARKINGS.personalData.sv);
+      const sv = text(certificate);
       for (const expected of [
         'Intyg över avslag på begäran om rättelse',
         'Efternamn',

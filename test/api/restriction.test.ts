@@ -9,6 +9,8 @@ import {
   manualClock,
 } from '../helpers/app.ts';
 import { pdftotext } from '../helpers/invoice-fixtures.ts';
+import { MARKINGS } from '../../src/server/lib/pdf-pages.ts';
+import { assertMarked } from '../helpers/report-files.ts';
 
 /*
  * Restriction of processing (GDPR Art. 18, decision 0033): a restriction request places it and
@@ -190,7 +192,7 @@ forEachEngineAppPerTest(
       const placedText = text(notice.rawPayload);
       assert.match(placedText, /Tietojenne käsittelyä on rajoitettu 25\.11\.2026 alkaen/);
       assert.match(placedText, /Kiistätte tietojenne paikkansapitävyyden/);
-      assert.match(placedText, /SALASSA PIDETTÄVÄ/);
+      assertMarked(notice.rawPayload, MARKINGS.personalData.fi);
 
       // Lifted from a past day: refused; from today: it ends, still answered, and the person is told.
       assert.deepEqual(fieldsOf((await lift(id, '2026-11-24')).json()), [

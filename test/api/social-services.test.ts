@@ -11,13 +11,14 @@ import {
   json,
   type TestApp,
 } from '../helpers/app.ts';
-import { pdfText } from '../helpers/report-files.ts';
+import { assertMarked, pdfText } from '../helpers/report-files.ts';
 import {
   fillEveryCategory,
   MARKERS,
   setUpSocialServices,
   type SocialSetting,
 } from '../helpers/social-services.ts';
+import { MARKINGS } from '../../src/server/lib/pdf-pages.ts';
 
 const PURPOSE = 'Palvelutarpeen arviointi';
 const q = `purpose=${encodeURIComponent(PURPOSE)}`;
@@ -397,6 +398,7 @@ forEachEngineAppPerTest(
       const pages = (swedish.rawPayload.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
       const markings = (text.match(/SEKRETESSBELAGD/g) ?? []).length;
       assert.equal(markings, 2 * pages, 'above and below on every page');
+      assertMarked(swedish.rawPayload, MARKINGS.socialWelfare.sv);
 
       const finnish = await get(ctx(), s.workerA, `${url}&lang=fi`);
       assert.match(pdfText(finnish.rawPayload), /SALASSA PIDETTÄVÄ — JulkL 24 § 1 mom\. 25 k/);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { beforeEach, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { partnerCustomers, staffUsers } from '../../src/server/db/schema/index.ts';
-import { winAnsiText } from '../../src/server/lib/pdf-pages.ts';
+import { MARKINGS, winAnsiText } from '../../src/server/lib/pdf-pages.ts';
 import { neutraliseFormula } from '../../src/server/modules/access-log/subject-report.formats.ts';
 import { ROLES } from '../../src/contract/auth/permissions.ts';
 import {
@@ -14,7 +14,7 @@ import {
   signInNewUser,
   type TestApp,
 } from '../helpers/app.ts';
-import { parseCsv, pdfInfo, pdfText } from '../helpers/report-files.ts';
+import { assertMarked, parseCsv, pdfInfo, pdfText } from '../helpers/report-files.ts';
 
 /** One clock for the app and the test; each engine's suite starts it again from 2023. */
 const clock = manualClock(new Date('2023-06-01T09:00:00Z'));
@@ -286,6 +286,7 @@ forEachEngineAppPerTest(
       assert.ok(pages >= 2, `${pages} pages`);
       assert.match(text, new RegExp(`Sivu ${pages}/${pages}`));
       assert.equal(text.match(/^Käsittelijä$/gm)?.length, pages, 'the header on every page');
+      assertMarked(pdf, MARKINGS.personalData.fi);
     });
 
     test('bad periods, formats and languages are refused naming the parameter', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { WIN_ANSI_EXTRAS } from '../../src/server/lib/pdf-pages.ts';
+import { pdftotext } from './invoice-fixtures.ts';
 
 /** Windows-1252 bytes as text (Node's TextDecoder treats windows-1252 as Latin-1). */
 function windows1252(bytes: Buffer): string {
@@ -90,4 +91,29 @@ export function parseCsv(text: string): string[][] {
   }
   assert.equal(cell, '', 'the last row ends with CRLF');
   return rows;
+}
+
+/**
+ * Requirements §7: a printed page of personal data carries the confidentiality marking. Reads the
+ * PDF as a reader does (poppler's pdftotext, pages split at form feeds) and checks that every
+ * page — or, for address labels, the cover page — shows the marking, and that the metadata has it.
+ */
+export function assertMarked(
+  pdf: Buffer,
+  marking: string,
+  pages: 'everyPage' | 'coverPage' = 'everyPage',
+): void {
+  const plain = pdftotext(pdf);
+  assert.ok(plain !== null, 'pdftotext is installed');
+  const squeeze = (value: string) => value.replace(/\s+/g, ' ').trim();
+  const sheets = plain.split('\f').filter((page) => page.trim() !== '');
+  assert.ok(sheets.length > 0, 'the PDF has a page with text');
+  const marked = pages === 'everyPage' ? sheets : sheets.slice(0, 1);
+  marked.forEach((page, index) => {
+    assert.ok(
+      squeeze(page).includes(squeeze(marking)),
+      `page ${index + 1} of ${sheets.length} carries "${marking}"`,
+    );
+  });
+  assert.equal(pdfInfo(pdf).Subject, marking, 'the metadata names the marking');
 }

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { setFont, WITHOUT_DEFAULT_FONT } from './standard-fonts.ts';
 
 /**
  * The characters the standard PDF fonts can show (WinAnsiEncoding, i.e. Windows-1252): Latin-1
@@ -54,27 +55,59 @@ export function pdfBytes(doc: PDFKit.PDFDocument): Promise<Buffer> {
 }
 
 /** Room above and below a confidential document's text for the marking. */
-const MARKING_SPACE = 28;
+export const MARKING_SPACE = 28;
 
 /**
- * An A4 document of confidential data, ready to write on: the document, `text` that puts a
- * string in the fonts' encoding (Intl's narrow no-break spaces become spaces: the standard fonts
- * lack them), the text width, and `finish`, which marks every page (markConfidentialPages) and
- * gives the bytes.
+ * The confidentiality markings (requirements §7), one text per language: personal data on any
+ * print-out, and the social-welfare ground (JulkL 24 § 1 mom. 25 k) where a document may hold a
+ * social-services client's data.
+ */
+export const MARKINGS = {
+  personalData: {
+    fi: 'SALASSA PIDETTÄVÄ — henkilötietoja',
+    sv: 'SEKRETESSBELAGD — personuppgifter',
+    en: 'CONFIDENTIAL — personal data',
+  },
+  socialWelfare: {
+    fi: 'SALASSA PIDETTÄVÄ — JulkL 24 § 1 mom. 25 k',
+    sv: 'SEKRETESSBELAGD — OffL 24 § 1 mom. 25 p.',
+    en: 'CONFIDENTIAL — Act on the Openness of Government Activities 621/1999, section 24(1)(25)',
+  },
+} as const satisfies Record<string, Record<'fi' | 'sv' | 'en', string>>;
+
+/**
+ * Every PDF the register prints starts here (lint keeps `pdfkit` out of every other file): an A4
+ * document of confidential data, ready to write on — the document, `text` that puts a string in
+ * the fonts' encoding (Intl's narrow no-break spaces become spaces: the standard fonts lack
+ * them), the text width, and `finish`, which marks every page (markConfidentialPages) and gives
+ * the bytes. The marking sits at `margin` from the top and bottom edges; the text starts
+ * MARKING_SPACE inside it. Only the standard fonts are used, parsed once per process
+ * (standard-fonts.ts): nothing is downloaded or embedded, and the text stays extractable.
  */
 export function confidentialPdf(meta: {
   title: string;
   marking: string;
   /** BCP 47, e.g. fi-FI: what a screen reader reads the document in. */
   locale: string;
-  createdAt: Date;
+  createdAt?: Date;
   margin: number;
   /** "page n of m" in the document's language. */
   page: (number: number, count: number) => string;
+  layout?: 'portrait' | 'landscape';
+  compress?: boolean;
+  author?: string;
+  /**
+   * 'firstPage': only the first page is marked, as a cover sheet — for pages the marking must not
+   * print on (address labels go on envelopes); the marking is in the metadata of every document.
+   */
+  marks?: 'everyPage' | 'firstPage';
 }) {
   const { margin } = meta;
   const doc = new PDFDocument({
+    ...WITHOUT_DEFAULT_FONT,
     size: 'A4',
+    layout: meta.layout ?? 'portrait',
+    compress: meta.compress ?? true,
     margins: {
       top: margin + MARKING_SPACE,
       bottom: margin + MARKING_SPACE,
@@ -87,12 +120,13 @@ export function confidentialPdf(meta: {
     info: {
       Title: meta.title,
       Subject: meta.marking,
-      Author: 'Asiakasrekisteri',
+      Author: meta.author ?? 'Asiakasrekisteri',
       Creator: 'Asiakasrekisteri',
       Producer: 'Asiakasrekisteri',
-      CreationDate: meta.createdAt,
+      ...(meta.createdAt ? { CreationDate: meta.createdAt } : {}),
     },
   });
+  setFont(doc, 'Helvetica');
   const done = pdfBytes(doc);
   const text = (value: string) => winAnsiText(value.replaceAll('\u202f', ' '));
   const finish = (): Promise<Buffer> => {
@@ -100,6 +134,7 @@ export function confidentialPdf(meta: {
       marking: text(meta.marking),
       page: (number, count) => text(meta.page(number, count)),
       margin,
+      firstPageOnly: meta.marks === 'firstPage',
     });
     doc.end();
     return done;
@@ -113,7 +148,7 @@ export function confidentialPdf(meta: {
  * marking in red at the top and the bottom of each page, and "page n of m" under it. Call it on
  * a document made with `bufferPages: true`, after its content and before `doc.end()`.
  */
-export function markConfidentialPages(
+function markConfidentialPages(
   doc: PDFKit.PDFDocument,
   options: {
     /** The marking, already in the font's encoding. */
@@ -121,26 +156,27 @@ export function markConfidentialPages(
     /** The page label, already in the font's encoding. */
     page: (number: number, count: number) => string;
     margin: number;
+    firstPageOnly: boolean;
   },
 ): void {
   const { marking, page, margin } = options;
   const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
+  const last = options.firstPageOnly ? range.start + 1 : range.start + range.count;
+  for (let i = range.start; i < last; i++) {
     doc.switchToPage(i);
     const width = doc.page.width - 2 * margin;
     // Writing outside the margins would start a new page: lift them for the marking.
     const margins = { ...doc.page.margins };
     doc.page.margins.top = 0;
     doc.page.margins.bottom = 0;
-    doc.font('Helvetica-Bold').fontSize(9).fillColor('#a00000');
+    setFont(doc, 'Helvetica-Bold').fontSize(9).fillColor('#a00000');
     doc.text(marking, margin, margin, { width, align: 'center', lineBreak: false });
     doc.text(marking, margin, doc.page.height - margin - 12, {
       width,
       align: 'center',
       lineBreak: false,
     });
-    doc
-      .font('Helvetica')
+    setFont(doc, 'Helvetica')
       .fontSize(8)
       .fillColor('#000000')
       .text(page(i - range.start + 1, range.count), margin, doc.page.height - margin, {

@@ -1,6 +1,5 @@
-import PDFDocument from 'pdfkit';
 import { helsinkiDate } from '../../../contract/dates.ts';
-import { pdfBytes, winAnsiText } from '../../lib/pdf-pages.ts';
+import { confidentialPdf, MARKINGS } from '../../lib/pdf-pages.ts';
 import type { SubjectReport } from './subject-report.ts';
 import {
   dateInWords,
@@ -126,30 +125,26 @@ export async function subjectReportPdf(
 ): Promise<ReportFile> {
   const texts = REPORT_TEXTS[report.language];
   const generatedAt = new Date(report.generatedAt);
-  const doc = new PDFDocument({
-    size: 'A4',
-    layout: 'landscape',
+  const {
+    doc,
+    text,
+    width: tableWidth,
+    finish,
+  } = confidentialPdf({
+    title: `${texts.title}: ${report.person.name}`,
+    marking: MARKINGS.personalData[report.language],
+    locale: texts.locale,
+    createdAt: generatedAt,
     margin: PAGE_MARGIN,
-    bufferPages: true,
-    compress: options.compress ?? true,
-    lang: texts.locale,
-    displayTitle: true,
-    info: {
-      Title: `${texts.title}: ${report.person.name}`,
-      Author: 'Asiakasrekisteri',
-      Creator: 'Asiakasrekisteri',
-      Producer: 'Asiakasrekisteri',
-      CreationDate: generatedAt,
-    },
+    page: texts.page,
+    layout: 'landscape',
+    compress: options.compress,
   });
-  const done = pdfBytes(doc);
-  const text = (value: string) => winAnsiText(value);
   const left = PAGE_MARGIN;
-  const tableWidth = doc.page.width - 2 * PAGE_MARGIN;
-  // Leave room for the page number under the table.
-  const bottom = () => doc.page.height - PAGE_MARGIN - 16;
+  const top = doc.page.margins.top;
+  const bottom = () => doc.page.height - doc.page.margins.bottom;
 
-  doc.font('Helvetica-Bold').fontSize(16).text(text(texts.title), left, PAGE_MARGIN);
+  doc.font('Helvetica-Bold').fontSize(16).text(text(texts.title), left, top);
   doc.moveDown(0.4);
   doc.font('Helvetica').fontSize(9).text(text(texts.intro), { width: tableWidth });
   doc.moveDown(0.6);
@@ -221,7 +216,7 @@ export async function subjectReportPdf(
       const height = rowHeight(cells, 'Helvetica');
       if (y + height > bottom()) {
         doc.addPage();
-        y = PAGE_MARGIN;
+        y = top;
         drawHeader();
       }
       drawRow(cells, y, height, false);
@@ -229,22 +224,9 @@ export async function subjectReportPdf(
     }
   }
 
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    // Writing below the bottom margin would start a new page: lift the margin for the footer.
-    doc.page.margins.bottom = 0;
-    doc
-      .font('Helvetica')
-      .fontSize(8)
-      .fillColor('#000000')
-      .text(
-        text(`${texts.title} · ${texts.page(i - range.start + 1, range.count)}`),
-        left,
-        doc.page.height - PAGE_MARGIN,
-        { width: tableWidth, align: 'center', lineBreak: false },
-      );
-  }
-  doc.end();
-  return { body: await done, contentType: 'application/pdf', fileName: fileName(report, 'pdf') };
+  return {
+    body: await finish(),
+    contentType: 'application/pdf',
+    fileName: fileName(report, 'pdf'),
+  };
 }

@@ -10,7 +10,11 @@ import { sendAttachment } from '../../plugins/send-attachment.ts';
 export function accessPackageRoutes(deps: RouteDeps) {
   return async (app: FastifyInstance) => {
     route(app, accessPackageApi.get, async (request, reply) => {
-      const pkg = await buildAccessPackage(customerContext(deps, request), request.params.id);
+      const pkg = await buildAccessPackage(
+        customerContext(deps, request),
+        request.params.id,
+        request.query.format === 'pdf' ? 'print' : 'read',
+      );
       reply.header('cache-control', 'no-store');
       if (request.query.format === 'json') {
         const { fileName } = accessPackageJson(pkg);

@@ -43,7 +43,7 @@ import {
   type Retention,
   type Source,
 } from './access-package.texts.ts';
-import { accessPackageJson, accessPackagePdf, type PackageFile } from './access-package.formats.ts';
+import { accessPackageJson, accessPackagePdf } from './access-package.formats.ts';
 
 /** The purpose every read of the package is logged with. */
 export const ACCESS_PACKAGE_PURPOSE = 'data subject access request (GDPR art. 15)';
@@ -255,11 +255,13 @@ async function identityCode(
  * Every datum the register holds about the person of an access request, by category, with each
  * category's purposes, sources, recipients and retention, and the person's rights (decision
  * 0016). Made from the data as it is; nothing of it is stored. Another person's data never enters
- * it: a family relation is the link (its kind and days) only. Logged as a read of all of it.
+ * it: a family relation is the link (its kind and days) only. Logged as a read of all of it, or
+ * as a print when it is made into a PDF.
  */
 export async function buildAccessPackage(
   ctx: CustomerContext,
   requestId: string,
+  action: 'read' | 'print' = 'read',
 ): Promise<AccessPackage> {
   const request = await requireAccessRequest(ctx, requestId);
   const language: PackageLanguage = request.language;
@@ -572,7 +574,7 @@ export async function buildAccessPackage(
     },
     notIncluded: [texts.notesLeftOut, texts.familyNote],
   };
-  await logAccess(ctx, 'read', [personId], [...PACKAGE_FIELDS], {
+  await logAccess(ctx, action, [personId], [...PACKAGE_FIELDS], {
     purpose: ACCESS_PACKAGE_PURPOSE,
     changes: { accessPackage: { requestId: request.id, requestNumber: request.number } },
   });
@@ -581,16 +583,6 @@ export async function buildAccessPackage(
 
 export function addressLine(value: PostalAddress): string {
   return `${value.street}, ${value.postalCode} ${value.postOffice}, ${value.country}`;
-}
-
-/** The package in the format asked for; the request's language. */
-export async function accessPackageFile(
-  ctx: CustomerContext,
-  requestId: string,
-  format: 'pdf' | 'json',
-): Promise<PackageFile> {
-  const pkg = await buildAccessPackage(ctx, requestId);
-  return format === 'pdf' ? accessPackagePdf(pkg) : accessPackageJson(pkg);
 }
 
 /** The data a package handed over holds, as the access log and the disclosure name it. */

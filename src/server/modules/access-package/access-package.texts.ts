@@ -1,3 +1,4 @@
+import { MARKINGS } from '../../lib/pdf-pages.ts';
 import type { LegalBasis } from '../../db/schema/disclosures.ts';
 import type { ObjectionSource, ObjectionType } from '../../db/schema/objections.ts';
 import type {
@@ -202,7 +203,7 @@ export const PACKAGE_TEXTS: Record<PackageLanguage, PackageTexts> = {
   fi: {
     locale: 'fi-FI',
     fileName: 'tarkastusvastaus',
-    marking: 'SALASSA PIDETTÄVÄ — JulkL 24 § 1 mom. 25 k',
+    marking: MARKINGS.socialWelfare.fi,
     title: 'Vastaus tarkastuspyyntöön: rekisteriin tallennetut tietosi',
     intro:
       'Tässä ovat kaikki tiedot, jotka asiakasrekisteriin on tallennettu sinusta, luokittain: mistä ne on saatu, mihin niitä käytetään, kenelle niitä luovutetaan ja kuinka kauan niitä säilytetään, sekä oikeutesi (EU:n yleinen tietosuoja-asetus, 15 artikla).',
@@ -506,7 +507,7 @@ export const PACKAGE_TEXTS: Record<PackageLanguage, PackageTexts> = {
   sv: {
     locale: 'sv-FI',
     fileName: 'svar-insyn',
-    marking: 'SEKRETESSBELAGD — OffL 24 § 1 mom. 25 p.',
+    marking: MARKINGS.socialWelfare.sv,
     title: 'Svar på begäran om insyn: dina uppgifter i registret',
     intro:
       'Här är alla uppgifter om dig som har sparats i kundregistret, per kategori: varifrån de kommer, vad de används till, till vem de lämnas ut och hur länge de sparas, samt dina rättigheter (EU:s allmänna dataskyddsförordning, artikel 15).',
@@ -807,8 +808,7 @@ export const PACKAGE_TEXTS: Record<PackageLanguage, PackageTexts> = {
   en: {
     locale: 'en-GB',
     fileName: 'access-answer',
-    marking:
-      'CONFIDENTIAL — Act on the Openness of Government Activities 621/1999, section 24(1)(25)',
+    marking: MARKINGS.socialWelfare.en,
     title: 'Answer to your access request: your data in the register',
     intro:
       'Here is all the data the customer register holds about you, by category: where it came from, what it is used for, to whom it is disclosed and how long it is kept, and your rights (EU General Data Protection Regulation, Article 15).',

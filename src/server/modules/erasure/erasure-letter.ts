@@ -1,7 +1,6 @@
-import PDFDocument from 'pdfkit';
 import { helsinkiDate } from '../../../contract/dates.ts';
 import type { ReportFile } from '../access-log/subject-report.formats.ts';
-import { pdfBytes, winAnsiText } from '../../lib/pdf-pages.ts';
+import { confidentialPdf, MARKINGS } from '../../lib/pdf-pages.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
 import { findRequest } from '../requests/requests.queries.ts';
 import { dateInWords, type Language } from './blockers.ts';
@@ -9,12 +8,11 @@ import { getErasure } from './erasure.service.ts';
 import { CATEGORY_TEXTS } from './erasure.texts.ts';
 import { notFound } from '../../lib/errors.ts';
 
-/** The words of the answer letter; the marking as on the register's other print-outs. */
+/** The words of the answer letter (the marking is the register's one: MARKINGS). */
 export const LETTER_TEXTS = {
   fi: {
     locale: 'fi-FI',
     fileName: 'poistopyynnon-vastaus',
-    marking: 'SALASSA PIDETTÄVÄ — henkilötietoja',
     title: 'Vastaus pyyntöönne poistaa henkilötietonne',
     request: (n: number, received: string) => `Pyyntö nro ${n}, saapunut ${received}`,
     date: 'Päivämäärä',
@@ -35,7 +33,6 @@ export const LETTER_TEXTS = {
   sv: {
     locale: 'sv-FI',
     fileName: 'svar-pa-begaran-om-radering',
-    marking: 'SEKRETESSBELAGD — personuppgifter',
     title: 'Svar på er begäran om radering av personuppgifter',
     request: (n: number, received: string) => `Begäran nr ${n}, mottagen ${received}`,
     date: 'Datum',
@@ -56,7 +53,6 @@ export const LETTER_TEXTS = {
   en: {
     locale: 'en-GB',
     fileName: 'erasure-request-answer',
-    marking: 'CONFIDENTIAL — personal data',
     title: 'Answer to your request to erase your personal data',
     request: (n: number, received: string) => `Request no. ${n}, received ${received}`,
     date: 'Date',
@@ -90,31 +86,21 @@ export async function erasureLetter(ctx: CustomerContext, requestId: string): Pr
   if (!request) throw notFound('Request');
   const texts = LETTER_TEXTS[view.language];
   const now = ctx.clock.now();
-  const doc = new PDFDocument({
-    size: 'A4',
+  const { doc, text, width, finish } = confidentialPdf({
+    title: texts.title,
+    marking: MARKINGS.personalData[view.language],
+    locale: texts.locale,
+    createdAt: now,
     margin: MARGIN,
-    bufferPages: true,
-    lang: texts.locale,
-    displayTitle: true,
-    info: {
-      Title: texts.title,
-      Author: 'Asiakasrekisteri',
-      Creator: 'Asiakasrekisteri',
-      Producer: 'Asiakasrekisteri',
-      CreationDate: now,
-    },
+    page: texts.page,
   });
-  const done = pdfBytes(doc);
-  const text = (value: string) => winAnsiText(value);
-  const width = doc.page.width - 2 * MARGIN;
   const heading = (value: string) => {
     doc.moveDown(0.8).font('Helvetica-Bold').fontSize(12).text(text(value), { width });
     doc.moveDown(0.2).font('Helvetica').fontSize(10);
   };
   const bullet = (value: string) => doc.text(text(`• ${value}`), { width, indent: 8 });
 
-  doc.font('Helvetica-Bold').fontSize(9).text(text(texts.marking), { width, align: 'right' });
-  doc.moveDown(1).fontSize(16).text(text(texts.title), { width });
+  doc.font('Helvetica-Bold').fontSize(16).text(text(texts.title), { width });
   doc.moveDown(0.5).font('Helvetica').fontSize(10);
   doc.text(text(texts.request(request.number, dateInWords(request.receivedOn))), { width });
   doc.text(text(`${texts.date}: ${dateInWords(helsinkiDate(now))}`), { width });
@@ -147,24 +133,10 @@ export async function erasureLetter(ctx: CustomerContext, requestId: string): Pr
   }
   doc.moveDown(1.2).font('Helvetica').fontSize(10).text(text(texts.ombudsman), { width });
 
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    doc.page.margins.bottom = 0;
-    doc
-      .font('Helvetica')
-      .fontSize(8)
-      .text(
-        text(`${texts.marking} · ${texts.page(i - range.start + 1, range.count)}`),
-        MARGIN,
-        doc.page.height - MARGIN / 2,
-        { width, align: 'center', lineBreak: false },
-      );
-  }
-  doc.end();
+  const body = await finish();
   await logAccess(ctx, 'print', [request.personId], ['erasure']);
   return {
-    body: await done,
+    body,
     contentType: 'application/pdf',
     fileName: `${texts.fileName}-${request.number}.pdf`,
   };

@@ -1,17 +1,16 @@
-import PDFDocument from 'pdfkit';
 import type { PostalAddress } from '../../db/schema/index.ts';
 import { formatIban } from '../../../finnish/index.ts';
-import { pdfBytes, winAnsiText } from '../../lib/pdf-pages.ts';
+import { confidentialPdf, MARKING_SPACE, MARKINGS, winAnsiText } from '../../lib/pdf-pages.ts';
 import { code128cBars } from './code128.ts';
 import type { InvoiceDocument } from './invoice-document.ts';
 import { INVOICE_TEXTS, type InvoiceTexts } from './invoice.texts.ts';
-import { setFont, WITHOUT_DEFAULT_FONT } from './standard-fonts.ts';
+import { setFont } from '../../lib/standard-fonts.ts';
 
 const MARGIN = 50;
 const PAGE_WIDTH = 595.28;
 const PAGE_HEIGHT = 841.89;
 const RIGHT = PAGE_WIDTH - MARGIN;
-/** Room kept at the foot of every page for the page number. */
+/** Room kept at the foot of every page: the marking and the page number go below it. */
 const FOOT = PAGE_HEIGHT - MARGIN - 14;
 /** The payment block with the barcode, always whole on the last page. */
 const PAYMENT_BLOCK_HEIGHT = 175;
@@ -80,21 +79,15 @@ export async function invoicePdf(document: InvoiceDocument): Promise<Buffer> {
   const t = INVOICE_TEXTS[document.recipient.language];
   const f = formatsOf(t.locale);
   const title = document.kind === 'credit_note' ? t.creditTitle : t.title;
-  const doc = new PDFDocument({
-    ...WITHOUT_DEFAULT_FONT,
-    size: 'A4',
-    margin: MARGIN,
-    bufferPages: true,
-    lang: t.locale,
-    displayTitle: true,
-    info: {
-      Title: `${title} ${document.number}`,
-      Author: document.seller.name,
-      Creator: 'Asiakasrekisteri',
-      Producer: 'Asiakasrekisteri',
-    },
+  // The marking sits in the band above and below the invoice's own margins.
+  const { doc, finish } = confidentialPdf({
+    title: `${title} ${document.number}`,
+    marking: MARKINGS.personalData[document.recipient.language],
+    locale: t.locale,
+    margin: MARGIN - MARKING_SPACE,
+    page: t.page,
+    author: document.seller.name,
   });
-  const done = pdfBytes(doc);
   const at = (value: string, x: number, y: number) => doc.text(value, x, y, { lineBreak: false });
   const rightAt = (value: string, right: number, y: number) =>
     doc.text(value, right - doc.widthOfString(value), y, { lineBreak: false });
@@ -249,17 +242,7 @@ export async function invoicePdf(document: InvoiceDocument): Promise<Buffer> {
   if (y + PAYMENT_BLOCK_HEIGHT > FOOT) newPage();
   paymentBlock(doc, document, t, f, FOOT - PAYMENT_BLOCK_HEIGHT);
 
-  const range = doc.bufferedPageRange();
-  if (range.count > 1) {
-    for (let i = range.start; i < range.start + range.count; i++) {
-      doc.switchToPage(i);
-      doc.page.margins.bottom = 0;
-      regular();
-      rightAt(text(t.page(i - range.start + 1, range.count)), RIGHT, PAGE_HEIGHT - MARGIN);
-    }
-  }
-  doc.end();
-  return done;
+  return finish();
 }
 
 function paymentBlock(

@@ -204,8 +204,10 @@ export async function exportMailingList(
           body: await labelsPdf(included.map(label), {
             title: texts.title,
             marking: texts.marking,
+            cover: texts.cover,
+            page: texts.page,
             createdAt: now,
-            lang: body.lang,
+            locale: texts.locale,
           }),
         };
   const sha256 = crypto.createHash('sha256').update(file.body).digest('hex');

@@ -2,7 +2,7 @@ import type { SourcedPersonField } from '../../db/schema/index.ts';
 import { helsinkiDate } from '../../../contract/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { ReportFile } from '../access-log/subject-report.formats.ts';
-import { confidentialPdf } from '../../lib/pdf-pages.ts';
+import { confidentialPdf, MARKINGS } from '../../lib/pdf-pages.ts';
 import { findBillingSettings } from '../billing-settings/billing-settings.queries.ts';
 import { isAddressProtected } from '../customers/address-protection.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
@@ -63,7 +63,7 @@ const LANGUAGE_NAMES: Record<Language, Record<string, string>> = {
 export const RECTIFICATION_TEXTS = {
   fi: {
     locale: 'fi-FI',
-    marking: 'SALASSA PIDETTÄVÄ — henkilötietoja',
+    marking: MARKINGS.personalData.fi,
     letterTitle: 'Ilmoitus henkilötietojen oikaisusta',
     certificateTitle: 'Todistus oikaisupyynnön epäämisestä',
     certificateFile: 'oikaisupyynnon-epaamistodistus',
@@ -110,7 +110,7 @@ export const RECTIFICATION_TEXTS = {
   },
   sv: {
     locale: 'sv-FI',
-    marking: 'SEKRETESSBELAGD — personuppgifter',
+    marking: MARKINGS.personalData.sv,
     letterTitle: 'Meddelande om rättelse av personuppgifter',
     certificateTitle: 'Intyg över avslag på begäran om rättelse',
     certificateFile: 'intyg-over-avslag-pa-begaran-om-rattelse',
@@ -157,7 +157,7 @@ export const RECTIFICATION_TEXTS = {
   },
   en: {
     locale: 'en-GB',
-    marking: 'CONFIDENTIAL — personal data',
+    marking: MARKINGS.personalData.en,
     letterTitle: 'Notification of the rectification of personal data',
     certificateTitle: 'Certificate of refusal to rectify personal data',
     certificateFile: 'rectification-refusal-certificate',

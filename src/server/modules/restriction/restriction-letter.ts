@@ -1,20 +1,18 @@
-import PDFDocument from 'pdfkit';
 import { helsinkiDate } from '../../../contract/dates.ts';
 import type { RestrictionGround } from '../../../contract/enums.ts';
 import type { ReportFile } from '../access-log/subject-report.formats.ts';
-import { pdfBytes, winAnsiText } from '../../lib/pdf-pages.ts';
+import { confidentialPdf, MARKINGS } from '../../lib/pdf-pages.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
 import { dateInWords, type Language } from '../erasure/blockers.ts';
 import { findRequest } from '../requests/requests.queries.ts';
 import { findRequestRestriction } from './restriction.queries.ts';
 
-/** The notice's words; the marking as on the register's other print-outs. */
+/** The notice's words (the marking is the register's one: MARKINGS). */
 export const RESTRICTION_LETTER_TEXTS = {
   fi: {
     locale: 'fi-FI',
     fileName: 'kasittelyn-rajoittaminen',
-    marking: 'SALASSA PIDETTÄVÄ — henkilötietoja',
     title: 'Ilmoitus henkilötietojenne käsittelyn rajoittamisesta',
     request: (n: number, received: string) => `Pyyntö nro ${n}, saapunut ${received}`,
     date: 'Päivämäärä',
@@ -49,7 +47,6 @@ export const RESTRICTION_LETTER_TEXTS = {
   sv: {
     locale: 'sv-FI',
     fileName: 'begransning-av-behandling',
-    marking: 'SEKRETESSBELAGD — personuppgifter',
     title: 'Meddelande om begränsning av behandlingen av era personuppgifter',
     request: (n: number, received: string) => `Begäran nr ${n}, mottagen ${received}`,
     date: 'Datum',
@@ -84,7 +81,6 @@ export const RESTRICTION_LETTER_TEXTS = {
   en: {
     locale: 'en-GB',
     fileName: 'restriction-of-processing',
-    marking: 'CONFIDENTIAL — personal data',
     title: 'Notice of the restriction of processing of your personal data',
     request: (n: number, received: string) => `Request no. ${n}, received ${received}`,
     date: 'Date',
@@ -147,31 +143,21 @@ export async function restrictionLetter(
   const texts = RESTRICTION_LETTER_TEXTS[request.language];
   const now = ctx.clock.now();
   const day = helsinkiDate(now);
-  const doc = new PDFDocument({
-    size: 'A4',
+  const { doc, text, width, finish } = confidentialPdf({
+    title: texts.title,
+    marking: MARKINGS.personalData[request.language],
+    locale: texts.locale,
+    createdAt: now,
     margin: MARGIN,
-    bufferPages: true,
-    lang: texts.locale,
-    displayTitle: true,
-    info: {
-      Title: texts.title,
-      Author: 'Asiakasrekisteri',
-      Creator: 'Asiakasrekisteri',
-      Producer: 'Asiakasrekisteri',
-      CreationDate: now,
-    },
+    page: texts.page,
   });
-  const done = pdfBytes(doc);
-  const text = (value: string) => winAnsiText(value);
-  const width = doc.page.width - 2 * MARGIN;
   const heading = (value: string) => {
     doc.moveDown(0.8).font('Helvetica-Bold').fontSize(12).text(text(value), { width });
     doc.moveDown(0.2).font('Helvetica').fontSize(10);
   };
   const bullet = (value: string) => doc.text(text(`• ${value}`), { width, indent: 8 });
 
-  doc.font('Helvetica-Bold').fontSize(9).text(text(texts.marking), { width, align: 'right' });
-  doc.moveDown(1).fontSize(16).text(text(texts.title), { width });
+  doc.font('Helvetica-Bold').fontSize(16).text(text(texts.title), { width });
   doc.moveDown(0.5).font('Helvetica').fontSize(10);
   doc.text(text(texts.request(request.number, dateInWords(request.receivedOn))), { width });
   doc.text(text(`${texts.date}: ${dateInWords(day)}`), { width });
@@ -203,24 +189,10 @@ export async function restrictionLetter(
   }
   doc.moveDown(1.2).font('Helvetica').fontSize(10).text(text(texts.ombudsman), { width });
 
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    doc.page.margins.bottom = 0;
-    doc
-      .font('Helvetica')
-      .fontSize(8)
-      .text(
-        text(`${texts.marking} · ${texts.page(i - range.start + 1, range.count)}`),
-        MARGIN,
-        doc.page.height - MARGIN / 2,
-        { width, align: 'center', lineBreak: false },
-      );
-  }
-  doc.end();
+  const body = await finish();
   await logAccess(ctx, 'print', [request.personId], ['restriction']);
   return {
-    body: await done,
+    body,
     contentType: 'application/pdf',
     fileName: `${texts.fileName}-${request.number}.pdf`,
   };

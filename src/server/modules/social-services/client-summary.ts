@@ -2,7 +2,7 @@ import type { SocialRecordKind } from '../../db/schema/index.ts';
 import { helsinkiDate } from '../../../contract/dates.ts';
 import { staffName } from '../../../contract/staff/staff-name.ts';
 import type { ReportFile } from '../access-log/subject-report.formats.ts';
-import { confidentialPdf } from '../../lib/pdf-pages.ts';
+import { confidentialPdf, MARKINGS } from '../../lib/pdf-pages.ts';
 import { logAccess, type CustomerContext } from '../customers/context.ts';
 import { openClientData } from './client-access.ts';
 import { readFamily, readRecords } from './client-data.service.ts';
@@ -17,7 +17,7 @@ export const SUMMARY_TEXTS = {
   fi: {
     locale: 'fi-FI',
     fileName: 'asiakasyhteenveto',
-    marking: 'SALASSA PIDETTÄVÄ — JulkL 24 § 1 mom. 25 k',
+    marking: MARKINGS.socialWelfare.fi,
     title: 'Sosiaalihuollon asiakkaan yhteenveto',
     client: 'Asiakas',
     printedAt: 'Tulostettu',
@@ -65,7 +65,7 @@ export const SUMMARY_TEXTS = {
   sv: {
     locale: 'sv-FI',
     fileName: 'klientsammandrag',
-    marking: 'SEKRETESSBELAGD — OffL 24 § 1 mom. 25 p.',
+    marking: MARKINGS.socialWelfare.sv,
     title: 'Sammandrag för klient inom socialvården',
     client: 'Klient',
     printedAt: 'Utskriven',
@@ -113,8 +113,7 @@ export const SUMMARY_TEXTS = {
   en: {
     locale: 'en-GB',
     fileName: 'client-summary',
-    marking:
-      'CONFIDENTIAL — Act on the Openness of Government Activities 621/1999, section 24(1)(25)',
+    marking: MARKINGS.socialWelfare.en,
     title: 'Social-services client summary',
     client: 'Client',
     printedAt: 'Printed',
