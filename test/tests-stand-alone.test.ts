@@ -36,17 +36,13 @@ const SHARED_PAGE = [
   'test/e2e/account.e2e.test.ts',
   'test/e2e/billing-admin.e2e.test.ts',
   'test/e2e/billing.e2e.test.ts',
-  'test/e2e/customers.e2e.test.ts',
   'test/e2e/disclosure-form.e2e.test.ts',
   'test/e2e/objections.e2e.test.ts',
   'test/e2e/partner-clients.e2e.test.ts',
   'test/e2e/partners.e2e.test.ts',
-  'test/e2e/polish.e2e.test.ts',
   'test/e2e/rectification.e2e.test.ts',
   'test/e2e/requests.e2e.test.ts',
   'test/e2e/staff-admin.e2e.test.ts',
-  'test/e2e/web-delivery.e2e.test.ts',
-  'test/e2e/work.e2e.test.ts',
 ];
 
 test('every browser suite gives each test a page of its own', () => {
