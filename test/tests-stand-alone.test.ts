@@ -33,14 +33,10 @@ test('no test hands a suite variable to the tests after it', () => {
  * then leaves this list. A new file never joins it.
  */
 const SHARED_PAGE = [
-  'test/e2e/account.e2e.test.ts',
   'test/e2e/billing-admin.e2e.test.ts',
   'test/e2e/billing.e2e.test.ts',
   'test/e2e/disclosure-form.e2e.test.ts',
-  'test/e2e/objections.e2e.test.ts',
-  'test/e2e/partner-clients.e2e.test.ts',
   'test/e2e/partners.e2e.test.ts',
-  'test/e2e/rectification.e2e.test.ts',
   'test/e2e/requests.e2e.test.ts',
   'test/e2e/staff-admin.e2e.test.ts',
 ];
