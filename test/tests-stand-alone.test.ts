@@ -10,7 +10,6 @@ import { sharedPageSuites, sharedStateAssignments } from '../scripts/shared-test
 const NOT_YET_ALONE = [
   // PostgreSQL only: one database and its two roles, carried through the steps of their setup.
   'test/cli/database-roles.test.ts',
-  'test/e2e/partners.e2e.test.ts',
   'test/e2e/requests.e2e.test.ts',
 ];
 
@@ -36,9 +35,7 @@ const SHARED_PAGE = [
   'test/e2e/billing-admin.e2e.test.ts',
   'test/e2e/billing.e2e.test.ts',
   'test/e2e/disclosure-form.e2e.test.ts',
-  'test/e2e/partners.e2e.test.ts',
   'test/e2e/requests.e2e.test.ts',
-  'test/e2e/staff-admin.e2e.test.ts',
 ];
 
 test('every browser suite gives each test a page of its own', () => {
