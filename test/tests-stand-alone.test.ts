@@ -10,8 +10,6 @@ import { sharedPageSuites, sharedStateAssignments } from '../scripts/shared-test
 const NOT_YET_ALONE = [
   // PostgreSQL only: one database and its two roles, carried through the steps of their setup.
   'test/cli/database-roles.test.ts',
-  'test/e2e/partners.e2e.test.ts',
-  'test/e2e/requests.e2e.test.ts',
 ];
 
 test('no test hands a suite variable to the tests after it', () => {
@@ -32,22 +30,7 @@ test('no test hands a suite variable to the tests after it', () => {
  * or the sign-in, an earlier one left. Each is to give its tests a page each (`pagePerTest`), and
  * then leaves this list. A new file never joins it.
  */
-const SHARED_PAGE = [
-  'test/e2e/account.e2e.test.ts',
-  'test/e2e/billing-admin.e2e.test.ts',
-  'test/e2e/billing.e2e.test.ts',
-  'test/e2e/customers.e2e.test.ts',
-  'test/e2e/disclosure-form.e2e.test.ts',
-  'test/e2e/objections.e2e.test.ts',
-  'test/e2e/partner-clients.e2e.test.ts',
-  'test/e2e/partners.e2e.test.ts',
-  'test/e2e/polish.e2e.test.ts',
-  'test/e2e/rectification.e2e.test.ts',
-  'test/e2e/requests.e2e.test.ts',
-  'test/e2e/staff-admin.e2e.test.ts',
-  'test/e2e/web-delivery.e2e.test.ts',
-  'test/e2e/work.e2e.test.ts',
-];
+const SHARED_PAGE = ['test/e2e/billing-admin.e2e.test.ts', 'test/e2e/billing.e2e.test.ts'];
 
 test('every browser suite gives each test a page of its own', () => {
   const found = fs.globSync('test/e2e/*.test.ts').sort().flatMap(sharedPageSuites);

@@ -6,9 +6,11 @@ import {
   browserSuite,
   checkAccessibility,
   chromiumSkip,
+  createTestStaffUser,
   E2E_TIMEOUT,
   heading,
   homePage,
+  pagePerTest,
   signIn,
   signOut,
   type TestServer,
@@ -18,11 +20,7 @@ import {
 const TEMPORARY_PASSWORD = 'väliaikainen tunnussana 7';
 const NEW_PASSWORD = 'kolme iloista kirahvia';
 const ADMIN = 'uusi.paakayttaja';
-const COLLEAGUE = {
-  username: 'palvelu.neuvoja',
-  password: 'pitkä ja oma salasana',
-  role: 'customer_service' as const,
-};
+const PASSWORD = 'pitkä ja oma salasana';
 
 describe('own account in the browser', { skip: chromiumSkip }, () => {
   let server: TestServer;
@@ -30,9 +28,20 @@ describe('own account in the browser', { skip: chromiumSkip }, () => {
   let problems: string[];
   let browser: Browser;
 
-  browserSuite({ others: [COLLEAGUE] }, (setup) => {
-    ({ server, page, problems, browser } = setup);
+  browserSuite({}, (setup) => {
+    ({ server, browser } = setup);
   });
+  pagePerTest(
+    () => browser,
+    (opened) => ({ page, problems } = opened),
+  );
+
+  /** A customer-service account of the test's own, with a commitment signed on paper. */
+  const colleague = async (username: string) => {
+    const user = { username, password: PASSWORD, role: 'customer_service' as const };
+    await createTestStaffUser(server.database, server.keys, user);
+    return user;
+  };
 
   test('a new administrator changes the password, sets up the authenticator and signs the commitment, then signs in with a code', async () => {
     // Created as `rekisteri user add` would for a reset: no authenticator, no commitment, and a
@@ -151,15 +160,17 @@ describe('own account in the browser', { skip: chromiumSkip }, () => {
   });
 
   test('sign out everywhere from My account ends the session in another browser', async () => {
+    const user = await colleague('palvelu.neuvoja');
     const other = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     other.setDefaultTimeout(E2E_TIMEOUT);
     try {
       const elsewhere = await other.newPage();
       await elsewhere.goto(server.baseUrl);
-      await signIn(elsewhere, COLLEAGUE.username, COLLEAGUE.password);
+      await signIn(elsewhere, user.username, user.password);
       await homePage(elsewhere).waitFor();
 
-      await signIn(page, COLLEAGUE.username, COLLEAGUE.password);
+      await page.goto(server.baseUrl);
+      await signIn(page, user.username, user.password);
       await page.getByRole('link', { name: 'Oma tili' }).click();
       await heading(page, 'Oma tili').waitFor();
       await page.getByText(/Todennussovellus on roolissasi vapaaehtoinen/).waitFor();
@@ -179,9 +190,10 @@ describe('own account in the browser', { skip: chromiumSkip }, () => {
   });
 
   test('from My account: change the password, set up an optional authenticator app and remove it', async () => {
+    const user = await colleague('palvelu.neuvoja2');
     const newPassword = 'syksyn ensimmäinen pakkasaamu';
     await page.goto(server.baseUrl);
-    await signIn(page, COLLEAGUE.username, COLLEAGUE.password);
+    await signIn(page, user.username, user.password);
     await page.getByRole('link', { name: 'Oma tili' }).click();
     await heading(page, 'Oma tili').waitFor();
     await page.getByText('Paperille allekirjoittamasi sitoumus (versio 1) on kirjattu').waitFor();
@@ -195,7 +207,7 @@ describe('own account in the browser', { skip: chromiumSkip }, () => {
     await page.getByRole('button', { name: 'Vaihda salasana' }).click();
     await page.getByText('Salasana on väärin.').first().waitFor();
     await checkAccessibility(page, 'my account with a wrong current password');
-    await page.getByLabel('Nykyinen salasana').fill(COLLEAGUE.password);
+    await page.getByLabel('Nykyinen salasana').fill(user.password);
     await page.getByLabel('Uusi salasana', { exact: true }).fill(newPassword);
     await page.getByLabel('Uusi salasana uudelleen').fill(newPassword);
     await page.getByRole('button', { name: 'Vaihda salasana' }).click();
@@ -219,7 +231,7 @@ describe('own account in the browser', { skip: chromiumSkip }, () => {
       await checkAccessibility(page, 'the authenticator set-up with a wrong code');
       await page
         .getByLabel('Sovelluksen näyttämä koodi')
-        .fill(await unusedTotpCode(COLLEAGUE.username, secret));
+        .fill(await unusedTotpCode(user.username, secret));
       await page.getByRole('button', { name: 'Vahvista' }).click();
     }
     await page.getByText('Todennussovellus on nyt käytössä.', { exact: false }).waitFor();
@@ -233,9 +245,7 @@ describe('own account in the browser', { skip: chromiumSkip }, () => {
     await checkAccessibility(page, 'replacing or removing the authenticator app');
     const removal = page.getByRole('region', { name: 'Poista todennussovellus' });
     await removal.getByLabel('Salasana').fill(newPassword);
-    await removal
-      .getByLabel('Sovelluksen koodi')
-      .fill(await unusedTotpCode(COLLEAGUE.username, secret));
+    await removal.getByLabel('Sovelluksen koodi').fill(await unusedTotpCode(user.username, secret));
     await removal.getByRole('button', { name: 'Poista todennussovellus' }).click();
     await page.getByText('Todennussovellus poistettiin.').waitFor();
     await checkAccessibility(page, 'the authenticator removed');
@@ -243,7 +253,7 @@ describe('own account in the browser', { skip: chromiumSkip }, () => {
     // Without the app, the new password alone signs in.
     await signOut(page);
     await page.goto(server.baseUrl);
-    await signIn(page, COLLEAGUE.username, newPassword);
+    await signIn(page, user.username, newPassword);
     await homePage(page).waitFor();
     assert.deepEqual(problems, []);
   });

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import {
   browserSuite,
   checkAccessibility,
   chromiumSkip,
   homePage,
+  pagePerTest,
   type TestServer,
   unusedTotpCode,
   wrongTotpCode,
@@ -29,12 +30,17 @@ async function search(page: Page, query: string) {
 
 describe('customers in the browser', { skip: chromiumSkip }, () => {
   let server: TestServer;
+  let browser: Browser;
   let page: Page;
   let problems: string[];
 
   browserSuite({}, (setup) => {
-    ({ server, page, problems } = setup);
+    ({ server, browser } = setup);
   });
+  pagePerTest(
+    () => browser,
+    (opened) => ({ page, problems } = opened),
+  );
 
   test('sign in, register a person, find them, in three languages', async () => {
     await page.goto(server.baseUrl);

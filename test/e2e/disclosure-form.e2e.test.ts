@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { countryName } from '../../src/web/format.ts';
 import { insertTestPartner, json, signInNewUser } from '../helpers/app.ts';
 import { ADDRESS, insertTestPerson } from '../helpers/invoice-fixtures.ts';
@@ -13,7 +13,8 @@ import {
   dataValue,
   heading,
   navigation,
-  signIn,
+  pagePerTest,
+  signInByCookie,
   type TestServer,
 } from './helpers.ts';
 
@@ -76,6 +77,7 @@ const persons = (page: Page) =>
 
 describe('making a disclosure in the browser', { skip: chromiumSkip }, () => {
   let server: TestServer;
+  let browser: Browser;
   let page: Page;
   let problems: string[];
   /** The register as the API gives it to another of the billing office. */
@@ -83,7 +85,7 @@ describe('making a disclosure in the browser', { skip: chromiumSkip }, () => {
   let annaId: string;
 
   browserSuite({ role: 'billing', username: BILLING }, async (setup) => {
-    ({ server, page, problems } = setup);
+    ({ server, browser } = setup);
     await insertTestPartner(server.database, { ...EU, roles: ['recipient'] });
     // Registered before the registry asked for transfer terms: no safeguard on record.
     await insertTestPartner(server.database, { ...US, roles: ['recipient'] });
@@ -115,11 +117,23 @@ describe('making a disclosure in the browser', { skip: chromiumSkip }, () => {
       return (response.json() as { items: { id: string; subjectCount: number }[] }).items;
     };
   });
+  pagePerTest(
+    () => browser,
+    (opened) => ({ page, problems } = opened),
+  );
+
+  /** The new disclosure form, signed in as billing; the username. */
+  const openFormAsBilling = async (): Promise<string> => {
+    const username = await signInByCookie(page, server, 'billing');
+    await page.goto(server.baseUrl);
+    await openForm(page);
+    return username;
+  };
+
+  // First: the register of disclosures is empty until it, and the later tests make some.
 
   test('to a recipient outside the EU/EEA without a safeguard it is refused with the reason, and nothing is recorded', async () => {
-    await page.goto(server.baseUrl);
-    await signIn(page, BILLING, server.user.password);
-    await openForm(page);
+    await openFormAsBilling();
     await checkAccessibility(page, 'the disclosure form');
 
     // Sent empty, the form says what is missing before asking the server.
@@ -161,11 +175,11 @@ describe('making a disclosure in the browser', { skip: chromiumSkip }, () => {
     await leave.getByRole('button', { name: 'Poistu tallentamatta' }).click();
     await heading(page, 'Luovutusrekisteri').waitFor();
     await status(page, 'Luovutuksia ei löytynyt.').waitFor();
+    assert.deepEqual(problems, []);
   });
 
   test("both persons' name, contact and address go to an EU recipient as CSV; the protected address is withheld", async () => {
-    await page.getByRole('link', { name: 'Uusi luovutus', exact: true }).click();
-    await heading(page, FORM_TITLE).waitFor();
+    const discloser = await openFormAsBilling();
     await choose(page, /Vastaanottaja/, `${EU.name} – ${countryName(EU.country, 'fi')}`);
     await page
       .getByText('Luovutusten vastaanottajiksi rekisteröidyt kumppanit.', { exact: true })
@@ -202,7 +216,7 @@ describe('making a disclosure in the browser', { skip: chromiumSkip }, () => {
     assert.equal(await dataValue(page, 'Peruste').innerText(), 'Luottopäätös');
     assert.equal(await dataValue(page, 'Vastaanottajan maa').innerText(), countryName('SE', 'fi'));
     assert.equal(await dataValue(page, 'Henkilöitä').innerText(), '2');
-    assert.equal(await dataValue(page, 'Luovuttaja').innerText(), BILLING);
+    assert.equal(await dataValue(page, 'Luovuttaja').innerText(), discloser);
     assert.equal(await dataValue(page, 'Tarkastettava').innerText(), 'Ei');
     const fields = 'lastName, firstName, email, phone, street, postalCode, postOffice, country';
     assert.equal(await dataValue(page, 'Kentät').innerText(), fields);
@@ -255,11 +269,9 @@ describe('making a disclosure in the browser', { skip: chromiumSkip }, () => {
     assert.equal(await page.getByRole('button', { name: /^Lataa tiedosto/ }).count(), 0);
     assert.deepEqual(problems, []);
   });
+
   test('a value-added service states its use: direct marketing leaves out who forbade it', async () => {
-    await page.getByRole('link', { name: 'Luovutusrekisteri' }).first().click();
-    await heading(page, 'Luovutusrekisteri').waitFor();
-    await page.getByRole('link', { name: 'Uusi luovutus', exact: true }).click();
-    await heading(page, FORM_TITLE).waitFor();
+    await openFormAsBilling();
     await choose(page, /Vastaanottaja/, `${EU.name} – ${countryName(EU.country, 'fi')}`);
     // The use is asked of a value-added service only.
     assert.equal(

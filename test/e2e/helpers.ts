@@ -15,10 +15,11 @@ import { systemClock } from '../../src/server/lib/clock.ts';
 import { keysFromMaster, type Keys } from '../../src/server/lib/crypto.ts';
 import { totpCode, totpStep } from '../../src/server/lib/totp.ts';
 import { TOTP_REQUIRED_ROLES, type Role } from '../../src/contract/auth/permissions.ts';
-import { signInNewUser, TEST_TOTP_SECRET } from '../helpers/app.ts';
+import { json, signInNewUser, TEST_TOTP_SECRET } from '../helpers/app.ts';
 import { createTestDatabase } from '../helpers/db.ts';
 import { createTestPersonKeys } from '../helpers/person-keys.ts';
 import { createStaffUser } from '../../src/server/modules/staff/staff.service.ts';
+import { makeBusinessId } from '../../src/finnish/index.ts';
 
 /** Debian's Chromium; the browser tests skip (not fail) where it is not installed. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -406,3 +407,25 @@ export const dataValue = (page: Page, label: string) =>
     .locator('.data-list__row')
     .filter({ has: page.locator('dt', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) })
     .locator('dd');
+
+/**
+ * A valid business ID of its own for each `n` (a check digit of 1 is never valid: skipped), for a
+ * test's own organisation or partner (business IDs are unique).
+ */
+export function businessIdOf(n: number): string {
+  for (let k = 0; k < 10; k++) {
+    const id = makeBusinessId(2_000_000 + n * 10 + k);
+    if (id) return id;
+  }
+  throw new Error(`no business ID for ${n}`);
+}
+
+/**
+ * Posts to the API in the session of `cookie`, as a colleague would have done what a test starts
+ * from, and fails unless the server took it; the answer's body.
+ */
+export async function postAs(server: TestServer, cookie: string, url: string, payload: object) {
+  const response = await server.app.inject({ method: 'POST', url, headers: json(cookie), payload });
+  assert.ok(response.statusCode < 300, response.body);
+  return response.json();
+}

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { describe, test } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { helsinkiDate } from '../../src/contract/dates.ts';
 import { addDays } from '../../src/web/routes/access-log/access-log.ts';
-import { json, signInNewUser } from '../helpers/app.ts';
+import { signInNewUser } from '../helpers/app.ts';
 import { insertTestPerson } from '../helpers/invoice-fixtures.ts';
 import {
   browserSuite,
@@ -12,16 +12,17 @@ import {
   chromiumSkip,
   heading,
   navigation,
+  pagePerTest,
+  postAs,
   picture,
-  signIn,
-  signOut,
+  signInByCookie,
   type TestServer,
 } from './helpers.ts';
 
 const CLERK = 'asiakaspalvelu';
-const OFFICER = { username: 'rekisterivastaava', password: 'toinen hevonen akku niitti' };
 const OBJECTOR = { firstName: 'Kalle', lastName: 'Kieltäjä' };
 const OTHER = { firstName: 'Sanna', lastName: 'Sallija' };
+const CALLER = { firstName: 'Olli', lastName: 'Omakielto' };
 const REQUESTER = { firstName: 'Pirjo', lastName: 'Pyytäjä' };
 
 const textbox = (scope: Page | Locator, name: string) =>
@@ -45,73 +46,41 @@ describe(
   { skip: chromiumSkip },
   () => {
     let server: TestServer;
+    let browser: Browser;
     let page: Page;
     let problems: string[];
-    let objectorId: string;
-    let objectionRequest: string;
-    let erasureRequest: string;
+    /** A register officer's session: a colleague who registered what a test starts from. */
+    let colleague: string;
 
-    browserSuite(
-      {
-        role: 'customer_service',
-        username: CLERK,
-        others: [{ ...OFFICER, role: 'register_officer' }],
-      },
-      async (setup) => {
-        ({ server, page, problems } = setup);
-        objectorId = await insertTestPerson(server.database, OBJECTOR);
-        await insertTestPerson(server.database, OTHER);
-        const requesterId = await insertTestPerson(server.database, REQUESTER);
-        const colleague = await signInNewUser(server.app, server.database, server.keys, {
-          username: 'kollega',
-          role: 'register_officer',
-        });
-        const receivedOn = addDays(helsinkiDate(new Date()), -2);
-        const receive = async (type: string) => {
-          const response = await server.app.inject({
-            method: 'POST',
-            url: '/api/requests',
-            headers: json(colleague),
-            payload: { type, personId: requesterId, receivedOn, channel: 'letter', language: 'fi' },
-          });
-          assert.equal(response.statusCode, 201, response.body);
-          return response.json().id as string;
-        };
-        objectionRequest = await receive('objection');
-        erasureRequest = await receive('erasure');
-        const verified = await server.app.inject({
-          method: 'POST',
-          url: `/api/requests/${objectionRequest}/identity`,
-          headers: json(colleague),
-          payload: { method: 'signed_letter', verifiedOn: receivedOn },
-        });
-        assert.equal(verified.statusCode, 200, verified.body);
-      },
+    const post = async (url: string, payload: object): Promise<string> =>
+      (await postAs(server, colleague, url, payload)).id;
+
+    browserSuite({ role: 'customer_service', username: CLERK }, async (setup) => {
+      ({ server, browser } = setup);
+      colleague = await signInNewUser(server.app, server.database, server.keys, {
+        username: 'kollega',
+        role: 'register_officer',
+      });
+      // The register the mailing list is drawn from: one person objected to direct marketing.
+      const objector = await insertTestPerson(server.database, OBJECTOR);
+      await post(`/api/persons/${objector}/objections`, {
+        type: 'direct_marketing',
+        objectedOn: helsinkiDate(new Date()),
+        source: 'customer_service',
+      });
+      await insertTestPerson(server.database, OTHER);
+      await insertTestPerson(server.database, REQUESTER);
+    });
+    pagePerTest(
+      () => browser,
+      (opened) => ({ page, problems } = opened),
     );
 
-    test('customer service records a direct-marketing objection on the person page', async () => {
-      await page.goto(server.baseUrl);
-      await signIn(page, CLERK, server.user.password);
-      await page.goto(`${server.baseUrl}/persons/${objectorId}`);
-      await heading(page, `${OBJECTOR.firstName} ${OBJECTOR.lastName}`).waitFor();
-      await page.getByRole('tab', { name: 'Kiellot' }).click();
-      const section = page.getByRole('region', { name: 'Kiellot ja vastustukset' });
-      await section.getByText('Ei kieltoja.').waitFor();
-      await section.getByRole('button', { name: 'Kirjaa kielto' }).click();
-      const form = section.getByRole('form', { name: 'Kirjaa kielto' });
-      await choose(page, form, /Kielto/, 'Suoramarkkinointi');
-      await choose(page, form, /Lähde/, 'Asiakaspalvelu');
-      await textbox(form, 'Lisätieto').fill('Soitti asiakaspalveluun');
-      await form.getByRole('button', { name: 'Kirjaa kielto' }).click();
-      await statusLine(page, 'Kielto kirjattu.').waitFor();
-      const item = section.locator('.objections__item').filter({ hasText: 'Suoramarkkinointi' });
-      await item.getByText('Voimassa', { exact: true }).waitFor();
-      await item.getByText(/Asiakaspalvelu/).waitFor();
-      await checkAccessibility(page, 'the objections section');
-      await picture(page, 'objections-person.png');
-    });
-
+    // First: the list is drawn from the whole register, where the later tests add persons of
+    // their own (one of them objecting).
     test('the mailing list for direct mail leaves the objecting person out and says how many', async () => {
+      await signInByCookie(page, server, 'customer_service');
+      await page.goto(server.baseUrl);
       await navigation(page).getByRole('link', { name: 'Postituslista', exact: true }).click();
       await heading(page, 'Postituslista ja osoitetarrat').waitFor();
       const form = page.getByRole('form', { name: 'Tee luettelo' });
@@ -132,11 +101,50 @@ describe(
         .getByText(/: 2 henkilöä\. Pois jätettiin 1: kielto 1, turvakielto 0, arkistoitu 0/)
         .waitFor();
       await picture(page, 'objections-mailing-list.png');
+      assert.deepEqual(problems, []);
+    });
+
+    test('customer service records a direct-marketing objection on the person page', async () => {
+      const personId = await insertTestPerson(server.database, CALLER);
+      await signInByCookie(page, server, 'customer_service');
+      await page.goto(`${server.baseUrl}/persons/${personId}`);
+      await heading(page, `${CALLER.firstName} ${CALLER.lastName}`).waitFor();
+      await page.getByRole('tab', { name: 'Kiellot' }).click();
+      const section = page.getByRole('region', { name: 'Kiellot ja vastustukset' });
+      await section.getByText('Ei kieltoja.').waitFor();
+      await section.getByRole('button', { name: 'Kirjaa kielto' }).click();
+      const form = section.getByRole('form', { name: 'Kirjaa kielto' });
+      await choose(page, form, /Kielto/, 'Suoramarkkinointi');
+      await choose(page, form, /Lähde/, 'Asiakaspalvelu');
+      await textbox(form, 'Lisätieto').fill('Soitti asiakaspalveluun');
+      await form.getByRole('button', { name: 'Kirjaa kielto' }).click();
+      await statusLine(page, 'Kielto kirjattu.').waitFor();
+      const item = section.locator('.objections__item').filter({ hasText: 'Suoramarkkinointi' });
+      await item.getByText('Voimassa', { exact: true }).waitFor();
+      await item.getByText(/Asiakaspalvelu/).waitFor();
+      await checkAccessibility(page, 'the objections section');
+      await picture(page, 'objections-person.png');
+      assert.deepEqual(problems, []);
     });
 
     test('the register officer records an objection request and attaches the scanned letter', async () => {
-      await signOut(page);
-      await signIn(page, OFFICER.username, OFFICER.password);
+      const requesterId = await insertTestPerson(server.database, REQUESTER);
+      const receivedOn = addDays(helsinkiDate(new Date()), -2);
+      const receive = (type: string) =>
+        post('/api/requests', {
+          type,
+          personId: requesterId,
+          receivedOn,
+          channel: 'letter',
+          language: 'fi',
+        });
+      const objectionRequest = await receive('objection');
+      const erasureRequest = await receive('erasure');
+      await post(`/api/requests/${objectionRequest}/identity`, {
+        method: 'signed_letter',
+        verifiedOn: receivedOn,
+      });
+      await signInByCookie(page, server, 'register_officer');
       await page.goto(`${server.baseUrl}/requests/${objectionRequest}`);
       const step = page.getByRole('region', { name: 'Pyynnön kiellot' });
       await step.getByText('Tähän pyyntöön ei ole kirjattu kieltoja.').waitFor();

@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
-import { json, signInNewUser } from '../helpers/app.ts';
+import type { Browser, Page } from 'playwright-core';
+import { signInNewUser } from '../helpers/app.ts';
 import { withKey } from '../helpers/partner-clients.ts';
 import {
   browserSuite,
+  businessIdOf,
   checkAccessibility,
   chromiumSkip,
   heading,
+  pagePerTest,
+  postAs,
   picture,
   signInByCookie,
   type TestServer,
@@ -25,53 +28,67 @@ const clients = (page: Page) => page.getByRole('region', { name: 'Rajapinta-asia
  */
 describe("a partner's machine clients in the browser", { skip: chromiumSkip }, () => {
   let server: TestServer;
+  let browser: Browser;
   let page: Page;
   let problems: string[];
-  let partnerId: string;
-  let personId: string;
+  /** An administrator's session for registering a test's own partner through the API. */
+  let admin: string;
 
-  const read = (key: string) =>
+  const post = (url: string, payload: object) => postAs(server, admin, url, payload);
+  /**
+   * A partner of the test's own (`n` makes its business ID), named `name`, whose contract covers
+   * a person of its own.
+   */
+  const partnerCovering = async (n: number, name = PARTNER) => {
+    const personId: string = (
+      await post('/api/persons', {
+        firstName: 'Rainer',
+        lastName: `Rajapinta${n}`,
+        email: `rainer${n}@example.fi`,
+      })
+    ).id;
+    const partnerId: string = (
+      await post('/api/partners', {
+        name,
+        businessId: businessIdOf(n),
+        country: 'FI',
+        contractFields: ['contact'],
+      })
+    ).id;
+    await post(`/api/partners/${partnerId}/customers`, { customerId: personId });
+    return { partnerId, personId };
+  };
+  /** A client of the partner made through the API; its key. */
+  const clientOf = async (partnerId: string, name: string): Promise<string> =>
+    (
+      await post(`/api/partners/${partnerId}/clients`, {
+        name,
+        kind: 'api_key',
+        scopes: ['customers.read'],
+      })
+    ).secret;
+  const read = (key: string, personId: string) =>
     server.app.inject({ url: `/api/partner-api/persons/${personId}`, headers: withKey(key) });
   const secretShown = () => clients(page).locator('.secret__values code').last().innerText();
 
   browserSuite({ role: 'admin', username: 'paakayttaja' }, async (setup) => {
-    ({ server, page, problems } = setup);
-    const admin = await signInNewUser(server.app, server.database, server.keys, {
+    ({ server, browser } = setup);
+    admin = await signInNewUser(server.app, server.database, server.keys, {
       username: 'rajapinta.admin',
       role: 'admin',
     });
-    const person = await server.app.inject({
-      method: 'POST',
-      url: '/api/persons',
-      headers: json(admin),
-      payload: { firstName: 'Rainer', lastName: 'Rajapinta', email: 'rainer@example.fi' },
-    });
-    personId = person.json().id;
-    const partner = await server.app.inject({
-      method: 'POST',
-      url: '/api/partners',
-      headers: json(admin),
-      payload: {
-        name: PARTNER,
-        businessId: '0201551-3',
-        country: 'FI',
-        contractFields: ['contact'],
-      },
-    });
-    partnerId = partner.json().id;
-    await server.app.inject({
-      method: 'POST',
-      url: `/api/partners/${partnerId}/customers`,
-      headers: json(admin),
-      payload: { customerId: personId },
-    });
+  });
+  pagePerTest(
+    () => browser,
+    (opened) => ({ page, problems } = opened),
+  );
+
+  test('the administrator creates a client and copies its key, shown once', async () => {
+    const { partnerId, personId } = await partnerCovering(1);
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: server.baseUrl,
     });
-  });
-
-  test('the administrator creates a client and copies its key, shown once', async () => {
     await signInByCookie(page, server, 'admin');
     await page.goto(`${server.baseUrl}/partners/${partnerId}`);
     await heading(page, PARTNER).waitFor();
@@ -99,7 +116,7 @@ describe("a partner's machine clients in the browser", { skip: chromiumSkip }, (
       .waitFor();
     await checkAccessibility(page, 'the new key shown once');
     await picture(page, 'partner-client-key.png');
-    assert.equal((await read(key)).statusCode, 200, 'the key reads the covered person');
+    assert.equal((await read(key, personId)).statusCode, 200, 'the key reads the covered person');
 
     await clients(page).getByRole('button', { name: 'Avain on tallessa' }).click();
     await clients(page).getByText('Kopioi avain nyt').waitFor({ state: 'detached' });
@@ -112,20 +129,9 @@ describe("a partner's machine clients in the browser", { skip: chromiumSkip }, (
   });
 
   test("the register officer sees the client's read in the access log as the partner's system", async () => {
-    const key = (
-      await server.app.inject({
-        method: 'POST',
-        url: `/api/partners/${partnerId}/clients`,
-        headers: json(
-          await signInNewUser(server.app, server.database, server.keys, {
-            username: 'lokin.admin',
-            role: 'admin',
-          }),
-        ),
-        payload: { name: 'Lokin lukija', kind: 'api_key', scopes: ['customers.read'] },
-      })
-    ).json().secret as string;
-    assert.equal((await read(key)).statusCode, 200);
+    const { partnerId, personId } = await partnerCovering(2);
+    const key = await clientOf(partnerId, 'Lokin lukija');
+    assert.equal((await read(key, personId)).statusCode, 200);
     await signInByCookie(page, server, 'register_officer');
     await page.goto(`${server.baseUrl}/access-log?subjectId=${personId}`);
     await heading(page, 'Käyttöloki').waitFor();
@@ -142,6 +148,9 @@ describe("a partner's machine clients in the browser", { skip: chromiumSkip }, (
   });
 
   test('the administrator changes the key; the old one works until the time chosen', async () => {
+    const { partnerId, personId } = await partnerCovering(3);
+    await clientOf(partnerId, CLIENT);
+    await page.setViewportSize({ width: 1366, height: 768 });
     await signInByCookie(page, server, 'admin');
     await page.goto(`${server.baseUrl}/partners/${partnerId}`);
     const row = clients(page).getByRole('row', { name: new RegExp(CLIENT) });
@@ -155,13 +164,15 @@ describe("a partner's machine clients in the browser", { skip: chromiumSkip }, (
     await dialog.getByRole('button', { name: 'Vaihda avain' }).click();
     await clients(page).getByText('Kopioi avain nyt').waitFor();
     const key = await secretShown();
-    assert.equal((await read(key)).statusCode, 200, 'the new key');
+    assert.equal((await read(key, personId)).statusCode, 200, 'the new key');
     await row.getByText(`${before}…`).waitFor();
     await row.getByText(/\(voimassa .* asti\)/).waitFor();
     assert.deepEqual(problems, []);
   });
 
   test('the administrator revokes the client, and its keys stop working', async () => {
+    const { partnerId, personId } = await partnerCovering(4);
+    await page.setViewportSize({ width: 1366, height: 768 });
     await signInByCookie(page, server, 'admin');
     await page.goto(`${server.baseUrl}/partners/${partnerId}`);
     await clients(page).getByRole('button', { name: 'Lisää rajapinta-asiakas' }).click();
@@ -179,7 +190,7 @@ describe("a partner's machine clients in the browser", { skip: chromiumSkip }, (
     await row.getByText('Peruttu').waitFor();
     await checkAccessibility(page, 'a revoked client');
     await picture(page, 'partner-clients.png');
-    assert.equal((await read(key)).statusCode, 401, 'a revoked key');
+    assert.equal((await read(key, personId)).statusCode, 401, 'a revoked key');
     assert.deepEqual(problems, []);
   });
 });

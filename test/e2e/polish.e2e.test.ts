@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import type { Role } from '../../src/contract/auth/permissions.ts';
 import {
   insertBillingSettings,
   insertOrder,
@@ -11,34 +12,26 @@ import {
   checkAccessibility,
   chromiumSkip,
   dataValue,
-  E2E_TIMEOUT,
   heading,
+  landed,
+  pagePerTest,
   picture,
-  signIn,
-  watchPageProblems,
+  signInByCookie,
   type TestServer,
 } from './helpers.ts';
 
-const PASSWORD = 'polish horse battery staple';
-const CUSTOMER_SERVICE = { username: 'asiakaspalvelu', password: PASSWORD };
-const BILLING = { username: 'laskutus', password: PASSWORD };
-const OFFICER = { username: 'rekisterivastaava', password: PASSWORD };
-
-/** A page of its own at the given size, signed in as `user`: no test leans on another's page. */
+/** The page at the given size, signed in as a new account of `role`, on `path`. */
 async function signedInPage(
-  browser: Browser,
+  page: Page,
   server: TestServer,
-  user: { username: string; password: string },
+  role: Role,
   viewport: { width: number; height: number },
   path = '/',
-): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport });
-  context.setDefaultTimeout(E2E_TIMEOUT);
-  const page = await context.newPage();
-  const problems = watchPageProblems(page);
+): Promise<void> {
+  await page.setViewportSize(viewport);
+  await signInByCookie(page, server, role);
   await page.goto(`${server.baseUrl}${path}`);
-  await signIn(page, user.username, user.password);
-  return { page, problems };
+  await landed(page);
 }
 
 async function chooseSwedish(page: Page) {
@@ -49,26 +42,22 @@ async function chooseSwedish(page: Page) {
 describe('polish: permissions, dialogs and menus in the browser', { skip: chromiumSkip }, () => {
   let server: TestServer;
   let browser: Browser;
+  let page: Page;
+  let problems: string[];
 
-  browserSuite(
-    {
-      role: 'admin',
-      others: [
-        { ...CUSTOMER_SERVICE, role: 'customer_service' },
-        { ...BILLING, role: 'billing' },
-        { ...OFFICER, role: 'register_officer' },
-      ],
-    },
-    (setup) => {
-      ({ server, browser } = setup);
-    },
+  browserSuite({ role: 'admin' }, (setup) => {
+    ({ server, browser } = setup);
+  });
+  pagePerTest(
+    () => browser,
+    (opened) => ({ page, problems } = opened),
   );
 
   test('customer service opening /access-log sees the "no permission" page, not the log', async () => {
-    const { page, problems } = await signedInPage(
-      browser,
+    await signedInPage(
+      page,
       server,
-      CUSTOMER_SERVICE,
+      'customer_service',
       { width: 1366, height: 768 },
       '/access-log',
     );
@@ -95,17 +84,16 @@ describe('polish: permissions, dialogs and menus in the browser', { skip: chromi
     await page.getByRole('link', { name: 'Arbetslista', exact: true }).click();
     await page.waitForURL(/:\d+\/$/);
     assert.deepEqual(problems, []);
-    await page.context().close();
   });
 
   test('billing starts an invoice run and confirms it with the mouse at 1366×768', async () => {
     await insertBillingSettings(server.database);
     const person = await insertTestPerson(server.database, { lastName: 'Hiirinen' });
     await insertOrder(server.database, { personId: person });
-    const { page, problems } = await signedInPage(
-      browser,
+    await signedInPage(
+      page,
       server,
-      BILLING,
+      'billing',
       { width: 1366, height: 768 },
       '/billing/invoice-run',
     );
@@ -120,14 +108,13 @@ describe('polish: permissions, dialogs and menus in the browser', { skip: chromi
     await page.getByRole('heading', { name: 'Laskutusajon tulos' }).waitFor();
     assert.equal(await dataValue(page, 'Laskuja yhteensä').innerText(), '1');
     assert.deepEqual(problems, []);
-    await page.context().close();
   });
 
   test("the date picker's texts are in the page's language", async () => {
-    const { page, problems } = await signedInPage(
-      browser,
+    await signedInPage(
+      page,
       server,
-      BILLING,
+      'billing',
       { width: 1366, height: 768 },
       '/billing/invoice-run',
     );
@@ -151,17 +138,15 @@ describe('polish: permissions, dialogs and menus in the browser', { skip: chromi
     await calendarButton(/^Välj datum, Valt datum/).waitFor();
     assert.equal(await calendarButton(/Valitse päivämäärä/).count(), 0);
     assert.deepEqual(problems, []);
-    await page.context().close();
   });
 
   for (const who of [
     // The two longest menus: eight links each.
-    { role: 'register officer', user: () => OFFICER },
-    { role: 'administrator', user: () => server.user },
+    { role: 'register officer', as: 'register_officer' as const },
+    { role: 'administrator', as: 'admin' as const },
   ]) {
     test(`the Swedish menu of the ${who.role} fits on one line at 1280 px`, async () => {
-      const user = who.user();
-      const { page } = await signedInPage(browser, server, user, { width: 1280, height: 800 });
+      await signedInPage(page, server, who.as, { width: 1280, height: 800 });
       await chooseSwedish(page);
       const menu = page.getByRole('navigation', { name: 'Huvudmeny' });
       await menu.getByRole('link', { name: 'Sökning' }).waitFor();
@@ -177,13 +162,12 @@ describe('polish: permissions, dialogs and menus in the browser', { skip: chromi
           widths: links.map((box) => Math.round(box.width)),
         };
       });
-      await picture(page, `menu-sv-1280-${user.username}.png`);
+      await picture(page, `menu-sv-1280-${who.as}.png`);
       assert.ok(layout.count >= 8, `the ${who.role} has a full menu (${layout.count} links)`);
       assert.equal(layout.tops.length, 1, `one line, not ${layout.tops.length}: ${layout.widths}`);
       assert.ok(layout.right <= 1280, `the last link ends at ${layout.right} px`);
       assert.equal(layout.overflow, 0, 'the menu does not overflow');
       assert.equal(layout.page, 0, 'the page does not scroll sideways');
-      await page.context().close();
     });
   }
 });

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { makeBusinessId, makeIdentityCode } from '../../src/finnish/index.ts';
+import { makeIdentityCode } from '../../src/finnish/index.ts';
 import { json, signInNewUser } from '../helpers/app.ts';
 import {
   browserSuite,
+  businessIdOf,
   checkAccessibility,
   chromiumSkip,
   heading,
@@ -66,15 +67,6 @@ async function openDialog(page: Page, title: string) {
     `the dialog is named by its title "${title}" (aria-labelledby)`,
   );
   return dialog;
-}
-
-/** A valid business ID of its own for each `n` (a check digit of 1 is never valid: skipped). */
-function businessIdOf(n: number): string {
-  for (let k = 0; k < 10; k++) {
-    const id = makeBusinessId(2_000_000 + n * 10 + k);
-    if (id) return id;
-  }
-  throw new Error(`no business ID for ${n}`);
 }
 
 /** The organisation form filled with a name, the business ID and a postal address. */

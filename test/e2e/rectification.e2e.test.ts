@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { describe, test } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { helsinkiDate } from '../../src/contract/dates.ts';
-import { json, signInNewUser } from '../helpers/app.ts';
+import { signInNewUser } from '../helpers/app.ts';
 import { pdftotext } from '../helpers/invoice-fixtures.ts';
 import {
   browserSuite,
@@ -11,8 +11,10 @@ import {
   chromiumSkip,
   dataValue,
   heading,
+  pagePerTest,
+  postAs,
   picture,
-  signIn,
+  signInByCookie,
   type TestServer,
 } from './helpers.ts';
 
@@ -37,34 +39,38 @@ async function choose(page: Page, scope: Page | Locator, label: RegExp, option: 
 
 describe('rectification in the browser', { skip: chromiumSkip }, () => {
   let server: TestServer;
+  let browser: Browser;
   let page: Page;
   let problems: string[];
-  let personId: string;
-  let requestId: string;
-  let number: number;
+  /** A clerk's and a fellow register officer's sessions, for what a test starts from. */
+  let clerk: string;
+  let colleague: string;
 
   browserSuite({ role: 'register_officer', username: OFFICER }, async (setup) => {
-    ({ server, page, problems } = setup);
-    // A clerk registered the person; the request came by letter in Swedish and is in progress.
-    const clerk = await signInNewUser(server.app, server.database, server.keys, {
+    ({ server, browser } = setup);
+    clerk = await signInNewUser(server.app, server.database, server.keys, {
       username: 'asiakaspalvelu',
       role: 'customer_service',
     });
-    const colleague = await signInNewUser(server.app, server.database, server.keys, {
+    colleague = await signInNewUser(server.app, server.database, server.keys, {
       username: 'kollega',
       role: 'register_officer',
     });
-    const call = async (cookie: string, url: string, payload: object) => {
-      const response = await server.app.inject({
-        method: 'POST',
-        url,
-        headers: json(cookie),
-        payload,
-      });
-      assert.ok(response.statusCode < 300, response.body);
-      return response.json();
-    };
-    personId = (await call(clerk, '/api/persons', PERSON)).id;
+  });
+  pagePerTest(
+    () => browser,
+    (opened) => ({ page, problems } = opened),
+  );
+
+  const call = (cookie: string, url: string, payload: object) =>
+    postAs(server, cookie, url, payload);
+
+  /** A person a clerk registered: the test's own. */
+  const registered = async (): Promise<string> => (await call(clerk, '/api/persons', PERSON)).id;
+
+  /** The person's rectification request, come by letter in Swedish and in progress. */
+  const requestInProgress = async () => {
+    const personId = await registered();
     const today = helsinkiDate(new Date());
     const request = await call(colleague, '/api/requests', {
       type: 'rectification',
@@ -73,18 +79,46 @@ describe('rectification in the browser', { skip: chromiumSkip }, () => {
       channel: 'letter',
       language: 'sv',
     });
-    requestId = request.id;
-    number = request.number;
+    const requestId: string = request.id;
     await call(colleague, `/api/requests/${requestId}/identity`, {
       method: 'signed_letter',
       verifiedOn: today,
     });
     await call(colleague, `/api/requests/${requestId}/start`, {});
-  });
+    return { personId, requestId, number: request.number as number };
+  };
+
+  /**
+   * What the first test does in the browser, through the API: the email granted and applied, the
+   * surname refused.
+   */
+  const rectified = async () => {
+    const request = await requestInProgress();
+    const items = `/api/requests/${request.requestId}/rectification-items`;
+    await call(colleague, items, {
+      field: 'email',
+      value: 'rauni.rattelse@example.fi',
+      grounds: 'Gammal adress',
+    });
+    const view = await call(colleague, items, {
+      field: 'lastName',
+      value: 'Rättelsesson',
+      grounds: 'Namnbyte',
+    });
+    const itemOf = (field: string): string =>
+      view.items.find((item: { field: string }) => item.field === field).id;
+    await call(colleague, `${items}/${itemOf('email')}/decision`, { decision: 'granted' });
+    await call(colleague, `${items}/${itemOf('lastName')}/decision`, {
+      decision: 'refused',
+      reason: 'Namnbytet har inte registrerats hos DVV',
+    });
+    await call(colleague, `/api/requests/${request.requestId}/rectification/apply`, {});
+    return request;
+  };
 
   test('the officer records two fields, grants one and refuses one, and applies the grant', async () => {
-    await page.goto(`${server.baseUrl}/requests/${requestId}`);
-    await signIn(page, OFFICER, server.user.password);
+    const { requestId, number } = await requestInProgress();
+    await signInByCookie(page, server, 'register_officer');
     await page.goto(`${server.baseUrl}/requests/${requestId}`);
     await heading(page, `Oikaisupyyntö ${number}: ${NAME}`).waitFor();
     const panel = page.getByRole('region', { name: 'Oikaisupyyntö' });
@@ -132,9 +166,14 @@ describe('rectification in the browser', { skip: chromiumSkip }, () => {
     await panel.getByText('Tietoa ei ollut luovutettu kenellekään.').waitFor();
     assert.equal(await panel.getByRole('form', { name: 'Tee hyväksytyt oikaisut' }).count(), 0);
     await picture(page, 'rectification-applied.png');
+    assert.deepEqual(problems, []);
   });
 
   test('the refusal certificate downloads in Swedish, with the reason and the Ombudsman', async () => {
+    const { requestId, number } = await rectified();
+    await signInByCookie(page, server, 'register_officer');
+    await page.goto(`${server.baseUrl}/requests/${requestId}`);
+    await heading(page, `Oikaisupyyntö ${number}: ${NAME}`).waitFor();
     const panel = page.getByRole('region', { name: 'Oikaisupyyntö' });
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -153,9 +192,12 @@ describe('rectification in the browser', { skip: chromiumSkip }, () => {
       assert.match(text, /Dataombudsmannens byrå/);
     }
     await statusLine(page, `Ladattu: ${download.suggestedFilename()}`).waitFor();
+    assert.deepEqual(problems, []);
   });
 
   test("the person's page shows the new email, the old surname, and the request as the source", async () => {
+    const { personId, number } = await rectified();
+    await signInByCookie(page, server, 'register_officer');
     await page.goto(`${server.baseUrl}/persons/${personId}`);
     await heading(page, NAME).waitFor();
     assert.equal(await dataValue(page, 'Sähköposti').innerText(), 'rauni.rattelse@example.fi');
@@ -166,9 +208,14 @@ describe('rectification in the browser', { skip: chromiumSkip }, () => {
       .waitFor();
     await checkAccessibility(page, "the person's page with the sources of the values");
     await picture(page, 'rectification-person.png');
+    assert.deepEqual(problems, []);
   });
 
   test('a change from the population register is saved with DVV as its source', async () => {
+    const personId = await registered();
+    await signInByCookie(page, server, 'register_officer');
+    await page.goto(`${server.baseUrl}/persons/${personId}`);
+    await heading(page, NAME).waitFor();
     await page.getByRole('button', { name: 'Muokkaa', exact: true }).click();
     await heading(page, `Muokkaa henkilöä: ${NAME}`).waitFor();
     await textbox(page, 'Puhelin').fill('040 765 4321');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { helsinkiDate } from '../../src/contract/dates.ts';
 import { addCalendarMonths, requestDueOn } from '../../src/contract/deadlines.ts';
 import { formatDate } from '../../src/web/format.ts';
@@ -17,8 +17,9 @@ import {
   dataValue,
   heading,
   navigation,
+  pagePerTest,
+  postAs,
   picture,
-  signIn,
   type TestServer,
 } from './helpers.ts';
 
@@ -51,23 +52,18 @@ async function openDashboard(page: Page) {
 
 describe("data subjects' requests in the browser", { skip: chromiumSkip }, () => {
   let server: TestServer;
+  let browser: Browser;
   let page: Page;
   let problems: string[];
   const today = helsinkiDate(new Date());
   // Received a few days ago, and one received two months ago (long overdue).
   const receivedOn = addDays(today, -3);
   const lateReceivedOn = addCalendarMonths(today, -2);
-  let personId: string;
-  let number: number;
+  let officers = 0;
 
   browserSuite({ role: 'register_officer', username: OFFICER }, async (setup) => {
-    ({ server, page, problems } = setup);
-    // Staff are shown by full name.
-    await server.database.db
-      .update(staffUsers)
-      .set({ fullName: OFFICER_NAME })
-      .where(eq(staffUsers.username, OFFICER));
-    personId = await insertTestPerson(server.database, SUBJECT);
+    ({ server, browser } = setup);
+    await insertTestPerson(server.database, SUBJECT);
     // The answer package names the municipality from the seller settings.
     await insertBillingSettings(server.database);
     const latePerson = await insertTestPerson(server.database, LATE);
@@ -89,10 +85,59 @@ describe("data subjects' requests in the browser", { skip: chromiumSkip }, () =>
     });
     assert.equal(seeded.statusCode, 201, seeded.body);
   });
+  pagePerTest(
+    () => browser,
+    (opened) => ({ page, problems } = opened),
+  );
 
+  /**
+   * Signs the page in as a register officer of the test's own, shown by full name as staff are;
+   * the officer's session, for what they did before through the API.
+   */
+  const signedInOfficer = async (): Promise<string> => {
+    const username = `${OFFICER}${++officers}`;
+    const cookie = await signInNewUser(server.app, server.database, server.keys, {
+      username,
+      role: 'register_officer',
+    });
+    await server.database.db
+      .update(staffUsers)
+      .set({ fullName: OFFICER_NAME })
+      .where(eq(staffUsers.username, username));
+    await page.context().addCookies([
+      {
+        name: 'rekisteri_session',
+        value: cookie.slice(cookie.indexOf('=') + 1),
+        url: server.baseUrl,
+      },
+    ]);
+    return cookie;
+  };
+
+  /** The officer's call to the API; its answer. */
+  const call = (cookie: string, url: string, payload: object) =>
+    postAs(server, cookie, url, payload);
+
+  /**
+   * A person of the test's own (the subject's names) and their access request, registered by the
+   * officer as the first test does in the browser: by letter, answered in Swedish.
+   */
+  const accessRequest = async (cookie: string) => {
+    const personId = await insertTestPerson(server.database, SUBJECT);
+    const request = await call(cookie, '/api/requests', {
+      type: 'access',
+      personId,
+      receivedOn,
+      channel: 'letter',
+      language: 'sv',
+    });
+    return { personId, requestId: request.id as string, number: request.number as number };
+  };
+
+  // First: the dashboard lists every open request, and the later tests register their own.
   test('the register officer registers an access request; the overdue one is listed first', async () => {
+    await signedInOfficer();
     await page.goto(server.baseUrl);
-    await signIn(page, OFFICER, server.user.password);
     await openDashboard(page);
     await page.getByRole('link', { name: 'Kirjaa uusi pyyntö' }).click();
     await heading(page, 'Uusi pyyntö').waitFor();
@@ -117,7 +162,6 @@ describe("data subjects' requests in the browser", { skip: chromiumSkip }, () =>
 
     const title = headingLike(page, new RegExp(`^Tarkastuspyyntö (\\d+): ${SUBJECT_NAME}$`));
     await title.waitFor();
-    number = Number(/(\d+)/.exec(await title.innerText())?.[1]);
     await page.getByText('Tiedot tallennettiin rekisteriin.').waitFor();
     const dueOn = requestDueOn(receivedOn);
     assert.match(
@@ -154,9 +198,13 @@ describe("data subjects' requests in the browser", { skip: chromiumSkip }, () =>
     await page.getByText('Avoimia pyyntöjä ei ole.').waitFor();
     await page.getByText('Vain minulle osoitetut').click();
     await rows.nth(1).waitFor();
+    assert.deepEqual(problems, []);
   });
 
   test('an extension told after the first month is refused with the reason', async () => {
+    await signedInOfficer();
+    await page.goto(server.baseUrl);
+    await openDashboard(page);
     await requestsTable(page)
       .getByRole('link', { name: new RegExp(`\\(${LATE_NAME}\\)$`) })
       .click();
@@ -176,13 +224,19 @@ describe("data subjects' requests in the browser", { skip: chromiumSkip }, () =>
     // Cancelled, the form closes and its text is not kept.
     await extension.getByRole('button', { name: 'Peruuta' }).click();
     assert.equal(await extension.count(), 0);
+    assert.deepEqual(problems, []);
   });
 
   test('the request goes from receipt to answer, with its history', async () => {
+    const { number } = await accessRequest(await signedInOfficer());
+    await page.goto(server.baseUrl);
     await openDashboard(page);
-    await requestsTable(page)
-      .getByRole('link', { name: `Avaa pyyntö ${number} (${SUBJECT_NAME})` })
-      .click();
+    const ours = requestsTable(page).getByRole('link', {
+      name: `Avaa pyyntö ${number} (${SUBJECT_NAME})`,
+    });
+    await ours.waitFor();
+    const open = await requestsTable(page).locator('tbody tr').count();
+    await ours.click();
     await heading(page, `Tarkastuspyyntö ${number}: ${SUBJECT_NAME}`).waitFor();
 
     await page.getByRole('button', { name: 'Osoita minulle' }).click();
@@ -328,15 +382,30 @@ describe("data subjects' requests in the browser", { skip: chromiumSkip }, () =>
       .getByRole('link', { name: `Avaa pyyntö ${number} (${SUBJECT_NAME})` })
       .waitFor({ state: 'detached' });
     await requestsTable(page).locator('tbody tr').first().waitFor();
-    assert.equal(await requestsTable(page).locator('tbody tr').count(), 1);
+    assert.equal(await requestsTable(page).locator('tbody tr').count(), open - 1);
     await page.getByRole('tab', { name: 'Vastatut' }).click();
     await page
       .getByRole('table', { name: 'Pyynnöt saapumispäivän mukaan, uusin ensin' })
       .getByRole('link', { name: `Avaa pyyntö ${number} (${SUBJECT_NAME})` })
       .waitFor();
+    assert.deepEqual(problems, []);
   });
 
   test("the person's page lists the request and registers a new one for the person", async () => {
+    // Answered as the test before answers it in the browser, handed over by letter today.
+    const officer = await signedInOfficer();
+    const { personId, requestId, number } = await accessRequest(officer);
+    const step = (path: string, payload: object) =>
+      call(officer, `/api/requests/${requestId}${path}`, payload);
+    await step('/identity', { method: 'signed_letter', verifiedOn: today });
+    await step('/start', {});
+    await step('/decision', {
+      outcome: 'partly_granted',
+      reasons: 'Toisen henkilön tiedot on rajattu pois.',
+      decidedOn: today,
+    });
+    await step('/access-package/hand-over', { handedOverOn: today, channel: 'letter' });
+    await step('/answer', { answeredOn: today });
     await page.goto(`${server.baseUrl}/persons/${personId}?tab=requests`);
     await heading(page, SUBJECT_NAME).waitFor();
     const section = page.getByRole('region', { name: 'Rekisteröidyn pyynnöt' });

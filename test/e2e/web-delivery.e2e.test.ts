@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import zlib from 'node:zlib';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { WEB_DIST } from '../../src/server/app.ts';
 import {
   browserSuite,
@@ -11,8 +11,10 @@ import {
   chromiumSkip,
   heading,
   homePage,
+  pagePerTest,
   picture,
   signIn,
+  signInByCookie,
   type TestServer,
 } from './helpers.ts';
 
@@ -64,12 +66,17 @@ const beyondFinnishFirstScreen = async (page: Page) =>
 
 describe('the web app, delivered', { skip: chromiumSkip }, () => {
   let server: TestServer;
+  let browser: Browser;
   let page: Page;
   let problems: string[];
 
   browserSuite({ role: 'customer_service' }, (setup) => {
-    ({ server, page, problems } = setup);
+    ({ server, browser } = setup);
   });
+  pagePerTest(
+    () => browser,
+    (opened) => ({ page, problems } = opened),
+  );
 
   const get = (url: string, acceptEncoding?: string) =>
     server.app.inject({
@@ -150,6 +157,7 @@ describe('the web app, delivered', { skip: chromiumSkip }, () => {
   });
 
   test('the rest of the catalogue comes with the first page that needs it, in the page’s language', async () => {
+    await signInByCookie(page, server, 'customer_service');
     await page.goto(`${server.baseUrl}/search`);
     await heading(page, 'Asiakashaku').waitFor();
     await page.getByRole('button', { name: /valitse kieli/ }).click();
@@ -186,6 +194,7 @@ describe('the web app, delivered', { skip: chromiumSkip }, () => {
       await held;
       await route.continue();
     });
+    await signInByCookie(page, server, 'customer_service');
     await page.goto(`${server.baseUrl}/persons/new`);
     const spinner = page.getByRole('status').filter({ hasText: 'Ladataan…' });
     await spinner.waitFor();

@@ -15,18 +15,10 @@ import {
   heading,
   pagePerTest,
   picture,
-  signIn,
   signInByCookie,
   signOut,
   type TestServer,
 } from './helpers.ts';
-
-const OFFICER = 'rekisterivastaava';
-const BILLING = {
-  username: 'laskuttaja',
-  password: 'kuusi kirjavaa kalaa uivat',
-  role: 'billing' as const,
-};
 
 describe("each role's work list in the browser", { skip: chromiumSkip }, () => {
   let server: TestServer;
@@ -36,44 +28,45 @@ describe("each role's work list in the browser", { skip: chromiumSkip }, () => {
   let number: number;
   let requestId: string;
 
-  browserSuite(
-    { role: 'register_officer', username: OFFICER, others: [BILLING] },
-    async (setup) => {
-      ({ server, browser, page, problems } = setup);
-      await page.setViewportSize({ width: 1366, height: 768 });
-      const personId = await insertTestPerson(server.database, { lastName: 'Myöhäinen' });
-      const colleague = await signInNewUser(server.app, server.database, server.keys, {
-        username: 'kollega',
-        role: 'register_officer',
-      });
-      // Received two months ago: a month past its deadline.
-      const created = await server.app.inject({
-        method: 'POST',
-        url: '/api/requests',
-        headers: json(colleague),
-        payload: {
-          type: 'access',
-          personId,
-          receivedOn: addCalendarMonths(helsinkiDate(new Date()), -2),
-          channel: 'letter',
-          language: 'fi',
-        },
-      });
-      assert.equal(created.statusCode, 201, created.body);
-      ({ number, id: requestId } = created.json());
-      await insertOrder(server.database, { personId });
-      await server.database.db.insert(invoiceRuns).values({
-        startedAt: new Date('2026-12-01T08:00:00Z'),
-        finishedAt: new Date('2026-12-01T08:01:00Z'),
-        invoiceDate: '2026-12-01',
-        invoiceCount: 4,
-      });
-    },
+  browserSuite({ role: 'register_officer' }, async (setup) => {
+    ({ server, browser } = setup);
+    const personId = await insertTestPerson(server.database, { lastName: 'Myöhäinen' });
+    const colleague = await signInNewUser(server.app, server.database, server.keys, {
+      username: 'kollega',
+      role: 'register_officer',
+    });
+    // Received two months ago: a month past its deadline.
+    const created = await server.app.inject({
+      method: 'POST',
+      url: '/api/requests',
+      headers: json(colleague),
+      payload: {
+        type: 'access',
+        personId,
+        receivedOn: addCalendarMonths(helsinkiDate(new Date()), -2),
+        channel: 'letter',
+        language: 'fi',
+      },
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    ({ number, id: requestId } = created.json());
+    await insertOrder(server.database, { personId });
+    await server.database.db.insert(invoiceRuns).values({
+      startedAt: new Date('2026-12-01T08:00:00Z'),
+      finishedAt: new Date('2026-12-01T08:01:00Z'),
+      invoiceDate: '2026-12-01',
+      invoiceCount: 4,
+    });
+  });
+  pagePerTest(
+    () => browser,
+    (opened) => ({ page, problems } = opened),
   );
 
   test('the register officer sees the overdue request first and opens it', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await signInByCookie(page, server, 'register_officer');
     await page.goto(`${server.baseUrl}/work`);
-    await signIn(page, OFFICER, server.user.password);
     await heading(page, 'Työlista').waitFor();
     const requests = page.getByRole('region', { name: 'Rekisteröityjen pyynnöt' });
     await requests.getByText('1 myöhässä, 0 määräpäivä 7 päivän sisällä.').waitFor();
@@ -95,8 +88,9 @@ describe("each role's work list in the browser", { skip: chromiumSkip }, () => {
   });
 
   test('billing sees the orders to invoice and the past runs with their archives', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await signInByCookie(page, server, 'billing');
     await page.goto(`${server.baseUrl}/work`);
-    await signIn(page, BILLING.username, BILLING.password);
     await heading(page, 'Työlista').waitFor();
     const billing = page.getByRole('region', { name: 'Laskutus' });
     await billing.getByText(/Toimitettuja tilauksia laskuttamatta: 1/).waitFor();
@@ -118,50 +112,41 @@ describe("each role's work list in the browser", { skip: chromiumSkip }, () => {
     assert.deepEqual(problems, []);
   });
 
-  describe('customer service, a page of its own', () => {
-    let own: Page;
-    let ownProblems: string[];
-    pagePerTest(
-      () => browser,
-      (opened) => ({ page: own, problems: ownProblems } = opened),
-    );
-
-    test('customer service lands on its recent customers, by its full name, and searches from there', async () => {
-      await own.setViewportSize({ width: 1366, height: 768 });
-      const personId = await insertTestPerson(server.database, {
-        firstName: 'Viime',
-        lastName: 'Avattu',
-      });
-      const username = await signInByCookie(own, server, 'customer_service');
-      await server.database.db
-        .update(staffUsers)
-        .set({ fullName: 'Paula Palvelu' })
-        .where(eq(staffUsers.username, username));
-      await own.goto(`${server.baseUrl}/persons/${personId}`);
-      await heading(own, 'Viime Avattu').waitFor();
-      await own.goto(server.baseUrl);
-      await heading(own, 'Työlista').waitFor();
-      await own.getByText('Kirjautunut: Paula Palvelu').waitFor();
-      const recent = own.getByRole('region', { name: 'Viimeksi käsitellyt asiakkaat' });
-      await recent.getByRole('link', { name: 'Viime Avattu' }).waitFor();
-      await checkAccessibility(own, "customer service's home page");
-      await picture(own, 'home-customer-service.png');
-      const box = own.getByRole('searchbox');
-      await box.fill('Avattu');
-      await box.press('Enter');
-      await heading(own, 'Asiakashaku').waitFor();
-      await own.waitForURL('**/search?q=Avattu');
-      assert.deepEqual(ownProblems, []);
+  test('customer service lands on its recent customers, by its full name, and searches from there', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const personId = await insertTestPerson(server.database, {
+      firstName: 'Viime',
+      lastName: 'Avattu',
     });
+    const username = await signInByCookie(page, server, 'customer_service');
+    await server.database.db
+      .update(staffUsers)
+      .set({ fullName: 'Paula Palvelu' })
+      .where(eq(staffUsers.username, username));
+    await page.goto(`${server.baseUrl}/persons/${personId}`);
+    await heading(page, 'Viime Avattu').waitFor();
+    await page.goto(server.baseUrl);
+    await heading(page, 'Työlista').waitFor();
+    await page.getByText('Kirjautunut: Paula Palvelu').waitFor();
+    const recent = page.getByRole('region', { name: 'Viimeksi käsitellyt asiakkaat' });
+    await recent.getByRole('link', { name: 'Viime Avattu' }).waitFor();
+    await checkAccessibility(page, "customer service's home page");
+    await picture(page, 'home-customer-service.png');
+    const box = page.getByRole('searchbox');
+    await box.fill('Avattu');
+    await box.press('Enter');
+    await heading(page, 'Asiakashaku').waitFor();
+    await page.waitForURL('**/search?q=Avattu');
+    assert.deepEqual(problems, []);
+  });
 
-    test('the administrator lands on accounts to see to', async () => {
-      await own.setViewportSize({ width: 1366, height: 768 });
-      await signInByCookie(own, server, 'admin');
-      await own.goto(server.baseUrl);
-      await heading(own, 'Työlista').waitFor();
-      await own.getByRole('region', { name: 'Käyttäjätunnukset' }).waitFor();
-      await picture(own, 'home-admin.png');
-      assert.deepEqual(ownProblems, []);
-    });
+  test('the administrator lands on accounts to see to', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await signInByCookie(page, server, 'admin');
+    await page.goto(server.baseUrl);
+    await heading(page, 'Työlista').waitFor();
+    await page.getByRole('region', { name: 'Käyttäjätunnukset' }).waitFor();
+    await picture(page, 'home-admin.png');
+    assert.deepEqual(problems, []);
   });
 });
