@@ -524,7 +524,8 @@ async function create(ctx: CustomerContext, tx: Db, run: ImportRun, planned: Pla
       p.createdId = crypto.randomUUID();
       return { id: p.createdId, input, code: input.personalIdentityCode ?? null };
     });
-    // The batch's data keys in one lookup and one insert, not a key-store round trip a person.
+    // The batch's data keys in one insert (the persons are new: nothing to look up), not a
+    // key-store round trip a person.
     const withCode = inputs.filter((i) => i.code !== null);
     const sealed = await ctx.personKeys.encryptMany(
       withCode.map((i) => ({
@@ -532,6 +533,7 @@ async function create(ctx: CustomerContext, tx: Db, run: ImportRun, planned: Pla
         plaintext: i.code!,
         context: identityCodeContext(i.id),
       })),
+      { newPersons: true },
     );
     const encrypted = new Map(withCode.map((i, n) => [i.id, sealed[n]!]));
     const values = inputs.map(({ id, input, code }, n): NewPerson => ({
