@@ -3,7 +3,8 @@
  * of N persons through `rekisteri import` on PostgreSQL (DATABASE_URL names the server), against
  * the raw database loading the same file with COPY and a set-based UPDATE of the same rows, in
  * the same run; and the import's peak RSS at N and at N/10 rows (constant memory: the same
- * within 20 %, under 300 MB). Scratch databases, dropped at the end.
+ * within 20 %, under 300 MB). Scratch databases, dropped at the end. The CLI runs with the node
+ * flags of its `#!` line, as `npx rekisteri` runs it (decision 0027: V8's heap sizing).
  */
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -15,6 +16,10 @@ import { OLD_REGISTER_PROFILE, writeOldRegisterExport } from '../test/helpers/im
 import type { BenchOptions } from './run.ts';
 
 const CLI = path.resolve(import.meta.dirname, '../src/cli/rekisteri.ts');
+/** The node flags of the CLI's `#!/usr/bin/env -S node …` line. */
+const CLI_FLAGS = (fs.readFileSync(CLI, 'utf8').split('\n', 1)[0] ?? '')
+  .split(/\s+/)
+  .filter((word) => word.startsWith('--'));
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const mb = (kb: number) => Math.round(kb / 1024);
 
@@ -73,6 +78,7 @@ async function measureImport(
         '-f',
         'maxrss=%M',
         process.execPath,
+        ...CLI_FLAGS,
         CLI,
         'import',
         file,
@@ -133,11 +139,21 @@ export async function run(options: BenchOptions): Promise<void> {
     const large = await measureImport(serverUrl, n, dir);
     const ratio = large.rowsPerSecond / large.raw.rowsPerSecond;
     const rssGrowth = large.peakRssMb / small.peakRssMb - 1;
+    const sizes = [small, large].map((size) => {
+      const rows = size.rows.toLocaleString('en-US');
+      const sizeRatio = (size.rowsPerSecond / size.raw.rowsPerSecond).toFixed(3);
+      return `${rows} rows: import ${size.seconds.toFixed(1)} s, ${size.rowsPerSecond.toLocaleString('en-US')} rows/s; raw ${size.raw.seconds} s, ${size.raw.rowsPerSecond.toLocaleString('en-US')} rows/s; ratio ${sizeRatio}x; peak RSS ${size.peakRssMb} MB`;
+    });
     const lines = [
+      ...sizes,
       `Import of ${n.toLocaleString('en-US')} rows: ${large.seconds.toFixed(1)} s, ${large.rowsPerSecond.toLocaleString('en-US')} rows/s`,
       `Raw COPY + set-based UPDATE of the same rows: ${large.raw.seconds} s, ${large.raw.rowsPerSecond.toLocaleString('en-US')} rows/s`,
       `Ratio import / raw: ${ratio.toFixed(3)}x (target >= 0.5x)`,
       `Peak RSS: ${small.peakRssMb} MB at ${small.rows.toLocaleString('en-US')} rows, ${large.peakRssMb} MB at ${n.toLocaleString('en-US')} rows (${(rssGrowth * 100).toFixed(0)} %; target within 20 %, under 300 MB)`,
+      `Load average: ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} (the machine is shared: compare ratios)`,
     ];
     for (const line of lines) console.log(line);
     if (options.json) {
@@ -148,6 +164,7 @@ export async function run(options: BenchOptions): Promise<void> {
           large,
           ratio: Number(ratio.toFixed(4)),
           rssGrowth: Number(rssGrowth.toFixed(3)),
+          loadAverage: os.loadavg(),
         }),
       );
     }

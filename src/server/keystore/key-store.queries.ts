@@ -17,6 +17,9 @@ export type PersonKeyRow = {
   masterKeyId: string | null;
 };
 
+/** Rows of a raw query: node-postgres and PGlite both answer with `rows`. */
+const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+
 /** The stored keys (and tombstones) of these persons: one query per 5,000 persons. */
 export async function findPersonKeys(db: KeyStoreDb, personIds: readonly string[]) {
   const rows: PersonKeyRow[] = [];
@@ -37,7 +40,8 @@ export async function findPersonKeys(db: KeyStoreDb, personIds: readonly string[
 
 /**
  * Stores new wrapped keys; a person who already has a key or a tombstone keeps it (the primary
- * key decides a race). Returns the persons whose new key was stored.
+ * key decides a race). Returns the persons whose new key was stored. Set-based: the rows as one
+ * jsonb parameter, the keys in hex.
  */
 export async function insertPersonKeys(
   db: KeyStoreDb,
@@ -45,12 +49,23 @@ export async function insertPersonKeys(
 ): Promise<Set<string>> {
   const stored = new Set<string>();
   for (const chunk of chunks(rows)) {
-    const inserted = await db
-      .insert(personKeys)
-      .values(chunk)
-      .onConflictDoNothing({ target: personKeys.personId })
-      .returning({ personId: personKeys.personId });
-    for (const row of inserted) stored.add(row.personId);
+    const json = JSON.stringify(
+      chunk.map((row) => ({
+        person_id: row.personId,
+        wrapped_key: row.wrappedKey.toString('hex'),
+        master_key_id: row.masterKeyId,
+      })),
+    );
+    const inserted = rowsOf<{ person_id: string }>(
+      await db.execute(sql`
+        insert into ${personKeys} (person_id, wrapped_key, master_key_id)
+        select r.person_id, decode(r.wrapped_key, 'hex'), r.master_key_id
+        from jsonb_to_recordset(${json}::jsonb) as r(person_id uuid, wrapped_key text,
+          master_key_id text)
+        on conflict (person_id) do nothing
+        returning person_id`),
+    );
+    for (const row of inserted) stored.add(row.person_id);
   }
   return stored;
 }

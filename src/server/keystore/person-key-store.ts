@@ -151,8 +151,13 @@ export function createPersonKeyStore(options: PersonKeyStoreOptions): PersonKeyS
     }
   }
 
-  async function keysForWriting(personIds: Iterable<string>): Promise<Map<string, Buffer>> {
-    const loaded = await load(personIds);
+  async function keysForWriting(
+    personIds: Iterable<string>,
+    { newPersons = false } = {},
+  ): Promise<Map<string, Buffer>> {
+    const loaded: Loaded = newPersons
+      ? new Map<string, Buffer | 'destroyed'>()
+      : await load(personIds);
     const absent = [...new Set(personIds)].filter((id) => !loaded.has(id));
     if (absent.length > 0) await create(absent, loaded);
     const keys = new Map<string, Buffer>();
@@ -189,9 +194,12 @@ export function createPersonKeyStore(options: PersonKeyStoreOptions): PersonKeyS
       if (key === undefined || key === 'destroyed') throw new PersonKeyDestroyedError(personId);
       return decryptBytesWithDataKey(key, ciphertext, context);
     },
-    async encryptMany(items) {
+    async encryptMany(items, options = {}) {
       if (items.length === 0) return [];
-      const keys = await keysForWriting(items.map((item) => item.personId));
+      const keys = await keysForWriting(
+        items.map((item) => item.personId),
+        options,
+      );
       return items.map((item) =>
         encryptWithDataKey(keys.get(item.personId) as Buffer, item.plaintext, item.context),
       );

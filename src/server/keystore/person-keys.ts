@@ -9,10 +9,12 @@ export type PersonKeys = {
   encrypt(personId: string, plaintext: string, context: string): Promise<Buffer>;
   /**
    * Many values of many persons with one key-store lookup and one insert of the keys still to
-   * create (bulk paths: an import's batch); in the order given.
+   * create (bulk paths: an import's batch); in the order given. `newPersons`: the ids were just
+   * made, so the lookup is left out (a key that exists anyway is found by the insert and used).
    */
   encryptMany(
     items: readonly { personId: string; plaintext: string; context: string }[],
+    options?: { newPersons?: boolean },
   ): Promise<Buffer[]>;
   /** Throws `PersonKeyDestroyedError` when the person's key is gone. */
   decrypt(personId: string, ciphertext: Buffer, context: string): Promise<string>;

@@ -8,7 +8,6 @@ import {
   importRuns,
   organizations,
   persons,
-  valueSources,
   type ImportRowError,
   type SourcedPersonField,
 } from '../../db/schema/index.ts';
@@ -21,9 +20,14 @@ import type { ImportRowOutcome } from '../../../contract/move-in/move-in.constan
 import { logAccess, type CustomerContext } from '../customers/context.ts';
 import { identityCodeContext, identityCodeIndex } from '../persons/persons.service.ts';
 import { checkRow, missingColumns, type CheckedRow } from './move-in-rows.ts';
+import {
+  insertImportSources,
+  insertPersons,
+  insertReportRows,
+  type NewPerson,
+} from './move-in-inserts.ts';
 
 export type ImportRun = typeof importRuns.$inferSelect;
-type ReportRow = typeof importRows.$inferInsert;
 
 export type ImportFile = { path: string; name: string };
 export type ImportProfile = { id: string | null; name: string; body: ImportProfileBody };
@@ -38,19 +42,6 @@ export type ImportOptions = {
 };
 
 export const DEFAULT_BATCH_SIZE = 500;
-
-/**
- * Rows a statement carries at most: PostgreSQL takes 65,535 parameters a statement, and a
- * batch of up to 5,000 rows (`--batch-size`) has seven value sources a person.
- */
-const ROWS_A_STATEMENT = 2000;
-
-/** Inserts in statements of at most ROWS_A_STATEMENT rows, one after another. */
-async function insertInChunks<T>(rows: T[], insert: (chunk: T[]) => PromiseLike<unknown>) {
-  for (let start = 0; start < rows.length; start += ROWS_A_STATEMENT) {
-    await insert(rows.slice(start, start + ROWS_A_STATEMENT));
-  }
-}
 
 /** The file's SHA-256 and size: a run is continued, and a rerun recognised, by the file's content. */
 export async function fingerprintFile(path: string): Promise<{ sha256: string; bytes: number }> {
@@ -264,9 +255,10 @@ async function applyBatch(
     await markAlreadyImported(tx, planned, earlierRuns);
     await markDuplicates(tx, run, planned, columns);
     if (!run.dryRun) await create(ctx, tx, run, planned);
-    await insertInChunks(
-      planned.map((p): ReportRow => ({
-        runId: run.id,
+    await insertReportRows(
+      tx,
+      run.id,
+      planned.map((p) => ({
         rowNumber: p.checked.rowNumber,
         outcome: p.outcome,
         personId: p.checked.target === 'person' ? p.createdId : null,
@@ -279,7 +271,6 @@ async function applyBatch(
         businessIdIndex: p.businessIdIndex,
         emailIndex: p.emailIndex,
       })),
-      (chunk) => tx.insert(importRows).values(chunk),
     );
     return moved;
   });
@@ -533,7 +524,8 @@ async function create(ctx: CustomerContext, tx: Db, run: ImportRun, planned: Pla
       p.createdId = crypto.randomUUID();
       return { id: p.createdId, input, code: input.personalIdentityCode ?? null };
     });
-    // The batch's data keys in one lookup and one insert, not a key-store round trip a person.
+    // The batch's data keys in one insert (the persons are new: nothing to look up), not a
+    // key-store round trip a person.
     const withCode = inputs.filter((i) => i.code !== null);
     const sealed = await ctx.personKeys.encryptMany(
       withCode.map((i) => ({
@@ -541,9 +533,10 @@ async function create(ctx: CustomerContext, tx: Db, run: ImportRun, planned: Pla
         plaintext: i.code!,
         context: identityCodeContext(i.id),
       })),
+      { newPersons: true },
     );
     const encrypted = new Map(withCode.map((i, n) => [i.id, sealed[n]!]));
-    const values = inputs.map(({ id, input, code }, n): typeof persons.$inferInsert => ({
+    const values = inputs.map(({ id, input, code }, n): NewPerson => ({
       id,
       firstName: input.firstName,
       lastName: input.lastName,
@@ -556,10 +549,8 @@ async function create(ctx: CustomerContext, tx: Db, run: ImportRun, planned: Pla
       permanentAddress: input.permanentAddress ?? null,
       language: input.language ?? 'fi',
       searchText: foldForSearch(`${input.firstName} ${input.lastName}`),
-      createdAt: now,
-      updatedAt: now,
     }));
-    await insertInChunks(values, (chunk) => tx.insert(persons).values(chunk));
+    await insertPersons(tx, values, now);
     const sources = people.flatMap((p) => {
       const input = p.checked.input as Record<string, unknown>;
       return Object.entries(IMPORT_SOURCE_FIELDS)
@@ -567,25 +558,10 @@ async function create(ctx: CustomerContext, tx: Db, run: ImportRun, planned: Pla
         .map(([, field]) => ({
           personId: p.createdId!,
           field,
-          kind: 'import' as const,
           reference: `${reference}${p.checked.rowNumber}`,
-          recordedAt: now,
-          recordedBy: ctx.actor.userId ?? null,
         }));
     });
-    // Set-based: the batch's sources as one JSON parameter, not six parameters a row for drizzle
-    // to build (the import's largest insert: up to seven sources a person).
-    await tx.execute(sql`
-      insert into ${valueSources} (person_id, field, kind, reference, recorded_at, recorded_by)
-      select s.person_id, s.field, 'import', s.reference, ${now.toISOString()}::timestamptz,
-        ${ctx.actor.userId ?? null}::uuid
-      from jsonb_to_recordset(${JSON.stringify(
-        sources.map((source) => ({
-          person_id: source.personId,
-          field: source.field,
-          reference: source.reference,
-        })),
-      )}::jsonb) as s(person_id uuid, field text, reference text)`);
+    await insertImportSources(tx, sources, now, ctx.actor.userId ?? null);
     const fields = [...new Set(sources.map((s) => s.field))];
     await logAccess(
       { ...ctx, db: tx },
