@@ -111,11 +111,12 @@ export async function getPersonObjections(
   return { items: rows.map(objectionView) };
 }
 
-/** Staff record an objection (customer service, email, the register officer, or DVV's). */
+/** Staff record an objection (customer service, email, the register officer, or DVV's), or the person in the e-service. */
 export async function addObjection(
   ctx: ActingContext,
   personId: string,
-  input: ObjectionCreate,
+  // Staff's sources, or `e_service` when the resident sets it themself (decision 0032).
+  input: Omit<ObjectionCreate, 'source'> & { source: ObjectionCreate['source'] | 'e_service' },
 ): Promise<ObjectionView> {
   checkDate(ctx, 'objectedOn', input.objectedOn);
   const id = await ctx.db
