@@ -209,7 +209,7 @@ export type ObjectionType = (typeof OBJECTION_TYPES)[number];
 /**
  * Where the objection came from: a data subject's request (named by `request_id`), the person
  * through customer service, by email or through the register officer (the register's contact
- * person), or a prohibition recorded in the population register (DVV).
+ * person), a prohibition recorded in the population register (DVV), or the person in the e-service.
  */
 export const OBJECTION_SOURCES = [
   'request',
@@ -217,6 +217,8 @@ export const OBJECTION_SOURCES = [
   'email',
   'register_officer',
   'population_register',
+  /** The person themself in the e-service, identified strongly (decision 0032). */
+  'e_service',
 ] as const;
 export type ObjectionSource = (typeof OBJECTION_SOURCES)[number];
 

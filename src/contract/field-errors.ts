@@ -23,6 +23,8 @@ export const FIELD_ERROR_CODES = [
   /** The resident's e-service (decision 0032): registering someone already registered, or without a name. */
   'resident.alreadyRegistered',
   'resident.nameMissing',
+  /** A resident's page before registration: the register holds nothing of them. */
+  'resident.notRegistered',
   'personKey.destroyed',
   'businessId.duplicate',
   'organizations.unknown',

@@ -128,6 +128,18 @@ const ENDPOINTS: Record<string, Endpoint> = {
     invalid: { email: 'ei osoite', phone: '12', language: 'de' },
   },
   'POST /api/resident/sign-out': {},
+  // The resident's own pages: the session's resident has not registered, so valid input is 409.
+  'GET /api/resident/data': { query: 'lang=sv', unpaged: true },
+  'GET /api/resident/processing': { query: 'lang=en', unpaged: true },
+  'PATCH /api/resident/contact': {
+    valid: { phone: '0401234567' },
+    invalid: { email: 'ei osoite', phone: '12', language: 'de' },
+  },
+  'GET /api/resident/requests': {},
+  'POST /api/resident/requests': { valid: { type: 'access' }, invalid: { type: 'delete' } },
+  'GET /api/resident/objections': {},
+  'POST /api/resident/objections': { valid: { type: 'targeting' }, invalid: { type: 'spam' } },
+  'POST /api/resident/objections/{objectionId}/withdraw': {},
   'GET /api/settings/privacy-statement': {},
   'PUT /api/settings/privacy-statement': {
     valid: {

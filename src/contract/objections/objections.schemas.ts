@@ -11,8 +11,11 @@ export const objectionCreate = z.strictObject({
   type: z.enum(OBJECTION_TYPES),
   /** The day the person objected, or the population register recorded the prohibition. */
   objectedOn: isoDate,
-  /** `request` is recorded through the request: POST /api/requests/{id}/objections. */
-  source: z.enum(OBJECTION_SOURCES).exclude(['request']),
+  /**
+   * `request` is recorded through the request: POST /api/requests/{id}/objections; `e_service`
+   * only by the person themself in the e-service.
+   */
+  source: z.enum(OBJECTION_SOURCES).exclude(['request', 'e_service']),
   note: note.optional(),
 });
 export type ObjectionCreate = z.output<typeof objectionCreate>;

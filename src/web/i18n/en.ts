@@ -1456,6 +1456,7 @@ export const en: Catalogue = {
       'You are already in the register. Sign in again to see your data.',
     'resident.nameMissing':
       'The identification did not give your name. Register at the customer service.',
+    'resident.notRegistered': 'You are not in the register yet: register first.',
     'personKey.destroyed':
       "The person's encryption key has been destroyed: their encrypted data can no longer be read or saved.",
     'businessId.duplicate': 'An organisation with this business ID is already in the register.',

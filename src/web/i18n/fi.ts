@@ -1456,6 +1456,7 @@ export const fi: Catalogue = {
     'identityCode.duplicate': 'Tällä henkilötunnuksella on jo henkilö rekisterissä.',
     'resident.alreadyRegistered': 'Olet jo rekisterissä. Kirjaudu uudelleen nähdäksesi tietosi.',
     'resident.nameMissing': 'Tunnistus ei antanut nimeäsi. Rekisteröidy asiakaspalvelussa.',
+    'resident.notRegistered': 'Et ole vielä rekisterissä: rekisteröidy ensin.',
     'personKey.destroyed':
       'Henkilön tietojen salausavain on hävitetty: salattuja tietoja ei voi enää lukea eikä tallentaa.',
     'businessId.duplicate': 'Tällä Y-tunnuksella on jo organisaatio rekisterissä.',

@@ -1463,6 +1463,7 @@ export const sv: Catalogue = {
     'resident.alreadyRegistered':
       'Du finns redan i registret. Logga in på nytt för att se dina uppgifter.',
     'resident.nameMissing': 'Identifieringen gav inte ditt namn. Registrera dig hos kundtjänsten.',
+    'resident.notRegistered': 'Du finns ännu inte i registret: registrera dig först.',
     'personKey.destroyed':
       'Personens krypteringsnyckel har förstörts: de krypterade uppgifterna kan inte längre läsas eller sparas.',
     'businessId.duplicate': 'En organisation med det här FO-numret finns redan i registret.',

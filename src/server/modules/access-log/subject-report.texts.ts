@@ -121,7 +121,8 @@ export type ReportTexts = {
   actions: Record<AccessAction, string>;
   /** A disclosure's action, naming the recipient. */
   disclosedTo: (recipient: string) => string;
-  roles: Record<Role, string>;
+  /** Staff roles, and the resident acting in the e-service (decision 0032). */
+  roles: Record<Role | 'resident', string>;
   fields: Record<FieldPhrase, string>;
   purposes: Record<string, string>;
 };
@@ -175,6 +176,7 @@ export const REPORT_TEXTS: Record<ReportLanguage, ReportTexts> = {
       register_officer: 'rekisterivastaava',
       auditor: 'tarkastaja',
       contractor: 'sopimuskumppani',
+      resident: 'rekisteröity itse (asiointipalvelu)',
     },
     fields: {
       name: 'nimi',
@@ -263,6 +265,7 @@ export const REPORT_TEXTS: Record<ReportLanguage, ReportTexts> = {
       register_officer: 'registeransvarig',
       auditor: 'granskare',
       contractor: 'avtalspartner',
+      resident: 'den registrerade själv (e-tjänsten)',
     },
     fields: {
       name: 'namn',
@@ -351,6 +354,7 @@ export const REPORT_TEXTS: Record<ReportLanguage, ReportTexts> = {
       register_officer: 'register officer',
       auditor: 'auditor',
       contractor: 'contractor',
+      resident: 'the data subject themself (e-service)',
     },
     fields: {
       name: 'name',

@@ -1,6 +1,6 @@
 import { addDays, helsinkiDate, helsinkiStartOfDay, yearsBefore } from '../../../contract/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { logAccess, type CustomerContext } from '../customers/context.ts';
+import { logAccess, type ActingContext, type CustomerContext } from '../customers/context.ts';
 import { findPersonById } from '../persons/persons.queries.ts';
 import { findStaffName, findSubjectEntries } from './access-log.queries.ts';
 import type { SubjectReportQuery } from '../../../contract/access-log/access-log.schemas.ts';
@@ -64,6 +64,34 @@ export async function makeSubjectReport(
   personId: string,
   query: SubjectReportQuery,
 ): Promise<SubjectReport> {
+  const found = await subjectEntries(ctx, personId, query);
+  const texts = REPORT_TEXTS[found.language];
+  const generatedByName = await findStaffName(ctx.db, ctx.actor.userId);
+  const report: SubjectReport = {
+    ...found,
+    generatedAt: ctx.clock.now().toISOString(),
+    generatedBy: {
+      username: ctx.actor.username,
+      name: who(ctx.actor.username, generatedByName, texts.unknownUser),
+      role: roleInWords(texts, ctx.actor.role),
+    },
+  };
+  // Written before anything is returned: without the entry, no report.
+  await logAccess(ctx, 'report', [personId], ['name', 'accessLog'], {
+    purpose: SUBJECT_REPORT_PURPOSE,
+  });
+  return report;
+}
+
+/**
+ * The report's entries for the period, in words, not logged: the caller logs the report (the
+ * officer's report, the resident's own "who has processed my data" page).
+ */
+export async function subjectEntries(
+  ctx: Pick<ActingContext, 'db' | 'clock'>,
+  personId: string,
+  query: SubjectReportQuery,
+): Promise<Omit<SubjectReport, 'generatedAt' | 'generatedBy'>> {
   const now = ctx.clock.now();
   const today = helsinkiDate(now);
   const to = query.to ?? today;
@@ -104,18 +132,11 @@ export async function makeSubjectReport(
       ],
     });
   }
-  const generatedByName = await findStaffName(ctx.db, ctx.actor.userId);
-  const report: SubjectReport = {
+  return {
     person: { id: person.id, name: `${person.firstName} ${person.lastName}` },
     language,
     from,
     to,
-    generatedAt: now.toISOString(),
-    generatedBy: {
-      username: ctx.actor.username,
-      name: who(ctx.actor.username, generatedByName, texts.unknownUser),
-      role: roleInWords(texts, ctx.actor.role),
-    },
     entries: rows.map((row) => ({
       occurredAt: row.occurredAt.toISOString(),
       action: row.action,
@@ -123,7 +144,10 @@ export async function makeSubjectReport(
         row.action === 'disclose' && row.recipient !== null
           ? texts.disclosedTo(row.recipient)
           : actionInWords(texts, row.action),
-      user: who(row.username, row.fullName, texts.unknownUser),
+      user:
+        row.role === 'resident'
+          ? texts.roles.resident
+          : who(row.username, row.fullName, texts.unknownUser),
       role: roleInWords(texts, row.role),
       organisation:
         row.partnerId !== null
@@ -135,9 +159,4 @@ export async function makeSubjectReport(
       purpose: purposeInWords(texts, row.purpose),
     })),
   };
-  // Written before anything is returned: without the entry, no report.
-  await logAccess(ctx, 'report', [personId], ['name', 'accessLog'], {
-    purpose: SUBJECT_REPORT_PURPOSE,
-  });
-  return report;
 }

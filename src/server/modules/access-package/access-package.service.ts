@@ -5,7 +5,7 @@ import { helsinkiDate } from '../../../contract/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { formatIban } from '../../../finnish/index.ts';
 import { PersonKeyDestroyedError } from '../../keystore/person-keys.ts';
-import { makeSubjectReport } from '../access-log/subject-report.ts';
+import { makeSubjectReport, type SubjectReport } from '../access-log/subject-report.ts';
 import { attachmentsOfRequests } from '../attachments/attachments.service.ts';
 import { loadBillingSettings } from '../billing-settings/billing-settings.service.ts';
 import { findSettings } from '../privacy-statement/privacy-statement.service.ts';
@@ -226,7 +226,7 @@ const address = (value: PostalAddress | null | undefined) =>
     : null;
 
 async function decrypt(
-  ctx: CustomerContext,
+  ctx: Pick<CustomerContext, 'personKeys'>,
   items: { personId: string; ciphertext: Buffer; context: string }[],
 ): Promise<(string | null)[]> {
   if (items.length === 0) return [];
@@ -235,7 +235,7 @@ async function decrypt(
 
 /** The identity code in full: the person is entitled to it. Null if none, or the key is gone. */
 async function identityCode(
-  ctx: CustomerContext,
+  ctx: Pick<CustomerContext, 'personKeys'>,
   person: { id: string; identityCodeEncrypted: Buffer | null },
 ): Promise<string | null> {
   if (!person.identityCodeEncrypted) return null;
@@ -264,14 +264,50 @@ export async function buildAccessPackage(
   action: 'read' | 'print' = 'read',
 ): Promise<AccessPackage> {
   const request = await requireAccessRequest(ctx, requestId);
-  const language: PackageLanguage = request.language;
-  const texts = PACKAGE_TEXTS[language];
   const person = await findPersonById(ctx.db, request.personId);
   if (!person) throw notFound('Person');
+  const data = await assemblePersonData(ctx, person, request.language, {
+    socialServices: true,
+    processing: (personId) =>
+      makeSubjectReport(ctx, personId, { lang: request.language, format: 'json' }),
+  });
+  const pkg: AccessPackage = {
+    ...data,
+    request: {
+      id: request.id,
+      number: request.number,
+      receivedOn: request.receivedOn,
+      channel: request.channel,
+      language: request.language,
+    },
+  };
+  await logAccess(ctx, action, [person.id], [...PACKAGE_FIELDS], {
+    purpose: ACCESS_PACKAGE_PURPOSE,
+    changes: { accessPackage: { requestId: request.id, requestNumber: request.number } },
+  });
+  return pkg;
+}
+
+/**
+ * The package's data of one person, not logged (the caller logs what it shows): the access
+ * request's answer, and the resident's own pages in the e-service (decision 0032), which leave
+ * the social-services sections to the access request (`socialServices: false`).
+ */
+export async function assemblePersonData(
+  ctx: Pick<CustomerContext, 'db' | 'personKeys' | 'clock'>,
+  person: NonNullable<Awaited<ReturnType<typeof findPersonById>>>,
+  language: PackageLanguage,
+  options: {
+    socialServices: boolean;
+    processing?: (personId: string) => Promise<SubjectReport>;
+  },
+): Promise<Omit<AccessPackage, 'request'>> {
+  const texts = PACKAGE_TEXTS[language];
   const settings = await loadBillingSettings(ctx.db);
   const controller = await controllerOf(ctx.db, settings);
   const personId = person.id;
   const now = ctx.clock.now();
+  const social = options.socialServices;
 
   const [organizations, orders, invoices, disclosureRows, relationships, records, relations] =
     await Promise.all([
@@ -279,9 +315,9 @@ export async function buildAccessPackage(
       findOrdersOfPerson(ctx.db, personId),
       findInvoicesOfPerson(ctx.db, personId),
       listDisclosureRows(ctx.db, { subjectId: personId, after: null, limit: 100_000 }),
-      findClientRelationships(ctx.db, personId),
-      findSocialRecords(ctx.db, personId),
-      findOwnFamilyRelations(ctx.db, personId),
+      social ? findClientRelationships(ctx.db, personId) : [],
+      social ? findSocialRecords(ctx.db, personId) : [],
+      social ? findOwnFamilyRelations(ctx.db, personId) : [],
     ]);
   const [requests, sources, needTypes, objections] = await Promise.all([
     findRequestsOfPerson(ctx.db, personId),
@@ -320,26 +356,16 @@ export async function buildAccessPackage(
     needTypes.map((row) => [row.code, { fi: row.nameFi, sv: row.nameSv, en: row.nameEn }]),
   );
   const isClient = relationships.length > 0;
-  const processing = isClient
-    ? await makeSubjectReport(ctx, personId, { lang: language, format: 'json' })
-    : null;
+  const processing = isClient && options.processing ? await options.processing(personId) : null;
 
   const years = await loadRetentionYears(ctx.db);
   const billing = person.billing;
-  const pkg: AccessPackage = {
+  return {
     format: 'asiakasrekisteri/access-package',
     version: 1,
     documentLanguage: language,
     generatedAt: now.toISOString(),
     controller,
-
-    request: {
-      id: request.id,
-      number: request.number,
-      receivedOn: request.receivedOn,
-      channel: request.channel,
-      language: request.language,
-    },
     personId,
     identity: {
       firstName: person.firstName,
@@ -574,11 +600,6 @@ export async function buildAccessPackage(
     },
     notIncluded: [texts.notesLeftOut, texts.familyNote],
   };
-  await logAccess(ctx, action, [personId], [...PACKAGE_FIELDS], {
-    purpose: ACCESS_PACKAGE_PURPOSE,
-    changes: { accessPackage: { requestId: request.id, requestNumber: request.number } },
-  });
-  return pkg;
 }
 
 export function addressLine(value: PostalAddress): string {

@@ -145,7 +145,7 @@ export async function uploadAttachment(
 
 /** What a person's requests carry, by request (names decrypted in one round trip); not logged. */
 export async function attachmentsOfRequests(
-  ctx: CustomerContext,
+  ctx: Pick<CustomerContext, 'db' | 'personKeys'>,
   personId: string,
   requestIds: readonly string[],
 ): Promise<Map<string, Omit<AttachmentList['items'][number], 'id' | 'createdBy'>[]>> {

@@ -49,7 +49,8 @@ type StoredProtection = {
  * `current` is undefined for a new person: a registration without protection sets nothing.
  */
 export function checkAddressWrite<W extends AddressWrite>(args: {
-  role: Role;
+  /** The writer's role; `resident` is the person themself in the e-service, who sees their own. */
+  role: Role | 'resident';
   sourceKind: ValueSourceKind;
   now: Date;
   current: StoredProtection | undefined;
@@ -57,7 +58,8 @@ export function checkAddressWrite<W extends AddressWrite>(args: {
 }): W {
   const { role, sourceKind, now, current, write } = args;
   const protectedNow = current !== undefined && isAddressProtected(current, now);
-  const hiddenFromWriter = protectedNow && !roleHas(role, 'customers.readProtectedAddress');
+  const hiddenFromWriter =
+    protectedNow && role !== 'resident' && !roleHas(role, 'customers.readProtectedAddress');
   if (hiddenFromWriter) {
     const touched: string[] = (
       ['permanentAddress', 'contactAddress', 'addressProtection'] as const
@@ -98,7 +100,9 @@ export function checkAddressWrite<W extends AddressWrite>(args: {
     }
   }
   const fromPopulationRegister =
-    sourceKind === 'population_register' && PROTECTION_RECORDING_ROLES.includes(role);
+    sourceKind === 'population_register' &&
+    role !== 'resident' &&
+    PROTECTION_RECORDING_ROLES.includes(role);
   if (refused.length > 0 && !fromPopulationRegister) {
     throw new AppError(
       'forbidden',

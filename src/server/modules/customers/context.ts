@@ -14,6 +14,21 @@ export { MACHINE_CLIENT_ROLE } from '../../../contract/access-log/access-log.sch
  */
 export const RESIDENT_ROLE = 'resident';
 
+/**
+ * A resident acting on their own data in the e-service (decision 0032): the access log names
+ * their person id as the user and the role `resident`; no staff account is behind it, so the
+ * "created by" columns that name staff stay empty (see `staffIdOf`).
+ */
+export type ResidentActor = {
+  resident: true;
+  /** The resident's own person id: the only person they act on. */
+  userId: string;
+  username: null;
+  role: typeof RESIDENT_ROLE;
+  partnerId: null;
+  client?: undefined;
+};
+
 /** What a customer service function needs: the database, keys, time, the log and who asks. */
 export type CustomerContext = {
   db: Db;
@@ -29,11 +44,22 @@ export type CustomerContext = {
 };
 
 /**
+ * The context of a service function that a resident may call on their own data too (the
+ * requests, objections, persons and processing-report functions the e-service reuses).
+ */
+export type ActingContext = Omit<CustomerContext, 'actor'> & { actor: Actor | ResidentActor };
+
+/** The staff account that acts, for the columns that name one; null when a resident acts. */
+export function staffIdOf(ctx: ActingContext): string | null {
+  return 'resident' in ctx.actor ? null : ctx.actor.userId;
+}
+
+/**
  * Records that the actor read or changed these subjects' data, through `ctx.db`: pass the
  * transaction's context for a change, so the change and its entry commit together.
  */
 export function logAccess(
-  ctx: CustomerContext,
+  ctx: ActingContext,
   action: AccessAction,
   subjectIds: string[],
   fields: string[],

@@ -2,7 +2,12 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import type { ObjectionType } from '../../db/schema/objections.ts';
 import { helsinkiDate } from '../../../contract/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { logAccess, type CustomerContext } from '../customers/context.ts';
+import {
+  logAccess,
+  staffIdOf,
+  type ActingContext,
+  type CustomerContext,
+} from '../customers/context.ts';
 import { REQUEST_ACTIONS } from '../requests/request-actions.ts';
 import { findRequest, insertRequestEvent } from '../requests/requests.queries.ts';
 import {
@@ -67,7 +72,7 @@ function dateProblem(field: string, message: string, code: FieldErrorCode): AppE
 
 /** Not in the future (Helsinki), and not before `notBefore` when given. */
 function checkDate(
-  ctx: CustomerContext,
+  ctx: ActingContext,
   field: string,
   date: string,
   notBefore?: { date: string; what: string },
@@ -91,13 +96,13 @@ function alreadyActive(types: readonly ObjectionType[]): AppError {
   });
 }
 
-async function requirePerson(ctx: CustomerContext, personId: string): Promise<void> {
+async function requirePerson(ctx: ActingContext, personId: string): Promise<void> {
   if (!(await personExists(ctx.db, personId))) throw notFound('Person');
 }
 
 /** The person's objections, active and withdrawn, newest first; logged as a read. */
 export async function getPersonObjections(
-  ctx: CustomerContext,
+  ctx: ActingContext,
   personId: string,
 ): Promise<ObjectionList> {
   await requirePerson(ctx, personId);
@@ -106,11 +111,12 @@ export async function getPersonObjections(
   return { items: rows.map(objectionView) };
 }
 
-/** Staff record an objection (customer service, email, the register officer, or DVV's). */
+/** Staff record an objection (customer service, email, the register officer, or DVV's), or the person in the e-service. */
 export async function addObjection(
-  ctx: CustomerContext,
+  ctx: ActingContext,
   personId: string,
-  input: ObjectionCreate,
+  // Staff's sources, or `e_service` when the resident sets it themself (decision 0032).
+  input: Omit<ObjectionCreate, 'source'> & { source: ObjectionCreate['source'] | 'e_service' },
 ): Promise<ObjectionView> {
   checkDate(ctx, 'objectedOn', input.objectedOn);
   const id = await ctx.db
@@ -128,7 +134,7 @@ export async function addObjection(
           source: input.source,
           note: input.note ?? null,
           createdAt: ctx.clock.now(),
-          createdBy: ctx.actor.userId,
+          createdBy: staffIdOf(ctx),
         },
       ]);
       if (!row) throw new Error('The objection was not stored');
@@ -150,7 +156,7 @@ export async function addObjection(
   return viewById(ctx, id);
 }
 
-async function viewById(ctx: CustomerContext, id: string): Promise<ObjectionView> {
+async function viewById(ctx: ActingContext, id: string): Promise<ObjectionView> {
   const row = await findObjectionWithNames(ctx.db, id);
   if (!row) throw new Error(`Objection ${id} vanished`);
   return objectionView(row);
@@ -158,7 +164,7 @@ async function viewById(ctx: CustomerContext, id: string): Promise<ObjectionView
 
 /** Withdraws an objection: kept, with the date; the usage rule no longer applies it. */
 export async function withdrawObjection(
-  ctx: CustomerContext,
+  ctx: ActingContext,
   personId: string,
   objectionId: string,
   input: ObjectionWithdrawal,
@@ -179,7 +185,7 @@ export async function withdrawObjection(
     await markWithdrawn(tx, objectionId, {
       withdrawnOn: input.withdrawnOn,
       withdrawnAt: ctx.clock.now(),
-      withdrawnBy: ctx.actor.userId,
+      withdrawnBy: staffIdOf(ctx),
       withdrawalNote: input.note ?? null,
     });
     await logAccess({ ...ctx, db: tx }, 'update', [personId], FIELDS, {

@@ -9,7 +9,7 @@ import type { Keys } from '../../lib/crypto.ts';
 import { PersonKeyDestroyedError } from '../../keystore/person-keys.ts';
 import { roleHas } from '../../../contract/auth/permissions.ts';
 import { checkAddressWrite, isAddressProtected } from '../customers/address-protection.ts';
-import { logAccess, type CustomerContext } from '../customers/context.ts';
+import { logAccess, type ActingContext, type CustomerContext } from '../customers/context.ts';
 import {
   ALL_CUSTOMERS,
   readerScope,
@@ -100,7 +100,7 @@ export async function maskedIdentityCodes(
  * this person is registered, and who it is: an access to that person, logged as a search by the
  * code (outside any transaction of the refused change, which rolls back).
  */
-async function duplicateIdentityCode(ctx: CustomerContext, existingId: string): Promise<AppError> {
+async function duplicateIdentityCode(ctx: ActingContext, existingId: string): Promise<AppError> {
   await logAccess(ctx, 'search', [existingId], ['personalIdentityCode'], {
     purpose: 'duplicate check',
   });
@@ -121,7 +121,7 @@ async function duplicateIdentityCode(ctx: CustomerContext, existingId: string): 
  * indexed here, never stored plain.
  */
 async function columnsFrom(
-  ctx: CustomerContext,
+  ctx: ActingContext,
   personId: string,
   input: PersonPatch,
   current: PersonRow | undefined,
@@ -191,7 +191,7 @@ function isTemporary(code: string): boolean {
   return parsed.ok && parsed.value.temporary;
 }
 
-async function checkOrganizationsExist(ctx: CustomerContext, ids: string[]) {
+async function checkOrganizationsExist(ctx: ActingContext, ids: string[]) {
   const unique = [...new Set(ids)];
   if (unique.length !== ids.length) {
     throw new AppError('validation', 'An organisation is listed twice', {
@@ -386,6 +386,21 @@ export async function updatePerson(
   patch: PersonPatch,
   options: { source?: SourceGiven } = {},
 ): Promise<PersonView> {
+  return toView(ctx, await writePersonPatch(ctx, id, patch, options));
+}
+
+/**
+ * Every change of a person's data goes through here: staff's form and API, the bulk writers
+ * through `updatePerson`, and the resident correcting their own contact details in the
+ * e-service (decision 0032) — one set of rules (restriction, address protection, identity code,
+ * value sources) and the access-log entry in the change's transaction.
+ */
+export async function writePersonPatch(
+  ctx: ActingContext,
+  id: string,
+  patch: PersonPatch,
+  options: { source?: SourceGiven } = {},
+): Promise<PersonRow> {
   const current = await findPersonById(ctx.db, id);
   if (!current) throw notFound('Person');
   if (current.archivedAt) {
@@ -436,14 +451,17 @@ export async function updatePerson(
           })),
         );
       }
-      await recordValueSources({ ...ctx, db: tx }, { personId: id, input: patch, changes, source });
+      await recordValueSources(
+        { db: tx, clock: ctx.clock, actor: 'resident' in ctx.actor ? null : ctx.actor },
+        { personId: id, input: patch, changes, source },
+      );
       return updated;
     })
     .catch(async (error: unknown) => {
       throw await raceToConflict(ctx, error, patch.personalIdentityCode);
     });
   if (!row) throw notFound('Person');
-  return toView(ctx, row);
+  return row;
 }
 
 export async function archivePerson(ctx: CustomerContext, id: string): Promise<void> {
@@ -521,7 +539,7 @@ export async function revealIdentityCode(
 
 /** Two registrations racing with the same identity code: the unique index decides, cleanly. */
 async function raceToConflict(
-  ctx: CustomerContext,
+  ctx: ActingContext,
   error: unknown,
   code: string | null | undefined,
 ): Promise<unknown> {

@@ -6,7 +6,12 @@ import { extensionProblems, requestDueOn } from '../../../contract/deadlines.ts'
 import { AppError, notFound, type FieldError } from '../../lib/errors.ts';
 import type { AccessAction } from '../access-log/access-log.ts';
 import { isRole, roleHas } from '../../../contract/auth/permissions.ts';
-import { logAccess, type CustomerContext } from '../customers/context.ts';
+import {
+  logAccess,
+  staffIdOf,
+  type ActingContext,
+  type CustomerContext,
+} from '../customers/context.ts';
 import { findPersonById } from '../persons/persons.queries.ts';
 import { maskedIdentityCodes } from '../persons/persons.service.ts';
 import {
@@ -93,7 +98,7 @@ function validation(field: string, message: string, code: FieldErrorCode): AppEr
 
 /** A date of the request's life: not before the step it follows, not in the future. */
 function checkDate(
-  ctx: CustomerContext,
+  ctx: ActingContext,
   field: string,
   date: string,
   notBefore: { date: string; what: string },
@@ -320,7 +325,7 @@ async function checkAssignee(ctx: CustomerContext, assigneeId: string): Promise<
 
 /** The event and the access-log entry of a change, through the change's transaction. */
 async function recordChange(
-  ctx: CustomerContext,
+  ctx: ActingContext,
   request: StoredRequest,
   action: RequestAction | 'create',
   changes: Record<string, unknown>,
@@ -328,7 +333,7 @@ async function recordChange(
   await insertRequestEvent(ctx.db, {
     requestId: request.id,
     occurredAt: ctx.clock.now(),
-    userId: ctx.actor.userId,
+    userId: staffIdOf(ctx),
     username: ctx.actor.username,
     action,
     changes,
@@ -342,6 +347,18 @@ export async function createRequest(
   ctx: CustomerContext,
   input: RequestCreate,
 ): Promise<RequestView> {
+  if (input.assigneeId) await checkAssignee(ctx, input.assigneeId);
+  return viewOf(ctx, await fileRequest(ctx, input));
+}
+
+/**
+ * Records a received request (staff, or the resident in the e-service): the person exists, the
+ * day is not in the future, the deadline counts from it; the event and the log entry go with it.
+ */
+export async function fileRequest(
+  ctx: ActingContext,
+  input: RequestCreate,
+): Promise<StoredRequest> {
   const person = await findPersonForRequest(ctx.db, input.personId);
   if (!person) {
     throw new AppError('not_found', 'No such person', {
@@ -352,9 +369,8 @@ export async function createRequest(
   if (input.receivedOn > today) {
     throw validation('receivedOn', `${input.receivedOn} is in the future`, 'request.dateInFuture');
   }
-  if (input.assigneeId) await checkAssignee(ctx, input.assigneeId);
   const now = ctx.clock.now();
-  const request = await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const row = await insertRequest(tx, {
       type: input.type,
       personId: input.personId,
@@ -364,7 +380,7 @@ export async function createRequest(
       dueOn: requestDueOn(input.receivedOn),
       assigneeId: input.assigneeId ?? null,
       createdAt: now,
-      createdBy: ctx.actor.userId,
+      createdBy: staffIdOf(ctx),
       updatedAt: now,
     });
     await recordChange({ ...ctx, db: tx }, row, 'create', {
@@ -375,7 +391,6 @@ export async function createRequest(
     });
     return row;
   });
-  return viewOf(ctx, request);
 }
 
 export async function getRequest(ctx: CustomerContext, id: string): Promise<RequestView> {
@@ -429,7 +444,19 @@ async function change(
     txCtx: CustomerContext,
   ) => Promise<Partial<RequestInsert>> | Partial<RequestInsert>,
 ): Promise<RequestView> {
-  const request = await ctx.db.transaction(async (tx) => {
+  return viewOf(ctx, await changeRow(ctx, id, action, build));
+}
+
+async function changeRow<C extends ActingContext>(
+  ctx: C,
+  id: string,
+  action: RequestAction,
+  build: (
+    current: StoredRequest,
+    txCtx: C,
+  ) => Promise<Partial<RequestInsert>> | Partial<RequestInsert>,
+): Promise<StoredRequest> {
+  return ctx.db.transaction(async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const current = await requireRequest(tx, id, { forUpdate: true });
     refuseUnlessAllowed(current, action);
@@ -446,22 +473,30 @@ async function change(
     await recordChange(txCtx, row, action, changes);
     return row;
   });
-  return viewOf(ctx, request);
 }
 
-export function verifyIdentity(
-  ctx: CustomerContext,
+/** The identity verified: by the officer, or by the strong identification of the e-service. */
+export function verifyRequestIdentity(
+  ctx: ActingContext,
   id: string,
   input: IdentityVerification,
-): Promise<RequestView> {
-  return change(ctx, id, 'verifyIdentity', (current) => {
+): Promise<StoredRequest> {
+  return changeRow(ctx, id, 'verifyIdentity', (current) => {
     checkDate(ctx, 'verifiedOn', input.verifiedOn, notBeforeOf(current, 'verifyIdentity'));
     return {
       identityMethod: input.method,
       identityVerifiedOn: input.verifiedOn,
-      identityVerifiedBy: ctx.actor.userId,
+      identityVerifiedBy: staffIdOf(ctx),
     };
   });
+}
+
+export async function verifyIdentity(
+  ctx: CustomerContext,
+  id: string,
+  input: IdentityVerification,
+): Promise<RequestView> {
+  return viewOf(ctx, await verifyRequestIdentity(ctx, id, input));
 }
 
 export function startRequest(ctx: CustomerContext, id: string): Promise<RequestView> {

@@ -19,6 +19,16 @@ import {
 } from './relying-party.ts';
 import { endResidentSession } from './resident-session.ts';
 import {
+  correctResidentContact,
+  fileResidentRequest,
+  residentData,
+  residentObjections,
+  residentProcessing,
+  residentRequests,
+  setResidentObjection,
+  withdrawResidentObjection,
+} from './resident-pages.service.ts';
+import {
   finishSignIn,
   registerResident,
   residentMe,
@@ -141,6 +151,35 @@ export function residentRoutes(deps: RouteDeps) {
 
       route(routes, residentApi.register, (request) =>
         registerResident(context(request), residentOf(request), request.body),
+      );
+
+      route(routes, residentApi.data, (request) =>
+        residentData(context(request), residentOf(request), request.query),
+      );
+      route(routes, residentApi.processing, (request) =>
+        residentProcessing(context(request), residentOf(request), request.query),
+      );
+      route(routes, residentApi.correctContact, (request) =>
+        correctResidentContact(context(request), residentOf(request), request.body),
+      );
+      route(routes, residentApi.requests, (request) =>
+        residentRequests(context(request), residentOf(request)),
+      );
+      route(routes, residentApi.fileRequest, (request) =>
+        fileResidentRequest(context(request), residentOf(request), request.body),
+      );
+      route(routes, residentApi.objections, (request) =>
+        residentObjections(context(request), residentOf(request)),
+      );
+      route(routes, residentApi.addObjection, (request) =>
+        setResidentObjection(context(request), residentOf(request), request.body.type),
+      );
+      route(routes, residentApi.withdrawObjection, (request) =>
+        withdrawResidentObjection(
+          context(request),
+          residentOf(request),
+          request.params.objectionId,
+        ),
       );
 
       route(routes, residentApi.signOut, async (request, reply: FastifyReply) => {

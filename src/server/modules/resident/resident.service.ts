@@ -159,7 +159,7 @@ export async function finishSignIn(
   return { kind: 'signedIn', token, language };
 }
 
-function personView(row: PersonRow): PersonView {
+export function personView(row: PersonRow): PersonView {
   return {
     firstName: row.firstName,
     lastName: row.lastName,

@@ -2,7 +2,7 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import type { RequestOutcome } from '../../db/schema/index.ts';
 import { helsinkiDate } from '../../../contract/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { logAccess, type CustomerContext } from '../customers/context.ts';
+import { logAccess, type ActingContext, type CustomerContext } from '../customers/context.ts';
 import { refuseUnlessAllowed } from '../requests/request-actions.ts';
 import {
   findRequest,
@@ -101,7 +101,7 @@ export async function restrictionInForce(
  * for (its source that request). Asked by the person service for every write of a person.
  */
 export async function refuseWhileRestricted(
-  ctx: CustomerContext,
+  ctx: Pick<ActingContext, 'db' | 'clock'>,
   personId: string,
   source: { kind: string; requestId?: string | null | undefined } | undefined,
 ): Promise<void> {

@@ -12,8 +12,8 @@ import { useStatusLine, type Loaded } from '../billing/customer/customer-list.ts
 import { useCall } from '../../data.ts';
 import { isoDate, options } from '../requests/requests.ts';
 import { StepForm } from '../../components/StepForm.tsx';
-import { SOURCE_LABELS, STAFF_SOURCES, TYPE_LABELS } from './labels.ts';
-import type { ObjectionSource, ObjectionType } from '../../../contract/enums.ts';
+import { SOURCE_LABELS, STAFF_SOURCES, TYPE_LABELS, type StaffSource } from './labels.ts';
+import type { ObjectionType } from '../../../contract/enums.ts';
 import { objectionsApi } from '../../../contract/objections/objections.endpoints.ts';
 import type {
   ObjectionList,
@@ -95,7 +95,7 @@ export function ObjectionsSection({
                   body: {
                     type: values.type as ObjectionType,
                     objectedOn: isoDate(values, 'objectedOn'),
-                    source: values.source as Exclude<ObjectionSource, 'request'>,
+                    source: values.source as StaffSource,
                     ...(note ? { note } : {}),
                   },
                 };

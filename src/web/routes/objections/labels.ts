@@ -18,12 +18,14 @@ export const SOURCE_LABELS: Record<ObjectionSource, MessageKey> = {
   email: 'objections.source.email',
   register_officer: 'objections.source.register_officer',
   population_register: 'objections.source.population_register',
+  e_service: 'objections.source.e_service',
 };
 
-/** The sources staff record from the person's page: a request records its own. */
+/** The sources staff record from the person's page: a request records its own, so does the person. */
+export type StaffSource = Exclude<ObjectionSource, 'request' | 'e_service'>;
 export const STAFF_SOURCES = Object.keys(SOURCE_LABELS).filter(
-  (source) => source !== 'request',
-) as Exclude<ObjectionSource, 'request'>[];
+  (source) => source !== 'request' && source !== 'e_service',
+) as StaffSource[];
 
 export const MAILING_USES: MailingListUse[] = [
   'published_list',

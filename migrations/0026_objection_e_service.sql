@@ -1,0 +1,2 @@
+ALTER TABLE "objection" DROP CONSTRAINT "objection_source_check";--> statement-breakpoint
+ALTER TABLE "objection" ADD CONSTRAINT "objection_source_check" CHECK ("objection"."source" in ('request', 'customer_service', 'email', 'register_officer', 'population_register', 'e_service'));
