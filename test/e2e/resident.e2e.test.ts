@@ -6,15 +6,21 @@ import {
   browserSuite,
   checkAccessibility,
   chromiumSkip,
+  openPage,
   pagePerTest,
   picture,
+  postAs,
+  signInByCookie,
   type TestServer,
 } from './helpers.ts';
+import { signInNewUser } from '../helpers/app.ts';
 
 /*
- * Issue #17, items 2, 3 and 6: a resident signs in through the stand-in identity provider,
- * registers, sees their data and signs out (at the identity provider too) — on a phone in
- * Finnish and on a desktop in Swedish, chosen with the language menu.
+ * Issue #17, items 2, 3, 4 and 6: a resident signs in through the stand-in identity provider,
+ * registers, sees their data, corrects their phone number, sets a direct-marketing prohibition,
+ * files an erasure request, sees who has processed their data and signs out (at the identity
+ * provider too) — on a phone in Finnish and on a desktop in Swedish, chosen with the language
+ * menu; the register officer sees the request, and the mailing list honours the prohibition.
  */
 
 describe('the resident e-service in the browser', { skip: chromiumSkip }, () => {
@@ -53,6 +59,17 @@ describe('the resident e-service in the browser', { skip: chromiumSkip }, () => 
       signOut: 'Kirjaudu ulos',
       idpSignOut: 'Kirjaudu ulos',
       start: 'Omat tietosi kunnan asiakasrekisterissä',
+      correct: 'Korjaa yhteystietoja',
+      saveContact: 'Tallenna yhteystiedot',
+      contactSaved: 'Yhteystietosi on tallennettu',
+      setProhibition: 'Aseta kielto: Suoramarkkinointi',
+      withdrawProhibition: 'Peru kielto: Suoramarkkinointi',
+      requestType: /Pyynnön laji/,
+      erasure: 'Poistopyyntö',
+      send: 'Lähetä pyyntö',
+      sent: /Pyyntösi nro \d+ on vastaanotettu/,
+      processing: 'Näytä kahden viime vuoden käsittelyt',
+      processingEntry: 'Tietojen tallennus',
     },
     sv: {
       banner: 'Testidentifieringen används',
@@ -76,6 +93,17 @@ describe('the resident e-service in the browser', { skip: chromiumSkip }, () => 
       // The stand-in's sign-out page is in Finnish only.
       idpSignOut: 'Kirjaudu ulos',
       start: 'Dina uppgifter i kommunens kundregister',
+      correct: 'Rätta kontaktuppgifter',
+      saveContact: 'Spara kontaktuppgifterna',
+      contactSaved: 'Dina kontaktuppgifter har sparats',
+      setProhibition: 'Ställ förbud: Direktmarknadsföring',
+      withdrawProhibition: 'Återkalla förbudet: Direktmarknadsföring',
+      requestType: /Typ av begäran/,
+      erasure: 'Begäran om radering',
+      send: 'Skicka begäran',
+      sent: /Din begäran nr \d+ har tagits emot/,
+      processing: 'Visa behandlingarna under de två senaste åren',
+      processingEntry: 'Registrering av uppgifter',
     },
   };
 
@@ -120,7 +148,7 @@ describe('the resident e-service in the browser', { skip: chromiumSkip }, () => 
     await shot('3-register');
     await page.getByRole('button', { name: t.submit, exact: true }).click();
 
-    await page.getByRole('heading', { name: t.myData }).waitFor();
+    await page.getByRole('heading', { name: t.myData, level: 1 }).waitFor();
     await page.getByText(t.registered).waitFor();
     await page.getByText('asukas@example.fi').waitFor();
     await page.getByText('040 765 4321').waitFor();
@@ -128,12 +156,41 @@ describe('the resident e-service in the browser', { skip: chromiumSkip }, () => 
     await checkAccessibility(page, `the resident's own data (${language})`);
     await shot('4-my-data');
 
+    // Corrects the phone number: the person is its source (the API test checks the source).
+    await page.getByRole('button', { name: t.correct }).click();
+    await page.getByRole('textbox', { name: t.phone }).fill('050 111 2233');
+    await checkAccessibility(page, `the contact correction form (${language})`);
+    await page.getByRole('button', { name: t.saveContact }).click();
+    await page.getByText(t.contactSaved).waitFor();
+    await page.getByText('050 111 2233').waitFor();
+    assert.equal(await page.getByText('040 765 4321').count(), 0, 'the old number is gone');
+
+    // Sets a direct-marketing prohibition.
+    await page.getByRole('button', { name: t.setProhibition }).click();
+    await page.getByRole('button', { name: t.withdrawProhibition }).waitFor();
+
+    // Files an erasure request.
+    await page.getByRole('button', { name: t.requestType }).click();
+    await page.getByRole('option', { name: t.erasure }).click();
+    await page.getByRole('button', { name: t.send }).click();
+    await page.getByText(t.sent).waitFor();
+    await page.getByRole('listitem').filter({ hasText: t.erasure }).first().waitFor();
+
+    // Who has processed my data: at least the registration, by the person themself.
+    await page.getByRole('button', { name: t.processing }).click();
+    await page.getByText(t.processingEntry).first().waitFor();
+    await checkAccessibility(
+      page,
+      `the resident's prohibitions, requests and processing (${language})`,
+    );
+    await shot('5-rights');
+
     await page.getByRole('button', { name: t.signOut }).click();
     await page.getByRole('button', { name: t.idpSignOut }).click();
     // Back on the start page, in the language the resident chose.
     await page.getByRole('heading', { name: t.start }).waitFor();
     await page.getByRole('button', { name: t.signIn }).waitFor();
-    await shot('5-signed-out');
+    await shot('6-signed-out');
     const cookies = await page.context().cookies();
     assert.ok(
       !cookies.some((cookie) => cookie.name === 'rekisteri_resident'),
@@ -142,16 +199,46 @@ describe('the resident e-service in the browser', { skip: chromiumSkip }, () => 
     assert.deepEqual(problems, []);
   }
 
-  test('on a phone: a resident signs in through the stand-in, registers, sees their data and signs out', async () => {
-    await signInRegisterAndSignOut(
-      'fi',
-      { width: 390, height: 844 },
-      {
-        firstName: 'Pirjo',
-        lastName: 'Puhelinkäyttäjä',
-        code: makeIdentityCode('1993-04-05', 961),
-      },
-    );
+  test('on a phone: a resident signs in, registers, corrects their phone, sets a prohibition and files an erasure request; the register officer sees it, and the mailing list honours the prohibition', async () => {
+    const person = {
+      firstName: 'Pirjo',
+      lastName: 'Puhelinkäyttäjä',
+      code: makeIdentityCode('1993-04-05', 961),
+    };
+    await signInRegisterAndSignOut('fi', { width: 390, height: 844 }, person);
+
+    const officer = await openPage(browser);
+    try {
+      await signInByCookie(officer.page, server, 'register_officer');
+      await officer.page.goto(`${server.baseUrl}/requests`);
+      const row = officer.page
+        .getByRole('row')
+        .filter({ hasText: `${person.firstName} ${person.lastName}` });
+      await row
+        .filter({ hasText: 'Poistopyyntö' })
+        .filter({ hasText: 'Sähköinen asiointi' })
+        .waitFor();
+      await picture(officer.page, 'resident-officer-requests.png');
+      assert.deepEqual(officer.problems, []);
+    } finally {
+      await officer.close();
+    }
+
+    // The mailing list: left out of direct marketing, on a research list (no prohibition there).
+    const clerk = await signInNewUser(server.app, server.database, server.keys, {
+      username: 'postittaja',
+      role: 'customer_service',
+    });
+    const list = async (use: string) => {
+      const answer = await postAs(server, clerk, '/api/exports/mailing-list', {
+        use,
+        purpose: 'Kunnan asukaskirje',
+        selection: { kind: 'all' },
+      });
+      return Buffer.from(answer.file.base64, 'base64').toString('utf8');
+    };
+    assert.ok((await list('market_research')).includes(person.lastName), 'on a research list');
+    assert.ok(!(await list('direct_marketing')).includes(person.lastName), 'not on direct mail');
   });
 
   test('on a desktop, in Swedish: the same way through', async () => {

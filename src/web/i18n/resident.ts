@@ -31,9 +31,6 @@ export const residentFi = {
   'resident.field.none': 'Ei tallennettu',
   'resident.home.title': 'Omat tietoni',
   'resident.home.registered': 'Rekisteröityminen onnistui. Tervetuloa asiakkaaksi!',
-  'resident.home.more': 'Tulossa',
-  'resident.home.moreText':
-    'Tähän tulevat myöhemmin kieltosi, pyyntösi ja tieto siitä, kuka tietojasi on käsitellyt. Siihen asti voit pyytää niitä kunnan kirjaamosta.',
   'resident.signOut': 'Kirjaudu ulos',
   'resident.refused.title': 'Kirjautuminen ei onnistunut',
   'resident.refused.deceased':
@@ -45,6 +42,36 @@ export const residentFi = {
   'resident.refused.no_identity_code':
     'Tunnistautuminen ei antanut suomalaista henkilötunnusta, joten sinua ei voitu tunnistaa.',
   'resident.refused.back': 'Takaisin alkuun',
+  'resident.cancel': 'Peruuta',
+  'resident.contact.title': 'Yhteystietoni',
+  'resident.contact.open': 'Korjaa yhteystietoja',
+  'resident.contact.save': 'Tallenna yhteystiedot',
+  'resident.contact.saved':
+    'Yhteystietosi on tallennettu. Lähteeksi on merkitty, että annoit ne itse.',
+  'resident.contact.namesNote':
+    'Nimesi, henkilötunnuksesi ja väestötietojärjestelmän osoitteesi voi korjata vain oikaisupyynnöllä (alla: Tee pyyntö).',
+  'resident.prohibitions.title': 'Kieltoni',
+  'resident.prohibitions.intro':
+    'Voit kieltää tietojesi käytön suoramarkkinointiin, etämyyntiin, markkina- ja mielipidetutkimuksiin, julkaistaviin luetteloihin ja kohdentamiseen. Kielto on voimassa heti ja kunnes perut sen.',
+  'resident.prohibitions.activeSince': 'Kielto voimassa {date} alkaen',
+  'resident.prohibitions.notSet': 'Ei kieltoa',
+  'resident.prohibitions.set': 'Aseta kielto',
+  'resident.prohibitions.withdraw': 'Peru kielto',
+  'resident.requests.title': 'Pyyntöni',
+  'resident.requests.none': 'Sinulla ei ole pyyntöjä.',
+  'resident.requests.number': 'nro {number}',
+  'resident.requests.received': 'saapunut {date}',
+  'resident.requests.due': 'vastaus viimeistään {date}',
+  'resident.requests.new': 'Tee pyyntö',
+  'resident.requests.intro':
+    'Pyyntö menee kunnan rekisterivastaavalle. Henkilöllisyytesi on varmistettu vahvalla tunnistautumisella.',
+  'resident.requests.type': 'Pyynnön laji',
+  'resident.requests.choose': 'Valitse pyynnön laji',
+  'resident.requests.send': 'Lähetä pyyntö',
+  'resident.requests.sent': 'Pyyntösi nro {number} on vastaanotettu.',
+  'resident.processing.title': 'Kuka on käsitellyt tietojani',
+  'resident.processing.open': 'Näytä kahden viime vuoden käsittelyt',
+  'resident.processing.none': 'Tietojasi ei ole käsitelty kahden viime vuoden aikana.',
 };
 
 type Messages = Record<keyof typeof residentFi, string>;
@@ -77,9 +104,6 @@ export const residentSv: Messages = {
   'resident.field.none': 'Inte sparad',
   'resident.home.title': 'Mina uppgifter',
   'resident.home.registered': 'Registreringen lyckades. Välkommen som kund!',
-  'resident.home.more': 'Kommer senare',
-  'resident.home.moreText':
-    'Här visas senare dina förbud, dina begäranden och vem som har behandlat dina uppgifter. Tills vidare kan du begära dem av kommunens registratorskontor.',
   'resident.signOut': 'Logga ut',
   'resident.refused.title': 'Inloggningen misslyckades',
   'resident.refused.deceased':
@@ -91,6 +115,36 @@ export const residentSv: Messages = {
   'resident.refused.no_identity_code':
     'Identifieringen gav ingen finländsk personbeteckning, så du kunde inte identifieras.',
   'resident.refused.back': 'Tillbaka till början',
+  'resident.cancel': 'Avbryt',
+  'resident.contact.title': 'Mina kontaktuppgifter',
+  'resident.contact.open': 'Rätta kontaktuppgifter',
+  'resident.contact.save': 'Spara kontaktuppgifterna',
+  'resident.contact.saved':
+    'Dina kontaktuppgifter har sparats. Som källa anges att du själv har lämnat dem.',
+  'resident.contact.namesNote':
+    'Ditt namn, din personbeteckning och din adress i befolkningsdatasystemet kan rättas endast genom en begäran om rättelse (nedan: Gör en begäran).',
+  'resident.prohibitions.title': 'Mina förbud',
+  'resident.prohibitions.intro':
+    'Du kan förbjuda att dina uppgifter används för direktmarknadsföring, distansförsäljning, marknads- och opinionsundersökningar, publicerade förteckningar och riktning. Förbudet gäller genast och tills du återkallar det.',
+  'resident.prohibitions.activeSince': 'Förbudet gäller från {date}',
+  'resident.prohibitions.notSet': 'Inget förbud',
+  'resident.prohibitions.set': 'Ställ förbud',
+  'resident.prohibitions.withdraw': 'Återkalla förbudet',
+  'resident.requests.title': 'Mina begäranden',
+  'resident.requests.none': 'Du har inga begäranden.',
+  'resident.requests.number': 'nr {number}',
+  'resident.requests.received': 'inkommen {date}',
+  'resident.requests.due': 'svar senast {date}',
+  'resident.requests.new': 'Gör en begäran',
+  'resident.requests.intro':
+    'Begäran går till kommunens registeransvariga. Din identitet har verifierats med stark autentisering.',
+  'resident.requests.type': 'Typ av begäran',
+  'resident.requests.choose': 'Välj typ av begäran',
+  'resident.requests.send': 'Skicka begäran',
+  'resident.requests.sent': 'Din begäran nr {number} har tagits emot.',
+  'resident.processing.title': 'Vem har behandlat mina uppgifter',
+  'resident.processing.open': 'Visa behandlingarna under de två senaste åren',
+  'resident.processing.none': 'Dina uppgifter har inte behandlats under de två senaste åren.',
 };
 
 export const residentEn: Messages = {
@@ -122,9 +176,6 @@ export const residentEn: Messages = {
   'resident.field.none': 'Not given',
   'resident.home.title': 'My data',
   'resident.home.registered': 'You are registered. Welcome as a customer!',
-  'resident.home.more': 'Coming later',
-  'resident.home.moreText':
-    "Your prohibitions, your requests and who has processed your data will be shown here later. Until then, you can ask for them at the municipality's registry office.",
   'resident.signOut': 'Sign out',
   'resident.refused.title': 'Signing in did not succeed',
   'resident.refused.deceased':
@@ -136,4 +187,34 @@ export const residentEn: Messages = {
   'resident.refused.no_identity_code':
     'The identification gave no Finnish identity code, so you could not be identified.',
   'resident.refused.back': 'Back to the start',
+  'resident.cancel': 'Cancel',
+  'resident.contact.title': 'My contact details',
+  'resident.contact.open': 'Correct contact details',
+  'resident.contact.save': 'Save contact details',
+  'resident.contact.saved':
+    'Your contact details are saved. Their source is recorded as you yourself.',
+  'resident.contact.namesNote':
+    'Your name, identity code and address in the population register can be corrected only by a rectification request (below: Make a request).',
+  'resident.prohibitions.title': 'My prohibitions',
+  'resident.prohibitions.intro':
+    'You may forbid the use of your data for direct marketing, distance selling, market and opinion research, published lists and targeting. A prohibition applies at once and until you withdraw it.',
+  'resident.prohibitions.activeSince': 'In force from {date}',
+  'resident.prohibitions.notSet': 'No prohibition',
+  'resident.prohibitions.set': 'Set prohibition',
+  'resident.prohibitions.withdraw': 'Withdraw prohibition',
+  'resident.requests.title': 'My requests',
+  'resident.requests.none': 'You have no requests.',
+  'resident.requests.number': 'no. {number}',
+  'resident.requests.received': 'received {date}',
+  'resident.requests.due': 'answer by {date}',
+  'resident.requests.new': 'Make a request',
+  'resident.requests.intro':
+    "The request goes to the municipality's register officer. Your identity is verified by strong identification.",
+  'resident.requests.type': 'Type of request',
+  'resident.requests.choose': 'Choose the type of request',
+  'resident.requests.send': 'Send request',
+  'resident.requests.sent': 'Your request no. {number} has been received.',
+  'resident.processing.title': 'Who has processed my data',
+  'resident.processing.open': 'Show the last two years',
+  'resident.processing.none': 'Your data has not been processed in the last two years.',
 };

@@ -34,7 +34,14 @@ type FieldPhrase =
   | 'orders'
   | 'invoice'
   | 'disclosures'
-  | 'payments';
+  | 'payments'
+  | 'objections'
+  | 'requests'
+  | 'restriction'
+  | 'erasure'
+  | 'legalHolds'
+  | 'valueSources'
+  | 'death';
 
 const FIELD_PHRASES: Record<string, FieldPhrase> = {
   name: 'name',
@@ -92,6 +99,13 @@ const FIELD_PHRASES: Record<string, FieldPhrase> = {
   disclosure: 'disclosures',
   invoices: 'invoice',
   payments: 'payments',
+  objections: 'objections',
+  requests: 'requests',
+  restriction: 'restriction',
+  erasure: 'erasure',
+  legalHolds: 'legalHolds',
+  valueSources: 'valueSources',
+  deceasedOn: 'death',
 };
 
 export type ReportTexts = {
@@ -206,6 +220,13 @@ export const REPORT_TEXTS: Record<ReportLanguage, ReportTexts> = {
       invoice: 'laskun tiedot',
       disclosures: 'tietojen luovutukset',
       payments: 'maksut',
+      objections: 'kiellot',
+      requests: 'pyynnöt',
+      restriction: 'käsittelyn rajoittaminen',
+      erasure: 'tietojen poistaminen',
+      legalHolds: 'säilytysvelvoitteet',
+      valueSources: 'tietojen lähteet',
+      death: 'kuolinpäivä',
     },
     purposes: {
       [SUBJECT_REPORT_PURPOSE]: 'rekisteröidyn tarkastuspyyntö',
@@ -295,6 +316,13 @@ export const REPORT_TEXTS: Record<ReportLanguage, ReportTexts> = {
       invoice: 'fakturauppgifter',
       disclosures: 'utlämnanden av uppgifter',
       payments: 'betalningar',
+      objections: 'förbud',
+      requests: 'begäranden',
+      restriction: 'begränsning av behandlingen',
+      erasure: 'radering av uppgifterna',
+      legalHolds: 'bevarandeskyldigheter',
+      valueSources: 'uppgifternas källor',
+      death: 'dödsdag',
     },
     purposes: {
       [SUBJECT_REPORT_PURPOSE]: 'den registrerades begäran om insyn',
@@ -384,6 +412,13 @@ export const REPORT_TEXTS: Record<ReportLanguage, ReportTexts> = {
       invoice: 'invoice details',
       disclosures: 'disclosures of the data',
       payments: 'payments',
+      objections: 'prohibitions',
+      requests: 'requests',
+      restriction: 'restriction of processing',
+      erasure: 'erasure of the data',
+      legalHolds: 'legal holds',
+      valueSources: 'sources of the data',
+      death: 'date of death',
     },
     purposes: {
       [SUBJECT_REPORT_PURPOSE]: 'data subject access request',

@@ -8,19 +8,26 @@ import {
 } from '../../../contract/resident/resident.constants.ts';
 import type { Answer } from '../../../contract/endpoint.ts';
 import { call } from '../../client.ts';
-import { AddressFields } from '../../components/AddressFields.tsx';
 import { AddressText } from '../../components/AddressText.tsx';
-import { SelectField, TextField } from '../../components/Fields.tsx';
 import { FormErrorSummary, labelFromParts } from '../../components/FormErrors.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { ProblemNotice } from '../../components/Notices.tsx';
-import { addressInput, addressValues, textOrNull } from '../../components/form.ts';
+import { addressValues } from '../../components/form.ts';
 import { useContractForm } from '../../components/useContractForm.ts';
 import { forgetAnswers, useCall } from '../../data.ts';
-import { isLanguage, LANGUAGE_NAMES, LANGUAGES } from '../../i18n/catalogues.ts';
+import { LANGUAGE_NAMES } from '../../i18n/catalogues.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ApiError } from '../../client.ts';
 import { PublicShell } from '../public/PublicShell.tsx';
+import {
+  contactBody,
+  contactLabels,
+  ContactFields,
+  CorrectContact,
+  Processing,
+  Prohibitions,
+  Requests,
+} from './ResidentSections.tsx';
 import './resident.css';
 
 /**
@@ -135,24 +142,12 @@ function RegistrationPage({ me, onRegistered }: { me: Me; onRegistered: () => vo
   const { form, submit, busy, attempt, failure } = useContractForm({
     endpoint: residentApi.register,
     initial,
-    input: (values) => ({
-      body: {
-        email: textOrNull(values, 'email'),
-        phone: textOrNull(values, 'phone'),
-        contactAddress: addressInput(values, 'contactAddress'),
-        language: isLanguage(values.language) ? values.language : language,
-      },
-    }),
+    input: (values) => ({ body: contactBody(values, language) }),
     invalidates: [residentApi.me],
     onSaved: onRegistered,
     checkOnBlur: false,
   });
-  const labels = {
-    email: t('resident.field.email'),
-    phone: t('resident.field.phone'),
-    contactAddress: t('resident.field.contactAddress'),
-    language: t('resident.field.language'),
-  };
+  const labels = contactLabels(t);
   return (
     <article className="resident__page">
       <Heading variant="h1">{t('resident.register.title')}</Heading>
@@ -172,29 +167,7 @@ function RegistrationPage({ me, onRegistered }: { me: Me; onRegistered: () => vo
       {failure !== null && <ProblemNotice error={failure} />}
       <form noValidate onSubmit={submit} className="form">
         <Heading variant="h2">{t('resident.register.contact')}</Heading>
-        <TextField
-          form={form}
-          path="email"
-          label={labels.email}
-          type="email"
-          inputMode="email"
-          autoComplete="email"
-        />
-        <TextField
-          form={form}
-          path="phone"
-          label={labels.phone}
-          type="tel"
-          inputMode="tel"
-          autoComplete="tel"
-        />
-        <AddressFields form={form} prefix="contactAddress" legend={labels.contactAddress} />
-        <SelectField
-          form={form}
-          path="language"
-          label={labels.language}
-          options={LANGUAGES.map((option) => ({ value: option, label: LANGUAGE_NAMES[option] }))}
-        />
+        <ContactFields form={form} />
         <div className="form-actions">
           <Button type="submit" disabled={busy}>
             {t('resident.register.submit')}
@@ -239,12 +212,10 @@ function MyDataPage({ me, justRegistered }: { me: Me; justRegistered: boolean })
         <dt>{t('resident.field.language')}</dt>
         <dd>{LANGUAGE_NAMES[person.language]}</dd>
       </dl>
-      <section className="resident__more" aria-labelledby="resident-more">
-        <Heading variant="h2" id="resident-more">
-          {t('resident.home.more')}
-        </Heading>
-        <Paragraph>{t('resident.home.moreText')}</Paragraph>
-      </section>
+      <CorrectContact person={person} />
+      <Prohibitions />
+      <Requests />
+      <Processing />
       <SignOut />
     </article>
   );
